@@ -1,0 +1,163 @@
+#include <ctime>
+#include <memory>
+
+#include "capi/guard.h"
+#include "capi/handles.h"
+#include "format/card_codec.h"
+#include "format/fingerprint.h"
+#include "format/limits.h"
+#include "io/atomic_writer.h"
+#include "io/input_file.h"
+
+using kartla::Code;
+using kartla::fail;
+using kartla::capi::guarded;
+using kartla::capi::input_bytes;
+using kartla::capi::input_text;
+using kartla::capi::put_text;
+using kartla::capi::require_empty;
+using kartla::capi::require_output;
+using kartla::identity::Identity;
+
+namespace {
+
+kartla_identity* wrap(Identity identity) { return new kartla_identity{std::move(identity)}; }
+
+std::string read_identity_file(const char* path) {
+  return kartla::io::read_all_bounded(input_text(path, "path"), kartla::format::kMaxSmallFileBytes);
+}
+
+bool exists(const std::string& path) {
+  try {
+    kartla::io::InputFile probe(path, UINT64_MAX);
+    return true;
+  } catch (const kartla::Error&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+extern "C" {
+
+void kartla_identity_options_init(kartla_identity_options* options) {
+  if (options == nullptr) return;
+  *options = kartla_identity_options{KARTLA_IDENTITY_OPTIONS_VERSION, 0, 0, 0};
+}
+
+kartla_status kartla_identity_new(const kartla_identity_options* options, const uint8_t* passphrase,
+                                  size_t passphrase_len, kartla_identity** out, kartla_buffer* recovery_code) {
+  if (out != nullptr) *out = nullptr;
+  return guarded([&] {
+    require_output(out, "out");
+    require_empty(recovery_code, "recovery_code");
+    kartla_identity_options defaults;
+    kartla_identity_options_init(&defaults);
+    const kartla_identity_options& opts = options ? *options : defaults;
+    if (opts.version != KARTLA_IDENTITY_OPTIONS_VERSION)
+      fail(Code::invalid_argument, "options.version is not KARTLA_IDENTITY_OPTIONS_VERSION");
+    kartla::identity::NewIdentity params;
+    params.kdf_opslimit = opts.kdf_opslimit;
+    params.kdf_memlimit_bytes = uint64_t{opts.kdf_memlimit_mib} << 20;
+    params.created_at = opts.created_at != 0 ? opts.created_at : static_cast<int64_t>(std::time(nullptr));
+    auto created = Identity::create(params, input_bytes(passphrase, passphrase_len, "passphrase"));
+    auto handle = std::unique_ptr<kartla_identity>(wrap(std::move(created.identity)));
+    put_text(recovery_code, created.recovery_code.view());
+    *out = handle.release();
+  });
+}
+
+kartla_status kartla_identity_open(const uint8_t* file, size_t file_len, const uint8_t* passphrase,
+                                   size_t passphrase_len, kartla_identity** out) {
+  if (out != nullptr) *out = nullptr;
+  return guarded([&] {
+    require_output(out, "out");
+    *out = wrap(Identity::unlock_with_passphrase(input_bytes(file, file_len, "file"),
+                                                 input_bytes(passphrase, passphrase_len, "passphrase")));
+  });
+}
+
+kartla_status kartla_identity_open_file(const char* path, const uint8_t* passphrase, size_t passphrase_len,
+                                        kartla_identity** out) {
+  if (out != nullptr) *out = nullptr;
+  return guarded([&] {
+    require_output(out, "out");
+    const std::string file = read_identity_file(path);
+    *out = wrap(Identity::unlock_with_passphrase(file, input_bytes(passphrase, passphrase_len, "passphrase")));
+  });
+}
+
+kartla_status kartla_identity_recover(const uint8_t* file, size_t file_len, const uint8_t* recovery_code,
+                                      size_t code_len, kartla_identity** out) {
+  if (out != nullptr) *out = nullptr;
+  return guarded([&] {
+    require_output(out, "out");
+    *out = wrap(Identity::unlock_with_recovery_code(input_bytes(file, file_len, "file"),
+                                                    input_bytes(recovery_code, code_len, "recovery_code")));
+  });
+}
+
+kartla_status kartla_identity_recover_file(const char* path, const uint8_t* recovery_code, size_t code_len,
+                                           kartla_identity** out) {
+  if (out != nullptr) *out = nullptr;
+  return guarded([&] {
+    require_output(out, "out");
+    const std::string file = read_identity_file(path);
+    *out = wrap(Identity::unlock_with_recovery_code(file, input_bytes(recovery_code, code_len, "recovery_code")));
+  });
+}
+
+kartla_status kartla_identity_set_passphrase(kartla_identity* identity, const uint8_t* passphrase,
+                                             size_t passphrase_len) {
+  return guarded([&] {
+    require_output(identity, "identity");
+    identity->identity.set_passphrase(input_bytes(passphrase, passphrase_len, "passphrase"));
+  });
+}
+
+kartla_status kartla_identity_save(const kartla_identity* identity, const char* path, uint32_t flags) {
+  return guarded([&] {
+    require_output(identity, "identity");
+    const std::string target = input_text(path, "path");
+    if ((flags & ~KARTLA_SAVE_CREATE_ONLY) != 0) fail(Code::invalid_argument, "unknown save flags");
+    if ((flags & KARTLA_SAVE_CREATE_ONLY) != 0 && exists(target))
+      fail(Code::invalid_argument, "refusing to overwrite " + target + ": it already exists");
+    kartla::io::write_file_atomically(target, identity->identity.file_bytes());
+  });
+}
+
+kartla_status kartla_identity_file_bytes(const kartla_identity* identity, kartla_buffer* out) {
+  return guarded([&] {
+    require_output(identity, "identity");
+    require_empty(out, "out");
+    put_text(out, identity->identity.file_bytes());
+  });
+}
+
+kartla_status kartla_identity_card(const kartla_identity* identity, kartla_buffer* out) {
+  return guarded([&] {
+    require_output(identity, "identity");
+    require_empty(out, "out");
+    put_text(out, identity->identity.card_file());
+  });
+}
+
+kartla_status kartla_identity_fingerprint(const kartla_identity* identity, kartla_buffer* out) {
+  return guarded([&] {
+    require_output(identity, "identity");
+    require_empty(out, "out");
+    put_text(out, identity->identity.fingerprint());
+  });
+}
+
+void kartla_identity_free(kartla_identity* identity) { delete identity; }
+
+kartla_status kartla_card_fingerprint(const uint8_t* card, size_t card_len, kartla_buffer* out) {
+  return guarded([&] {
+    require_empty(out, "out");
+    const auto signed_card = kartla::format::decode_card_file(input_bytes(card, card_len, "card"));
+    put_text(out, kartla::format::fingerprint(signed_card.card.signing_key, signed_card.card.encryption_key));
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,60 @@
+#include <string>
+
+#include "capi/guard.h"
+
+namespace kartla::capi {
+namespace {
+thread_local std::string t_last_error;
+}
+
+kartla_status record_failure(kartla_status status, const char* message) noexcept {
+  try {
+    t_last_error = message;
+  } catch (...) {
+    t_last_error.clear();  // out of memory for the message itself: an empty message, still a status
+  }
+  return status;
+}
+
+const char* last_error_text() noexcept { return t_last_error.c_str(); }
+
+}  // namespace kartla::capi
+
+static_assert(KARTLA_E_INTERNAL == static_cast<int>(kartla::Code::internal), "status codes must mirror Code");
+static_assert(KARTLA_E_NOT_SHARED == static_cast<int>(kartla::Code::not_shared), "status codes must mirror Code");
+static_assert(KARTLA_E_BUSY == static_cast<int>(kartla::Code::busy), "status codes must mirror Code");
+
+extern "C" {
+
+const char* kartla_version(void) { return KARTLA_VERSION_STRING; }
+uint32_t kartla_version_number(void) { return KARTLA_VERSION_NUMBER; }
+uint32_t kartla_abi_version(void) { return KARTLA_ABI_VERSION; }
+uint32_t kartla_format_version(void) { return KARTLA_FORMAT_VERSION; }
+
+const char* kartla_status_name(kartla_status status) {
+  switch (status) {
+    case KARTLA_OK: return "OK";
+    case KARTLA_E_INVALID_ARGUMENT: return "E_INVALID_ARGUMENT";
+    case KARTLA_E_FORMAT: return "E_FORMAT";
+    case KARTLA_E_LIMIT: return "E_LIMIT";
+    case KARTLA_E_VERSION: return "E_VERSION";
+    case KARTLA_E_SIGNATURE: return "E_SIGNATURE";
+    case KARTLA_E_INTEGRITY: return "E_INTEGRITY";
+    case KARTLA_E_AUTH: return "E_AUTH";
+    case KARTLA_E_NOT_SHARED: return "E_NOT_SHARED";
+    case KARTLA_E_EXPIRED: return "E_EXPIRED";
+    case KARTLA_E_ROLLBACK: return "E_ROLLBACK";
+    case KARTLA_E_NOT_FOUND: return "E_NOT_FOUND";
+    case KARTLA_E_SCHEMA: return "E_SCHEMA";
+    case KARTLA_E_IO: return "E_IO";
+    case KARTLA_E_BUSY: return "E_BUSY";
+    case KARTLA_E_NO_MEMORY: return "E_NO_MEMORY";
+    case KARTLA_E_CRYPTO: return "E_CRYPTO";
+    case KARTLA_E_INTERNAL: return "E_INTERNAL";
+  }
+  return "UNKNOWN";
+}
+
+const char* kartla_last_error(void) { return kartla::capi::last_error_text(); }
+
+}  // extern "C"

@@ -1,0 +1,50 @@
+#include "crypto/aead.h"
+
+#include <sodium.h>
+
+#include "base/error.h"
+#include "crypto/init.h"
+#include "crypto/random.h"
+
+namespace kartla::crypto {
+
+static_assert(kAeadKeyBytes == crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
+static_assert(kAeadNonceBytes == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+static_assert(kAeadTagBytes == crypto_aead_xchacha20poly1305_ietf_ABYTES);
+
+namespace {
+[[noreturn]] void authentication_failed() { fail(Code::integrity, "ciphertext failed authentication"); }
+}  // namespace
+
+std::string aead_seal(const SecretBuffer& key, ByteView plaintext, ByteView associated_data) {
+  ensure_initialized();
+  if (key.size() != kAeadKeyBytes) fail(Code::internal, "AEAD key has an invalid length");
+  if (plaintext.size > crypto_aead_xchacha20poly1305_ietf_MESSAGEBYTES_MAX - kAeadOverhead)
+    fail(Code::limit, "plaintext too large to encrypt");
+  std::string sealed(plaintext.size + kAeadOverhead, '\0');
+  auto* out = reinterpret_cast<unsigned char*>(sealed.data());
+  random_bytes(out, kAeadNonceBytes);
+  unsigned long long written = 0;
+  crypto_aead_xchacha20poly1305_ietf_encrypt(out + kAeadNonceBytes, &written, plaintext.data,
+                                             plaintext.size, associated_data.data,
+                                             associated_data.size, nullptr, out, key.data());
+  if (written != plaintext.size + kAeadTagBytes) fail(Code::internal, "AEAD wrote an unexpected length");
+  return sealed;
+}
+
+SecretBuffer aead_open(const SecretBuffer& key, ByteView sealed, ByteView associated_data) {
+  ensure_initialized();
+  if (key.size() != kAeadKeyBytes) fail(Code::internal, "AEAD key has an invalid length");
+  if (sealed.size < kAeadOverhead) authentication_failed();
+  SecretBuffer plaintext(sealed.size - kAeadOverhead);
+  unsigned long long written = 0;
+  const int rc = crypto_aead_xchacha20poly1305_ietf_decrypt(
+      plaintext.data(), &written, nullptr, sealed.data + kAeadNonceBytes,
+      sealed.size - kAeadNonceBytes, associated_data.data, associated_data.size, sealed.data,
+      key.data());
+  // On failure libsodium has written nothing we keep: the buffer is wiped when it goes out of scope.
+  if (rc != 0 || written != plaintext.size()) authentication_failed();
+  return plaintext;
+}
+
+}  // namespace kartla::crypto

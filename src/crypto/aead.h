@@ -1,0 +1,25 @@
+// XChaCha20-Poly1305-IETF with a random 24-byte nonce carried in front of the ciphertext:
+// sealed = nonce || ciphertext || tag. Random nonces are safe at this size (192 bits), so a
+// re-encrypted section never needs a counter that could be rolled back with the file.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "base/bytes.h"
+#include "crypto/secret_buffer.h"
+
+namespace kartla::crypto {
+
+inline constexpr size_t kAeadKeyBytes = 32;
+inline constexpr size_t kAeadNonceBytes = 24;
+inline constexpr size_t kAeadTagBytes = 16;
+inline constexpr size_t kAeadOverhead = kAeadNonceBytes + kAeadTagBytes;
+
+std::string aead_seal(const SecretBuffer& key, ByteView plaintext, ByteView associated_data);
+
+// All or nothing: returns the plaintext only if the tag verifies. Any failure throws
+// Error(integrity) with one fixed message, whatever the cause (no oracle).
+SecretBuffer aead_open(const SecretBuffer& key, ByteView sealed, ByteView associated_data);
+
+}  // namespace kartla::crypto

@@ -1,0 +1,48 @@
+// Owning storage for keys and decrypted plaintext: sodium_malloc'ed (guard pages, mlock where the
+// system allows, canary) and wiped by sodium_free. Move-only, so a secret is never duplicated by
+// accident; the only way to copy one is the explicit copy_of().
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "base/bytes.h"
+
+namespace kartla::crypto {
+
+class SecretBuffer {
+ public:
+  SecretBuffer() = default;
+  explicit SecretBuffer(size_t size);  // zero-filled; throws Error(no_memory)
+  ~SecretBuffer();
+
+  SecretBuffer(SecretBuffer&& other) noexcept;
+  SecretBuffer& operator=(SecretBuffer&& other) noexcept;
+  SecretBuffer(const SecretBuffer&) = delete;
+  SecretBuffer& operator=(const SecretBuffer&) = delete;
+
+  static SecretBuffer copy_of(ByteView bytes);
+
+  uint8_t* data() { return data_; }
+  const uint8_t* data() const { return data_; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  ByteView view() const { return {data_, size_}; }
+
+  // Forgets the tail beyond new_size after wiping it (used when an AEAD opens in place).
+  void truncate(size_t new_size);
+
+ private:
+  void release();
+  uint8_t* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+// Constant-time equality of two equally long byte strings (sodium_memcmp); unequal lengths are
+// unequal, and lengths are not secret.
+bool equal_constant_time(ByteView a, ByteView b);
+
+// Wipes memory we do not own as a SecretBuffer (a std::string that briefly held plaintext).
+void wipe(void* data, size_t size);
+
+}  // namespace kartla::crypto

@@ -1,0 +1,117 @@
+#include "format/container_reader.h"
+
+#include <algorithm>
+#include <cstring>
+#include <set>
+
+#include "base/error.h"
+#include "crypto/secret_buffer.h"
+#include "crypto/sign.h"
+#include "format/framing.h"
+#include "format/labels.h"
+#include "format/limits.h"
+#include "format/section_crypto.h"
+
+namespace kartla::format {
+namespace {
+
+bool listed(const std::vector<std::string>& sorted_digests, const crypto::Digest& digest) {
+  return std::binary_search(sorted_digests.begin(), sorted_digests.end(), crypto::digest_bytes(digest));
+}
+
+}  // namespace
+
+void MemorySource::read_exact(uint64_t offset, uint8_t* out, size_t n) const {
+  if (offset > bytes_.size || n > bytes_.size - offset) fail(Code::format, "file is truncated");
+  if (n != 0) std::memcpy(out, bytes_.data + offset, n);
+}
+
+const ContainerSection* VerifiedContainer::find_section(uint32_t section_id) const {
+  for (const auto& s : sections)
+    if (s.entry.section_id == section_id) return &s;
+  return nullptr;
+}
+
+VerifiedContainer read_container(const ByteSource& source) {
+  if (source.size() > kMaxRecordFileBytes) fail(Code::limit, "file is larger than the 1 GiB limit");
+  uint8_t prefix[kFramePrefixBytes];
+  if (source.size() < kFramePrefixBytes) fail(Code::format, "file is truncated");
+  source.read_exact(0, prefix, sizeof prefix);
+  const uint32_t header_size = read_frame_prefix({prefix, sizeof prefix}, FileType::record, kMaxHeaderBytes);
+  if (source.size() < kFramePrefixBytes + uint64_t{header_size}) fail(Code::format, "file is truncated");
+  std::string header_bytes(header_size, '\0');
+  source.read_exact(kFramePrefixBytes, reinterpret_cast<uint8_t*>(header_bytes.data()), header_size);
+  RecordHeader header = decode_record_header(header_bytes);
+
+  VerifiedContainer c;
+  c.header_bytes = kFramePrefixBytes + uint64_t{header_size};
+  c.manifest = decode_manifest(header.manifest);
+  // Authenticate before interpreting anything else the header says.
+  if (!crypto::verify_with_label(label::kManifestSignature, c.manifest.owner_signing_key,
+                                 header.manifest, header.manifest_signature))
+    fail(Code::signature, "the owner's signature over the manifest does not verify");
+  c.manifest_bytes = std::move(header.manifest);
+  c.manifest_signature = std::move(header.manifest_signature);
+
+  std::set<uint32_t> seen_sections;
+  std::set<std::string> seen_entries;
+  uint64_t offset = c.header_bytes;
+  for (auto& entry_bytes : header.section_entries) {
+    const crypto::Digest digest = section_entry_digest(entry_bytes);
+    if (!listed(c.manifest.section_digests, digest))
+      fail(Code::signature, "a section entry is not listed in the signed manifest");
+    SectionEntry entry = decode_section_entry(entry_bytes);
+    if (!seen_sections.insert(entry.section_id).second)
+      fail(Code::format, "a section appears twice in the file");
+    seen_entries.insert(crypto::digest_bytes(digest));
+    if (entry.ciphertext_length > source.size() - offset) fail(Code::format, "file is truncated");
+    c.sections.push_back({entry, std::move(entry_bytes), offset});
+    offset += entry.ciphertext_length;
+  }
+  if (offset != source.size()) fail(Code::format, "unexpected data after the last section");
+
+  std::set<std::string> seen_grants;
+  for (auto& grant : header.grants) {
+    const crypto::Digest digest = grant_digest(grant);
+    // A sealed box can be made by anyone holding a public key; only owner-listed grants count.
+    if (!listed(c.manifest.grant_digests, digest))
+      fail(Code::signature, "a grant is not listed in the signed manifest");
+    if (!seen_grants.insert(crypto::digest_bytes(digest)).second)
+      fail(Code::format, "a grant appears twice in the file");
+    c.grants.push_back(std::move(grant));
+  }
+  return c;
+}
+
+std::string read_section_body(const ByteSource& source, const ContainerSection& section) {
+  std::string body(section.entry.ciphertext_length, '\0');
+  source.read_exact(section.body_offset, reinterpret_cast<uint8_t*>(body.data()), body.size());
+  return body;
+}
+
+void check_section_body(const ByteSource& source, const ContainerSection& section) {
+  crypto::LabelledHasher hasher(label::kSectionCiphertext);
+  std::string chunk(std::min<uint64_t>(section.entry.ciphertext_length, 1u << 20), '\0');
+  uint64_t done = 0;
+  while (done < section.entry.ciphertext_length) {
+    const size_t n = static_cast<size_t>(std::min<uint64_t>(chunk.size(), section.entry.ciphertext_length - done));
+    source.read_exact(section.body_offset + done, reinterpret_cast<uint8_t*>(chunk.data()), n);
+    hasher.update({reinterpret_cast<const uint8_t*>(chunk.data()), n});
+    done += n;
+  }
+  const crypto::Digest hash = hasher.finish();
+  if (!crypto::equal_constant_time({hash.data(), hash.size()}, section.entry.ciphertext_hash))
+    fail(Code::integrity, "section ciphertext does not match the signed manifest");
+}
+
+std::string encode_container_prefix(const RecordHeader& header) {
+  const std::string encoded = encode_record_header(header);
+  if (encoded.size() > kMaxHeaderBytes) fail(Code::limit, "record header would exceed the limit");
+  return frame_prefix(FileType::record, encoded.size()) + encoded;
+}
+
+crypto::Digest grant_digest(ByteView grant_bytes) {
+  return crypto::labelled_hash(label::kGrantDigest, grant_bytes);
+}
+
+}  // namespace kartla::format

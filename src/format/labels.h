@@ -1,0 +1,30 @@
+// Every domain-separation label of the format, in one place. A label is used for exactly one
+// purpose; docs/SPEC.md §2 lists the same strings. Changing one is a format break.
+#pragma once
+
+namespace kartla::format::label {
+
+// Signatures (crypto::sign_with_label)
+inline constexpr const char* kManifestSignature = "kartla/v1/manifest";
+inline constexpr const char* kCardSignature = "kartla/v1/card";
+
+// Hashes (crypto::labelled_hash)
+inline constexpr const char* kManifestHash = "kartla/v1/manifest-hash";
+inline constexpr const char* kSectionEntry = "kartla/v1/section-entry";
+inline constexpr const char* kSectionCiphertext = "kartla/v1/section-ciphertext";
+inline constexpr const char* kKeyCommitment = "kartla/v1/key-commitment";
+inline constexpr const char* kFingerprint = "kartla/v1/fingerprint";
+inline constexpr const char* kRecoveryKey = "kartla/v1/recovery-key";
+inline constexpr const char* kRecoveryCheck = "kartla/v1/recovery-check";
+inline constexpr const char* kGrantDigest = "kartla/v1/grant";
+
+// AEAD associated data prefixes
+inline constexpr const char* kSectionAd = "kartla/v1/section";
+inline constexpr const char* kPassphraseWrapAd = "kartla/v1/identity/passphrase-wrap";
+inline constexpr const char* kRecoveryWrapAd = "kartla/v1/identity/recovery-wrap";
+inline constexpr const char* kSecretKeysAd = "kartla/v1/identity/secret-keys";
+
+// crypto_kdf contexts (exactly 8 characters)
+inline constexpr const char* kSectionKeyContext = "kartlaSK";
+
+}  // namespace kartla::format::label

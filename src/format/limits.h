@@ -1,0 +1,25 @@
+// Every size limit the parsers enforce, in one place (docs/SPEC.md §9). Each is checked before
+// the allocation it guards.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace kartla::format {
+
+inline constexpr uint32_t kFormatVersion = 1;
+
+inline constexpr size_t kMaxHeaderBytes = 1u << 20;          // record header and manifest
+inline constexpr size_t kMaxSections = 64;                   // entries in one manifest
+inline constexpr size_t kMaxGrants = 256;                    // also bounds trial unwrapping
+inline constexpr uint64_t kMaxSectionPlaintext = 256ull << 20;
+inline constexpr uint64_t kMaxRecordFileBytes = 1ull << 30;
+inline constexpr size_t kMaxSmallFileBytes = 64u << 10;      // identity and card files
+inline constexpr size_t kMaxNameBytes = 256;                 // names and other short strings
+inline constexpr size_t kMaxOrgNumberBytes = 32;
+inline constexpr int kMaxNesting = 32;                       // protobuf recursion depth
+
+inline constexpr size_t kRecordIdBytes = 16;
+inline constexpr size_t kDigestBytes = 32;
+
+}  // namespace kartla::format

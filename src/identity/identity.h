@@ -1,0 +1,69 @@
+// An unlocked identity: its public card and secret keys (owner, agency or trust root). The file
+// form keeps the secret keys under a random data key (DEK) that is wrapped twice, once under
+// Argon2id(passphrase) and once under the recovery code, so changing the passphrase or recovering
+// never re-encrypts the keys themselves (docs/SPEC.md §4.1).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "base/bytes.h"
+#include "crypto/box.h"
+#include "crypto/secret_buffer.h"
+#include "crypto/sign.h"
+#include "format/card_codec.h"
+#include "format/identity_codec.h"
+
+namespace kartla::identity {
+
+struct NewIdentity {
+  format::CardKind kind = format::CardKind::owner;
+  std::string name;                 // agencies and trust roots
+  std::string organisation_number;  // agencies
+  uint32_t role = 0;                // agencies
+  uint64_t kdf_opslimit = 0;        // 0: the default
+  uint64_t kdf_memlimit_bytes = 0;  // 0: the default
+  int64_t created_at = 0;           // Unix seconds; the caller supplies the clock
+};
+
+class Identity;
+
+struct CreatedIdentity;
+
+class Identity {
+ public:
+  static CreatedIdentity create(const NewIdentity& options, ByteView passphrase);
+  // Error(auth) for a wrong passphrase or recovery code; Error(format/limit/version) for a bad file.
+  static Identity unlock_with_passphrase(ByteView identity_file, ByteView passphrase);
+  static Identity unlock_with_recovery_code(ByteView identity_file, ByteView recovery_code);
+
+  // Re-wraps the data key under a new passphrase with a fresh salt (the recovery code stays valid).
+  void set_passphrase(ByteView new_passphrase);
+
+  std::string file_bytes() const;  // the locked identity file, ready to save
+  std::string card_file() const;   // the public card file
+  const format::SignedCard& card() const { return card_; }
+  std::string fingerprint() const;
+
+  const crypto::SigningKeyPair& signing_keys() const { return signing_; }
+  const crypto::BoxKeyPair& box_keys() const { return box_; }
+
+ private:
+  Identity(format::IdentityFile file, format::SignedCard card, crypto::SecretBuffer dek,
+           crypto::SigningKeyPair signing, crypto::BoxKeyPair box);
+  static Identity unlock_with_wrapping_key(format::IdentityFile file, const crypto::SecretBuffer& wrapping_key,
+                                           const char* wrap_label, bool use_recovery_wrap);
+
+  format::IdentityFile file_;
+  format::SignedCard card_;
+  crypto::SecretBuffer dek_;
+  crypto::SigningKeyPair signing_;
+  crypto::BoxKeyPair box_;
+};
+
+struct CreatedIdentity {
+  Identity identity;
+  crypto::SecretBuffer recovery_code;  // shown to the person once, never stored
+};
+
+}  // namespace kartla::identity

@@ -1,0 +1,53 @@
+#include "io/file_system.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace kartla::io {
+
+int FileSystem::open(const char* path, int flags, mode_t mode) const {
+  return ::open(path, flags, mode);
+}
+
+int FileSystem::openat(int dir_fd, const char* name, int flags, mode_t mode) const {
+  return ::openat(dir_fd, name, flags, mode);
+}
+
+int FileSystem::open_directory(const char* path) const {
+  // O_PATH would not need read permission, but Linux refuses fsync on an O_PATH descriptor.
+  return ::open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOCTTY);
+}
+
+ssize_t FileSystem::write(int fd, const void* data, size_t size) const {
+  return ::write(fd, data, size);
+}
+
+ssize_t FileSystem::pread(int fd, void* data, size_t size, off_t offset) const {
+  return ::pread(fd, data, size, offset);
+}
+
+int FileSystem::fsync(int fd) const { return ::fsync(fd); }
+
+int FileSystem::fstat(int fd, struct stat* out) const { return ::fstat(fd, out); }
+
+int FileSystem::renameat(int from_dir_fd, const char* from, int to_dir_fd, const char* to) const {
+  return ::renameat(from_dir_fd, from, to_dir_fd, to);
+}
+
+int FileSystem::unlinkat(int dir_fd, const char* name, int flags) const {
+  return ::unlinkat(dir_fd, name, flags);
+}
+
+int FileSystem::close(int fd) const { return ::close(fd); }
+
+int FileSystem::flock(int fd, int operation) const { return ::flock(fd, operation); }
+
+const FileSystem& real_file_system() {
+  static const FileSystem os;
+  return os;
+}
+
+}  // namespace kartla::io

@@ -1,0 +1,103 @@
+#include "io/input_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <limits>
+#include <utility>
+
+#include "base/error.h"
+#include "io/os_error.h"
+
+namespace kartla::io {
+
+InputFile::InputFile(std::string path, uint64_t max_size, const FileSystem& fs)
+    : fs_(&fs), path_(std::move(path)) {
+  // O_NONBLOCK: opening a FIFO planted at the record path would otherwise hang until a writer
+  // appears; it has no effect on the regular files we go on to accept. Symlinks are followed on
+  // purpose: people keep the record on a stick and link to it.
+  do {
+    fd_ = fs_->open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  } while (fd_ < 0 && errno == EINTR);
+  if (fd_ < 0) fail_os(Code::io, errno, "could not open", path_);
+
+  // Checked on the descriptor, not the path, so the file we check is the file we read.
+  struct stat st {};
+  if (fs_->fstat(fd_, &st) != 0) {
+    const int err = errno;
+    release();
+    fail_os(Code::io, err, "could not inspect", path_);
+  }
+  if (!S_ISREG(st.st_mode)) {
+    release();
+    fail(Code::invalid_argument, path_ + " is not a regular file");
+  }
+  if (st.st_size < 0 || static_cast<uint64_t>(st.st_size) > max_size) {
+    release();
+    fail(Code::limit, path_ + " is " + std::to_string(st.st_size) + " bytes, more than the " +
+                          std::to_string(max_size) + " allowed");
+  }
+  size_ = static_cast<uint64_t>(st.st_size);
+}
+
+InputFile::~InputFile() { release(); }
+
+InputFile::InputFile(InputFile&& other) noexcept
+    : fs_(other.fs_),
+      path_(std::move(other.path_)),
+      fd_(std::exchange(other.fd_, -1)),
+      size_(std::exchange(other.size_, 0)) {}
+
+InputFile& InputFile::operator=(InputFile&& other) noexcept {
+  if (this != &other) {
+    release();
+    fs_ = other.fs_;
+    path_ = std::move(other.path_);
+    fd_ = std::exchange(other.fd_, -1);
+    size_ = std::exchange(other.size_, 0);
+  }
+  return *this;
+}
+
+void InputFile::release() noexcept {
+  if (fd_ >= 0) fs_->close(std::exchange(fd_, -1));
+}
+
+void InputFile::read_exact(uint64_t offset, uint8_t* dst, size_t n) const {
+  if (fd_ < 0) fail(Code::invalid_argument, "read from a moved-from InputFile");
+  // Written so that offset + n cannot overflow: a hostile length field must not wrap around.
+  if (offset > size_ || n > size_ - offset) {
+    fail(Code::format, path_ + " is truncated: wanted " + std::to_string(n) + " bytes at offset " +
+                           std::to_string(offset) + " of a " + std::to_string(size_) +
+                           "-byte file");
+  }
+  size_t done = 0;
+  while (done < n) {
+    const uint64_t at = offset + done;
+    // size_ came from st_size, so every in-range offset fits in off_t.
+    const ssize_t got = fs_->pread(fd_, dst + done, n - done, static_cast<off_t>(at));
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      fail_os(Code::io, errno, "could not read", path_);
+    }
+    // The file shrank after we opened it (someone truncated it in place).
+    if (got == 0) {
+      fail(Code::format, path_ + " is truncated: it ended at byte " + std::to_string(at) +
+                             " while " + std::to_string(n - done) + " more were expected");
+    }
+    done += static_cast<size_t>(got);
+  }
+}
+
+std::string read_all_bounded(const std::string& path, uint64_t max_size, const FileSystem& fs) {
+  InputFile file(path, max_size, fs);
+  if (file.size() > std::numeric_limits<size_t>::max()) {
+    fail(Code::limit, path + " is too large to hold in memory");
+  }
+  std::string out(static_cast<size_t>(file.size()), '\0');
+  if (!out.empty()) file.read_exact(0, reinterpret_cast<uint8_t*>(out.data()), out.size());
+  return out;
+}
+
+}  // namespace kartla::io

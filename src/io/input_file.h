@@ -1,0 +1,52 @@
+// Bounded reading of a record file. The size limit is checked against fstat before a single byte
+// is read or allocated (BRIEF.md 2.12), and the open descriptor pins the inode, so a save that
+// renames a new file over the path while we read cannot mix old and new bytes (HOSTILE.md 37).
+//
+// THREAD SAFETY: read_exact uses pread and no shared offset, so one InputFile may be read from
+// several threads at once; moving or destroying it needs exclusive access.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "io/file_system.h"
+
+namespace kartla::io {
+
+class InputFile {
+ public:
+  // Opens `path` read-only, following symlinks. Throws Error(io) if it cannot be opened,
+  // Error(invalid_argument) if it is not a regular file, and Error(limit) if it is larger than
+  // max_size bytes. `fs` must outlive the InputFile.
+  InputFile(std::string path, uint64_t max_size, const FileSystem& fs = real_file_system());
+  ~InputFile();
+
+  InputFile(InputFile&& other) noexcept;
+  InputFile& operator=(InputFile&& other) noexcept;
+  InputFile(const InputFile&) = delete;
+  InputFile& operator=(const InputFile&) = delete;
+
+  // The size when the file was opened; reads never go past it.
+  uint64_t size() const { return size_; }
+  const std::string& path() const { return path_; }
+
+  // Fills dst[0, n) with the bytes at [offset, offset + n). Throws Error(format, "... is
+  // truncated") if that range ends past size() or the file ends early, Error(io) on a read error.
+  void read_exact(uint64_t offset, uint8_t* dst, size_t n) const;
+
+ private:
+  void release() noexcept;
+
+  const FileSystem* fs_;
+  std::string path_;
+  int fd_ = -1;
+  uint64_t size_ = 0;
+};
+
+// The whole file as bytes, refusing with Error(limit) (before allocating) if it is larger than
+// max_size; other errors as for InputFile.
+std::string read_all_bounded(const std::string& path, uint64_t max_size,
+                             const FileSystem& fs = real_file_system());
+
+}  // namespace kartla::io

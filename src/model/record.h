@@ -1,0 +1,88 @@
+// The owner's view of a record: every section readable and writable, saved as a new signed
+// manifest. Section bodies stay in the file until read (a record holding a 64 MiB document opens
+// without reading it); new content is encrypted as soon as it is written.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/bytes.h"
+#include "crypto/box.h"
+#include "crypto/secret_buffer.h"
+#include "crypto/sign.h"
+#include "format/byte_source.h"
+#include "format/record_codec.h"
+#include "format/section_crypto.h"
+#include "io/file_system.h"
+#include "model/section_registry.h"
+
+namespace kartla::model {
+
+struct OwnerKeys {
+  const crypto::SigningKeyPair& signing;
+  const crypto::BoxKeyPair& box;
+};
+
+struct SectionSummary {
+  uint32_t id = 0;
+  const SectionInfo* info = nullptr;  // nullptr for a section id this library does not know
+  uint32_t generation = 0;
+  uint64_t ciphertext_length = 0;
+};
+
+class Record {
+ public:
+  static Record create(const OwnerKeys& owner);
+  // Error(auth) if the record belongs to another identity; Error(format) if the source is a
+  // share bundle rather than the full record; any container error from format::read_container.
+  static Record open(std::shared_ptr<const format::ByteSource> source, const OwnerKeys& owner);
+
+  const std::string& record_id() const { return manifest_.record_id; }
+  uint64_t sequence() const { return manifest_.sequence; }  // 0 until first saved
+  std::vector<SectionSummary> sections() const;
+  bool has_section(const SectionInfo& info) const { return sections_.count(info.id) != 0; }
+
+  // Error(not_found) if absent; Error(integrity) if it fails authentication.
+  crypto::SecretBuffer read_section(const SectionInfo& info) const;
+  // Error(schema) if the bytes are not a message of the section's type.
+  void write_section(const SectionInfo& info, ByteView plaintext);
+  void remove_section(const SectionInfo& info);
+  // Re-encrypts the section under the key of the next generation (revocation).
+  void rotate_section(const SectionInfo& info);
+
+  const std::vector<std::string>& grants() const { return grants_; }
+  void replace_grants(std::vector<std::string> grants) { grants_ = std::move(grants); }
+
+  // Writes the next version atomically (temp file, fsync, rename, directory fsync) under an
+  // exclusive lock. Refuses (Error(busy)) if the file at `path` has changed since this record was
+  // opened, and (Error(invalid_argument)) to overwrite a file that is not this record.
+  void save(const std::string& path, const io::FileSystem& fs = io::real_file_system());
+
+ private:
+  struct Section {
+    format::SectionEntry entry;
+    std::string entry_bytes;
+    std::optional<std::string> new_body;  // written since the last save
+    uint64_t source_offset = 0;           // otherwise: where the body is in source_
+  };
+
+  Record(crypto::SigningKeyPair signing, crypto::SecretBuffer master_key);
+  format::SectionSlot slot(uint32_t section_id, uint32_t generation) const;
+  std::string body_of(const Section& section) const;
+  void seal_into(const SectionInfo& info, uint32_t generation, ByteView plaintext);
+  void check_save_target(const std::string& path, const io::FileSystem& fs) const;
+
+  crypto::SigningKeyPair signing_;
+  crypto::SecretBuffer master_key_;
+  format::Manifest manifest_;      // of the last version read or saved
+  std::string manifest_bytes_;     // empty until first saved
+  std::map<uint32_t, Section> sections_;
+  std::vector<std::string> grants_;
+  std::shared_ptr<const format::ByteSource> source_;
+};
+
+}  // namespace kartla::model

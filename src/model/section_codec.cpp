@@ -1,0 +1,55 @@
+#include "model/section_codec.h"
+
+#include <google/protobuf/message.h>
+#include <google/protobuf/stubs/logging.h>
+#include <google/protobuf/util/json_util.h>
+
+#include "base/error.h"
+#include "format/strict_parse.h"
+
+namespace kartla::model {
+namespace {
+
+// A std::string that held plaintext is wiped before its memory goes back to the heap.
+struct WipedString {
+  std::string value;
+  ~WipedString() { crypto::wipe(value.data(), value.size()); }
+};
+
+std::unique_ptr<google::protobuf::Message> parse_section(const SectionInfo& info, ByteView plaintext) {
+  auto message = new_section_message(info);
+  if (!format::parse_bounded(plaintext, *message))
+    fail(Code::schema, "content is not a valid " + std::string(info.name) + " section");
+  return message;
+}
+
+}  // namespace
+
+void check_section_bytes(const SectionInfo& info, ByteView plaintext) { parse_section(info, plaintext); }
+
+crypto::SecretBuffer section_from_json(const SectionInfo& info, ByteView json) {
+  auto message = new_section_message(info);
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  google::protobuf::LogSilencer silence;
+  const auto status = google::protobuf::util::JsonStringToMessage(json.as_string_view(), message.get(), options);
+  if (!status.ok())
+    fail(Code::schema, "JSON does not match the " + std::string(info.name) + " schema: " +
+                           std::string(status.message()));
+  WipedString bytes;
+  if (!message->SerializeToString(&bytes.value)) fail(Code::internal, "cannot serialize section");
+  return crypto::SecretBuffer::copy_of(bytes.value);
+}
+
+crypto::SecretBuffer section_to_json(const SectionInfo& info, ByteView plaintext) {
+  auto message = parse_section(info, plaintext);
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = true;
+  options.preserve_proto_field_names = true;
+  WipedString json;
+  const auto status = google::protobuf::util::MessageToJsonString(*message, &json.value, options);
+  if (!status.ok()) fail(Code::internal, "cannot render section as JSON: " + std::string(status.message()));
+  return crypto::SecretBuffer::copy_of(json.value);
+}
+
+}  // namespace kartla::model
