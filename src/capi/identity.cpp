@@ -27,13 +27,9 @@ std::string read_identity_file(const char* path) {
   return kartla::io::read_all_bounded(input_text(path, "path"), kartla::format::kMaxSmallFileBytes);
 }
 
+// Only "no such file" means absent; any other failure to look is an error, not permission to write.
 bool exists(const std::string& path) {
-  try {
-    kartla::io::InputFile probe(path, UINT64_MAX);
-    return true;
-  } catch (const kartla::Error&) {
-    return false;
-  }
+  return kartla::io::InputFile::open_if_exists(path, UINT64_MAX).has_value();
 }
 
 }  // namespace
@@ -60,7 +56,16 @@ kartla_status kartla_identity_new(const kartla_identity_options* options, const 
     params.kdf_opslimit = opts.kdf_opslimit;
     params.kdf_memlimit_bytes = uint64_t{opts.kdf_memlimit_mib} << 20;
     params.created_at = opts.created_at != 0 ? opts.created_at : static_cast<int64_t>(std::time(nullptr));
-    auto created = Identity::create(params, input_bytes(passphrase, passphrase_len, "passphrase"));
+    // Nothing is parsed here, so a format or limit complaint (Argon2id cost outside 3..16 passes
+    // or 64..1024 MiB) is about the caller's options: misuse, not a bad file.
+    auto created = [&] {
+      try {
+        return Identity::create(params, input_bytes(passphrase, passphrase_len, "passphrase"));
+      } catch (const kartla::Error& e) {
+        if (e.code() == Code::format || e.code() == Code::limit) fail(Code::invalid_argument, e.what());
+        throw;
+      }
+    }();
     auto handle = std::unique_ptr<kartla_identity>(wrap(std::move(created.identity)));
     put_text(recovery_code, created.recovery_code.view());
     *out = handle.release();

@@ -47,4 +47,22 @@ SecretBuffer aead_open(const SecretBuffer& key, ByteView sealed, ByteView associ
   return plaintext;
 }
 
+void aead_open_in_place(const SecretBuffer& key, ByteView nonce, SecretBuffer& sealed_tail,
+                        ByteView associated_data) {
+  ensure_initialized();
+  if (key.size() != kAeadKeyBytes) fail(Code::internal, "AEAD key has an invalid length");
+  if (nonce.size != kAeadNonceBytes || sealed_tail.size() < kAeadTagBytes) authentication_failed();
+  const size_t length = sealed_tail.size() - kAeadTagBytes;
+  uint8_t* text = sealed_tail.data();
+  // libsodium supports m == c for its AEADs: the tag is checked over the ciphertext before the
+  // stream is applied, and on failure the output is zeroed.
+  const int rc = crypto_aead_xchacha20poly1305_ietf_decrypt_detached(
+      text, nullptr, text, length, text + length, associated_data.data, associated_data.size, nonce.data, key.data());
+  if (rc != 0) {
+    sealed_tail.truncate(0);
+    authentication_failed();
+  }
+  sealed_tail.truncate(length);
+}
+
 }  // namespace kartla::crypto

@@ -22,4 +22,10 @@ std::string aead_seal(const SecretBuffer& key, ByteView plaintext, ByteView asso
 // Error(integrity) with one fixed message, whatever the cause (no oracle).
 SecretBuffer aead_open(const SecretBuffer& key, ByteView sealed, ByteView associated_data);
 
+// In place: `sealed_tail` holds ciphertext || tag (the body without its nonce) and becomes the
+// plaintext (truncated to its length) only if the tag verifies; on failure it is wiped and
+// Error(integrity) thrown. Saves a second buffer the size of the section.
+void aead_open_in_place(const SecretBuffer& key, ByteView nonce, SecretBuffer& sealed_tail,
+                        ByteView associated_data);
+
 }  // namespace kartla::crypto

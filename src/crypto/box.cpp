@@ -45,4 +45,10 @@ std::optional<SecretBuffer> open_sealed(const BoxKeyPair& recipient, ByteView se
   return plaintext;
 }
 
+std::optional<SecretBuffer> open_sealed_bounded(const BoxKeyPair& recipient, ByteView sealed,
+                                                size_t max_plaintext_size) {
+  if (sealed.size < kSealOverhead || sealed.size - kSealOverhead > max_plaintext_size) return std::nullopt;
+  return open_sealed(recipient, sealed, sealed.size - kSealOverhead);
+}
+
 }  // namespace kartla::crypto

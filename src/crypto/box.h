@@ -31,4 +31,9 @@ std::string seal_to(ByteView recipient_public_key, ByteView plaintext);
 std::optional<SecretBuffer> open_sealed(const BoxKeyPair& recipient, ByteView sealed,
                                         size_t expected_plaintext_size);
 
+// As open_sealed, for boxes whose plaintext length varies (grants, contributions): anything
+// shorter than the overhead or longer than max_plaintext_size is refused before decryption.
+std::optional<SecretBuffer> open_sealed_bounded(const BoxKeyPair& recipient, ByteView sealed,
+                                                size_t max_plaintext_size);
+
 }  // namespace kartla::crypto

@@ -20,6 +20,14 @@ SecretBuffer::SecretBuffer(size_t size) {
   sodium_memzero(data_, size == 0 ? 1 : size);
 }
 
+SecretBuffer::SecretBuffer(size_t size, Uninitialized) {
+  ensure_initialized();
+  void* p = sodium_malloc(size == 0 ? 1 : size);
+  if (p == nullptr) fail(Code::no_memory, "out of secure memory");
+  data_ = static_cast<uint8_t*>(p);
+  size_ = size;
+}
+
 SecretBuffer::~SecretBuffer() { release(); }
 
 SecretBuffer::SecretBuffer(SecretBuffer&& other) noexcept

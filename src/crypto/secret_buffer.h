@@ -14,6 +14,11 @@ class SecretBuffer {
  public:
   SecretBuffer() = default;
   explicit SecretBuffer(size_t size);  // zero-filled; throws Error(no_memory)
+  // For buffers the caller overwrites completely at once (a decryption target, a file read):
+  // skips the zero fill, which costs a full pass over a 64 MiB section. sodium_malloc has
+  // already filled the memory with a fixed pattern, so nothing of an earlier secret shows.
+  struct Uninitialized {};
+  SecretBuffer(size_t size, Uninitialized);
   ~SecretBuffer();
 
   SecretBuffer(SecretBuffer&& other) noexcept;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "base/error.h"
+#include "crypto/aead.h"
 #include "crypto/secret_buffer.h"
 #include "crypto/sign.h"
 #include "format/framing.h"
@@ -89,19 +90,42 @@ std::string read_section_body(const ByteSource& source, const ContainerSection& 
   return body;
 }
 
-void check_section_body(const ByteSource& source, const ContainerSection& section) {
+void for_each_body_chunk(const ByteSource& source, const ContainerSection& section,
+                         const std::function<void(ByteView)>& visit) {
   crypto::LabelledHasher hasher(label::kSectionCiphertext);
   std::string chunk(std::min<uint64_t>(section.entry.ciphertext_length, 1u << 20), '\0');
   uint64_t done = 0;
   while (done < section.entry.ciphertext_length) {
     const size_t n = static_cast<size_t>(std::min<uint64_t>(chunk.size(), section.entry.ciphertext_length - done));
     source.read_exact(section.body_offset + done, reinterpret_cast<uint8_t*>(chunk.data()), n);
-    hasher.update({reinterpret_cast<const uint8_t*>(chunk.data()), n});
+    const ByteView piece{reinterpret_cast<const uint8_t*>(chunk.data()), n};
+    hasher.update(piece);
+    visit(piece);
     done += n;
   }
   const crypto::Digest hash = hasher.finish();
   if (!crypto::equal_constant_time({hash.data(), hash.size()}, section.entry.ciphertext_hash))
     fail(Code::integrity, "section ciphertext does not match the signed manifest");
+}
+
+void check_section_body(const ByteSource& source, const ContainerSection& section) {
+  for_each_body_chunk(source, section, [](ByteView) {});
+}
+
+crypto::SecretBuffer open_section_from_source(const ByteSource& source, const ContainerSection& section,
+                                              const crypto::SecretBuffer& section_key, const SectionSlot& slot) {
+  check_key_commitment(section_key, slot, section.entry);
+  const uint64_t length = section.entry.ciphertext_length;  // >= nonce + tag, checked when decoded
+  uint8_t nonce[crypto::kAeadNonceBytes];
+  source.read_exact(section.body_offset, nonce, sizeof nonce);
+  crypto::SecretBuffer text(static_cast<size_t>(length - sizeof nonce), crypto::SecretBuffer::Uninitialized{});
+  source.read_exact(section.body_offset + sizeof nonce, text.data(), text.size());
+  const crypto::Digest hash =
+      crypto::LabelledHasher(label::kSectionCiphertext).update({nonce, sizeof nonce}).update(text.view()).finish();
+  if (!crypto::equal_constant_time({hash.data(), hash.size()}, section.entry.ciphertext_hash))
+    fail(Code::integrity, "section ciphertext does not match the signed manifest");
+  crypto::aead_open_in_place(section_key, {nonce, sizeof nonce}, text, section_associated_data(slot));
+  return text;
 }
 
 std::string encode_container_prefix(const RecordHeader& header) {

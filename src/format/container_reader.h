@@ -3,11 +3,14 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "format/byte_source.h"
+#include "crypto/secret_buffer.h"
 #include "format/record_codec.h"
+#include "format/section_crypto.h"
 
 namespace kartla::format {
 
@@ -38,6 +41,17 @@ VerifiedContainer read_container(const ByteSource& source);
 // Reads a section body (public ciphertext).
 std::string read_section_body(const ByteSource& source, const ContainerSection& section);
 
+// Opens a section straight from the source into secure memory: commitment check, then the body
+// is read once into the buffer that becomes the plaintext (hash checked, AEAD opened in place).
+// All checks and errors as format::open_section.
+crypto::SecretBuffer open_section_from_source(const ByteSource& source, const ContainerSection& section,
+                                              const crypto::SecretBuffer& section_key, const SectionSlot& slot);
+
+// Copies a body to `sink` in chunks while hashing it; Error(integrity) if it does not match its
+// entry (the sink may then have received part of it: callers write to a temporary file).
+template <typename Sink>
+void copy_section_body(const ByteSource& source, const ContainerSection& section, Sink&& sink);
+
 // Hashes a body in chunks and compares it with the entry: Error(integrity) on mismatch.
 void check_section_body(const ByteSource& source, const ContainerSection& section);
 
@@ -45,5 +59,14 @@ void check_section_body(const ByteSource& source, const ContainerSection& sectio
 std::string encode_container_prefix(const RecordHeader& header);
 
 crypto::Digest grant_digest(ByteView grant_bytes);
+
+// One chunked pass over a body; used by check_section_body and copy_section_body.
+void for_each_body_chunk(const ByteSource& source, const ContainerSection& section,
+                         const std::function<void(ByteView)>& visit);
+
+template <typename Sink>
+void copy_section_body(const ByteSource& source, const ContainerSection& section, Sink&& sink) {
+  for_each_body_chunk(source, section, [&](ByteView chunk) { sink(chunk); });
+}
 
 }  // namespace kartla::format

@@ -55,13 +55,18 @@ SealedSection seal_section(const crypto::SecretBuffer& section_key, const Sectio
   return out;
 }
 
-crypto::SecretBuffer open_section(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
-                                  const SectionEntry& entry, ByteView body) {
+void check_key_commitment(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
+                          const SectionEntry& entry) {
   if (entry.section_id != slot.section_id || entry.generation != slot.generation)
     fail(Code::integrity, "section failed authentication");
   const crypto::Digest commitment = key_commitment(section_key, slot);
   if (!crypto::equal_constant_time({commitment.data(), commitment.size()}, entry.key_commitment))
     fail(Code::integrity, "section key does not match the owner's key commitment");
+}
+
+crypto::SecretBuffer open_section(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
+                                  const SectionEntry& entry, ByteView body) {
+  check_key_commitment(section_key, slot, entry);
   const crypto::Digest hash = ciphertext_hash(body);
   if (body.size != entry.ciphertext_length ||
       !crypto::equal_constant_time({hash.data(), hash.size()}, entry.ciphertext_hash))

@@ -38,6 +38,11 @@ SealedSection seal_section(const crypto::SecretBuffer& section_key, const Sectio
 
 crypto::Digest ciphertext_hash(ByteView body);
 
+// Error(integrity) unless the key matches the entry's commitment. Checked before any decryption:
+// this is the invisible-salamander defence (HOSTILE.md 12).
+void check_key_commitment(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
+                          const SectionEntry& entry);
+
 // Checks, in this order, that the key matches the entry's commitment (before any decryption:
 // the invisible-salamander defence), that the body hashes to the entry's hash, and that the AEAD
 // opens. Every failure is Error(integrity); nothing is returned unless all pass.

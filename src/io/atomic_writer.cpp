@@ -11,6 +11,7 @@
 
 #include "base/error.h"
 #include "io/os_error.h"
+#include "io/resolve_path.h"
 
 namespace kartla::io {
 namespace {
@@ -59,8 +60,13 @@ std::string temp_name_for(const std::string& name, int attempt) {
 
 }  // namespace
 
-AtomicWriter::AtomicWriter(std::string final_path, const FileSystem& fs)
-    : fs_(&fs), final_path_(std::move(final_path)) {
+AtomicWriter::AtomicWriter(std::string final_path, const FileSystem& fs) : fs_(&fs) {
+  split_path(final_path);  // refuse a path without a file name before touching the disk
+  try {
+    final_path_ = resolve_final_symlinks(final_path, fs);
+  } catch (const Error& e) {
+    fail(e.code(), e.what() + std::string(kNotSaved));
+  }
   SplitPath split = split_path(final_path_);
   final_name_ = std::move(split.name);
 
@@ -135,10 +141,10 @@ void AtomicWriter::write(ByteView bytes) {
     const ssize_t n = fs_->write(fd_, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      abandon_and_fail(errno, "could not write", kNotSaved);
+      abandon_and_fail(errno, "could not write the new copy of", kNotSaved);
     }
     // A regular file that accepts no bytes is full; looping would spin forever.
-    if (n == 0) abandon_and_fail(ENOSPC, "could not write", kNotSaved);
+    if (n == 0) abandon_and_fail(ENOSPC, "could not write the new copy of", kNotSaved);
     p += n;
     left -= static_cast<size_t>(n);
   }
@@ -149,12 +155,14 @@ void AtomicWriter::commit() {
 
   // Not retried, not even on EINTR: once fsync has failed the kernel may have marked the lost
   // pages clean, so a retry can report success for data that never reached the disk.
-  if (fs_->fsync(fd_) != 0) abandon_and_fail(errno, "could not flush to disk", kNotSaved);
+  if (fs_->fsync(fd_) != 0) abandon_and_fail(errno, "could not flush the new copy of", kNotSaved);
 
   // Network and FUSE file systems may report a deferred write error only at close. The descriptor
   // is gone whatever close returns, so it is never closed twice.
   const int fd = std::exchange(fd_, -1);
-  if (fs_->close(fd) != 0) abandon_and_fail(errno, "could not finish writing", kNotSaved);
+  if (fs_->close(fd) != 0) {
+    abandon_and_fail(errno, "could not finish writing the new copy of", kNotSaved);
+  }
 
   if (fs_->renameat(dir_fd_, temp_name_.c_str(), dir_fd_, final_name_.c_str()) != 0) {
     abandon_and_fail(errno, "could not replace", kNotSaved);

@@ -26,7 +26,8 @@ namespace kartla::io {
 
 class AtomicWriter {
  public:
-  // Opens the folder of final_path and creates the temporary file (mode 0600) in it. Throws
+  // Follows symlinks at final_path to the file they name (io/resolve_path.h), opens that file's
+  // folder and creates the temporary file (mode 0600) in it. Throws
   // Error(invalid_argument) for a path without a file name, Error(io) if the folder cannot be
   // opened or the temporary file cannot be created. `fs` must outlive the writer.
   explicit AtomicWriter(std::string final_path, const FileSystem& fs = real_file_system());
@@ -47,6 +48,7 @@ class AtomicWriter {
   // no longer be used; calling write() or commit() again throws Error(invalid_argument).
   void commit();
 
+  // The file being replaced: the path given, with symlinks in its last component followed.
   const std::string& final_path() const { return final_path_; }
 
  private:

@@ -8,11 +8,14 @@
 
 #include "base/error.h"
 #include "io/os_error.h"
+#include "io/resolve_path.h"
 
 namespace kartla::io {
 
 FileLock FileLock::acquire(const std::string& record_path, const FileSystem& fs) {
-  std::string lock_path = record_path + ".lock";
+  // Beside the file a save really replaces, so that savers reaching one record through
+  // different links still exclude each other.
+  std::string lock_path = resolve_final_symlinks(record_path, fs) + ".lock";
   // Read-write although we never write: on NFS the kernel emulates flock with POSIX locks, and an
   // exclusive POSIX lock needs a descriptor open for writing.
   int fd;

@@ -1,4 +1,5 @@
-// One saver per record at a time: an exclusive, non-blocking flock on "<record>.lock".
+// One saver per record at a time: an exclusive, non-blocking flock on "<record>.lock", where
+// <record> is the record path with symlinks followed as AtomicWriter follows them.
 //
 // The lock belongs to an open descriptor, so the kernel drops it when the holder exits or
 // crashes: a dead saver never leaves a stale lock that blocks the next one. The lock file itself

@@ -45,6 +45,10 @@ int FileSystem::close(int fd) const { return ::close(fd); }
 
 int FileSystem::flock(int fd, int operation) const { return ::flock(fd, operation); }
 
+ssize_t FileSystem::readlink(const char* path, char* out, size_t size) const {
+  return ::readlink(path, out, size);
+}
+
 const FileSystem& real_file_system() {
   static const FileSystem os;
   return os;

@@ -38,6 +38,7 @@ class FileSystem {
   virtual int unlinkat(int dir_fd, const char* name, int flags) const;
   virtual int close(int fd) const;
   virtual int flock(int fd, int operation) const;
+  virtual ssize_t readlink(const char* path, char* out, size_t size) const;
 };
 
 // The operating system itself. A process-lifetime object with no mutable state.

@@ -12,16 +12,42 @@
 
 namespace kartla::io {
 
-InputFile::InputFile(std::string path, uint64_t max_size, const FileSystem& fs)
-    : fs_(&fs), path_(std::move(path)) {
+namespace {
+
+int open_read_only(const FileSystem& fs, const std::string& path) {
   // O_NONBLOCK: opening a FIFO planted at the record path would otherwise hang until a writer
   // appears; it has no effect on the regular files we go on to accept. Symlinks are followed on
   // purpose: people keep the record on a stick and link to it.
+  int fd;
   do {
-    fd_ = fs_->open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
-  } while (fd_ < 0 && errno == EINTR);
-  if (fd_ < 0) fail_os(Code::io, errno, "could not open", path_);
+    fd = fs.open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  } while (fd < 0 && errno == EINTR);
+  return fd;
+}
 
+}  // namespace
+
+InputFile::InputFile(std::string path, uint64_t max_size, const FileSystem& fs)
+    : fs_(&fs), path_(std::move(path)) {
+  fd_ = open_read_only(fs, path_);
+  if (fd_ < 0) fail_os(Code::io, errno, "could not open", path_);
+  check_and_measure(max_size);
+}
+
+std::optional<InputFile> InputFile::open_if_exists(std::string path, uint64_t max_size,
+                                                   const FileSystem& fs) {
+  const int fd = open_read_only(fs, path);
+  if (fd < 0) {
+    if (errno == ENOENT) return std::nullopt;
+    fail_os(Code::io, errno, "could not open", path);
+  }
+  InputFile file(fs, std::move(path), fd);
+  file.check_and_measure(max_size);
+  return file;
+}
+
+// Releases the descriptor before throwing, since a throwing constructor runs no destructor.
+void InputFile::check_and_measure(uint64_t max_size) {
   // Checked on the descriptor, not the path, so the file we check is the file we read.
   struct stat st {};
   if (fs_->fstat(fd_, &st) != 0) {

@@ -8,7 +8,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "io/file_system.h"
 
@@ -20,6 +22,11 @@ class InputFile {
   // Error(invalid_argument) if it is not a regular file, and Error(limit) if it is larger than
   // max_size bytes. `fs` must outlive the InputFile.
   InputFile(std::string path, uint64_t max_size, const FileSystem& fs = real_file_system());
+  // As the constructor, except that a path that does not exist (ENOENT) gives nullopt. Every
+  // other failure still throws: a file that exists but cannot be read is not an absent file, and
+  // must not be treated as free to overwrite.
+  static std::optional<InputFile> open_if_exists(std::string path, uint64_t max_size,
+                                                 const FileSystem& fs = real_file_system());
   ~InputFile();
 
   InputFile(InputFile&& other) noexcept;
@@ -36,6 +43,9 @@ class InputFile {
   void read_exact(uint64_t offset, uint8_t* dst, size_t n) const;
 
  private:
+  InputFile(const FileSystem& fs, std::string path, int fd)
+      : fs_(&fs), path_(std::move(path)), fd_(fd) {}
+  void check_and_measure(uint64_t max_size);
   void release() noexcept;
 
   const FileSystem* fs_;

@@ -105,7 +105,7 @@ bool instrument_id(std::string_view s) {
   return true;
 }
 
-std::vector<CodeLabel> levels_1_to_8(std::string_view) {
+std::vector<CodeLabel> levels_1_to_8() {
   return {{"1", "level 1"}, {"2", "level 2"}, {"3", "level 3"}, {"4", "level 4"},
           {"5", "level 5"}, {"6", "level 6"}, {"7", "level 7"}, {"8", "level 8"}};
 }
@@ -147,11 +147,11 @@ std::vector<CodeSystem> build_registry() {
                "2–4 digits within broad fields 00–10 or 99", isced_f, {}, V::implied, "2013",
                "http://data.europa.eu/snb/isced-f/25831c2"});
   r.push_back({"seqf", "SeQF level (SFS 2015:545, MYH)", "seqf-level", "1–8", nullptr,
-               levels_1_to_8("seqf"), V::optional, "", "https://www.myh.se/Verksamhetsomraden/SeQF/"});
+               levels_1_to_8(), V::optional, "", "https://www.myh.se/Verksamhetsomraden/SeQF/"});
   r.push_back({"finqf", "FiNQF level (Laki 93/2017)", "finqf-level", "1–8", nullptr,
-               levels_1_to_8("finqf"), V::optional, "", "https://okm.fi/tutkintojen-viitekehys"});
+               levels_1_to_8(), V::optional, "", "https://okm.fi/tutkintojen-viitekehys"});
   r.push_back({"eqf", "EQF level (European Qualifications Framework)", "eqf-level", "1–8", nullptr,
-               levels_1_to_8("eqf"), V::optional, "", "http://data.europa.eu/snb/eqf/25831c2"});
+               levels_1_to_8(), V::optional, "", "http://data.europa.eu/snb/eqf/25831c2"});
   r.push_back({"cefr", "CEFR level (Council of Europe)", "cefr-level", "A1 A2 B1 B2 C1 C2",
                nullptr,
                {{"A1", "A1 breakthrough"},
@@ -260,7 +260,7 @@ std::vector<CodeSystem> build_registry() {
                 {"document-review", "review of certificates or documents"},
                 {"register-lookup", "register lookup"}},
                V::optional, "", "docs/MODEL.md"});
-  r.push_back({"kartla-instrument", "Kartla instrument definition (progress.proto)",
+  r.push_back({"kartla-instrument", "Kartla instrument definition (instruments.proto)",
                "kartla-instrument-code", "an instrument id like bip-style-indicators",
                instrument_id, {}, V::required, "", "examples/instruments/"});
   r.push_back({"kartla-intervention-type", "Kartla intervention type",

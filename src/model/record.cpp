@@ -11,6 +11,7 @@
 #include "format/limits.h"
 #include "io/atomic_writer.h"
 #include "io/file_lock.h"
+#include "io/input_file.h"
 #include "model/section_codec.h"
 
 namespace kartla::model {
@@ -20,13 +21,10 @@ crypto::SigningKeyPair copy_keys(const crypto::SigningKeyPair& keys) {
   return {keys.public_key, crypto::SecretBuffer::copy_of(keys.secret_key.view())};
 }
 
+// Only a path with nothing at it (ENOENT) counts as absent. A file that exists but cannot be read
+// (EIO, EACCES) might be someone's record: treating it as absent would skip both save guards.
 bool file_exists(const std::string& path, const io::FileSystem& fs) {
-  try {
-    io::InputFile probe(path, format::kMaxRecordFileBytes, fs);
-    return true;
-  } catch (const Error&) {
-    return false;
-  }
+  return io::InputFile::open_if_exists(path, format::kMaxRecordFileBytes, fs).has_value();
 }
 
 }  // namespace
@@ -74,10 +72,8 @@ format::SectionSlot Record::slot(uint32_t section_id, uint32_t generation) const
   return {manifest_.record_id, section_id, generation};
 }
 
-std::string Record::body_of(const Section& section) const {
-  if (section.new_body) return *section.new_body;
-  format::ContainerSection located{section.entry, section.entry_bytes, section.source_offset};
-  return format::read_section_body(*source_, located);
+format::ContainerSection Record::located(const Section& section) {
+  return {section.entry, section.entry_bytes, section.source_offset};
 }
 
 crypto::SecretBuffer Record::read_section(const SectionInfo& info) const {
@@ -85,7 +81,8 @@ crypto::SecretBuffer Record::read_section(const SectionInfo& info) const {
   if (it == sections_.end()) fail(Code::not_found, "section '" + std::string(info.name) + "' is not in this record");
   const Section& s = it->second;
   const auto key = format::derive_section_key(master_key_, info.id, s.entry.generation);
-  return format::open_section(key, slot(info.id, s.entry.generation), s.entry, body_of(s));
+  if (s.new_body) return format::open_section(key, slot(info.id, s.entry.generation), s.entry, *s.new_body);
+  return format::open_section_from_source(*source_, located(s), key, slot(info.id, s.entry.generation));
 }
 
 void Record::seal_into(const SectionInfo& info, uint32_t generation, ByteView plaintext) {
@@ -121,7 +118,8 @@ void Record::check_save_target(const std::string& path, const io::FileSystem& fs
   try {
     format::FileSource source(path, fs);
     existing = format::read_container(source);
-  } catch (const Error&) {
+  } catch (const Error& e) {
+    if (e.code() == Code::io) throw;  // could not read it: say so, not "it is not this record"
   }
   if (!existing || existing->manifest.record_id != manifest_.record_id)
     fail(Code::invalid_argument, "refusing to overwrite " + path + ": it is not this record");
@@ -158,25 +156,35 @@ void Record::save(const std::string& path, const io::FileSystem& fs) {
   std::map<uint32_t, uint64_t> offsets;
   uint64_t offset = prefix.size();
   for (const auto& [id, s] : sections_) {
-    const std::string body = body_of(s);
-    // An unchanged body is copied from the old file: check it still matches what we sign.
-    const crypto::Digest hash = format::ciphertext_hash(body);
-    if (!crypto::equal_constant_time({hash.data(), hash.size()}, s.entry.ciphertext_hash))
-      fail(Code::integrity, "section ciphertext in the old file no longer matches its manifest");
-    writer.write(body);
+    if (s.new_body) {
+      writer.write(*s.new_body);
+    } else {
+      // An unchanged body is copied from the old file and re-hashed on the way: if the old file
+      // was damaged since it was opened, the save fails instead of signing the damage.
+      format::copy_section_body(*source_, located(s), [&](ByteView chunk) { writer.write(chunk); });
+    }
     offsets[id] = offset;
-    offset += body.size();
+    offset += s.entry.ciphertext_length;
   }
   writer.commit();
+  // The new version is durable from here on, so the save has succeeded whatever happens below:
+  // reporting failure now would make the caller redo a save that happened (and be refused as busy).
+  manifest_ = std::move(next);
+  manifest_bytes_ = std::move(header.manifest);
 
-  // Read unchanged and new bodies from the file just written (still under the lock).
-  source_ = std::make_shared<format::FileSource>(path, fs);
+  // Read unchanged and new bodies from the file just written (still under the lock). If it cannot
+  // be reopened, the old descriptor and the in-memory bodies still serve every read.
+  std::shared_ptr<format::FileSource> written;
+  try {
+    written = std::make_shared<format::FileSource>(path, fs);
+  } catch (const Error&) {
+    return;
+  }
+  source_ = std::move(written);
   for (auto& [id, s] : sections_) {
     s.new_body.reset();
     s.source_offset = offsets[id];
   }
-  manifest_ = std::move(next);
-  manifest_bytes_ = std::move(header.manifest);
 }
 
 }  // namespace kartla::model

@@ -15,6 +15,7 @@
 #include "crypto/secret_buffer.h"
 #include "crypto/sign.h"
 #include "format/byte_source.h"
+#include "format/container_reader.h"
 #include "format/record_codec.h"
 #include "format/section_crypto.h"
 #include "io/file_system.h"
@@ -72,7 +73,7 @@ class Record {
 
   Record(crypto::SigningKeyPair signing, crypto::SecretBuffer master_key);
   format::SectionSlot slot(uint32_t section_id, uint32_t generation) const;
-  std::string body_of(const Section& section) const;
+  static format::ContainerSection located(const Section& section);
   void seal_into(const SectionInfo& info, uint32_t generation, ByteView plaintext);
   void check_save_target(const std::string& path, const io::FileSystem& fs) const;
 

@@ -125,9 +125,7 @@ TEST_CASE("a short write then a full disk, at every write, fails the save cleanl
       FaultFs fs;
       fs.shorten(Call::write, nth);
       fs.fail(Call::write, nth + 1, err);  // what the kernel returns once the disk is full
-      CHECK_THROWS_MATCHES(save(path, fs), Error, Catch::Predicate<Error>([](const Error& e) {
-                             return e.code() == Code::io;
-                           }));
+      CHECK_THROWS_MATCHES(save(path, fs), Error, has_code(Code::io));
       CHECK(read_plain(path) == kOld);
       CHECK(fs.count(Call::renameat) == 0);
       CHECK(list_dir(dir.path()) == std::set<std::string>{"rec"});
@@ -170,18 +168,14 @@ TEST_CASE("fsync fails once with EIO: the save fails, nothing is renamed, commit
   AtomicWriter w(path, fs);
   for (const auto& c : kChunks) w.write(c);
   CHECK_THROWS_MATCHES(w.commit(), Error,
-                       Catch::Predicate<Error>([](const Error& e) { return e.code() == Code::io; }));
+                       has_code(Code::io));
   CHECK(fs.count(Call::renameat) == 0);
   CHECK(fs.count(Call::fsync) == 1);
 
   // A caller that tries again gets a refusal, not a second fsync that "succeeds" and a rename.
-  CHECK_THROWS_MATCHES(w.commit(), Error, Catch::Predicate<Error>([](const Error& e) {
-                         return e.code() == Code::invalid_argument;
-                       }));
+  CHECK_THROWS_MATCHES(w.commit(), Error, has_code(Code::invalid_argument));
   CHECK_THROWS_MATCHES(w.write(std::string("more")), Error,
-                       Catch::Predicate<Error>([](const Error& e) {
-                         return e.code() == Code::invalid_argument;
-                       }));
+                       has_code(Code::invalid_argument));
   CHECK(fs.count(Call::fsync) == 1);
   CHECK(fs.count(Call::renameat) == 0);
   CHECK(read_plain(path) == kOld);

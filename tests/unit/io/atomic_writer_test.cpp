@@ -118,7 +118,7 @@ TEST_CASE("a taken temporary name is skipped, never adopted") {
   FaultFs always;
   always.fail(Call::openat, 0, EEXIST, 1000);
   CHECK_THROWS_MATCHES(write_file_atomically(path, std::string("y"), always), Error,
-                       Catch::Predicate<Error>([](const Error& e) { return e.code() == Code::io; }));
+                       has_code(Code::io));
   CHECK(always.open_fds().empty());
   CHECK(read_plain(path) == "x");
 }
@@ -136,9 +136,10 @@ TEST_CASE("the durability steps run in order and commit returns only after the f
   }
   // The rename must come after the file's data is on disk (or a crash can expose an empty or
   // partial record), and the folder flush after the rename (or the rename can be lost).
-  const std::vector<Call> expected = {Call::open_directory, Call::openat, Call::write,
-                                      Call::write,          Call::fsync,  Call::close,
-                                      Call::renameat,       Call::fsync_dir, Call::close_dir};
+  const std::vector<Call> expected = {Call::readlink, Call::open_directory, Call::openat,
+                                      Call::write,    Call::write,          Call::fsync,
+                                      Call::close,    Call::renameat,       Call::fsync_dir,
+                                      Call::close_dir};
   std::string got;
   for (Call c : fs.trace()) got += std::string(call_name(c)) + " ";
   INFO(got);
@@ -153,9 +154,7 @@ TEST_CASE("a moved writer commits once and the moved-from one does nothing") {
   AtomicWriter a(path);
   a.write(std::string("moved"));
   AtomicWriter b(std::move(a));
-  CHECK_THROWS_MATCHES(a.commit(), Error, Catch::Predicate<Error>([](const Error& e) {  // NOLINT
-                         return e.code() == Code::invalid_argument;
-                       }));
+  CHECK_THROWS_MATCHES(a.commit(), Error, has_code(Code::invalid_argument));
   b.commit();
   CHECK(read_plain(path) == "moved");
 
@@ -173,9 +172,7 @@ TEST_CASE("a path without a file name is refused before anything is created") {
   for (const std::string& bad : {std::string(""), dir.path() + "/", dir.path() + "/.",
                                 dir.path() + "/.."}) {
     INFO(bad);
-    CHECK_THROWS_MATCHES(AtomicWriter(bad), Error, Catch::Predicate<Error>([](const Error& e) {
-                           return e.code() == Code::invalid_argument;
-                         }));
+    CHECK_THROWS_MATCHES(AtomicWriter(bad), Error, has_code(Code::invalid_argument));
   }
   CHECK(list_dir(dir.path()).empty());
 }
@@ -190,4 +187,39 @@ TEST_CASE("a missing folder is an io error naming the path") {
     CHECK(e.code() == Code::io);
     CHECK_THAT(e.what(), Catch::Contains(path) && Catch::Contains("No such file or directory"));
   }
+}
+
+TEST_CASE("a save through a symlink replaces the file it points to and keeps the link") {
+  TempDir dir;
+  REQUIRE(::mkdir(dir.file("stick").c_str(), 0700) == 0);
+  const std::string target = dir.file("stick/record.kartla");
+  write_plain(target, "old");
+  // Relative link, as `ln -s stick/record.kartla link` makes; then a chain through an absolute one.
+  REQUIRE(::symlink("stick/record.kartla", dir.file("link").c_str()) == 0);
+  REQUIRE(::symlink(dir.file("link").c_str(), dir.file("link2").c_str()) == 0);
+
+  AtomicWriter w(dir.file("link2"));
+  CHECK(w.final_path() == dir.path() + "/stick/record.kartla");
+  w.write(std::string("new"));
+  w.commit();
+
+  CHECK(read_plain(target) == "new");
+  struct stat st {};
+  REQUIRE(::lstat(dir.file("link").c_str(), &st) == 0);
+  CHECK(S_ISLNK(st.st_mode));
+  REQUIRE(::lstat(dir.file("link2").c_str(), &st) == 0);
+  CHECK(S_ISLNK(st.st_mode));
+  CHECK(list_dir(dir.file("stick")) == std::set<std::string>{"record.kartla"});
+}
+
+TEST_CASE("a dangling link is saved through (creating its target); a link loop is an io error") {
+  TempDir dir;
+  REQUIRE(::symlink("new.kartla", dir.file("link").c_str()) == 0);
+  write_file_atomically(dir.file("link"), std::string("first"));
+  CHECK(read_plain(dir.file("new.kartla")) == "first");
+
+  REQUIRE(::symlink("b", dir.file("a").c_str()) == 0);
+  REQUIRE(::symlink("a", dir.file("b").c_str()) == 0);
+  CHECK_THROWS_MATCHES(write_file_atomically(dir.file("a"), std::string("x")), Error,
+                       has_code(Code::io));
 }

@@ -115,7 +115,7 @@ TEST_CASE("a lock that the file system cannot give is an io error, not busy") {
   FaultFs no_locks;
   no_locks.fail(Call::flock, 0, ENOLCK);
   CHECK_THROWS_MATCHES(FileLock::acquire(record, no_locks), Error,
-                       Catch::Predicate<Error>([](const Error& e) { return e.code() == Code::io; }));
+                       has_code(Code::io));
   CHECK(no_locks.open_fds().empty());
 
   FaultFs no_open;
@@ -125,4 +125,13 @@ TEST_CASE("a lock that the file system cannot give is an io error, not busy") {
   FaultFs interrupted;
   interrupted.fail(Call::flock, 0, EINTR);
   CHECK_NOTHROW(FileLock::acquire(record, interrupted));
+}
+
+TEST_CASE("savers reaching one record through different links lock the same file") {
+  TempDir dir;
+  const std::string record = dir.file("rec");
+  REQUIRE(::symlink("rec", dir.file("link").c_str()) == 0);
+  FileLock held = FileLock::acquire(dir.file("link"));
+  CHECK(held.lock_path() == record + ".lock");
+  CHECK(is_busy(record));
 }

@@ -20,14 +20,6 @@ using kartla::io::read_all_bounded;
 using kartla::io::write_file_atomically;
 using namespace kartla::io::testing;
 
-namespace {
-
-auto has_code(Code code) {
-  return Catch::Predicate<Error>([code](const Error& e) { return e.code() == code; });
-}
-
-}  // namespace
-
 TEST_CASE("a whole file is read back exactly, up to and including the size limit") {
   TempDir dir;
   const std::string path = dir.file("rec");
@@ -65,6 +57,8 @@ TEST_CASE("reading past the end is 'truncated', including a length that would ov
   CHECK_THROWS_MATCHES(f.read_exact(90, buf, 11), Error, has_code(Code::format));
   CHECK_THROWS_MATCHES(f.read_exact(101, buf, 0), Error, has_code(Code::format));
   CHECK_THROWS_MATCHES(f.read_exact(~uint64_t{0}, buf, 2), Error, has_code(Code::format));
+  // offset + n wraps to a small number here; the range check must catch it before any pread.
+  CHECK_THROWS_WITH(f.read_exact(90, buf, SIZE_MAX - 50), Catch::Contains("wanted"));
   CHECK_THROWS_WITH(f.read_exact(0, buf, 200), Catch::Contains("truncated"));
 }
 
@@ -168,5 +162,30 @@ TEST_CASE("an InputFile closes its descriptor once, also when moved") {
                          has_code(Code::invalid_argument));
   }
   CHECK(fs.count(Call::close) == 2);
+  CHECK(fs.open_fds().empty());
+}
+
+TEST_CASE("open_if_exists is empty only for a missing path; any other failure still throws") {
+  TempDir dir;
+  CHECK_FALSE(InputFile::open_if_exists(dir.file("missing"), 100).has_value());
+  REQUIRE(::symlink(dir.file("nowhere").c_str(), dir.file("dangling").c_str()) == 0);
+  CHECK_FALSE(InputFile::open_if_exists(dir.file("dangling"), 100).has_value());
+
+  const std::string path = dir.file("rec");
+  write_plain(path, "abc");
+  auto f = InputFile::open_if_exists(path, 100);
+  REQUIRE(f.has_value());
+  CHECK(f->size() == 3);
+
+  // A record that exists but cannot be read must not look absent, or a caller would overwrite it.
+  CHECK_THROWS_MATCHES(InputFile::open_if_exists(path, 2), Error, has_code(Code::limit));
+  CHECK_THROWS_MATCHES(InputFile::open_if_exists(dir.path(), 100), Error,
+                       has_code(Code::invalid_argument));
+  FaultFs fs;
+  fs.fail(Call::open, 0, EIO);
+  CHECK_THROWS_MATCHES(InputFile::open_if_exists(path, 100, fs), Error, has_code(Code::io));
+  FaultFs denied;
+  denied.fail(Call::open, 0, EACCES);
+  CHECK_THROWS_MATCHES(InputFile::open_if_exists(path, 100, denied), Error, has_code(Code::io));
   CHECK(fs.open_fds().empty());
 }

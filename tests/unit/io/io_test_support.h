@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <cerrno>
 #include <cstdint>
 #include <set>
@@ -16,9 +17,17 @@
 #include <string>
 #include <vector>
 
+#include "base/error.h"
 #include "io/file_system.h"
 
 namespace kartla::io::testing {
+
+// For CHECK_THROWS_MATCHES(expr, kartla::Error, has_code(Code::io)).
+inline auto has_code(kartla::Code code) {
+  return Catch::Predicate<kartla::Error>(
+      [code](const kartla::Error& e) { return e.code() == code; },
+      std::string("has code ") + std::to_string(static_cast<int>(code)));
+}
 
 class TempDir {
  public:
@@ -114,6 +123,7 @@ enum class Call {
   close,
   close_dir,
   flock,
+  readlink,
 };
 
 inline const char* call_name(Call c) {
@@ -131,6 +141,7 @@ inline const char* call_name(Call c) {
     case Call::close: return "close";
     case Call::close_dir: return "close_dir";
     case Call::flock: return "flock";
+    case Call::readlink: return "readlink";
   }
   return "?";
 }
@@ -143,7 +154,9 @@ constexpr int kCrashExitCode = 77;
 class FaultFs : public FileSystem {
  public:
   // Make calls [nth, nth + times) of `kind` fail with `err` without touching the OS.
-  void fail(Call kind, int nth, int err, int times = 1) { rules_.push_back({kind, nth, times, err}); }
+  void fail(Call kind, int nth, int err, int times = 1) {
+    rules_.push_back({kind, nth, times, err});
+  }
   // Make call `nth` of `kind` (write or pread) move only half of the bytes asked for.
   void shorten(Call kind, int nth, int times = 1) { rules_.push_back({kind, nth, times, 0}); }
   // _exit() just before the call with this index in trace(), as a killed process would stop.
@@ -223,6 +236,11 @@ class FaultFs : public FileSystem {
     int err = 0;
     if (enter(Call::flock, &err)) return fail_with(err);
     return FileSystem::flock(fd, operation);
+  }
+  ssize_t readlink(const char* path, char* out, size_t size) const override {
+    int err = 0;
+    if (enter(Call::readlink, &err)) return fail_with(err);
+    return FileSystem::readlink(path, out, size);
   }
 
  private:

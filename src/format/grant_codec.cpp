@@ -1,0 +1,117 @@
+#include "format/grant_codec.h"
+
+#include <cstring>
+
+#include "base/error.h"
+#include "format/labels.h"
+#include "format/limits.h"
+#include "format/strict_parse.h"
+#include "kartla/v1/container.pb.h"
+
+namespace kartla::format {
+namespace {
+
+namespace pb = kartla::v1::container;
+
+constexpr size_t kKeyBytes = 32;
+
+std::string plaintext_prefix() {
+  std::string prefix(label::kGrantPayload);
+  prefix.push_back('\0');
+  return prefix;
+}
+
+std::string encode_terms(const Grant& grant) {
+  pb::GrantTerms msg;
+  msg.set_format_version(kFormatVersion);
+  msg.set_grant_id(grant.terms.grant_id);
+  msg.set_record_id(grant.terms.record_id);
+  msg.set_recipient_signing_key(grant.terms.recipient_signing_key);
+  msg.set_recipient_encryption_key(grant.terms.recipient_encryption_key);
+  msg.set_purpose(grant.terms.purpose);
+  msg.set_granted_at(grant.terms.granted_at);
+  msg.set_expires_at(grant.terms.expires_at);
+  for (const auto& s : grant.sections) {
+    auto* out = msg.add_sections();
+    out->set_section_id(s.section_id);
+    out->set_generation(s.generation);
+  }
+  return msg.SerializeAsString();
+}
+
+void require(bool ok, const char* what) {
+  if (!ok) fail(Code::format, std::string("grant: ") + what);
+}
+
+}  // namespace
+
+std::string seal_grant(const Grant& grant) {
+  if (grant.terms.purpose.size() > kMaxPurposeBytes) fail(Code::limit, "the purpose is longer than 1024 bytes");
+  if (grant.sections.empty() || grant.sections.size() > kMaxSections)
+    fail(Code::invalid_argument, "a grant must name between 1 and 64 sections");
+  const std::string terms = encode_terms(grant);
+  const std::string prefix = plaintext_prefix();
+  crypto::SecretBuffer plaintext(prefix.size() + 4 + terms.size() + kKeyBytes * grant.sections.size());
+  uint8_t* p = plaintext.data();
+  std::memcpy(p, prefix.data(), prefix.size());
+  p += prefix.size();
+  for (int i = 0; i < 4; ++i) *p++ = static_cast<uint8_t>((terms.size() >> (8 * i)) & 0xff);
+  std::memcpy(p, terms.data(), terms.size());
+  p += terms.size();
+  for (const auto& s : grant.sections) {
+    if (s.key.size() != kKeyBytes) fail(Code::internal, "grant key has an invalid length");
+    std::memcpy(p, s.key.data(), kKeyBytes);
+    p += kKeyBytes;
+  }
+  const std::string sealed = crypto::seal_to(grant.terms.recipient_encryption_key, plaintext.view());
+  if (sealed.size() > kMaxGrantBytes) fail(Code::limit, "grant would exceed the limit");
+  return sealed;
+}
+
+std::optional<Grant> open_grant(const crypto::BoxKeyPair& recipient, ByteView grant_bytes) {
+  auto plaintext = crypto::open_sealed_bounded(recipient, grant_bytes, kMaxGrantBytes);
+  if (!plaintext) return std::nullopt;
+  const std::string prefix = plaintext_prefix();
+  const uint8_t* p = plaintext->data();
+  size_t left = plaintext->size();
+  require(left >= prefix.size() + 4 && std::memcmp(p, prefix.data(), prefix.size()) == 0, "not a grant");
+  p += prefix.size();
+  left -= prefix.size();
+  uint32_t terms_size = 0;
+  for (int i = 0; i < 4; ++i) terms_size |= static_cast<uint32_t>(p[i]) << (8 * i);
+  p += 4;
+  left -= 4;
+  require(terms_size <= left, "terms are truncated");
+
+  pb::GrantTerms msg;
+  parse_strict({p, terms_size}, msg, "grant terms", kMaxGrantBytes);
+  p += terms_size;
+  left -= terms_size;
+  if (msg.format_version() != kFormatVersion) fail(Code::version, "grant format version is not supported");
+  require(msg.grant_id().size() == 16, "grant id has an invalid length");
+  require(msg.record_id().size() == kRecordIdBytes, "record id has an invalid length");
+  require(msg.recipient_signing_key().size() == 32 && msg.recipient_encryption_key().size() == 32,
+          "recipient key has an invalid length");
+  require(msg.sections_size() >= 1 && static_cast<size_t>(msg.sections_size()) <= kMaxSections,
+          "section count out of range");
+  require(msg.purpose().size() <= kMaxPurposeBytes, "purpose is too long");
+  require(left == kKeyBytes * static_cast<size_t>(msg.sections_size()), "key count does not match its sections");
+  // Anyone can seal a box to this agency; only the owner's signature makes a grant count. The
+  // terms must also name this very key pair, so a grant re-sealed to another agency is useless.
+  if (msg.recipient_encryption_key() != recipient.public_key)
+    fail(Code::signature, "grant names another recipient");
+
+  Grant grant;
+  grant.terms = GrantTerms{msg.grant_id(), msg.record_id(), msg.recipient_signing_key(), msg.recipient_encryption_key(),
+                           msg.purpose(), msg.granted_at(), msg.expires_at()};
+  for (const auto& s : msg.sections()) {
+    require(s.section_id() != 0 && s.generation() != 0, "section id and generation must be set");
+    for (const auto& seen : grant.sections)
+      require(seen.section_id != s.section_id(), "a section appears twice");
+    grant.sections.push_back({s.section_id(), s.generation(), crypto::SecretBuffer::copy_of({p, kKeyBytes})});
+    p += kKeyBytes;
+  }
+  return grant;
+}
+
+}  // namespace kartla::format

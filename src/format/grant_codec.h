@@ -1,0 +1,49 @@
+// Grants (docs/SPEC.md §7): how a section key reaches one agency. The sealed box hides the
+// recipient from everyone else holding the file; the owner-signed manifest lists each grant's
+// digest, which binds its purpose and expiry (a sealed box alone has no sender authentication).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/bytes.h"
+#include "crypto/box.h"
+#include "crypto/secret_buffer.h"
+
+namespace kartla::format {
+
+struct GrantedSection {
+  uint32_t section_id = 0;
+  uint32_t generation = 0;
+  crypto::SecretBuffer key;  // 32 bytes
+};
+
+struct GrantTerms {
+  std::string grant_id;  // 16 bytes
+  std::string record_id;
+  std::string recipient_signing_key;
+  std::string recipient_encryption_key;
+  std::string purpose;
+  int64_t granted_at = 0;
+  int64_t expires_at = 0;  // 0: no expiry
+};
+
+struct Grant {
+  GrantTerms terms;
+  std::vector<GrantedSection> sections;
+};
+
+// The grant bytes for the file: a sealed box to terms.recipient_encryption_key.
+std::string seal_grant(const Grant& grant);
+
+// Trial-opens grant bytes with an agency's keys: nullopt if the box is not for this key pair
+// (the normal case while searching a file); Error(format) if it opens but is malformed, or
+// Error(signature) if it names another recipient than the key pair that opened it.
+std::optional<Grant> open_grant(const crypto::BoxKeyPair& recipient, ByteView grant_bytes);
+
+inline constexpr size_t kMaxGrantBytes = 64u << 10;
+inline constexpr size_t kMaxPurposeBytes = 1024;
+
+}  // namespace kartla::format

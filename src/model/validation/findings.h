@@ -1,0 +1,37 @@
+// Internal: the collector every check writes to, and field-path helpers. Paths use the proto
+// field names (the names in the .proto files and in docs/MODEL.md), e.g. "entries[2].period.end".
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/validation/validate.h"
+
+namespace kartla::model {
+
+class Findings {
+ public:
+  explicit Findings(std::vector<Violation>& out) : out_(out) {}
+  void add(std::string path, std::string_view rule, std::string message) {
+    out_.push_back(Violation{std::move(path), std::string(rule), std::move(message)});
+  }
+
+ private:
+  std::vector<Violation>& out_;
+};
+
+// "parent.field", or "field" at the top.
+inline std::string field_path(std::string_view parent, std::string_view field) {
+  std::string p(parent);
+  if (!p.empty()) p += '.';
+  p += field;
+  return p;
+}
+
+// "parent.field[index]".
+inline std::string item_path(std::string_view parent, std::string_view field, int index) {
+  return field_path(parent, field) + "[" + std::to_string(index) + "]";
+}
+
+}  // namespace kartla::model

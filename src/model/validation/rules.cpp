@@ -1,0 +1,124 @@
+#include "model/validation/rules.h"
+
+#include "model/code_systems.h"
+
+namespace kartla::model {
+namespace {
+
+std::vector<RuleInfo> build_catalogue() {
+  std::vector<RuleInfo> r = {
+      {"not-a-kartla-message", "only kartla.v1 messages are validated"},
+      {"enum-known-value", "an enum field holds a value its enum defines"},
+      {"entry-id-required", "every entry has a stable id"},
+      {"entry-id-shape", "ids are 1-64 letters, digits, '.', '_', ':' or '-'"},
+      {"entry-id-unique", "ids are unique within the section"},
+      {"assertion-required", "every entry carries its provenance"},
+      {"assertion-source-required", "provenance says where a statement comes from"},
+      {"assertion-time-required", "provenance says when"},
+      {"assertion-org-required", "statements not by the participant name an organisation"},
+      {"assertion-method-required", "instrument results and validations name the method"},
+      {"assertion-evidence-required", "credential statements name their document"},
+      {"coding-system-required", "a coded value names its code system"},
+      {"coding-system-unknown", "the code system is registered"},
+      {"coding-system-not-allowed", "the field accepts that code system"},
+      {"coding-code-required", "a coded value has a code"},
+      {"coding-version-required", "codes of living code lists carry the list version"},
+      {"coding-version-mismatch", "an edition-named system's version matches the edition"},
+      {"date-real", "dates exist in the calendar"},
+      {"period-order", "a period does not end before it starts"},
+      {"timestamp-range", "times lie in 0001-9999"},
+      {"se-personnummer-format", "personnummer: 12 digits, century 18-20"},
+      {"se-personnummer-date", "personnummer: the birth date exists"},
+      {"se-personnummer-luhn", "personnummer: Luhn check digit"},
+      {"se-samordningsnummer-format", "samordningsnummer: 12 digits, century 18-20"},
+      {"se-samordningsnummer-date", "samordningsnummer: day - 60 is a real date"},
+      {"se-samordningsnummer-luhn", "samordningsnummer: Luhn check digit"},
+      {"fi-henkilotunnus-format", "henkilötunnus: DDMMYYCZZZQ with a valid century sign"},
+      {"fi-henkilotunnus-date", "henkilötunnus: the birth date exists"},
+      {"fi-henkilotunnus-individual-number", "henkilötunnus: individual number 002-999"},
+      {"fi-henkilotunnus-check", "henkilötunnus: mod 31 check character"},
+      {"se-orgnr-format", "organisationsnummer: 10 digits"},
+      {"se-orgnr-group", "organisationsnummer: third digit 2 or more"},
+      {"se-orgnr-luhn", "organisationsnummer: Luhn check digit"},
+      {"fi-ytunnus-format", "Y-tunnus: NNNNNNN-C"},
+      {"fi-ytunnus-check", "Y-tunnus: weighted mod 11 check digit"},
+      {"national-id-empty", "an identity number, when present, is filled in"},
+      {"orgref-foreign-country", "a foreign organisation id names its country"},
+      {"orgref-empty", "an organisation has an id or a name"},
+      {"contact-email-shape", "e-mail looks like an address"},
+      {"contact-phone-e164", "phone numbers in international E.164 form"},
+      {"interpreter-language-required", "an interpreter need names the language"},
+      {"education-highest-completed", "one highest completed education, and it is completed"},
+      {"nqf-eqf-consistent", "SeQF and EQF levels agree"},
+      {"competence-skill-or-text", "a competence has a concept or a description"},
+      {"self-rating-range", "self-rating 1-5"},
+      {"validation-assessor-required", "a validation names the assessing organisation"},
+      {"validation-certificate-required", "a validation refers to its certificate"},
+      {"validation-credits-range", "OCN credits 0-1000"},
+      {"language-required", "a language entry names the language"},
+      {"sfi-study-path-required", "SFI courses belong to a study path"},
+      {"sfi-course-in-study-path", "the SFI course is part of the study path"},
+      {"sfi-national-test-course", "national tests only in SFI courses B-D"},
+      {"icf-qualifier-range", "ICF qualifiers 0-4, 8, 9"},
+      {"icf-environment-sign", "only e-codes are barriers or facilitators"},
+      {"hours-per-week-range", "hours per week 0-60"},
+      {"instrument-id", "instrument ids are lower-case kebab words"},
+      {"instrument-version-required", "instrument definitions carry their version"},
+      {"instrument-indicators-required", "an instrument has indicators"},
+      {"instrument-indicator-code", "indicator codes present and unique"},
+      {"instrument-scale-range", "scales have min < max"},
+      {"instrument-scale-point", "scale points lie on the scale, once each"},
+      {"instrument-definition-unique", "an instrument version is pinned once per section"},
+      {"score-instrument-required", "scores name their instrument"},
+      {"score-instrument-unknown", "the instrument is pinned in the section"},
+      {"respondent-required", "scores say who gave them"},
+      {"score-indicator-unknown", "scores name an indicator of the instrument"},
+      {"score-duplicate", "an indicator is scored once per assessment and target"},
+      {"score-out-of-scale", "scores lie within the indicator's scale"},
+      {"score-target-required", "per-target indicators name the target"},
+      {"score-rater-mismatch", "the respondent may rate that indicator"},
+      {"health-instrument-outside-work-ability", "health scores only in work_ability"},
+      {"step-instrument-unknown", "the step model is pinned in the section"},
+      {"step-out-of-scale", "the step lies on the step model's scale"},
+      {"goal-parent-unknown", "a sub-goal's parent exists"},
+      {"goal-parent-cycle", "goals do not form a cycle"},
+      {"activity-goal-unknown", "an activity's goals exist"},
+      {"activity-done-needs-end", "a done activity records its end"},
+      {"gas-level-range", "GAS levels -2..+2, each once"},
+      {"parallel-with-unknown", "parallel interventions exist"},
+      {"document-sha256-length", "documents with content carry a 32-byte SHA-256"},
+      {"document-size-matches", "size_bytes matches inline content"},
+      {"document-media-type", "media type is type/subtype"},
+      {"document-health-flag", "medical statements are flagged as health data"},
+      {"note-text-required", "a note has text"},
+      {"note-retention-order", "a note is not due for deletion before it was written"},
+      {"grant-fingerprint-required", "a grant records the agency key fingerprint"},
+      {"grant-sections-required", "a grant names its sections"},
+      {"grant-section-name", "section names are snake_case, once each"},
+      {"grant-purpose-required", "a grant states its purpose"},
+      {"grant-time-required", "a grant records when it was granted"},
+      {"grant-expiry-order", "a grant expires after it is granted"},
+      {"grant-revocation-order", "a grant is revoked after it is granted"},
+      {"grant-art9-basis", "sharing work_ability needs a GDPR Art. 9(2) basis"},
+      {"access-event-grant-unknown", "access events name a grant of the ledger"},
+      {"access-event-section-not-granted", "access events stay within the grant's sections"},
+      {"access-event-order", "access events are timed and in time order"},
+      {"access-event-hash-length", "event hashes are 32 bytes"},
+      {"access-event-chain", "each event carries the previous event's hash"},
+  };
+  for (const CodeSystem& s : code_systems()) {
+    bool known = false;
+    for (const RuleInfo& existing : r) known = known || existing.id == s.code_rule;
+    if (!known) r.push_back({s.code_rule, s.title});
+  }
+  return r;
+}
+
+}  // namespace
+
+const std::vector<RuleInfo>& validation_rules() {
+  static const std::vector<RuleInfo> catalogue = build_catalogue();
+  return catalogue;
+}
+
+}  // namespace kartla::model

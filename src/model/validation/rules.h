@@ -1,0 +1,19 @@
+// The catalogue of validation rule ids: every id validate_section or the identifier checks can
+// report, with one line saying what it protects. docs/MODEL.md explains them for integrators;
+// the unit tests check that every id here has a valid and an invalid case.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace kartla::model {
+
+struct RuleInfo {
+  std::string_view id;
+  std::string_view summary;
+};
+
+// Fixed rules first, then the code-format rule of each registered code system.
+const std::vector<RuleInfo>& validation_rules();
+
+}  // namespace kartla::model

@@ -1,0 +1,57 @@
+// Internal: one function per checked message type, grouped by the file that implements it.
+// Each reports under `v.path`; the walker has already checked enums and entry ids.
+#pragma once
+
+#include "model/validation/checks.h"
+
+namespace kartla::model {
+
+// common_checks.cpp — the shared types of types.proto and google.protobuf.Timestamp.
+void check_coding(const Visit& v);
+void check_partial_date(const Visit& v);
+void check_period(const Visit& v);
+void check_national_id(const Visit& v);
+void check_org_ref(const Visit& v);
+void check_assertion(const Visit& v);
+void check_timestamp(const Visit& v);
+
+// instrument_checks.cpp — instrument definitions and the scores given under them.
+void check_instrument_definition(const Visit& v);
+void check_progress(const Visit& v);
+void check_work_ability(const Visit& v);
+
+// profile_checks.cpp
+void check_contact(const Visit& v);
+void check_interpreter(const Visit& v);
+
+// education_checks.cpp
+void check_education(const Visit& v);
+void check_education_entry(const Visit& v);
+
+// competence_checks.cpp
+void check_competence_entry(const Visit& v);
+void check_validation_result(const Visit& v);
+
+// language_checks.cpp
+void check_language_entry(const Visit& v);
+void check_sfi_studies(const Visit& v);
+
+// work_ability_checks.cpp
+void check_icf_observation(const Visit& v);
+void check_capacity(const Visit& v);
+
+// action_plan_checks.cpp
+void check_action_plan(const Visit& v);
+void check_goal(const Visit& v);
+
+// record_checks.cpp — interventions, documents, notes.
+void check_interventions(const Visit& v);
+void check_intervention_entry(const Visit& v);
+void check_document_entry(const Visit& v);
+void check_note_entry(const Visit& v);
+
+// sharing_ledger_checks.cpp
+void check_share_grant(const Visit& v);
+void check_sharing_ledger(const Visit& v);
+
+}  // namespace kartla::model
