@@ -252,6 +252,114 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_remove_section(kartla_r
 KARTLA_API void kartla_record_free(kartla_record *record);
 
 /* ---------------------------------------------------------------------------------------------
+ * Agencies: an agency's identity is created like an owner's (passphrase, recovery code) and its
+ * public card names the agency, its organisation number and its role.
+ */
+#define KARTLA_AGENCY_INFO_VERSION 1
+typedef struct kartla_agency_info {
+  uint32_t version;                /* KARTLA_AGENCY_INFO_VERSION */
+  const char *name;                /* required, at most 256 bytes */
+  const char *organisation_number; /* Swedish NNNNNN-NNNN (Luhn-checked) or Finnish Y-tunnus NNNNNNN-N */
+  const char *role;                /* one of kartla_agency_role_name() */
+} kartla_agency_info;
+
+/* Sets version and NULL fields. */
+KARTLA_API void kartla_agency_info_init(kartla_agency_info *info);
+/* The documented agency roles (static data, thread-safe); NULL past the end. */
+KARTLA_API size_t kartla_agency_role_count(void);
+KARTLA_API const char *kartla_agency_role_name(size_t index);
+
+/* As kartla_identity_new, for an agency. KARTLA_E_INVALID_ARGUMENT names what is wrong with
+ * `info` (e.g. an organisation number whose check digit fails). */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_agency_new(const kartla_agency_info *info,
+                                                             const kartla_identity_options *options,
+                                                             const uint8_t *passphrase, size_t passphrase_len,
+                                                             kartla_identity **out, kartla_buffer *recovery_code);
+
+/* A card file described as JSON text: kind ("owner", "agency", "trust_root"), name,
+ * organisation_number, role, created_at, fingerprint. KARTLA_E_SIGNATURE if its self-signature
+ * fails. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_card_describe_json(const uint8_t *card, size_t card_len,
+                                                                     kartla_buffer *out);
+
+/* ---------------------------------------------------------------------------------------------
+ * Sharing (the owner's side). A grant gives one agency the current keys of the named sections,
+ * for a stated purpose, until an optional expiry. It is kept in the record (so the agency can
+ * open the record file itself) and listed in the owner-only sharing_ledger section.
+ *
+ * WHAT WAS SHARED CANNOT BE UNSHARED: revoking an agency re-encrypts the sections it could read
+ * under new keys, so it cannot read anything written afterwards; what it already read or copied
+ * stays with it.
+ */
+#define KARTLA_SHARE_OPTIONS_VERSION 1
+typedef struct kartla_share_options {
+  uint32_t version;    /* KARTLA_SHARE_OPTIONS_VERSION */
+  const char *purpose; /* required: what the agency may use the sections for */
+  int64_t expires_at;  /* Unix seconds, UTC; 0 = until revoked */
+  int64_t now;         /* Unix seconds recorded as the grant time; 0 = the current time */
+} kartla_share_options;
+
+KARTLA_API void kartla_share_options_init(kartla_share_options *options);
+
+/* Grants `sections` (an array of section_count names; never "sharing_ledger") to the agency
+ * whose card file is `card`. The change reaches the disk with kartla_record_save; then
+ * kartla_record_export_bundle can write the agency's bundle. *grant_id receives the grant's id
+ * (text, 32 hex digits). KARTLA_E_NOT_FOUND for a section the record does not hold;
+ * KARTLA_E_INVALID_ARGUMENT for a card that is not an agency's, no purpose, or a past expiry. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_share(kartla_record *record, const uint8_t *card,
+                                                               size_t card_len, const char *const *sections,
+                                                               size_t section_count,
+                                                               const kartla_share_options *options,
+                                                               kartla_buffer *grant_id);
+
+/* Writes, atomically, the share bundle of one grant: the signed manifest, the ciphertexts of the
+ * grant's sections and that grant only. The record must be saved (no unsaved changes).
+ * KARTLA_E_NOT_FOUND if the ledger knows no active grant with that id. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_export_bundle(const kartla_record *record,
+                                                                       const char *grant_id, const char *out_path);
+
+/* Revokes every grant to the agency whose card is `card` (see the warning above). `now` is
+ * recorded as the revocation time (0 = the current time). *summary receives JSON text:
+ * agency_fingerprint, rotated_sections, revoked_grants, reissued_grants. The change reaches the
+ * disk with kartla_record_save. KARTLA_E_NOT_FOUND if nothing is shared with that agency. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_revoke(kartla_record *record, const uint8_t *card,
+                                                                size_t card_len, int64_t now, kartla_buffer *summary);
+
+/* ---------------------------------------------------------------------------------------------
+ * Opening a share (the agency's side): a share bundle or the full record file, read with the
+ * agency's identity. Only sections granted to this agency can be read, and each is checked
+ * against the owner's signature, its ciphertext hash, the key commitment, the binding of its
+ * ciphertext to this record, section and key generation, and the grant's expiry.
+ *
+ * Thread safety: a kartla_share is immutable once opened and may be used by several threads at
+ * once (an agency system can open many bundles on many threads); it holds an open file.
+ */
+typedef struct kartla_share kartla_share;
+
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_open_file(const char *path, const kartla_identity *agency,
+                                                                  kartla_share **out);
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_open(const uint8_t *bytes, size_t len,
+                                                             const kartla_identity *agency, kartla_share **out);
+
+/* A granted section's content, checked at time `at` (Unix seconds; 0 = now). KARTLA_E_NOT_SHARED
+ * (naming the sections that are shared) if no grant of this agency covers it in this file;
+ * KARTLA_E_EXPIRED if the grants covering it have expired; KARTLA_E_INTEGRITY if it fails
+ * authentication. Nothing is returned on failure. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_get_section(const kartla_share *share, const char *section,
+                                                                    int64_t at, kartla_buffer *out);
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_get_section_json(const kartla_share *share,
+                                                                         const char *section, int64_t at,
+                                                                         kartla_buffer *out);
+/* JSON text: record_id, owner_fingerprint, sequence, previous_manifest_hash, and grants: one
+ * object per granted section with section, purpose, granted_at, expires_at, present, current. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_describe_json(const kartla_share *share, kartla_buffer *out);
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_sequence(const kartla_share *share, uint64_t *out);
+/* KARTLA_E_ROLLBACK if this copy's sequence is below last_seen (authentic, but older). */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_check_last_seen(const kartla_share *share,
+                                                                        uint64_t last_seen);
+KARTLA_API void kartla_share_free(kartla_share *share);
+
+/* ---------------------------------------------------------------------------------------------
  * Verification, by anyone holding a record or bundle and no key: the owner's signature over the
  * exact manifest bytes, every entry and grant covered by it, and the hash of every section body
  * present.

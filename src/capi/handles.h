@@ -16,3 +16,9 @@ struct kartla_record {
 struct kartla_verification {
   kartla::model::VerificationReport report;
 };
+
+#include "share/agency_view.h"
+
+struct kartla_share {
+  kartla::share::AgencyView view;
+};

@@ -18,6 +18,7 @@ inline constexpr const char* kRecoveryKey = "kartla/v1/recovery-key";
 inline constexpr const char* kRecoveryCheck = "kartla/v1/recovery-check";
 inline constexpr const char* kGrantDigest = "kartla/v1/grant";
 inline constexpr const char* kGrantPayload = "kartla/v1/grant-payload";  // sealed-box plaintext prefix
+inline constexpr const char* kAccessEvent = "kartla/v1/access-event";    // sharing-ledger event chain
 
 // AEAD associated data prefixes
 inline constexpr const char* kSectionAd = "kartla/v1/section";

@@ -9,6 +9,7 @@
 #include "format/fingerprint.h"
 #include "format/labels.h"
 #include "format/limits.h"
+#include "identity/agency_details.h"
 #include "identity/recovery_code.h"
 
 namespace kartla::identity {
@@ -36,8 +37,10 @@ Identity::Identity(format::IdentityFile file, format::SignedCard card, crypto::S
     : file_(std::move(file)), card_(std::move(card)), dek_(std::move(dek)), signing_(std::move(signing)),
       box_(std::move(box)) {}
 
-CreatedIdentity Identity::create(const NewIdentity& options, ByteView passphrase) {
+CreatedIdentity Identity::create(const NewIdentity& requested, ByteView passphrase) {
   check_passphrase(passphrase);
+  NewIdentity options = requested;
+  check_card_details(options);
   if (options.name.size() > format::kMaxNameBytes || options.organisation_number.size() > format::kMaxOrgNumberBytes)
     fail(Code::limit, "name or organisation number is too long");
   crypto::SecretBuffer secrets = crypto::random_secret(kSecretKeysBytes);

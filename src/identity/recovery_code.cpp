@@ -1,6 +1,7 @@
 #include "identity/recovery_code.h"
 
 #include <cstring>
+#include <optional>
 
 #include "base/error.h"
 #include "crypto/encoding.h"
@@ -37,7 +38,10 @@ RecoveryCode new_recovery_code() {
 }
 
 crypto::SecretBuffer parse_recovery_code(ByteView text) {
-  auto raw = crypto::secret_from_hex(text, kCodeBytes, "- ");
+  // sodium_hex2bin skips a NUL byte as if it were one of the separators (strchr finds the ignore
+  // string's terminator); a code is hex digits, '-' and ' ' only (SPEC §4.1.2).
+  const bool has_nul = text.size != 0 && std::memchr(text.data, '\0', text.size) != nullptr;
+  auto raw = has_nul ? std::nullopt : crypto::secret_from_hex(text, kCodeBytes, "- ");
   if (!raw) fail(Code::auth, "the recovery code is mistyped: it must be 36 hex digits (groups of four)");
   crypto::SecretBuffer entropy = crypto::SecretBuffer::copy_of({raw->data(), kRecoveryEntropyBytes});
   const crypto::Digest check = checksum(entropy);

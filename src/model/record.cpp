@@ -58,6 +58,7 @@ Record Record::open(std::shared_ptr<const format::ByteSource> source, const Owne
     record.sections_[s.entry.section_id] = Section{s.entry, std::move(s.entry_bytes), std::nullopt, s.body_offset};
   record.grants_ = std::move(c.grants);
   record.source_ = std::move(source);
+  record.unsaved_ = false;
   return record;
 }
 
@@ -90,6 +91,14 @@ void Record::seal_into(const SectionInfo& info, uint32_t generation, ByteView pl
   format::SealedSection sealed = format::seal_section(key, slot(info.id, generation), plaintext);
   std::string entry_bytes = format::encode_section_entry(sealed.entry);
   sections_[info.id] = Section{sealed.entry, std::move(entry_bytes), std::move(sealed.body), 0};
+  unsaved_ = true;
+}
+
+crypto::SecretBuffer Record::insecure_section_key_for_grant(const SectionInfo& info, uint32_t* generation) const {
+  auto it = sections_.find(info.id);
+  if (it == sections_.end()) fail(Code::not_found, "section '" + std::string(info.name) + "' is not in this record");
+  *generation = it->second.entry.generation;
+  return format::derive_section_key(master_key_, info.id, it->second.entry.generation);
 }
 
 void Record::write_section(const SectionInfo& info, ByteView plaintext) {
@@ -102,6 +111,13 @@ void Record::write_section(const SectionInfo& info, ByteView plaintext) {
 void Record::remove_section(const SectionInfo& info) {
   if (sections_.erase(info.id) == 0)
     fail(Code::not_found, "section '" + std::string(info.name) + "' is not in this record");
+  unsaved_ = true;
+}
+
+const format::ByteSource& Record::saved_file() const {
+  if (source_ == nullptr || unsaved_)
+    fail(Code::invalid_argument, "save the record before exporting from it");
+  return *source_;
 }
 
 void Record::rotate_section(const SectionInfo& info) {
@@ -185,6 +201,8 @@ void Record::save(const std::string& path, const io::FileSystem& fs) {
     s.new_body.reset();
     s.source_offset = offsets[id];
   }
+  // Only now is source_ the file this version describes (a bundle is exported from it).
+  unsaved_ = false;
 }
 
 }  // namespace kartla::model

@@ -55,8 +55,21 @@ class Record {
   // Re-encrypts the section under the key of the next generation (revocation).
   void rotate_section(const SectionInfo& info);
 
+  // INSECURE_RAW_KEY_EXPORT: the current key of a section, to be sealed into a grant for an
+  // agency (share/issue_grant.cpp is the only caller). Error(not_found) if absent.
+  crypto::SecretBuffer insecure_section_key_for_grant(const SectionInfo& info, uint32_t* generation) const;
+
   const std::vector<std::string>& grants() const { return grants_; }
-  void replace_grants(std::vector<std::string> grants) { grants_ = std::move(grants); }
+  void replace_grants(std::vector<std::string> grants) {
+    grants_ = std::move(grants);
+    unsaved_ = true;
+  }
+
+  // True after any change not yet saved (a new record is unsaved until its first save).
+  bool has_unsaved_changes() const { return unsaved_; }
+  // The file this record was last opened from or saved to. Error(invalid_argument) if there is
+  // none or the record has unsaved changes (a bundle must carry what the owner signed).
+  const format::ByteSource& saved_file() const;
 
   // Writes the next version atomically (temp file, fsync, rename, directory fsync) under an
   // exclusive lock. Refuses (Error(busy)) if the file at `path` has changed since this record was
@@ -84,6 +97,7 @@ class Record {
   std::map<uint32_t, Section> sections_;
   std::vector<std::string> grants_;
   std::shared_ptr<const format::ByteSource> source_;
+  bool unsaved_ = true;
 };
 
 }  // namespace kartla::model

@@ -1,0 +1,102 @@
+#include <ctime>
+#include <memory>
+
+#include "capi/guard.h"
+#include "capi/handles.h"
+#include "capi/json_text.h"
+#include "format/card_codec.h"
+#include "format/fingerprint.h"
+#include "identity/agency_role.h"
+
+using kartla::Code;
+using kartla::fail;
+using kartla::capi::guarded;
+using kartla::capi::input_bytes;
+using kartla::capi::input_text;
+using kartla::capi::json_string;
+using kartla::capi::put_text;
+using kartla::capi::require_empty;
+using kartla::capi::require_output;
+
+namespace {
+
+constexpr const char* kRoleNames[] = {"municipal_labour_unit", "employment_service", "social_insurance",
+                                      "health_care",           "validation_provider", "education_provider",
+                                      "employer",              "other"};
+
+const char* kind_name(kartla::format::CardKind kind) {
+  switch (kind) {
+    case kartla::format::CardKind::owner: return "owner";
+    case kartla::format::CardKind::agency: return "agency";
+    case kartla::format::CardKind::trust_root: return "trust_root";
+  }
+  return "unknown";
+}
+
+}  // namespace
+
+extern "C" {
+
+void kartla_agency_info_init(kartla_agency_info* info) {
+  if (info == nullptr) return;
+  *info = kartla_agency_info{KARTLA_AGENCY_INFO_VERSION, nullptr, nullptr, nullptr};
+}
+
+size_t kartla_agency_role_count(void) { return sizeof kRoleNames / sizeof kRoleNames[0]; }
+
+const char* kartla_agency_role_name(size_t index) {
+  return index < kartla_agency_role_count() ? kRoleNames[index] : nullptr;
+}
+
+kartla_status kartla_agency_new(const kartla_agency_info* info, const kartla_identity_options* options,
+                                const uint8_t* passphrase, size_t passphrase_len, kartla_identity** out,
+                                kartla_buffer* recovery_code) {
+  if (out != nullptr) *out = nullptr;
+  return guarded([&] {
+    require_output(out, "out");
+    require_output(info, "info");
+    require_empty(recovery_code, "recovery_code");
+    if (info->version != KARTLA_AGENCY_INFO_VERSION)
+      fail(Code::invalid_argument, "info.version is not KARTLA_AGENCY_INFO_VERSION");
+    kartla_identity_options defaults;
+    kartla_identity_options_init(&defaults);
+    const kartla_identity_options& opts = options ? *options : defaults;
+    if (opts.version != KARTLA_IDENTITY_OPTIONS_VERSION)
+      fail(Code::invalid_argument, "options.version is not KARTLA_IDENTITY_OPTIONS_VERSION");
+    const std::string role_name = input_text(info->role, "info.role");
+    const auto* role = kartla::identity::agency_role_by_name(role_name);
+    if (role == nullptr)
+      fail(Code::invalid_argument, "unknown agency role '" + role_name + "' (roles: " +
+                                       std::string(kartla::identity::agency_role_names()) + ")");
+    kartla::identity::NewIdentity params;
+    params.kind = kartla::format::CardKind::agency;
+    params.name = input_text(info->name, "info.name");
+    params.organisation_number = input_text(info->organisation_number, "info.organisation_number");
+    params.role = role->number;
+    params.kdf_opslimit = opts.kdf_opslimit;
+    params.kdf_memlimit_bytes = uint64_t{opts.kdf_memlimit_mib} << 20;
+    params.created_at = opts.created_at != 0 ? opts.created_at : static_cast<int64_t>(std::time(nullptr));
+    auto created = kartla::identity::Identity::create(params, input_bytes(passphrase, passphrase_len, "passphrase"));
+    auto handle = std::make_unique<kartla_identity>(kartla_identity{std::move(created.identity)});
+    put_text(recovery_code, created.recovery_code.view());
+    *out = handle.release();
+  });
+}
+
+kartla_status kartla_card_describe_json(const uint8_t* card, size_t card_len, kartla_buffer* out) {
+  return guarded([&] {
+    require_empty(out, "out");
+    const auto signed_card = kartla::format::decode_card_file(input_bytes(card, card_len, "card"));
+    const auto& c = signed_card.card;
+    const auto* role = kartla::identity::agency_role_by_number(c.role);
+    std::string json = "{\n  \"kind\": \"" + std::string(kind_name(c.kind)) + "\",\n";
+    json += "  \"name\": " + json_string(c.name) + ",\n";
+    json += "  \"organisation_number\": " + json_string(c.organisation_number) + ",\n";
+    json += "  \"role\": " + json_string(role ? role->name : "") + ",\n";
+    json += "  \"created_at\": " + std::to_string(c.created_at) + ",\n";
+    json += "  \"fingerprint\": \"" + kartla::format::fingerprint(c.signing_key, c.encryption_key) + "\"\n}\n";
+    put_text(out, json);
+  });
+}
+
+}  // extern "C"

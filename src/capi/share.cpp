@@ -1,0 +1,177 @@
+#include <ctime>
+#include <memory>
+
+#include "capi/guard.h"
+#include "capi/handles.h"
+#include "capi/json_text.h"
+#include "crypto/encoding.h"
+#include "format/file_source.h"
+#include "format/fingerprint.h"
+#include "model/section_codec.h"
+#include "share/bundle.h"
+#include "share/issue_grant.h"
+#include "share/revoke.h"
+
+using kartla::Code;
+using kartla::fail;
+using kartla::capi::guarded;
+using kartla::capi::input_bytes;
+using kartla::capi::input_text;
+using kartla::capi::json_string;
+using kartla::capi::put_secret;
+using kartla::capi::put_text;
+using kartla::capi::require_empty;
+using kartla::capi::require_output;
+using kartla::share::AgencyView;
+
+namespace {
+
+int64_t or_now(int64_t t) { return t != 0 ? t : static_cast<int64_t>(std::time(nullptr)); }
+
+const kartla::model::SectionInfo& section_named(const char* section) {
+  return kartla::model::section_by_name(input_text(section, "section"));
+}
+
+AgencyView open_view(std::shared_ptr<const kartla::format::ByteSource> source, const kartla_identity* agency) {
+  require_output(agency, "agency");
+  return AgencyView::open(std::move(source), agency->identity.box_keys());
+}
+
+}  // namespace
+
+extern "C" {
+
+void kartla_share_options_init(kartla_share_options* options) {
+  if (options == nullptr) return;
+  *options = kartla_share_options{KARTLA_SHARE_OPTIONS_VERSION, nullptr, 0, 0};
+}
+
+kartla_status kartla_record_share(kartla_record* record, const uint8_t* card, size_t card_len,
+                                  const char* const* sections, size_t section_count,
+                                  const kartla_share_options* options, kartla_buffer* grant_id) {
+  return guarded([&] {
+    require_output(record, "record");
+    require_output(options, "options");
+    require_empty(grant_id, "grant_id");
+    if (options->version != KARTLA_SHARE_OPTIONS_VERSION)
+      fail(Code::invalid_argument, "options.version is not KARTLA_SHARE_OPTIONS_VERSION");
+    if (section_count != 0 && sections == nullptr) fail(Code::invalid_argument, "sections is NULL");
+    kartla::share::ShareRequest request;
+    request.agency_card_file = input_bytes(card, card_len, "card").to_string();
+    for (size_t i = 0; i < section_count; ++i) request.sections.push_back(input_text(sections[i], "sections[i]"));
+    request.purpose = input_text(options->purpose, "options.purpose");
+    request.now = or_now(options->now);
+    request.expires_at = options->expires_at;
+    const auto issued = kartla::share::share_sections(record->record, request);
+    put_text(grant_id, issued.grant_id_hex);
+  });
+}
+
+kartla_status kartla_record_export_bundle(const kartla_record* record, const char* grant_id, const char* out_path) {
+  return guarded([&] {
+    require_output(record, "record");
+    kartla::share::export_grant_bundle(record->record, input_text(grant_id, "grant_id"),
+                                       input_text(out_path, "out_path"));
+  });
+}
+
+kartla_status kartla_record_revoke(kartla_record* record, const uint8_t* card, size_t card_len, int64_t now,
+                                   kartla_buffer* summary) {
+  return guarded([&] {
+    require_output(record, "record");
+    require_empty(summary, "summary");
+    const auto result =
+        kartla::share::revoke_agency(record->record, input_bytes(card, card_len, "card").to_string(), or_now(now));
+    std::string json = "{\n  \"agency_fingerprint\": \"" + result.agency_fingerprint + "\",\n  \"rotated_sections\": [";
+    for (size_t i = 0; i < result.rotated_sections.size(); ++i)
+      json += (i ? ", " : "") + json_string(result.rotated_sections[i]);
+    json += "],\n  \"revoked_grants\": " + std::to_string(result.revoked_grants) +
+            ",\n  \"reissued_grants\": " + std::to_string(result.reissued_grants) + "\n}\n";
+    put_text(summary, json);
+  });
+}
+
+kartla_status kartla_share_open_file(const char* path, const kartla_identity* agency, kartla_share** out) {
+  if (out != nullptr) *out = nullptr;
+  return guarded([&] {
+    require_output(out, "out");
+    auto source = std::make_shared<kartla::format::FileSource>(input_text(path, "path"));
+    *out = new kartla_share{open_view(std::move(source), agency)};
+  });
+}
+
+kartla_status kartla_share_open(const uint8_t* bytes, size_t len, const kartla_identity* agency, kartla_share** out) {
+  if (out != nullptr) *out = nullptr;
+  return guarded([&] {
+    require_output(out, "out");
+    auto source = std::make_shared<kartla::format::OwnedMemorySource>(input_bytes(bytes, len, "bytes").to_string());
+    *out = new kartla_share{open_view(std::move(source), agency)};
+  });
+}
+
+kartla_status kartla_share_get_section(const kartla_share* share, const char* section, int64_t at,
+                                       kartla_buffer* out) {
+  return guarded([&] {
+    require_output(share, "share");
+    require_empty(out, "out");
+    put_secret(out, share->view.read_section(section_named(section), or_now(at)));
+  });
+}
+
+kartla_status kartla_share_get_section_json(const kartla_share* share, const char* section, int64_t at,
+                                            kartla_buffer* out) {
+  return guarded([&] {
+    require_output(share, "share");
+    require_empty(out, "out");
+    const auto& info = section_named(section);
+    const auto json = kartla::model::section_to_json(info, share->view.read_section(info, or_now(at)).view());
+    put_text(out, json.view());
+  });
+}
+
+kartla_status kartla_share_describe_json(const kartla_share* share, kartla_buffer* out) {
+  return guarded([&] {
+    require_output(share, "share");
+    require_empty(out, "out");
+    const auto& m = share->view.container().manifest;
+    std::string json = "{\n  \"record_id\": \"" + kartla::crypto::to_hex(m.record_id) + "\",\n";
+    json += "  \"owner_fingerprint\": \"" + kartla::format::fingerprint(m.owner_signing_key, m.owner_encryption_key) + "\",\n";
+    json += "  \"sequence\": " + std::to_string(m.sequence) + ",\n";
+    json += "  \"previous_manifest_hash\": \"" + kartla::crypto::to_hex(m.previous_manifest_hash) + "\",\n";
+    json += "  \"grants\": [";
+    const auto granted = share->view.granted();
+    for (size_t i = 0; i < granted.size(); ++i) {
+      const auto& g = granted[i];
+      json += i == 0 ? "\n" : ",\n";
+      json += "    {\"section\": " + json_string(g.info ? g.info->name : "unknown") +
+              ", \"purpose\": " + json_string(g.purpose) + ", \"granted_at\": " + std::to_string(g.granted_at) +
+              ", \"expires_at\": " + std::to_string(g.expires_at) + ", \"present\": " + (g.present ? "true" : "false") +
+              ", \"current\": " + (g.current ? "true" : "false") + "}";
+    }
+    json += granted.empty() ? "]\n}\n" : "\n  ]\n}\n";
+    put_text(out, json);
+  });
+}
+
+kartla_status kartla_share_sequence(const kartla_share* share, uint64_t* out) {
+  if (out != nullptr) *out = 0;
+  return guarded([&] {
+    require_output(share, "share");
+    require_output(out, "out");
+    *out = share->view.container().manifest.sequence;
+  });
+}
+
+kartla_status kartla_share_check_last_seen(const kartla_share* share, uint64_t last_seen) {
+  return guarded([&] {
+    require_output(share, "share");
+    const uint64_t sequence = share->view.container().manifest.sequence;
+    if (sequence < last_seen)
+      fail(Code::rollback, "this copy is older than one already seen: sequence " + std::to_string(sequence) + " < " +
+                               std::to_string(last_seen));
+  });
+}
+
+void kartla_share_free(kartla_share* share) { delete share; }
+
+}  // extern "C"

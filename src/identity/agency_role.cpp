@@ -1,0 +1,38 @@
+#include "identity/agency_role.h"
+
+#include <array>
+
+namespace kartla::identity {
+namespace {
+
+constexpr std::array<AgencyRole, 8> kRoles = {{
+    {1, "municipal_labour_unit", "municipal labour-market unit"},
+    {2, "employment_service", "public employment service"},
+    {3, "social_insurance", "social insurance agency"},
+    {4, "health_care", "regional health care"},
+    {5, "validation_provider", "validation provider"},
+    {6, "education_provider", "education provider"},
+    {7, "employer", "employer"},
+    {8, "other", "other organisation"},
+}};
+
+}  // namespace
+
+const AgencyRole* agency_role_by_name(std::string_view name) {
+  for (const auto& role : kRoles)
+    if (role.name == name) return &role;
+  return nullptr;
+}
+
+const AgencyRole* agency_role_by_number(uint32_t number) {
+  for (const auto& role : kRoles)
+    if (role.number == number) return &role;
+  return nullptr;
+}
+
+std::string_view agency_role_names() {
+  return "municipal_labour_unit, employment_service, social_insurance, health_care, validation_provider, "
+         "education_provider, employer, other";
+}
+
+}  // namespace kartla::identity

@@ -1,0 +1,55 @@
+// An agency's view of a record or share bundle: only the sections its grants cover, each checked
+// against the owner's signed manifest (signature, ciphertext hash, key commitment, AD binding)
+// and the grant's expiry (docs/SPEC.md §7.3).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "crypto/box.h"
+#include "crypto/secret_buffer.h"
+#include "format/byte_source.h"
+#include "format/container_reader.h"
+#include "format/grant_codec.h"
+#include "model/section_registry.h"
+
+namespace kartla::share {
+
+struct GrantedSectionInfo {
+  uint32_t section_id = 0;
+  const model::SectionInfo* info = nullptr;  // nullptr for an id this library does not know
+  uint32_t generation = 0;                   // of the key the grant carries
+  std::string purpose;
+  int64_t granted_at = 0;
+  int64_t expires_at = 0;                    // 0: no expiry
+  bool present = false;                      // the ciphertext is in this file
+  bool current = false;                      // the grant's key generation matches the file's
+};
+
+class AgencyView {
+ public:
+  // Verifies the container (Error as format::read_container) and trial-opens every grant with
+  // the agency's key pair. Opening a file that grants this agency nothing is not an error.
+  static AgencyView open(std::shared_ptr<const format::ByteSource> source, const crypto::BoxKeyPair& agency);
+
+  const format::VerifiedContainer& container() const { return container_; }
+  std::vector<GrantedSectionInfo> granted() const;
+
+  // Error(not_shared) naming the sections that are shared if none of this agency's grants
+  // covers the section (or its ciphertext is not in this file); Error(expired) if every grant
+  // covering it has expired at `now`; Error(integrity) if it fails authentication.
+  crypto::SecretBuffer read_section(const model::SectionInfo& info, int64_t now) const;
+
+ private:
+  AgencyView(std::shared_ptr<const format::ByteSource> source, format::VerifiedContainer container,
+             std::vector<format::Grant> grants);
+  std::string shared_names() const;
+
+  std::shared_ptr<const format::ByteSource> source_;
+  format::VerifiedContainer container_;
+  std::vector<format::Grant> grants_;  // only those sealed to this agency
+};
+
+}  // namespace kartla::share

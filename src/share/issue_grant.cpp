@@ -1,0 +1,94 @@
+#include "share/issue_grant.h"
+
+#include <set>
+
+#include "base/error.h"
+#include "crypto/encoding.h"
+#include "crypto/random.h"
+#include "format/container_reader.h"
+#include "format/fingerprint.h"
+#include "identity/agency_role.h"
+#include "share/ledger.h"
+
+namespace kartla::share {
+namespace {
+
+std::vector<uint32_t> resolve_sections(const model::Record& record, const std::vector<std::string>& names) {
+  if (names.empty()) fail(Code::invalid_argument, "name at least one section to share");
+  std::vector<uint32_t> ids;
+  std::set<uint32_t> seen;
+  for (const auto& name : names) {
+    const model::SectionInfo& info = model::section_by_name(name);
+    if (info.owner_only) fail(Code::invalid_argument, "section '" + name + "' is the owner's own and is never shared");
+    if (!record.has_section(info)) fail(Code::not_found, "section '" + name + "' is not in this record");
+    if (seen.insert(info.id).second) ids.push_back(info.id);
+  }
+  return ids;
+}
+
+}  // namespace
+
+std::string build_grant(const model::Record& record, const format::Card& card, const std::vector<uint32_t>& section_ids,
+                        format::GrantTerms terms) {
+  format::Grant grant;
+  terms.record_id = record.record_id();
+  terms.recipient_signing_key = card.signing_key;
+  terms.recipient_encryption_key = card.encryption_key;
+  grant.terms = std::move(terms);
+  for (uint32_t id : section_ids) {
+    const model::SectionInfo* info = model::section_by_id(id);
+    if (info == nullptr) fail(Code::internal, "grant names an unknown section");
+    format::GrantedSection granted;
+    granted.section_id = id;
+    granted.key = record.insecure_section_key_for_grant(*info, &granted.generation);
+    grant.sections.push_back(std::move(granted));
+  }
+  return format::seal_grant(grant);
+}
+
+IssuedGrant share_sections(model::Record& record, const ShareRequest& request) {
+  const format::SignedCard card = format::decode_card_file(request.agency_card_file);
+  if (card.card.kind != format::CardKind::agency)
+    fail(Code::invalid_argument, "sections are shared with agency cards only (this card is not an agency's)");
+  if (request.purpose.empty()) fail(Code::invalid_argument, "say what the sections are shared for (a purpose)");
+  if (request.expires_at != 0 && request.expires_at <= request.now)
+    fail(Code::invalid_argument, "the expiry must be in the future");
+  const std::vector<uint32_t> ids = resolve_sections(record, request.sections);
+
+  format::GrantTerms terms;
+  terms.grant_id = crypto::random_public_bytes(16);
+  terms.purpose = request.purpose;
+  terms.granted_at = request.now;
+  terms.expires_at = request.expires_at;
+  const std::string grant_bytes = build_grant(record, card.card, ids, terms);
+
+  IssuedGrant issued;
+  issued.grant_id_hex = crypto::to_hex(terms.grant_id);
+  issued.grant_digest = crypto::digest_bytes(format::grant_digest(grant_bytes));
+  issued.section_ids = ids;
+  issued.agency_fingerprint = format::fingerprint(card.card.signing_key, card.card.encryption_key);
+
+  v1::SharingLedger ledger = read_ledger(record);
+  v1::ShareGrantRecord* entry = ledger.add_grants();
+  entry->set_id(issued.grant_id_hex);
+  entry->set_agency_fingerprint(issued.agency_fingerprint);
+  entry->set_agency_name(card.card.name);
+  if (const auto* role = identity::agency_role_by_number(card.card.role)) entry->set_agency_role(std::string(role->name));
+  std::vector<std::string> names;
+  for (uint32_t id : ids) names.emplace_back(model::section_by_id(id)->name);
+  for (const auto& n : names) entry->add_sections(n);
+  entry->set_purpose(request.purpose);
+  set_time(entry->mutable_granted_at(), request.now);
+  if (request.expires_at != 0) set_time(entry->mutable_expires_at(), request.expires_at);
+  entry->set_agency_card(request.agency_card_file);
+  entry->set_grant_digest(issued.grant_digest);
+  append_owner_event(ledger, v1::AccessEvent::GRANT, issued.grant_id_hex, names, request.now);
+
+  std::vector<std::string> grants = record.grants();
+  grants.push_back(grant_bytes);
+  record.replace_grants(std::move(grants));
+  write_ledger(record, ledger);
+  return issued;
+}
+
+}  // namespace kartla::share
