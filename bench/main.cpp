@@ -1,0 +1,253 @@
+// kartla_bench: Kartla's save and read of one section next to the raw libsodium cost of the same
+// work, at several section sizes, in one run. See bench/README.md for what each column holds.
+#include <sodium.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "calibrate.h"
+#include "kartla_side.h"
+#include "options.h"
+#include "payload.h"
+#include "raw_side.h"
+#include "report.h"
+
+namespace bench {
+namespace {
+
+volatile int g_sink = 0;  // results of reads land here so no read can be optimised away
+
+double cpu_now_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
+Sample time_ms(const std::function<void()>& f) {
+  const double cpu_start = cpu_now_ms();
+  const auto start = std::chrono::steady_clock::now();
+  f();
+  const auto wall = std::chrono::steady_clock::now() - start;
+  return {std::chrono::duration<double, std::milli>(wall).count(), cpu_now_ms() - cpu_start};
+}
+
+std::string make_dir(const Options& o) {
+  if (!o.dir.empty()) return o.dir;
+  const char* tmp = std::getenv("TMPDIR");
+  std::string templ = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/kartla-bench-XXXXXX";
+  if (::mkdtemp(templ.data()) == nullptr) throw std::runtime_error("cannot create a folder under " + templ);
+  return templ;
+}
+
+// Other programs on the machine skew wall-clock times; the run says how busy it was.
+std::string load_average() {
+  FILE* f = std::fopen("/proc/loadavg", "r");
+  if (f == nullptr) return "?";
+  char text[64] = "?";
+  const int got = std::fscanf(f, "%63s", text);
+  std::fclose(f);
+  return got == 1 ? text : "?";
+}
+
+struct Paths {
+  std::string kartla, raw;
+};
+
+void remove_record(const std::string& path) { ::unlink(path.c_str()); }
+
+// Buffers the `crypto` and `+io` baselines reuse, allocated and touched before timing so that they
+// measure no allocation and no page faults.
+struct CryptoBuffers {
+  std::vector<uint8_t> image, plaintext, io_image;
+  explicit CryptoBuffers(size_t size)
+      : image(size + kRawOverhead, 1), plaintext(size, 1), io_image(size + kRawOverhead, 1) {}
+};
+
+class SizeRun {
+ public:
+  SizeRun(const Options& o, const KartlaOwner& owner, const RawOwner& raw, const std::string& dir, size_t size)
+      : o_(o), owner_(owner), raw_(raw), size_(size), payload_(document_section(size)), buffers_(size) {
+    paths_.kartla = dir + "/kartla-" + std::to_string(size) + ".kartla";
+    paths_.raw = dir + "/raw-" + std::to_string(size) + ".bin";
+  }
+
+  // One untimed round trip per side, checking the bytes, which also warms caches and the page
+  // cache the way every later repetition finds them.
+  void warm_up_and_check() {
+    save_kartla();
+    kartla_read(owner_, paths_.kartla, &payload_);
+    if (o_.run_raw) {
+      save_raw();
+      raw_read_file(raw_, paths_.raw, &payload_, nullptr, 0);
+      raw_read_file(raw_, paths_.raw, &payload_, buffers_.io_image.data(), buffers_.io_image.size());
+      raw_seal(raw_, payload_.data(), payload_.size(), buffers_.image.data());
+      raw_open(raw_, buffers_.image.data(), buffers_.image.size(), buffers_.plaintext.data());
+      if (buffers_.plaintext != payload_) throw std::runtime_error("raw crypto round trip differs");
+    }
+  }
+
+  Row save(int reps) {
+    Row row{"save", size_, {}, {}, {}, {}};
+    for (int i = 0; i < reps; ++i) {
+      // Alternating the order keeps a slow drift (page cache writeback, turbo) from favouring one.
+      const bool raw_first = i % 2 == 1;
+      if (raw_first) raw_save_reps(row);
+      remove_record(paths_.kartla);
+      row.kartla.push_back(time_ms([&] { kartla_save(owner_, payload_, paths_.kartla); }));
+      if (!raw_first) raw_save_reps(row);
+    }
+    return row;
+  }
+
+  Row read(int reps) {
+    Row row{"read", size_, {}, {}, {}, {}};
+    for (int i = 0; i < reps; ++i) {
+      const bool raw_first = i % 2 == 1;
+      if (raw_first) raw_read_reps(row);
+      row.kartla.push_back(time_ms([&] { g_sink = g_sink + kartla_read(owner_, paths_.kartla, nullptr); }));
+      if (!raw_first) raw_read_reps(row);
+    }
+    return row;
+  }
+
+  void peaks(std::vector<PeakRow>& out) {
+    if (o_.run_read) {
+      out.push_back({"read, Kartla", size_, measure_peak_rss([&] { kartla_read(owner_, paths_.kartla, nullptr); })});
+      if (o_.run_raw) {
+        auto read = [&] { raw_read_file(raw_, paths_.raw, nullptr, nullptr, 0); };
+        out.push_back({"read, raw+io", size_, measure_peak_rss(read)});
+      }
+    }
+    if (o_.run_save) {
+      remove_record(paths_.kartla);
+      out.push_back({"save, Kartla", size_, measure_peak_rss([&] { save_kartla(); })});
+      if (o_.run_raw) {
+        remove_record(paths_.raw);
+        out.push_back({"save, raw+io", size_, measure_peak_rss([&] { save_raw(); })});
+      }
+    }
+  }
+
+  // Also after a failure, so that an aborted run leaves no 64 MiB files behind.
+  ~SizeRun() {
+    if (o_.keep) return;
+    remove_record(paths_.kartla);
+    remove_record(paths_.kartla + ".lock");
+    remove_record(paths_.raw);
+  }
+  SizeRun(const SizeRun&) = delete;
+  SizeRun& operator=(const SizeRun&) = delete;
+
+ private:
+  void save_kartla() {
+    remove_record(paths_.kartla);
+    kartla_save(owner_, payload_, paths_.kartla);
+  }
+  void save_raw() {
+    remove_record(paths_.raw);
+    raw_save_file(raw_, payload_, paths_.raw, nullptr);
+  }
+
+  void raw_save_reps(Row& row) {
+    if (!o_.run_raw) return;
+    row.raw_crypto.push_back(
+        time_ms([&] { raw_seal(raw_, payload_.data(), payload_.size(), buffers_.image.data()); }));
+    remove_record(paths_.raw);
+    row.raw_io.push_back(time_ms([&] { raw_save_file(raw_, payload_, paths_.raw, buffers_.io_image.data()); }));
+    remove_record(paths_.raw);
+    row.raw_io_alloc.push_back(time_ms([&] { raw_save_file(raw_, payload_, paths_.raw, nullptr); }));
+  }
+
+  void raw_read_reps(Row& row) {
+    if (!o_.run_raw) return;
+    row.raw_crypto.push_back(time_ms([&] {
+      raw_open(raw_, buffers_.image.data(), buffers_.image.size(), buffers_.plaintext.data());
+      g_sink = g_sink + buffers_.plaintext.back();
+    }));
+    row.raw_io.push_back(time_ms([&] {
+      g_sink = g_sink + raw_read_file(raw_, paths_.raw, nullptr, buffers_.io_image.data(), buffers_.io_image.size());
+    }));
+    row.raw_io_alloc.push_back(
+        time_ms([&] { g_sink = g_sink + raw_read_file(raw_, paths_.raw, nullptr, nullptr, 0); }));
+  }
+
+  const Options& o_;
+  const KartlaOwner& owner_;
+  const RawOwner& raw_;
+  size_t size_;
+  std::vector<uint8_t> payload_;
+  CryptoBuffers buffers_;
+  Paths paths_;
+};
+
+// Removes the folder kartla_bench created (and the identity in it) however the run ends.
+struct CreatedDir {
+  std::string path;
+  bool remove = false;
+  ~CreatedDir() {
+    if (!remove) return;
+    ::unlink((path + "/owner.id").c_str());
+    ::rmdir(path.c_str());
+  }
+};
+
+int run(const Options& o) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  const CreatedDir created{make_dir(o), !o.keep && o.dir.empty()};
+  const std::string& dir = created.path;
+  std::printf("kartla_bench: Kartla %s (C ABI), libsodium %s, %ld CPUs; files in %s\n", kartla_version(),
+              sodium_version_string(), ::sysconf(_SC_NPROCESSORS_ONLN), dir.c_str());
+  std::printf("reads find the file in the page cache; saves fsync the file and its folder\n\n");
+  std::fflush(stdout);
+  const std::string load_start = load_average();
+
+  const KartlaOwner owner(dir);  // Argon2id runs here, once, before any timing
+  const RawOwner raw = raw_owner_new();
+  size_t largest = 0;
+  for (size_t s : o.sizes) largest = s > largest ? s : largest;
+
+  std::vector<Row> rows;
+  std::vector<PeakRow> peaks;
+  for (size_t i = 0; i < o.sizes.size(); ++i) {
+    SizeRun size_run(o, owner, raw, dir, o.sizes[i]);
+    size_run.warm_up_and_check();
+    if (o.run_save) rows.push_back(size_run.save(o.reps[i]));
+    if (o.run_read) rows.push_back(size_run.read(o.reps[i]));
+    if (o.peak && o.sizes[i] == largest) size_run.peaks(peaks);
+  }
+  std::printf("wall-clock time, ms (median of N):\n");
+  print_table(rows, false);
+  std::printf("\nCPU time of the process (user + system), ms (median of N):\n");
+  print_table(rows, true);
+  std::printf("\nload average: %s at the start, %s at the end\n", load_start.c_str(), load_average().c_str());
+  const Calibration cal = calibrate();
+  std::printf("this machine: one sodium_malloc + sodium_free costs %.1f us of CPU, one first touch of a "
+              "4 KiB page %.2f us\n",
+              cal.secure_alloc_us, cal.page_fault_us);
+  if (!peaks.empty()) {
+    std::printf("\npeak resident memory, one operation in a fresh child (growth = VmHWM - VmRSS before):\n");
+    print_peaks(peaks);
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace bench
+
+int main(int argc, char** argv) {
+  try {
+    return bench::run(bench::parse_options(argc, argv));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "kartla_bench: error: %s\n", e.what());
+    return 1;
+  }
+}

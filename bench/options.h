@@ -1,0 +1,27 @@
+// Command-line options of kartla_bench.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace bench {
+
+struct Options {
+  std::vector<size_t> sizes;  // section plaintext sizes in bytes
+  std::vector<int> reps;      // repetitions per size (same length as sizes)
+  std::string dir;            // where record files are written; empty = a fresh temp folder
+  bool run_save = true;
+  bool run_read = true;
+  bool run_raw = true;        // off to profile Kartla alone
+  bool peak = true;           // peak-RSS measurement at the largest size
+  bool keep = false;          // keep the files written
+};
+
+// Exits the process with usage text on a bad argument (it is a command-line tool, not a library).
+Options parse_options(int argc, char** argv);
+
+// "1 KiB", "64 MiB".
+std::string size_label(size_t bytes);
+
+}  // namespace bench
