@@ -84,6 +84,18 @@ inline bool section_is_special_category(const std::string& section) {
   return out != 0;
 }
 
+inline std::string card_describe_json(std::string_view card) {
+  buffer out;
+  check(kartla_card_describe_json(detail::bytes(card), card.size(), out.out()));
+  return out.str();
+}
+
+inline std::vector<std::string> agency_role_names() {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < kartla_agency_role_count(); ++i) out.emplace_back(kartla_agency_role_name(i));
+  return out;
+}
+
 inline std::string card_fingerprint(std::string_view card) {
   buffer out;
   check(kartla_card_fingerprint(detail::bytes(card), card.size(), out.out()));
@@ -95,6 +107,10 @@ class identity {
   struct created;
 
   static created create(std::string_view passphrase, const kartla_identity_options* options = nullptr);
+  // An agency identity: name, organisation number (checked) and one of kartla_agency_role_name().
+  static created create_agency(const std::string& name, const std::string& organisation_number,
+                               const std::string& role, std::string_view passphrase,
+                               const kartla_identity_options* options = nullptr);
   static identity open_file(const std::string& path, std::string_view passphrase) {
     kartla_identity* raw = nullptr;
     check(kartla_identity_open_file(path.c_str(), detail::bytes(passphrase), passphrase.size(), &raw));
@@ -146,6 +162,20 @@ struct identity::created {
   kartla::identity identity;
   buffer recovery_code;  // show once, then let it be wiped
 };
+
+inline identity::created identity::create_agency(const std::string& name, const std::string& organisation_number,
+                                                 const std::string& role, std::string_view passphrase,
+                                                 const kartla_identity_options* options) {
+  kartla_agency_info info;
+  kartla_agency_info_init(&info);
+  info.name = name.c_str();
+  info.organisation_number = organisation_number.c_str();
+  info.role = role.c_str();
+  kartla_identity* raw = nullptr;
+  buffer code;
+  check(kartla_agency_new(&info, options, detail::bytes(passphrase), passphrase.size(), &raw, code.out()));
+  return created{identity(raw), std::move(code)};
+}
 
 inline identity::created identity::create(std::string_view passphrase, const kartla_identity_options* options) {
   kartla_identity* raw = nullptr;
@@ -206,6 +236,31 @@ class record {
   }
   void remove_section(const std::string& section) { check(kartla_record_remove_section(get(), section.c_str())); }
 
+  // Returns the grant id. Saved with save(); then export_bundle(grant_id, path).
+  std::string share(std::string_view agency_card, const std::vector<std::string>& sections, const std::string& purpose,
+                    int64_t expires_at = 0, int64_t now = 0) {
+    std::vector<const char*> names;
+    for (const auto& s : sections) names.push_back(s.c_str());
+    kartla_share_options options;
+    kartla_share_options_init(&options);
+    options.purpose = purpose.c_str();
+    options.expires_at = expires_at;
+    options.now = now;
+    buffer id;
+    check(kartla_record_share(get(), detail::bytes(agency_card), agency_card.size(), names.data(), names.size(),
+                              &options, id.out()));
+    return id.str();
+  }
+  void export_bundle(const std::string& grant_id, const std::string& out_path) const {
+    check(kartla_record_export_bundle(get(), grant_id.c_str(), out_path.c_str()));
+  }
+  // What was shared cannot be unshared: see kartla_record_revoke. Returns the summary JSON.
+  std::string revoke(std::string_view agency_card, int64_t now = 0) {
+    buffer summary;
+    check(kartla_record_revoke(get(), detail::bytes(agency_card), agency_card.size(), now, summary.out()));
+    return summary.str();
+  }
+
   const kartla_record* get() const noexcept { return handle_.get(); }
   kartla_record* get() noexcept { return handle_.get(); }
 
@@ -249,6 +304,49 @@ class verification {
     return out.str();
   }
   detail::handle<kartla_verification, kartla_verification_free> handle_;
+};
+
+// An agency's view of a share bundle or record file; may be shared between threads.
+class share {
+ public:
+  static share open_file(const std::string& path, const identity& agency) {
+    kartla_share* raw = nullptr;
+    check(kartla_share_open_file(path.c_str(), agency.get(), &raw));
+    return share(raw);
+  }
+  static share open(std::string_view bytes, const identity& agency) {
+    kartla_share* raw = nullptr;
+    check(kartla_share_open(detail::bytes(bytes), bytes.size(), agency.get(), &raw));
+    return share(raw);
+  }
+  // `at`: Unix seconds for the expiry check; 0 = now.
+  buffer section(const std::string& section, int64_t at = 0) const {
+    buffer out;
+    check(kartla_share_get_section(get(), section.c_str(), at, out.out()));
+    return out;
+  }
+  buffer section_json(const std::string& section, int64_t at = 0) const {
+    buffer out;
+    check(kartla_share_get_section_json(get(), section.c_str(), at, out.out()));
+    return out;
+  }
+  std::string describe_json() const {
+    buffer out;
+    check(kartla_share_describe_json(get(), out.out()));
+    return out.str();
+  }
+  uint64_t sequence() const {
+    uint64_t out = 0;
+    check(kartla_share_sequence(get(), &out));
+    return out;
+  }
+  void check_last_seen(uint64_t last_seen) const { check(kartla_share_check_last_seen(get(), last_seen)); }
+
+  const kartla_share* get() const noexcept { return handle_.get(); }
+
+ private:
+  explicit share(kartla_share* raw) : handle_(raw) {}
+  detail::handle<kartla_share, kartla_share_free> handle_;
 };
 
 }  // namespace kartla

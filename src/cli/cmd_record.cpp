@@ -1,0 +1,109 @@
+// `kartla record ...`: the owner's view of a record. Every command that changes the record
+// saves the next signed version atomically, so the file is either the old or the new version.
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "files.h"
+#include "json_text.h"
+#include "kartla/kartla.hpp"
+#include "section_arg.h"
+#include "unlock.h"
+
+namespace kartla::cli {
+namespace {
+
+// Protobuf JSON of a section can be larger than its binary form (base64 of a 256 MiB
+// attachment); the library enforces the real limit on what it parses.
+constexpr size_t kSectionJsonReadLimit = size_t{512} << 20;
+
+// The record is checked before the identity is unlocked: a missing file should not cost an
+// Argon2id run and a passphrase prompt.
+kartla::record open_record(const std::string& path, const Args& args) {
+  check_readable(path);
+  const kartla::identity owner = unlock_identity(args.required("--owner"), args);
+  return kartla::record::open_file(path, owner);
+}
+
+std::string saved_line(const std::string& path, const std::string& what, const kartla::record& record) {
+  return path + ": " + what + " (sequence " + std::to_string(record.sequence()) + ")\n";
+}
+
+}  // namespace
+
+Exit run_record_new(const Args& args) {
+  args.expect_positionals({});
+  const std::string owner_path = args.required("--owner");
+  const std::string path = args.required("--out");
+  check_new_output(path);
+  check_readable(owner_path);
+
+  const kartla::identity owner = unlock_identity(owner_path, args);
+  kartla::record record = kartla::record::create(owner);
+  record.save(path);  // the library refuses to overwrite a file that is not this record
+  if (args.flag("--json")) {
+    write_stdout("{\"record\": " + json_quote(path) + ", \"record_id\": " + json_quote(record.id()) +
+                 ", \"sequence\": " + std::to_string(record.sequence()) + "}\n");
+  } else {
+    write_stdout("Created record " + path + "\nrecord id: " + record.id() + "\nsequence:  " +
+                 std::to_string(record.sequence()) + "\n");
+  }
+  return Exit::ok;
+}
+
+Exit run_record_set(const Args& args) {
+  args.expect_positionals({"REC.kartla"});
+  const std::string& path = args.positional(0);
+  const std::string section = section_option(args);
+  const Secret json = read_input(args.required("--json"), kSectionJsonReadLimit);
+
+  kartla::record record = open_record(path, args);
+  record.set_section_json(section, json.view());
+  record.save(path);
+  write_stdout(saved_line(path, "section " + section + " saved", record));
+  return Exit::ok;
+}
+
+Exit run_record_get(const Args& args) {
+  args.expect_positionals({"REC.kartla"});
+  const std::string& path = args.positional(0);
+  const std::string section = section_option(args);
+
+  const kartla::record record = open_record(path, args);
+  const kartla::buffer json = record.section_json(section);
+  write_stdout(json.view());
+  if (json.size() == 0 || json.view().back() != '\n') write_stdout("\n");
+  return Exit::ok;
+}
+
+Exit run_record_list(const Args& args) {
+  args.expect_positionals({"REC.kartla"});
+  const kartla::record record = open_record(args.positional(0), args);
+  std::vector<std::string> present;
+  for (const std::string& name : kartla::section_names())
+    if (record.has_section(name)) present.push_back(name);
+
+  std::string out;
+  if (args.flag("--json")) {
+    out = "{\"record_id\": " + json_quote(record.id()) + ", \"sequence\": " + std::to_string(record.sequence()) +
+          ", \"sections\": " + json_string_array(present) + "}\n";
+  } else {
+    for (const std::string& name : present) out += name + "\n";
+  }
+  write_stdout(out);
+  return Exit::ok;
+}
+
+Exit run_record_remove(const Args& args) {
+  args.expect_positionals({"REC.kartla"});
+  const std::string& path = args.positional(0);
+  const std::string section = section_option(args);
+
+  kartla::record record = open_record(path, args);
+  record.remove_section(section);
+  record.save(path);
+  write_stdout(saved_line(path, "section " + section + " removed", record));
+  return Exit::ok;
+}
+
+}  // namespace kartla::cli

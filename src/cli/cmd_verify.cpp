@@ -1,0 +1,82 @@
+// `kartla verify` and `kartla sections`: what anyone can do without a key.
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+
+#include "commands.h"
+#include "files.h"
+#include "json_text.h"
+#include "kartla/kartla.hpp"
+#include "verify_report.h"
+
+namespace kartla::cli {
+namespace {
+
+std::string padded(std::string text, size_t width) {
+  text.append(width > text.size() ? width - text.size() : 1, ' ');
+  return text;
+}
+
+bool is_special(const std::string& name) {
+  for (const std::string& known : kartla::section_names())
+    if (known == name) return kartla::section_is_special_category(name);
+  return false;  // a section of a newer writer: nothing known about it
+}
+
+std::string human_report(const kartla::verification& v) {
+  const ReportExtras extras = parse_report_extras(v.json());
+  const std::string previous = v.previous_hash();
+  std::string out = "verified: the owner's signature and every section present check out\n";
+  out += "record id:          " + v.record_id() + "\n";
+  out += "owner fingerprint:  " + v.owner_fingerprint() + "\n";
+  out += "sequence:           " + std::to_string(v.sequence()) + "\n";
+  out += "previous manifest:  " + (previous.empty() ? std::string("none (first version)") : previous) + "\n";
+  out += "kind:               " + std::string(extras.kind == "record" ? "full record" : "share bundle") + "\n";
+  out += "sections:           " + std::to_string(extras.sections.size()) + "\n";
+  for (const ReportSection& s : extras.sections) {
+    out += "  " + padded(s.name, 18) + "generation " + s.generation + ", " + s.ciphertext_length + " bytes";
+    if (is_special(s.name)) out += ", special category";
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+Exit run_verify(const Args& args) {
+  args.expect_positionals({"FILE"});
+  std::optional<uint64_t> last_seen;
+  if (auto text = args.value("--last-seen"))
+    last_seen = parse_unsigned(*text, "--last-seen", std::numeric_limits<uint64_t>::max());
+
+  const kartla::verification v = kartla::verification::of_file(args.positional(0));
+  // Checked before anything is printed: an older copy prints nothing on stdout.
+  if (last_seen) v.check_last_seen(*last_seen);
+  write_stdout(args.flag("--json") ? v.json() : human_report(v));
+  return Exit::ok;
+}
+
+Exit run_sections(const Args& args) {
+  args.expect_positionals({});
+  const std::vector<std::string> names = kartla::section_names();
+  std::string out;
+  if (args.flag("--json")) {
+    out = "[";
+    for (size_t i = 0; i < names.size(); ++i) {
+      out += i == 0 ? "\n" : ",\n";
+      out += "  {\"name\": " + json_quote(names[i]) +
+             ", \"special_category\": " + (kartla::section_is_special_category(names[i]) ? "true" : "false") + "}";
+    }
+    out += "\n]\n";
+  } else {
+    for (const std::string& name : names) {
+      out += kartla::section_is_special_category(name) ? padded(name, 18) + "special category (health data)" : name;
+      out += "\n";
+    }
+  }
+  write_stdout(out);
+  return Exit::ok;
+}
+
+}  // namespace kartla::cli
