@@ -55,7 +55,6 @@ VerifiedContainer read_container(const ByteSource& source) {
   c.manifest_signature = std::move(header.manifest_signature);
 
   std::set<uint32_t> seen_sections;
-  std::set<std::string> seen_entries;
   uint64_t offset = c.header_bytes;
   for (auto& entry_bytes : header.section_entries) {
     const crypto::Digest digest = section_entry_digest(entry_bytes);
@@ -64,7 +63,6 @@ VerifiedContainer read_container(const ByteSource& source) {
     SectionEntry entry = decode_section_entry(entry_bytes);
     if (!seen_sections.insert(entry.section_id).second)
       fail(Code::format, "a section appears twice in the file");
-    seen_entries.insert(crypto::digest_bytes(digest));
     if (entry.ciphertext_length > source.size() - offset) fail(Code::format, "file is truncated");
     c.sections.push_back({entry, std::move(entry_bytes), offset});
     offset += entry.ciphertext_length;

@@ -148,6 +148,8 @@ void Record::save(const std::string& path, const io::FileSystem& fs) {
   io::FileLock lock = io::FileLock::acquire(path, fs);
   check_save_target(path, fs);
 
+  // A wrapped sequence (0) would be unreadable, and a reader's rollback check relies on growth.
+  if (manifest_.sequence == UINT64_MAX) fail(Code::limit, "the record's sequence number is exhausted");
   format::Manifest next = manifest_;
   next.sequence = manifest_.sequence + 1;
   next.previous_manifest_hash =

@@ -1,0 +1,230 @@
+// Runs every vector through the library's public reading paths (the C ABI in kartla.h, as every
+// binding sees it) and compares with the expected outcome written in the vector. A negative
+// vector must give exactly its status class: a surprising class is a finding, not a pass.
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <string>
+
+#include "kartla/kartla.h"
+#include "vector_file.h"
+
+namespace {
+
+using kartla::vectors::at;
+using kartla::vectors::bytes;
+using kartla::vectors::has;
+using kartla::vectors::list;
+using kartla::vectors::load_vector_file;
+using kartla::vectors::Node;
+using kartla::vectors::number;
+using kartla::vectors::text;
+
+struct Buffer {
+  kartla_buffer b = KARTLA_BUFFER_INIT;
+  ~Buffer() { kartla_buffer_free(&b); }
+  std::string str() const { return std::string(reinterpret_cast<const char*>(b.data), b.len); }
+  bool empty() const { return b.data == nullptr && b.len == 0; }
+};
+
+struct IdentityDeleter {
+  void operator()(kartla_identity* p) const { kartla_identity_free(p); }
+};
+struct RecordDeleter {
+  void operator()(kartla_record* p) const { kartla_record_free(p); }
+};
+struct VerificationDeleter {
+  void operator()(kartla_verification* p) const { kartla_verification_free(p); }
+};
+using IdentityPtr = std::unique_ptr<kartla_identity, IdentityDeleter>;
+using RecordPtr = std::unique_ptr<kartla_record, RecordDeleter>;
+using VerificationPtr = std::unique_ptr<kartla_verification, VerificationDeleter>;
+
+const uint8_t* u8(const std::string& s) { return reinterpret_cast<const uint8_t*>(s.data()); }
+std::string name_of(kartla_status s) { return kartla_status_name(s); }
+
+const Node& identity_vector() {
+  static const Node doc = load_vector_file("identity.json");
+  return doc;
+}
+
+// The owner of record.json, opened once (Argon2id at 64 MiB is the slow part of this test).
+const kartla_identity* owner() {
+  static const IdentityPtr identity = [] {
+    const Node& v = identity_vector();
+    const std::string file = bytes(v, "identity_file");
+    const std::string pass = text(v, "passphrase");
+    kartla_identity* out = nullptr;
+    const kartla_status s = kartla_identity_open(u8(file), file.size(), u8(pass), pass.size(), &out);
+    if (s != KARTLA_OK) FAIL("the owner identity does not open: " << kartla_last_error());
+    return IdentityPtr(out);
+  }();
+  return identity.get();
+}
+
+std::string card_of(const kartla_identity* identity) {
+  Buffer card;
+  REQUIRE(kartla_identity_card(identity, &card.b) == KARTLA_OK);
+  return card.str();
+}
+
+}  // namespace
+
+TEST_CASE("identity.json: the identity opens with its passphrase and shows its card and fingerprint") {
+  const Node& v = identity_vector();
+  const kartla_identity* id = owner();
+  CHECK(card_of(id) == bytes(v, "card_file"));
+  Buffer fingerprint;
+  REQUIRE(kartla_identity_fingerprint(id, &fingerprint.b) == KARTLA_OK);
+  CHECK(fingerprint.str() == text(v, "fingerprint"));
+  // Opening and re-encoding must not change a single byte of the file.
+  Buffer file;
+  REQUIRE(kartla_identity_file_bytes(id, &file.b) == KARTLA_OK);
+  CHECK(file.str() == bytes(v, "identity_file"));
+  const std::string card_file = bytes(v, "card_file");
+  Buffer card_fingerprint;
+  REQUIRE(kartla_card_fingerprint(u8(card_file), card_file.size(), &card_fingerprint.b) == KARTLA_OK);
+  CHECK(card_fingerprint.str() == text(v, "fingerprint"));
+}
+
+TEST_CASE("identity.json: every listed spelling of the recovery code unlocks the same identity") {
+  const Node& v = identity_vector();
+  const std::string file = bytes(v, "identity_file");
+  for (const Node& variant : list(v, "recovery_code_variants").values()) {
+    const std::string code = text(variant, "code");
+    INFO(text(variant, "comment") << ": \"" << code << "\"");
+    kartla_identity* out = nullptr;
+    const kartla_status s = kartla_identity_recover(u8(file), file.size(), u8(code), code.size(), &out);
+    IdentityPtr recovered(out);
+    INFO(kartla_last_error());
+    REQUIRE(name_of(s) == text(variant, "result"));
+    CHECK(card_of(recovered.get()) == bytes(v, "card_file"));
+  }
+}
+
+TEST_CASE("record.json: each version verifies without a key and reports what the vector says") {
+  const Node doc = load_vector_file("record.json");
+  for (const Node& version : list(doc, "versions").values()) {
+    INFO(text(version, "comment"));
+    const std::string file = bytes(version, "file");
+    kartla_verification* out = nullptr;
+    const kartla_status s = kartla_verify(u8(file), file.size(), &out);
+    VerificationPtr v(out);
+    INFO(kartla_last_error());
+    REQUIRE(s == KARTLA_OK);
+    uint64_t sequence = 0;
+    REQUIRE(kartla_verification_sequence(v.get(), &sequence) == KARTLA_OK);
+    CHECK(sequence == number(version, "sequence"));
+    Buffer record_id, fingerprint, previous, json;
+    REQUIRE(kartla_verification_record_id(v.get(), &record_id.b) == KARTLA_OK);
+    REQUIRE(kartla_verification_owner_fingerprint(v.get(), &fingerprint.b) == KARTLA_OK);
+    REQUIRE(kartla_verification_previous_hash(v.get(), &previous.b) == KARTLA_OK);
+    REQUIRE(kartla_verification_json(v.get(), &json.b) == KARTLA_OK);
+    CHECK(record_id.str() == text(version, "record_id"));
+    CHECK(fingerprint.str() == text(at(doc, "owner"), "fingerprint"));
+    CHECK(previous.str() == text(version, "previous_manifest_hash"));
+    CHECK(json.str() == text(version, "verification_json"));
+    for (const Node& check : list(version, "last_seen_checks").values()) {
+      INFO("last seen " << number(check, "last_seen"));
+      CHECK(name_of(kartla_verification_check_last_seen(v.get(), number(check, "last_seen"))) ==
+            text(check, "result"));
+    }
+  }
+}
+
+TEST_CASE("record.json: the owner reads back exactly the plaintext of every section") {
+  const Node doc = load_vector_file("record.json");
+  for (const Node& version : list(doc, "versions").values()) {
+    INFO(text(version, "comment"));
+    const std::string file = bytes(version, "file");
+    kartla_record* out = nullptr;
+    const kartla_status s = kartla_record_open(u8(file), file.size(), owner(), &out);
+    RecordPtr record(out);
+    INFO(kartla_last_error());
+    REQUIRE(s == KARTLA_OK);
+    Buffer record_id;
+    REQUIRE(kartla_record_id(record.get(), &record_id.b) == KARTLA_OK);
+    CHECK(record_id.str() == text(version, "record_id"));
+    uint64_t sequence = 0;
+    REQUIRE(kartla_record_sequence(record.get(), &sequence) == KARTLA_OK);
+    CHECK(sequence == number(version, "sequence"));
+    size_t held = 0;
+    for (size_t i = 0; i < kartla_section_count(); ++i) {
+      int present = 0;
+      REQUIRE(kartla_record_has_section(record.get(), kartla_section_name(i), &present) == KARTLA_OK);
+      held += static_cast<size_t>(present);
+    }
+    CHECK(held == static_cast<size_t>(list(version, "sections").values_size()));
+    for (const Node& section : list(version, "sections").values()) {
+      const std::string name = text(section, "name");
+      INFO("section " << name);
+      Buffer plaintext;
+      REQUIRE(kartla_record_get_section(record.get(), name.c_str(), &plaintext.b) == KARTLA_OK);
+      CHECK(plaintext.str() == bytes(section, "plaintext"));
+    }
+  }
+}
+
+namespace {
+
+kartla_status run_check(const std::string& input, const Node& check) {
+  const std::string op = text(check, "operation");
+  if (op == "verify") {
+    kartla_verification* out = nullptr;
+    const kartla_status s = kartla_verify(u8(input), input.size(), &out);
+    VerificationPtr v(out);
+    CHECK((s == KARTLA_OK) == (out != nullptr));
+    return s;
+  }
+  if (op == "open_record" || op == "read_section") {
+    kartla_record* out = nullptr;
+    kartla_status s = kartla_record_open(u8(input), input.size(), owner(), &out);
+    RecordPtr record(out);
+    CHECK((s == KARTLA_OK) == (out != nullptr));
+    if (op == "open_record") return s;
+    if (s != KARTLA_OK) {
+      FAIL_CHECK("the record must open before its section is read: " << name_of(s) << " " << kartla_last_error());
+      return s;
+    }
+    Buffer plaintext;
+    s = kartla_record_get_section(record.get(), text(check, "section").c_str(), &plaintext.b);
+    if (s != KARTLA_OK) CHECK(plaintext.empty());  // no partial plaintext, ever
+    return s;
+  }
+  if (op == "open_identity" || op == "recover_identity") {
+    const std::string secret = text(check, op == "open_identity" ? "passphrase" : "recovery_code");
+    kartla_identity* out = nullptr;
+    const kartla_status s =
+        op == "open_identity"
+            ? kartla_identity_open(u8(input), input.size(), u8(secret), secret.size(), &out)
+            : kartla_identity_recover(u8(input), input.size(), u8(secret), secret.size(), &out);
+    IdentityPtr identity(out);
+    CHECK((s == KARTLA_OK) == (out != nullptr));
+    return s;
+  }
+  if (op == "card_fingerprint") {
+    Buffer fingerprint;
+    const kartla_status s = kartla_card_fingerprint(u8(input), input.size(), &fingerprint.b);
+    if (s != KARTLA_OK) CHECK(fingerprint.empty());
+    return s;
+  }
+  FAIL("unknown operation " << op);
+  return KARTLA_E_INTERNAL;
+}
+
+}  // namespace
+
+TEST_CASE("negative.json: every check gives exactly the status the vector names") {
+  const Node doc = load_vector_file("negative.json");
+  REQUIRE(list(doc, "vectors").values_size() > 0);
+  for (const Node& vector : list(doc, "vectors").values()) {
+    const std::string input = bytes(vector, "input");
+    INFO("tc_id " << number(vector, "tc_id") << " " << text(vector, "name") << ": " << text(vector, "comment"));
+    for (const Node& check : list(vector, "checks").values()) {
+      INFO(text(check, "operation") << (has(check, "section") ? " " + text(check, "section") : std::string()));
+      const kartla_status s = run_check(input, check);
+      INFO("gave " << name_of(s) << " (" << kartla_last_error() << ")");
+      CHECK(name_of(s) == text(check, "result"));
+    }
+  }
+}

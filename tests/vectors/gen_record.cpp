@@ -1,0 +1,194 @@
+// record.json: a record written by the library (model::Record) in two versions, with every
+// intermediate value an independent reader needs to check it byte by byte (docs/SPEC.md §5, §6).
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+
+#include "crypto/box.h"
+#include "crypto/kdf.h"
+#include "format/fingerprint.h"
+#include "format/framing.h"
+#include "format/section_crypto.h"
+#include "forge.h"
+#include "generator.h"
+#include "model/record.h"
+#include "model/section_registry.h"
+#include "wire.h"
+
+namespace kartla::vectors {
+namespace {
+
+// Section content is written as raw protobuf fields so that the vectors do not move when the
+// section schemas grow (field numbers are frozen; docs/MODEL.md).
+std::string note(const std::string& id, const std::string& text) {
+  return wire::bytes_always(1, wire::bytes_field(1, id) + wire::bytes_field(2, text));  // Notes.entries
+}
+
+Section profile() {
+  return {"profile", wire::bytes_field(2, "Amina") + wire::bytes_field(3, "Hassan")};  // given, family name
+}
+
+Section notes_v1() { return {"notes", note("n1", "Wants to work in elderly care.")}; }
+
+Section notes_v2() {
+  return {"notes", note("n1", "Wants to work in elderly care.") + note("n2", "Starts Swedish for immigrants in March.")};
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+model::OwnerKeys keys_of(const Owner& owner) {
+  return {owner.identity.signing_keys(), owner.identity.box_keys()};
+}
+
+void write(model::Record& record, const Section& s) {
+  record.write_section(model::section_by_name(s.name), s.plaintext);
+}
+
+std::string hex_text(ByteView bytes) { return to_hex(bytes); }
+
+// The JSON report of docs/SPEC.md §8, written out here from the vector's own values so that the
+// checker compares the library's report with the spec's, not with itself.
+std::string expected_report(const format::Manifest& m, const std::vector<format::SectionEntry>& entries) {
+  std::string out = "{\n";
+  out += "  \"record_id\": \"" + hex_text(m.record_id) + "\",\n";
+  out += "  \"owner_fingerprint\": \"" + format::fingerprint(m.owner_signing_key, m.owner_encryption_key) + "\",\n";
+  out += "  \"sequence\": " + std::to_string(m.sequence) + ",\n";
+  out += "  \"previous_manifest_hash\": \"" + hex_text(m.previous_manifest_hash) + "\",\n";
+  out += "  \"kind\": \"record\",\n";
+  out += "  \"sections_listed\": " + std::to_string(m.section_digests.size()) + ",\n";
+  out += "  \"grants_listed\": " + std::to_string(m.grant_digests.size()) + ",\n";
+  out += "  \"grants_present\": 0,\n";
+  out += "  \"sections\": [";
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const auto& e = entries[i];
+    out += i == 0 ? "\n" : ",\n";
+    out += "    {\"id\": " + std::to_string(e.section_id) + ", \"name\": \"" +
+           std::string(model::section_by_id(e.section_id)->name) + "\", \"generation\": " +
+           std::to_string(e.generation) + ", \"ciphertext_length\": " + std::to_string(e.ciphertext_length) + "}";
+  }
+  out += entries.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
+}
+
+Json version_vector(const Owner& owner, const RecordVersion& version, const char* comment) {
+  const ContainerParts parts = split_container(version.file);
+  const format::Manifest& m = parts.manifest;
+  auto rmk = crypto::open_sealed(owner.identity.box_keys(), m.owner_key_wrap, crypto::kMasterKeyBytes);
+  if (!rmk) throw std::logic_error("the owner cannot open the record master key");
+
+  Json sections = Json::array();
+  std::vector<format::SectionEntry> entries;
+  uint64_t bodies_total = 0;
+  for (const auto& b : parts.bodies) bodies_total += b.size();
+  const uint64_t header_length = version.file.size() - format::kFramePrefixBytes - bodies_total;
+  uint64_t offset = format::kFramePrefixBytes + header_length;  // bodies follow the header
+  for (size_t i = 0; i < parts.entries.size(); ++i) {
+    const format::SectionEntry e = format::decode_section_entry(parts.entries[i]);
+    entries.push_back(e);
+    const model::SectionInfo* info = model::section_by_id(e.section_id);
+    const Section* expected = nullptr;
+    for (const auto& s : version.sections)
+      if (s.name == info->name) expected = &s;
+    const format::SectionSlot slot{m.record_id, e.section_id, e.generation};
+    const crypto::SecretBuffer key = format::derive_section_key(*rmk, e.section_id, e.generation);
+    const crypto::SecretBuffer opened = format::open_section(key, slot, e, parts.bodies[i]);
+    if (expected == nullptr || opened.view().as_string_view() != expected->plaintext)
+      throw std::logic_error("a section does not hold what was written");
+    const crypto::Digest digest = format::section_entry_digest(parts.entries[i]);
+    Json s = Json::object();
+    s.add("name", Json::string(std::string(info->name)));
+    s.add("section_id", Json::number(e.section_id));
+    s.add("generation", Json::number(e.generation));
+    s.add("plaintext", Json::hex(expected->plaintext));
+    s.add("section_key", Json::hex(key.view()));
+    s.add("associated_data", Json::hex(format::section_associated_data(slot)));
+    s.add("key_commitment", Json::hex(e.key_commitment));
+    s.add("body_offset", Json::number(offset));
+    s.add("ciphertext_length", Json::number(e.ciphertext_length));
+    s.add("nonce", Json::hex(parts.bodies[i].substr(0, 24)));
+    s.add("ciphertext_hash", Json::hex(e.ciphertext_hash));
+    s.add("entry", Json::hex(parts.entries[i]));
+    s.add("entry_digest", Json::hex({digest.data(), digest.size()}));
+    sections.push(std::move(s));
+    offset += parts.bodies[i].size();
+  }
+  const crypto::Digest manifest_hash = format::manifest_hash(parts.manifest_bytes);
+
+  Json last_seen = Json::array();
+  for (uint64_t seen : {m.sequence - 1, m.sequence, m.sequence + 1}) {
+    Json j = Json::object();
+    j.add("last_seen", Json::number(seen));
+    j.add("result", Json::string(m.sequence < seen ? "E_ROLLBACK" : "OK"));
+    last_seen.push(std::move(j));
+  }
+
+  Json v = Json::object();
+  v.add("comment", Json::string(comment));
+  v.add("file", Json::hex(version.file));
+  v.add("record_id", Json::hex(m.record_id));
+  v.add("sequence", Json::number(m.sequence));
+  v.add("previous_manifest_hash", Json::hex(m.previous_manifest_hash));
+  v.add("header_length", Json::number(header_length));
+  v.add("manifest", Json::hex(parts.manifest_bytes));
+  v.add("manifest_hash", Json::hex({manifest_hash.data(), manifest_hash.size()}));
+  v.add("manifest_signature", Json::hex(parts.signature));
+  v.add("owner_key_wrap", Json::hex(m.owner_key_wrap));
+  v.add("record_master_key", Json::hex(rmk->view()));
+  v.add("sections", std::move(sections));
+  v.add("verification_json", Json::string(expected_report(m, entries)));
+  v.add("last_seen_checks", std::move(last_seen));
+  return v;
+}
+
+}  // namespace
+
+Records make_records(const Owner& owner, const std::string& work_dir) {
+  Records out;
+  const std::string path = work_dir + "/record.kartla";
+  model::Record record = model::Record::create(keys_of(owner));
+  out.v1.sections = {profile(), notes_v1()};
+  for (const auto& s : out.v1.sections) write(record, s);
+  record.save(path);
+  out.v1.file = read_file(path);
+
+  out.v2.sections = {profile(), notes_v2()};
+  write(record, notes_v2());
+  record.save(path);
+  out.v2.file = read_file(path);
+
+  const std::string other_path = work_dir + "/other.kartla";
+  model::Record other = model::Record::create(keys_of(owner));
+  write(other, profile());
+  other.save(other_path);
+  out.other_record = read_file(other_path);
+  return out;
+}
+
+Json record_vectors(const Owner& owner, const Records& records) {
+  Json versions = Json::array();
+  versions.push(version_vector(owner, records.v1, "the first version: sections profile and notes"));
+  versions.push(version_vector(owner, records.v2,
+                               "the second version: notes rewritten (same key generation, fresh nonce), "
+                               "profile's body copied unchanged; previous_manifest_hash is v1's manifest_hash"));
+  Json owner_json = Json::object();
+  owner_json.add("identity", Json::string("identity.json"));
+  owner_json.add("signing_key", Json::hex(owner.identity.signing_keys().public_key));
+  owner_json.add("encryption_key", Json::hex(owner.identity.box_keys().public_key));
+  owner_json.add("fingerprint", Json::string(owner.identity.fingerprint()));
+
+  Json doc = Json::object();
+  doc.add("file", Json::string("record.json"));
+  doc.add("spec", Json::string("docs/SPEC.md sections 5, 6 and 8"));
+  doc.add("notes", Json::string("A record written by the library for the owner of identity.json. Verifying each file "
+                                "without a key MUST succeed with verification_json as the report; opening it as the "
+                                "owner MUST give each section's plaintext. Bodies are at body_offset in file."));
+  doc.add("owner", std::move(owner_json));
+  doc.add("versions", std::move(versions));
+  return doc;
+}
+
+}  // namespace kartla::vectors
