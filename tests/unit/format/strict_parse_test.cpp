@@ -1,0 +1,209 @@
+// Strict parsing of signed and hashed structures (HOSTILE 4-9): every non-canonical or unknown
+// encoding is Error(format), never "last one wins" or silently dropped.
+#include <catch2/catch.hpp>
+
+#include <google/protobuf/empty.pb.h>
+#include <google/protobuf/struct.pb.h>
+
+#include <string>
+#include <vector>
+
+#include "base/error.h"
+#include "format/card_codec.h"
+#include "format/framing.h"
+#include "format/identity_codec.h"
+#include "format/limits.h"
+#include "format/record_codec.h"
+#include "format/strict_parse.h"
+#include "format_fixtures.h"
+
+using namespace kartla;
+using namespace kartla::testing;
+using namespace kartla::testing::wire;
+
+namespace {
+
+template <typename F>
+Error error_of(F&& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e;
+  }
+  FAIL("accepted a hostile encoding");
+  return Error(Code::ok, "");
+}
+
+std::string identity_file_with_payload(const std::string& payload) {
+  return format::frame_small_file(format::FileType::identity, payload);
+}
+
+}  // namespace
+
+TEST_CASE("the hand-built wire bytes are the canonical encoding (control)", "[format][strict]") {
+  REQUIRE(sample_entry_wire() == format::encode_section_entry(sample_entry()));
+  const format::SectionEntry e = format::decode_section_entry(sample_entry_wire());
+  REQUIRE(e.section_id == 3);
+  REQUIRE(e.ciphertext_length == 100);
+  const format::IdentityFile f = sample_identity_file();
+  REQUIRE(identity_file_with_payload(identity_payload_wire(f, kdf_wire(f.kdf))) == format::encode_identity_file(f));
+  REQUIRE_NOTHROW(format::decode_identity_file(identity_file_with_payload(identity_payload_wire(f, kdf_wire(f.kdf)))));
+}
+
+TEST_CASE("a non-repeated field written twice is rejected (HOSTILE 6)", "[format][strict]") {
+  // version=5 then version=9 style: last-one-wins would let two readers see two values.
+  const std::string twice = uint_field(1, 9) + sample_entry_wire();
+  CHECK(error_of([&] { format::decode_section_entry(twice); }).code() == Code::format);
+  const std::string same_value_twice = uint_field(1, 3) + sample_entry_wire();
+  CHECK(error_of([&] { format::decode_section_entry(same_value_twice); }).code() == Code::format);
+  const std::string hash_twice = sample_entry_wire() + bytes_field(4, filled(32, 'H'));
+  CHECK(error_of([&] { format::decode_section_entry(hash_twice); }).code() == Code::format);
+}
+
+TEST_CASE("a sub-message split in two is rejected (HOSTILE 6)", "[format][strict]") {
+  const format::IdentityFile f = sample_identity_file();
+  using namespace wire;
+  // kdf = {algorithm, opslimit} followed later by kdf = {memlimit, salt}: protobuf merges them.
+  const std::string first = uint_field(1, f.kdf.algorithm) + uint_field(2, f.kdf.opslimit);
+  const std::string second = uint_field(3, f.kdf.memlimit_bytes) + bytes_field(4, f.kdf.salt);
+  const std::string payload = uint_field(1, 1) + bytes_field(2, f.signed_card) + bytes_field(3, first) +
+                              bytes_field(3, second) + bytes_field(4, f.passphrase_wrap) +
+                              bytes_field(5, f.recovery_wrap) + bytes_field(6, f.sealed_secret_keys);
+  const Error e = error_of([&] { format::decode_identity_file(identity_file_with_payload(payload)); });
+  CHECK(e.code() == Code::format);
+  CHECK(std::string(e.what()).find("canonical") != std::string::npos);
+}
+
+TEST_CASE("overlong varints and out-of-range values are rejected (HOSTILE 7)", "[format][strict]") {
+  const std::string rest = sample_entry_wire().substr(2);  // everything after section_id = 3
+  for (size_t width : {2u, 3u, 9u, 10u}) {
+    INFO("section id 3 in " << width << " bytes");
+    const std::string overlong = tag(1, kVarint) + overlong_varint(3, width) + rest;
+    CHECK(error_of([&] { format::decode_section_entry(overlong); }).code() == Code::format);
+  }
+  // 12345 in 9 bytes, in a 64-bit field.
+  const std::string length_overlong = uint_field(1, 3) + uint_field(2, 1) + tag(3, kVarint) +
+                                      overlong_varint(12345, 9) + bytes_field(4, filled(32, 'h')) +
+                                      bytes_field(5, filled(32, 'c'));
+  CHECK(error_of([&] { format::decode_section_entry(length_overlong); }).code() == Code::format);
+  // 2^33 + 3 in a uint32 field: protobuf truncates it to 3, which re-serializes differently.
+  const std::string too_big = uint_field(1, (uint64_t{1} << 33) + 3) + rest;
+  CHECK(error_of([&] { format::decode_section_entry(too_big); }).code() == Code::format);
+  // An 11-byte varint is not a varint at all.
+  const std::string endless = tag(1, kVarint) + std::string(10, '\x80') + std::string(1, '\x01') + rest;
+  CHECK(error_of([&] { format::decode_section_entry(endless); }).code() == Code::format);
+}
+
+TEST_CASE("a default value written out is rejected (HOSTILE 7)", "[format][strict]") {
+  // A first manifest has no previous hash; writing the empty field explicitly means the same to a
+  // lenient parser but is a second encoding of the signed bytes.
+  const format::Manifest m = sample_manifest(1);
+  const std::string canonical = format::encode_manifest(m);
+  REQUIRE_NOTHROW(format::decode_manifest(canonical));
+  // Fields 1-5 come first; insert an empty field 6 right before owner_key_wrap (field 7).
+  const std::string wrap_field = bytes_field(7, m.owner_key_wrap);
+  const size_t at = canonical.find(wrap_field);
+  REQUIRE(at != std::string::npos);
+  std::string with_default = canonical;
+  with_default.insert(at, bytes_field(6, ""));
+  const Error e = error_of([&] { format::decode_manifest(with_default); });
+  CHECK(e.code() == Code::format);
+  CHECK(std::string(e.what()).find("canonical") != std::string::npos);
+  // Same for a zero integer written out in a card (role = 0).
+  const TestSigner signer;
+  const std::string card = uint_field(1, 1) + uint_field(2, 1) + bytes_field(3, signer.keys.public_key) +
+                           bytes_field(4, filled(32, 'x')) + uint_field(7, 0);
+  CHECK(error_of([&] { format::decode_signed_card(signed_card_around(signer, card)); }).code() == Code::format);
+}
+
+TEST_CASE("fields out of order are rejected", "[format][strict]") {
+  const std::string wire = sample_entry_wire();
+  const std::string swapped = wire.substr(2, 2) + wire.substr(0, 2) + wire.substr(4);  // generation first
+  REQUIRE(swapped != wire);
+  CHECK(error_of([&] { format::decode_section_entry(swapped); }).code() == Code::format);
+}
+
+TEST_CASE("unknown fields are rejected, at any depth (HOSTILE 8)", "[format][strict]") {
+  for (const std::string& extra : {uint_field(6, 1), uint_field(99, 0), bytes_field(1000, "x"),
+                                   tag(15, kFixed64) + std::string(8, '\0')}) {
+    const Error e = error_of([&] { format::decode_section_entry(sample_entry_wire() + extra); });
+    CHECK(e.code() == Code::format);
+  }
+  const std::string with_unknown_manifest_field = format::encode_manifest(sample_manifest()) + uint_field(10, 1);
+  CHECK(error_of([&] { format::decode_manifest(with_unknown_manifest_field); }).code() == Code::format);
+  // Inside the nested kdf message.
+  const format::IdentityFile f = sample_identity_file();
+  const std::string payload = identity_payload_wire(f, kdf_wire(f.kdf) + uint_field(5, 1));
+  const Error e = error_of([&] { format::decode_identity_file(identity_file_with_payload(payload)); });
+  CHECK(e.code() == Code::format);
+  CHECK(std::string(e.what()).find("unknown") != std::string::npos);
+}
+
+TEST_CASE("invalid UTF-8 in a card name is rejected (HOSTILE 9)", "[format][strict]") {
+  const TestSigner signer;
+  auto card_named = [&](const std::string& name) {
+    return uint_field(1, 1) + uint_field(2, 2) + bytes_field(3, signer.keys.public_key) +
+           bytes_field(4, filled(32, 'x')) + bytes_field(5, name) + uint_field(7, 3);
+  };
+  // Control: valid UTF-8 (with non-ASCII letters) under a valid self-signature decodes.
+  REQUIRE(format::decode_signed_card(signed_card_around(signer, card_named("Försäkringskassan"))).card.name ==
+          "Försäkringskassan");
+  for (const std::string& bad : {std::string("\xff"), std::string("Malm\xf6"), std::string("\xc3\x28"),
+                                 std::string("\xed\xa0\x80"), std::string("\xf4\x90\x80\x80"),
+                                 std::string("\xc0\xaf")}) {
+    const Error e = error_of([&] { format::decode_signed_card(signed_card_around(signer, card_named(bad))); });
+    CHECK(e.code() == Code::format);  // not signature: the bytes are signed, the text is not text
+  }
+}
+
+TEST_CASE("10,000-deep nesting is rejected with bounded stack (HOSTILE 4)", "[format][strict]") {
+  // In a signed structure: as unknown groups after the entry, and inside the nested kdf.
+  const std::string deep = nested_groups(20, 10000);
+  CHECK(error_of([&] { format::decode_section_entry(sample_entry_wire() + deep); }).code() == Code::format);
+  const format::IdentityFile f = sample_identity_file();
+  const std::string payload = identity_payload_wire(f, kdf_wire(f.kdf) + deep);
+  CHECK(error_of([&] { format::decode_identity_file(identity_file_with_payload(payload)); }).code() == Code::format);
+}
+
+TEST_CASE("section content is bounded at Kartla's nesting limit, below protobuf's", "[format][strict]") {
+  // parse_bounded keeps unknown fields (a newer writer's additions), so only depth can fail it.
+  google::protobuf::Empty empty;
+  CHECK(format::parse_bounded(nested_groups(20, 8), empty));
+  CHECK(format::parse_bounded(nested_groups(20, format::kMaxNesting - 1), empty));
+  CHECK_FALSE(format::parse_bounded(nested_groups(20, format::kMaxNesting + 1), empty));
+  CHECK_FALSE(format::parse_bounded(nested_groups(20, 100), empty));
+  CHECK_FALSE(format::parse_bounded(nested_groups(20, 10000), empty));
+
+  // A genuinely recursive schema (Value -> ListValue -> Value ...) nested through known fields.
+  // Value { list_value (6): ListValue { values (1): Value { ... bool_value (4): true } } }, built
+  // outside-in from precomputed lengths (re-wrapping the string at every level would be quadratic).
+  auto nested_value = [](size_t depth) {
+    const std::string core = uint_field(4, 1);
+    std::vector<std::string> prefixes;
+    size_t inner = core.size();
+    for (size_t i = 0; i < depth; ++i) {
+      const std::string values = tag(1, kLength) + varint(inner);
+      const size_t list = values.size() + inner;
+      const std::string list_value = tag(6, kLength) + varint(list);
+      prefixes.push_back(list_value + values);
+      inner = list_value.size() + list;
+    }
+    std::string out;
+    out.reserve(inner);
+    for (auto it = prefixes.rbegin(); it != prefixes.rend(); ++it) out += *it;
+    return out + core;
+  };
+  google::protobuf::Value value;
+  CHECK(format::parse_bounded(nested_value(4), value));
+  CHECK_FALSE(format::parse_bounded(nested_value(format::kMaxNesting), value));
+  CHECK_FALSE(format::parse_bounded(nested_value(10000), value));
+}
+
+TEST_CASE("parse_strict refuses input over its size limit before parsing", "[format][strict]") {
+  google::protobuf::Empty empty;
+  const Error e = error_of([&] { format::parse_strict(std::string(101, '\0'), empty, "thing", 100); });
+  CHECK(e.code() == Code::limit);
+  CHECK(std::string(e.what()).find("thing") != std::string::npos);
+  CHECK_NOTHROW(format::parse_strict(std::string(), empty, "thing", 100));
+  CHECK(error_of([&] { format::parse_strict(std::string(1, '\0'), empty, "thing", 100); }).code() == Code::format);
+}
