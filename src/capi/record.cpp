@@ -4,6 +4,7 @@
 #include "capi/handles.h"
 #include "crypto/encoding.h"
 #include "format/file_source.h"
+#include "format/limits.h"
 #include "model/section_codec.h"
 
 using kartla::Code;
@@ -54,6 +55,8 @@ kartla_status kartla_record_open(const uint8_t* bytes, size_t len, const kartla_
   if (out != nullptr) *out = nullptr;
   return guarded([&] {
     require_output(out, "out");
+    // Checked before the copy, which would otherwise fail (or exhaust memory) first.
+    if (len > kartla::format::kMaxRecordFileBytes) fail(Code::limit, "file is larger than the 1 GiB limit");
     auto source = std::make_shared<kartla::format::OwnedMemorySource>(input_bytes(bytes, len, "bytes").to_string());
     *out = new kartla_record{Record::open(std::move(source), owner_keys(owner))};
   });

@@ -7,6 +7,8 @@
 #include "crypto/encoding.h"
 #include "format/file_source.h"
 #include "format/fingerprint.h"
+#include "format/framing.h"
+#include "format/limits.h"
 #include "model/section_codec.h"
 #include "share/bundle.h"
 #include "share/issue_grant.h"
@@ -30,6 +32,14 @@ int64_t or_now(int64_t t) { return t != 0 ? t : static_cast<int64_t>(std::time(n
 
 const kartla::model::SectionInfo& section_named(const char* section) {
   return kartla::model::section_by_name(input_text(section, "section"));
+}
+
+// A card file is copied into the request: a length no card file can have (SPEC §3.1, §9) is
+// refused before the copy is attempted.
+std::string card_file(const uint8_t* card, size_t len) {
+  if (len > kartla::format::kFramePrefixBytes + kartla::format::kMaxSmallFileBytes)
+    fail(Code::limit, "card is larger than the 64 KiB limit");
+  return input_bytes(card, len, "card").to_string();
 }
 
 AgencyView open_view(std::shared_ptr<const kartla::format::ByteSource> source, const kartla_identity* agency) {
@@ -57,7 +67,7 @@ kartla_status kartla_record_share(kartla_record* record, const uint8_t* card, si
       fail(Code::invalid_argument, "options.version is not KARTLA_SHARE_OPTIONS_VERSION");
     if (section_count != 0 && sections == nullptr) fail(Code::invalid_argument, "sections is NULL");
     kartla::share::ShareRequest request;
-    request.agency_card_file = input_bytes(card, card_len, "card").to_string();
+    request.agency_card_file = card_file(card, card_len);
     for (size_t i = 0; i < section_count; ++i) request.sections.push_back(input_text(sections[i], "sections[i]"));
     request.purpose = input_text(options->purpose, "options.purpose");
     request.now = or_now(options->now);
@@ -81,7 +91,7 @@ kartla_status kartla_record_revoke(kartla_record* record, const uint8_t* card, s
     require_output(record, "record");
     require_empty(summary, "summary");
     const auto result =
-        kartla::share::revoke_agency(record->record, input_bytes(card, card_len, "card").to_string(), or_now(now));
+        kartla::share::revoke_agency(record->record, card_file(card, card_len), or_now(now));
     std::string json = "{\n  \"agency_fingerprint\": \"" + result.agency_fingerprint + "\",\n  \"rotated_sections\": [";
     for (size_t i = 0; i < result.rotated_sections.size(); ++i)
       json += (i ? ", " : "") + json_string(result.rotated_sections[i]);
@@ -104,6 +114,8 @@ kartla_status kartla_share_open(const uint8_t* bytes, size_t len, const kartla_i
   if (out != nullptr) *out = nullptr;
   return guarded([&] {
     require_output(out, "out");
+    // Checked before the copy, which would otherwise fail (or exhaust memory) first.
+    if (len > kartla::format::kMaxRecordFileBytes) fail(Code::limit, "file is larger than the 1 GiB limit");
     auto source = std::make_shared<kartla::format::OwnedMemorySource>(input_bytes(bytes, len, "bytes").to_string());
     *out = new kartla_share{open_view(std::move(source), agency)};
   });

@@ -4,7 +4,10 @@
 #include <google/protobuf/stubs/logging.h>
 #include <google/protobuf/util/json_util.h>
 
+#include <climits>
+
 #include "base/error.h"
+#include "format/limits.h"
 #include "format/strict_parse.h"
 
 namespace kartla::model {
@@ -25,9 +28,16 @@ std::unique_ptr<google::protobuf::Message> parse_section(const SectionInfo& info
 
 }  // namespace
 
-void check_section_bytes(const SectionInfo& info, ByteView plaintext) { parse_section(info, plaintext); }
+void check_section_bytes(const SectionInfo& info, ByteView plaintext) {
+  // Before parsing, so an oversized section is E_LIMIT (SPEC §9) rather than E_SCHEMA.
+  if (plaintext.size > format::kMaxSectionPlaintext) fail(Code::limit, "section content is larger than 256 MiB");
+  parse_section(info, plaintext);
+}
 
 crypto::SecretBuffer section_from_json(const SectionInfo& info, ByteView json) {
+  // protobuf's JSON parser keeps lengths in an int: 4 GiB + n bytes would be read as n bytes and
+  // the truncated text accepted.
+  if (json.size > static_cast<size_t>(INT_MAX)) fail(Code::limit, "JSON text is larger than 2 GiB");
   auto message = new_section_message(info);
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;

@@ -26,6 +26,40 @@ std::vector<uint32_t> resolve_sections(const model::Record& record, const std::v
   return ids;
 }
 
+// Protobuf would log invalid UTF-8 in a string field to stderr when the grant is encoded, and
+// the ledger would then refuse it: check it up front instead.
+bool is_utf8(const std::string& text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    size_t n = 0;
+    uint32_t cp = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if (c >= 0xc2 && c <= 0xdf) {
+      n = 1, cp = c & 0x1fu;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      n = 2, cp = c & 0x0fu;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3, cp = c & 0x07u;
+    } else {
+      return false;
+    }
+    if (text.size() - i <= n) return false;
+    for (size_t k = 1; k <= n; ++k) {
+      const auto cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xc0u) != 0x80u) return false;
+      cp = (cp << 6) | (cc & 0x3fu);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF.
+    if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+      return false;
+    i += n + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string build_grant(const model::Record& record, const format::Card& card, const std::vector<uint32_t>& section_ids,
@@ -51,6 +85,7 @@ IssuedGrant share_sections(model::Record& record, const ShareRequest& request) {
   if (card.card.kind != format::CardKind::agency)
     fail(Code::invalid_argument, "sections are shared with agency cards only (this card is not an agency's)");
   if (request.purpose.empty()) fail(Code::invalid_argument, "say what the sections are shared for (a purpose)");
+  if (!is_utf8(request.purpose)) fail(Code::invalid_argument, "the purpose is not valid UTF-8 text");
   if (request.expires_at != 0 && request.expires_at <= request.now)
     fail(Code::invalid_argument, "the expiry must be in the future");
   const std::vector<uint32_t> ids = resolve_sections(record, request.sections);
@@ -84,10 +119,12 @@ IssuedGrant share_sections(model::Record& record, const ShareRequest& request) {
   entry->set_grant_digest(issued.grant_digest);
   append_owner_event(ledger, v1::AccessEvent::GRANT, issued.grant_id_hex, names, request.now);
 
+  // The ledger first: if it is refused, the record must not keep a grant the ledger does not
+  // know of (it could never be revoked).
+  write_ledger(record, ledger);
   std::vector<std::string> grants = record.grants();
   grants.push_back(grant_bytes);
   record.replace_grants(std::move(grants));
-  write_ledger(record, ledger);
   return issued;
 }
 

@@ -1,0 +1,67 @@
+#!/bin/sh
+# Runs the agency_open_bundle example in its --demo mode in a fresh directory, then once more the
+# way an agency system would (bundle, identity, section, last seen), and checks what it printed:
+# the granted section is read, the ungranted one is refused as not shared, and an older copy
+# than one already seen is refused.
+# Usage: check_agency_open_bundle.sh EXECUTABLE
+set -u
+exe=$1
+work=$(mktemp -d "${TMPDIR:-/tmp}/kartla-example.XXXXXX") || exit 1
+trap 'rm -rf "$work"' EXIT INT TERM
+
+status=0
+out=$("$exe" --demo "$work" 2>"$work/stderr") || status=$?
+printf '%s\n' "$out"
+if [ "$status" -ne 0 ]; then
+  echo "check_agency_open_bundle: the example exited with status $status; its stderr:" >&2
+  cat "$work/stderr" >&2
+  exit 1
+fi
+
+failures=0
+expect() {  # expect DESCRIPTION EXTENDED-REGEX: some output line must match
+  if ! printf '%s\n' "$out" | grep -Eq -- "$2"; then
+    echo "check_agency_open_bundle: missing $1 (no line matches /$2/)" >&2
+    failures=$((failures + 1))
+  fi
+}
+hex4='[0-9a-fA-F]{4}'
+expect "the demo bundle" '^demo: the participant shared profile with Landskrona kommun in .*/bundle\.kartla$'
+expect "opened at sequence 1" '^opened .*/bundle\.kartla: sequence 1$'
+expect "rollback check passed" '^not older than sequence 1$'
+expect "owner fingerprint" "\"owner_fingerprint\": \"($hex4[- ]){7}$hex4\""
+expect "the grant's purpose" '"section": "profile", "purpose": "kartläggning inför praktik"'
+expect "profile printed" '^profile: \{$'
+expect "given name read" '"given_name": *"Amina"'
+expect "family name read" '"family_name": *"Rahimi"'
+expect "notes refused as not shared" '^notes: E_NOT_SHARED \(.*profile.*\)$'
+if printf '%s\n' "$out" | grep -q 'private note'; then
+  echo "check_agency_open_bundle: the ungranted notes section was printed" >&2
+  failures=$((failures + 1))
+fi
+[ -s "$work/stderr" ] && { echo "check_agency_open_bundle: unexpected stderr:" >&2; cat "$work/stderr" >&2; failures=$((failures + 1)); }
+
+# The agency-system form: passphrase from the environment; an older copy than one seen is refused.
+status=0
+KARTLA_PASSPHRASE="correct horse battery staple" "$exe" "$work/bundle.kartla" "$work/agency.id" profile 1 \
+  >"$work/out2" 2>"$work/stderr2" || status=$?
+if [ "$status" -ne 0 ] || ! grep -q '"Amina"' "$work/out2"; then
+  echo "check_agency_open_bundle: reading with LAST_SEEN 1 failed (status $status)" >&2
+  cat "$work/stderr2" >&2
+  failures=$((failures + 1))
+fi
+status=0
+KARTLA_PASSPHRASE="correct horse battery staple" "$exe" "$work/bundle.kartla" "$work/agency.id" profile 2 \
+  >"$work/out3" 2>"$work/stderr3" || status=$?
+if [ "$status" -eq 0 ] || ! grep -q 'refusing an older copy' "$work/stderr3" || grep -q 'Amina' "$work/out3"; then
+  echo "check_agency_open_bundle: an older copy (sequence 1 after 2) was not refused (status $status)" >&2
+  failures=$((failures + 1))
+fi
+status=0
+KARTLA_PASSPHRASE="wrong" "$exe" "$work/bundle.kartla" "$work/agency.id" profile >"$work/out4" 2>"$work/stderr4" ||
+  status=$?
+if [ "$status" -eq 0 ] || ! grep -q 'E_AUTH' "$work/stderr4"; then
+  echo "check_agency_open_bundle: a wrong passphrase was not refused with E_AUTH (status $status)" >&2
+  failures=$((failures + 1))
+fi
+[ "$failures" -eq 0 ]

@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""libkartla.so exports exactly the functions kartla.h declares KARTLA_API: nothing else leaks
+(our layers, protobuf, libsodium, the C++ runtime), and nothing declared is missing. Every export
+carries the version node of src/capi/kartla.map (tink-cc tink/version_script.lds)."""
+import argparse
+import re
+import subprocess
+import sys
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--library", required=True)
+    parser.add_argument("--header", required=True)
+    parser.add_argument("--version-script", required=True)
+    args = parser.parse_args()
+
+    with open(args.header, encoding="utf-8") as f:
+        declared = set(re.findall(r"\bKARTLA_API\s+[^;(]*?\b(kartla_\w+)\s*\(", f.read()))
+    with open(args.version_script, encoding="utf-8") as f:
+        nodes = set(re.findall(r"^\s*(\w+)\s*\{", f.read(), re.M))
+
+    nm = subprocess.run(["nm", "-D", "--defined-only", args.library], capture_output=True, text=True, check=True)
+    problems = []
+    exported = set()
+    for line in nm.stdout.splitlines():
+        fields = line.split()
+        if len(fields) != 3:
+            problems.append(f"cannot read nm line {line!r}")
+            continue
+        kind, symbol = fields[1], fields[2]
+        name, _, version = symbol.partition("@@") if "@@" in symbol else symbol.partition("@")
+        if kind == "A" and name in nodes and not version:
+            continue  # the version node itself, defined by the version script
+        if not re.fullmatch(r"kartla_[a-z0-9_]+", name):
+            problems.append(f"exported symbol outside the kartla_ namespace: {symbol} ({kind})")
+            continue
+        if version not in nodes:
+            problems.append(f"{name} is not in a version node of the version script (version {version!r})")
+        exported.add(name)
+
+    for name in sorted(exported - declared):
+        problems.append(f"{name} is exported but not declared KARTLA_API in kartla.h")
+    for name in sorted(declared - exported):
+        problems.append(f"{name} is declared in kartla.h but not exported")
+    print(f"{len(exported)} exported kartla_ symbols, {len(declared)} declared KARTLA_API, version nodes {sorted(nodes)}")
+    for p in problems:
+        print(f"FAIL: {p}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

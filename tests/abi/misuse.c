@@ -1,0 +1,583 @@
+/* Every exported function called wrongly (HOSTILE.md item 40, libsodium misuse.c): NULL handles
+ * and outputs, NULL data with a non-zero length, SIZE_MAX lengths (which must be refused from the
+ * length alone, before any byte past the real data is read), unknown names and flags, and output buffers that are not empty. Each must return an
+ * error status with its own kartla_last_error() message, leave handle outputs NULL and buffers
+ * empty (or, if the caller's buffer was not empty, untouched), and never crash: the test runs
+ * under ASan+UBSan in CI, which also catches a leak on any refused path.
+ *
+ * Usage: abi_misuse DIR  (an existing directory for the one record file the test writes)
+ * check_misuse_coverage.py checks that this file calls every function kartla.h declares. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "misuse_support.h"
+
+static const uint8_t kPass[] = "misuse passphrase";
+#define PASS_LEN (sizeof kPass - 1)
+static const char kJson[] = "{\"given_name\": \"Misuse\"}";
+
+struct fixture {
+  kartla_identity *owner;
+  kartla_identity *agency;
+  kartla_record *record;
+  kartla_verification *verification;
+  kartla_share *share;
+  kartla_buffer identity_file;
+  kartla_buffer card;
+  kartla_buffer agency_card;
+  kartla_buffer grant_id;
+  kartla_buffer full; /* a non-empty buffer to pass where an empty one is required */
+  char record_path[4096];
+  char identity_path[4096];
+  char bundle_path[4096];
+};
+
+static void agency_info(kartla_agency_info *info) {
+  kartla_agency_info_init(info);
+  info->name = "Misuse Employment Office";
+  info->organisation_number = "202100-2114";
+  info->role = "employment_service";
+}
+
+/* An owner with a saved record that shares profile with an agency, the agency's bundle opened
+ * as a kartla_share, and a verification of the record: one valid object of every handle type. */
+static int setup(struct fixture *f, const char *dir) {
+  kartla_identity_options options;
+  kartla_agency_info info;
+  kartla_share_options share_options;
+  const char *sections[] = {"profile"};
+  kartla_buffer code = KARTLA_BUFFER_INIT;
+  kartla_buffer agency_code = KARTLA_BUFFER_INIT;
+  int ok;
+  kartla_identity_options_init(&options);
+  options.kdf_memlimit_mib = 64;
+  agency_info(&info);
+  kartla_share_options_init(&share_options);
+  share_options.purpose = "misuse test";
+  snprintf(f->record_path, sizeof f->record_path, "%s/misuse.kartla", dir);
+  snprintf(f->identity_path, sizeof f->identity_path, "%s/misuse.id", dir);
+  snprintf(f->bundle_path, sizeof f->bundle_path, "%s/misuse.bundle", dir);
+  remove(f->record_path); /* left behind by a run that crashed: saving over it would be refused */
+  remove(f->bundle_path);
+  ok = kartla_identity_new(&options, kPass, PASS_LEN, &f->owner, &code) == KARTLA_OK &&
+       kartla_identity_save(f->owner, f->identity_path, 0) == KARTLA_OK &&
+       kartla_identity_file_bytes(f->owner, &f->identity_file) == KARTLA_OK &&
+       kartla_identity_card(f->owner, &f->card) == KARTLA_OK &&
+       kartla_identity_fingerprint(f->owner, &f->full) == KARTLA_OK &&
+       kartla_agency_new(&info, &options, kPass, PASS_LEN, &f->agency, &agency_code) == KARTLA_OK &&
+       kartla_identity_card(f->agency, &f->agency_card) == KARTLA_OK &&
+       kartla_record_new(f->owner, &f->record) == KARTLA_OK &&
+       kartla_record_set_section_json(f->record, "profile", (const uint8_t *)kJson, strlen(kJson)) == KARTLA_OK &&
+       kartla_record_save(f->record, f->record_path) == KARTLA_OK &&
+       kartla_record_share(f->record, f->agency_card.data, f->agency_card.len, sections, 1, &share_options,
+                           &f->grant_id) == KARTLA_OK &&
+       kartla_record_save(f->record, f->record_path) == KARTLA_OK &&
+       kartla_record_export_bundle(f->record, (const char *)f->grant_id.data, f->bundle_path) == KARTLA_OK &&
+       kartla_share_open_file(f->bundle_path, f->agency, &f->share) == KARTLA_OK &&
+       kartla_verify_file(f->record_path, &f->verification) == KARTLA_OK;
+  if (!ok) printf("setup failed: %s\n", kartla_last_error());
+  kartla_buffer_free(&code);
+  kartla_buffer_free(&agency_code);
+  return ok;
+}
+
+static void teardown(struct fixture *f) {
+  kartla_share_free(f->share);
+  kartla_verification_free(f->verification);
+  kartla_record_free(f->record);
+  kartla_identity_free(f->agency);
+  kartla_identity_free(f->owner);
+  kartla_buffer_free(&f->identity_file);
+  kartla_buffer_free(&f->card);
+  kartla_buffer_free(&f->agency_card);
+  kartla_buffer_free(&f->grant_id);
+  kartla_buffer_free(&f->full);
+  remove(f->record_path);
+  remove(f->identity_path);
+  remove(f->bundle_path);
+}
+
+static void frees_and_inits_accept_null_and_empty(void) {
+  kartla_buffer empty = KARTLA_BUFFER_INIT;
+  kartla_identity_free(NULL);
+  kartla_record_free(NULL);
+  kartla_verification_free(NULL);
+  kartla_share_free(NULL);
+  kartla_buffer_free(NULL);
+  kartla_buffer_init(NULL);
+  kartla_identity_options_init(NULL);
+  kartla_agency_info_init(NULL);
+  kartla_share_options_init(NULL);
+  kartla_buffer_free(&empty);
+  kartla_buffer_free(&empty); /* a second free of the same buffer is a free of an empty one */
+  EXPECT_EMPTY(empty);
+  if (kartla_section_name(kartla_section_count()) != NULL || kartla_section_name(SIZE_MAX) != NULL)
+    misuse_fail(__LINE__, "kartla_section_name(out of range)", "did not return NULL");
+  if (kartla_agency_role_name(kartla_agency_role_count()) != NULL || kartla_agency_role_name(SIZE_MAX) != NULL)
+    misuse_fail(__LINE__, "kartla_agency_role_name(out of range)", "did not return NULL");
+  if (kartla_status_name((kartla_status)-1) == NULL || kartla_last_error() == NULL)
+    misuse_fail(__LINE__, "static text", "returned NULL");
+}
+
+static void identities(const struct fixture *f) {
+  kartla_identity_options options;
+  kartla_identity *out = POISON;
+  kartla_buffer code = KARTLA_BUFFER_INIT;
+  kartla_buffer copy = f->full;
+  kartla_buffer full = f->full;
+  int flag = 7;
+
+  kartla_identity_options_init(&options);
+  options.kdf_memlimit_mib = 64;
+  EXPECT_MISUSE(kartla_identity_new(&options, kPass, PASS_LEN, NULL, &code));
+  EXPECT_EMPTY(code);
+  EXPECT_MISUSE(kartla_identity_new(&options, kPass, PASS_LEN, &out, NULL));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_MISUSE(kartla_identity_new(&options, NULL, 5, &out, &code));
+  EXPECT_NULL(out);
+  EXPECT_EMPTY(code);
+  out = POISON;
+  EXPECT_MISUSE(kartla_identity_new(&options, kPass, PASS_LEN, &out, &full));
+  EXPECT_NULL(out);
+  EXPECT_UNTOUCHED(full, copy);
+  out = POISON;
+  /* SPEC §9 says E_LIMIT above 4096 bytes, but kartla_identity_new reports every limit as
+   * E_INVALID_ARGUMENT (it treats them as bad options): only the refusal is pinned here. */
+  EXPECT_REFUSED(kartla_identity_new(&options, kPass, SIZE_MAX, &out, &code));
+  EXPECT_NULL(out);
+  EXPECT_EMPTY(code);
+  out = POISON;
+  options.version = KARTLA_IDENTITY_OPTIONS_VERSION + 1;
+  EXPECT_MISUSE(kartla_identity_new(&options, kPass, PASS_LEN, &out, &code));
+  EXPECT_NULL(out);
+  EXPECT_EMPTY(code);
+
+  out = POISON;
+  EXPECT_MISUSE(kartla_identity_open(NULL, 10, kPass, PASS_LEN, &out));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_MISUSE(kartla_identity_open(f->identity_file.data, f->identity_file.len, NULL, 3, &out));
+  EXPECT_NULL(out);
+  EXPECT_MISUSE(kartla_identity_open(f->identity_file.data, f->identity_file.len, kPass, PASS_LEN, NULL));
+  out = POISON;
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_identity_open(f->identity_file.data, f->identity_file.len, kPass, SIZE_MAX, &out));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_STATUS(KARTLA_E_AUTH, kartla_identity_recover(f->identity_file.data, f->identity_file.len, kPass, SIZE_MAX, &out));
+  EXPECT_NULL(out);
+  /* A valid identity file followed by "more": SPEC §3.1 makes any byte after 12 + L E_FORMAT. */
+  out = POISON;
+  EXPECT_STATUS(KARTLA_E_FORMAT, kartla_identity_open(f->identity_file.data, SIZE_MAX, kPass, PASS_LEN, &out));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_MISUSE(kartla_identity_open_file(NULL, kPass, PASS_LEN, &out));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_MISUSE(kartla_identity_open_file(f->identity_path, NULL, 1, &out));
+  EXPECT_NULL(out);
+  EXPECT_MISUSE(kartla_identity_open_file(f->identity_path, kPass, PASS_LEN, NULL));
+
+  out = POISON;
+  EXPECT_MISUSE(kartla_identity_recover(NULL, 10, kPass, PASS_LEN, &out));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_MISUSE(kartla_identity_recover(f->identity_file.data, f->identity_file.len, NULL, 4, &out));
+  EXPECT_NULL(out);
+  EXPECT_MISUSE(kartla_identity_recover(f->identity_file.data, f->identity_file.len, kPass, PASS_LEN, NULL));
+  out = POISON;
+  EXPECT_STATUS(KARTLA_E_FORMAT, kartla_identity_recover(f->identity_file.data, SIZE_MAX, kPass, PASS_LEN, &out));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_MISUSE(kartla_identity_recover_file(NULL, kPass, PASS_LEN, &out));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_MISUSE(kartla_identity_recover_file(f->identity_path, NULL, 2, &out));
+  EXPECT_NULL(out);
+  EXPECT_MISUSE(kartla_identity_recover_file(f->identity_path, kPass, PASS_LEN, NULL));
+
+  EXPECT_MISUSE(kartla_identity_set_passphrase(NULL, kPass, PASS_LEN));
+  EXPECT_MISUSE(kartla_identity_set_passphrase(f->owner, NULL, 8));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_identity_set_passphrase(f->owner, kPass, SIZE_MAX));
+  EXPECT_MISUSE(kartla_identity_save(NULL, f->record_path, 0));
+  EXPECT_MISUSE(kartla_identity_save(f->owner, NULL, 0));
+  EXPECT_MISUSE(kartla_identity_save(f->owner, f->identity_path, 0x80000000u));
+  EXPECT_MISUSE(kartla_identity_save(f->owner, f->identity_path, KARTLA_SAVE_CREATE_ONLY));
+
+  EXPECT_MISUSE(kartla_identity_file_bytes(NULL, &code));
+  EXPECT_EMPTY(code);
+  EXPECT_MISUSE(kartla_identity_file_bytes(f->owner, NULL));
+  EXPECT_MISUSE(kartla_identity_file_bytes(f->owner, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_MISUSE(kartla_identity_card(NULL, &code));
+  EXPECT_EMPTY(code);
+  EXPECT_MISUSE(kartla_identity_card(f->owner, NULL));
+  EXPECT_MISUSE(kartla_identity_card(f->owner, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_MISUSE(kartla_identity_fingerprint(NULL, &code));
+  EXPECT_EMPTY(code);
+  EXPECT_MISUSE(kartla_identity_fingerprint(f->owner, NULL));
+  EXPECT_MISUSE(kartla_identity_fingerprint(f->owner, &full));
+  EXPECT_UNTOUCHED(full, copy);
+
+  EXPECT_MISUSE(kartla_card_fingerprint(NULL, 12, &code));
+  EXPECT_EMPTY(code);
+  EXPECT_MISUSE(kartla_card_fingerprint(f->card.data, f->card.len, NULL));
+  EXPECT_MISUSE(kartla_card_fingerprint(f->card.data, f->card.len, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_STATUS(KARTLA_E_FORMAT, kartla_card_fingerprint(f->card.data, SIZE_MAX, &code));
+  EXPECT_EMPTY(code);
+
+  EXPECT_MISUSE(kartla_section_is_special_category(NULL, &flag));
+  EXPECT_ZERO(flag);
+  EXPECT_MISUSE(kartla_section_is_special_category("profile", NULL));
+  flag = 7;
+  EXPECT_MISUSE(kartla_section_is_special_category("no_such_section", &flag));
+  EXPECT_ZERO(flag);
+}
+
+static void records(const struct fixture *f) {
+  kartla_record *out = POISON;
+  kartla_buffer buf = KARTLA_BUFFER_INIT;
+  kartla_buffer bogus = {NULL, 3, NULL}; /* not empty: a length without data */
+  kartla_buffer bogus_copy = bogus;
+  kartla_buffer copy = f->full;
+  kartla_buffer full = f->full;
+  uint64_t sequence = 7;
+  int flag = 7;
+
+  EXPECT_MISUSE(kartla_record_new(NULL, &out));
+  EXPECT_NULL(out);
+  EXPECT_MISUSE(kartla_record_new(f->owner, NULL));
+  out = POISON;
+  EXPECT_MISUSE(kartla_record_open_file(NULL, f->owner, &out));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_MISUSE(kartla_record_open_file(f->record_path, NULL, &out));
+  EXPECT_NULL(out);
+  EXPECT_MISUSE(kartla_record_open_file(f->record_path, f->owner, NULL));
+  out = POISON;
+  EXPECT_MISUSE(kartla_record_open(NULL, 40, f->owner, &out));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_MISUSE(kartla_record_open(f->identity_file.data, f->identity_file.len, NULL, &out));
+  EXPECT_NULL(out);
+  EXPECT_MISUSE(kartla_record_open(f->identity_file.data, f->identity_file.len, f->owner, NULL));
+  out = POISON;
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_record_open(f->identity_file.data, SIZE_MAX, f->owner, &out));
+  EXPECT_NULL(out);
+
+  EXPECT_MISUSE(kartla_record_save(NULL, f->record_path));
+  EXPECT_MISUSE(kartla_record_save(f->record, NULL));
+
+  EXPECT_MISUSE(kartla_record_id(NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_id(f->record, NULL));
+  EXPECT_MISUSE(kartla_record_id(f->record, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_MISUSE(kartla_record_id(f->record, &bogus));
+  EXPECT_UNTOUCHED(bogus, bogus_copy);
+
+  EXPECT_MISUSE(kartla_record_sequence(NULL, &sequence));
+  EXPECT_ZERO(sequence);
+  EXPECT_MISUSE(kartla_record_sequence(f->record, NULL));
+  EXPECT_MISUSE(kartla_record_has_section(NULL, "profile", &flag));
+  EXPECT_ZERO(flag);
+  flag = 7;
+  EXPECT_MISUSE(kartla_record_has_section(f->record, NULL, &flag));
+  EXPECT_ZERO(flag);
+  flag = 7;
+  EXPECT_MISUSE(kartla_record_has_section(f->record, "no_such_section", &flag));
+  EXPECT_ZERO(flag);
+  EXPECT_MISUSE(kartla_record_has_section(f->record, "profile", NULL));
+
+  EXPECT_MISUSE(kartla_record_set_section(NULL, "profile", NULL, 0));
+  EXPECT_MISUSE(kartla_record_set_section(f->record, NULL, NULL, 0));
+  EXPECT_MISUSE(kartla_record_set_section(f->record, "no_such_section", NULL, 0));
+  EXPECT_MISUSE(kartla_record_set_section(f->record, "profile", NULL, 9));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_record_set_section(f->record, "profile", (const uint8_t *)kJson, SIZE_MAX));
+  EXPECT_MISUSE(kartla_record_set_section_json(NULL, "profile", (const uint8_t *)kJson, strlen(kJson)));
+  EXPECT_MISUSE(kartla_record_set_section_json(f->record, NULL, (const uint8_t *)kJson, strlen(kJson)));
+  EXPECT_MISUSE(kartla_record_set_section_json(f->record, "no_such_section", (const uint8_t *)kJson, strlen(kJson)));
+  EXPECT_MISUSE(kartla_record_set_section_json(f->record, "profile", NULL, 9));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_record_set_section_json(f->record, "profile", (const uint8_t *)kJson, SIZE_MAX));
+#if SIZE_MAX > 0xFFFFFFFFu
+  /* 4 GiB + n: a length kept in 32 bits would read n bytes and accept the truncated text. */
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_record_set_section_json(f->record, "profile", (const uint8_t *)kJson,
+                                                               ((size_t)1 << 32) + strlen(kJson)));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_record_set_section(f->record, "profile", (const uint8_t *)kJson,
+                                                          ((size_t)1 << 32) + 3));
+#endif
+
+  EXPECT_MISUSE(kartla_record_get_section(NULL, "profile", &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_get_section(f->record, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_get_section(f->record, "no_such_section", &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_get_section(f->record, "profile", NULL));
+  EXPECT_MISUSE(kartla_record_get_section(f->record, "profile", &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_MISUSE(kartla_record_get_section_json(NULL, "profile", &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_get_section_json(f->record, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_get_section_json(f->record, "no_such_section", &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_get_section_json(f->record, "profile", NULL));
+  EXPECT_MISUSE(kartla_record_get_section_json(f->record, "profile", &full));
+  EXPECT_UNTOUCHED(full, copy);
+
+  EXPECT_MISUSE(kartla_record_remove_section(NULL, "profile"));
+  EXPECT_MISUSE(kartla_record_remove_section(f->record, NULL));
+  EXPECT_MISUSE(kartla_record_remove_section(f->record, "no_such_section"));
+}
+
+static void verifications(const struct fixture *f) {
+  kartla_verification *out = POISON;
+  kartla_buffer buf = KARTLA_BUFFER_INIT;
+  kartla_buffer copy = f->full;
+  kartla_buffer full = f->full;
+  uint64_t sequence = 7;
+
+  EXPECT_MISUSE(kartla_verify_file(NULL, &out));
+  EXPECT_NULL(out);
+  EXPECT_MISUSE(kartla_verify_file(f->record_path, NULL));
+  out = POISON;
+  EXPECT_MISUSE(kartla_verify(NULL, 64, &out));
+  EXPECT_NULL(out);
+  EXPECT_MISUSE(kartla_verify(f->identity_file.data, f->identity_file.len, NULL));
+  out = POISON;
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_verify(f->identity_file.data, SIZE_MAX, &out));
+  EXPECT_NULL(out);
+
+  EXPECT_MISUSE(kartla_verification_sequence(NULL, &sequence));
+  EXPECT_ZERO(sequence);
+  EXPECT_MISUSE(kartla_verification_sequence(f->verification, NULL));
+  EXPECT_MISUSE(kartla_verification_check_last_seen(NULL, 0));
+
+  EXPECT_MISUSE(kartla_verification_record_id(NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_verification_record_id(f->verification, NULL));
+  EXPECT_MISUSE(kartla_verification_record_id(f->verification, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_MISUSE(kartla_verification_owner_fingerprint(NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_verification_owner_fingerprint(f->verification, NULL));
+  EXPECT_MISUSE(kartla_verification_owner_fingerprint(f->verification, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_MISUSE(kartla_verification_previous_hash(NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_verification_previous_hash(f->verification, NULL));
+  EXPECT_MISUSE(kartla_verification_previous_hash(f->verification, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_MISUSE(kartla_verification_json(NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_verification_json(f->verification, NULL));
+  EXPECT_MISUSE(kartla_verification_json(f->verification, &full));
+  EXPECT_UNTOUCHED(full, copy);
+}
+
+static void agencies(const struct fixture *f) {
+  kartla_identity_options options;
+  kartla_agency_info info;
+  kartla_identity *out = POISON;
+  kartla_buffer code = KARTLA_BUFFER_INIT;
+  kartla_buffer copy = f->full;
+  kartla_buffer full = f->full;
+
+  kartla_identity_options_init(&options);
+  options.kdf_memlimit_mib = 64;
+  agency_info(&info);
+  EXPECT_MISUSE(kartla_agency_new(NULL, &options, kPass, PASS_LEN, &out, &code));
+  EXPECT_NULL(out);
+  EXPECT_EMPTY(code);
+  EXPECT_MISUSE(kartla_agency_new(&info, &options, kPass, PASS_LEN, NULL, &code));
+  EXPECT_EMPTY(code);
+  out = POISON;
+  EXPECT_MISUSE(kartla_agency_new(&info, &options, kPass, PASS_LEN, &out, NULL));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_MISUSE(kartla_agency_new(&info, &options, NULL, 6, &out, &code));
+  EXPECT_NULL(out);
+  EXPECT_EMPTY(code);
+  out = POISON;
+  EXPECT_MISUSE(kartla_agency_new(&info, &options, kPass, PASS_LEN, &out, &full));
+  EXPECT_NULL(out);
+  EXPECT_UNTOUCHED(full, copy);
+  out = POISON;
+  info.name = NULL;
+  EXPECT_MISUSE(kartla_agency_new(&info, &options, kPass, PASS_LEN, &out, &code));
+  EXPECT_NULL(out);
+  agency_info(&info);
+  info.organisation_number = NULL;
+  EXPECT_MISUSE(kartla_agency_new(&info, &options, kPass, PASS_LEN, &out, &code));
+  EXPECT_NULL(out);
+  agency_info(&info);
+  info.role = NULL;
+  EXPECT_MISUSE(kartla_agency_new(&info, &options, kPass, PASS_LEN, &out, &code));
+  EXPECT_NULL(out);
+  info.role = "no_such_role";
+  EXPECT_MISUSE(kartla_agency_new(&info, &options, kPass, PASS_LEN, &out, &code));
+  EXPECT_NULL(out);
+  agency_info(&info);
+  info.version = KARTLA_AGENCY_INFO_VERSION + 1;
+  EXPECT_MISUSE(kartla_agency_new(&info, &options, kPass, PASS_LEN, &out, &code));
+  EXPECT_NULL(out);
+  EXPECT_EMPTY(code);
+
+  EXPECT_MISUSE(kartla_card_describe_json(NULL, 12, &code));
+  EXPECT_EMPTY(code);
+  EXPECT_MISUSE(kartla_card_describe_json(f->agency_card.data, f->agency_card.len, NULL));
+  EXPECT_MISUSE(kartla_card_describe_json(f->agency_card.data, f->agency_card.len, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_STATUS(KARTLA_E_FORMAT, kartla_card_describe_json(f->agency_card.data, SIZE_MAX, &code));
+  EXPECT_EMPTY(code);
+}
+
+/* Every refused call here must leave the record as it was: none of them may grant or revoke. */
+static void sharing(const struct fixture *f) {
+  kartla_share_options options;
+  const char *sections[] = {"profile"};
+  const char *null_section[] = {NULL};
+  const char *unknown_section[] = {"no_such_section"};
+  const uint8_t *card = f->agency_card.data;
+  const size_t card_len = f->agency_card.len;
+  const char *grant = (const char *)f->grant_id.data;
+  kartla_buffer buf = KARTLA_BUFFER_INIT;
+  kartla_buffer copy = f->full;
+  kartla_buffer full = f->full;
+
+  kartla_share_options_init(&options);
+  options.purpose = "misuse test";
+  EXPECT_MISUSE(kartla_record_share(NULL, card, card_len, sections, 1, &options, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_share(f->record, NULL, 5, sections, 1, &options, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_share(f->record, card, card_len, NULL, 1, &options, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_share(f->record, card, card_len, null_section, 1, &options, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_share(f->record, card, card_len, unknown_section, 1, &options, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_share(f->record, card, card_len, sections, 1, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_share(f->record, card, card_len, sections, 1, &options, NULL));
+  EXPECT_MISUSE(kartla_record_share(f->record, card, card_len, sections, 1, &options, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_record_share(f->record, card, SIZE_MAX, sections, 1, &options, &buf));
+  EXPECT_EMPTY(buf);
+  options.purpose = NULL;
+  EXPECT_MISUSE(kartla_record_share(f->record, card, card_len, sections, 1, &options, &buf));
+  EXPECT_EMPTY(buf);
+  options.purpose = "misuse test";
+  options.version = KARTLA_SHARE_OPTIONS_VERSION + 1;
+  EXPECT_MISUSE(kartla_record_share(f->record, card, card_len, sections, 1, &options, &buf));
+  EXPECT_EMPTY(buf);
+
+  EXPECT_MISUSE(kartla_record_export_bundle(NULL, grant, f->bundle_path));
+  EXPECT_MISUSE(kartla_record_export_bundle(f->record, NULL, f->bundle_path));
+  EXPECT_MISUSE(kartla_record_export_bundle(f->record, grant, NULL));
+
+  EXPECT_MISUSE(kartla_record_revoke(NULL, card, card_len, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_revoke(f->record, NULL, 5, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_record_revoke(f->record, card, SIZE_MAX, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_revoke(f->record, card, card_len, 0, NULL));
+  EXPECT_MISUSE(kartla_record_revoke(f->record, card, card_len, 0, &full));
+  EXPECT_UNTOUCHED(full, copy);
+}
+
+static void shares(const struct fixture *f) {
+  kartla_share *out = POISON;
+  kartla_buffer buf = KARTLA_BUFFER_INIT;
+  kartla_buffer copy = f->full;
+  kartla_buffer full = f->full;
+  uint64_t sequence = 7;
+
+  EXPECT_MISUSE(kartla_share_open_file(NULL, f->agency, &out));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_MISUSE(kartla_share_open_file(f->bundle_path, NULL, &out));
+  EXPECT_NULL(out);
+  EXPECT_MISUSE(kartla_share_open_file(f->bundle_path, f->agency, NULL));
+  out = POISON;
+  EXPECT_MISUSE(kartla_share_open(NULL, 40, f->agency, &out));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_MISUSE(kartla_share_open(f->identity_file.data, f->identity_file.len, NULL, &out));
+  EXPECT_NULL(out);
+  EXPECT_MISUSE(kartla_share_open(f->identity_file.data, f->identity_file.len, f->agency, NULL));
+  out = POISON;
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_share_open(f->identity_file.data, SIZE_MAX, f->agency, &out));
+  EXPECT_NULL(out);
+
+  EXPECT_MISUSE(kartla_share_get_section(NULL, "profile", 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_get_section(f->share, NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_get_section(f->share, "no_such_section", 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_get_section(f->share, "profile", 0, NULL));
+  EXPECT_MISUSE(kartla_share_get_section(f->share, "profile", 0, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_MISUSE(kartla_share_get_section_json(NULL, "profile", 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_get_section_json(f->share, NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_get_section_json(f->share, "no_such_section", 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_get_section_json(f->share, "profile", 0, NULL));
+  EXPECT_MISUSE(kartla_share_get_section_json(f->share, "profile", 0, &full));
+  EXPECT_UNTOUCHED(full, copy);
+
+  EXPECT_MISUSE(kartla_share_describe_json(NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_describe_json(f->share, NULL));
+  EXPECT_MISUSE(kartla_share_describe_json(f->share, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_MISUSE(kartla_share_sequence(NULL, &sequence));
+  EXPECT_ZERO(sequence);
+  EXPECT_MISUSE(kartla_share_sequence(f->share, NULL));
+  EXPECT_MISUSE(kartla_share_check_last_seen(NULL, 0));
+}
+
+/* Static information needs no handle and cannot fail; it must not crash on any input. */
+static void static_information(void) {
+  size_t i;
+  if (kartla_version() == NULL || kartla_version_number() == 0 || kartla_format_version() == 0)
+    misuse_fail(__LINE__, "version functions", "no version");
+  (void)kartla_abi_version();
+  for (i = 0; i < kartla_section_count(); ++i)
+    if (kartla_section_name(i) == NULL) misuse_fail(__LINE__, "kartla_section_name", "NULL for a valid index");
+  for (i = 0; i < kartla_agency_role_count(); ++i)
+    if (kartla_agency_role_name(i) == NULL) misuse_fail(__LINE__, "kartla_agency_role_name", "NULL for a valid index");
+}
+
+int main(int argc, char **argv) {
+  struct fixture f;
+  memset(&f, 0, sizeof f);
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s DIR\n", argv[0]);
+    return 2;
+  }
+  if (!setup(&f, argv[1])) {
+    teardown(&f);
+    return 1;
+  }
+  frees_and_inits_accept_null_and_empty();
+  static_information();
+  identities(&f);
+  records(&f);
+  agencies(&f);
+  sharing(&f);
+  shares(&f);
+  verifications(&f);
+  teardown(&f);
+  printf("%d misuse cases, %d failures\n", misuse_cases, misuse_failures);
+  return misuse_failures == 0 ? 0 : 1;
+}

@@ -1,0 +1,87 @@
+/* Every value macro in kartla.h has a function twin, because FFI users (ctypes, JNA, cgo,
+ * P/Invoke) cannot see macros (libsodium test/constcheck.sh). This program compares each pair
+ * and prints "twin NAME" for every macro it checked and "value NAME VALUE" for the values
+ * check_twins.py compares with the outside world (SONAME, project version). */
+#include <stdio.h>
+#include <string.h>
+
+#include <kartla/kartla.h>
+
+#define STR2(x) #x
+#define STR(x) STR2(x)
+
+static int failures = 0;
+
+static void twin(const char *name, int agrees, const char *detail) {
+  if (agrees) {
+    printf("twin %s\n", name);
+  } else {
+    printf("MISMATCH %s: %s\n", name, detail);
+    ++failures;
+  }
+}
+
+int main(void) {
+  char detail[256];
+  const uint32_t number = kartla_version_number();
+  kartla_buffer from_macro = KARTLA_BUFFER_INIT;
+  kartla_buffer from_function;
+  kartla_identity_options options;
+
+  snprintf(detail, sizeof detail, "macro %lu, kartla_version_number() %lu", (unsigned long)KARTLA_VERSION_NUMBER,
+           (unsigned long)number);
+  twin("KARTLA_VERSION_NUMBER", KARTLA_VERSION_NUMBER == number, detail);
+  twin("KARTLA_VERSION_MAJOR", KARTLA_VERSION_MAJOR == number / 10000, detail);
+  twin("KARTLA_VERSION_MINOR", KARTLA_VERSION_MINOR == number / 100 % 100, detail);
+  twin("KARTLA_VERSION_PATCH", KARTLA_VERSION_PATCH == number % 100, detail);
+
+  snprintf(detail, sizeof detail, "macro \"%s\", kartla_version() \"%s\", parts \"%s\"", KARTLA_VERSION_STRING,
+           kartla_version(), STR(KARTLA_VERSION_MAJOR) "." STR(KARTLA_VERSION_MINOR) "." STR(KARTLA_VERSION_PATCH));
+  twin("KARTLA_VERSION_STRING",
+       strcmp(KARTLA_VERSION_STRING, kartla_version()) == 0 &&
+           strcmp(KARTLA_VERSION_STRING,
+                  STR(KARTLA_VERSION_MAJOR) "." STR(KARTLA_VERSION_MINOR) "." STR(KARTLA_VERSION_PATCH)) == 0,
+       detail);
+
+  snprintf(detail, sizeof detail, "macro %lu, kartla_abi_version() %lu", (unsigned long)KARTLA_ABI_VERSION,
+           (unsigned long)kartla_abi_version());
+  twin("KARTLA_ABI_VERSION", KARTLA_ABI_VERSION == kartla_abi_version(), detail);
+
+  snprintf(detail, sizeof detail, "macro %lu, kartla_format_version() %lu", (unsigned long)KARTLA_FORMAT_VERSION,
+           (unsigned long)kartla_format_version());
+  twin("KARTLA_FORMAT_VERSION", KARTLA_FORMAT_VERSION == kartla_format_version(), detail);
+
+  /* Start from garbage so a kartla_buffer_init that leaves a field alone is caught. */
+  memset(&from_function, 0xA5, sizeof from_function);
+  kartla_buffer_init(&from_function);
+  twin("KARTLA_BUFFER_INIT",
+       from_macro.data == from_function.data && from_macro.len == from_function.len &&
+           from_macro.internal == from_function.internal && from_function.data == NULL && from_function.len == 0 &&
+           from_function.internal == NULL,
+       "kartla_buffer_init does not give the KARTLA_BUFFER_INIT value");
+
+  memset(&options, 0xA5, sizeof options);
+  kartla_identity_options_init(&options);
+  snprintf(detail, sizeof detail, "macro %lu, kartla_identity_options_init() version %lu",
+           (unsigned long)KARTLA_IDENTITY_OPTIONS_VERSION, (unsigned long)options.version);
+  twin("KARTLA_IDENTITY_OPTIONS_VERSION", options.version == KARTLA_IDENTITY_OPTIONS_VERSION, detail);
+
+  {
+    kartla_agency_info info;
+    kartla_share_options share_options;
+    memset(&info, 0xA5, sizeof info);
+    kartla_agency_info_init(&info);
+    snprintf(detail, sizeof detail, "macro %lu, kartla_agency_info_init() version %lu",
+             (unsigned long)KARTLA_AGENCY_INFO_VERSION, (unsigned long)info.version);
+    twin("KARTLA_AGENCY_INFO_VERSION", info.version == KARTLA_AGENCY_INFO_VERSION, detail);
+    memset(&share_options, 0xA5, sizeof share_options);
+    kartla_share_options_init(&share_options);
+    snprintf(detail, sizeof detail, "macro %lu, kartla_share_options_init() version %lu",
+             (unsigned long)KARTLA_SHARE_OPTIONS_VERSION, (unsigned long)share_options.version);
+    twin("KARTLA_SHARE_OPTIONS_VERSION", share_options.version == KARTLA_SHARE_OPTIONS_VERSION, detail);
+  }
+
+  printf("value KARTLA_ABI_VERSION %lu\n", (unsigned long)KARTLA_ABI_VERSION);
+  printf("value KARTLA_VERSION_STRING %s\n", KARTLA_VERSION_STRING);
+  return failures == 0 ? 0 : 1;
+}
