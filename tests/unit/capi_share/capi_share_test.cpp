@@ -1,0 +1,478 @@
+// The sharing half of the C ABI (kartla.h "Agencies", "Sharing", "Opening a share"), used as an
+// agency system would: through libkartla.so and the public headers only. Covers expiry at an
+// explicit time, rollback detection, the documented thread safety of kartla_share, and the
+// misuse pattern of the new functions (HOSTILE 40).
+#include <catch2/catch.hpp>
+
+#include <ftw.h>
+#include <stdlib.h>
+
+#include <atomic>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "kartla/kartla.h"
+#include "kartla/kartla.hpp"
+
+namespace {
+
+constexpr int64_t kNow = 1767225600;  // 2026-01-01T00:00:00Z
+constexpr int64_t kExpiry = kNow + 30 * 86400;
+const std::string kPass = "agency test passphrase";
+
+class TempDir {
+ public:
+  TempDir() {
+    const char* base = getenv("TMPDIR");
+    std::string templ = std::string(base != nullptr && *base != '\0' ? base : "/tmp") + "/kartla-capi-share-XXXXXX";
+    if (mkdtemp(templ.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = templ;
+  }
+  ~TempDir() {
+    nftw(path_.c_str(), [](const char* p, const struct stat*, int, struct FTW*) { return ::remove(p); }, 16,
+         FTW_DEPTH | FTW_PHYS);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+kartla_identity_options cheap_kdf() {
+  kartla_identity_options o;
+  kartla_identity_options_init(&o);
+  o.kdf_memlimit_mib = 64;
+  o.created_at = kNow - 86400;
+  return o;
+}
+
+std::string profile_json(const std::string& given_name) {
+  return R"({"given_name": ")" + given_name + R"(", "family_name": "Virtanen"})";
+}
+
+bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+struct People {
+  kartla::identity owner;
+  kartla::identity agency_a;
+  kartla::identity agency_b;
+  std::string card_a, card_b;
+};
+
+const People& people() {
+  static const People p = [] {
+    const kartla_identity_options o = cheap_kdf();
+    auto owner = kartla::identity::create(kPass, &o);
+    auto a = kartla::identity::create_agency("Landskrona kommun", "212000-1140", "municipal_labour_unit", kPass, &o);
+    auto b = kartla::identity::create_agency("Exempelbolaget AB", "556036-0793", "employer", kPass, &o);
+    People out{std::move(owner.identity), std::move(a.identity), std::move(b.identity), "", ""};
+    out.card_a = out.agency_a.card().str();
+    out.card_b = out.agency_b.card().str();
+    return out;
+  }();
+  return p;
+}
+
+// A record with profile and notes; the profile shared with A until kExpiry; bundles of two
+// versions.
+struct Shared {
+  TempDir dir;
+  std::string grant_id;
+  std::string v1_path, v2_path, record_path;
+  Shared() {
+    kartla::record r = kartla::record::create(people().owner);
+    r.set_section_json("profile", profile_json("Aino"));
+    r.set_section_json("notes", R"({"entries": [{"text": "not for A"}]})");
+    grant_id = r.share(people().card_a, {"profile"}, "kartläggning inför praktik", kExpiry, kNow);
+    record_path = dir.file("r.kartla");
+    r.save(record_path);
+    v1_path = dir.file("v1.kartla");
+    r.export_bundle(grant_id, v1_path);
+    r.set_section_json("profile", profile_json("Aino Maria"));
+    r.save(record_path);
+    v2_path = dir.file("v2.kartla");
+    r.export_bundle(grant_id, v2_path);
+  }
+};
+
+const Shared& shared() {
+  static const Shared s;
+  return s;
+}
+
+kartla_status status_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const kartla::error& e) {
+    return e.status();
+  }
+  return KARTLA_OK;
+}
+
+}  // namespace
+
+TEST_CASE("C ABI: an agency opens its bundle and reads its section at an explicit time", "[capi][share]") {
+  const auto share = kartla::share::open_file(shared().v2_path, people().agency_a);
+  CHECK(contains(share.section_json("profile", kNow).view(), "\"Aino Maria\""));
+  CHECK(contains(share.section_json("profile", kExpiry - 1).view(), "Aino Maria"));
+  CHECK(share.section("profile", kNow).size() > 0);
+
+  kartla_buffer out = KARTLA_BUFFER_INIT;
+  CHECK(kartla_share_get_section_json(share.get(), "profile", kExpiry, &out) == KARTLA_E_EXPIRED);
+  CHECK(contains(kartla_last_error(), "expired"));
+  CHECK(out.data == nullptr);
+  CHECK(kartla_share_get_section(share.get(), "profile", kExpiry + 1, &out) == KARTLA_E_EXPIRED);
+  CHECK(out.data == nullptr);
+  CHECK(kartla_share_get_section_json(share.get(), "notes", kNow, &out) == KARTLA_E_NOT_SHARED);
+  CHECK(contains(kartla_last_error(), "profile"));  // names what is shared
+  CHECK(out.data == nullptr);
+
+  const std::string d = share.describe_json();
+  CHECK(contains(d, "\"sequence\": 2"));
+  CHECK(contains(d, "\"owner_fingerprint\": \"" + people().owner.fingerprint() + "\""));
+  CHECK(contains(d, "\"section\": \"profile\""));
+  CHECK(contains(d, "\"purpose\": \"kartläggning inför praktik\""));
+  CHECK(contains(d, "\"expires_at\": " + std::to_string(kExpiry)));
+  CHECK_FALSE(contains(d, "notes"));
+}
+
+TEST_CASE("C ABI: the same bundle, opened by another agency, yields nothing", "[capi][share]") {
+  const auto share = kartla::share::open(slurp(shared().v2_path), people().agency_b);
+  CHECK(status_of([&] { (void)share.section("profile", kNow); }) == KARTLA_E_NOT_SHARED);
+  CHECK(contains(share.describe_json(), "\"grants\": []"));
+}
+
+TEST_CASE("C ABI: an older copy is reported as older", "[capi][share][rollback]") {
+  const auto v1 = kartla::share::open_file(shared().v1_path, people().agency_a);
+  const auto v2 = kartla::share::open_file(shared().v2_path, people().agency_a);
+  CHECK(v1.sequence() == 1);
+  CHECK(v2.sequence() == 2);
+  CHECK(kartla_share_check_last_seen(v1.get(), 2) == KARTLA_E_ROLLBACK);
+  CHECK(contains(kartla_last_error(), "older"));
+  CHECK(kartla_share_check_last_seen(v1.get(), 1) == KARTLA_OK);
+  CHECK(kartla_share_check_last_seen(v2.get(), 2) == KARTLA_OK);
+  CHECK(kartla_share_check_last_seen(v2.get(), 1) == KARTLA_OK);
+  CHECK(kartla_share_check_last_seen(v2.get(), UINT64_MAX) == KARTLA_E_ROLLBACK);
+  // The older copy is authentic: it still reads, with its own content.
+  CHECK(contains(v1.section_json("profile", kNow).view(), "\"Aino\""));
+  CHECK(contains(v1.describe_json(), "\"previous_manifest_hash\": \"\""));
+  CHECK_FALSE(contains(v2.describe_json(), "\"previous_manifest_hash\": \"\""));
+}
+
+TEST_CASE("C ABI: one kartla_share read by 8 threads at once", "[capi][share][threads]") {
+  const auto share = kartla::share::open_file(shared().v2_path, people().agency_a);
+  const std::string expected = share.section_json("profile", kNow).str();
+  const std::string expected_description = share.describe_json();
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 25; ++i) {
+        kartla_buffer json = KARTLA_BUFFER_INIT;
+        kartla_buffer bytes = KARTLA_BUFFER_INIT;
+        kartla_buffer description = KARTLA_BUFFER_INIT;
+        uint64_t sequence = 0;
+        bool ok = kartla_share_get_section_json(share.get(), "profile", kNow, &json) == KARTLA_OK &&
+                  kartla_share_get_section(share.get(), "profile", kNow, &bytes) == KARTLA_OK &&
+                  kartla_share_describe_json(share.get(), &description) == KARTLA_OK &&
+                  kartla_share_sequence(share.get(), &sequence) == KARTLA_OK;
+        ok = ok && std::string(reinterpret_cast<const char*>(json.data), json.len) == expected &&
+             std::string(reinterpret_cast<const char*>(description.data), description.len) == expected_description &&
+             sequence == 2;
+        // An expected refusal on this thread must not disturb the others' results.
+        kartla_buffer refused = KARTLA_BUFFER_INIT;
+        ok = ok && kartla_share_get_section(share.get(), "notes", kNow, &refused) == KARTLA_E_NOT_SHARED;
+        kartla_buffer_free(&json);
+        kartla_buffer_free(&bytes);
+        kartla_buffer_free(&description);
+        if (!ok) ++failures;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  CHECK(failures == 0);
+}
+
+TEST_CASE("C ABI: 8 threads each open a different bundle", "[capi][share][threads]") {
+  TempDir dir;
+  std::vector<std::string> paths;
+  for (int i = 0; i < 8; ++i) {
+    kartla::record r = kartla::record::create(people().owner);
+    r.set_section_json("profile", profile_json("Person" + std::to_string(i)));
+    const std::string id = r.share(people().card_a, {"profile"}, "bundle " + std::to_string(i), 0, kNow);
+    r.save(dir.file("r" + std::to_string(i) + ".kartla"));
+    paths.push_back(dir.file("b" + std::to_string(i) + ".kartla"));
+    r.export_bundle(id, paths.back());
+  }
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      const std::string want = "\"Person" + std::to_string(t) + "\"";
+      const std::string bytes = slurp(paths[t]);
+      for (int i = 0; i < 10; ++i) {
+        kartla_share* from_file = nullptr;
+        kartla_share* from_bytes = nullptr;
+        kartla_buffer a = KARTLA_BUFFER_INIT;
+        kartla_buffer b = KARTLA_BUFFER_INIT;
+        const bool ok =
+            kartla_share_open_file(paths[t].c_str(), people().agency_a.get(), &from_file) == KARTLA_OK &&
+            kartla_share_open(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), people().agency_a.get(),
+                              &from_bytes) == KARTLA_OK &&
+            kartla_share_get_section_json(from_file, "profile", 0, &a) == KARTLA_OK &&
+            kartla_share_get_section_json(from_bytes, "profile", 0, &b) == KARTLA_OK &&
+            contains({reinterpret_cast<const char*>(a.data), a.len}, want) &&
+            contains({reinterpret_cast<const char*>(b.data), b.len}, want);
+        kartla_buffer_free(&a);
+        kartla_buffer_free(&b);
+        kartla_share_free(from_file);
+        kartla_share_free(from_bytes);
+        if (!ok) ++failures;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  CHECK(failures == 0);
+}
+
+TEST_CASE("C ABI: revocation through the ABI", "[capi][share][revoke]") {
+  TempDir dir;
+  kartla::record r = kartla::record::create(people().owner);
+  r.set_section_json("profile", profile_json("Aino"));
+  const std::string to_a = r.share(people().card_a, {"profile"}, "a", 0, kNow);
+  const std::string to_b = r.share(people().card_b, {"profile"}, "b", 0, kNow);
+  r.save(dir.file("r.kartla"));
+  r.export_bundle(to_a, dir.file("a-old.kartla"));
+  const std::string summary = r.revoke(people().card_a, kNow + 60);
+  CHECK(contains(summary, "\"agency_fingerprint\": \"" + people().agency_a.fingerprint() + "\""));
+  CHECK(contains(summary, "\"rotated_sections\": [\"profile\"]"));
+  CHECK(contains(summary, "\"revoked_grants\": 1"));
+  CHECK(contains(summary, "\"reissued_grants\": 1"));
+  r.set_section_json("profile", profile_json("After Revocation"));
+  r.save(dir.file("r.kartla"));
+  CHECK(kartla_record_export_bundle(r.get(), to_a.c_str(), dir.file("a-new.kartla").c_str()) == KARTLA_E_NOT_FOUND);
+  r.export_bundle(to_b, dir.file("b-new.kartla"));
+
+  const auto a_on_record = kartla::share::open_file(dir.file("r.kartla"), people().agency_a);
+  CHECK(status_of([&] { (void)a_on_record.section("profile"); }) == KARTLA_E_NOT_SHARED);
+  const auto b_new = kartla::share::open_file(dir.file("b-new.kartla"), people().agency_b);
+  CHECK(contains(b_new.section_json("profile").view(), "After Revocation"));
+  // What was shared cannot be unshared: A's old bundle still reads the old version.
+  const auto a_old = kartla::share::open_file(dir.file("a-old.kartla"), people().agency_a);
+  CHECK(contains(a_old.section_json("profile").view(), "\"Aino\""));
+  CHECK(status_of([&] { (void)r.revoke(people().card_a, kNow + 120); }) == KARTLA_E_NOT_FOUND);
+}
+
+TEST_CASE("C ABI misuse: agency creation and card description", "[capi][share][misuse]") {
+  const kartla_identity_options o = cheap_kdf();
+  const auto* pass = reinterpret_cast<const uint8_t*>(kPass.data());
+  kartla_agency_info info;
+  kartla_agency_info_init(&info);
+  CHECK(info.version == KARTLA_AGENCY_INFO_VERSION);
+  info.name = "Landskrona kommun";
+  info.organisation_number = "212000-1140";
+  info.role = "municipal_labour_unit";
+  kartla_identity* out = reinterpret_cast<kartla_identity*>(&info);  // garbage: must be set to NULL
+  kartla_buffer code = KARTLA_BUFFER_INIT;
+
+  kartla_agency_info wrong = info;
+  wrong.version = 2;
+  CHECK(kartla_agency_new(&wrong, &o, pass, kPass.size(), &out, &code) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(out == nullptr);
+  kartla_identity_options wrong_options = o;
+  wrong_options.version = 0;
+  CHECK(kartla_agency_new(&info, &wrong_options, pass, kPass.size(), &out, &code) == KARTLA_E_INVALID_ARGUMENT);
+  for (const char* org : {"212000-1141", "0209602-7", ""}) {
+    kartla_agency_info bad = info;
+    bad.organisation_number = org;
+    CHECK(kartla_agency_new(&bad, &o, pass, kPass.size(), &out, &code) == KARTLA_E_INVALID_ARGUMENT);
+  }
+  kartla_agency_info bad = info;
+  bad.role = "police";
+  CHECK(kartla_agency_new(&bad, &o, pass, kPass.size(), &out, &code) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(contains(kartla_last_error(), "employment_service"));
+  bad = info;
+  bad.name = "";
+  CHECK(kartla_agency_new(&bad, &o, pass, kPass.size(), &out, &code) == KARTLA_E_INVALID_ARGUMENT);
+  bad.name = nullptr;
+  CHECK(kartla_agency_new(&bad, &o, pass, kPass.size(), &out, &code) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(out == nullptr);
+  CHECK(code.data == nullptr);
+
+  CHECK(kartla_agency_role_count() == 8);
+  CHECK(kartla_agency_role_name(8) == nullptr);
+  CHECK(std::string(kartla_agency_role_name(0)) == "municipal_labour_unit");
+  kartla_agency_info_init(nullptr);
+  kartla_share_options_init(nullptr);
+
+  kartla_buffer desc = KARTLA_BUFFER_INIT;
+  const std::string& card = people().card_a;
+  REQUIRE(kartla_card_describe_json(reinterpret_cast<const uint8_t*>(card.data()), card.size(), &desc) == KARTLA_OK);
+  const std::string d(reinterpret_cast<const char*>(desc.data), desc.len);
+  CHECK(contains(d, "\"kind\": \"agency\""));
+  CHECK(contains(d, "\"organisation_number\": \"2120001140\""));
+  CHECK(contains(d, "\"role\": \"municipal_labour_unit\""));
+  // A non-empty output buffer is refused and left as it was (not leaked, not overwritten).
+  const uint8_t* before = desc.data;
+  CHECK(kartla_card_describe_json(reinterpret_cast<const uint8_t*>(card.data()), card.size(), &desc) ==
+        KARTLA_E_INVALID_ARGUMENT);
+  CHECK(desc.data == before);
+  kartla_buffer_free(&desc);
+  CHECK(kartla_card_describe_json(nullptr, 5, &desc) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_card_describe_json(reinterpret_cast<const uint8_t*>(card.data()), card.size(), nullptr) ==
+        KARTLA_E_INVALID_ARGUMENT);
+  std::string damaged = card;
+  damaged.back() = static_cast<char>(damaged.back() ^ 1);
+  CHECK(kartla_card_describe_json(reinterpret_cast<const uint8_t*>(damaged.data()), damaged.size(), &desc) ==
+        KARTLA_E_SIGNATURE);
+  CHECK(desc.data == nullptr);
+}
+
+TEST_CASE("C ABI misuse: sharing, exporting and revoking leave the record as it was", "[capi][share][misuse]") {
+  TempDir dir;
+  kartla::record r = kartla::record::create(people().owner);
+  r.set_section_json("profile", profile_json("Aino"));
+  r.save(dir.file("r.kartla"));
+  const std::string& card = people().card_b;
+  const auto* card_bytes = reinterpret_cast<const uint8_t*>(card.data());
+  const char* sections[] = {"profile"};
+  kartla_share_options options;
+  kartla_share_options_init(&options);
+  CHECK(options.version == KARTLA_SHARE_OPTIONS_VERSION);
+  options.purpose = "praktik";
+  options.now = kNow;
+  kartla_buffer id = KARTLA_BUFFER_INIT;
+
+  CHECK(kartla_record_share(nullptr, card_bytes, card.size(), sections, 1, &options, &id) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_record_share(r.get(), nullptr, card.size(), sections, 1, &options, &id) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_record_share(r.get(), card_bytes, card.size(), nullptr, 1, &options, &id) == KARTLA_E_INVALID_ARGUMENT);
+  const char* null_name[] = {nullptr};
+  CHECK(kartla_record_share(r.get(), card_bytes, card.size(), null_name, 1, &options, &id) ==
+        KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_record_share(r.get(), card_bytes, card.size(), sections, 0, &options, &id) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_record_share(r.get(), card_bytes, card.size(), sections, 1, nullptr, &id) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_record_share(r.get(), card_bytes, card.size(), sections, 1, &options, nullptr) ==
+        KARTLA_E_INVALID_ARGUMENT);
+  kartla_share_options wrong = options;
+  wrong.version = KARTLA_SHARE_OPTIONS_VERSION + 1;
+  CHECK(kartla_record_share(r.get(), card_bytes, card.size(), sections, 1, &wrong, &id) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(contains(kartla_last_error(), "version"));
+  wrong = options;
+  wrong.purpose = nullptr;
+  CHECK(kartla_record_share(r.get(), card_bytes, card.size(), sections, 1, &wrong, &id) == KARTLA_E_INVALID_ARGUMENT);
+  wrong.purpose = "";
+  CHECK(kartla_record_share(r.get(), card_bytes, card.size(), sections, 1, &wrong, &id) == KARTLA_E_INVALID_ARGUMENT);
+  wrong = options;
+  wrong.expires_at = kNow - 1;
+  CHECK(kartla_record_share(r.get(), card_bytes, card.size(), sections, 1, &wrong, &id) == KARTLA_E_INVALID_ARGUMENT);
+  const char* ledger[] = {"sharing_ledger"};
+  CHECK(kartla_record_share(r.get(), card_bytes, card.size(), ledger, 1, &options, &id) == KARTLA_E_INVALID_ARGUMENT);
+  const char* absent[] = {"notes"};
+  CHECK(kartla_record_share(r.get(), card_bytes, card.size(), absent, 1, &options, &id) == KARTLA_E_NOT_FOUND);
+  const std::string owner_card = people().owner.card().str();
+  CHECK(kartla_record_share(r.get(), reinterpret_cast<const uint8_t*>(owner_card.data()), owner_card.size(), sections,
+                            1, &options, &id) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_record_share(r.get(), card_bytes, card.size() - 1, sections, 1, &options, &id) == KARTLA_E_FORMAT);
+  // A non-empty grant-id buffer: refused before anything is granted.
+  kartla_buffer full = KARTLA_BUFFER_INIT;
+  REQUIRE(kartla_record_id(r.get(), &full) == KARTLA_OK);
+  CHECK(kartla_record_share(r.get(), card_bytes, card.size(), sections, 1, &options, &full) ==
+        KARTLA_E_INVALID_ARGUMENT);
+  kartla_buffer_free(&full);
+  CHECK(id.data == nullptr);
+  // None of the refused calls granted anything: there is nothing to revoke, and nothing unsaved.
+  kartla_buffer summary = KARTLA_BUFFER_INIT;
+  CHECK(kartla_record_revoke(r.get(), card_bytes, card.size(), kNow + 1, &summary) == KARTLA_E_NOT_FOUND);
+  CHECK(summary.data == nullptr);
+  CHECK(kartla_record_export_bundle(r.get(), "00000000000000000000000000000000", dir.file("b.kartla").c_str()) ==
+        KARTLA_E_NOT_FOUND);
+
+  // Export: the record must be saved; the grant must exist; NULLs refused.
+  REQUIRE(kartla_record_share(r.get(), card_bytes, card.size(), sections, 1, &options, &id) == KARTLA_OK);
+  const std::string grant_id(reinterpret_cast<const char*>(id.data), id.len);
+  kartla_buffer_free(&id);
+  CHECK(grant_id.size() == 32);
+  CHECK(kartla_record_export_bundle(r.get(), grant_id.c_str(), dir.file("b.kartla").c_str()) ==
+        KARTLA_E_INVALID_ARGUMENT);  // unsaved
+  r.save(dir.file("r.kartla"));
+  CHECK(kartla_record_export_bundle(nullptr, grant_id.c_str(), dir.file("b.kartla").c_str()) ==
+        KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_record_export_bundle(r.get(), nullptr, dir.file("b.kartla").c_str()) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_record_export_bundle(r.get(), grant_id.c_str(), nullptr) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_record_export_bundle(r.get(), grant_id.c_str(), dir.file("b.kartla").c_str()) == KARTLA_OK);
+
+  // Revoke: NULLs and a non-empty summary are refused without revoking.
+  CHECK(kartla_record_revoke(nullptr, card_bytes, card.size(), 0, &summary) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_record_revoke(r.get(), nullptr, card.size(), 0, &summary) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_record_revoke(r.get(), card_bytes, card.size(), 0, nullptr) == KARTLA_E_INVALID_ARGUMENT);
+  REQUIRE(kartla_record_id(r.get(), &full) == KARTLA_OK);
+  CHECK(kartla_record_revoke(r.get(), card_bytes, card.size(), 0, &full) == KARTLA_E_INVALID_ARGUMENT);
+  kartla_buffer_free(&full);
+  // ...so the grant is still there and still exportable.
+  CHECK(kartla_record_export_bundle(r.get(), grant_id.c_str(), dir.file("b2.kartla").c_str()) == KARTLA_OK);
+}
+
+TEST_CASE("C ABI misuse: opening and reading shares", "[capi][share][misuse]") {
+  const kartla_identity* agency = people().agency_a.get();
+  const std::string bytes = slurp(shared().v2_path);
+  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+  kartla_share* out = reinterpret_cast<kartla_share*>(&out);  // garbage: must be set to NULL
+
+  CHECK(kartla_share_open_file(nullptr, agency, &out) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(out == nullptr);
+  CHECK(kartla_share_open_file(shared().v2_path.c_str(), nullptr, &out) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_open_file(shared().v2_path.c_str(), agency, nullptr) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_open_file("/nonexistent/kartla/bundle", agency, &out) == KARTLA_E_IO);
+  CHECK(kartla_share_open(nullptr, 10, agency, &out) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_open(data, bytes.size(), nullptr, &out) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_open(data, bytes.size(), agency, nullptr) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_open(nullptr, 0, agency, &out) == KARTLA_E_FORMAT);
+  CHECK(kartla_share_open(data, bytes.size() - 1, agency, &out) == KARTLA_E_FORMAT);
+  CHECK(out == nullptr);
+  kartla_share_free(nullptr);
+
+  REQUIRE(kartla_share_open(data, bytes.size(), agency, &out) == KARTLA_OK);
+  kartla_buffer buf = KARTLA_BUFFER_INIT;
+  CHECK(kartla_share_get_section(nullptr, "profile", kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_get_section(out, nullptr, kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_get_section(out, "no_such_section", kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_get_section(out, "profile", kNow, nullptr) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_get_section_json(nullptr, "profile", kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_get_section_json(out, nullptr, kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_get_section_json(out, "profile", kNow, nullptr) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_describe_json(nullptr, &buf) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_describe_json(out, nullptr) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(buf.data == nullptr);
+  // Non-empty output buffers: refused, left untouched.
+  REQUIRE(kartla_share_get_section(out, "profile", kNow, &buf) == KARTLA_OK);
+  const uint8_t* held = buf.data;
+  const size_t held_len = buf.len;
+  CHECK(kartla_share_get_section(out, "profile", kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_get_section_json(out, "profile", kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_describe_json(out, &buf) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(buf.data == held);
+  CHECK(buf.len == held_len);
+  kartla_buffer_free(&buf);
+
+  uint64_t sequence = 99;
+  CHECK(kartla_share_sequence(nullptr, &sequence) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(sequence == 0);
+  CHECK(kartla_share_sequence(out, nullptr) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_check_last_seen(nullptr, 1) == KARTLA_E_INVALID_ARGUMENT);
+  kartla_share_free(out);
+}
