@@ -1,4 +1,6 @@
+#include <cstring>
 #include <string>
+#include <type_traits>
 
 #include "capi/guard.h"
 
@@ -32,7 +34,11 @@ uint32_t kartla_abi_version(void) { return KARTLA_ABI_VERSION; }
 uint32_t kartla_format_version(void) { return KARTLA_FORMAT_VERSION; }
 
 const char* kartla_status_name(kartla_status status) {
-  switch (status) {
+  // Callers may pass any value (a newer library's code, a binding's garbage), but in C++ an enum
+  // value outside the enumerators' range is undefined behaviour: read the bits as an integer.
+  std::underlying_type_t<kartla_status> value;
+  std::memcpy(&value, &status, sizeof value);
+  switch (value) {
     case KARTLA_OK: return "OK";
     case KARTLA_E_INVALID_ARGUMENT: return "E_INVALID_ARGUMENT";
     case KARTLA_E_FORMAT: return "E_FORMAT";
