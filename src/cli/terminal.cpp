@@ -22,7 +22,7 @@ volatile sig_atomic_t g_tty_fd = -1;
 struct termios g_saved;
 
 // C++ linkage is fine for a handler on every platform we build for (same calling convention);
-// extern "C" is reserved for src/capi by the layer rules.
+// C linkage is reserved for src/capi by the layer rules.
 void restore_and_reraise(int sig) {
   if (g_tty_fd >= 0) ::tcsetattr(g_tty_fd, TCSAFLUSH, &g_saved);
   ::signal(sig, SIG_DFL);
