@@ -20,10 +20,6 @@ using kartla::capi::require_output;
 
 namespace {
 
-constexpr const char* kRoleNames[] = {"municipal_labour_unit", "employment_service", "social_insurance",
-                                      "health_care",           "validation_provider", "education_provider",
-                                      "employer",              "other"};
-
 const char* kind_name(kartla::format::CardKind kind) {
   switch (kind) {
     case kartla::format::CardKind::owner: return "owner";
@@ -42,10 +38,11 @@ void kartla_agency_info_init(kartla_agency_info* info) {
   *info = kartla_agency_info{KARTLA_AGENCY_INFO_VERSION, nullptr, nullptr, nullptr};
 }
 
-size_t kartla_agency_role_count(void) { return sizeof kRoleNames / sizeof kRoleNames[0]; }
+size_t kartla_agency_role_count(void) { return kartla::identity::agency_role_count(); }
 
 const char* kartla_agency_role_name(size_t index) {
-  return index < kartla_agency_role_count() ? kRoleNames[index] : nullptr;
+  return index < kartla::identity::agency_role_count() ? kartla::identity::agency_roles_begin()[index].name.data()
+                                                      : nullptr;
 }
 
 kartla_status kartla_agency_new(const kartla_agency_info* info, const kartla_identity_options* options,

@@ -30,9 +30,13 @@ const AgencyRole* agency_role_by_number(uint32_t number) {
   return nullptr;
 }
 
-std::string_view agency_role_names() {
-  return "municipal_labour_unit, employment_service, social_insurance, health_care, validation_provider, "
-         "education_provider, employer, other";
+const AgencyRole* agency_roles_begin() { return kRoles.data(); }
+size_t agency_role_count() { return kRoles.size(); }
+
+std::string agency_role_names() {
+  std::string out;
+  for (const auto& role : kRoles) out += (out.empty() ? "" : ", ") + std::string(role.name);
+  return out;
 }
 
 }  // namespace kartla::identity

@@ -2,7 +2,9 @@
 // frozen: they are signed into cards.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <string>
 #include <optional>
 #include <string_view>
 
@@ -14,9 +16,13 @@ struct AgencyRole {
   std::string_view label;  // for people
 };
 
+// The whole list, in number order; names are NUL-terminated literals (the C ABI hands them out).
+const AgencyRole* agency_roles_begin();
+size_t agency_role_count();
+
 const AgencyRole* agency_role_by_name(std::string_view name);
 const AgencyRole* agency_role_by_number(uint32_t number);
 // "municipal_labour_unit, employment_service, ..." for error messages and help.
-std::string_view agency_role_names();
+std::string agency_role_names();
 
 }  // namespace kartla::identity
