@@ -89,6 +89,8 @@ const std::vector<Command>& commands() {
        "record made before remain as they were.",
        {kOwner, kSection, kPassphraseFile},
        run_record_remove},
+      // --- sharing commands (agency, share, open, revoke, record ledger) ---
+      // --- content commands (validate, progress, plan, record show) ---
       {"", "verify", "FILE [--json] [--last-seen N]",
        "check a record's signature and integrity, without any key",
        "Checks the owner's signature over the exact manifest bytes and the hash of every section\n"

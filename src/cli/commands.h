@@ -33,5 +33,7 @@ Exit run_record_list(const Args& args);
 Exit run_record_remove(const Args& args);
 Exit run_verify(const Args& args);
 Exit run_sections(const Args& args);
+// sharing commands
+// content commands
 
 }  // namespace kartla::cli
