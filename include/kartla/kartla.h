@@ -357,6 +357,14 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_sequence(const kartla_sh
 /* KARTLA_E_ROLLBACK if this copy's sequence is below last_seen (authentic, but older). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_check_last_seen(const kartla_share *share,
                                                                         uint64_t last_seen);
+/* Pins the owner: KARTLA_OK if this file is signed by the owner whose card file is `card`, else
+ * KARTLA_E_AUTH naming both fingerprints. A signature only proves that *some* owner signed the
+ * file; an agency that knows whose record it expects (from an earlier visit, or a card handed
+ * over at the desk) should check it, or a stranger's validly signed record could be passed off
+ * as the participant's. KARTLA_E_SIGNATURE if the card's self-signature fails;
+ * KARTLA_E_INVALID_ARGUMENT if it is not an owner's card. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_check_owner(const kartla_share *share, const uint8_t *card,
+                                                                    size_t card_len);
 KARTLA_API void kartla_share_free(kartla_share *share);
 
 /* ---------------------------------------------------------------------------------------------

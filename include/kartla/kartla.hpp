@@ -341,6 +341,10 @@ class share {
     return out;
   }
   void check_last_seen(uint64_t last_seen) const { check(kartla_share_check_last_seen(get(), last_seen)); }
+  // Throws kartla::error (KARTLA_E_AUTH) unless the owner whose card this is signed the file.
+  void check_owner(std::string_view owner_card) const {
+    check(kartla_share_check_owner(get(), detail::bytes(owner_card), owner_card.size()));
+  }
 
   const kartla_share* get() const noexcept { return handle_.get(); }
 

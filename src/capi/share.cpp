@@ -5,6 +5,7 @@
 #include "capi/handles.h"
 #include "capi/json_text.h"
 #include "crypto/encoding.h"
+#include "format/card_codec.h"
 #include "format/file_source.h"
 #include "format/fingerprint.h"
 #include "format/framing.h"
@@ -181,6 +182,24 @@ kartla_status kartla_share_check_last_seen(const kartla_share* share, uint64_t l
     if (sequence < last_seen)
       fail(Code::rollback, "this copy is older than one already seen: sequence " + std::to_string(sequence) + " < " +
                                std::to_string(last_seen));
+  });
+}
+
+kartla_status kartla_share_check_owner(const kartla_share* share, const uint8_t* card, size_t card_len) {
+  return guarded([&] {
+    require_output(share, "share");
+    const auto expected = kartla::format::decode_card_file(card_file(card, card_len));
+    if (expected.card.kind != kartla::format::CardKind::owner)
+      fail(Code::invalid_argument, "card is not an owner's card");
+    const auto& manifest = share->view.container().manifest;
+    // Both keys: a manifest naming the expected signing key with another encryption key is not
+    // the expected owner's record either.
+    if (manifest.owner_signing_key != expected.card.signing_key ||
+        manifest.owner_encryption_key != expected.card.encryption_key)
+      fail(Code::auth, "this file is signed by owner " + kartla::format::fingerprint(manifest.owner_signing_key,
+                                                                                     manifest.owner_encryption_key) +
+                           ", not by the expected owner " +
+                           kartla::format::fingerprint(expected.card.signing_key, expected.card.encryption_key));
   });
 }
 

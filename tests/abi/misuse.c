@@ -544,6 +544,9 @@ static void shares(const struct fixture *f) {
   EXPECT_ZERO(sequence);
   EXPECT_MISUSE(kartla_share_sequence(f->share, NULL));
   EXPECT_MISUSE(kartla_share_check_last_seen(NULL, 0));
+  EXPECT_MISUSE(kartla_share_check_owner(NULL, f->card.data, f->card.len));
+  EXPECT_MISUSE(kartla_share_check_owner(f->share, NULL, 1));
+  EXPECT_MISUSE(kartla_share_check_owner(f->share, f->agency_card.data, f->agency_card.len));
 }
 
 /* Static information needs no handle and cannot fail; it must not crash on any input. */

@@ -174,6 +174,29 @@ TEST_CASE("C ABI: an older copy is reported as older", "[capi][share][rollback]"
   CHECK_FALSE(contains(v2.describe_json(), "\"previous_manifest_hash\": \"\""));
 }
 
+TEST_CASE("C ABI: an agency pins the owner it expects (HOSTILE 18)", "[capi][share][owner]") {
+  const auto share = kartla::share::open_file(shared().v2_path, people().agency_a);
+  const std::string owner_card = people().owner.card().str();
+  CHECK(kartla_share_check_owner(share.get(), kartla::detail::bytes(owner_card), owner_card.size()) == KARTLA_OK);
+
+  // A stranger's validly signed record is authentic, but it is not this participant's.
+  const kartla_identity_options o = cheap_kdf();
+  const auto stranger = kartla::identity::create(kPass, &o);
+  const std::string stranger_card = stranger.identity.card().str();
+  CHECK(kartla_share_check_owner(share.get(), kartla::detail::bytes(stranger_card), stranger_card.size()) ==
+        KARTLA_E_AUTH);
+  CHECK(contains(kartla_last_error(), people().owner.fingerprint()));
+  CHECK(contains(kartla_last_error(), stranger.identity.fingerprint()));
+
+  // An agency card is not an owner: misuse, not a mismatch.
+  CHECK(kartla_share_check_owner(share.get(), kartla::detail::bytes(people().card_a), people().card_a.size()) ==
+        KARTLA_E_INVALID_ARGUMENT);
+  // A card whose self-signature fails is a signature error, not a mismatch.
+  std::string forged = owner_card;
+  forged[forged.size() - 1] = static_cast<char>(forged[forged.size() - 1] ^ 1);
+  CHECK(kartla_share_check_owner(share.get(), kartla::detail::bytes(forged), forged.size()) == KARTLA_E_SIGNATURE);
+}
+
 TEST_CASE("C ABI: one kartla_share read by 8 threads at once", "[capi][share][threads]") {
   const auto share = kartla::share::open_file(shared().v2_path, people().agency_a);
   const std::string expected = share.section_json("profile", kNow).str();
