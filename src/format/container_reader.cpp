@@ -63,6 +63,8 @@ VerifiedContainer read_container(const ByteSource& source) {
     SectionEntry entry = decode_section_entry(entry_bytes);
     if (!seen_sections.insert(entry.section_id).second)
       fail(Code::format, "a section appears twice in the file");
+    if (entry.generation > c.manifest.highest_generation)
+      fail(Code::format, "a section's key generation is above the highest the manifest says was issued");
     if (entry.ciphertext_length > source.size() - offset) fail(Code::format, "file is truncated");
     c.sections.push_back({entry, std::move(entry_bytes), offset});
     offset += entry.ciphertext_length;

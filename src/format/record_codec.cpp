@@ -50,6 +50,7 @@ std::string encode_manifest(const Manifest& m) {
   msg.set_owner_key_wrap(m.owner_key_wrap);
   for (const auto& d : m.section_digests) msg.add_section_digests(d);
   for (const auto& d : m.grant_digests) msg.add_grant_digests(d);
+  msg.set_highest_generation(m.highest_generation);
   return serialize(msg);
 }
 
@@ -65,6 +66,7 @@ Manifest decode_manifest(ByteView bytes) {
   m.sequence = msg.sequence();
   m.previous_manifest_hash = msg.previous_manifest_hash();
   m.owner_key_wrap = msg.owner_key_wrap();
+  m.highest_generation = msg.highest_generation();
   require_size(m.record_id, kRecordIdBytes, "record id");
   require_size(m.owner_signing_key, 32, "owner signing key");
   require_size(m.owner_encryption_key, 32, "owner encryption key");

@@ -28,6 +28,7 @@ struct Manifest {
   std::string owner_key_wrap;          // 80
   std::vector<std::string> section_digests;  // strictly ascending
   std::vector<std::string> grant_digests;    // strictly ascending
+  uint32_t highest_generation = 0;           // >= every section entry's generation
 };
 
 struct RecordHeader {

@@ -101,11 +101,18 @@ crypto::SecretBuffer Record::insecure_section_key_for_grant(const SectionInfo& i
   return format::derive_section_key(master_key_, info.id, it->second.entry.generation);
 }
 
+// Generations are issued from one counter for the whole record and never reused: a section
+// removed and written again must not get back a key that a revoked agency still holds.
+uint32_t Record::issue_generation() {
+  if (manifest_.highest_generation == UINT32_MAX) fail(Code::limit, "the record has run out of key generations");
+  return ++manifest_.highest_generation;
+}
+
 void Record::write_section(const SectionInfo& info, ByteView plaintext) {
   check_section_bytes(info, plaintext);
   auto it = sections_.find(info.id);
   // The same generation keeps the same key; a fresh random nonce makes the new ciphertext safe.
-  seal_into(info, it == sections_.end() ? 1 : it->second.entry.generation, plaintext);
+  seal_into(info, it == sections_.end() ? issue_generation() : it->second.entry.generation, plaintext);
 }
 
 void Record::remove_section(const SectionInfo& info) {
@@ -123,9 +130,8 @@ const format::ByteSource& Record::saved_file() const {
 void Record::rotate_section(const SectionInfo& info) {
   auto it = sections_.find(info.id);
   if (it == sections_.end()) fail(Code::not_found, "section '" + std::string(info.name) + "' is not in this record");
-  if (it->second.entry.generation == UINT32_MAX) fail(Code::limit, "section has run out of key generations");
   const crypto::SecretBuffer plaintext = read_section(info);
-  seal_into(info, it->second.entry.generation + 1, plaintext.view());
+  seal_into(info, issue_generation(), plaintext.view());
 }
 
 void Record::check_save_target(const std::string& path, const io::FileSystem& fs) const {

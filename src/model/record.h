@@ -52,7 +52,7 @@ class Record {
   // Error(schema) if the bytes are not a message of the section's type.
   void write_section(const SectionInfo& info, ByteView plaintext);
   void remove_section(const SectionInfo& info);
-  // Re-encrypts the section under the key of the next generation (revocation).
+  // Re-encrypts the section under a key of a new generation (revocation).
   void rotate_section(const SectionInfo& info);
 
   // INSECURE_RAW_KEY_EXPORT: the current key of a section, to be sealed into a grant for an
@@ -88,6 +88,7 @@ class Record {
   format::SectionSlot slot(uint32_t section_id, uint32_t generation) const;
   static format::ContainerSection located(const Section& section);
   void seal_into(const SectionInfo& info, uint32_t generation, ByteView plaintext);
+  uint32_t issue_generation();
   void check_save_target(const std::string& path, const io::FileSystem& fs) const;
 
   crypto::SigningKeyPair signing_;

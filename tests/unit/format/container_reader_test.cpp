@@ -166,3 +166,21 @@ TEST_CASE("a changed body is caught by its hash", "[format][container]") {
   CHECK_THROWS_MATCHES(format::check_section_body(source, c.sections[1]), Error,
                        Catch::Predicate<Error>([](const Error& e) { return e.code() == Code::integrity; }));
 }
+
+TEST_CASE("no entry may carry a key generation above the manifest's counter (SPEC §5.2)", "[format][container]") {
+  Parts parts;
+  const crypto::SecretBuffer key = crypto::random_secret(32);
+  const format::SealedSection later = format::seal_section(key, {parts.manifest.record_id, 4, 2}, std::string("x"));
+  parts.entries[1] = format::encode_section_entry(later.entry);
+  parts.bodies[1] = later.body;
+  parts.list_everything();
+  // Signed by the owner, yet inconsistent: a writer that reuses generations is caught here.
+  const Error e = error_of(parts.file());
+  CHECK(e.code() == Code::format);
+  CHECK(std::string(e.what()).find("highest") != std::string::npos);
+
+  parts.manifest.highest_generation = 2;
+  const std::string file = parts.file();
+  format::MemorySource source(file);
+  CHECK(format::read_container(source).sections.size() == 2);
+}

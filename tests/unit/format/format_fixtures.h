@@ -38,6 +38,7 @@ inline format::Manifest sample_manifest(uint64_t sequence = 2) {
   m.previous_manifest_hash = sequence == 1 ? std::string() : filled(32, 'p');
   m.owner_key_wrap = filled(80, 'w');
   m.section_digests = {filled(32, '\x01'), filled(32, '\x02')};
+  m.highest_generation = 1;
   return m;
 }
 

@@ -60,9 +60,26 @@ TEST_CASE("unsaved writes read back, and removals and rotations survive a save",
   CHECK(read_section_text(back, "profile") == sample_content(section("profile"), "second"));
   CHECK_FALSE(back.has_section(section("notes")));
   CHECK(back.sections().size() == 1);
-  CHECK(back.sections()[0].generation == 2);
+  // One counter for the record: profile took 1, notes 2, the rotation of profile 3.
+  CHECK(back.sections()[0].generation == 3);
   CHECK_THROWS_MATCHES(back.read_section(section("notes")), Error,
                        Catch::Predicate<Error>([](const Error& e) { return e.code() == Code::not_found; }));
+}
+
+TEST_CASE("a removed section written again never gets back an old key generation", "[record][generation]") {
+  Record r = Record::create(owner_keys());
+  r.write_section(section("profile"), sample_content(section("profile"), "first"));
+  r.remove_section(section("profile"));
+  r.write_section(section("profile"), sample_content(section("profile"), "again"));
+  CHECK(r.sections()[0].generation == 2);
+  // Also across a save and reopen: the counter is in the signed manifest, not only in memory.
+  TempDir dir;
+  const std::string path = dir.file("r.kartla");
+  r.save(path);
+  Record back = open_bytes(read_plain(path));
+  back.remove_section(section("profile"));
+  back.write_section(section("profile"), sample_content(section("profile"), "third"));
+  CHECK(back.sections()[0].generation == 3);
 }
 
 TEST_CASE("content that is not the section's schema is refused", "[record]") {

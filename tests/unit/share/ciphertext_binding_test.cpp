@@ -20,8 +20,8 @@ const uint32_t kNotes = model::section_by_name("notes").id;
 
 struct Fixture {
   TempDir dir;
-  std::string v1;     // A's bundle before the profile's key rotation (profile generation 1)
-  std::string v2;     // A's bundle after it (profile generation 2, notes generation 1)
+  std::string v1;     // A's bundle before the profile's key rotation
+  std::string v2;     // A's bundle after it (profile under a new generation, notes unchanged)
   std::string other;  // A's bundle of another record of the same owner
   Fixture() {
     model::Record r = new_record({{"profile", "R1 profile"}, {"notes", "R1 notes"}});
@@ -29,7 +29,7 @@ struct Fixture {
     (void)share_with(r, agency_b(), {"profile"});
     r.save(dir.file("r1.kartla"));
     v1 = bundle_of(r, to_a.grant_id_hex, dir);
-    // Revoking B rotates the profile to generation 2 and re-issues A's grant under its new key.
+    // Revoking B rotates the profile to a new generation and re-issues A's grant under its key.
     (void)share::revoke_agency(r, agency_b().card_file(), kNow + 10);
     r.save(dir.file("r1.kartla"));
     v2 = bundle_of(r, to_a.grant_id_hex, dir);
@@ -74,6 +74,11 @@ std::string forge_with_key(const std::string& bundle, uint32_t section_id, std::
   return resign_as_owner(std::move(l));
 }
 
+// Generations come from one record-wide counter (SPEC §5.2): read them, never assume them.
+uint32_t generation_in(const std::string& bundle, uint32_t section_id) {
+  return take_apart(bundle).by_id(section_id).entry.generation;
+}
+
 std::string plaintext_of(const std::string& bundle, uint32_t section_id) {
   return view_as(agency_a(), bundle).read_section(*model::section_by_id(section_id), kNow).view().to_string();
 }
@@ -85,8 +90,8 @@ TEST_CASE("the fixture bundles open as they should", "[binding]") {
   CHECK(contains(plaintext_of(fx().v2, kProfile), "R1 profile"));
   CHECK(contains(plaintext_of(fx().v2, kNotes), "R1 notes"));
   CHECK(contains(plaintext_of(fx().other, kProfile), "R2 profile"));
-  CHECK(take_apart(fx().v1).by_id(kProfile).entry.generation == 1);
-  CHECK(take_apart(fx().v2).by_id(kProfile).entry.generation == 2);
+  CHECK(generation_in(fx().v2, kProfile) > generation_in(fx().v1, kProfile));
+  CHECK(generation_in(fx().v2, kNotes) != generation_in(fx().v2, kProfile));
 }
 
 TEST_CASE("a ciphertext spliced from another record of the same owner fails", "[binding]") {
@@ -101,7 +106,7 @@ TEST_CASE("a ciphertext spliced from another record of the same owner fails", "[
   }
   SECTION("with the foreign record's own key granted and committed to: only the AD's record id differs") {
     const Loose foreign = take_apart(fx().other);
-    const auto foreign_key = owner_section_key(foreign.manifest, kProfile, 1);
+    const auto foreign_key = owner_section_key(foreign.manifest, kProfile, generation_in(fx().other, kProfile));
     const Loose mine = take_apart(fx().v2);
     const std::string forged = forge_with_key(fx().v2, kProfile, foreign_body, foreign_key);
     require_keyless_ok(forged);
@@ -110,7 +115,7 @@ TEST_CASE("a ciphertext spliced from another record of the same owner fails", "[
     CHECK_FALSE(contains(message, "commitment"));  // the commitment passed: the AEAD refused
 
     // Control: the same plaintext and key, encrypted for this record's slot, opens.
-    const auto slot = format::SectionSlot{mine.manifest.record_id, kProfile, 2};
+    const auto slot = format::SectionSlot{mine.manifest.record_id, kProfile, generation_in(fx().v2, kProfile)};
     const std::string rebound = format::seal_section(foreign_key, slot, content("profile", "R2 profile")).body;
     CHECK(contains(plaintext_of(forge_with_key(fx().v2, kProfile, rebound, foreign_key), kProfile), "R2 profile"));
   }
@@ -136,14 +141,14 @@ TEST_CASE("a ciphertext from an older key generation of the same record fails", 
   }
   SECTION("with the old generation's key granted and committed to: only the AD's generation differs") {
     const Loose l = take_apart(fx().v2);
-    const auto old_key = owner_section_key(l.manifest, kProfile, 1);
+    const auto old_key = owner_section_key(l.manifest, kProfile, generation_in(fx().v1, kProfile));
     const std::string forged = forge_with_key(fx().v2, kProfile, old_body, old_key);
     require_keyless_ok(forged);
     std::string message;
     CHECK(read_code(forged, kProfile, &message) == Code::integrity);
     CHECK_FALSE(contains(message, "commitment"));
 
-    const auto slot = format::SectionSlot{l.manifest.record_id, kProfile, 2};
+    const auto slot = format::SectionSlot{l.manifest.record_id, kProfile, generation_in(fx().v2, kProfile)};
     const std::string rebound = format::seal_section(old_key, slot, content("profile", "old text")).body;
     CHECK(contains(plaintext_of(forge_with_key(fx().v2, kProfile, rebound, old_key), kProfile), "old text"));
   }
@@ -192,14 +197,14 @@ TEST_CASE("a bundle with two section ciphertexts swapped fails", "[binding]") {
     CHECK(read_code(forged, kNotes) == Code::integrity);
   }
   SECTION("the notes key granted for the profile slot: only the AD's section id differs") {
-    const auto notes_key = owner_section_key(original.manifest, kNotes, 1);
+    const auto notes_key = owner_section_key(original.manifest, kNotes, generation_in(fx().v2, kNotes));
     const std::string forged = forge_with_key(fx().v2, kProfile, notes_body, notes_key);
     require_keyless_ok(forged);
     std::string message;
     CHECK(read_code(forged, kProfile, &message) == Code::integrity);
     CHECK_FALSE(contains(message, "commitment"));
 
-    const auto slot = format::SectionSlot{original.manifest.record_id, kProfile, 2};
+    const auto slot = format::SectionSlot{original.manifest.record_id, kProfile, generation_in(fx().v2, kProfile)};
     const std::string rebound = format::seal_section(notes_key, slot, content("profile", "moved")).body;
     CHECK(contains(plaintext_of(forge_with_key(fx().v2, kProfile, rebound, notes_key), kProfile), "moved"));
   }
