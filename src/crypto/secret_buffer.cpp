@@ -7,26 +7,30 @@
 
 #include "base/error.h"
 #include "crypto/init.h"
+#include "crypto/secret_pool.h"
 
 namespace kartla::crypto {
 
-SecretBuffer::SecretBuffer(size_t size) {
+namespace {
+
+// A pooled slot is already wiped (all zero); a sodium_malloc'ed block holds libsodium's fill
+// pattern, which `zeroed` clears.
+uint8_t* secure_allocation(size_t size, bool zeroed) {
   ensure_initialized();
-  // sodium_malloc(0) is legal but we want a distinct, wipeable allocation in every case.
-  void* p = sodium_malloc(size == 0 ? 1 : size);
+  // A zero-sized buffer still gets a distinct, wipeable allocation.
+  const size_t bytes = size == 0 ? 1 : size;
+  if (void* slot = detail::pool_take(bytes)) return static_cast<uint8_t*>(slot);
+  void* p = sodium_malloc(bytes);
   if (p == nullptr) fail(Code::no_memory, "out of secure memory");
-  data_ = static_cast<uint8_t*>(p);
-  size_ = size;
-  sodium_memzero(data_, size == 0 ? 1 : size);
+  if (zeroed) sodium_memzero(p, bytes);
+  return static_cast<uint8_t*>(p);
 }
 
-SecretBuffer::SecretBuffer(size_t size, Uninitialized) {
-  ensure_initialized();
-  void* p = sodium_malloc(size == 0 ? 1 : size);
-  if (p == nullptr) fail(Code::no_memory, "out of secure memory");
-  data_ = static_cast<uint8_t*>(p);
-  size_ = size;
-}
+}  // namespace
+
+SecretBuffer::SecretBuffer(size_t size) : data_(secure_allocation(size, true)), size_(size) {}
+
+SecretBuffer::SecretBuffer(size_t size, Uninitialized) : data_(secure_allocation(size, false)), size_(size) {}
 
 SecretBuffer::~SecretBuffer() { release(); }
 
@@ -55,7 +59,8 @@ void SecretBuffer::truncate(size_t new_size) {
 }
 
 void SecretBuffer::release() {
-  if (data_ != nullptr) sodium_free(data_);  // sodium_free wipes the whole allocation first
+  // Both wipe first: the pool its whole slot, sodium_free the whole allocation.
+  if (data_ != nullptr && !detail::pool_give_back(data_)) sodium_free(data_);
   data_ = nullptr;
   size_ = 0;
 }

@@ -1,5 +1,6 @@
-// Owning storage for keys and decrypted plaintext: sodium_malloc'ed (guard pages, mlock where the
-// system allows, canary) and wiped by sodium_free. Move-only, so a secret is never duplicated by
+// Owning storage for keys and decrypted plaintext, in libsodium secure memory (guard pages, mlock
+// where the system allows) and wiped when released: small ones from a pool of slots in
+// sodium_malloc'ed regions (secret_pool.h explains why), larger ones sodium_malloc'ed each. Move-only, so a secret is never duplicated by
 // accident; the only way to copy one is the explicit copy_of().
 #pragma once
 
@@ -15,8 +16,8 @@ class SecretBuffer {
   SecretBuffer() = default;
   explicit SecretBuffer(size_t size);  // zero-filled; throws Error(no_memory)
   // For buffers the caller overwrites completely at once (a decryption target, a file read):
-  // skips the zero fill, which costs a full pass over a 64 MiB section. sodium_malloc has
-  // already filled the memory with a fixed pattern, so nothing of an earlier secret shows.
+  // skips the zero fill, which costs a full pass over a 64 MiB section. The memory holds zeros
+  // (a pooled slot) or sodium_malloc's fixed pattern: never anything of an earlier secret.
   struct Uninitialized {};
   SecretBuffer(size_t size, Uninitialized);
   ~SecretBuffer();
