@@ -66,4 +66,19 @@ int kartla_read(const KartlaOwner& owner, const std::string& path, const std::ve
   return mix;
 }
 
+int kartla_read_into(const KartlaOwner& owner, const std::string& path, std::vector<uint8_t>& buffer,
+                     const std::vector<uint8_t>* check_against) {
+  kartla_record* record = nullptr;
+  check(kartla_record_open_file(path.c_str(), owner.get(), &record), "kartla_record_open_file");
+  size_t len = 0;
+  const kartla_status status = kartla_record_get_section_into(record, kSectionName, buffer.data(), buffer.size(), &len);
+  kartla_record_free(record);
+  check(status, "kartla_record_get_section_into");
+  const int mix = len == 0 ? 0 : buffer[0] ^ buffer[len - 1];
+  if (check_against != nullptr &&
+      (check_against->size() != len || std::memcmp(check_against->data(), buffer.data(), len) != 0))
+    throw std::runtime_error("Kartla read into a buffer returned other bytes than were saved");
+  return mix;
+}
+
 }  // namespace bench

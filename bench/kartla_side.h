@@ -34,4 +34,9 @@ void kartla_save(const KartlaOwner& owner, const std::vector<uint8_t>& section, 
 // compared with the plaintext.
 int kartla_read(const KartlaOwner& owner, const std::string& path, const std::vector<uint8_t>* check);
 
+// The same read with kartla_record_get_section_into, into `buffer` (reused across repetitions,
+// as the raw `+io` column reuses its buffer): no allocation on Kartla's side either.
+int kartla_read_into(const KartlaOwner& owner, const std::string& path, std::vector<uint8_t>& buffer,
+                     const std::vector<uint8_t>* check);
+
 }  // namespace bench

@@ -47,6 +47,22 @@ SecretBuffer aead_open(const SecretBuffer& key, ByteView sealed, ByteView associ
   return plaintext;
 }
 
+void aead_open_detached_in_place(const SecretBuffer& key, ByteView nonce, uint8_t* text, size_t length, ByteView tag,
+                                 ByteView associated_data) {
+  ensure_initialized();
+  if (key.size() != kAeadKeyBytes) fail(Code::internal, "AEAD key has an invalid length");
+  if (nonce.size != kAeadNonceBytes || tag.size != kAeadTagBytes) {
+    wipe(text, length);
+    authentication_failed();
+  }
+  const int rc = crypto_aead_xchacha20poly1305_ietf_decrypt_detached(
+      text, nullptr, text, length, tag.data, associated_data.data, associated_data.size, nonce.data, key.data());
+  if (rc != 0) {
+    wipe(text, length);
+    authentication_failed();
+  }
+}
+
 void aead_open_in_place(const SecretBuffer& key, ByteView nonce, SecretBuffer& sealed_tail,
                         ByteView associated_data) {
   ensure_initialized();

@@ -28,4 +28,10 @@ SecretBuffer aead_open(const SecretBuffer& key, ByteView sealed, ByteView associ
 void aead_open_in_place(const SecretBuffer& key, ByteView nonce, SecretBuffer& sealed_tail,
                         ByteView associated_data);
 
+// In place in memory the caller owns (kartla_record_get_section_into): `text` holds the
+// ciphertext and becomes the plaintext only if `tag` verifies; on failure all of it is wiped
+// and Error(integrity) thrown.
+void aead_open_detached_in_place(const SecretBuffer& key, ByteView nonce, uint8_t* text, size_t length, ByteView tag,
+                                 ByteView associated_data);
+
 }  // namespace kartla::crypto

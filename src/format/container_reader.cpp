@@ -128,6 +128,42 @@ crypto::SecretBuffer open_section_from_source(const ByteSource& source, const Co
   return text;
 }
 
+uint64_t section_plaintext_size(const SectionEntry& entry) {
+  return entry.ciphertext_length - crypto::kAeadOverhead;  // >= overhead, checked when decoded
+}
+
+size_t open_section_into(const ByteSource& source, const ContainerSection& section,
+                         const crypto::SecretBuffer& section_key, const SectionSlot& slot, uint8_t* out,
+                         size_t capacity) {
+  const uint64_t length = section_plaintext_size(section.entry);
+  if (length > capacity)
+    fail(Code::invalid_argument, "the buffer holds " + std::to_string(capacity) + " bytes; the section needs " +
+                                     std::to_string(length));
+  check_key_commitment(section_key, slot, section.entry);
+  const auto text_length = static_cast<size_t>(length);
+  uint8_t nonce[crypto::kAeadNonceBytes];
+  uint8_t tag[crypto::kAeadTagBytes];
+  try {
+    source.read_exact(section.body_offset, nonce, sizeof nonce);
+    source.read_exact(section.body_offset + sizeof nonce, out, text_length);
+    source.read_exact(section.body_offset + sizeof nonce + text_length, tag, sizeof tag);
+    const crypto::Digest hash = crypto::LabelledHasher(label::kSectionCiphertext)
+                                    .update({nonce, sizeof nonce})
+                                    .update({out, text_length})
+                                    .update({tag, sizeof tag})
+                                    .finish();
+    if (!crypto::equal_constant_time({hash.data(), hash.size()}, section.entry.ciphertext_hash))
+      fail(Code::integrity, "section ciphertext does not match the signed manifest");
+    crypto::aead_open_detached_in_place(section_key, {nonce, sizeof nonce}, out, text_length, {tag, sizeof tag},
+                                        section_associated_data(slot));
+  } catch (...) {
+    // The caller's memory holds nothing of a failed read: not even ciphertext.
+    crypto::wipe(out, text_length);
+    throw;
+  }
+  return text_length;
+}
+
 std::string encode_container_prefix(const RecordHeader& header) {
   const std::string encoded = encode_record_header(header);
   if (encoded.size() > kMaxHeaderBytes) fail(Code::limit, "record header would exceed the limit");

@@ -47,6 +47,16 @@ std::string read_section_body(const ByteSource& source, const ContainerSection& 
 crypto::SecretBuffer open_section_from_source(const ByteSource& source, const ContainerSection& section,
                                               const crypto::SecretBuffer& section_key, const SectionSlot& slot);
 
+// The plaintext length of a section: its ciphertext length less the nonce and tag.
+uint64_t section_plaintext_size(const SectionEntry& entry);
+
+// As open_section_from_source, into memory the caller owns: `out` (capacity bytes, at least
+// section_plaintext_size) receives the plaintext only if every check passes; on failure it is
+// wiped. Returns the plaintext length. Error(invalid_argument) if capacity is too small.
+size_t open_section_into(const ByteSource& source, const ContainerSection& section,
+                         const crypto::SecretBuffer& section_key, const SectionSlot& slot, uint8_t* out,
+                         size_t capacity);
+
 // Copies a body to `sink` in chunks while hashing it; Error(integrity) if it does not match its
 // entry (the sink may then have received part of it: callers write to a temporary file).
 template <typename Sink>

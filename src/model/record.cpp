@@ -1,6 +1,7 @@
 #include "model/record.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "base/error.h"
 #include "crypto/kdf.h"
@@ -86,6 +87,31 @@ crypto::SecretBuffer Record::read_section(const SectionInfo& info) const {
   return format::open_section_from_source(*source_, located(s), key, slot(info.id, s.entry.generation));
 }
 
+const Record::Section& Record::present(const SectionInfo& info) const {
+  auto it = sections_.find(info.id);
+  if (it == sections_.end()) fail(Code::not_found, "section '" + std::string(info.name) + "' is not in this record");
+  return it->second;
+}
+
+uint64_t Record::section_size(const SectionInfo& info) const {
+  return format::section_plaintext_size(present(info).entry);
+}
+
+size_t Record::read_section_into(const SectionInfo& info, uint8_t* out, size_t capacity) const {
+  const Section& s = present(info);
+  if (s.new_body) {
+    // Written since the last save: the ciphertext is in memory, not in a file to read from.
+    const crypto::SecretBuffer text = read_section(info);
+    if (text.size() > capacity)
+      fail(Code::invalid_argument, "the buffer holds " + std::to_string(capacity) + " bytes; the section needs " +
+                                       std::to_string(text.size()));
+    if (!text.empty()) std::memcpy(out, text.data(), text.size());
+    return text.size();
+  }
+  const auto key = format::derive_section_key(master_key_, info.id, s.entry.generation);
+  return format::open_section_into(*source_, located(s), key, slot(info.id, s.entry.generation), out, capacity);
+}
+
 void Record::seal_into(const SectionInfo& info, uint32_t generation, ByteView plaintext) {
   const auto key = format::derive_section_key(master_key_, info.id, generation);
   format::SealedSection sealed = format::seal_section(key, slot(info.id, generation), plaintext);
@@ -151,6 +177,8 @@ void Record::check_save_target(const std::string& path, const io::FileSystem& fs
 }
 
 void Record::save(const std::string& path, const io::FileSystem& fs) {
+  if (!unsafe_to_save_.empty())
+    fail(Code::invalid_argument, "not saved: " + unsafe_to_save_ + " failed halfway; open the record again");
   io::FileLock lock = io::FileLock::acquire(path, fs);
   check_save_target(path, fs);
 

@@ -49,6 +49,10 @@ class Record {
 
   // Error(not_found) if absent; Error(integrity) if it fails authentication.
   crypto::SecretBuffer read_section(const SectionInfo& info) const;
+  // The plaintext length of a section (Error(not_found) if absent), and the section read into
+  // memory the caller owns, with every check of read_section; on failure `out` is wiped.
+  uint64_t section_size(const SectionInfo& info) const;
+  size_t read_section_into(const SectionInfo& info, uint8_t* out, size_t capacity) const;
   // Error(schema) if the bytes are not a message of the section's type.
   void write_section(const SectionInfo& info, ByteView plaintext);
   void remove_section(const SectionInfo& info);
@@ -64,6 +68,11 @@ class Record {
     grants_ = std::move(grants);
     unsaved_ = true;
   }
+
+  // A change made of several steps (a revocation) that fails halfway calls this: the record in
+  // memory is then neither the old nor the new state, and save() refuses (Error(invalid_argument))
+  // so that a half-done change never reaches the disk. Reopen the file to start again.
+  void mark_unsafe_to_save(std::string why) { unsafe_to_save_ = std::move(why); }
 
   // True after any change not yet saved (a new record is unsaved until its first save).
   bool has_unsaved_changes() const { return unsaved_; }
@@ -86,6 +95,7 @@ class Record {
 
   Record(crypto::SigningKeyPair signing, crypto::SecretBuffer master_key);
   format::SectionSlot slot(uint32_t section_id, uint32_t generation) const;
+  const Section& present(const SectionInfo& info) const;
   static format::ContainerSection located(const Section& section);
   void seal_into(const SectionInfo& info, uint32_t generation, ByteView plaintext);
   uint32_t issue_generation();
@@ -99,6 +109,7 @@ class Record {
   std::vector<std::string> grants_;
   std::shared_ptr<const format::ByteSource> source_;
   bool unsaved_ = true;
+  std::string unsafe_to_save_;  // why, if a change of several steps failed halfway
 };
 
 }  // namespace kartla::model

@@ -22,6 +22,11 @@ std::vector<uint32_t> section_ids_of(const v1::ShareGrantRecord& entry) {
   return ids;
 }
 
+// Rotates the revoked agency's sections, re-issues the grants of the agencies that keep access,
+// and writes the grants and the ledger.
+void reissue_after_rotation(model::Record& record, v1::SharingLedger& ledger, const std::set<uint32_t>& rotate,
+                            std::set<std::string>& drop_digests, RevocationResult& result);
+
 }  // namespace
 
 RevocationResult revoke_agency(model::Record& record, const std::string& agency_card_file, int64_t now) {
@@ -43,6 +48,20 @@ RevocationResult revoke_agency(model::Record& record, const std::string& agency_
   }
   if (result.revoked_grants == 0) fail(Code::not_found, "nothing is shared with this agency");
 
+  // From here on the record changes in several steps; a failure in between must not be saved.
+  try {
+    reissue_after_rotation(record, ledger, rotate, drop_digests, result);
+  } catch (...) {
+    record.mark_unsafe_to_save("a revocation");
+    throw;
+  }
+  return result;
+}
+
+namespace {
+
+void reissue_after_rotation(model::Record& record, v1::SharingLedger& ledger, const std::set<uint32_t>& rotate,
+                            std::set<std::string>& drop_digests, RevocationResult& result) {
   for (uint32_t id : rotate) {
     const model::SectionInfo& info = *model::section_by_id(id);
     if (!record.has_section(info)) continue;  // removed since it was shared: nothing to protect
@@ -82,7 +101,8 @@ RevocationResult revoke_agency(model::Record& record, const std::string& agency_
                grants.end());
   record.replace_grants(std::move(grants));
   write_ledger(record, ledger);
-  return result;
 }
+
+}  // namespace
 
 }  // namespace kartla::share

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "crypto/aead.h"
+#include "share/ledger.h"
 #include "share/revoke.h"
 #include "share_forgery.h"
 
@@ -170,4 +171,25 @@ TEST_CASE("a section removed and re-added after revocation stays unreadable to t
   const format::SectionSlot slot{c.manifest.record_id, s->entry.section_id, s->entry.generation};
   CHECK(code_of([&] { (void)format::open_section_from_source(source, *s, kept.sections[0].key, slot); }) ==
         Code::integrity);
+}
+
+TEST_CASE("a revocation that fails halfway can never be saved", "[revoke]") {
+  TempDir dir;
+  const std::string path = dir.file("r.kartla");
+  model::Record r = new_record({{"profile", "p"}});
+  (void)share_with(r, agency_a(), {"profile"});
+  (void)share_with(r, agency_b(), {"profile"});
+  // B's card in the ledger is damaged: the revocation of A rotates the profile, then fails when
+  // it re-issues B's grant.
+  v1::SharingLedger ledger = share::read_ledger(r);
+  for (auto& entry : *ledger.mutable_grants())
+    if (entry.agency_fingerprint() == agency_b().fingerprint()) entry.set_agency_card("not a card");
+  share::write_ledger(r, ledger);
+  r.save(path);
+  const std::string before = read_plain(path);
+
+  CHECK(code_of([&] { (void)share::revoke_agency(r, agency_a().card_file(), kNow + 10); }) != Code::ok);
+  CHECK(code_of([&] { r.save(path); }) == Code::invalid_argument);
+  CHECK(contains(message_of([&] { r.save(path); }), "revocation failed halfway"));
+  CHECK(read_plain(path) == before);
 }
