@@ -31,7 +31,9 @@ static const char kDemoPassphrase[] = "correct horse battery staple";
 static const char kProfileJson[] =
     "{\"given_name\": \"Amina\", \"family_name\": \"Rahimi\","
     " \"assertion\": {\"source\": \"SELF_REPORTED\", \"asserted_at\": \"2024-05-02T09:00:00Z\"}}";
-static const char kNotesJson[] = "{\"entries\": [{\"text\": \"private note, never shared\"}]}";
+static const char kNotesJson[] =
+    "{\"entries\": [{\"id\": \"note-1\", \"text\": \"private note, never shared\","
+    " \"assertion\": {\"source\": \"SELF_REPORTED\", \"asserted_at\": \"2024-05-02T09:00:00Z\"}}]}";
 
 static int check(kartla_status status, const char *what) {
   if (status == KARTLA_OK) return 1;

@@ -243,6 +243,19 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_set_section_json(kartla
  * KARTLA_E_INTEGRITY if it fails authentication (nothing is returned). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_get_section(const kartla_record *record, const char *section,
                                                                      kartla_buffer *out);
+/* The length in bytes of a section's protobuf content, to size a buffer for
+ * kartla_record_get_section_into. KARTLA_E_NOT_FOUND if the record does not hold it. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_section_size(const kartla_record *record,
+                                                                      const char *section, size_t *out);
+/* As kartla_record_get_section, decrypted straight into memory the caller owns: no allocation,
+ * for large sections or many reads into one buffer. `out` has room for `capacity` bytes; *out_len
+ * receives the content's length. KARTLA_E_INVALID_ARGUMENT if capacity is below
+ * kartla_record_section_size. On any failure nothing of the section is left in `out` (the bytes it
+ * would have used are wiped). The plaintext is then in memory of the caller's choosing, which the
+ * caller should wipe when done; kartla_record_get_section keeps it in guarded, locked memory. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_get_section_into(const kartla_record *record,
+                                                                          const char *section, uint8_t *out,
+                                                                          size_t capacity, size_t *out_len);
 /* As kartla_record_get_section, as protobuf JSON (text, snake_case field names). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_get_section_json(const kartla_record *record,
                                                                           const char *section, kartla_buffer *out);
@@ -350,6 +363,15 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_get_section(const kartla
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_get_section_json(const kartla_share *share,
                                                                          const char *section, int64_t at,
                                                                          kartla_buffer *out);
+/* As kartla_record_section_size and kartla_record_get_section_into, for an agency: the same
+ * checks and errors as kartla_share_get_section, the plaintext in memory the caller owns (wiped
+ * on any failure; the caller wipes it when done). */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_section_size(const kartla_share *share, const char *section,
+                                                                     int64_t at, size_t *out);
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_get_section_into(const kartla_share *share,
+                                                                         const char *section, int64_t at,
+                                                                         uint8_t *out, size_t capacity,
+                                                                         size_t *out_len);
 /* JSON text: record_id, owner_fingerprint, sequence, previous_manifest_hash, and grants: one
  * object per granted section with section, purpose, granted_at, expires_at, present, current. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_describe_json(const kartla_share *share, kartla_buffer *out);
@@ -366,6 +388,90 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_check_last_seen(const ka
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_check_owner(const kartla_share *share, const uint8_t *card,
                                                                     size_t card_len);
 KARTLA_API void kartla_share_free(kartla_share *share);
+
+/* ---------------------------------------------------------------------------------------------
+ * Content: validation of section content against the offline rules of docs/MODEL.md, and the
+ * views a person reads (progress, action plan, the whole record as text).
+ *
+ * kartla_record_set_section and kartla_record_set_section_json run the same validation and refuse
+ * content that breaks any rule with KARTLA_E_SCHEMA, leaving the record unchanged; the message
+ * names the first violation ("FIELD: RULE: MESSAGE") and how many follow.
+ */
+
+/* Validates section content given as protobuf bytes (kartla_validate_section) or protobuf JSON
+ * (kartla_validate_section_json). Static data only: thread-safe.
+ *
+ * EXCEPTION to the house rule on outputs: *report is filled on KARTLA_OK and on KARTLA_E_SCHEMA
+ * alike, with JSON text {"section": NAME, "valid": BOOL, "violations": [{"field": PATH, "rule":
+ * RULE_ID, "message": TEXT}, ...]} listing every violation in field order (empty when valid).
+ * Content that does not parse as the section's message (for JSON: protobuf's parser message) is
+ * one violation with rule "schema-parse" and an empty field. On KARTLA_E_SCHEMA,
+ * kartla_last_error() names the first violation. Other failures (KARTLA_E_INVALID_ARGUMENT for an
+ * unknown section, KARTLA_E_LIMIT for content over the section size limit) leave *report empty. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_validate_section(const char *section, const uint8_t *protobuf,
+                                                                   size_t len, kartla_buffer *report);
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_validate_section_json(const char *section, const uint8_t *json,
+                                                                        size_t len, kartla_buffer *report);
+
+#define KARTLA_VIEW_OPTIONS_VERSION 1
+typedef struct kartla_view_options {
+  uint32_t version;              /* KARTLA_VIEW_OPTIONS_VERSION */
+  uint32_t include_work_ability; /* progress: 1 = also chart work_ability scores (health data); 0 = not */
+  const char *language;          /* BCP 47 tag for instrument titles and labels ("sv", "fi"); NULL = "en" */
+} kartla_view_options;
+
+/* Sets the version and the defaults (work_ability left out, language NULL). */
+KARTLA_API void kartla_view_options_init(kartla_view_options *options);
+
+/* The views below read the sections they need from the record (decrypting them) and return text
+ * in *out. `options` may be NULL (defaults). KARTLA_E_INVALID_ARGUMENT for an options version
+ * this library does not know, include_work_ability other than 0 or 1, or a language tag that is
+ * empty or longer than 35 bytes. Thread safety: as for every kartla_record call, not
+ * concurrently with another call on the same record. */
+
+/* Each indicator's movement over time (stegförflyttning), from the progress section's dated
+ * assessments (and work_ability's with include_work_ability, which is left out otherwise):
+ * one series per instrument, indicator, target (the goal a GAS score rates) and respondent, with
+ * the first and latest date and value, the change, its direction on the instrument's scale and
+ * the number of assessments. KARTLA_E_NOT_FOUND if the record holds none of those sections.
+ *  _json: {"from", "to", "indicators": [{"section", "kind", "instrument", "instrument_version",
+ *          "instrument_title", "placeholder_wording", "health_data", "indicator", "label", "target",
+ *          "target_label", "respondent", "scale": {"min", "max", "higher_is_better", "min_label",
+ *          "max_label"} or null, "first": {"date", "value"}, "latest": {...}, "change",
+ *          "direction", "assessments", "points": [{"date", "value"}, ...]}, ...]}
+ *  _text: a table per instrument.
+ *  _svg:  a standalone SVG document, one small chart per series (layout in docs/MODEL.md). */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_progress_json(const kartla_record *record,
+                                                                       const kartla_view_options *options,
+                                                                       kartla_buffer *out);
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_progress_text(const kartla_record *record,
+                                                                       const kartla_view_options *options,
+                                                                       kartla_buffer *out);
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_progress_svg(const kartla_record *record,
+                                                                      const kartla_view_options *options,
+                                                                      kartla_buffer *out);
+
+/* The action plan: goals with their sub-goals nested, the activities serving each goal with the
+ * responsible agency, phase, status and dates. KARTLA_E_NOT_FOUND without an action_plan section.
+ *  _json: {"revision", "agreed_at", "participant_agreed", "current_step", "co_owners",
+ *          "provenance", "goals": [{"id", "text", "status", "horizon", "target_date",
+ *          "target_occupation", "target_education", "gas_levels", "provenance", "activities"
+ *          (ids), "sub_goals": [...]}], "activities": [{"id", "title", "description", "type",
+ *          "responsible", "responsible_role", "step", "status", "planned", "actual",
+ *          "intervention_id", "goals", "provenance"}], "activities_without_goal" (ids)} */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_plan_json(const kartla_record *record,
+                                                                   const kartla_view_options *options,
+                                                                   kartla_buffer *out);
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_plan_text(const kartla_record *record,
+                                                                   const kartla_view_options *options,
+                                                                   kartla_buffer *out);
+
+/* The record as text for a person to read: coded values with the code systems' labels, dates as
+ * dates, every entry's provenance marked. `section` NULL shows every section the record holds;
+ * otherwise KARTLA_E_NOT_FOUND if the record does not hold it. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_show_text(const kartla_record *record, const char *section,
+                                                                   const kartla_view_options *options,
+                                                                   kartla_buffer *out);
 
 /* ---------------------------------------------------------------------------------------------
  * Verification, by anyone holding a record or bundle and no key: the owner's signature over the
@@ -395,6 +501,211 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_verification_json(const kartla
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_verification_check_last_seen(const kartla_verification *v,
                                                                                uint64_t last_seen);
 KARTLA_API void kartla_verification_free(kartla_verification *v);
+
+/* ---------------------------------------------------------------------------------------------
+ * Attestations (docs/SPEC.md §13.2): an agency's signed claim about one entry of one person's
+ * record, bound to the owner's keys, the record id, the section, the entry's id and the entry's
+ * exact bytes, so that it cannot be moved to another person, record or entry, and stops holding
+ * when the entry is edited.
+ *
+ * Thread safety: these functions keep no state; `agency` is used read-only (as every function
+ * taking a const kartla_identity *), so any of them may run on several threads at once.
+ */
+
+/* The bytes of entry `entry_id` inside section content `content` (protobuf bytes of section
+ * `section`, as kartla_record_get_section returns them): what an attestation covers. *out receives
+ * them. KARTLA_E_NOT_FOUND if no entry has that id; KARTLA_E_SCHEMA if the content does not parse
+ * or two entries share the id; KARTLA_E_LIMIT for content over 256 MiB. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_section_entry(const char *section, const uint8_t *content,
+                                                                size_t content_len, const char *entry_id,
+                                                                kartla_buffer *out);
+
+/* The entry an attestation is about. */
+#define KARTLA_ENTRY_REF_VERSION 1
+typedef struct kartla_entry_ref {
+  uint32_t version;          /* KARTLA_ENTRY_REF_VERSION */
+  const uint8_t *owner_card; /* the record owner's public card file (kartla_identity_card) */
+  size_t owner_card_len;
+  const char *record_id;     /* 32 hex digits, as kartla_record_id gives it */
+  const char *section;       /* a section name */
+  const char *entry_id;      /* the entry's id */
+  const uint8_t *entry;      /* the entry's bytes (kartla_section_entry) */
+  size_t entry_len;
+} kartla_entry_ref;
+
+/* Sets the version and NULL / 0 fields. */
+KARTLA_API void kartla_entry_ref_init(kartla_entry_ref *ref);
+
+/* Makes an attestation file signed by `agency` (an agency's identity) about the entry `ref`
+ * names. `claim_json` is the claim as JSON (docs/SPEC.md §13.2), e.g. {"kind": "VALIDATED",
+ * "level_system": "seqf", "level_code": "3", "method": "ocn", "date": "2025-11-20",
+ * "credits_hundredths": 750, "assessor_role": "OCN-bedömare"}; KARTLA_E_SCHEMA if it does not
+ * match. issued_at: Unix seconds, 0 = now; expires_at: Unix seconds after issued_at, 0 = never.
+ * *out receives the file's bytes. KARTLA_E_INVALID_ARGUMENT if `agency` is not an agency, the
+ * card not an owner's, the record id not 32 hex digits, the section unknown or without entries,
+ * or the entry bytes are not that entry's (an attestation that could never hold). */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_attestation_issue(const kartla_identity *agency,
+                                                                    const kartla_entry_ref *ref, const char *claim_json,
+                                                                    int64_t issued_at, int64_t expires_at,
+                                                                    kartla_buffer *out);
+
+/* Checks an attestation file against the entry `ref` names, at time `now` (Unix seconds, 0 =
+ * now), with an optional trust list file (length 0: none; a trust list is verified first, and an
+ * expired one is KARTLA_E_EXPIRED with *report empty).
+ *
+ * EXCEPTION to the house rule on outputs: *report is filled whenever the attestation was judged,
+ * with JSON text {"verdict": "trusted" | "untrusted" | "invalid", "finding": NAME, "message": TEXT,
+ * "entry_id", "issuer": {"name", "organisation_number", "fingerprint"} or null, "listed": {"name",
+ * "organisation_number", "role", "valid_from", "valid_until"} or null, "claim": {...} or null,
+ * "issued_at", "expires_at"} (findings: docs/SPEC.md §13.2). The status is KARTLA_OK for a valid
+ * attestation, trusted or not (the verdict says which), and otherwise the class of the first
+ * check that failed: KARTLA_E_FORMAT / _LIMIT / _VERSION (malformed), KARTLA_E_SIGNATURE (bad
+ * signature, or made for another person, record, section or entry), KARTLA_E_INTEGRITY (the entry
+ * changed), KARTLA_E_EXPIRED (expired, or dated in the future). */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_attestation_verify(const uint8_t *attestation, size_t attestation_len,
+                                                                     const kartla_entry_ref *ref,
+                                                                     const uint8_t *trust_list, size_t trust_list_len,
+                                                                     int64_t now, kartla_buffer *report);
+
+/* ---------------------------------------------------------------------------------------------
+ * Trust lists (docs/SPEC.md §13.3): a trust root's signed list of agency cards, each with the role
+ * the root vouches for and a validity period, under a sequence number and an expiry.
+ *
+ * Thread safety: a kartla_trust_draft must not be used by two threads at once; the other
+ * functions keep no state and may run on several threads at once.
+ */
+
+/* As kartla_identity_new, for a trust root (the identity that signs trust lists). `name` is
+ * required (at most 256 bytes), e.g. "Kartla trust root, Region Skåne". */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_trust_root_new(const char *name,
+                                                                 const kartla_identity_options *options,
+                                                                 const uint8_t *passphrase, size_t passphrase_len,
+                                                                 kartla_identity **out, kartla_buffer *recovery_code);
+
+/* What a trust root is about to sign. The caller owns it and frees it with
+ * kartla_trust_draft_free. */
+typedef struct kartla_trust_draft kartla_trust_draft;
+
+/* An empty draft with this sequence number (>= 1; one more than the previous list's). */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_trust_draft_new(uint64_t sequence, kartla_trust_draft **out);
+/* The next version of an existing trust-list file: its agencies, sequence + 1. The file's
+ * signature is checked (KARTLA_E_SIGNATURE); its expiry is not (renewing an expired list is the
+ * point). */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_trust_draft_next(const uint8_t *trust_list, size_t trust_list_len,
+                                                                   kartla_trust_draft **out);
+/* Adds an agency card file with the role the root vouches for (one of kartla_agency_role_name())
+ * and its validity period in Unix seconds (valid_until 0: until the list expires).
+ * KARTLA_E_INVALID_ARGUMENT for a card that is not an agency's, an unknown role, an agency already
+ * on the draft or an empty period; KARTLA_E_SIGNATURE / KARTLA_E_FORMAT for a damaged card. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_trust_draft_add(kartla_trust_draft *draft, const uint8_t *card,
+                                                                  size_t card_len, const char *role,
+                                                                  int64_t valid_from, int64_t valid_until);
+/* Removes the agency with this card's keys; *removed = 1 if it was on the draft, else 0. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_trust_draft_remove(kartla_trust_draft *draft, const uint8_t *card,
+                                                                     size_t card_len, int *removed);
+/* The draft's sequence number. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_trust_draft_sequence(const kartla_trust_draft *draft,
+                                                                       uint64_t *out);
+KARTLA_API void kartla_trust_draft_free(kartla_trust_draft *draft);
+
+/* The trust-list file signed by `root` (a trust root's identity), issued at issued_at (Unix
+ * seconds, 0 = now) and expiring at expires_at (after issued_at). *out receives the file's bytes.
+ * KARTLA_E_INVALID_ARGUMENT if `root` is not a trust root or the times break a rule. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_trust_list_sign(const kartla_identity *root,
+                                                                  const kartla_trust_draft *draft, int64_t issued_at,
+                                                                  int64_t expires_at, kartla_buffer *out);
+
+/* Verifies a trust-list file at time `now` (Unix seconds, 0 = now): the root's signature, that the
+ * root is the one whose card is `expected_root_card` (length 0: whichever root signed it), that
+ * its sequence is at least last_seen (0: none seen) and that it has not expired. *out receives
+ * JSON text {"root": {"name", "fingerprint"}, "sequence", "issued_at", "expires_at", "agencies":
+ * [{"name", "organisation_number", "fingerprint", "role", "valid_from", "valid_until"}]}.
+ * KARTLA_E_FORMAT / _LIMIT / _VERSION malformed; KARTLA_E_SIGNATURE a bad signature or another
+ * root; KARTLA_E_ROLLBACK older than last_seen; KARTLA_E_EXPIRED expired. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_trust_list_verify(const uint8_t *trust_list, size_t trust_list_len,
+                                                                    const uint8_t *expected_root_card,
+                                                                    size_t expected_root_card_len, uint64_t last_seen,
+                                                                    int64_t now, kartla_buffer *out);
+
+/* ---------------------------------------------------------------------------------------------
+ * Attestations and contributions in the owner's record, and provenance (docs/SPEC.md §13.4-13.6).
+ *
+ * Thread safety: as for kartla_record (a record must not be used by two threads at once) and
+ * kartla_share (immutable, shareable); the contribution functions keep no state.
+ */
+
+/* Stores an attestation file with the entry of `record` it names, after checking it against that
+ * entry at `now` (Unix seconds, 0 = now). `owner` is the identity that opened the record. An issuer
+ * nobody vouches for is accepted (trust is the reader's decision). *added = 1 if the record
+ * changed, 0 if it already held this attestation. The change reaches the disk with
+ * kartla_record_save. KARTLA_E_NOT_FOUND no such section or entry; an attestation that does not
+ * hold fails with the class kartla_attestation_verify gives (KARTLA_E_SIGNATURE for another
+ * person, record or entry, KARTLA_E_INTEGRITY for an edited entry, ...). */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_attach_attestation(kartla_record *record,
+                                                                            const kartla_identity *owner,
+                                                                            const uint8_t *attestation,
+                                                                            size_t attestation_len, int64_t now,
+                                                                            int *added);
+
+/* An agency's contribution file: one entry for section `section` of record `record_id` (32 hex
+ * digits) of the owner whose card this is, given as the JSON of one element of the section's
+ * `entries` (with a non-empty "id"), signed by `agency` and sealed to the owner alone. claim_json:
+ * NULL for the default claim (kind CONTRIBUTED), else as for kartla_attestation_issue. now: Unix
+ * seconds, 0 = now. *out receives the file's bytes. KARTLA_E_INVALID_ARGUMENT if `agency` is not
+ * an agency, the card not an owner's or the section takes no contributions; KARTLA_E_SCHEMA if the
+ * entry JSON is not such an element or has no id. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_contribution_create(const kartla_identity *agency,
+                                                                      const uint8_t *owner_card, size_t owner_card_len,
+                                                                      const char *record_id, const char *section,
+                                                                      const uint8_t *entry_json, size_t entry_json_len,
+                                                                      const char *claim_json, int64_t now,
+                                                                      kartla_buffer *out);
+
+/* Opens a contribution file for `owner` and verifies it completely before describing it (nothing
+ * is described of a file that fails). record_id: 32 hex digits to require that record, or NULL.
+ * *out receives JSON text {"contribution_id", "record_id", "section", "entry_id", "created_at",
+ * "sender": {"name", "organisation_number", "role", "fingerprint"}, "claim": {...}, "content": the
+ * section as JSON holding only the contributed entry}. KARTLA_E_AUTH not sealed to this owner or
+ * damaged; KARTLA_E_SIGNATURE a bad signature or made for another person or record;
+ * KARTLA_E_FORMAT / _LIMIT / _VERSION malformed; KARTLA_E_SCHEMA an unknown section or entry. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_contribution_describe_json(const kartla_identity *owner,
+                                                                             const uint8_t *contribution,
+                                                                             size_t contribution_len,
+                                                                             const char *record_id, int64_t now,
+                                                                             kartla_buffer *out);
+
+/* Accepts a contribution into the owner's record (every check of kartla_contribution_describe_json,
+ * with this record's id): the entry joins the section's entries, the agency's attestation is kept
+ * beside it. *added = 1 if the record changed, 0 if it already held this contribution (accepting
+ * twice changes nothing). KARTLA_E_INVALID_ARGUMENT if the section holds a different entry with
+ * the same id. To reject a contribution, do not accept it. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_accept_contribution(kartla_record *record,
+                                                                             const kartla_identity *owner,
+                                                                             const uint8_t *contribution,
+                                                                             size_t contribution_len, int64_t now,
+                                                                             int *added);
+
+/* The provenance of every entry of a section, as JSON text: {"section", "trust_list": null or
+ * {"root", "root_fingerprint", "sequence", "expires_at"}, "entries": [{"entry_id", "provenance":
+ * "self_declared" | "trusted" | "untrusted" | "invalid", "attestations": [reports as
+ * kartla_attestation_verify]}],
+ * "unmatched": [reports of attestations that name no entry here]}. trust_list: a trust-list file
+ * or length 0 (then no issuer is trusted); it is verified at `now` (Unix seconds, 0 = now) and an
+ * expired or bad list fails the call (KARTLA_E_EXPIRED, KARTLA_E_SIGNATURE, ...). Attestations
+ * that do not hold are results in the JSON, not failures. KARTLA_E_NOT_FOUND if the record does
+ * not hold the section. `owner` is the identity that opened the record. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_provenance_json(const kartla_record *record,
+                                                                         const kartla_identity *owner,
+                                                                         const char *section,
+                                                                         const uint8_t *trust_list,
+                                                                         size_t trust_list_len, int64_t now,
+                                                                         kartla_buffer *out);
+/* As kartla_record_provenance_json, for an agency's share (the section must be readable by it:
+ * KARTLA_E_NOT_SHARED / KARTLA_E_EXPIRED as for kartla_share_get_section). */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_provenance_json(const kartla_share *share, const char *section,
+                                                                        const uint8_t *trust_list,
+                                                                        size_t trust_list_len, int64_t now,
+                                                                        kartla_buffer *out);
 
 #ifdef __cplusplus
 } /* extern "C" */

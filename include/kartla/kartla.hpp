@@ -102,6 +102,45 @@ inline std::string card_fingerprint(std::string_view card) {
   return out.str();
 }
 
+// The outcome of kartla_validate_section*: `report` is the JSON report (every violation, see
+// kartla.h); `first_violation` is kartla_last_error() when the content is invalid.
+struct validation {
+  bool valid = false;
+  std::string report;
+  std::string first_violation;
+};
+
+namespace detail {
+inline validation judged(kartla_status status, const buffer& report) {
+  if (status != KARTLA_OK && status != KARTLA_E_SCHEMA) throw error(status, kartla_last_error());
+  validation out;
+  out.valid = status == KARTLA_OK;
+  out.report = report.str();
+  if (!out.valid) out.first_violation = kartla_last_error();
+  return out;
+}
+}  // namespace detail
+
+// Invalid content is a result, not an exception; an unknown section or oversized input throws.
+inline validation validate_section(const std::string& section, std::string_view protobuf) {
+  buffer report;
+  const kartla_status status =
+      kartla_validate_section(section.c_str(), detail::bytes(protobuf), protobuf.size(), report.out());
+  return detail::judged(status, report);
+}
+
+inline validation validate_section_json(const std::string& section, std::string_view json) {
+  buffer report;
+  const kartla_status status = kartla_validate_section_json(section.c_str(), detail::bytes(json), json.size(), report.out());
+  return detail::judged(status, report);
+}
+
+// Options of the record views (kartla_view_options).
+struct view_options {
+  bool include_work_ability = false;  // progress: also chart work_ability scores (health data)
+  std::string language;               // empty = English labels
+};
+
 class identity {
  public:
   struct created;
@@ -111,6 +150,9 @@ class identity {
   static created create_agency(const std::string& name, const std::string& organisation_number,
                                const std::string& role, std::string_view passphrase,
                                const kartla_identity_options* options = nullptr);
+  // A trust root's identity (it signs trust lists).
+  static created create_trust_root(const std::string& name, std::string_view passphrase,
+                                   const kartla_identity_options* options = nullptr);
   static identity open_file(const std::string& path, std::string_view passphrase) {
     kartla_identity* raw = nullptr;
     check(kartla_identity_open_file(path.c_str(), detail::bytes(passphrase), passphrase.size(), &raw));
@@ -229,12 +271,37 @@ class record {
     check(kartla_record_get_section(get(), section.c_str(), out.out()));
     return out;
   }
+  size_t section_size(const std::string& section) const {
+    size_t out = 0;
+    check(kartla_record_section_size(get(), section.c_str(), &out));
+    return out;
+  }
+  // Into memory the caller owns (see kartla_record_get_section_into); returns the length used.
+  size_t section_into(const std::string& section, uint8_t* out, size_t capacity) const {
+    size_t used = 0;
+    check(kartla_record_get_section_into(get(), section.c_str(), out, capacity, &used));
+    return used;
+  }
   buffer section_json(const std::string& section) const {
     buffer out;
     check(kartla_record_get_section_json(get(), section.c_str(), out.out()));
     return out;
   }
   void remove_section(const std::string& section) { check(kartla_record_remove_section(get(), section.c_str())); }
+
+  // The views a person reads (kartla.h "Content"); each returns text in wiped memory.
+  buffer progress_json(const view_options& options = {}) const { return view(kartla_record_progress_json, options); }
+  buffer progress_text(const view_options& options = {}) const { return view(kartla_record_progress_text, options); }
+  buffer progress_svg(const view_options& options = {}) const { return view(kartla_record_progress_svg, options); }
+  buffer plan_json(const view_options& options = {}) const { return view(kartla_record_plan_json, options); }
+  buffer plan_text(const view_options& options = {}) const { return view(kartla_record_plan_text, options); }
+  // Every section the record holds when `section` is empty.
+  buffer show_text(const std::string& section = {}, const view_options& options = {}) const {
+    const kartla_view_options raw = raw_view_options(options);
+    buffer out;
+    check(kartla_record_show_text(get(), section.empty() ? nullptr : section.c_str(), &raw, out.out()));
+    return out;
+  }
 
   // Returns the grant id. Saved with save(); then export_bundle(grant_id, path).
   std::string share(std::string_view agency_card, const std::vector<std::string>& sections, const std::string& purpose,
@@ -266,6 +333,21 @@ class record {
 
  private:
   explicit record(kartla_record* raw) : handle_(raw) {}
+  // The returned struct borrows options.language: use it before options goes away.
+  static kartla_view_options raw_view_options(const view_options& options) {
+    kartla_view_options raw;
+    kartla_view_options_init(&raw);
+    raw.include_work_ability = options.include_work_ability ? 1 : 0;
+    raw.language = options.language.empty() ? nullptr : options.language.c_str();
+    return raw;
+  }
+  buffer view(kartla_status (*fn)(const kartla_record*, const kartla_view_options*, kartla_buffer*),
+              const view_options& options) const {
+    const kartla_view_options raw = raw_view_options(options);
+    buffer out;
+    check(fn(get(), &raw, out.out()));
+    return out;
+  }
   detail::handle<kartla_record, kartla_record_free> handle_;
 };
 
@@ -341,6 +423,16 @@ class share {
     return out;
   }
   void check_last_seen(uint64_t last_seen) const { check(kartla_share_check_last_seen(get(), last_seen)); }
+  size_t section_size(const std::string& section, int64_t at = 0) const {
+    size_t out = 0;
+    check(kartla_share_section_size(get(), section.c_str(), at, &out));
+    return out;
+  }
+  size_t section_into(const std::string& section, uint8_t* out, size_t capacity, int64_t at = 0) const {
+    size_t used = 0;
+    check(kartla_share_get_section_into(get(), section.c_str(), at, out, capacity, &used));
+    return used;
+  }
   // Throws kartla::error (KARTLA_E_AUTH) unless the owner whose card this is signed the file.
   void check_owner(std::string_view owner_card) const {
     check(kartla_share_check_owner(get(), detail::bytes(owner_card), owner_card.size()));
@@ -352,6 +444,183 @@ class share {
   explicit share(kartla_share* raw) : handle_(raw) {}
   detail::handle<kartla_share, kartla_share_free> handle_;
 };
+
+// Attestations (kartla.h): the bytes an attestation covers, issuing one, checking one.
+struct entry_ref {
+  std::string owner_card;  // the record owner's card file
+  std::string record_id;   // 32 hex digits
+  std::string section;
+  std::string entry_id;
+  std::string entry;       // the entry's bytes (section_entry)
+};
+
+namespace detail {
+// Borrows `r`'s strings: valid while `r` lives.
+inline kartla_entry_ref raw_entry_ref(const entry_ref& r) noexcept {
+  kartla_entry_ref raw;
+  kartla_entry_ref_init(&raw);
+  raw.owner_card = bytes(r.owner_card);
+  raw.owner_card_len = r.owner_card.size();
+  raw.record_id = r.record_id.c_str();
+  raw.section = r.section.c_str();
+  raw.entry_id = r.entry_id.c_str();
+  raw.entry = bytes(r.entry);
+  raw.entry_len = r.entry.size();
+  return raw;
+}
+}  // namespace detail
+
+inline std::string section_entry(const std::string& section, std::string_view content, const std::string& entry_id) {
+  buffer out;
+  check(kartla_section_entry(section.c_str(), detail::bytes(content), content.size(), entry_id.c_str(), out.out()));
+  return out.str();
+}
+
+// The attestation file's bytes. issued_at 0 = now; expires_at 0 = never.
+inline std::string attestation_issue(const identity& agency, const entry_ref& ref, const std::string& claim_json,
+                                     int64_t issued_at = 0, int64_t expires_at = 0) {
+  buffer out;
+  const kartla_entry_ref raw = detail::raw_entry_ref(ref);
+  check(kartla_attestation_issue(agency.get(), &raw, claim_json.c_str(), issued_at, expires_at, out.out()));
+  return out.str();
+}
+
+// An attestation that does not hold is a result, not an exception: `status` is its class and
+// `report` says why. Bad arguments and an unusable trust list (malformed, expired) throw.
+struct attestation_check {
+  kartla_status status = KARTLA_OK;  // KARTLA_OK: valid, trusted or not (the report's verdict)
+  std::string report;                // JSON, see kartla_attestation_verify
+  std::string message;               // kartla_last_error() when invalid
+};
+
+inline attestation_check attestation_verify(std::string_view attestation, const entry_ref& ref,
+                                            std::string_view trust_list = {}, int64_t now = 0) {
+  buffer report;
+  const kartla_entry_ref raw = detail::raw_entry_ref(ref);
+  const kartla_status status = kartla_attestation_verify(detail::bytes(attestation), attestation.size(), &raw,
+                                                         detail::bytes(trust_list), trust_list.size(), now, report.out());
+  if (status != KARTLA_OK && report.size() == 0) throw error(status, kartla_last_error());
+  attestation_check out;
+  out.status = status;
+  out.report = report.str();
+  if (status != KARTLA_OK) out.message = kartla_last_error();
+  return out;
+}
+
+
+// Trust lists (kartla.h): a trust root signs a draft of agency cards with roles and periods.
+class trust_draft {
+ public:
+  static trust_draft create(uint64_t sequence) {
+    kartla_trust_draft* raw = nullptr;
+    check(kartla_trust_draft_new(sequence, &raw));
+    return trust_draft(raw);
+  }
+  // The next version of a signed list: its agencies, sequence + 1.
+  static trust_draft next(std::string_view trust_list) {
+    kartla_trust_draft* raw = nullptr;
+    check(kartla_trust_draft_next(detail::bytes(trust_list), trust_list.size(), &raw));
+    return trust_draft(raw);
+  }
+  // valid_until 0: until the list expires.
+  void add(std::string_view card, const std::string& role, int64_t valid_from, int64_t valid_until = 0) {
+    check(kartla_trust_draft_add(get(), detail::bytes(card), card.size(), role.c_str(), valid_from, valid_until));
+  }
+  bool remove(std::string_view card) {
+    int removed = 0;
+    check(kartla_trust_draft_remove(get(), detail::bytes(card), card.size(), &removed));
+    return removed != 0;
+  }
+  uint64_t sequence() const {
+    uint64_t out = 0;
+    check(kartla_trust_draft_sequence(get(), &out));
+    return out;
+  }
+
+  const kartla_trust_draft* get() const noexcept { return handle_.get(); }
+  kartla_trust_draft* get() noexcept { return handle_.get(); }
+
+ private:
+  explicit trust_draft(kartla_trust_draft* raw) : handle_(raw) {}
+  detail::handle<kartla_trust_draft, kartla_trust_draft_free> handle_;
+};
+
+inline identity::created identity::create_trust_root(const std::string& name, std::string_view passphrase,
+                                                     const kartla_identity_options* options) {
+  kartla_identity* raw = nullptr;
+  buffer code;
+  check(kartla_trust_root_new(name.c_str(), options, detail::bytes(passphrase), passphrase.size(), &raw, code.out()));
+  return created{identity(raw), std::move(code)};
+}
+
+// The trust-list file's bytes. issued_at 0 = now.
+inline std::string trust_list_sign(const identity& root, const trust_draft& draft, int64_t expires_at,
+                                   int64_t issued_at = 0) {
+  buffer out;
+  check(kartla_trust_list_sign(root.get(), draft.get(), issued_at, expires_at, out.out()));
+  return out.str();
+}
+
+// The verified list as JSON (see kartla_trust_list_verify); throws for a bad, older or expired list.
+inline std::string trust_list_verify(std::string_view trust_list, std::string_view expected_root_card = {},
+                                     uint64_t last_seen = 0, int64_t now = 0) {
+  buffer out;
+  check(kartla_trust_list_verify(detail::bytes(trust_list), trust_list.size(), detail::bytes(expected_root_card),
+                                 expected_root_card.size(), last_seen, now, out.out()));
+  return out.str();
+}
+
+// Attestations and contributions in the owner's record (kartla.h). Each returns true if the
+// record changed, false if it already held what was given.
+inline bool record_attach_attestation(record& r, const identity& owner, std::string_view attestation,
+                                      int64_t now = 0) {
+  int added = 0;
+  check(kartla_record_attach_attestation(r.get(), owner.get(), detail::bytes(attestation), attestation.size(), now,
+                                         &added));
+  return added != 0;
+}
+inline bool record_accept_contribution(record& r, const identity& owner, std::string_view contribution,
+                                       int64_t now = 0) {
+  int added = 0;
+  check(kartla_record_accept_contribution(r.get(), owner.get(), detail::bytes(contribution), contribution.size(),
+                                          now, &added));
+  return added != 0;
+}
+
+// The contribution file's bytes. An empty claim_json means the default claim (CONTRIBUTED).
+inline std::string contribution_create(const identity& agency, std::string_view owner_card, const std::string& record_id,
+                                       const std::string& section, std::string_view entry_json,
+                                       const std::string& claim_json = {}, int64_t now = 0) {
+  buffer out;
+  check(kartla_contribution_create(agency.get(), detail::bytes(owner_card), owner_card.size(), record_id.c_str(),
+                                   section.c_str(), detail::bytes(entry_json), entry_json.size(),
+                                   claim_json.empty() ? nullptr : claim_json.c_str(), now, out.out()));
+  return out.str();
+}
+// An empty record_id accepts a contribution for any record of this owner.
+inline std::string contribution_describe_json(const identity& owner, std::string_view contribution,
+                                              const std::string& record_id = {}, int64_t now = 0) {
+  buffer out;
+  check(kartla_contribution_describe_json(owner.get(), detail::bytes(contribution), contribution.size(),
+                                          record_id.empty() ? nullptr : record_id.c_str(), now, out.out()));
+  return out.str();
+}
+
+// Provenance of a section's entries as JSON; an empty trust_list trusts no issuer.
+inline std::string record_provenance_json(const record& r, const identity& owner, const std::string& section,
+                                          std::string_view trust_list = {}, int64_t now = 0) {
+  buffer out;
+  check(kartla_record_provenance_json(r.get(), owner.get(), section.c_str(), detail::bytes(trust_list),
+                                      trust_list.size(), now, out.out()));
+  return out.str();
+}
+inline std::string share_provenance_json(const share& s, const std::string& section, std::string_view trust_list = {},
+                                         int64_t now = 0) {
+  buffer out;
+  check(kartla_share_provenance_json(s.get(), section.c_str(), detail::bytes(trust_list), trust_list.size(), now,
+                                     out.out()));
+  return out.str();
+}
 
 }  // namespace kartla
 

@@ -73,7 +73,16 @@ kartla_status kartla_agency_new(const kartla_agency_info* info, const kartla_ide
     params.kdf_opslimit = opts.kdf_opslimit;
     params.kdf_memlimit_bytes = uint64_t{opts.kdf_memlimit_mib} << 20;
     params.created_at = opts.created_at != 0 ? opts.created_at : static_cast<int64_t>(std::time(nullptr));
-    auto created = kartla::identity::Identity::create(params, input_bytes(passphrase, passphrase_len, "passphrase"));
+    // As kartla_identity_new: nothing is parsed here, so a format or limit complaint (Argon2id
+    // cost outside its bounds, a name too long) is about the caller's arguments.
+    auto created = [&] {
+      try {
+        return kartla::identity::Identity::create(params, input_bytes(passphrase, passphrase_len, "passphrase"));
+      } catch (const kartla::Error& e) {
+        if (e.code() == Code::format || e.code() == Code::limit) fail(Code::invalid_argument, e.what());
+        throw;
+      }
+    }();
     auto handle = std::make_unique<kartla_identity>(kartla_identity{std::move(created.identity)});
     put_text(recovery_code, created.recovery_code.view());
     *out = handle.release();

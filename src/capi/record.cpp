@@ -6,6 +6,7 @@
 #include "format/file_source.h"
 #include "format/limits.h"
 #include "model/section_codec.h"
+#include "model/validation/section_check.h"
 
 using kartla::Code;
 using kartla::fail;
@@ -95,11 +96,16 @@ kartla_status kartla_record_has_section(const kartla_record* record, const char*
   });
 }
 
+// Content from outside the library passes every offline rule (docs/MODEL.md) before it is
+// stored, so no binding can write what kartla_validate_section would refuse.
 kartla_status kartla_record_set_section(kartla_record* record, const char* section, const uint8_t* protobuf,
                                         size_t len) {
   return guarded([&] {
     require_output(record, "record");
-    record->record.write_section(section_named(section), input_bytes(protobuf, len, "protobuf"));
+    const auto& info = section_named(section);
+    const kartla::ByteView bytes = input_bytes(protobuf, len, "protobuf");
+    kartla::model::require_valid(info, kartla::model::check_section_bytes_content(info, bytes));
+    record->record.write_section(info, bytes);
   });
 }
 
@@ -108,7 +114,9 @@ kartla_status kartla_record_set_section_json(kartla_record* record, const char* 
   return guarded([&] {
     require_output(record, "record");
     const auto& info = section_named(section);
-    const auto bytes = kartla::model::section_from_json(info, input_bytes(json, len, "json"));
+    kartla::crypto::SecretBuffer bytes;
+    kartla::model::require_valid(
+        info, kartla::model::check_section_json_content(info, input_bytes(json, len, "json"), &bytes));
     record->record.write_section(info, bytes.view());
   });
 }
@@ -118,6 +126,27 @@ kartla_status kartla_record_get_section(const kartla_record* record, const char*
     require_output(record, "record");
     require_empty(out, "out");
     put_secret(out, record->record.read_section(section_named(section)));
+  });
+}
+
+kartla_status kartla_record_section_size(const kartla_record* record, const char* section, size_t* out) {
+  if (out != nullptr) *out = 0;
+  return guarded([&] {
+    require_output(record, "record");
+    require_output(out, "out");
+    *out = static_cast<size_t>(record->record.section_size(section_named(section)));
+  });
+}
+
+kartla_status kartla_record_get_section_into(const kartla_record* record, const char* section, uint8_t* out,
+                                             size_t capacity, size_t* out_len) {
+  if (out_len != nullptr) *out_len = 0;
+  return guarded([&] {
+    require_output(record, "record");
+    require_output(out_len, "out_len");
+    if (out == nullptr && capacity != 0) fail(Code::invalid_argument, "out is NULL but capacity is not 0");
+    uint8_t empty = 0;  // a zero-length section still needs somewhere to point
+    *out_len = record->record.read_section_into(section_named(section), out != nullptr ? out : &empty, capacity);
   });
 }
 

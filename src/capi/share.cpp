@@ -142,6 +142,28 @@ kartla_status kartla_share_get_section_json(const kartla_share* share, const cha
   });
 }
 
+kartla_status kartla_share_section_size(const kartla_share* share, const char* section, int64_t at, size_t* out) {
+  if (out != nullptr) *out = 0;
+  return guarded([&] {
+    require_output(share, "share");
+    require_output(out, "out");
+    *out = static_cast<size_t>(share->view.section_size(section_named(section), or_now(at)));
+  });
+}
+
+kartla_status kartla_share_get_section_into(const kartla_share* share, const char* section, int64_t at, uint8_t* out,
+                                            size_t capacity, size_t* out_len) {
+  if (out_len != nullptr) *out_len = 0;
+  return guarded([&] {
+    require_output(share, "share");
+    require_output(out_len, "out_len");
+    if (out == nullptr && capacity != 0) fail(Code::invalid_argument, "out is NULL but capacity is not 0");
+    uint8_t empty = 0;  // a zero-length section still needs somewhere to point
+    *out_len = share->view.read_section_into(section_named(section), or_now(at), out != nullptr ? out : &empty,
+                                             capacity);
+  });
+}
+
 kartla_status kartla_share_describe_json(const kartla_share* share, kartla_buffer* out) {
   return guarded([&] {
     require_output(share, "share");

@@ -31,6 +31,7 @@ class Args {
   // Exactly these positional arguments, named for the error message.
   void expect_positionals(const std::vector<std::string_view>& names) const;
   const std::string& positional(size_t index) const { return positionals_.at(index); }
+  size_t positional_count() const { return positionals_.size(); }
 
  private:
   std::map<std::string, std::string, std::less<>> values_;

@@ -8,6 +8,7 @@
 #include "files.h"
 #include "json_text.h"
 #include "kartla/kartla.hpp"
+#include "trust_files.h"
 #include "verify_report.h"
 
 namespace kartla::cli {
@@ -53,6 +54,13 @@ Exit run_verify(const Args& args) {
   const kartla::verification v = kartla::verification::of_file(args.positional(0));
   // Checked before anything is printed: an older copy prints nothing on stdout.
   if (last_seen) v.check_last_seen(*last_seen);
+  // Without a key no entry can be read: --trust reports the trust list's own state only (the
+  // per-entry provenance is `record provenance` and `open --trust`).
+  if (const std::optional<TrustListInput> trust = trust_list_option(args)) {
+    write_stdout(args.flag("--json") ? "{\"verification\": " + v.json() + ",\n\"trust_list\": " + trust->json + "}\n"
+                                     : human_report(v) + "\n" + trust_list_report(parse_json_object(trust->json)));
+    return Exit::ok;
+  }
   write_stdout(args.flag("--json") ? v.json() : human_report(v));
   return Exit::ok;
 }

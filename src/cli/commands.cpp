@@ -90,16 +90,299 @@ const std::vector<Command>& commands() {
        {kOwner, kSection, kPassphraseFile},
        run_record_remove},
       // --- sharing commands (agency, share, open, revoke, record ledger) ---
+      {"agency", "new", "--name NAME --org ORGNR --role ROLE --out AGENCY.id [--kdf-memory-mib N] [--kdf-passes N]",
+       "create an agency identity and print its recovery code once",
+       agency_new_details(),
+       {{"--name", "NAME", "the agency's name as people know it (on its card)"},
+        {"--org", "ORGNR", "organisation number: Swedish NNNNNN-NNNN or Finnish Y-tunnus NNNNNNN-N"},
+        {"--role", "ROLE", "the agency's role, one of those listed above"},
+        {"--out", "AGENCY.id", "where to write the identity (refuses to overwrite)"},
+        {"--kdf-memory-mib", "N", "Argon2id memory in MiB (64..1024; default 256)"},
+        {"--kdf-passes", "N", "Argon2id passes (3..16; default 3)"},
+        kPassphraseFile,
+        kJsonSummary},
+       run_agency_new},
+      {"agency", "card", "AGENCY.id --out AGENCY.card [--force]",
+       "export the agency's public card",
+       "Writes the agency's public card (name, organisation number, role, public keys, self-signed)\n"
+       "to AGENCY.card. Owners share sections with this card (`kartla share --to AGENCY.card`). It\n"
+       "holds nothing secret. An owner identity is refused (use `kartla identity card`).",
+       {{"--out", "AGENCY.card", "where to write the card"},
+        {"--force", "", "replace AGENCY.card if it exists"},
+        kPassphraseFile},
+       run_agency_card},
+      {"agency", "show", "CARD [--json]",
+       "describe a card: kind, name, organisation, role, fingerprint",
+       "Checks a card's self-signature and prints what it says: kind (agency, owner, trust_root),\n"
+       "name, organisation number, role, creation time and fingerprint. No passphrase is needed.",
+       {{"--json", "", "print the description as JSON"}},
+       run_agency_show},
+      {"", "share", "REC.kartla --owner OWNER.id --to AGENCY.card --sections S1,S2 --purpose TEXT "
+                    "[--expires DATE] --out BUNDLE.kartla",
+       "share sections with an agency and write its share bundle",
+       "Grants the agency whose card is AGENCY.card the current keys of the named sections, for\n"
+       "PURPOSE and until DATE, saves the next signed version of the record (the grant is kept in it,\n"
+       "so the agency can also open the record file itself, and in the owner-only sharing ledger),\n"
+       "then writes BUNDLE.kartla: the signed manifest, the granted sections' ciphertexts and this\n"
+       "grant only. Hand the bundle to the agency; it opens it with `kartla open`.\n"
+       "\n"
+       "--sections all (or '*') shares every section the record holds EXCEPT special-category ones\n"
+       "(work_ability: health data, GDPR Art. 9) and the sharing ledger. A special-category section\n"
+       "is shared only when named, and naming it prints a warning on standard error.\n"
+       "--expires DATE: YYYY-MM-DD means valid through that whole day (UTC), i.e. until 00:00:00 UTC\n"
+       "of the next day; YYYY-MM-DDTHH:MM:SSZ is the exact instant. Without it the grant lasts until\n"
+       "revoked.\n"
+       "\n"
+       "WHAT WAS SHARED CANNOT BE UNSHARED: `kartla revoke` protects only what is written afterwards.",
+       {kOwner,
+        {"--to", "AGENCY.card", "the agency's public card"},
+        {"--sections", "S1,S2", "section names separated by commas, or 'all' (see above)"},
+        {"--purpose", "TEXT", "what the agency may use the sections for (shown to it, bound to the grant)"},
+        {"--expires", "DATE", "YYYY-MM-DD (valid through that day, UTC) or YYYY-MM-DDTHH:MM:SSZ"},
+        {"--out", "BUNDLE.kartla", "where to write the share bundle (refuses to overwrite)"},
+        kPassphraseFile,
+        kJsonSummary},
+       run_share},
+      {"", "bundle", "REC.kartla --owner OWNER.id --grant GRANT_ID --out BUNDLE.kartla",
+       "write a new share bundle for an existing grant",
+       "Writes the share bundle of an active grant (its id is shown by `kartla share` and `kartla\n"
+       "record ledger`) from the record as it is now: for instance after new content was written, or\n"
+       "after a revocation of another agency gave this one the sections' new keys.",
+       {kOwner,
+        {"--grant", "GRANT_ID", "the grant's id (32 hex digits)"},
+        {"--out", "BUNDLE.kartla", "where to write the share bundle (refuses to overwrite)"},
+        kPassphraseFile,
+        kJsonSummary},
+       run_bundle},
+      {"", "open", "FILE --as AGENCY.id [--section SECTION] [--json] [--at DATE] [--last-seen N] "
+                   "[--owner-card OWNER.card] [--trust TRUST.list]",
+       "read what was shared with an agency, from a bundle or the record file",
+       "Opens FILE (a share bundle or the whole record file) as the agency whose identity is\n"
+       "AGENCY.id. With --section, checks the section against the owner's signature over the exact\n"
+       "manifest bytes, its ciphertext hash, the key commitment, its binding to this record, section\n"
+       "and key generation, and the grant's expiry, then prints its JSON. A section not shared with\n"
+       "this agency exits with code 3 and names the sections that are; so does an expired grant,\n"
+       "with its own message. Without --section, lists what this agency may read (purpose, grant\n"
+       "time, expiry) with the record id, sequence, previous-manifest hash and owner fingerprint;\n"
+       "a file that shares nothing with this agency exits with code 3.\n"
+       "--at DATE checks expiry at DATE instead of now (YYYY-MM-DD is 00:00:00 UTC of that day).\n"
+       "--last-seen N: a copy whose sequence is below N (authentic, but older) exits with code 7.\n"
+       "--owner-card: a file signed by any other owner exits with code 5.\n"
+       "--trust TRUST.list: also report each entry's provenance (self_declared, trusted, untrusted,\n"
+       "invalid) with the issuer's name, role and organisation number; with --json the output is\n"
+       "{\"content\" or \"share\": ..., \"provenance\": ...}. An older (exit 7), expired (exit 3) or\n"
+       "foreign-root (exit 4) trust list is an error before anything is printed.",
+       {{"--as", "AGENCY.id", "the agency's identity file (unlocked with its passphrase)"},
+        kSection,
+        {"--json", "", "without --section: print the listing as JSON"},
+        {"--at", "DATE", "check expiry at DATE: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)"},
+        {"--last-seen", "N", "the highest sequence number seen before: an older copy is an error"},
+        {"--owner-card", "OWNER.card", "the owner whose record this must be"},
+        {"--trust", "TRUST.list", "also report each entry's provenance, judging issuers by this trust list"},
+        {"--trust-root", "ROOT.card", "with --trust: require the list to be signed by this root"},
+        {"--last-seen-trust", "N", "with --trust: an older trust list than sequence N is an error"},
+        kPassphraseFile},
+       run_open},
+      {"", "revoke", "REC.kartla --owner OWNER.id --from AGENCY.card",
+       "take back every grant to an agency (what was shared stays shared)",
+       "Revokes every grant to the agency whose card is AGENCY.card: the sections it could read get\n"
+       "new keys (a new key generation, re-encrypted), agencies that keep their grants get the new\n"
+       "keys, the revoked agency's grants are removed from the record, the sharing ledger records\n"
+       "the revocation, and the next signed version is saved. Content written afterwards cannot be\n"
+       "read by the revoked agency, from the record file or from any later bundle.\n"
+       "\n"
+       "WHAT WAS SHARED CANNOT BE UNSHARED: whatever the agency has already read or copied, including\n"
+       "bundles it holds, stays readable to it.",
+       {kOwner, {"--from", "AGENCY.card", "the agency's public card"}, kPassphraseFile, kJsonSummary},
+       run_revoke},
+      {"record", "ledger", "REC.kartla --owner OWNER.id [--json]",
+       "show the sharing ledger: grants and revocations",
+       "Prints the owner-only sharing ledger: for each grant the agency's name and fingerprint, the\n"
+       "sections, the purpose, when it was granted, when it expires and when it was revoked; then\n"
+       "the events (GRANT, REVOKE) in time order. Times are UTC. A record never shared has an empty\n"
+       "ledger.",
+       {kOwner, kPassphraseFile, {"--json", "", "print the ledger section's protobuf JSON"}},
+       run_record_ledger},
       // --- content commands (validate, progress, plan, record show) ---
-      {"", "verify", "FILE [--json] [--last-seen N]",
+      {"", "validate", "--section SECTION --json FILE [--report json]",
+       "check section content against its schema and rules, listing every violation",
+       "Checks FILE ('-' reads standard input), protobuf JSON of SECTION (or, with --protobuf,\n"
+       "its binary protobuf form), against the section's schema and every offline rule of\n"
+       "docs/MODEL.md: identity and organisation numbers, dates, code systems, CEFR levels, SFI\n"
+       "courses, instrument scales and more. Prints one line per violation, FIELD: RULE: MESSAGE,\n"
+       "and exits with code 2 if there is any (0 if the content is valid). No record or key is\n"
+       "needed. `kartla record set` refuses invalid content with the same messages.",
+       {kSection,
+        {"--json", "FILE", "the content as protobuf JSON ('-' for standard input)"},
+        {"--protobuf", "FILE", "the content as binary protobuf instead ('-' for standard input)"},
+        {"--report", "FORMAT", "text (default) or json: the library's report with every violation"}},
+       run_validate},
+      {"", "progress", "REC.kartla --owner OWNER.id [--json] [--svg FILE] [--with-work-ability]",
+       "show each indicator's movement over time (stegförflyttning)",
+       "Reads the progress section's dated assessments and shows, for each instrument indicator and\n"
+       "who gave the score (participant, professional, jointly), the first and the latest date and\n"
+       "score, the change, whether it is better or worse on the instrument's scale, and the number\n"
+       "of assessments. GAS scores are shown per goal, programme phases as their own line.\n"
+       "--svg FILE also draws one small chart per indicator, with dates and the instrument's scale,\n"
+       "for a participant and a coach to look at together; the file is NOT encrypted.\n"
+       "Scores in work_ability (health data) are included only with --with-work-ability.",
+       {kOwner,
+        {"--json", "", "print the summary as JSON"},
+        {"--svg", "FILE", "also write the chart as an SVG file (replaces FILE)"},
+        {"--with-work-ability", "", "include work_ability scores (special-category health data)"},
+        {"--language", "LANG", "language of instrument labels: sv, fi or en (default en)"},
+        kPassphraseFile},
+       run_progress},
+      {"", "plan", "REC.kartla --owner OWNER.id [--json]",
+       "show the action plan: goals, sub-goals and activities",
+       "Shows the action plan readably: each goal with its sub-goals, goal attainment levels and\n"
+       "the activities serving it, with the responsible agency, phase, status and planned and\n"
+       "actual dates, and where each statement comes from. A record without an action plan exits\n"
+       "with code 3.",
+       {kOwner, {"--json", "", "print the plan as JSON"},
+        {"--language", "LANG", "language of phase labels: sv, fi or en (default en)"}, kPassphraseFile},
+       run_plan},
+      {"record", "show", "REC.kartla --owner OWNER.id [--section SECTION]",
+       "print the record (or one section) for a person to read",
+       "Prints the record's sections as text for a person to read, not as protobuf JSON: coded\n"
+       "values with their labels from the code systems, dates as dates, and after every entry its\n"
+       "source (self-reported, observed by a professional, validated, from a register...), by whom\n"
+       "and when. With --section, only that section (exit code 3 if the record does not hold it).",
+       {kOwner, {"--section", "SECTION", "show only this section (see `kartla sections`)"},
+        {"--language", "LANG", "language of instrument labels: sv, fi or en (default en)"}, kPassphraseFile},
+       run_record_show},
+      {"", "attest", "--as AGENCY.id --from FILE --owner-card OWNER.card [--record-id ID] --section SECTION "
+                     "--entry ENTRY_ID --claim CLAIM.json --out A.att [--expires DATE]",
+       "sign an attestation about one entry of a person's record (agency)",
+       "The agency vouches for one entry: the attestation binds the owner's keys, the record id,\n"
+       "the section, the entry's id and a hash of the entry's exact bytes, so it is invalid in any\n"
+       "other record, for any other entry, or once the entry is edited. The entry is read from\n"
+       "FILE, a share bundle (or record) the agency can open with --as; --owner-card must be the\n"
+       "card of the person whose record it is, and --record-id, if given, must match it. CLAIM.json\n"
+       "is the claim, e.g. {\"kind\": \"VALIDATED\", \"level_system\": \"seqf\", \"level_code\": \"3\",\n"
+       "\"method\": \"ocn\", \"date\": \"2025-11-20\", \"credits_hundredths\": 750}. The owner stores it\n"
+       "with `kartla record attach`.",
+       {{"--as", "AGENCY.id", "the agency's identity file (unlocked with its passphrase)"},
+        {"--from", "FILE", "the share bundle or record holding the entry, opened as the agency"},
+        {"--owner-card", "OWNER.card", "the card of the person whose record it is"},
+        {"--record-id", "ID", "the record's id (32 hex digits); must match FILE's"},
+        kSection,
+        {"--entry", "ENTRY_ID", "the entry's id"},
+        {"--claim", "CLAIM.json", "the claim as JSON (docs/SPEC.md §13.2)"},
+        {"--out", "A.att", "where to write the attestation (refuses to overwrite)"},
+        {"--expires", "DATE", "the attestation's expiry (default: none)"},
+        kPassphraseFile},
+       run_attest},
+      {"record", "attach", "REC.kartla --owner OWNER.id --attestation A.att",
+       "store an agency's attestation with the entry it is about",
+       "Checks the attestation against the entry it names (this person, this record, the entry's\n"
+       "exact content) and stores it in the section; the next version of the record is saved.\n"
+       "An attestation made for another person, record or entry, or for content since edited, is\n"
+       "refused (exit 4). Whether its issuer is trusted is the reader's question (--trust).",
+       {kOwner, {"--attestation", "A.att", "the attestation file"}, kPassphraseFile},
+       run_record_attach},
+      {"record", "provenance", "REC.kartla --owner OWNER.id --section SECTION [--trust TRUST.list] [--json]",
+       "show each entry's provenance: self-declared, trusted, untrusted or invalid",
+       "For every entry of the section: self_declared (no attestation), trusted (an attestation\n"
+       "holds and its issuer was on the trust list, within its period, when it signed), untrusted\n"
+       "(it holds, but nobody on the list vouches for the issuer) or invalid (and why). Without\n"
+       "--trust no issuer is trusted. A trust list that is older than --last-seen-trust (exit 7),\n"
+       "expired (exit 3) or not signed by --trust-root (exit 4) is an error.",
+       {kOwner, kSection,
+        {"--trust", "TRUST.list", "the trust list to judge issuers by"},
+        {"--trust-root", "ROOT.card", "require the trust list to be signed by this root"},
+        {"--last-seen-trust", "N", "the highest trust-list sequence seen before: an older list is an error"},
+        {"--json", "", "print the provenance as JSON"}, kPassphraseFile},
+       run_record_provenance},
+      {"trust", "root", "new --name NAME --out ROOT.id [--kdf-memory-mib N] [--kdf-passes N]",
+       "create a trust root identity (it signs trust lists)",
+       "Creates the identity of a trust root: whoever readers rely on to say which agencies are\n"
+       "who they claim to be. Its public card (`kartla identity card ROOT.id --out ROOT.card`) is\n"
+       "what readers pass as --trust-root.",
+       {{"--name", "NAME", "the trust root's name (on its card)"},
+        {"--out", "ROOT.id", "where to write the identity (refuses to overwrite)"},
+        {"--kdf-memory-mib", "N", "Argon2id memory in MiB (64..1024; default 256)"},
+        {"--kdf-passes", "N", "Argon2id passes (3..16; default 3)"},
+        kPassphraseFile,
+        kJsonSummary},
+       run_trust_root},
+      {"trust", "add", "DRAFT --card AGENCY.card --role ROLE [--from DATE] [--until DATE] [--sequence N]",
+       "add an agency to a trust-list draft (created if missing)",
+       "A draft is an unsigned JSON file listing agency cards with the role vouched for and the\n"
+       "period (--from, default now; --until, default until the list expires). A new draft has\n"
+       "sequence 1 unless --sequence N says otherwise: a list that replaces another needs a higher\n"
+       "sequence. Each card is checked by the library (an agency's, self-signature, not twice).",
+       {{"--card", "AGENCY.card", "the agency's public card"},
+        {"--role", "ROLE", "the role vouched for (see `kartla agency new --help`)"},
+        {"--from", "DATE", "start of the agency's validity (default: now)"},
+        {"--until", "DATE", "end of its validity, through that day (default: the list's expiry)"},
+        {"--sequence", "N", "the sequence number of a new draft (default 1)"},
+        {"--json", "", "print the draft"}},
+       run_trust_add},
+      {"trust", "sign", "--as ROOT.id --draft DRAFT --expires DATE [--issued DATE] --out TRUST.list",
+       "sign a trust-list draft as the trust root",
+       "Signs the draft's agencies, sequence and an expiry with the trust root's key.",
+       {{"--as", "ROOT.id", "the trust root's identity file"},
+        {"--draft", "DRAFT", "the draft (see `kartla trust add`)"},
+        {"--expires", "DATE", "the list's expiry (valid through that day)"},
+        {"--issued", "DATE", "the list's issue time (default: now)"},
+        {"--out", "TRUST.list", "where to write the list (refuses to overwrite)"},
+        {"--json", "", "print the signed list's description as JSON"}, kPassphraseFile},
+       run_trust_sign},
+      {"trust", "show", "TRUST.list [--trust-root ROOT.card] [--last-seen-trust N] [--json]",
+       "verify a trust list and show who it vouches for",
+       "Verifies the root's signature, that the root is --trust-root (if given), that the list is\n"
+       "not older than --last-seen-trust (exit 7) and not expired (exit 3).",
+       {{"--trust-root", "ROOT.card", "require this trust root"},
+        {"--last-seen-trust", "N", "the highest trust-list sequence seen before"},
+        {"--json", "", "print the description as JSON"}},
+       run_trust_show},
+      {"", "contribute", "--as AGENCY.id --to OWNER.card --record-id ID --section SECTION --json FILE "
+                         "--out C.kartla [--claim CLAIM.json]",
+       "write an entry for a person's record, signed and sealed to them (agency)",
+       "FILE holds one element of the section's `entries` as JSON, with an \"id\". The file is\n"
+       "signed by the agency (with its attestation over the entry) and sealed to the owner alone;\n"
+       "the owner lists it with `kartla inbox` and accepts it with `kartla accept`.",
+       {{"--as", "AGENCY.id", "the agency's identity file"},
+        {"--to", "OWNER.card", "the card of the person whose record it is"},
+        {"--record-id", "ID", "the record's id (32 hex digits)"},
+        kSection,
+        {"--json", "FILE", "the entry as JSON ('-' for standard input)"},
+        {"--claim", "CLAIM.json", "the claim (default: {\"kind\": \"CONTRIBUTED\"})"},
+        {"--out", "C.kartla", "where to write the contribution (refuses to overwrite)"}, kPassphraseFile},
+       run_contribute},
+      {"", "inbox", "DIR_OR_FILE... --owner OWNER.id [--record REC.kartla] [--json]",
+       "list contributions waiting for the owner: who sent them and what they add",
+       "Opens each file (every file in a directory) as the owner and verifies it completely before\n"
+       "showing anything: sender name, role and organisation number, record, section, entry id and\n"
+       "the entry's fields. With --record, contributions for another record are refused. With one\n"
+       "file, a refusal is the command's error; with several, each refusal is a warning on stderr\n"
+       "and the rest are listed.",
+       {kOwner, {"--record", "REC.kartla", "only contributions for this record"},
+        {"--json", "", "print the list as JSON"}, kPassphraseFile},
+       run_inbox},
+      {"", "accept", "REC.kartla CONTRIBUTION --owner OWNER.id",
+       "accept a contribution into the record",
+       "Verifies the contribution (sealed to this owner, for this record, signed by its sender)\n"
+       "and adds its entry to the section, keeping the agency's signature as an attestation, then\n"
+       "saves the next version. Accepting the same contribution again changes nothing. To reject a\n"
+       "contribution, do not accept it (delete the file).",
+       {kOwner, kPassphraseFile},
+       run_accept},
+      {"", "verify", "FILE [--json] [--last-seen N] [--trust TRUST.list]",
        "check a record's signature and integrity, without any key",
        "Checks the owner's signature over the exact manifest bytes and the hash of every section\n"
        "present, then prints the record id, owner fingerprint, sequence number, previous-manifest\n"
        "hash and sections. Anyone holding the file can run it; no passphrase is needed. With\n"
        "--last-seen N, a copy whose sequence is below N (an authentic but older copy) exits with\n"
-       "code 7.",
+       "code 7. --trust TRUST.list also verifies the trust list (root, sequence, expiry, agencies):\n"
+       "older than --last-seen-trust exits 7, expired 3, not signed by --trust-root 4. Entries are\n"
+       "encrypted, so per-entry provenance needs a key: `record provenance` or `open --trust`.",
        {{"--json", "", "print the report as JSON"},
-        {"--last-seen", "N", "the highest sequence number seen before: an older copy is an error"}},
+        {"--last-seen", "N", "the highest sequence number seen before: an older copy is an error"},
+        {"--trust", "TRUST.list", "also verify this trust list and report its state"},
+        {"--trust-root", "ROOT.card", "with --trust: require the list to be signed by this root"},
+        {"--last-seen-trust", "N", "with --trust: an older trust list than sequence N is an error"}},
        run_verify},
       {"", "sections", "[--json]",
        "list the section names",

@@ -34,6 +34,30 @@ Exit run_record_remove(const Args& args);
 Exit run_verify(const Args& args);
 Exit run_sections(const Args& args);
 // sharing commands
+std::string_view agency_new_details();  // lists the roles, which the library knows
+Exit run_agency_new(const Args& args);
+Exit run_agency_card(const Args& args);
+Exit run_agency_show(const Args& args);
+Exit run_share(const Args& args);
+Exit run_bundle(const Args& args);
+Exit run_open(const Args& args);
+Exit run_revoke(const Args& args);
+Exit run_record_ledger(const Args& args);
 // content commands
+Exit run_validate(const Args& args);
+Exit run_progress(const Args& args);
+Exit run_plan(const Args& args);
+Exit run_record_show(const Args& args);
+// attestation, trust-list and contribution commands
+Exit run_attest(const Args& args);
+Exit run_record_attach(const Args& args);
+Exit run_record_provenance(const Args& args);
+Exit run_trust_root(const Args& args);
+Exit run_trust_add(const Args& args);
+Exit run_trust_sign(const Args& args);
+Exit run_trust_show(const Args& args);
+Exit run_contribute(const Args& args);
+Exit run_inbox(const Args& args);
+Exit run_accept(const Args& args);
 
 }  // namespace kartla::cli

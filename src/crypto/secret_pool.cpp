@@ -15,6 +15,11 @@
 #endif
 
 namespace kartla::crypto::detail {
+
+#if defined(KARTLA_POOL_OFF)
+void* pool_take(size_t) { return nullptr; }
+bool pool_give_back(void*) { return false; }
+#else
 namespace {
 
 // Two classes: keys and nonces-with-keys (<= 128 bytes), and short plaintexts such as a profile
@@ -77,10 +82,6 @@ Pool& pool() {
 
 }  // namespace
 
-#if defined(KARTLA_POOL_OFF)
-void* pool_take(size_t) { return nullptr; }
-bool pool_give_back(void*) { return false; }
-#else
 void* pool_take(size_t size) {
   Pool& p = pool();
   if (size <= p.keys.slot_bytes()) {

@@ -15,6 +15,9 @@ const char* type_name(char type) {
     case 'R': return "a record or share bundle";
     case 'I': return "an identity file";
     case 'C': return "a public card";
+    case 'A': return "an attestation";
+    case 'T': return "a trust list";
+    case 'W': return "a contribution";
     default: return "an unknown kind of Kartla file";
   }
 }
@@ -37,6 +40,9 @@ std::optional<FileType> sniff_file_type(ByteView prefix) {
     case 'R': return FileType::record;
     case 'I': return FileType::identity;
     case 'C': return FileType::card;
+    case 'A': return FileType::attestation;
+    case 'T': return FileType::trust_list;
+    case 'W': return FileType::contribution;
     default: return std::nullopt;
   }
 }

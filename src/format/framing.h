@@ -11,7 +11,14 @@
 
 namespace kartla::format {
 
-enum class FileType : char { record = 'R', identity = 'I', card = 'C' };
+enum class FileType : char {
+  record = 'R',
+  identity = 'I',
+  card = 'C',
+  attestation = 'A',
+  trust_list = 'T',
+  contribution = 'W',  // an agency's write-back
+};
 
 inline constexpr size_t kFramePrefixBytes = 12;
 

@@ -7,6 +7,9 @@ namespace kartla::format::label {
 // Signatures (crypto::sign_with_label)
 inline constexpr const char* kManifestSignature = "kartla/v1/manifest";
 inline constexpr const char* kCardSignature = "kartla/v1/card";
+inline constexpr const char* kAttestationSignature = "kartla/v1/attestation";
+inline constexpr const char* kTrustListSignature = "kartla/v1/trust-list";
+inline constexpr const char* kContributionSignature = "kartla/v1/contribution";
 
 // Hashes (crypto::labelled_hash)
 inline constexpr const char* kManifestHash = "kartla/v1/manifest-hash";
@@ -19,6 +22,8 @@ inline constexpr const char* kRecoveryCheck = "kartla/v1/recovery-check";
 inline constexpr const char* kGrantDigest = "kartla/v1/grant";
 inline constexpr const char* kGrantPayload = "kartla/v1/grant-payload";  // sealed-box plaintext prefix
 inline constexpr const char* kAccessEvent = "kartla/v1/access-event";    // sharing-ledger event chain
+inline constexpr const char* kAttestedEntry = "kartla/v1/attested-entry";  // the entry an attestation covers
+inline constexpr const char* kContributionPayload = "kartla/v1/contribution-payload";  // sealed-box plaintext prefix
 
 // AEAD associated data prefixes
 inline constexpr const char* kSectionAd = "kartla/v1/section";

@@ -18,6 +18,12 @@ inline constexpr size_t kMaxSmallFileBytes = 64u << 10;      // identity and car
 inline constexpr size_t kMaxNameBytes = 256;                 // names and other short strings
 inline constexpr size_t kMaxOrgNumberBytes = 32;
 inline constexpr int kMaxNesting = 32;                       // protobuf recursion depth
+inline constexpr size_t kMaxAttestationBytes = 64u << 10;    // attestation file payload
+inline constexpr size_t kMaxClaimTextBytes = 4096;           // an attestation claim's free text
+inline constexpr size_t kMaxEntryIdBytes = 64;               // a section entry's stable id
+inline constexpr size_t kMaxTrustListBytes = 1u << 20;       // trust-list file payload
+inline constexpr size_t kMaxTrustedAgencies = 1024;          // agencies on one trust list
+inline constexpr size_t kMaxContributionBytes = 16u << 20;   // contribution file payload
 
 inline constexpr size_t kRecordIdBytes = 16;
 inline constexpr size_t kDigestBytes = 32;

@@ -54,7 +54,7 @@ std::string AgencyView::shared_names() const {
   return out;
 }
 
-crypto::SecretBuffer AgencyView::read_section(const model::SectionInfo& info, int64_t now) const {
+AgencyView::Readable AgencyView::readable(const model::SectionInfo& info, int64_t now) const {
   const format::ContainerSection* section = container_.find_section(info.id);
   const format::GrantedSection* usable = nullptr;
   int64_t latest_expiry = 0;
@@ -76,10 +76,24 @@ crypto::SecretBuffer AgencyView::read_section(const model::SectionInfo& info, in
                               format_utc(latest_expiry));
     fail(Code::not_shared, "section '" + std::string(info.name) + "' is not shared with you (" + shared_names() + ")");
   }
-  const format::SectionSlot slot{container_.manifest.record_id, info.id, usable->generation};
-  // The key came from the grant, not from the owner's master key: the commitment in the signed
-  // manifest is what proves it is the key the owner used (invisible salamanders, HOSTILE.md 12).
-  return format::open_section_from_source(*source_, *section, usable->key, slot);
+  return {section, usable, format::SectionSlot{container_.manifest.record_id, info.id, usable->generation}};
+}
+
+// The key came from the grant, not from the owner's master key: the commitment in the signed
+// manifest is what proves it is the key the owner used (invisible salamanders, HOSTILE.md 12).
+crypto::SecretBuffer AgencyView::read_section(const model::SectionInfo& info, int64_t now) const {
+  const Readable r = readable(info, now);
+  return format::open_section_from_source(*source_, *r.section, r.grant->key, r.slot);
+}
+
+uint64_t AgencyView::section_size(const model::SectionInfo& info, int64_t now) const {
+  return format::section_plaintext_size(readable(info, now).section->entry);
+}
+
+size_t AgencyView::read_section_into(const model::SectionInfo& info, int64_t now, uint8_t* out,
+                                     size_t capacity) const {
+  const Readable r = readable(info, now);
+  return format::open_section_into(*source_, *r.section, r.grant->key, r.slot, out, capacity);
 }
 
 }  // namespace kartla::share

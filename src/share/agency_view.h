@@ -41,11 +41,22 @@ class AgencyView {
   // covers the section (or its ciphertext is not in this file); Error(expired) if every grant
   // covering it has expired at `now`; Error(integrity) if it fails authentication.
   crypto::SecretBuffer read_section(const model::SectionInfo& info, int64_t now) const;
+  // The same checks; the plaintext length, and the section read into memory the caller owns
+  // (wiped on any failure).
+  uint64_t section_size(const model::SectionInfo& info, int64_t now) const;
+  size_t read_section_into(const model::SectionInfo& info, int64_t now, uint8_t* out, size_t capacity) const;
 
  private:
   AgencyView(std::shared_ptr<const format::ByteSource> source, format::VerifiedContainer container,
              std::vector<format::Grant> grants);
   std::string shared_names() const;
+  struct Readable {
+    const format::ContainerSection* section;
+    const format::GrantedSection* grant;
+    format::SectionSlot slot;
+  };
+  // The section and the grant that let this agency read it at `now`, or the errors of read_section.
+  Readable readable(const model::SectionInfo& info, int64_t now) const;
 
   std::shared_ptr<const format::ByteSource> source_;
   format::VerifiedContainer container_;

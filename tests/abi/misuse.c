@@ -16,7 +16,8 @@
 
 static const uint8_t kPass[] = "misuse passphrase";
 #define PASS_LEN (sizeof kPass - 1)
-static const char kJson[] = "{\"given_name\": \"Misuse\"}";
+static const char kJson[] =
+    "{\"given_name\": \"Misuse\", \"assertion\": {\"source\": \"SELF_REPORTED\", \"asserted_at\": \"2025-01-01T00:00:00Z\"}}";
 
 struct fixture {
   kartla_identity *owner;
@@ -110,6 +111,9 @@ static void frees_and_inits_accept_null_and_empty(void) {
   kartla_identity_options_init(NULL);
   kartla_agency_info_init(NULL);
   kartla_share_options_init(NULL);
+  kartla_view_options_init(NULL);
+  kartla_entry_ref_init(NULL);
+  kartla_trust_draft_free(NULL);
   kartla_buffer_free(&empty);
   kartla_buffer_free(&empty); /* a second free of the same buffer is a free of an empty one */
   EXPECT_EMPTY(empty);
@@ -320,6 +324,26 @@ static void records(const struct fixture *f) {
   EXPECT_MISUSE(kartla_record_get_section(f->record, "profile", NULL));
   EXPECT_MISUSE(kartla_record_get_section(f->record, "profile", &full));
   EXPECT_UNTOUCHED(full, copy);
+  {
+    size_t size = 1;
+    uint8_t small[4];
+    EXPECT_MISUSE(kartla_record_section_size(NULL, "profile", &size));
+    EXPECT_ZERO(size);
+    EXPECT_MISUSE(kartla_record_section_size(f->record, NULL, &size));
+    EXPECT_MISUSE(kartla_record_section_size(f->record, "no_such_section", &size));
+    EXPECT_MISUSE(kartla_record_section_size(f->record, "profile", NULL));
+    size = 1;
+    EXPECT_MISUSE(kartla_record_get_section_into(NULL, "profile", small, sizeof small, &size));
+    EXPECT_ZERO(size);
+    EXPECT_MISUSE(kartla_record_get_section_into(f->record, NULL, small, sizeof small, &size));
+    EXPECT_MISUSE(kartla_record_get_section_into(f->record, "no_such_section", small, sizeof small, &size));
+    EXPECT_MISUSE(kartla_record_get_section_into(f->record, "profile", NULL, 8, &size));
+    EXPECT_MISUSE(kartla_record_get_section_into(f->record, "profile", small, sizeof small, NULL));
+    /* Too small a buffer: refused, and nothing of the section is left in it. */
+    memset(small, 0x5a, sizeof small);
+    EXPECT_MISUSE(kartla_record_get_section_into(f->record, "profile", small, sizeof small, &size));
+    EXPECT_ZERO(size);
+  }
   EXPECT_MISUSE(kartla_record_get_section_json(NULL, "profile", &buf));
   EXPECT_EMPTY(buf);
   EXPECT_MISUSE(kartla_record_get_section_json(f->record, NULL, &buf));
@@ -333,6 +357,110 @@ static void records(const struct fixture *f) {
   EXPECT_MISUSE(kartla_record_remove_section(NULL, "profile"));
   EXPECT_MISUSE(kartla_record_remove_section(f->record, NULL));
   EXPECT_MISUSE(kartla_record_remove_section(f->record, "no_such_section"));
+}
+
+/* Validation and the record views: the report buffer, like every output buffer, must be empty
+ * when passed in, and a refused call leaves it so; an unknown section or options version is
+ * misuse, not a validation result. */
+static void content(const struct fixture *f) {
+  static const char kNotJson[] = "{not json";
+  kartla_buffer buf = KARTLA_BUFFER_INIT;
+  kartla_buffer copy = f->full;
+  kartla_buffer full = f->full;
+  kartla_view_options options;
+  kartla_view_options bad_version;
+  kartla_view_options bad_flag;
+  kartla_view_options empty_language;
+  kartla_view_options_init(&options);
+  kartla_view_options_init(&bad_version);
+  kartla_view_options_init(&bad_flag);
+  kartla_view_options_init(&empty_language);
+  bad_version.version = 999;
+  bad_flag.include_work_ability = 2;
+  empty_language.language = "";
+
+  EXPECT_MISUSE(kartla_validate_section(NULL, (const uint8_t *)kJson, 3, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_validate_section("no_such_section", (const uint8_t *)kJson, 3, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_validate_section("profile", NULL, 9, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_validate_section("profile", (const uint8_t *)kJson, 3, NULL));
+  EXPECT_MISUSE(kartla_validate_section("profile", (const uint8_t *)kJson, 3, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_validate_section("profile", (const uint8_t *)kJson, SIZE_MAX, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_validate_section_json(NULL, (const uint8_t *)kJson, strlen(kJson), &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_validate_section_json("no_such_section", (const uint8_t *)kJson, strlen(kJson), &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_validate_section_json("profile", NULL, 9, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_validate_section_json("profile", (const uint8_t *)kJson, strlen(kJson), NULL));
+  EXPECT_MISUSE(kartla_validate_section_json("profile", (const uint8_t *)kJson, strlen(kJson), &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_validate_section_json("profile", (const uint8_t *)kJson, SIZE_MAX, &buf));
+  EXPECT_EMPTY(buf);
+  /* Not misuse: a verdict, with the report filled (kartla.h documents the exception). */
+  EXPECT_STATUS(KARTLA_E_SCHEMA,
+                kartla_validate_section_json("profile", (const uint8_t *)kNotJson, strlen(kNotJson), &buf));
+  if (buf.len == 0 || strstr((const char *)buf.data, "\"schema-parse\"") == NULL)
+    misuse_fail(__LINE__, "kartla_validate_section_json(not JSON)", "the report does not name schema-parse");
+  kartla_buffer_free(&buf);
+
+  EXPECT_MISUSE(kartla_record_progress_json(NULL, &options, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_progress_json(f->record, &bad_version, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_progress_json(f->record, &bad_flag, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_progress_json(f->record, &empty_language, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_progress_json(f->record, NULL, NULL));
+  EXPECT_MISUSE(kartla_record_progress_json(f->record, NULL, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  /* The fixture's record holds a profile only. */
+  EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_progress_json(f->record, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_progress_text(NULL, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_progress_text(f->record, &bad_version, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_progress_text(f->record, NULL, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_MISUSE(kartla_record_progress_svg(NULL, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_progress_svg(f->record, &bad_flag, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_progress_svg(f->record, NULL, NULL));
+  EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_progress_svg(f->record, &options, &buf));
+  EXPECT_EMPTY(buf);
+
+  EXPECT_MISUSE(kartla_record_plan_json(NULL, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_plan_json(f->record, &bad_version, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_plan_json(f->record, NULL, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_plan_json(f->record, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_plan_text(NULL, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_plan_text(f->record, NULL, NULL));
+  EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_plan_text(f->record, &options, &buf));
+  EXPECT_EMPTY(buf);
+
+  EXPECT_MISUSE(kartla_record_show_text(NULL, NULL, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_show_text(f->record, "no_such_section", NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_show_text(f->record, NULL, &bad_version, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_show_text(f->record, "profile", NULL, NULL));
+  EXPECT_MISUSE(kartla_record_show_text(f->record, NULL, NULL, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_show_text(f->record, "languages", NULL, &buf));
+  EXPECT_EMPTY(buf);
 }
 
 static void verifications(const struct fixture *f) {
@@ -544,12 +672,382 @@ static void shares(const struct fixture *f) {
   EXPECT_ZERO(sequence);
   EXPECT_MISUSE(kartla_share_sequence(f->share, NULL));
   EXPECT_MISUSE(kartla_share_check_last_seen(NULL, 0));
+  {
+    size_t size = 1;
+    uint8_t small[2];
+    EXPECT_MISUSE(kartla_share_section_size(NULL, "profile", 0, &size));
+    EXPECT_ZERO(size);
+    EXPECT_MISUSE(kartla_share_section_size(f->share, NULL, 0, &size));
+    EXPECT_MISUSE(kartla_share_section_size(f->share, "profile", 0, NULL));
+    size = 1;
+    EXPECT_MISUSE(kartla_share_get_section_into(NULL, "profile", 0, small, sizeof small, &size));
+    EXPECT_ZERO(size);
+    EXPECT_MISUSE(kartla_share_get_section_into(f->share, "no_such_section", 0, small, sizeof small, &size));
+    EXPECT_MISUSE(kartla_share_get_section_into(f->share, "profile", 0, NULL, 4, &size));
+    EXPECT_MISUSE(kartla_share_get_section_into(f->share, "profile", 0, small, sizeof small, NULL));
+    EXPECT_MISUSE(kartla_share_get_section_into(f->share, "profile", 0, small, sizeof small, &size));
+  }
   EXPECT_MISUSE(kartla_share_check_owner(NULL, f->card.data, f->card.len));
   EXPECT_MISUSE(kartla_share_check_owner(f->share, NULL, 1));
   EXPECT_MISUSE(kartla_share_check_owner(f->share, f->agency_card.data, f->agency_card.len));
 }
 
 /* Static information needs no handle and cannot fail; it must not crash on any input. */
+/* Attestations: an entry of a scratch record's notes, attested by the fixture's agency. */
+static void attestations(const struct fixture *f) {
+  static const char notes[] =
+      "{\"entries\": [{\"id\": \"n1\", \"text\": \"met\", \"assertion\": {\"source\": \"SELF_REPORTED\", "
+      "\"asserted_at\": \"2025-01-01T00:00:00Z\"}}]}";
+  static const char claim[] = "{\"kind\": \"CONFIRMED\"}";
+  kartla_record *record = NULL;
+  kartla_buffer content = KARTLA_BUFFER_INIT;
+  kartla_buffer entry = KARTLA_BUFFER_INIT;
+  kartla_buffer record_id = KARTLA_BUFFER_INIT;
+  kartla_buffer attestation = KARTLA_BUFFER_INIT;
+  kartla_buffer buf = KARTLA_BUFFER_INIT;
+  kartla_buffer copy = f->full;
+  kartla_buffer full = f->full;
+  kartla_entry_ref ref;
+  kartla_entry_ref bad;
+
+  kartla_entry_ref_init(&ref);
+  if (kartla_record_new(f->owner, &record) != KARTLA_OK ||
+      kartla_record_set_section_json(record, "notes", (const uint8_t *)notes, strlen(notes)) != KARTLA_OK ||
+      kartla_record_get_section(record, "notes", &content) != KARTLA_OK ||
+      kartla_record_id(record, &record_id) != KARTLA_OK ||
+      kartla_section_entry("notes", content.data, content.len, "n1", &entry) != KARTLA_OK) {
+    misuse_fail(__LINE__, "attestation setup", kartla_last_error());
+    goto done;
+  }
+  ref.owner_card = f->card.data;
+  ref.owner_card_len = f->card.len;
+  ref.record_id = (const char *)record_id.data;
+  ref.section = "notes";
+  ref.entry_id = "n1";
+  ref.entry = entry.data;
+  ref.entry_len = entry.len;
+  if (kartla_attestation_issue(f->agency, &ref, claim, 0, 0, &attestation) != KARTLA_OK ||
+      kartla_attestation_verify(attestation.data, attestation.len, &ref, NULL, 0, 0, &buf) != KARTLA_OK) {
+    misuse_fail(__LINE__, "attestation setup", kartla_last_error());
+    goto done;
+  }
+  kartla_buffer_free(&buf);
+
+  EXPECT_MISUSE(kartla_section_entry(NULL, content.data, content.len, "n1", &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_section_entry("no_such_section", content.data, content.len, "n1", &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_section_entry("notes", NULL, 4, "n1", &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_section_entry("notes", content.data, SIZE_MAX, "n1", &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_section_entry("notes", content.data, content.len, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_section_entry("notes", content.data, content.len, "n2", &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_section_entry("notes", content.data, content.len, "n1", NULL));
+  EXPECT_MISUSE(kartla_section_entry("notes", content.data, content.len, "n1", &full));
+  EXPECT_UNTOUCHED(full, copy);
+
+  EXPECT_MISUSE(kartla_attestation_issue(NULL, &ref, claim, 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_attestation_issue(f->agency, NULL, claim, 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_attestation_issue(f->agency, &ref, NULL, 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_SCHEMA, kartla_attestation_issue(f->agency, &ref, "{\"grade\": 5}", 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_attestation_issue(f->owner, &ref, claim, 0, 0, &buf)); /* not an agency */
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_attestation_issue(f->agency, &ref, claim, 1000, 1000, &buf)); /* expires as issued */
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_attestation_issue(f->agency, &ref, claim, 0, 0, NULL));
+  EXPECT_MISUSE(kartla_attestation_issue(f->agency, &ref, claim, 0, 0, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  bad = ref;
+  bad.version = 99;
+  EXPECT_MISUSE(kartla_attestation_issue(f->agency, &bad, claim, 0, 0, &buf));
+  bad = ref;
+  bad.owner_card = NULL;
+  EXPECT_MISUSE(kartla_attestation_issue(f->agency, &bad, claim, 0, 0, &buf));
+  bad = ref;
+  bad.owner_card_len = SIZE_MAX;
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_attestation_issue(f->agency, &bad, claim, 0, 0, &buf));
+  bad = ref;
+  bad.owner_card = f->agency_card.data; /* not an owner's card */
+  bad.owner_card_len = f->agency_card.len;
+  EXPECT_MISUSE(kartla_attestation_issue(f->agency, &bad, claim, 0, 0, &buf));
+  bad = ref;
+  bad.record_id = NULL;
+  EXPECT_MISUSE(kartla_attestation_issue(f->agency, &bad, claim, 0, 0, &buf));
+  bad = ref;
+  bad.record_id = "not hex";
+  EXPECT_MISUSE(kartla_attestation_issue(f->agency, &bad, claim, 0, 0, &buf));
+  bad = ref;
+  bad.section = "no_such_section";
+  EXPECT_MISUSE(kartla_attestation_issue(f->agency, &bad, claim, 0, 0, &buf));
+  bad = ref;
+  bad.section = "sharing_ledger";
+  EXPECT_MISUSE(kartla_attestation_issue(f->agency, &bad, claim, 0, 0, &buf));
+  bad = ref;
+  bad.entry_id = NULL;
+  EXPECT_MISUSE(kartla_attestation_issue(f->agency, &bad, claim, 0, 0, &buf));
+  bad = ref;
+  bad.entry_id = "n2"; /* the bytes are n1's */
+  EXPECT_MISUSE(kartla_attestation_issue(f->agency, &bad, claim, 0, 0, &buf));
+  bad = ref;
+  bad.entry = NULL;
+  EXPECT_MISUSE(kartla_attestation_issue(f->agency, &bad, claim, 0, 0, &buf));
+  bad = ref;
+  bad.entry_len = SIZE_MAX;
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_attestation_issue(f->agency, &bad, claim, 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+
+  EXPECT_MISUSE(kartla_attestation_verify(NULL, 4, &ref, NULL, 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_attestation_verify(attestation.data, SIZE_MAX, &ref, NULL, 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_attestation_verify(attestation.data, attestation.len, NULL, NULL, 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_attestation_verify(attestation.data, attestation.len, &ref, NULL, 4, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_LIMIT,
+                kartla_attestation_verify(attestation.data, attestation.len, &ref, attestation.data, SIZE_MAX, 0, &buf));
+  EXPECT_EMPTY(buf);
+  /* An attestation is not a trust list. */
+  EXPECT_STATUS(KARTLA_E_FORMAT, kartla_attestation_verify(attestation.data, attestation.len, &ref, attestation.data,
+                                                           attestation.len, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_attestation_verify(attestation.data, attestation.len, &ref, NULL, 0, 0, NULL));
+  EXPECT_MISUSE(kartla_attestation_verify(attestation.data, attestation.len, &ref, NULL, 0, 0, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  bad = ref;
+  bad.version = 0;
+  EXPECT_MISUSE(kartla_attestation_verify(attestation.data, attestation.len, &bad, NULL, 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+  /* The documented exception: an attestation judged invalid comes with its report. */
+  bad = ref;
+  bad.entry_id = "n2";
+  EXPECT_STATUS(KARTLA_E_SIGNATURE, kartla_attestation_verify(attestation.data, attestation.len, &bad, NULL, 0, 0, &buf));
+  if (buf.len == 0) misuse_fail(__LINE__, "kartla_attestation_verify", "no report for an invalid attestation");
+  kartla_buffer_free(&buf);
+
+done:
+  kartla_buffer_free(&attestation);
+  kartla_buffer_free(&record_id);
+  kartla_buffer_free(&entry);
+  kartla_buffer_free(&content);
+  kartla_record_free(record);
+}
+
+/* Trust lists, contributions, attaching and provenance (docs/SPEC.md §13.3-13.6). */
+static void trust_and_contributions(const struct fixture *f) {
+  static const char entry_json[] =
+      "{\"id\": \"c1\", \"text\": \"from the agency\", \"assertion\": {\"source\": \"SELF_REPORTED\", "
+      "\"asserted_at\": \"2025-01-01T00:00:00Z\"}}";
+  kartla_identity_options options;
+  kartla_identity *root = NULL;
+  kartla_identity *out = POISON;
+  kartla_trust_draft *draft = NULL;
+  kartla_trust_draft *draft_out = POISON;
+  kartla_record *record = NULL;
+  kartla_buffer code = KARTLA_BUFFER_INIT;
+  kartla_buffer list = KARTLA_BUFFER_INIT;
+  kartla_buffer record_id = KARTLA_BUFFER_INIT;
+  kartla_buffer contribution = KARTLA_BUFFER_INIT;
+  kartla_buffer buf = KARTLA_BUFFER_INIT;
+  kartla_buffer copy = f->full;
+  kartla_buffer full = f->full;
+  const char *rid;
+  uint64_t sequence = 7;
+  int flag = 7;
+
+  kartla_identity_options_init(&options);
+  options.kdf_memlimit_mib = 64;
+  EXPECT_MISUSE(kartla_trust_root_new(NULL, &options, kPass, PASS_LEN, &out, &code));
+  EXPECT_NULL(out);
+  EXPECT_EMPTY(code);
+  out = POISON;
+  EXPECT_MISUSE(kartla_trust_root_new("", &options, kPass, PASS_LEN, &out, &code));
+  EXPECT_NULL(out);
+  EXPECT_EMPTY(code);
+  EXPECT_MISUSE(kartla_trust_root_new("root", &options, kPass, PASS_LEN, NULL, &code));
+  EXPECT_EMPTY(code);
+  out = POISON;
+  EXPECT_MISUSE(kartla_trust_root_new("root", &options, NULL, 5, &out, &code));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_MISUSE(kartla_trust_root_new("root", &options, kPass, PASS_LEN, &out, NULL));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_MISUSE(kartla_trust_root_new("root", &options, kPass, PASS_LEN, &out, &full));
+  EXPECT_NULL(out);
+  EXPECT_UNTOUCHED(full, copy);
+
+  EXPECT_MISUSE(kartla_trust_draft_new(0, &draft_out));
+  EXPECT_NULL(draft_out);
+  EXPECT_MISUSE(kartla_trust_draft_new(1, NULL));
+  if (kartla_trust_root_new("Misuse root", &options, kPass, PASS_LEN, &root, &code) != KARTLA_OK ||
+      kartla_trust_draft_new(1, &draft) != KARTLA_OK ||
+      kartla_trust_draft_add(draft, f->agency_card.data, f->agency_card.len, "employment_service", 1, 0) != KARTLA_OK ||
+      kartla_trust_list_sign(root, draft, 0, 4102444800, &list) != KARTLA_OK ||
+      kartla_record_new(f->owner, &record) != KARTLA_OK || kartla_record_id(record, &record_id) != KARTLA_OK) {
+    misuse_fail(__LINE__, "trust setup", kartla_last_error());
+    goto done;
+  }
+  rid = (const char *)record_id.data;
+
+  EXPECT_MISUSE(kartla_trust_draft_add(NULL, f->agency_card.data, f->agency_card.len, "employment_service", 1, 0));
+  EXPECT_MISUSE(kartla_trust_draft_add(draft, NULL, 4, "employment_service", 1, 0));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_trust_draft_add(draft, f->agency_card.data, SIZE_MAX, "employment_service", 1, 0));
+  EXPECT_MISUSE(kartla_trust_draft_add(draft, f->card.data, f->card.len, "employment_service", 1, 0)); /* owner */
+  EXPECT_MISUSE(kartla_trust_draft_add(draft, f->agency_card.data, f->agency_card.len, NULL, 1, 0));
+  EXPECT_MISUSE(kartla_trust_draft_add(draft, f->agency_card.data, f->agency_card.len, "no_such_role", 1, 0));
+  EXPECT_MISUSE(kartla_trust_draft_add(draft, f->agency_card.data, f->agency_card.len, "employment_service", 1, 0));
+  EXPECT_MISUSE(kartla_trust_draft_remove(NULL, f->agency_card.data, f->agency_card.len, &flag));
+  EXPECT_ZERO(flag);
+  EXPECT_MISUSE(kartla_trust_draft_remove(draft, NULL, 4, &flag));
+  EXPECT_MISUSE(kartla_trust_draft_remove(draft, f->agency_card.data, f->agency_card.len, NULL));
+  EXPECT_MISUSE(kartla_trust_draft_sequence(NULL, &sequence));
+  EXPECT_MISUSE(kartla_trust_draft_sequence(draft, NULL));
+  draft_out = POISON;
+  EXPECT_MISUSE(kartla_trust_draft_next(NULL, 4, &draft_out));
+  EXPECT_NULL(draft_out);
+  draft_out = POISON;
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_trust_draft_next(list.data, SIZE_MAX, &draft_out));
+  EXPECT_NULL(draft_out);
+  EXPECT_MISUSE(kartla_trust_draft_next(list.data, list.len, NULL));
+
+  EXPECT_MISUSE(kartla_trust_list_sign(NULL, draft, 0, 4102444800, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_trust_list_sign(f->owner, draft, 0, 4102444800, &buf)); /* not a trust root */
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_trust_list_sign(root, NULL, 0, 4102444800, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_trust_list_sign(root, draft, 2000, 1000, &buf)); /* expires before issued */
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_trust_list_sign(root, draft, 0, 4102444800, NULL));
+  EXPECT_MISUSE(kartla_trust_list_sign(root, draft, 0, 4102444800, &full));
+  EXPECT_UNTOUCHED(full, copy);
+
+  EXPECT_MISUSE(kartla_trust_list_verify(NULL, 4, NULL, 0, 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_trust_list_verify(list.data, SIZE_MAX, NULL, 0, 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_trust_list_verify(list.data, list.len, NULL, 4, 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_trust_list_verify(list.data, list.len, f->agency_card.data, f->agency_card.len, 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_ROLLBACK, kartla_trust_list_verify(list.data, list.len, NULL, 0, 2, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_EXPIRED, kartla_trust_list_verify(list.data, list.len, NULL, 0, 0, 4102444800, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_trust_list_verify(list.data, list.len, NULL, 0, 0, 0, NULL));
+  EXPECT_MISUSE(kartla_trust_list_verify(list.data, list.len, NULL, 0, 0, 0, &full));
+  EXPECT_UNTOUCHED(full, copy);
+
+  EXPECT_MISUSE(kartla_contribution_create(NULL, f->card.data, f->card.len, rid, "notes", (const uint8_t *)entry_json,
+                                           strlen(entry_json), NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_contribution_create(f->owner, f->card.data, f->card.len, rid, "notes",
+                                           (const uint8_t *)entry_json, strlen(entry_json), NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_contribution_create(f->agency, NULL, 4, rid, "notes", (const uint8_t *)entry_json,
+                                           strlen(entry_json), NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_contribution_create(f->agency, f->card.data, f->card.len, "not hex", "notes",
+                                           (const uint8_t *)entry_json, strlen(entry_json), NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_contribution_create(f->agency, f->card.data, f->card.len, rid, NULL,
+                                           (const uint8_t *)entry_json, strlen(entry_json), NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_contribution_create(f->agency, f->card.data, f->card.len, rid, "sharing_ledger",
+                                           (const uint8_t *)entry_json, strlen(entry_json), NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_contribution_create(f->agency, f->card.data, f->card.len, rid, "notes", NULL, 4, NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_SCHEMA, kartla_contribution_create(f->agency, f->card.data, f->card.len, rid, "notes",
+                                                            (const uint8_t *)"{\"text\": \"no id\"}", 17, NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_contribution_create(f->agency, f->card.data, f->card.len, rid, "notes",
+                                           (const uint8_t *)entry_json, strlen(entry_json), NULL, 0, NULL));
+  EXPECT_MISUSE(kartla_contribution_create(f->agency, f->card.data, f->card.len, rid, "notes",
+                                           (const uint8_t *)entry_json, strlen(entry_json), NULL, 0, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  if (kartla_contribution_create(f->agency, f->card.data, f->card.len, rid, "notes", (const uint8_t *)entry_json,
+                                 strlen(entry_json), NULL, 0, &contribution) != KARTLA_OK) {
+    misuse_fail(__LINE__, "contribution setup", kartla_last_error());
+    goto done;
+  }
+
+  EXPECT_MISUSE(kartla_contribution_describe_json(NULL, contribution.data, contribution.len, NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_contribution_describe_json(f->owner, NULL, 4, NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_contribution_describe_json(f->owner, contribution.data, SIZE_MAX, NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_contribution_describe_json(f->owner, contribution.data, contribution.len, "zz", 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_AUTH, kartla_contribution_describe_json(f->agency, contribution.data, contribution.len, NULL,
+                                                                 0, &buf)); /* not sealed to the agency */
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_contribution_describe_json(f->owner, contribution.data, contribution.len, NULL, 0, NULL));
+  EXPECT_MISUSE(kartla_contribution_describe_json(f->owner, contribution.data, contribution.len, NULL, 0, &full));
+  EXPECT_UNTOUCHED(full, copy);
+
+  EXPECT_MISUSE(kartla_record_accept_contribution(NULL, f->owner, contribution.data, contribution.len, 0, &flag));
+  EXPECT_ZERO(flag);
+  flag = 7;
+  EXPECT_MISUSE(kartla_record_accept_contribution(record, NULL, contribution.data, contribution.len, 0, &flag));
+  EXPECT_ZERO(flag);
+  EXPECT_MISUSE(kartla_record_accept_contribution(record, f->owner, NULL, 4, 0, &flag));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_record_accept_contribution(record, f->owner, contribution.data, SIZE_MAX, 0, &flag));
+  EXPECT_MISUSE(kartla_record_accept_contribution(record, f->owner, contribution.data, contribution.len, 0, NULL));
+
+  flag = 7;
+  EXPECT_MISUSE(kartla_record_attach_attestation(NULL, f->owner, contribution.data, contribution.len, 0, &flag));
+  EXPECT_ZERO(flag);
+  EXPECT_MISUSE(kartla_record_attach_attestation(record, NULL, contribution.data, contribution.len, 0, &flag));
+  EXPECT_MISUSE(kartla_record_attach_attestation(record, f->owner, NULL, 4, 0, &flag));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_record_attach_attestation(record, f->owner, contribution.data, SIZE_MAX, 0, &flag));
+  EXPECT_MISUSE(kartla_record_attach_attestation(record, f->owner, contribution.data, contribution.len, 0, NULL));
+  /* A contribution is not an attestation file. */
+  EXPECT_STATUS(KARTLA_E_FORMAT,
+                kartla_record_attach_attestation(record, f->owner, contribution.data, contribution.len, 0, &flag));
+
+  EXPECT_MISUSE(kartla_record_provenance_json(NULL, f->owner, "notes", NULL, 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_provenance_json(record, NULL, "notes", NULL, 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_provenance_json(record, f->owner, NULL, NULL, 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_provenance_json(record, f->owner, "notes", NULL, 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_provenance_json(record, f->owner, "notes", NULL, 4, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_provenance_json(record, f->owner, "notes", NULL, 0, 0, NULL));
+  EXPECT_MISUSE(kartla_record_provenance_json(record, f->owner, "notes", NULL, 0, 0, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_MISUSE(kartla_share_provenance_json(NULL, "profile", NULL, 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_provenance_json(f->share, NULL, NULL, 0, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_share_provenance_json(f->share, "profile", list.data, SIZE_MAX, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_provenance_json(f->share, "profile", NULL, 0, 0, NULL));
+  EXPECT_MISUSE(kartla_share_provenance_json(f->share, "profile", NULL, 0, 0, &full));
+  EXPECT_UNTOUCHED(full, copy);
+
+done:
+  kartla_buffer_free(&contribution);
+  kartla_buffer_free(&record_id);
+  kartla_buffer_free(&list);
+  kartla_buffer_free(&code);
+  kartla_record_free(record);
+  kartla_trust_draft_free(draft);
+  kartla_identity_free(root);
+}
+
 static void static_information(void) {
   size_t i;
   if (kartla_version() == NULL || kartla_version_number() == 0 || kartla_format_version() == 0)
@@ -576,10 +1074,13 @@ int main(int argc, char **argv) {
   static_information();
   identities(&f);
   records(&f);
+  content(&f);
   agencies(&f);
   sharing(&f);
   shares(&f);
   verifications(&f);
+  attestations(&f);
+  trust_and_contributions(&f);
   teardown(&f);
   printf("%d misuse cases, %d failures\n", misuse_cases, misuse_failures);
   return misuse_failures == 0 ? 0 : 1;

@@ -79,6 +79,24 @@ int main(void) {
     snprintf(detail, sizeof detail, "macro %lu, kartla_share_options_init() version %lu",
              (unsigned long)KARTLA_SHARE_OPTIONS_VERSION, (unsigned long)share_options.version);
     twin("KARTLA_SHARE_OPTIONS_VERSION", share_options.version == KARTLA_SHARE_OPTIONS_VERSION, detail);
+    {
+      kartla_view_options view_options;
+      memset(&view_options, 0xA5, sizeof view_options);
+      kartla_view_options_init(&view_options);
+      snprintf(detail, sizeof detail, "macro %lu, kartla_view_options_init() version %lu",
+               (unsigned long)KARTLA_VIEW_OPTIONS_VERSION, (unsigned long)view_options.version);
+      twin("KARTLA_VIEW_OPTIONS_VERSION", view_options.version == KARTLA_VIEW_OPTIONS_VERSION, detail);
+    }
+    {
+      kartla_entry_ref entry_ref;
+      memset(&entry_ref, 0xA5, sizeof entry_ref);
+      kartla_entry_ref_init(&entry_ref);
+      snprintf(detail, sizeof detail, "macro %lu, kartla_entry_ref_init() version %lu",
+               (unsigned long)KARTLA_ENTRY_REF_VERSION, (unsigned long)entry_ref.version);
+      twin("KARTLA_ENTRY_REF_VERSION", entry_ref.version == KARTLA_ENTRY_REF_VERSION && entry_ref.owner_card == NULL &&
+                                           entry_ref.entry_len == 0,
+           detail);
+    }
   }
 
   printf("value KARTLA_ABI_VERSION %lu\n", (unsigned long)KARTLA_ABI_VERSION);

@@ -97,6 +97,16 @@ class Cli:
     def new_record(self, name="rec.kartla", owner="owner.id", passphrase=PASSPHRASE):
         self.ok("record", "new", "--owner", owner, "--out", name, passphrase=passphrase)
 
+    def new_agency(self, name="agency.id", org="212000-1140", role="municipal_labour_unit",
+                   display_name="Landskrona stad", passphrase=PASSPHRASE):
+        """Creates an agency identity NAME and its card (NAME with .card for .id); returns
+        (fingerprint, card file name)."""
+        summary = json.loads(self.ok("agency", "new", "--name", display_name, "--org", org, "--role", role,
+                                     "--out", name, "--json", *KDF, passphrase=passphrase))
+        card = name[:-3] + ".card" if name.endswith(".id") else name + ".card"
+        self.ok("agency", "card", name, "--out", card, passphrase=passphrase)
+        return summary["fingerprint"], card
+
     def verify_json(self, name, *extra):
         return json.loads(self.ok("verify", name, "--json", *extra))
 

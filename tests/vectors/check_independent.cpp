@@ -1,16 +1,22 @@
 // An independent reader built from docs/SPEC.md alone: libsodium called directly (not through
-// src/crypto), protobuf read field by field (wire_read.h), no Kartla code at all. It recomputes
-// every derived value in primitives.json, identity.json and record.json, so a spec that no longer
-// describes the code, or a vector that no longer follows the spec, fails here.
+// src/crypto), protobuf read field by field (wire_read.h, independent_reader.h), no Kartla code at
+// all. It recomputes every derived value in primitives.json, identity.json, record.json and
+// bundle.json, and runs the record and bundle vectors of negative.json and bundle_negative.json
+// through a reader written from the spec, so a spec that no longer describes the code, or a vector
+// that no longer follows the spec, fails here.
 #include <sodium.h>
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <optional>
+#include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "independent_reader.h"
 #include "vector_file.h"
 #include "wire_read.h"
 
@@ -24,63 +30,24 @@ using kartla::vectors::Node;
 using kartla::vectors::number;
 using kartla::vectors::text;
 namespace wire = kartla::vectors::wire;
+namespace independent = kartla::vectors::independent;
+using independent::aead_open;
+using independent::H;
+using independent::le;
+using independent::section_ad;
+using independent::section_key;
+using independent::verify;
 
 const unsigned char* uc(const std::string& s) { return reinterpret_cast<const unsigned char*>(s.data()); }
 unsigned char* uc(std::string& s) { return reinterpret_cast<unsigned char*>(s.data()); }
 
 void init() { REQUIRE(sodium_init() >= 0); }
 
-// SPEC §1: H(label, x) = BLAKE2b-256(label || 0x00 || x); keyed when a key is given.
-std::string H(const std::string& label, const std::string& x, const std::string& key = "") {
-  const std::string input = label + std::string(1, '\0') + x;
-  std::string out(32, '\0');
-  crypto_generichash(uc(out), out.size(), uc(input), input.size(), key.empty() ? nullptr : uc(key), key.size());
-  return out;
-}
-
-std::string le(uint64_t v, int n) {
-  std::string out;
-  for (int i = 0; i < n; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
-  return out;
-}
-
 std::string hex(const std::string& b) {
   std::string out(b.size() * 2 + 1, '\0');
   sodium_bin2hex(out.data(), out.size(), uc(b), b.size());
   out.pop_back();
   return out;
-}
-
-// SPEC §5.2: crypto_kdf_derive_from_key, spelled out as the BLAKE2b call it is.
-std::string section_key(const std::string& rmk, uint32_t section, uint32_t generation) {
-  const std::string salt = le((uint64_t{section} << 32) | generation, 8) + std::string(8, '\0');
-  const std::string personal = std::string("kartlaSK") + std::string(8, '\0');
-  std::string out(32, '\0');
-  REQUIRE(crypto_generichash_blake2b_salt_personal(uc(out), 32, nullptr, 0, uc(rmk), rmk.size(), uc(salt),
-                                                   uc(personal)) == 0);
-  return out;
-}
-
-std::string section_ad(const std::string& record_id, uint32_t section, uint32_t generation) {
-  return std::string("kartla/v1/section") + '\0' + le(1, 4) + record_id + le(section, 4) + le(generation, 4);
-}
-
-// SPEC §1: XChaCha20-Poly1305-IETF, sealed = nonce (24) || ciphertext || tag (16).
-std::optional<std::string> aead_open(const std::string& key, const std::string& sealed, const std::string& ad) {
-  if (sealed.size() < 40) return std::nullopt;
-  std::string out(sealed.size() - 40, '\0');
-  unsigned long long n = 0;
-  if (crypto_aead_xchacha20poly1305_ietf_decrypt(uc(out), &n, nullptr, uc(sealed) + 24, sealed.size() - 24, uc(ad),
-                                                 ad.size(), uc(sealed), uc(key)) != 0)
-    return std::nullopt;
-  return out;
-}
-
-bool verify(const std::string& label, const std::string& public_key, const std::string& message,
-            const std::string& signature) {
-  const std::string signed_bytes = label + std::string(1, '\0') + message;
-  return signature.size() == 64 && public_key.size() == 32 &&
-         crypto_sign_verify_detached(uc(signature), uc(signed_bytes), signed_bytes.size(), uc(public_key)) == 0;
 }
 
 std::string fingerprint_text(const std::string& signing_key, const std::string& encryption_key) {
@@ -331,6 +298,9 @@ ReadVersion read_record_version(const Node& version, const Node& owner, const st
   CHECK(std::is_sorted(listed.begin(), listed.end()));  // std::string compares as unsigned bytes
   CHECK(std::adjacent_find(listed.begin(), listed.end()) == listed.end());
   CHECK(m.count(9) == 0);
+  // SPEC §5.2: the highest key generation ever issued; every entry's generation is at most this.
+  const uint64_t highest_generation = one(m, 10).varint;
+  uint64_t highest_present = 0;
 
   const auto& entries = h.at(4);
   const auto& sections = list(version, "sections").values();
@@ -350,6 +320,8 @@ ReadVersion read_record_version(const Node& version, const Node& owner, const st
     const uint64_t length = one(e, 3).varint;
     CHECK(section == number(s, "section_id"));
     CHECK(generation == number(s, "generation"));
+    CHECK(generation <= highest_generation);
+    highest_present = std::max<uint64_t>(highest_present, generation);
     CHECK(length == number(s, "ciphertext_length"));
     CHECK(offset == number(s, "body_offset"));
     REQUIRE(offset + length <= file.size());
@@ -370,6 +342,8 @@ ReadVersion read_record_version(const Node& version, const Node& owner, const st
   }
   CHECK(listed.size() == entries.size());
   CHECK(offset == file.size());
+  // Nothing was removed or rotated in record.json, so the counter is the highest generation in use.
+  CHECK(highest_generation == highest_present);
   return {H("kartla/v1/manifest-hash", manifest), record_id, sequence, rmk};
 }
 
@@ -391,4 +365,403 @@ TEST_CASE("record.json: an independent reader verifies and decrypts each version
   CHECK(read[1].record_id == read[0].record_id);
   CHECK(read[1].rmk == read[0].rmk);
   CHECK(bytes(list(doc, "versions").values(1), "previous_manifest_hash") == read[0].manifest_hash);
+}
+
+namespace {
+
+// The outcome of one negative-vector check, from the independent reader: "OK" or the status of
+// its Refusal. The owner is identity.json's; agencies are bundle.json's.
+struct Keys {
+  std::string owner_signing_key;
+  std::string owner_x25519;
+  std::map<std::string, std::string> agency_x25519;  // by label
+};
+
+const Keys& keys() {
+  static const Keys k = [] {
+    Keys out;
+    const Node identity = load_vector_file("identity.json");
+    out.owner_signing_key = bytes(at(identity, "card_fields"), "signing_key");
+    out.owner_x25519 = bytes(identity, "secret_keys").substr(32);
+    const Node bundle = load_vector_file("bundle.json");
+    for (const Node& a : list(bundle, "agencies").values())
+      out.agency_x25519[text(a, "label")] = bytes(a, "secret_keys").substr(32);
+    return out;
+  }();
+  return k;
+}
+
+std::string independent_status(const std::string& input, const Node& check, std::string* plaintext = nullptr) {
+  const std::string op = text(check, "operation");
+  try {
+    if (op == "verify") {
+      independent::verify_file(input);
+    } else if (op == "open_record" || op == "read_section") {
+      const auto view = independent::open_as_owner(input, keys().owner_x25519, keys().owner_signing_key);
+      if (op == "read_section") {
+        const uint32_t id = independent::section_id_of(text(check, "section"));
+        REQUIRE(id != 0);
+        const std::string p = independent::read_as_owner(view, id);
+        if (plaintext) *plaintext = p;
+      }
+    } else if (op == "open_share" || op == "read_share_section") {
+      const auto it = keys().agency_x25519.find(text(check, "agency"));
+      REQUIRE(it != keys().agency_x25519.end());
+      const auto view = independent::open_as_agency(input, it->second);
+      if (op == "read_share_section") {
+        const uint32_t id = independent::section_id_of(text(check, "section"));
+        REQUIRE(id != 0);
+        const std::string p = independent::read_as_agency(view, id, number(check, "at"));
+        if (plaintext) *plaintext = p;
+      }
+    } else {
+      FAIL("the independent reader has no operation " << op);
+    }
+    return "OK";
+  } catch (const independent::Refusal& r) {
+    UNSCOPED_INFO("independent reader: " << r.reason);
+    return r.status;
+  }
+}
+
+void run_negative_independently(const std::string& file, const std::string& input_kind) {
+  const Node doc = load_vector_file(file);
+  size_t run = 0;
+  for (const Node& vector : list(doc, "vectors").values()) {
+    if (text(vector, "input_kind") != input_kind) continue;
+    const std::string input = bytes(vector, "input");
+    INFO("tc_id " << number(vector, "tc_id") << " " << text(vector, "name") << ": " << text(vector, "comment"));
+    for (const Node& check : list(vector, "checks").values()) {
+      INFO(text(check, "operation") << (kartla::vectors::has(check, "section") ? " " + text(check, "section")
+                                                                                 : std::string()));
+      CHECK(independent_status(input, check) == text(check, "result"));
+      ++run;
+    }
+  }
+  CHECK(run > 0);
+}
+
+}  // namespace
+
+TEST_CASE("negative.json: an independent reader of SPEC 6 gives every record check's status") {
+  init();
+  run_negative_independently("negative.json", "record");
+}
+
+TEST_CASE("negative.json: only the highest_generation rule refuses an entry above the manifest's counter") {
+  init();
+  const Node doc = load_vector_file("negative.json");
+  size_t seen = 0;
+  for (const Node& vector : list(doc, "vectors").values()) {
+    const std::string name = text(vector, "name");
+    if (name != "generation_above_highest" && name != "highest_generation_lowered") continue;
+    INFO(name);
+    ++seen;
+    // The owner's signature holds and every entry is listed: parse by hand up to the rule.
+    const std::string file = bytes(vector, "input");
+    const auto header = fields_of(payload_of(file, 'R', false));
+    const std::string manifest = one(header, 2).bytes;
+    const auto m = fields_of(manifest);
+    CHECK(verify("kartla/v1/manifest", one(m, 3).bytes, manifest, one(header, 3).bytes));
+    std::vector<std::string> listed;
+    for (const auto& f : m.at(8)) listed.push_back(f.bytes);
+    uint64_t above = 0;
+    for (const auto& entry : header.at(4)) {
+      CHECK(std::binary_search(listed.begin(), listed.end(), H("kartla/v1/section-entry", entry.bytes)));
+      if (one(fields_of(entry.bytes), 2).varint > one(m, 10).varint) ++above;
+    }
+    CHECK(above == 1);
+    for (const Node& check : list(vector, "checks").values()) CHECK(text(check, "result") == "E_FORMAT");
+  }
+  CHECK(seen == 2);
+}
+
+namespace {
+
+// bundle.json's grant vector against the grant as the independent reader opens it.
+void check_grant(const Node& g, const std::string& grant_bytes, const std::string& x25519_secret,
+                 const Node& agency, const std::string& record_id) {
+  CHECK(grant_bytes == bytes(g, "grant"));
+  CHECK(H("kartla/v1/grant", grant_bytes) == bytes(g, "grant_digest"));
+  const auto opened = independent::open_grant(grant_bytes, x25519_secret);
+  REQUIRE(opened);
+  CHECK(opened->payload == bytes(g, "payload"));
+  CHECK(opened->payload ==
+        std::string("kartla/v1/grant-payload") + '\0' + le(opened->terms.size(), 4) + opened->terms +
+            [&] {
+              std::string keys;
+              for (const auto& s : opened->sections) keys += s.key;
+              return keys;
+            }());
+  CHECK(opened->terms == bytes(g, "terms"));
+  const Node& t = at(g, "terms_fields");
+  CHECK(number(t, "format_version") == 1);
+  CHECK(opened->grant_id == bytes(t, "grant_id"));
+  CHECK(opened->record_id == bytes(t, "record_id"));
+  CHECK(opened->record_id == record_id);
+  CHECK(opened->recipient_signing_key == bytes(t, "recipient_signing_key"));
+  CHECK(opened->recipient_signing_key == bytes(agency, "signing_key"));
+  CHECK(opened->recipient_encryption_key == bytes(t, "recipient_encryption_key"));
+  CHECK(opened->recipient_encryption_key == bytes(agency, "encryption_key"));
+  CHECK(opened->purpose == text(t, "purpose"));
+  CHECK(opened->granted_at == number(t, "granted_at"));
+  CHECK(opened->expires_at == number(t, "expires_at"));
+  const auto& sections = list(t, "sections").values();
+  const auto& keys = list(g, "keys").values();
+  REQUIRE(opened->sections.size() == static_cast<size_t>(sections.size()));
+  REQUIRE(opened->sections.size() == static_cast<size_t>(keys.size()));
+  for (size_t i = 0; i < opened->sections.size(); ++i) {
+    const Node& s = sections[static_cast<int>(i)];
+    CHECK(opened->sections[i].id == number(s, "section_id"));
+    CHECK(opened->sections[i].id == independent::section_id_of(text(s, "name")));
+    CHECK(opened->sections[i].generation == number(s, "generation"));
+    CHECK(kartla::vectors::unhex(keys[static_cast<int>(i)].string_value()) == opened->sections[i].key);
+  }
+}
+
+const Node& agency_node(const Node& doc, const std::string& label) {
+  for (const Node& a : list(doc, "agencies").values())
+    if (text(a, "label") == label) return a;
+  FAIL("no agency " << label);
+  throw std::logic_error("unreachable");
+}
+
+// Every value bundle.json gives for one file (record, bundle or revoked), recomputed: the
+// container, the manifest's counter, and each present section's key (from the owner's RMK),
+// AD, commitment and plaintext.
+independent::Container check_file(const Node& v, const std::string& rmk) {
+  const std::string file = bytes(v, "file");
+  const independent::Container c = independent::verify_file(file);
+  CHECK(payload_of(file, 'R', false).size() == number(v, "header_length"));
+  CHECK(c.manifest == bytes(v, "manifest"));
+  CHECK(H("kartla/v1/manifest-hash", c.manifest) == bytes(v, "manifest_hash"));
+  CHECK(c.record_id == bytes(v, "record_id"));
+  CHECK(c.sequence == number(v, "sequence"));
+  CHECK(c.previous_manifest_hash == bytes(v, "previous_manifest_hash"));
+  CHECK(c.highest_generation == number(v, "highest_generation"));
+  CHECK(c.section_digests.size() == number(v, "sections_listed"));
+  CHECK(c.grant_digests.size() == number(v, "grants_listed"));
+  CHECK(c.grants.size() == number(v, "grants_present"));
+  const auto& sections = list(v, "sections").values();
+  REQUIRE(c.sections.size() == static_cast<size_t>(sections.size()));
+  uint64_t offset = 12 + number(v, "header_length");
+  for (size_t i = 0; i < c.sections.size(); ++i) {
+    const independent::Section& s = c.sections[i];
+    const Node& expected = sections[static_cast<int>(i)];
+    INFO("section " << text(expected, "name"));
+    CHECK(s.id == independent::section_id_of(text(expected, "name")));
+    CHECK(s.id == number(expected, "section_id"));
+    CHECK(s.generation == number(expected, "generation"));
+    CHECK(s.entry == bytes(expected, "entry"));
+    CHECK(H("kartla/v1/section-entry", s.entry) == bytes(expected, "entry_digest"));
+    CHECK(offset == number(expected, "body_offset"));
+    CHECK(s.body.size() == number(expected, "ciphertext_length"));
+    CHECK(s.ciphertext_hash == bytes(expected, "ciphertext_hash"));
+    const std::string key = section_key(rmk, s.id, s.generation);
+    CHECK(key == bytes(expected, "section_key"));
+    const std::string ad = section_ad(c.record_id, s.id, s.generation);
+    CHECK(ad == bytes(expected, "associated_data"));
+    CHECK(H("kartla/v1/key-commitment", ad, key) == s.key_commitment);
+    CHECK(s.key_commitment == bytes(expected, "key_commitment"));
+    const auto plaintext = aead_open(key, s.body, ad);
+    REQUIRE(plaintext);
+    if (kartla::vectors::has(expected, "plaintext")) CHECK(*plaintext == bytes(expected, "plaintext"));
+    offset += s.body.size();
+  }
+  return c;
+}
+
+// How many grants of the file the key opens.
+size_t grants_opened_by(const independent::Container& c, const std::string& x25519_secret) {
+  size_t n = 0;
+  for (const auto& g : c.grants) n += independent::open_grant(g, x25519_secret) ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("bundle.json: an independent reader checks the agencies' keys") {
+  init();
+  const Node doc = load_vector_file("bundle.json");
+  for (const Node& a : list(doc, "agencies").values()) {
+    INFO(text(a, "label"));
+    const std::string secrets = bytes(a, "secret_keys");
+    REQUIRE(secrets.size() == 64);
+    std::string pk(32, '\0'), sk(64, '\0');
+    REQUIRE(crypto_sign_seed_keypair(uc(pk), uc(sk), uc(secrets)) == 0);
+    CHECK(pk == bytes(a, "signing_key"));
+    CHECK(independent::x25519_public(secrets.substr(32)) == bytes(a, "encryption_key"));
+    CHECK(fingerprint_text(bytes(a, "signing_key"), bytes(a, "encryption_key")) == text(a, "fingerprint"));
+    // The card file (SPEC §4.2): an agency card with name, organisation number and role.
+    const std::string card_file = bytes(a, "card_file");
+    const auto sc = fields_of(payload_of(card_file, 'C', true));
+    const std::string card = one(sc, 1).bytes;
+    CHECK(verify("kartla/v1/card", bytes(a, "signing_key"), card, one(sc, 2).bytes));
+    const auto fields = fields_of(card);
+    CHECK(one(fields, 2).varint == 2);
+    CHECK(one(fields, 3).bytes == bytes(a, "signing_key"));
+    CHECK(one(fields, 4).bytes == bytes(a, "encryption_key"));
+    CHECK(one(fields, 5).bytes == text(a, "name"));
+    CHECK(one(fields, 6).bytes == text(a, "organisation_number"));
+    CHECK(one(fields, 7).varint == number(a, "role"));
+  }
+}
+
+TEST_CASE("bundle.json: an independent reader opens agency_a's bundle from SPEC 6 and 7 alone") {
+  init();
+  const Node doc = load_vector_file("bundle.json");
+  const std::string owner_x25519 = keys().owner_x25519;
+  const Node& record = at(doc, "record");
+  const Node& bundle = at(doc, "bundle");
+  const Node& a = agency_node(doc, text(bundle, "agency"));
+  const std::string a_secret = bytes(a, "secret_keys").substr(32);
+  const std::string b_secret = bytes(agency_node(doc, "agency_b"), "secret_keys").substr(32);
+
+  const independent::OwnerView owner =
+      independent::open_as_owner(bytes(record, "file"), owner_x25519, keys().owner_signing_key);
+  CHECK(owner.rmk == bytes(record, "record_master_key"));
+  const independent::Container full = check_file(record, owner.rmk);
+  const independent::Container b = check_file(bundle, owner.rmk);
+
+  // SPEC §7.2: the owner's manifest and signature byte for byte, a subset of the entries and grants.
+  CHECK(b.manifest == full.manifest);
+  CHECK(bytes(bundle, "manifest_signature") == bytes(record, "manifest_signature"));
+  CHECK(b.sections.size() < b.section_digests.size());
+  CHECK(b.grants.size() == 1);
+  CHECK(grants_opened_by(b, a_secret) == 1);
+  CHECK(grants_opened_by(b, b_secret) == 0);
+  check_grant(at(bundle, "grant"), b.grants.at(0), a_secret, a, b.record_id);
+
+  // SPEC §7.3: each present section opens with the key the grant carries, which is the key the
+  // owner derived, committed to in the signed entry.
+  const auto view = independent::open_as_agency(bytes(bundle, "file"), a_secret);
+  REQUIRE(view.grants.size() == 1);
+  const independent::Grant& grant = view.grants[0];
+  for (const auto& s : b.sections) {
+    INFO("section " << s.id);
+    const auto g = std::find_if(grant.sections.begin(), grant.sections.end(),
+                                [&](const independent::GrantedSection& x) { return x.id == s.id; });
+    REQUIRE(g != grant.sections.end());
+    CHECK(g->generation == s.generation);
+    CHECK(g->key == section_key(owner.rmk, s.id, s.generation));
+    CHECK(H("kartla/v1/key-commitment", section_ad(b.record_id, s.id, s.generation), g->key) == s.key_commitment);
+    CHECK(independent::read_as_agency(view, s.id, grant.granted_at + 1) ==
+          aead_open(g->key, s.body, section_ad(b.record_id, s.id, s.generation)).value());
+  }
+
+  // On the bytes: no byte run of a section left out of the bundle appears in it, not its entry,
+  // not any 16 bytes of its body; and those sections are exactly the record's others.
+  const std::string bundle_file = bytes(bundle, "file");
+  std::vector<std::string> left_out;
+  for (const Node& n : list(bundle, "not_in_bundle").values()) left_out.push_back(n.string_value());
+  CHECK(left_out.size() == full.sections.size() - b.sections.size());
+  for (const std::string& name : left_out) {
+    INFO("left out: " << name);
+    const independent::Section* s = full.find(independent::section_id_of(name));
+    REQUIRE(s != nullptr);
+    CHECK(b.find(s->id) == nullptr);
+    CHECK(bundle_file.find(s->entry) == std::string::npos);
+    CHECK(bundle_file.find(s->ciphertext_hash) == std::string::npos);
+    for (size_t i = 0; i + 16 <= s->body.size(); ++i) {
+      if (bundle_file.find(s->body.substr(i, 16)) != std::string::npos) {
+        FAIL_CHECK("16 bytes of its body at offset " << i << " appear in the bundle");
+        break;
+      }
+    }
+  }
+  // The other agency's grant is in the record but not in the bundle.
+  CHECK(grants_opened_by(full, b_secret) == 1);
+  for (const auto& g : full.grants)
+    if (independent::open_grant(g, b_secret)) CHECK(bundle_file.find(g) == std::string::npos);
+}
+
+TEST_CASE("bundle.json: every listed read gives its result when the spec's reader performs it") {
+  init();
+  const Node doc = load_vector_file("bundle.json");
+  for (const Node& r : list(doc, "reads").values()) {
+    INFO(text(r, "input") << ": " << text(r, "agency") << " reads " << text(r, "section") << " ("
+                          << text(r, "comment") << ")");
+    Node check;
+    auto& fields = *check.mutable_struct_value()->mutable_fields();
+    fields["operation"].set_string_value("read_share_section");
+    fields["agency"] = at(r, "agency");
+    fields["section"] = at(r, "section");
+    fields["at"] = at(r, "at");
+    std::string plaintext;
+    CHECK(independent_status(bytes(at(doc, text(r, "input")), "file"), check, &plaintext) == text(r, "result"));
+    if (text(r, "result") == "OK") CHECK(plaintext == bytes(r, "plaintext"));
+  }
+}
+
+TEST_CASE("bundle.json: revocation moves the revoked agency's sections to fresh generations (SPEC 7.4)") {
+  init();
+  const Node doc = load_vector_file("bundle.json");
+  const Node& record = at(doc, "record");
+  const Node& revoked = at(doc, "revoked");
+  const auto owner = independent::open_as_owner(bytes(revoked, "file"), keys().owner_x25519, keys().owner_signing_key);
+  const independent::Container before = check_file(record, owner.rmk);
+  const independent::Container after = check_file(revoked, owner.rmk);
+  CHECK(after.record_id == before.record_id);
+  CHECK(after.sequence == before.sequence + 1);
+  CHECK(after.previous_manifest_hash == H("kartla/v1/manifest-hash", before.manifest));
+
+  // Rotated sections take fresh values of the counter: above every generation issued before, each
+  // its own; the others keep theirs.
+  std::set<uint64_t> fresh;
+  uint64_t highest = 0;
+  for (const Node& r : list(revoked, "rotation").values()) {
+    INFO(text(r, "name"));
+    const uint32_t id = independent::section_id_of(text(r, "name"));
+    const independent::Section* was = before.find(id);
+    const independent::Section* now = after.find(id);
+    REQUIRE(was != nullptr);
+    REQUIRE(now != nullptr);
+    CHECK(was->generation == number(r, "generation_before"));
+    CHECK(now->generation == number(r, "generation_after"));
+    highest = std::max<uint64_t>(highest, now->generation);
+    if (at(r, "rotated").bool_value()) {
+      CHECK(now->generation > before.highest_generation);
+      CHECK(fresh.insert(now->generation).second);
+      CHECK(now->body != was->body);
+    } else {
+      CHECK(now->generation == was->generation);
+    }
+  }
+  CHECK(!fresh.empty());
+  CHECK(after.highest_generation == highest);
+  CHECK(after.highest_generation == before.highest_generation + fresh.size());
+
+  // agency_a holds no grant any more; agency_b's grant is re-issued (same id and terms) under the
+  // current generations' keys.
+  const std::string a_secret = bytes(agency_node(doc, "agency_a"), "secret_keys").substr(32);
+  const Node& b_agency = agency_node(doc, "agency_b");
+  const std::string b_secret = bytes(b_agency, "secret_keys").substr(32);
+  CHECK(grants_opened_by(after, a_secret) == 0);
+  REQUIRE(grants_opened_by(after, b_secret) == 1);
+  const auto& grants = list(revoked, "grants").values();
+  REQUIRE(grants.size() == 1);
+  std::string b_grant;
+  for (const auto& g : after.grants)
+    if (independent::open_grant(g, b_secret)) b_grant = g;
+  check_grant(grants[0], b_grant, b_secret, b_agency, after.record_id);
+  const auto reissued = independent::open_grant(b_grant, b_secret);
+  std::optional<independent::Grant> original;
+  for (const auto& g : before.grants)
+    if (auto opened = independent::open_grant(g, b_secret)) original = opened;
+  REQUIRE(original);
+  CHECK(reissued->grant_id == original->grant_id);
+  CHECK(reissued->purpose == original->purpose);
+  CHECK(reissued->granted_at == original->granted_at);
+  CHECK(reissued->expires_at == original->expires_at);
+  for (const auto& s : reissued->sections) {
+    const independent::Section* present = after.find(s.id);
+    REQUIRE(present != nullptr);
+    CHECK(s.generation == present->generation);
+    CHECK(s.key == section_key(owner.rmk, s.id, s.generation));
+  }
+}
+
+TEST_CASE("bundle_negative.json: an independent reader of SPEC 6 and 7 gives every check's status") {
+  init();
+  run_negative_independently("bundle_negative.json", "bundle");
 }

@@ -3,6 +3,7 @@
 // vector must give exactly its status class: a surprising class is a finding, not a pass.
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -36,9 +37,13 @@ struct RecordDeleter {
 struct VerificationDeleter {
   void operator()(kartla_verification* p) const { kartla_verification_free(p); }
 };
+struct ShareDeleter {
+  void operator()(kartla_share* p) const { kartla_share_free(p); }
+};
 using IdentityPtr = std::unique_ptr<kartla_identity, IdentityDeleter>;
 using RecordPtr = std::unique_ptr<kartla_record, RecordDeleter>;
 using VerificationPtr = std::unique_ptr<kartla_verification, VerificationDeleter>;
+using SharePtr = std::unique_ptr<kartla_share, ShareDeleter>;
 
 const uint8_t* u8(const std::string& s) { return reinterpret_cast<const uint8_t*>(s.data()); }
 std::string name_of(kartla_status s) { return kartla_status_name(s); }
@@ -60,6 +65,50 @@ const kartla_identity* owner() {
     return IdentityPtr(out);
   }();
   return identity.get();
+}
+
+const Node& bundle_vector() {
+  static const Node doc = load_vector_file("bundle.json");
+  return doc;
+}
+
+// bundle.json's agencies, each opened once from its identity file.
+const kartla_identity* agency(const std::string& label) {
+  static std::map<std::string, IdentityPtr> opened;
+  auto it = opened.find(label);
+  if (it != opened.end()) return it->second.get();
+  for (const Node& a : list(bundle_vector(), "agencies").values()) {
+    if (text(a, "label") != label) continue;
+    const std::string file = bytes(a, "identity_file");
+    const std::string pass = text(a, "passphrase");
+    kartla_identity* out = nullptr;
+    const kartla_status s = kartla_identity_open(u8(file), file.size(), u8(pass), pass.size(), &out);
+    IdentityPtr identity(out);
+    if (s != KARTLA_OK) FAIL("agency " << label << " does not open: " << kartla_last_error());
+    return opened.emplace(label, std::move(identity)).first->second.get();
+  }
+  FAIL("bundle.json has no agency " << label);
+  return nullptr;
+}
+
+// Opens `input` as an agency and, when `section` is given, reads it at `at`. A read needs the
+// open to succeed. Nothing may be handed out on failure.
+kartla_status open_share_and_read(const std::string& input, const std::string& agency_label,
+                                  const std::string& section, int64_t at, std::string* plaintext) {
+  kartla_share* out = nullptr;
+  kartla_status s = kartla_share_open(u8(input), input.size(), agency(agency_label), &out);
+  SharePtr share(out);
+  CHECK((s == KARTLA_OK) == (out != nullptr));
+  if (section.empty()) return s;
+  if (s != KARTLA_OK) {
+    FAIL_CHECK("the share must open before its section is read: " << name_of(s) << " " << kartla_last_error());
+    return s;
+  }
+  Buffer content;
+  s = kartla_share_get_section(share.get(), section.c_str(), at, &content.b);
+  if (s != KARTLA_OK) CHECK(content.empty());  // no partial plaintext, ever
+  if (plaintext != nullptr) *plaintext = content.str();
+  return s;
 }
 
 std::string card_of(const kartla_identity* identity) {
@@ -202,6 +251,11 @@ kartla_status run_check(const std::string& input, const Node& check) {
     CHECK((s == KARTLA_OK) == (out != nullptr));
     return s;
   }
+  if (op == "open_share" || op == "read_share_section") {
+    const bool read = op == "read_share_section";
+    return open_share_and_read(input, text(check, "agency"), read ? text(check, "section") : std::string(),
+                               read ? static_cast<int64_t>(number(check, "at")) : 0, nullptr);
+  }
   if (op == "card_fingerprint") {
     Buffer fingerprint;
     const kartla_status s = kartla_card_fingerprint(u8(input), input.size(), &fingerprint.b);
@@ -214,8 +268,8 @@ kartla_status run_check(const std::string& input, const Node& check) {
 
 }  // namespace
 
-TEST_CASE("negative.json: every check gives exactly the status the vector names") {
-  const Node doc = load_vector_file("negative.json");
+void run_negative_file(const std::string& name) {
+  const Node doc = load_vector_file(name);
   REQUIRE(list(doc, "vectors").values_size() > 0);
   for (const Node& vector : list(doc, "vectors").values()) {
     const std::string input = bytes(vector, "input");
@@ -226,5 +280,71 @@ TEST_CASE("negative.json: every check gives exactly the status the vector names"
       INFO("gave " << name_of(s) << " (" << kartla_last_error() << ")");
       CHECK(name_of(s) == text(check, "result"));
     }
+  }
+}
+
+TEST_CASE("negative.json: every check gives exactly the status the vector names") {
+  run_negative_file("negative.json");
+}
+
+TEST_CASE("bundle_negative.json: every check gives exactly the status the vector names") {
+  run_negative_file("bundle_negative.json");
+}
+
+TEST_CASE("bundle.json: the agencies' identities open and show their cards and fingerprints") {
+  for (const Node& a : list(bundle_vector(), "agencies").values()) {
+    INFO(text(a, "label"));
+    const kartla_identity* id = agency(text(a, "label"));
+    CHECK(card_of(id) == bytes(a, "card_file"));
+    Buffer fingerprint;
+    REQUIRE(kartla_identity_fingerprint(id, &fingerprint.b) == KARTLA_OK);
+    CHECK(fingerprint.str() == text(a, "fingerprint"));
+  }
+}
+
+TEST_CASE("bundle.json: the record, the bundle and the revoked record verify with the reports the vector gives") {
+  const Node& doc = bundle_vector();
+  for (const char* input : {"record", "bundle", "revoked"}) {
+    INFO(input);
+    const Node& v = at(doc, input);
+    const std::string file = bytes(v, "file");
+    kartla_verification* out = nullptr;
+    const kartla_status s = kartla_verify(u8(file), file.size(), &out);
+    VerificationPtr verification(out);
+    INFO(kartla_last_error());
+    REQUIRE(s == KARTLA_OK);
+    Buffer json;
+    REQUIRE(kartla_verification_json(verification.get(), &json.b) == KARTLA_OK);
+    CHECK(json.str() == text(v, "verification_json"));
+    uint64_t sequence = 0;
+    REQUIRE(kartla_verification_sequence(verification.get(), &sequence) == KARTLA_OK);
+    CHECK(sequence == number(v, "sequence"));
+  }
+}
+
+TEST_CASE("bundle.json: the bundle is pinned to identity.json's owner") {
+  const std::string file = bytes(at(bundle_vector(), "bundle"), "file");
+  kartla_share* out = nullptr;
+  REQUIRE(kartla_share_open(u8(file), file.size(), agency("agency_a"), &out) == KARTLA_OK);
+  SharePtr share(out);
+  const std::string owner_card = card_of(owner());
+  CHECK(kartla_share_check_owner(share.get(), u8(owner_card), owner_card.size()) == KARTLA_OK);
+  const std::string agency_card = card_of(agency("agency_b"));
+  CHECK(kartla_share_check_owner(share.get(), u8(agency_card), agency_card.size()) == KARTLA_E_INVALID_ARGUMENT);
+}
+
+TEST_CASE("bundle.json: every listed read gives its result and plaintext through the C ABI") {
+  const Node& doc = bundle_vector();
+  REQUIRE(list(doc, "reads").values_size() > 0);
+  for (const Node& r : list(doc, "reads").values()) {
+    const std::string input = text(r, "input");
+    INFO(input << ": " << text(r, "agency") << " reads " << text(r, "section") << " at " << number(r, "at") << " ("
+               << text(r, "comment") << ")");
+    std::string plaintext;
+    const kartla_status s = open_share_and_read(bytes(at(doc, input), "file"), text(r, "agency"), text(r, "section"),
+                                                static_cast<int64_t>(number(r, "at")), &plaintext);
+    INFO("gave " << name_of(s) << " (" << kartla_last_error() << ")");
+    REQUIRE(name_of(s) == text(r, "result"));
+    if (s == KARTLA_OK) CHECK(plaintext == bytes(r, "plaintext"));
   }
 }

@@ -45,6 +45,7 @@ std::string manifest_wire(const format::Manifest& m, uint32_t format_version) {
                     wire::bytes_field(7, m.owner_key_wrap);
   for (const auto& d : m.section_digests) out += wire::bytes_always(8, d);
   for (const auto& d : m.grant_digests) out += wire::bytes_always(9, d);
+  out += wire::varint_field(10, m.highest_generation);
   return out;
 }
 

@@ -32,8 +32,8 @@ constexpr size_t kProfile = 0;  // entries are in ascending section id: profile 
 constexpr size_t kNotes = 1;
 
 // The canonical Manifest encoding, one string per field number, so one field can be re-encoded.
-std::array<std::string, 10> manifest_fields(const format::Manifest& m) {
-  std::array<std::string, 10> f;
+std::array<std::string, 11> manifest_fields(const format::Manifest& m) {
+  std::array<std::string, 11> f;
   f[1] = wire::varint_field(1, 1);
   f[2] = wire::bytes_field(2, m.record_id);
   f[3] = wire::bytes_field(3, m.owner_signing_key);
@@ -43,10 +43,11 @@ std::array<std::string, 10> manifest_fields(const format::Manifest& m) {
   f[7] = wire::bytes_field(7, m.owner_key_wrap);
   for (const auto& d : m.section_digests) f[8] += wire::bytes_always(8, d);
   for (const auto& d : m.grant_digests) f[9] += wire::bytes_always(9, d);
+  f[10] = wire::varint_field(10, m.highest_generation);
   return f;
 }
 
-std::string join(const std::array<std::string, 10>& fields) {
+std::string join(const std::array<std::string, 11>& fields) {
   std::string out;
   for (const auto& f : fields) out += f;
   return out;
@@ -77,9 +78,11 @@ std::string with_profile(const Base& b, const format::SectionEntry& entry, const
 // The profile plaintext sealed under the right key for v1's profile slot, but with `ad` as the
 // associated data: only the AEAD can notice (hash and key commitment are consistent).
 std::string with_profile_ad(const Base& b, const std::string& ad) {
+  const format::SectionEntry original = format::decode_section_entry(b.v1.entries[kProfile]);
+  if (original.section_id != 1 || original.generation != 1)
+    throw std::logic_error("the AD vectors below assume profile is section 1 at generation 1");
   const format::SectionSlot slot{b.v1.manifest.record_id, 1, 1};
   const crypto::SecretBuffer key = format::derive_section_key(b.rmk, 1, 1);
-  const format::SectionEntry original = format::decode_section_entry(b.v1.entries[kProfile]);
   const crypto::SecretBuffer plaintext = format::open_section(key, slot, original, b.v1.bodies[kProfile]);
   const std::string body = crypto::aead_seal(key, plaintext.view(), ad);
   format::SectionEntry entry = original;
@@ -331,6 +334,58 @@ void section_crypto_vectors(NegativeSet& set, const Base& b) {
   opened.read_section(model::section_by_name("profile"));
 }
 
+// SPEC §5.2 and §6.3 step 6.3: key generations come from one counter in the signed manifest, so a
+// key is never issued twice. Each file below is consistent in every other respect (the owner
+// re-signed it), so only this rule can refuse it.
+void generation_counter_vectors(NegativeSet& set, const Base& b) {
+  const uint32_t highest = b.v1.manifest.highest_generation;
+  if (format::decode_section_entry(b.v1.entries[kNotes]).generation != highest)
+    throw std::logic_error("the vectors below assume notes holds v1's highest generation");
+  const format::SectionEntry original = format::decode_section_entry(b.v1.entries[kProfile]);
+  const format::SectionSlot original_slot{b.v1.manifest.record_id, original.section_id, original.generation};
+  const crypto::SecretBuffer plaintext =
+      format::open_section(format::derive_section_key(b.rmk, original.section_id, original.generation), original_slot,
+                           original, b.v1.bodies[kProfile]);
+  // Profile re-sealed for `generation` (its key, AD, commitment, hash and listing all agree), with
+  // the manifest's counter set to `counter`.
+  auto profile_at = [&](uint32_t generation, uint32_t counter) {
+    const format::SectionSlot slot{b.v1.manifest.record_id, original.section_id, generation};
+    const format::SealedSection sealed =
+        format::seal_section(format::derive_section_key(b.rmk, slot.section_id, generation), slot, plaintext.view());
+    ContainerParts p = b.v1;
+    p.entries[kProfile] = entry_wire(sealed.entry);
+    p.bodies[kProfile] = sealed.body;
+    p.manifest.highest_generation = counter;
+    relist(p);
+    encode_and_sign(p, b.owner);
+    return assemble(p);
+  };
+  set.record("generation_above_highest",
+             "profile sealed correctly at generation highest_generation + 1 (key, AD, commitment, hash all "
+             "consistent), listed and re-signed, but highest_generation left as it was",
+             profile_at(highest + 1, highest), "E_FORMAT", "E_FORMAT");
+  // The control: the same file with the counter raised to match must open, or the vector above
+  // proves nothing.
+  {
+    auto control = std::make_shared<format::OwnedMemorySource>(profile_at(highest + 1, highest + 1));
+    const model::Record opened = model::Record::open(control, {b.owner, b.owner_box});
+    if (opened.read_section(model::section_by_name("profile")).view().as_string_view() !=
+        plaintext.view().as_string_view())
+      throw std::logic_error("the generation-counter control does not read back");
+  }
+  auto with_counter = [&](uint32_t counter) {
+    ContainerParts p = b.v1;
+    p.manifest.highest_generation = counter;
+    encode_and_sign(p, b.owner);
+    return assemble(p);
+  };
+  set.record("highest_generation_lowered",
+             "highest_generation one below the notes entry's generation (the highest in the file), re-signed",
+             with_counter(highest - 1), "E_FORMAT", "E_FORMAT");
+  set.record("highest_generation_absent", "highest_generation = 0 (absent), re-signed", with_counter(0), "E_FORMAT",
+             "E_FORMAT");
+}
+
 void grant_vectors(NegativeSet& set, const Base& b) {
   const std::string grant = "opaque grant bytes";
   ContainerParts p = b.v1;
@@ -362,6 +417,7 @@ void record_negative_vectors(NegativeSet& set, const Owner& owner, const Records
   manifest_value_vectors(set, b);
   entry_vectors(set, b);
   section_crypto_vectors(set, b);
+  generation_counter_vectors(set, b);
   grant_vectors(set, b);
 }
 

@@ -6,73 +6,35 @@
 
 #include "crypto/box.h"
 #include "crypto/kdf.h"
-#include "format/fingerprint.h"
+#include "expected_report.h"
 #include "format/framing.h"
 #include "format/section_crypto.h"
 #include "forge.h"
 #include "generator.h"
 #include "model/record.h"
 #include "model/section_registry.h"
-#include "wire.h"
+#include "model/validation/section_check.h"
+#include "sample_content.h"
 
 namespace kartla::vectors {
 namespace {
 
-// Section content is written as raw protobuf fields so that the vectors do not move when the
-// section schemas grow (field numbers are frozen; docs/MODEL.md).
-std::string note(const std::string& id, const std::string& text) {
-  return wire::bytes_always(1, wire::bytes_field(1, id) + wire::bytes_field(2, text));  // Notes.entries
-}
+constexpr int64_t kWrittenAt = 1738368000;  // 2025-02-01T00:00:00Z: when the participant wrote the content
 
-Section profile() {
-  return {"profile", wire::bytes_field(2, "Amina") + wire::bytes_field(3, "Hassan")};  // given, family name
-}
+Section profile() { return {"profile", sample::profile("Amina", "Hassan", kWrittenAt)}; }
 
-Section notes_v1() { return {"notes", note("n1", "Wants to work in elderly care.")}; }
+Section notes_v1() { return {"notes", sample::note("n1", "Wants to work in elderly care.", kWrittenAt)}; }
 
 Section notes_v2() {
-  return {"notes", note("n1", "Wants to work in elderly care.") + note("n2", "Starts Swedish for immigrants in March.")};
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return {"notes", sample::note("n1", "Wants to work in elderly care.", kWrittenAt) +
+                       sample::note("n2", "Starts Swedish for immigrants in March.", kWrittenAt)};
 }
 
 model::OwnerKeys keys_of(const Owner& owner) {
   return {owner.identity.signing_keys(), owner.identity.box_keys()};
 }
 
-void write(model::Record& record, const Section& s) {
-  record.write_section(model::section_by_name(s.name), s.plaintext);
-}
-
-std::string hex_text(ByteView bytes) { return to_hex(bytes); }
-
-// The JSON report of docs/SPEC.md §8, written out here from the vector's own values so that the
-// checker compares the library's report with the spec's, not with itself.
-std::string expected_report(const format::Manifest& m, const std::vector<format::SectionEntry>& entries) {
-  std::string out = "{\n";
-  out += "  \"record_id\": \"" + hex_text(m.record_id) + "\",\n";
-  out += "  \"owner_fingerprint\": \"" + format::fingerprint(m.owner_signing_key, m.owner_encryption_key) + "\",\n";
-  out += "  \"sequence\": " + std::to_string(m.sequence) + ",\n";
-  out += "  \"previous_manifest_hash\": \"" + hex_text(m.previous_manifest_hash) + "\",\n";
-  out += "  \"kind\": \"record\",\n";
-  out += "  \"sections_listed\": " + std::to_string(m.section_digests.size()) + ",\n";
-  out += "  \"grants_listed\": " + std::to_string(m.grant_digests.size()) + ",\n";
-  out += "  \"grants_present\": 0,\n";
-  out += "  \"sections\": [";
-  for (size_t i = 0; i < entries.size(); ++i) {
-    const auto& e = entries[i];
-    out += i == 0 ? "\n" : ",\n";
-    out += "    {\"id\": " + std::to_string(e.section_id) + ", \"name\": \"" +
-           std::string(model::section_by_id(e.section_id)->name) + "\", \"generation\": " +
-           std::to_string(e.generation) + ", \"ciphertext_length\": " + std::to_string(e.ciphertext_length) + "}";
-  }
-  out += entries.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  return out;
-}
+void write(model::Record& record, const Section& s) { write_valid_section(record, s); }
 
 Json version_vector(const Owner& owner, const RecordVersion& version, const char* comment) {
   const ContainerParts parts = split_container(version.file);
@@ -139,12 +101,26 @@ Json version_vector(const Owner& owner, const RecordVersion& version, const char
   v.add("owner_key_wrap", Json::hex(m.owner_key_wrap));
   v.add("record_master_key", Json::hex(rmk->view()));
   v.add("sections", std::move(sections));
-  v.add("verification_json", Json::string(expected_report(m, entries)));
+  v.add("verification_json", Json::string(expected_report(m, entries, parts.grants.size())));
   v.add("last_seen_checks", std::move(last_seen));
   return v;
 }
 
 }  // namespace
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void write_valid_section(model::Record& record, const Section& s) {
+  const model::SectionInfo& info = model::section_by_name(s.name);
+  // Bindings write sample content through kartla_record_set_section, which validates it: the
+  // vectors must never hold content the library would refuse there.
+  model::require_valid(info, model::check_section_bytes_content(info, s.plaintext));
+  record.write_section(info, s.plaintext);
+}
 
 Records make_records(const Owner& owner, const std::string& work_dir) {
   Records out;

@@ -61,10 +61,28 @@ void generate(const fs::path& out_dir) {
   write_file(out_dir / "record.json", kv::record_vectors(owner, records).render());
 
   testing::use_deterministic_rng(4);
-  kv::NegativeSet negative;
+  kv::NegativeSet negative(
+      "negative.json", "docs/SPEC.md sections 3-6 and 11",
+      "Each vector is one mutation of record.json (version 1 unless the comment says otherwise), identity.json or "
+      "its card file. Every check MUST give exactly the status named in result; no plaintext may be returned by a "
+      "failing check. open_record and read_section use identity.json's owner (opened with its passphrase).");
   kv::record_negative_vectors(negative, owner, records);
   kv::identity_negative_vectors(negative, owner);
   write_file(out_dir / "negative.json", negative.render().render());
+
+  testing::use_deterministic_rng(5);
+  const kv::Sharing sharing = kv::make_sharing(owner, work.path.string());
+  write_file(out_dir / "bundle.json", kv::bundle_vectors(owner, sharing).render());
+
+  testing::use_deterministic_rng(6);
+  kv::NegativeSet bundle_negative(
+      "bundle_negative.json", "docs/SPEC.md sections 6, 7 and 11",
+      "Each vector is bundle.json's bundle (or its record or revoked file, where the comment says so) read the wrong "
+      "way or changed in one place. Every check MUST give exactly the status named in result, and no plaintext on "
+      "failure. open_share opens input as the named agency of bundle.json; read_share_section opens it so (which "
+      "MUST succeed) and reads section at time at; open_record opens it as identity.json's owner.");
+  kv::bundle_negative_vectors(bundle_negative, owner, sharing);
+  write_file(out_dir / "bundle_negative.json", bundle_negative.render().render());
 }
 
 }  // namespace

@@ -25,6 +25,17 @@ void NegativeSet::card(const std::string& name, const std::string& comment, cons
   add(name, "card", comment, file, {{"card_fingerprint", result, "", ""}});
 }
 
+void NegativeSet::bundle(const std::string& name, const std::string& comment, const std::string& file,
+                         std::vector<Check> checks) {
+  for (const Check& c : checks) {
+    const bool agency_op = c.operation == "open_share" || c.operation == "read_share_section";
+    if (agency_op == c.agency.empty()) throw std::logic_error(name + ": agency checks, and only they, name an agency");
+    if ((c.operation == "read_share_section") == (c.at == 0))
+      throw std::logic_error(name + ": a section read, and only it, names the time it is read at");
+  }
+  add(name, "bundle", comment, file, std::move(checks));
+}
+
 void NegativeSet::add(const std::string& name, const std::string& input_kind, const std::string& comment,
                       const std::string& file, std::vector<Check> checks) {
   bool any_failure = false;
@@ -33,7 +44,9 @@ void NegativeSet::add(const std::string& name, const std::string& input_kind, co
     any_failure |= c.result != "OK";
     Json j = Json::object();
     j.add("operation", Json::string(c.operation));
+    if (!c.agency.empty()) j.add("agency", Json::string(c.agency));
     if (!c.section.empty()) j.add("section", Json::string(c.section));
+    if (c.at != 0) j.add("at", Json::number(c.at));
     if (c.operation == "open_identity") j.add("passphrase", Json::string(c.secret));
     if (c.operation == "recover_identity") j.add("recovery_code", Json::string(c.secret));
     j.add("result", Json::string(c.result));
@@ -52,13 +65,9 @@ void NegativeSet::add(const std::string& name, const std::string& input_kind, co
 
 Json NegativeSet::render() const {
   Json doc = Json::object();
-  doc.add("file", Json::string("negative.json"));
-  doc.add("spec", Json::string("docs/SPEC.md sections 3-6 and 11"));
-  doc.add("notes", Json::string("Each vector is one mutation of record.json (version 1 unless the comment says "
-                                "otherwise), identity.json or its card file. Every check MUST give exactly the "
-                                "status named in result; no plaintext may be returned by a failing check. "
-                                "open_record and read_section use identity.json's owner (opened with its "
-                                "passphrase)."));
+  doc.add("file", Json::string(file_));
+  doc.add("spec", Json::string(spec_));
+  doc.add("notes", Json::string(notes_));
   doc.add("vectors", vectors_);
   return doc;
 }

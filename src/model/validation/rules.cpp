@@ -8,6 +8,7 @@ namespace {
 std::vector<RuleInfo> build_catalogue() {
   std::vector<RuleInfo> r = {
       {"not-a-kartla-message", "only kartla.v1 messages are validated"},
+      {"schema-parse", "content parses as the section's protobuf message (binary or JSON)"},
       {"enum-known-value", "an enum field holds a value its enum defines"},
       {"entry-id-required", "every entry has a stable id"},
       {"entry-id-shape", "ids are 1-64 letters, digits, '.', '_', ':' or '-'"},

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <iterator>
@@ -60,7 +61,9 @@ kartla_identity_options cheap_kdf() {
 }
 
 std::string profile_json(const std::string& given_name) {
-  return R"({"given_name": ")" + given_name + R"(", "family_name": "Virtanen"})";
+  // Every entry states its provenance: kartla_record_set_section_json refuses content without.
+  return R"({"given_name": ")" + given_name +
+         R"(", "family_name": "Virtanen", "assertion": {"source": "SELF_REPORTED", "asserted_at": "2025-01-01T00:00:00Z"}})";
 }
 
 bool contains(std::string_view haystack, std::string_view needle) {
@@ -97,7 +100,8 @@ struct Shared {
   Shared() {
     kartla::record r = kartla::record::create(people().owner);
     r.set_section_json("profile", profile_json("Aino"));
-    r.set_section_json("notes", R"({"entries": [{"text": "not for A"}]})");
+    r.set_section_json("notes", R"({"entries": [{"id": "n1", "text": "not for A",
+        "assertion": {"source": "SELF_REPORTED", "asserted_at": "2025-01-01T00:00:00Z"}}]})");
     grant_id = r.share(people().card_a, {"profile"}, "kartläggning inför praktik", kExpiry, kNow);
     record_path = dir.file("r.kartla");
     r.save(record_path);
@@ -172,6 +176,24 @@ TEST_CASE("C ABI: an older copy is reported as older", "[capi][share][rollback]"
   CHECK(contains(v1.section_json("profile", kNow).view(), "\"Aino\""));
   CHECK(contains(v1.describe_json(), "\"previous_manifest_hash\": \"\""));
   CHECK_FALSE(contains(v2.describe_json(), "\"previous_manifest_hash\": \"\""));
+}
+
+TEST_CASE("C ABI: an agency reads into its own buffer with the same checks", "[capi][share][into]") {
+  const auto share = kartla::share::open_file(shared().v2_path, people().agency_a);
+  const kartla::buffer expected = share.section("profile", kNow);
+  REQUIRE(share.section_size("profile", kNow) == expected.size());
+  std::vector<uint8_t> out(expected.size() + 3, 0xEE);
+  CHECK(share.section_into("profile", out.data(), out.size(), kNow) == expected.size());
+  CHECK(std::memcmp(out.data(), expected.view().data(), expected.size()) == 0);
+  CHECK(out[expected.size()] == 0xEE);
+
+  size_t len = 1;
+  CHECK(kartla_share_get_section_into(share.get(), "profile", kExpiry, out.data(), out.size(), &len) ==
+        KARTLA_E_EXPIRED);
+  CHECK(len == 0);
+  CHECK(kartla_share_get_section_into(share.get(), "notes", kNow, out.data(), out.size(), &len) ==
+        KARTLA_E_NOT_SHARED);
+  CHECK(kartla_share_section_size(share.get(), "notes", kNow, &len) == KARTLA_E_NOT_SHARED);
 }
 
 TEST_CASE("C ABI: an agency pins the owner it expects (HOSTILE 18)", "[capi][share][owner]") {

@@ -1,0 +1,166 @@
+#include "attest/attestation.h"
+
+#include "attest/section_entries.h"
+#include "crypto/secret_buffer.h"
+#include "crypto/sign.h"
+#include "format/fingerprint.h"
+#include "format/labels.h"
+#include "format/limits.h"
+#include "model/section_registry.h"
+
+namespace kartla::attest {
+namespace {
+
+// Takes the check by reference: messages are built from fields of check.attestation, which a
+// by-value parameter could have moved from before the message was evaluated.
+AttestationCheck& invalid(AttestationCheck& check, Finding finding, Code code, std::string message) {
+  check.verdict = Verdict::invalid;
+  check.finding = finding;
+  check.code = code;
+  check.message = std::move(message);
+  return check;
+}
+
+std::string trust_message(Finding finding, const format::Card& issuer) {
+  const std::string who = issuer.name.empty() ? std::string("the issuer") : "'" + issuer.name + "'";
+  switch (finding) {
+    case Finding::ok: return "attested by " + who + ", a trusted issuer";
+    case Finding::no_trust_list: return "attested by " + who + "; no trust list was given to check the issuer";
+    case Finding::issuer_not_listed: return "attested by " + who + ", which is not on the trust list";
+    case Finding::issuer_not_yet_listed:
+      return "attested by " + who + " before its listing on the trust list began";
+    case Finding::issuer_no_longer_listed:
+      return "attested by " + who + " after its listing on the trust list ended";
+    default: return "attested by " + who;
+  }
+}
+
+}  // namespace
+
+RecordRef record_of_owner_card(ByteView owner_card_file, ByteView record_id) {
+  const format::SignedCard card = format::decode_card_file(owner_card_file);
+  if (card.card.kind != format::CardKind::owner) fail(Code::invalid_argument, "this is not an owner's card");
+  if (record_id.size != format::kRecordIdBytes) fail(Code::invalid_argument, "a record id is 16 bytes");
+  return RecordRef{card.card.signing_key, card.card.encryption_key, record_id.to_string()};
+}
+
+std::string issue_attestation(const identity::Identity& agency, const EntryRef& subject, ByteView entry_bytes,
+                              const format::Claim& claim, int64_t issued_at, int64_t expires_at) {
+  if (agency.card().card.kind != format::CardKind::agency)
+    fail(Code::invalid_argument, "only an agency identity issues attestations");
+  const model::SectionInfo* section = model::section_by_id(subject.section_id);
+  if (section == nullptr) fail(Code::invalid_argument, "unknown section id " + std::to_string(subject.section_id));
+  if (!section_holds_attestations(*section))
+    fail(Code::invalid_argument, "section '" + std::string(section->name) + "' holds no attestations");
+  // Catches the agency's own mix-ups (the wrong file, the wrong id) before it signs something
+  // that can never match.
+  if (!is_entry_with_id(*section, entry_bytes, subject.entry_id))
+    fail(Code::invalid_argument, "these bytes are not entry '" + subject.entry_id + "' of section '" +
+                                     std::string(section->name) + "'");
+  format::Attestation a;
+  a.issuer_card = format::encode_signed_card(agency.card().card_bytes, agency.card().signature);
+  a.owner_signing_key = subject.record.owner_signing_key;
+  a.owner_encryption_key = subject.record.owner_encryption_key;
+  a.record_id = subject.record.record_id;
+  a.section_id = subject.section_id;
+  a.entry_id = subject.entry_id;
+  a.entry_hash = format::attested_entry_hash(entry_bytes);
+  a.claim = claim;
+  a.issued_at = issued_at;
+  a.expires_at = expires_at;
+  const std::string bytes = format::encode_attestation(a);
+  const std::string signature =
+      crypto::sign_with_label(format::label::kAttestationSignature, agency.signing_keys(), bytes);
+  return format::encode_attestation_file(format::encode_signed_attestation(bytes, signature));
+}
+
+std::string attestation_from_file(ByteView file) { return format::unframe_attestation_file(file); }
+
+const char* finding_name(Finding finding) {
+  switch (finding) {
+    case Finding::ok: return "ok";
+    case Finding::malformed: return "malformed";
+    case Finding::bad_signature: return "bad_signature";
+    case Finding::wrong_owner: return "wrong_owner";
+    case Finding::wrong_record: return "wrong_record";
+    case Finding::wrong_section: return "wrong_section";
+    case Finding::wrong_entry: return "wrong_entry";
+    case Finding::content_changed: return "content_changed";
+    case Finding::expired: return "expired";
+    case Finding::not_yet_valid: return "not_yet_valid";
+    case Finding::no_trust_list: return "no_trust_list";
+    case Finding::issuer_not_listed: return "issuer_not_listed";
+    case Finding::issuer_not_yet_listed: return "issuer_not_yet_listed";
+    case Finding::issuer_no_longer_listed: return "issuer_no_longer_listed";
+  }
+  return "unknown";
+}
+
+const char* verdict_name(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::trusted: return "trusted";
+    case Verdict::untrusted: return "untrusted";
+    case Verdict::invalid: return "invalid";
+  }
+  return "unknown";
+}
+
+Finding issuer_trust(const VerifiedTrustList* trust, const format::Card& issuer, int64_t at,
+                     std::optional<ListedAgency>* listed) {
+  if (trust == nullptr) return Finding::no_trust_list;
+  const ListedAgency* entry = trust->find(issuer.signing_key, issuer.encryption_key);
+  if (entry == nullptr) return Finding::issuer_not_listed;
+  if (listed != nullptr) *listed = *entry;
+  if (at < entry->valid_from) return Finding::issuer_not_yet_listed;
+  if (entry->valid_until != 0 && at >= entry->valid_until) return Finding::issuer_no_longer_listed;
+  return Finding::ok;
+}
+
+AttestationCheck verify_attestation(ByteView signed_attestation, const EntryRef& expected, ByteView entry_bytes,
+                                    int64_t now, const VerifiedTrustList* trust) {
+  AttestationCheck check;
+  try {
+    check.attestation = format::decode_signed_attestation(signed_attestation);
+  } catch (const Error& e) {
+    const bool signature = e.code() == Code::signature;
+    return invalid(check, signature ? Finding::bad_signature : Finding::malformed, e.code(), e.what());
+  }
+  const format::Attestation& a = check.attestation->attestation;
+  const format::Card& issuer = check.attestation->issuer.card;
+  check.issuer_fingerprint = format::fingerprint(issuer.signing_key, issuer.encryption_key);
+
+  // Binding first: an attestation that is about something else says nothing about this entry,
+  // whatever its times or issuer.
+  if (a.owner_signing_key != expected.record.owner_signing_key ||
+      a.owner_encryption_key != expected.record.owner_encryption_key)
+    return invalid(check, Finding::wrong_owner, Code::signature,
+                   "the attestation was made for another person's record");
+  if (a.record_id != expected.record.record_id)
+    return invalid(check, Finding::wrong_record, Code::signature,
+                   "the attestation was made for another record");
+  if (a.section_id != expected.section_id)
+    return invalid(check, Finding::wrong_section, Code::signature,
+                   "the attestation was made for another section");
+  if (a.entry_id != expected.entry_id)
+    return invalid(check, Finding::wrong_entry, Code::signature,
+                   "the attestation was made for entry '" + a.entry_id + "', not '" + expected.entry_id + "'");
+  if (!crypto::equal_constant_time(a.entry_hash, format::attested_entry_hash(entry_bytes)))
+    return invalid(check, Finding::content_changed, Code::integrity,
+                   "the entry has changed since it was attested");
+  if (a.expires_at != 0 && now >= a.expires_at)
+    return invalid(check, Finding::expired, Code::expired,
+                   "the attestation has expired");
+  // In unsigned arithmetic so that no pair of int64 times overflows.
+  if (a.issued_at > now &&
+      static_cast<uint64_t>(a.issued_at) - static_cast<uint64_t>(now) > static_cast<uint64_t>(kClockSkewSeconds))
+    return invalid(check, Finding::not_yet_valid, Code::expired,
+                   "the attestation is dated in the future");
+
+  check.finding = issuer_trust(trust, issuer, a.issued_at, &check.listed);
+  check.verdict = check.finding == Finding::ok ? Verdict::trusted : Verdict::untrusted;
+  check.code = Code::ok;
+  check.message = trust_message(check.finding, check.listed ? check.listed->card : issuer);
+  return check;
+}
+
+}  // namespace kartla::attest

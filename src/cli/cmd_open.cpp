@@ -1,0 +1,144 @@
+// `kartla open`: the agency's side. A share bundle or the whole record file, read with the
+// agency's identity: only what was granted to it, each section checked against the owner's
+// signature, and the grant's purpose and expiry.
+#include <ctime>
+#include <limits>
+#include <optional>
+#include <string>
+
+#include "commands.h"
+#include "date_arg.h"
+#include "display_text.h"
+#include "failure.h"
+#include "files.h"
+#include "json_read.h"
+#include "kartla/kartla.hpp"
+#include "section_arg.h"
+#include "trust_files.h"
+#include "unlock.h"
+
+namespace kartla::cli {
+namespace {
+
+std::string padded(std::string text, size_t width) {
+  text.append(width > text.size() ? width - text.size() : 1, ' ');
+  return text;
+}
+
+std::string time_or(int64_t unix_seconds, const char* none) {
+  return unix_seconds == 0 ? std::string(none) : format_utc(unix_seconds);
+}
+
+// Mirrors what kartla_share_get_section would say for this section at `at`, for the listing.
+std::string status_of(const JsonObject& grant, int64_t at) {
+  if (!bool_field(grant, "present")) return "not in this file";
+  if (!bool_field(grant, "current")) return "key replaced";
+  const auto expires = static_cast<int64_t>(number_field(grant, "expires_at"));
+  if (expires != 0 && at >= expires) return "expired";
+  return "readable";
+}
+
+std::string human_listing(const JsonObject& d, int64_t at) {
+  const std::string previous = text_field(d, "previous_manifest_hash");
+  std::string out = "verified: the owner's signature over the manifest checks out\n";
+  out += "record id:          " + text_field(d, "record_id") + "\n";
+  out += "owner fingerprint:  " + text_field(d, "owner_fingerprint") + "\n";
+  out += "sequence:           " + std::to_string(static_cast<uint64_t>(number_field(d, "sequence"))) + "\n";
+  out += "previous manifest:  " + (previous.empty() ? std::string("none (first version)") : previous) + "\n";
+  out += "\nShared with you (status at " + format_utc(at) + "):\n";
+  out += "  " + padded("SECTION", 18) + padded("STATUS", 18) + padded("GRANTED", 22) + padded("EXPIRES", 22) +
+         "PURPOSE\n";
+  for (const JsonObject* g : object_list_field(d, "grants")) {
+    out += "  " + padded(text_field(*g, "section"), 18) + padded(status_of(*g, at), 18) +
+           padded(time_or(static_cast<int64_t>(number_field(*g, "granted_at")), "-"), 22) +
+           padded(time_or(static_cast<int64_t>(number_field(*g, "expires_at")), "never"), 22) +
+           printable(text_field(*g, "purpose")) + "\n";
+  }
+  return out;
+}
+
+// The provenance of every readable section this agency was granted (docs/SPEC.md §13.6), as a
+// JSON array and as text; a section without entries has nothing to report and is left out.
+struct SharedProvenance {
+  std::string json = "[";
+  std::string text;
+};
+
+SharedProvenance shared_provenance(const kartla::share& share, const JsonObject& d, const std::string& trust,
+                                   int64_t at, int64_t now) {
+  SharedProvenance out;
+  size_t count = 0;
+  for (const JsonObject* g : object_list_field(d, "grants")) {
+    const std::string section = text_field(*g, "section");
+    if (status_of(*g, at != 0 ? at : now) != "readable") continue;
+    const std::string json = kartla::share_provenance_json(share, section, trust, at);
+    const JsonObject p = parse_json_object(json);
+    if (object_list_field(p, "entries").empty() && object_list_field(p, "unmatched").empty()) continue;
+    out.json += std::string(count++ == 0 ? "\n" : ",\n") + json;
+    out.text += provenance_report(p);
+  }
+  out.json += "]";
+  if (count == 0) out.text = "(no shared section holds entries)\n";
+  return out;
+}
+
+}  // namespace
+
+Exit run_open(const Args& args) {
+  args.expect_positionals({"FILE"});
+  const std::string& path = args.positional(0);
+  const std::string agency_path = args.required("--as");
+  std::optional<std::string> section;
+  if (args.value("--section")) section = section_option(args);
+  int64_t at = 0;  // the library's "now"
+  if (auto text = args.value("--at")) at = parse_time_arg(*text, "--at", DateMeaning::start_of_day);
+  std::optional<uint64_t> last_seen;
+  if (auto text = args.value("--last-seen"))
+    last_seen = parse_unsigned(*text, "--last-seen", std::numeric_limits<uint64_t>::max());
+  std::optional<Secret> owner_card;
+  if (auto card = args.value("--owner-card")) owner_card = read_input(*card, kSmallFileReadLimit);
+  check_readable(path);
+  // Before the passphrase: a bad, older or expired trust list is the caller's to fix first.
+  const std::optional<TrustListInput> trust = trust_list_option(args);
+
+  const kartla::identity agency = unlock_identity(agency_path, args);
+  const kartla::share share = kartla::share::open_file(path, agency);
+  // Both checks come before anything is printed: a stranger's or an older copy prints nothing.
+  if (owner_card) share.check_owner(owner_card->view());
+  if (last_seen) share.check_last_seen(*last_seen);
+
+  if (trust && section) {
+    const kartla::buffer json = share.section_json(*section, at);
+    const std::string provenance = kartla::share_provenance_json(share, *section, trust->bytes, at);
+    if (args.flag("--json")) {
+      write_stdout("{\"content\": " + std::string(json.view()) + ",\n\"provenance\": " + provenance + "}\n");
+    } else {
+      write_stdout(std::string(json.view()) + "\nProvenance (" + args.required("--trust") + "):\n" +
+                   provenance_report(parse_json_object(provenance)));
+    }
+    return Exit::ok;
+  }
+  if (section) {
+    const kartla::buffer json = share.section_json(*section, at);
+    write_stdout(json.view());
+    if (json.size() == 0 || json.view().back() != '\n') write_stdout("\n");
+    return Exit::ok;
+  }
+  const std::string described = share.describe_json();
+  const JsonObject d = parse_json_object(described);
+  if (object_list_field(d, "grants").empty())
+    throw Failure(Exit::not_available,
+                  "nothing in " + path + " is shared with this agency (" + agency.fingerprint() + ")");
+  const int64_t now = static_cast<int64_t>(std::time(nullptr));
+  if (trust) {
+    const SharedProvenance p = shared_provenance(share, d, trust->bytes, at, now);
+    write_stdout(args.flag("--json") ? "{\"share\": " + described + ",\n\"provenance\": " + p.json + "}\n"
+                                     : human_listing(d, at != 0 ? at : now) + "\nProvenance (" +
+                                           args.required("--trust") + "):\n" + p.text);
+    return Exit::ok;
+  }
+  write_stdout(args.flag("--json") ? described : human_listing(d, at != 0 ? at : now));
+  return Exit::ok;
+}
+
+}  // namespace kartla::cli

@@ -1,0 +1,17 @@
+// `kartla plan`: the action plan as a person reads it, or as JSON.
+#include "commands.h"
+#include "files.h"
+#include "view_args.h"
+
+namespace kartla::cli {
+
+Exit run_plan(const Args& args) {
+  args.expect_positionals({"REC.kartla"});
+  const kartla::view_options options = view_options_from(args);
+  const kartla::record record = open_owned_record(args.positional(0), args);
+  const kartla::buffer plan = args.flag("--json") ? record.plan_json(options) : record.plan_text(options);
+  write_stdout(plan.view());
+  return Exit::ok;
+}
+
+}  // namespace kartla::cli

@@ -1,0 +1,215 @@
+// `kartla share`, `kartla bundle` and `kartla revoke`: the owner gives an agency sections of the
+// record (a grant, kept in the record and in the sharing ledger, plus a share bundle to hand
+// over) and takes the grants back. What was shared cannot be unshared: a revocation protects
+// only what is written afterwards.
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "agency_card.h"
+#include "commands.h"
+#include "date_arg.h"
+#include "display_text.h"
+#include "failure.h"
+#include "files.h"
+#include "json_read.h"
+#include "json_text.h"
+#include "kartla/kartla.hpp"
+#include "unlock.h"
+
+namespace kartla::cli {
+namespace {
+
+// The owner-only section: the library refuses to share it, and a wildcard never names it.
+constexpr std::string_view kLedgerSection = "sharing_ledger";
+
+struct SectionChoice {
+  bool everything = false;  // --sections all (or *)
+  std::vector<std::string> names;
+};
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
+SectionChoice parse_sections(const std::string& text) {
+  SectionChoice choice;
+  const std::vector<std::string> known = kartla::section_names();
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t comma = std::min(text.find(',', start), text.size());
+    std::string name = text.substr(start, comma - start);
+    while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    start = comma + 1;
+    if (name.empty()) usage_error("--sections has an empty name in '" + text + "'");
+    if (name == "all" || name == "*") {
+      choice.everything = true;
+      continue;
+    }
+    bool found = false;
+    for (const std::string& k : known) found = found || k == name;
+    if (!found) usage_error("unknown section '" + name + "'; the sections are: " + joined(known));
+    if (std::find(choice.names.begin(), choice.names.end(), name) == choice.names.end()) choice.names.push_back(name);
+  }
+  if (choice.everything && !choice.names.empty())
+    usage_error("--sections all cannot be combined with section names");
+  return choice;
+}
+
+// What a wildcard shares: every section present except health data (GDPR Art. 9), which must be
+// named to be shared, and the owner's own ledger.
+std::vector<std::string> wildcard_sections(const kartla::record& record) {
+  std::vector<std::string> out;
+  for (const std::string& name : kartla::section_names())
+    if (name != kLedgerSection && !kartla::section_is_special_category(name) && record.has_section(name))
+      out.push_back(name);
+  if (out.empty())
+    usage_error("the record holds no section that --sections all shares (health data must be named to be shared)");
+  return out;
+}
+
+// Not a prompt: the CLI must run unattended. The sharing goes ahead; the warning is for the
+// person at the keyboard and for the log of a script.
+void warn_special_categories(const std::vector<std::string>& sections) {
+  for (const std::string& name : sections) {
+    if (!kartla::section_is_special_category(name)) continue;
+    const std::string line = "kartla: warning: section '" + name +
+                             "' holds health data (GDPR Art. 9): share it only with the participant's explicit "
+                             "consent or another Art. 9 basis, and only what the agency needs\n";
+    std::fputs(line.c_str(), stderr);
+    std::fflush(stderr);
+  }
+}
+
+std::string file_size_text(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 ? std::to_string(st.st_size) : std::string("?");
+}
+
+std::string expiry_text(int64_t expires_at) {
+  if (expires_at == 0) return "never (until revoked)";
+  const std::string day = last_valid_day(expires_at);
+  return format_utc(expires_at) + (day.empty() ? "" : " (valid through " + day + ")");
+}
+
+// The record is checked before the identity is unlocked: a missing file should not cost an
+// Argon2id run and a passphrase prompt.
+kartla::record open_owned_record(const std::string& path, const Args& args) {
+  check_readable(path);
+  const kartla::identity owner = unlock_identity(args.required("--owner"), args);
+  return kartla::record::open_file(path, owner);
+}
+
+// After the grant is saved the bundle is only a copy of it: a failure to write it must not hide
+// that the grant exists, or how to write the bundle again.
+void export_or_explain(const kartla::record& record, const std::string& grant_id, const std::string& record_path,
+                       const std::string& out) {
+  try {
+    record.export_bundle(grant_id, out);
+  } catch (const kartla::error& e) {
+    throw kartla::error(e.status(), std::string(e.what()) + "; the grant " + grant_id + " is saved in " +
+                                        record_path + ": write its bundle with 'kartla bundle " + record_path +
+                                        " --owner OWNER.id --grant " + grant_id + " --out BUNDLE.kartla'");
+  }
+}
+
+}  // namespace
+
+Exit run_share(const Args& args) {
+  args.expect_positionals({"REC.kartla"});
+  const std::string& path = args.positional(0);
+  const SectionChoice choice = parse_sections(args.required("--sections"));
+  const std::string purpose = args.required("--purpose");
+  int64_t expires_at = 0;
+  if (auto text = args.value("--expires")) expires_at = parse_time_arg(*text, "--expires", DateMeaning::through_day);
+  const std::string out = args.required("--out");
+  args.required("--owner");
+  check_new_output(out);
+  const AgencyCard card = read_agency_card(args.required("--to"));
+
+  kartla::record record = open_owned_record(path, args);
+  const std::vector<std::string> sections = choice.everything ? wildcard_sections(record) : choice.names;
+  warn_special_categories(sections);
+  const std::string grant_id = record.share(card.bytes.view(), sections, purpose, expires_at);
+  record.save(path);
+  export_or_explain(record, grant_id, path, out);
+
+  if (args.flag("--json")) {
+    write_stdout("{\"grant_id\": " + json_quote(grant_id) + ", \"agency_name\": " + json_quote(card.name) +
+                 ", \"agency_fingerprint\": " + json_quote(card.fingerprint) +
+                 ", \"sections\": " + json_string_array(sections) + ", \"purpose\": " + json_quote(purpose) +
+                 ", \"expires_at\": " + (expires_at == 0 ? std::string("null") : json_quote(format_utc(expires_at))) +
+                 ", \"record\": " + json_quote(path) + ", \"sequence\": " + std::to_string(record.sequence()) +
+                 ", \"bundle\": " + json_quote(out) + ", \"bundle_bytes\": " + file_size_text(out) + "}\n");
+    return Exit::ok;
+  }
+  write_stdout("Shared with " + printable(card.name) + " (" + card.fingerprint + ")\n" +
+               "grant id:  " + grant_id + "\n" +
+               "sections:  " + joined(sections) + "\n" +
+               "purpose:   " + printable(purpose) + "\n" +
+               "expires:   " + expiry_text(expires_at) + "\n" +
+               "record:    " + path + " (sequence " + std::to_string(record.sequence()) + ")\n" +
+               "bundle:    " + out + " (" + file_size_text(out) + " bytes)\n");
+  return Exit::ok;
+}
+
+Exit run_bundle(const Args& args) {
+  args.expect_positionals({"REC.kartla"});
+  const std::string& path = args.positional(0);
+  const std::string grant_id = args.required("--grant");
+  const std::string out = args.required("--out");
+  args.required("--owner");
+  check_new_output(out);
+
+  const kartla::record record = open_owned_record(path, args);
+  record.export_bundle(grant_id, out);
+  if (args.flag("--json")) {
+    write_stdout("{\"grant_id\": " + json_quote(grant_id) + ", \"record\": " + json_quote(path) +
+                 ", \"sequence\": " + std::to_string(record.sequence()) + ", \"bundle\": " + json_quote(out) +
+                 ", \"bundle_bytes\": " + file_size_text(out) + "}\n");
+  } else {
+    write_stdout("Bundle of grant " + grant_id + " written to " + out + " (" + file_size_text(out) +
+                 " bytes, record sequence " + std::to_string(record.sequence()) + ")\n");
+  }
+  return Exit::ok;
+}
+
+Exit run_revoke(const Args& args) {
+  args.expect_positionals({"REC.kartla"});
+  const std::string& path = args.positional(0);
+  args.required("--owner");
+  const AgencyCard card = read_agency_card(args.required("--from"));
+
+  kartla::record record = open_owned_record(path, args);
+  const JsonObject summary = parse_json_object(record.revoke(card.bytes.view()));
+  record.save(path);
+
+  const std::vector<std::string> rotated = text_list_field(summary, "rotated_sections");
+  const auto revoked = static_cast<uint64_t>(number_field(summary, "revoked_grants"));
+  const auto reissued = static_cast<uint64_t>(number_field(summary, "reissued_grants"));
+  if (args.flag("--json")) {
+    write_stdout("{\"agency_name\": " + json_quote(card.name) + ", \"agency_fingerprint\": " +
+                 json_quote(card.fingerprint) + ", \"revoked_grants\": " + std::to_string(revoked) +
+                 ", \"rotated_sections\": " + json_string_array(rotated) +
+                 ", \"reissued_grants\": " + std::to_string(reissued) + ", \"record\": " + json_quote(path) +
+                 ", \"sequence\": " + std::to_string(record.sequence()) + "}\n");
+    return Exit::ok;
+  }
+  write_stdout("Revoked every grant to " + printable(card.name) + " (" + card.fingerprint + ")\n" +
+               "revoked grants:    " + std::to_string(revoked) + "\n" +
+               "new keys for:      " + (rotated.empty() ? std::string("none (no shared section is left)") : joined(rotated)) +
+               "\n" + "re-issued grants:  " + std::to_string(reissued) +
+               " (agencies that keep their access hold the new keys; give them a new bundle)\n" +
+               "record:            " + path + " (sequence " + std::to_string(record.sequence()) + ")\n\n" +
+               printable(card.name) + " cannot read what is written from now on. What it has already read or copied\n" +
+               "cannot be unshared.\n");
+  return Exit::ok;
+}
+
+}  // namespace kartla::cli

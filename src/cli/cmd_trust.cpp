@@ -1,0 +1,187 @@
+// `kartla trust root new`, `trust add`, `trust sign` and `trust show`: a trust root vouches for
+// agencies by signing a list of their cards with a role and a validity period each.
+//
+// The draft a root edits before signing is a small JSON file of the CLI's own (nothing in it is
+// signed or secret): {"kartla_trust_draft": 1, "sequence": N, "agencies": [{"card": HEX of the
+// agency's card file, "name", "role", "valid_from", "valid_until"}]} with times in Unix seconds.
+// `trust sign` rebuilds the draft through the library, so every card is checked again there.
+#include <cstdio>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "date_arg.h"
+#include "display_text.h"
+#include "failure.h"
+#include "files.h"
+#include "identity_files.h"
+#include "json_read.h"
+#include "json_text.h"
+#include "kartla/kartla.hpp"
+#include "passphrase.h"
+#include "trust_files.h"
+#include "unlock.h"
+
+namespace kartla::cli {
+namespace {
+
+constexpr size_t kDraftReadLimit = 64u << 20;
+
+struct DraftAgency {
+  std::string card;  // the card file's bytes
+  std::string name;
+  std::string role;
+  int64_t valid_from = 0;
+  int64_t valid_until = 0;
+};
+
+struct Draft {
+  uint64_t sequence = 1;
+  std::vector<DraftAgency> agencies;
+};
+
+std::string to_hex(std::string_view bytes) {
+  static const char digits[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out.push_back(digits[c >> 4]);
+    out.push_back(digits[c & 15]);
+  }
+  return out;
+}
+
+std::string from_hex(const std::string& hex, const std::string& path) {
+  auto value = [&](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    usage_error(path + " is not a trust-list draft (a card is not hex)");
+  };
+  if (hex.size() % 2 != 0) usage_error(path + " is not a trust-list draft (a card is not hex)");
+  std::string out;
+  for (size_t i = 0; i < hex.size(); i += 2) out.push_back(static_cast<char>(value(hex[i]) * 16 + value(hex[i + 1])));
+  return out;
+}
+
+Draft read_draft(const std::string& path) {
+  const Secret text = read_input(path, kDraftReadLimit);
+  JsonObject object;
+  try {
+    object = parse_json_object(text.view());
+  } catch (const std::exception&) {
+    usage_error(path + " is not a trust-list draft (not JSON)");
+  }
+  if (number_field(object, "kartla_trust_draft") != 1) usage_error(path + " is not a trust-list draft");
+  Draft draft;
+  draft.sequence = static_cast<uint64_t>(number_field(object, "sequence", 0));
+  if (draft.sequence == 0) usage_error(path + " has no sequence number");
+  for (const JsonObject* a : object_list_field(object, "agencies")) {
+    draft.agencies.push_back({from_hex(text_field(*a, "card"), path), text_field(*a, "name"), text_field(*a, "role"),
+                              static_cast<int64_t>(number_field(*a, "valid_from")),
+                              static_cast<int64_t>(number_field(*a, "valid_until"))});
+  }
+  return draft;
+}
+
+std::string draft_json(const Draft& draft) {
+  std::string json = "{\n  \"kartla_trust_draft\": 1,\n  \"sequence\": " + std::to_string(draft.sequence) +
+                     ",\n  \"agencies\": [";
+  for (size_t i = 0; i < draft.agencies.size(); ++i) {
+    const DraftAgency& a = draft.agencies[i];
+    json += std::string(i == 0 ? "\n" : ",\n") + "    {\"name\": " + json_quote(a.name) + ", \"role\": " +
+            json_quote(a.role) + ", \"valid_from\": " + std::to_string(a.valid_from) + ", \"valid_until\": " +
+            std::to_string(a.valid_until) + ",\n     \"card\": \"" + to_hex(a.card) + "\"}";
+  }
+  return json + (draft.agencies.empty() ? "]\n}\n" : "\n  ]\n}\n");
+}
+
+// The library's draft: every card, role and period checked again.
+kartla::trust_draft library_draft(const Draft& draft) {
+  kartla::trust_draft out = kartla::trust_draft::create(draft.sequence);
+  for (const DraftAgency& a : draft.agencies) out.add(a.card, a.role, a.valid_from, a.valid_until);
+  return out;
+}
+
+std::string period_text(int64_t from, int64_t until) {
+  return format_utc(from) + " to " + (until == 0 ? std::string("the list's expiry") : format_utc(until));
+}
+
+}  // namespace
+
+Exit run_trust_root(const Args& args) {
+  args.expect_positionals({"new"});
+  if (args.positional(0) != "new") usage_error("unknown command 'kartla trust root " + args.positional(0) + "'");
+  const std::string name = args.required("--name");
+  const std::string path = args.required("--out");
+  const kartla_identity_options options = identity_options(args);
+  check_new_output(path);
+  const Secret passphrase = first_passphrase(args);
+  kartla::identity::created created = kartla::identity::create_trust_root(name, passphrase.view(), &options);
+  save_new_identity(args, path, created, "trust root identity");
+  return Exit::ok;
+}
+
+Exit run_trust_add(const Args& args) {
+  args.expect_positionals({"DRAFT"});
+  const std::string path = args.positional(0);
+  const std::string card_path = args.required("--card");
+  const std::string role = args.required("--role");
+  const auto from = args.value("--from");
+  const auto until = args.value("--until");
+  const auto sequence = args.value("--sequence");
+  const bool exists = path_exists(path);
+  if (exists && sequence) usage_error("--sequence only starts a new draft; " + path + " exists");
+  Draft draft;
+  if (exists) draft = read_draft(path);
+  if (sequence) draft.sequence = parse_unsigned(*sequence, "--sequence", UINT64_MAX);
+  if (draft.sequence == 0) usage_error("--sequence must be at least 1");
+
+  DraftAgency added;
+  added.card = std::string(read_input(card_path, kSmallFileReadLimit).view());
+  added.role = role;
+  added.valid_from = from ? parse_time_arg(*from, "--from", DateMeaning::start_of_day)
+                          : static_cast<int64_t>(std::time(nullptr));
+  added.valid_until = until ? parse_time_arg(*until, "--until", DateMeaning::through_day) : 0;
+  added.name = text_field(parse_json_object(kartla::card_describe_json(added.card)), "name");
+  draft.agencies.push_back(added);
+  (void)library_draft(draft);  // the library's verdict on the card, role, period and duplicates
+  write_file_atomically(path, draft_json(draft), true);
+
+  if (args.flag("--json")) {
+    write_stdout(draft_json(draft));
+  } else {
+    write_stdout("Added " + printable(added.name) + " as " + role + ", " +
+                 period_text(added.valid_from, added.valid_until) + ", to " + path + " (sequence " +
+                 std::to_string(draft.sequence) + ", " + std::to_string(draft.agencies.size()) + " agencies)\n");
+  }
+  return Exit::ok;
+}
+
+Exit run_trust_sign(const Args& args) {
+  args.expect_positionals({});
+  const std::string draft_path = args.required("--draft");
+  const std::string out = args.required("--out");
+  const int64_t expires = parse_time_arg(args.required("--expires"), "--expires", DateMeaning::through_day);
+  check_new_output(out);
+  const Draft draft = read_draft(draft_path);
+  const kartla::trust_draft signed_draft = library_draft(draft);
+  const kartla::identity root = unlock_identity(args.required("--as"), args);
+  const auto issued = args.value("--issued");
+  const int64_t issued_at = issued ? parse_time_arg(*issued, "--issued", DateMeaning::start_of_day) : 0;
+  const std::string list = kartla::trust_list_sign(root, signed_draft, expires, issued_at);
+  write_file_atomically(out, list, false);
+  // Describe what was signed; a list already expired (signed for the record, --issued in the
+  // past) is still described, at its issue time.
+  const std::string json = kartla::trust_list_verify(list, root.card().view(), 0, issued_at);
+  write_stdout(args.flag("--json") ? json : "Signed " + out + "\n" + trust_list_report(parse_json_object(json)));
+  return Exit::ok;
+}
+
+Exit run_trust_show(const Args& args) {
+  args.expect_positionals({"TRUST.list"});
+  const TrustListInput trust = read_trust_list(args, args.positional(0));
+  write_stdout(args.flag("--json") ? trust.json : trust_list_report(parse_json_object(trust.json)));
+  return Exit::ok;
+}
+
+}  // namespace kartla::cli

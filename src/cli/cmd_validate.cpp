@@ -1,0 +1,68 @@
+// `kartla validate`: checks section content against the schema and every offline rule, without
+// any record or key, and lists each violation as FIELD: RULE: MESSAGE (docs/MODEL.md lists the
+// rules). The same check runs when `record set` stores content.
+#include <string>
+
+#include "commands.h"
+#include "failure.h"
+#include "files.h"
+#include "json_read.h"
+#include "kartla/kartla.hpp"
+#include "section_arg.h"
+
+namespace kartla::cli {
+namespace {
+
+// As `record set`: protobuf JSON of a section can be larger than its binary form.
+constexpr size_t kContentReadLimit = size_t{512} << 20;
+
+std::string one_line(std::string text) {
+  for (char& c : text)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  return text;
+}
+
+// The library's report, one violation per line, with an empty field shown as the section.
+std::string violation_lines(const std::string& section, const std::string& report) {
+  const JsonObject parsed = parse_json_object(report);
+  std::string out;
+  for (const JsonObject* v : object_list_field(parsed, "violations")) {
+    std::string field = text_field(*v, "field");
+    if (field.empty()) field = section;
+    out += one_line(field + ": " + text_field(*v, "rule") + ": " + text_field(*v, "message")) + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+Exit run_validate(const Args& args) {
+  args.expect_positionals({});
+  const std::string section = section_option(args);
+  const std::optional<std::string> json_path = args.value("--json");
+  const std::optional<std::string> protobuf_path = args.value("--protobuf");
+  if (json_path.has_value() == protobuf_path.has_value()) usage_error("give exactly one of --json FILE and --protobuf FILE");
+  const std::string format = args.value("--report").value_or("text");
+  if (format != "text" && format != "json") usage_error("--report must be 'text' or 'json', not '" + format + "'");
+
+  const std::string& path = json_path ? *json_path : *protobuf_path;
+  const Secret content = read_input(path, kContentReadLimit);
+  const kartla::validation result = json_path ? kartla::validate_section_json(section, content.view())
+                                              : kartla::validate_section(section, content.view());
+  if (format == "json") {
+    write_stdout(result.report);
+  } else if (result.valid) {
+    write_stdout((path == "-" ? std::string("standard input") : path) + ": valid " + section + " content\n");
+  } else {
+    write_stdout(violation_lines(section, result.report));
+  }
+  if (!result.valid) {
+    const JsonObject parsed = parse_json_object(result.report);
+    const size_t count = object_list_field(parsed, "violations").size();
+    usage_error(section + " content breaks " + std::to_string(count) + (count == 1 ? " rule" : " rules") +
+                " (listed on standard output)");
+  }
+  return Exit::ok;
+}
+
+}  // namespace kartla::cli

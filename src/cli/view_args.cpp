@@ -1,0 +1,28 @@
+#include "view_args.h"
+
+#include "failure.h"
+#include "files.h"
+#include "unlock.h"
+
+namespace kartla::cli {
+
+kartla::record open_owned_record(const std::string& path, const Args& args) {
+  check_readable(path);
+  const kartla::identity owner = unlock_identity(args.required("--owner"), args);
+  return kartla::record::open_file(path, owner);
+}
+
+kartla::view_options view_options_from(const Args& args) {
+  kartla::view_options options;
+  if (const auto language = args.value("--language")) {
+    // The library checks the length; the shape check here gives a clearer message for typos.
+    for (char c : *language) {
+      const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+      if (!ok) usage_error("--language must be a language tag such as sv, fi or en, not '" + *language + "'");
+    }
+    options.language = *language;
+  }
+  return options;
+}
+
+}  // namespace kartla::cli

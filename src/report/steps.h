@@ -1,0 +1,27 @@
+// Programme steps (STEGA phase 2, ...) read with the step model's own labels. Step models are
+// instrument definitions pinned in the progress or work_ability section, so a view that shows a
+// step from another section (the action plan) is handed the definitions the record holds.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "report/view_options.h"
+
+namespace kartla::v1 {
+class InstrumentDefinition;
+class ProgrammeStep;
+}  // namespace kartla::v1
+
+namespace kartla::report {
+
+using InstrumentDefinitions = std::vector<const v1::InstrumentDefinition*>;
+
+// The label of the step in its model's first indicator's scale, in the preferred language; ""
+// when the model is not among `models` or has no label for that step.
+std::string step_label(const v1::ProgrammeStep& step, const InstrumentDefinitions& models, const ViewOptions& options);
+
+// "Phase 2: parallel efforts (stega-phase step 2)", or "stega-phase step 2" without a label.
+std::string step_text(const v1::ProgrammeStep& step, const InstrumentDefinitions& models, const ViewOptions& options);
+
+}  // namespace kartla::report

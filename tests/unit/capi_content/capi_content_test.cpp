@@ -1,0 +1,176 @@
+// Content through the public API only (kartla.h and kartla.hpp), as a binding sees it:
+// validation reports, set_section refusing invalid content without changing the record, and the
+// views computed by the library.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+
+#include "kartla/kartla.hpp"
+#include "progress_fixture.h"
+
+namespace {
+
+const std::string kValidLanguages = R"({"entries": [{"id": "l1",
+  "language": {"system": "iso-639-3", "code": "swe"},
+  "listening": {"system": "cefr", "code": "B1"},
+  "assertion": {"source": "SELF_REPORTED", "asserted_at": "2024-01-01T00:00:00Z"}}]})";
+
+std::string with(std::string text, const std::string& from, const std::string& to) {
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
+bool contains(std::string_view haystack, std::string_view needle) { return haystack.find(needle) != std::string_view::npos; }
+
+kartla::identity owner() {
+  kartla_identity_options o;
+  kartla_identity_options_init(&o);
+  o.kdf_memlimit_mib = 64;
+  return std::move(kartla::identity::create("content test", &o).identity);
+}
+
+}  // namespace
+
+TEST_CASE("valid content: KARTLA_OK and a report with no violation", "[capi][validate]") {
+  kartla_buffer report = KARTLA_BUFFER_INIT;
+  REQUIRE(kartla_validate_section_json("languages", reinterpret_cast<const uint8_t*>(kValidLanguages.data()),
+                                       kValidLanguages.size(), &report) == KARTLA_OK);
+  const std::string text(reinterpret_cast<const char*>(report.data), report.len);
+  CHECK(text == "{\n  \"section\": \"languages\",\n  \"valid\": true,\n  \"violations\": []\n}\n");
+  CHECK(report.data[report.len] == 0);  // text output is NUL-terminated
+  kartla_buffer_free(&report);
+}
+
+TEST_CASE("invalid content: KARTLA_E_SCHEMA, every violation reported, the first named", "[capi][validate]") {
+  const std::string bad = with(with(kValidLanguages, "\"B1\"", "\"B7\""), "\"swe\"", "\"xx1\"");
+  kartla_buffer report = KARTLA_BUFFER_INIT;
+  REQUIRE(kartla_validate_section_json("languages", reinterpret_cast<const uint8_t*>(bad.data()), bad.size(),
+                                       &report) == KARTLA_E_SCHEMA);
+  const std::string message = kartla_last_error();
+  const std::string text(reinterpret_cast<const char*>(report.data), report.len);
+  kartla_buffer_free(&report);
+  CHECK(contains(text, "\"valid\": false"));
+  CHECK(contains(text, "\"field\": \"entries[0].language\",\n      \"rule\": \"iso-639-3-code\""));
+  CHECK(contains(text, "\"field\": \"entries[0].listening\",\n      \"rule\": \"cefr-level\""));
+  CHECK(contains(message, "languages section refused: entries[0].language: iso-639-3-code: "));
+  CHECK(contains(message, "(and 1 more violation)"));
+
+  const kartla::validation v = kartla::validate_section_json("languages", bad);
+  CHECK_FALSE(v.valid);
+  CHECK(v.report == text);
+  CHECK(v.first_violation == message);
+}
+
+TEST_CASE("JSON that does not parse is E_SCHEMA with protobuf's message as schema-parse", "[capi][validate]") {
+  const kartla::validation v = kartla::validate_section_json("languages", R"({"entries": [{"colour": "blue"}]})");
+  CHECK_FALSE(v.valid);
+  CHECK(contains(v.report, "\"rule\": \"schema-parse\""));
+  CHECK(contains(v.report, "colour"));
+  CHECK(contains(v.first_violation, "colour"));
+}
+
+TEST_CASE("binary content validates like its JSON", "[capi][validate]") {
+  kartla::record r = kartla::record::create(owner());
+  r.set_section_json("languages", kValidLanguages);
+  const kartla::buffer bytes = r.section("languages");
+  CHECK(kartla::validate_section("languages", bytes.view()).valid);
+  // LanguageEntry{id: "x"} with no language and no provenance: field 1 (entries), field 1 (id).
+  const std::string entry_without_provenance("\x0a\x03\x0a\x01x", 5);
+  const kartla::validation v = kartla::validate_section("languages", entry_without_provenance);
+  CHECK_FALSE(v.valid);
+  CHECK(contains(v.report, "\"rule\": \"language-required\""));
+  CHECK(contains(v.report, "\"rule\": \"assertion-required\""));
+  CHECK(contains(kartla::validate_section("languages", std::string("\xff\xff", 2)).report, "schema-parse"));
+  // An unknown section is misuse, not a verdict: it throws and fills nothing.
+  CHECK_THROWS_AS(kartla::validate_section("no_such_section", bytes.view()), kartla::error);
+}
+
+TEST_CASE("set_section refuses invalid content and leaves the record as it was", "[capi][set]") {
+  kartla::record r = kartla::record::create(owner());
+  r.set_section_json("languages", kValidLanguages);
+  const std::string before = r.section_json("languages").str();
+
+  const std::string bad = with(kValidLanguages, "\"B1\"", "\"B7\"");
+  try {
+    r.set_section_json("languages", bad);
+    FAIL("invalid JSON content was stored");
+  } catch (const kartla::error& e) {
+    CHECK(e.status() == KARTLA_E_SCHEMA);
+    CHECK(std::string(e.what()) ==
+          "languages section refused: entries[0].listening: cefr-level: \"B7\" is not a cefr code: expected A1 A2 "
+          "B1 B2 C1 C2");
+  }
+  try {
+    r.set_section("languages", std::string("\x0a\x03\x0a\x01x", 5));
+    FAIL("invalid binary content was stored");
+  } catch (const kartla::error& e) {
+    CHECK(e.status() == KARTLA_E_SCHEMA);
+    CHECK(std::string(e.what()) ==
+          "languages section refused: entries[0].assertion: assertion-required: every entry says who stated it, how "
+          "and when (and 1 more violation)");
+  }
+  CHECK(r.section_json("languages").str() == before);
+  CHECK_FALSE(r.has_section("profile"));
+  CHECK_THROWS_AS(r.set_section_json("profile", R"({"given_name": "No provenance"})"), kartla::error);
+  CHECK_FALSE(r.has_section("profile"));
+}
+
+TEST_CASE("the progress views come from the library with the hand-computed numbers", "[capi][progress]") {
+  kartla::record r = kartla::record::create(owner());
+  r.set_section_json("progress", kartla::report::test::kProgressJson);
+  const std::string json = r.progress_json().str();
+  CHECK(contains(json, R"J("change": 3,
+      "direction": "better",
+      "assessments": 3,)J"));
+  CHECK(contains(json, R"J("change": -5,)J"));
+  const std::string svg = r.progress_svg().str();
+  CHECK(contains(svg, "points=\"56.0,154.0 127.0,124.0 340.0,64.0\""));
+  CHECK_FALSE(contains(svg, "<b>"));
+  CHECK(contains(r.progress_text().view(), "+3 better"));
+
+  kartla::view_options sv;
+  sv.language = "sv";
+  CHECK(contains(r.progress_text(sv).view(), "Humör"));
+
+  // Options a binding fills wrongly are misuse.
+  kartla_view_options bad;
+  kartla_view_options_init(&bad);
+  bad.version = 0;
+  kartla_buffer out = KARTLA_BUFFER_INIT;
+  CHECK(kartla_record_progress_json(r.get(), &bad, &out) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(out.data == nullptr);
+}
+
+TEST_CASE("views of sections the record lacks are NOT_FOUND", "[capi][views]") {
+  kartla::record r = kartla::record::create(owner());
+  r.set_section_json("languages", kValidLanguages);
+  for (auto fn : {kartla_record_progress_json, kartla_record_progress_text, kartla_record_progress_svg,
+                  kartla_record_plan_json, kartla_record_plan_text}) {
+    kartla_buffer out = KARTLA_BUFFER_INIT;
+    CHECK(fn(r.get(), nullptr, &out) == KARTLA_E_NOT_FOUND);
+    CHECK(out.len == 0);
+  }
+  kartla_buffer out = KARTLA_BUFFER_INIT;
+  CHECK(kartla_record_show_text(r.get(), "profile", nullptr, &out) == KARTLA_E_NOT_FOUND);
+  CHECK(contains(kartla_last_error(), "profile"));
+}
+
+TEST_CASE("the record view shows every section held, with labels and sources", "[capi][views]") {
+  kartla::record r = kartla::record::create(owner());
+  r.set_section_json("languages", kValidLanguages);
+  r.set_section_json("action_plan", R"({"revision": 1, "goals": [{"id": "g1", "text": "A job",
+      "assertion": {"source": "SELF_REPORTED", "asserted_at": "2024-01-01T00:00:00Z"}}],
+      "assertion": {"source": "SELF_REPORTED", "asserted_at": "2024-01-01T00:00:00Z"}})");
+  const std::string all = r.show_text().str();
+  CHECK(all.rfind("Record " + r.id() + ", version 0\n", 0) == 0);
+  CHECK(contains(all, "== Languages ==\n  - l1\n"));
+  CHECK(contains(all, "Listening: B1 threshold (cefr B1)\n"));
+  CHECK(contains(all, "Source: [self-reported, 2024-01-01]\n"));
+  CHECK(contains(all, "== Action plan ==\n"));
+  const std::string one = r.show_text("languages").str();
+  CHECK(one.rfind("== Languages ==\n", 0) == 0);
+  CHECK_FALSE(contains(one, "Action plan"));
+  CHECK(contains(r.plan_text().view(), "Goal: A job\n"));
+  CHECK(contains(r.plan_json().view(), "\"text\": \"A job\""));
+}

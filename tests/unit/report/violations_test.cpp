@@ -1,0 +1,19 @@
+#include <catch2/catch.hpp>
+
+#include "model/section_registry.h"
+#include "report/violations.h"
+
+namespace kartla::report {
+
+TEST_CASE("the validation report lists every violation as field, rule, message", "[violations]") {
+  const auto& info = model::section_by_name("languages");
+  CHECK(violations_json(info, {}) == "{\n  \"section\": \"languages\",\n  \"valid\": true,\n  \"violations\": []\n}\n");
+  const std::string json = violations_json(info, {{"entries[0].listening", "cefr-level", "\"B7\" is not"}, {"", "x", "y"}});
+  CHECK(json ==
+        "{\n  \"section\": \"languages\",\n  \"valid\": false,\n  \"violations\": [\n"
+        "    {\n      \"field\": \"entries[0].listening\",\n      \"rule\": \"cefr-level\",\n"
+        "      \"message\": \"\\\"B7\\\" is not\"\n    },\n"
+        "    {\n      \"field\": \"\",\n      \"rule\": \"x\",\n      \"message\": \"y\"\n    }\n  ]\n}\n");
+}
+
+}  // namespace kartla::report

@@ -1,0 +1,388 @@
+// bundle.json: an owner shares sections with two agencies, exports one agency's share bundle and
+// then revokes that agency (docs/SPEC.md §7), with every value an independent reader needs to
+// check the bundle from the spec alone: the agency's secret key, the grant's sealed-box plaintext
+// and its decoded terms, the section keys and the expected plaintexts.
+#include <algorithm>
+#include <stdexcept>
+
+#include "crypto/box.h"
+#include "crypto/kdf.h"
+#include "expected_report.h"
+#include "format/byte_source.h"
+#include "format/container_reader.h"
+#include "format/framing.h"
+#include "format/grant_codec.h"
+#include "format/labels.h"
+#include "format/section_crypto.h"
+#include "forge.h"
+#include "generator.h"
+#include "identity/agency_details.h"
+#include "model/section_registry.h"
+#include "share/bundle.h"
+#include "share/issue_grant.h"
+#include "share/revoke.h"
+#include "sample_content.h"
+
+namespace kartla::vectors {
+namespace {
+
+constexpr int64_t kWrittenAt = 1740960000;  // 2025-03-03T00:00:00Z: when the participant wrote the content
+
+Section profile() { return {"profile", sample::profile("Amina", "Hassan", kWrittenAt)}; }
+
+Section languages() { return {"languages", sample::mother_tongue("lang-som", "so", "Somali", kWrittenAt)}; }
+
+Section notes() {
+  return {"notes", sample::note("n1", "Interested in a work placement in elderly care.", kWrittenAt)};
+}
+
+constexpr const char* kPurposeA = "Matching to a work placement (arbetsmarknadsinsats)";
+constexpr const char* kPurposeB = "Registration at the employment service";
+
+Agency make_agency(const std::string& label, const std::string& name, const std::string& organisation_number,
+                   uint32_t role, const std::string& passphrase) {
+  identity::NewIdentity options;
+  options.kind = format::CardKind::agency;
+  options.name = name;
+  options.organisation_number = organisation_number;
+  options.role = role;
+  options.kdf_opslimit = 3;
+  options.kdf_memlimit_bytes = 64ull << 20;
+  options.created_at = kCardCreatedAt;
+  identity::check_card_details(options);  // as kartla_agency_new: a valid organisation number and role
+  identity::CreatedIdentity created = identity::Identity::create(options, passphrase);
+  std::string file = created.identity.file_bytes();
+  return Agency{label, std::move(created.identity), std::move(file), passphrase};
+}
+
+model::OwnerKeys keys_of(const Owner& owner) { return {owner.identity.signing_keys(), owner.identity.box_keys()}; }
+
+const Section& section_named(const Sharing& sharing, const std::string& name) {
+  for (const auto& s : sharing.sections)
+    if (s.name == name) return s;
+  throw std::logic_error("no sample section " + name);
+}
+
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// A grant taken apart with the recipient's key, as an independent reader would (SPEC §7.1).
+Json grant_vector(const std::string& grant, const Agency& recipient) {
+  const auto payload = crypto::open_sealed(recipient.identity.box_keys(), grant, grant.size() - crypto::kSealOverhead);
+  if (!payload) throw std::logic_error("the grant does not open with its recipient's key");
+  const std::string prefix = std::string(format::label::kGrantPayload) + '\0';
+  const std::string text(payload->view().as_string_view());
+  if (text.compare(0, prefix.size(), prefix) != 0) throw std::logic_error("grant payload prefix");
+  uint32_t terms_size = 0;
+  for (int i = 0; i < 4; ++i) terms_size |= uint32_t{static_cast<uint8_t>(text[prefix.size() + i])} << (8 * i);
+  const std::string terms = text.substr(prefix.size() + 4, terms_size);
+  const std::string keys = text.substr(prefix.size() + 4 + terms_size);
+
+  const std::optional<format::Grant> opened = format::open_grant(recipient.identity.box_keys(), grant);
+  if (!opened || opened->sections.size() * 32 != keys.size()) throw std::logic_error("the grant does not parse");
+  const format::GrantTerms& t = opened->terms;
+  Json sections = Json::array();
+  Json key_list = Json::array();
+  for (size_t i = 0; i < opened->sections.size(); ++i) {
+    const auto& s = opened->sections[i];
+    Json j = Json::object();
+    j.add("section_id", Json::number(s.section_id));
+    j.add("name", Json::string(std::string(model::section_by_id(s.section_id)->name)));
+    j.add("generation", Json::number(s.generation));
+    sections.push(std::move(j));
+    key_list.push(Json::hex(s.key.view()));
+  }
+  Json fields = Json::object();
+  fields.add("format_version", Json::number(1));
+  fields.add("grant_id", Json::hex(t.grant_id));
+  fields.add("record_id", Json::hex(t.record_id));
+  fields.add("recipient_signing_key", Json::hex(t.recipient_signing_key));
+  fields.add("recipient_encryption_key", Json::hex(t.recipient_encryption_key));
+  fields.add("purpose", Json::string(t.purpose));
+  fields.add("granted_at", Json::number(static_cast<uint64_t>(t.granted_at)));
+  fields.add("expires_at", Json::number(static_cast<uint64_t>(t.expires_at)));
+  fields.add("sections", std::move(sections));
+
+  const crypto::Digest digest = format::grant_digest(grant);
+  Json g = Json::object();
+  g.add("recipient", Json::string(recipient.label));
+  g.add("grant", Json::hex(grant));
+  g.add("grant_digest", Json::hex({digest.data(), digest.size()}));
+  g.add("payload", Json::hex(payload->view()));
+  g.add("terms", Json::hex(terms));
+  g.add("terms_fields", std::move(fields));
+  g.add("keys", std::move(key_list));
+  return g;
+}
+
+// The grant of `file` that `agency` can open (exactly one).
+std::string grant_for(const std::string& file, const Agency& agency) {
+  const format::MemorySource source(file);
+  std::string found;
+  for (const auto& g : format::read_container(source).grants) {
+    if (!format::open_grant(agency.identity.box_keys(), g)) continue;
+    if (!found.empty()) throw std::logic_error("two grants for one agency");
+    found = g;
+  }
+  if (found.empty()) throw std::logic_error("no grant for " + agency.label);
+  return found;
+}
+
+Json agency_vector(const Agency& agency, const char* comment) {
+  const format::Card& card = agency.identity.card().card;
+  Json j = Json::object();
+  j.add("label", Json::string(agency.label));
+  j.add("comment", Json::string(comment));
+  j.add("name", Json::string(card.name));
+  j.add("organisation_number", Json::string(card.organisation_number));
+  j.add("role", Json::number(card.role));
+  j.add("identity_file", Json::hex(agency.file));
+  j.add("passphrase", Json::string(agency.passphrase));
+  j.add("card_file", Json::hex(agency.identity.card_file()));
+  j.add("signing_key", Json::hex(card.signing_key));
+  j.add("encryption_key", Json::hex(card.encryption_key));
+  j.add("fingerprint", Json::string(agency.identity.fingerprint()));
+  // Ed25519 seed || X25519 secret key, as in an identity file (SPEC §4.1): the X25519 half opens
+  // the agency's grants.
+  const std::string secret_keys = agency.identity.signing_keys().secret_key.view().to_string().substr(0, 32) +
+                                  agency.identity.box_keys().secret_key.view().to_string();
+  j.add("secret_keys", Json::hex(secret_keys));
+  return j;
+}
+
+// Every present section of a container file with the keys derived from the owner's RMK.
+struct FileView {
+  ContainerParts parts;
+  std::vector<format::SectionEntry> entries;
+  std::vector<uint64_t> offsets;
+  uint64_t header_length = 0;
+};
+
+FileView view_of(const std::string& file) {
+  FileView v;
+  v.parts = split_container(file);
+  uint64_t bodies = 0;
+  for (const auto& b : v.parts.bodies) bodies += b.size();
+  v.header_length = file.size() - format::kFramePrefixBytes - bodies;
+  uint64_t offset = format::kFramePrefixBytes + v.header_length;
+  for (size_t i = 0; i < v.parts.entries.size(); ++i) {
+    v.entries.push_back(format::decode_section_entry(v.parts.entries[i]));
+    v.offsets.push_back(offset);
+    offset += v.parts.bodies[i].size();
+  }
+  return v;
+}
+
+Json section_vector(const FileView& v, size_t i, const crypto::SecretBuffer& rmk, const Sharing& sharing) {
+  const format::SectionEntry& e = v.entries[i];
+  const std::string name(model::section_by_id(e.section_id)->name);
+  const format::SectionSlot slot{v.parts.manifest.record_id, e.section_id, e.generation};
+  const crypto::SecretBuffer key = format::derive_section_key(rmk, e.section_id, e.generation);
+  const crypto::SecretBuffer opened = format::open_section(key, slot, e, v.parts.bodies[i]);
+  const crypto::Digest digest = format::section_entry_digest(v.parts.entries[i]);
+  Json s = Json::object();
+  s.add("name", Json::string(name));
+  s.add("section_id", Json::number(e.section_id));
+  s.add("generation", Json::number(e.generation));
+  s.add("entry", Json::hex(v.parts.entries[i]));
+  s.add("entry_digest", Json::hex({digest.data(), digest.size()}));
+  s.add("body_offset", Json::number(v.offsets[i]));
+  s.add("ciphertext_length", Json::number(e.ciphertext_length));
+  s.add("ciphertext_hash", Json::hex(e.ciphertext_hash));
+  s.add("section_key", Json::hex(key.view()));
+  s.add("associated_data", Json::hex(format::section_associated_data(slot)));
+  s.add("key_commitment", Json::hex(e.key_commitment));
+  if (name == "sharing_ledger") {
+    s.add("plaintext_comment", Json::string("the owner-only sharing ledger (SPEC §7.5); its plaintext is not given"));
+  } else {
+    if (opened.view().as_string_view() != section_named(sharing, name).plaintext)
+      throw std::logic_error("section " + name + " does not hold what was written");
+    s.add("plaintext", Json::hex(opened.view()));
+  }
+  return s;
+}
+
+Json file_vector(const char* comment, const std::string& file, const FileView& v, const crypto::SecretBuffer& rmk,
+                 const Sharing& sharing) {
+  const format::Manifest& m = v.parts.manifest;
+  Json sections = Json::array();
+  for (size_t i = 0; i < v.entries.size(); ++i) sections.push(section_vector(v, i, rmk, sharing));
+  const crypto::Digest manifest_hash = format::manifest_hash(v.parts.manifest_bytes);
+  Json j = Json::object();
+  j.add("comment", Json::string(comment));
+  j.add("file", Json::hex(file));
+  j.add("record_id", Json::hex(m.record_id));
+  j.add("sequence", Json::number(m.sequence));
+  j.add("previous_manifest_hash", Json::hex(m.previous_manifest_hash));
+  j.add("highest_generation", Json::number(m.highest_generation));
+  j.add("header_length", Json::number(v.header_length));
+  j.add("manifest", Json::hex(v.parts.manifest_bytes));
+  j.add("manifest_hash", Json::hex({manifest_hash.data(), manifest_hash.size()}));
+  j.add("manifest_signature", Json::hex(v.parts.signature));
+  j.add("sections_listed", Json::number(m.section_digests.size()));
+  j.add("grants_listed", Json::number(m.grant_digests.size()));
+  j.add("grants_present", Json::number(v.parts.grants.size()));
+  j.add("verification_json", Json::string(expected_report(m, v.entries, v.parts.grants.size())));
+  j.add("sections", std::move(sections));
+  return j;
+}
+
+// One read by an agency: the outcome is written here from the spec, not taken from the library.
+Json agency_read(const char* input, const Agency& agency, const std::string& section, int64_t at, const char* result,
+          const Sharing& sharing, const char* comment) {
+  Json j = Json::object();
+  j.add("input", Json::string(input));
+  j.add("agency", Json::string(agency.label));
+  j.add("section", Json::string(section));
+  j.add("at", Json::number(static_cast<uint64_t>(at)));
+  j.add("result", Json::string(result));
+  if (std::string(result) == "OK") j.add("plaintext", Json::hex(section_named(sharing, section).plaintext));
+  j.add("comment", Json::string(comment));
+  return j;
+}
+
+}  // namespace
+
+Sharing make_sharing(const Owner& owner, const std::string& work_dir) {
+  Sharing out{make_agency("agency_a", "Malmo stad arbetsmarknadsenhet", "212000-1124", 1, "agency a passphrase"),
+              make_agency("agency_b", "Arbetsformedlingen", "202100-2114", 2, "agency b passphrase"),
+              {profile(), languages(), notes()},
+              {"profile", "notes"},
+              {"profile", "languages"},
+              {},
+              {},
+              {}};
+  const std::string path = work_dir + "/shared.kartla";
+  model::Record record = model::Record::create(keys_of(owner));
+  for (const auto& s : out.sections) write_valid_section(record, s);
+
+  share::ShareRequest to_a;
+  to_a.agency_card_file = out.a.identity.card_file();
+  to_a.sections = out.a_sections;
+  to_a.purpose = kPurposeA;
+  to_a.now = kGrantedToA;
+  to_a.expires_at = kExpiryOfA;
+  const share::IssuedGrant grant_a = share::share_sections(record, to_a);
+  share::ShareRequest to_b;
+  to_b.agency_card_file = out.b.identity.card_file();
+  to_b.sections = out.b_sections;
+  to_b.purpose = kPurposeB;
+  to_b.now = kGrantedToB;
+  share::share_sections(record, to_b);
+  record.save(path);
+  out.record = read_file(path);
+
+  const std::string bundle_path = work_dir + "/bundle-a.kartla";
+  share::export_grant_bundle(record, grant_a.grant_id_hex, bundle_path);
+  out.bundle = read_file(bundle_path);
+
+  share::revoke_agency(record, out.a.identity.card_file(), kRevokedA);
+  record.save(path);
+  out.revoked = read_file(path);
+  return out;
+}
+
+Json bundle_vectors(const Owner& owner, const Sharing& sharing) {
+  const FileView record = view_of(sharing.record);
+  const FileView bundle = view_of(sharing.bundle);
+  const FileView revoked = view_of(sharing.revoked);
+  auto rmk = crypto::open_sealed(owner.identity.box_keys(), record.parts.manifest.owner_key_wrap,
+                                 crypto::kMasterKeyBytes);
+  if (!rmk) throw std::logic_error("the owner cannot open the record master key");
+  if (bundle.parts.manifest_bytes != record.parts.manifest_bytes)
+    throw std::logic_error("the bundle does not carry the record's signed manifest");
+
+  Json owner_json = Json::object();
+  owner_json.add("identity", Json::string("identity.json"));
+  owner_json.add("signing_key", Json::hex(owner.identity.signing_keys().public_key));
+  owner_json.add("encryption_key", Json::hex(owner.identity.box_keys().public_key));
+  owner_json.add("fingerprint", Json::string(owner.identity.fingerprint()));
+
+  Json agencies = Json::array();
+  agencies.push(agency_vector(sharing.a, "granted profile and notes with an expiry; receives the bundle; revoked"));
+  agencies.push(agency_vector(sharing.b, "granted profile and languages until revoked; keeps its access"));
+
+  Json record_json = file_vector("the owner's record (sequence 1) with both grants; the bundle is exported from it",
+                                 sharing.record, record, *rmk, sharing);
+  record_json.add("record_master_key", Json::hex(rmk->view()));
+  Json record_grants = Json::array();
+  record_grants.push(grant_vector(grant_for(sharing.record, sharing.a), sharing.a));
+  record_grants.push(grant_vector(grant_for(sharing.record, sharing.b), sharing.b));
+  record_json.add("grants", std::move(record_grants));
+
+  Json bundle_json = file_vector("agency_a's share bundle: the record's manifest and signature byte for byte, the "
+                                 "entries and bodies of agency_a's sections, agency_a's grant only",
+                                 sharing.bundle, bundle, *rmk, sharing);
+  bundle_json.add("agency", Json::string(sharing.a.label));
+  bundle_json.add("grant", grant_vector(grant_for(sharing.bundle, sharing.a), sharing.a));
+  Json left_out = Json::array();
+  for (const auto& e : record.entries) {
+    const std::string name(model::section_by_id(e.section_id)->name);
+    if (!contains(sharing.a_sections, name)) left_out.push(Json::string(name));
+  }
+  bundle_json.add("not_in_bundle", std::move(left_out));
+
+  Json revoked_json = file_vector("the record after revoking agency_a (sequence 2): every section agency_a could read "
+                                  "moved to a new generation, agency_b's grant re-issued under the new keys, "
+                                  "agency_a's grant removed",
+                                  sharing.revoked, revoked, *rmk, sharing);
+  revoked_json.add("revoked", Json::string(sharing.a.label));
+  revoked_json.add("at", Json::number(static_cast<uint64_t>(kRevokedA)));
+  Json rotation = Json::array();
+  for (const auto& before : record.entries) {
+    const auto after = std::find_if(revoked.entries.begin(), revoked.entries.end(), [&](const format::SectionEntry& e) {
+      return e.section_id == before.section_id;
+    });
+    if (after == revoked.entries.end()) throw std::logic_error("a section went missing on revocation");
+    const std::string name(model::section_by_id(before.section_id)->name);
+    Json j = Json::object();
+    j.add("name", Json::string(name));
+    j.add("generation_before", Json::number(before.generation));
+    j.add("generation_after", Json::number(after->generation));
+    j.add("rotated", Json::boolean(contains(sharing.a_sections, name)));
+    rotation.push(std::move(j));
+  }
+  revoked_json.add("rotation", std::move(rotation));
+  Json revoked_grants = Json::array();
+  revoked_grants.push(grant_vector(grant_for(sharing.revoked, sharing.b), sharing.b));
+  revoked_json.add("grants", std::move(revoked_grants));
+
+  Json reads = Json::array();
+  const char* granted = "a granted section, before expiry";
+  reads.push(agency_read("bundle", sharing.a, "profile", kReadBefore, "OK", sharing, granted));
+  reads.push(agency_read("bundle", sharing.a, "notes", kReadBefore, "OK", sharing, granted));
+  reads.push(agency_read("bundle", sharing.a, "notes", kExpiryOfA - 1, "OK", sharing, "the last second before expiry"));
+  reads.push(agency_read("record", sharing.a, "notes", kReadBefore, "OK", sharing,
+                  "the record file itself (the USB stick at the desk)"));
+  const char* in_record = "agency_b's grant, in the record";
+  reads.push(agency_read("record", sharing.b, "profile", kReadBefore, "OK", sharing, in_record));
+  reads.push(agency_read("record", sharing.b, "languages", kReadBefore, "OK", sharing, in_record));
+  reads.push(agency_read("revoked", sharing.b, "profile", kReadAfter, "OK", sharing,
+                  "agency_b still reads profile after agency_a's revocation: its grant was re-issued under the "
+                  "new generation's key"));
+  reads.push(agency_read("revoked", sharing.b, "languages", kReadAfter, "OK", sharing,
+                  "languages was not rotated; agency_b's re-issued grant names its unchanged generation"));
+  reads.push(agency_read("bundle", sharing.a, "profile", kReadAfter, "OK", sharing,
+                  "what was shared cannot be unshared: the old bundle still opens with the old key"));
+
+  Json doc = Json::object();
+  doc.add("file", Json::string("bundle.json"));
+  doc.add("spec", Json::string("docs/SPEC.md sections 5-8"));
+  doc.add("notes",
+          Json::string("The owner of identity.json shares profile and notes with agency_a (purpose, expiry) and "
+                       "profile and languages with agency_b, exports agency_a's share bundle, then revokes agency_a. "
+                       "Every file MUST verify without a key with verification_json as the report. Each reads[] "
+                       "entry opens input (bundle, record or revoked) as the agency (its identity_file and passphrase, "
+                       "or its secret_keys), reads section at time at (Unix seconds) and MUST give result and "
+                       "plaintext. The bundle MUST hold no byte of a section in not_in_bundle."));
+  doc.add("owner", std::move(owner_json));
+  doc.add("agencies", std::move(agencies));
+  doc.add("record", std::move(record_json));
+  doc.add("bundle", std::move(bundle_json));
+  doc.add("revoked", std::move(revoked_json));
+  doc.add("reads", std::move(reads));
+  return doc;
+}
+
+}  // namespace kartla::vectors
