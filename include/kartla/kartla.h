@@ -635,7 +635,8 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_trust_list_verify(const uint8_
  */
 
 /* Stores an attestation file with the entry of `record` it names, after checking it against that
- * entry at `now` (Unix seconds, 0 = now). `owner` is the identity that opened the record. An issuer
+ * entry at `now` (Unix seconds, 0 = now). `owner` is the record's owner (KARTLA_E_AUTH for any
+ * other identity). An issuer
  * nobody vouches for is accepted (trust is the reader's decision). *added = 1 if the record
  * changed, 0 if it already held this attestation. The change reaches the disk with
  * kartla_record_save. KARTLA_E_NOT_FOUND no such section or entry; an attestation that does not
@@ -678,7 +679,8 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_contribution_describe_json(con
  * with this record's id): the entry joins the section's entries, the agency's attestation is kept
  * beside it. *added = 1 if the record changed, 0 if it already held this contribution (accepting
  * twice changes nothing). KARTLA_E_INVALID_ARGUMENT if the section holds a different entry with
- * the same id. To reject a contribution, do not accept it. */
+ * the same id; KARTLA_E_AUTH if `owner` is not the record's owner. To reject a contribution, do
+ * not accept it. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_accept_contribution(kartla_record *record,
                                                                              const kartla_identity *owner,
                                                                              const uint8_t *contribution,
@@ -693,7 +695,7 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_accept_contribution(kar
  * or length 0 (then no issuer is trusted); it is verified at `now` (Unix seconds, 0 = now) and an
  * expired or bad list fails the call (KARTLA_E_EXPIRED, KARTLA_E_SIGNATURE, ...). Attestations
  * that do not hold are results in the JSON, not failures. KARTLA_E_NOT_FOUND if the record does
- * not hold the section. `owner` is the identity that opened the record. */
+ * not hold the section; KARTLA_E_AUTH if `owner` is not the record's owner. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_provenance_json(const kartla_record *record,
                                                                          const kartla_identity *owner,
                                                                          const char *section,

@@ -71,6 +71,7 @@ kartla_status kartla_record_attach_attestation(kartla_record* record, const kart
     require_output(record, "record");
     require_output(added, "added");
     const auto keys = keys_of(owner);
+    record->record.check_owner(keys);
     const ByteView file =
         bounded_input(attestation, attestation_len, framed_limit(format::kMaxAttestationBytes), "attestation");
     const auto outcome =
@@ -122,6 +123,7 @@ kartla_status kartla_record_accept_contribution(kartla_record* record, const kar
     require_output(record, "record");
     require_output(added, "added");
     const auto keys = keys_of(owner);
+    record->record.check_owner(keys);
     const ByteView file = contribution_input(contribution, contribution_len);
     const auto outcome = attest::accept_contribution(record->record, keys, file, time_or_now(now));
     *added = outcome == attest::MergeOutcome::added ? 1 : 0;

@@ -68,6 +68,7 @@ kartla_status kartla_record_provenance_json(const kartla_record* record, const k
     require_output(record, "record");
     require_output(owner, "owner");
     require_empty(out, "out");
+    record->record.check_owner({owner->identity.signing_keys(), owner->identity.box_keys()});
     const kartla::model::SectionInfo& info = kartla::model::section_by_name(input_text(section, "section"));
     const attest::RecordRef ref{owner->identity.signing_keys().public_key, owner->identity.box_keys().public_key,
                                 record->record.record_id()};

@@ -63,6 +63,11 @@ Record Record::open(std::shared_ptr<const format::ByteSource> source, const Owne
   return record;
 }
 
+void Record::check_owner(const OwnerKeys& owner) const {
+  if (manifest_.owner_signing_key != owner.signing.public_key || manifest_.owner_encryption_key != owner.box.public_key)
+    fail(Code::auth, "this record belongs to another identity");
+}
+
 std::vector<SectionSummary> Record::sections() const {
   std::vector<SectionSummary> out;
   for (const auto& [id, s] : sections_)

@@ -43,6 +43,9 @@ class Record {
   static Record open(std::shared_ptr<const format::ByteSource> source, const OwnerKeys& owner);
 
   const std::string& record_id() const { return manifest_.record_id; }
+  // Error(auth) unless `owner` holds this record's owner keys: a call that takes an identity
+  // next to a record must not act for someone else.
+  void check_owner(const OwnerKeys& owner) const;
   uint64_t sequence() const { return manifest_.sequence; }  // 0 until first saved
   std::vector<SectionSummary> sections() const;
   bool has_section(const SectionInfo& info) const { return sections_.count(info.id) != 0; }

@@ -141,6 +141,13 @@ TEST_CASE("capi: attached attestations give each entry its provenance", "[capi][
   CHECK(provenance_of(without, "c1") == "untrusted");
   CHECK(contains(without, R"("trust_list": null)"));
 
+  // Another identity passed as the owner: refused, not answered with "wrong owner" findings.
+  CHECK(status_of([&] {
+          (void)kartla::record_provenance_json(r, cast().trusted, "competences", cast().trust_list, kNow);
+        }) == KARTLA_E_AUTH);
+  CHECK(status_of([&] { (void)kartla::record_attach_attestation(r, cast().trusted, by_trusted, kNow); }) ==
+        KARTLA_E_AUTH);
+
   // Moved to another record of the same owner: refused.
   kartla::record other = kartla::record::create(cast().owner);
   other.set_section_json("competences", competences());
