@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "capi/guard.h"
+#include "capi/new_identity.h"
 #include "capi/handles.h"
 #include "capi/json_text.h"
 #include "format/card_codec.h"
@@ -55,37 +56,18 @@ kartla_status kartla_agency_new(const kartla_agency_info* info, const kartla_ide
     require_empty(recovery_code, "recovery_code");
     if (info->version != KARTLA_AGENCY_INFO_VERSION)
       fail(Code::invalid_argument, "info.version is not KARTLA_AGENCY_INFO_VERSION");
-    kartla_identity_options defaults;
-    kartla_identity_options_init(&defaults);
-    const kartla_identity_options& opts = options ? *options : defaults;
-    if (opts.version != KARTLA_IDENTITY_OPTIONS_VERSION)
-      fail(Code::invalid_argument, "options.version is not KARTLA_IDENTITY_OPTIONS_VERSION");
+    kartla::identity::NewIdentity params;
+    kartla::capi::apply_identity_options(options, params);
     const std::string role_name = input_text(info->role, "info.role");
     const auto* role = kartla::identity::agency_role_by_name(role_name);
     if (role == nullptr)
       fail(Code::invalid_argument, "unknown agency role '" + role_name + "' (roles: " +
                                        std::string(kartla::identity::agency_role_names()) + ")");
-    kartla::identity::NewIdentity params;
     params.kind = kartla::format::CardKind::agency;
     params.name = input_text(info->name, "info.name");
     params.organisation_number = input_text(info->organisation_number, "info.organisation_number");
     params.role = role->number;
-    params.kdf_opslimit = opts.kdf_opslimit;
-    params.kdf_memlimit_bytes = uint64_t{opts.kdf_memlimit_mib} << 20;
-    params.created_at = opts.created_at != 0 ? opts.created_at : static_cast<int64_t>(std::time(nullptr));
-    // As kartla_identity_new: nothing is parsed here, so a format or limit complaint (Argon2id
-    // cost outside its bounds, a name too long) is about the caller's arguments.
-    auto created = [&] {
-      try {
-        return kartla::identity::Identity::create(params, input_bytes(passphrase, passphrase_len, "passphrase"));
-      } catch (const kartla::Error& e) {
-        if (e.code() == Code::format || e.code() == Code::limit) fail(Code::invalid_argument, e.what());
-        throw;
-      }
-    }();
-    auto handle = std::make_unique<kartla_identity>(kartla_identity{std::move(created.identity)});
-    put_text(recovery_code, created.recovery_code.view());
-    *out = handle.release();
+    kartla::capi::create_identity_for_caller(params, passphrase, passphrase_len, out, recovery_code);
   });
 }
 

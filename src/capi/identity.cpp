@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "capi/guard.h"
+#include "capi/new_identity.h"
 #include "capi/handles.h"
 #include "format/card_codec.h"
 #include "format/fingerprint.h"
@@ -47,28 +48,9 @@ kartla_status kartla_identity_new(const kartla_identity_options* options, const 
   return guarded([&] {
     require_output(out, "out");
     require_empty(recovery_code, "recovery_code");
-    kartla_identity_options defaults;
-    kartla_identity_options_init(&defaults);
-    const kartla_identity_options& opts = options ? *options : defaults;
-    if (opts.version != KARTLA_IDENTITY_OPTIONS_VERSION)
-      fail(Code::invalid_argument, "options.version is not KARTLA_IDENTITY_OPTIONS_VERSION");
     kartla::identity::NewIdentity params;
-    params.kdf_opslimit = opts.kdf_opslimit;
-    params.kdf_memlimit_bytes = uint64_t{opts.kdf_memlimit_mib} << 20;
-    params.created_at = opts.created_at != 0 ? opts.created_at : static_cast<int64_t>(std::time(nullptr));
-    // Nothing is parsed here, so a format or limit complaint (Argon2id cost outside 3..16 passes
-    // or 64..1024 MiB) is about the caller's options: misuse, not a bad file.
-    auto created = [&] {
-      try {
-        return Identity::create(params, input_bytes(passphrase, passphrase_len, "passphrase"));
-      } catch (const kartla::Error& e) {
-        if (e.code() == Code::format || e.code() == Code::limit) fail(Code::invalid_argument, e.what());
-        throw;
-      }
-    }();
-    auto handle = std::unique_ptr<kartla_identity>(wrap(std::move(created.identity)));
-    put_text(recovery_code, created.recovery_code.view());
-    *out = handle.release();
+    kartla::capi::apply_identity_options(options, params);
+    kartla::capi::create_identity_for_caller(params, passphrase, passphrase_len, out, recovery_code);
   });
 }
 

@@ -6,6 +6,7 @@
 #include "attest/trust_list.h"
 #include "capi/attest_json.h"
 #include "capi/guard.h"
+#include "capi/new_identity.h"
 #include "capi/handles.h"
 #include "format/card_codec.h"
 #include "format/limits.h"
@@ -49,31 +50,12 @@ kartla_status kartla_trust_root_new(const char* name, const kartla_identity_opti
   return guarded([&] {
     require_output(out, "out");
     require_empty(recovery_code, "recovery_code");
-    kartla_identity_options defaults;
-    kartla_identity_options_init(&defaults);
-    const kartla_identity_options& opts = options ? *options : defaults;
-    if (opts.version != KARTLA_IDENTITY_OPTIONS_VERSION)
-      fail(Code::invalid_argument, "options.version is not KARTLA_IDENTITY_OPTIONS_VERSION");
     kartla::identity::NewIdentity params;
+    kartla::capi::apply_identity_options(options, params);
     params.kind = format::CardKind::trust_root;
     params.name = input_text(name, "name");
     if (params.name.empty()) fail(Code::invalid_argument, "name is empty");
-    params.kdf_opslimit = opts.kdf_opslimit;
-    params.kdf_memlimit_bytes = uint64_t{opts.kdf_memlimit_mib} << 20;
-    params.created_at = time_or_now(opts.created_at);
-    // As kartla_agency_new: nothing is parsed here, so a format or limit complaint is about the
-    // caller's arguments.
-    auto created = [&] {
-      try {
-        return kartla::identity::Identity::create(params, input_bytes(passphrase, passphrase_len, "passphrase"));
-      } catch (const kartla::Error& e) {
-        if (e.code() == Code::format || e.code() == Code::limit) fail(Code::invalid_argument, e.what());
-        throw;
-      }
-    }();
-    auto handle = std::make_unique<kartla_identity>(kartla_identity{std::move(created.identity)});
-    put_text(recovery_code, created.recovery_code.view());
-    *out = handle.release();
+    kartla::capi::create_identity_for_caller(params, passphrase, passphrase_len, out, recovery_code);
   });
 }
 

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "kartla/kartla.hpp"
-#include "progress_fixture.h"
+#include "report/progress_fixture.h"  // the report tests' fixed section: plain data, no internal API
 
 namespace {
 
