@@ -15,6 +15,13 @@ std::string input_text(const char* text, const char* name) {
   return text;
 }
 
+uint8_t* output_bytes(uint8_t* out, size_t capacity, const char* name) {
+  static uint8_t nowhere[1];
+  if (out != nullptr) return out;
+  if (capacity != 0) fail(Code::invalid_argument, std::string(name) + " is NULL but its capacity is not 0");
+  return nowhere;
+}
+
 void require_output(const void* out, const char* name) {
   if (out == nullptr) fail(Code::invalid_argument, std::string(name) + " is NULL");
 }

@@ -34,6 +34,9 @@ kartla_status guarded(Body&& body) noexcept {
 // Argument checks: each throws Error(invalid_argument) naming the parameter.
 ByteView input_bytes(const uint8_t* data, size_t len, const char* name);
 std::string input_text(const char* text, const char* name);
+// Caller-owned output memory of `capacity` bytes: `out` itself, or (NULL with capacity 0) a
+// place that is never written, so a zero-length result still has somewhere to point.
+uint8_t* output_bytes(uint8_t* out, size_t capacity, const char* name);
 void require_output(const void* out, const char* name);
 void require_empty(const kartla_buffer* out, const char* name);
 

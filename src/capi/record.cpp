@@ -13,6 +13,7 @@ using kartla::fail;
 using kartla::capi::guarded;
 using kartla::capi::input_bytes;
 using kartla::capi::input_text;
+using kartla::capi::output_bytes;
 using kartla::capi::put_secret;
 using kartla::capi::put_text;
 using kartla::capi::require_empty;
@@ -144,9 +145,7 @@ kartla_status kartla_record_get_section_into(const kartla_record* record, const 
   return guarded([&] {
     require_output(record, "record");
     require_output(out_len, "out_len");
-    if (out == nullptr && capacity != 0) fail(Code::invalid_argument, "out is NULL but capacity is not 0");
-    uint8_t empty = 0;  // a zero-length section still needs somewhere to point
-    *out_len = record->record.read_section_into(section_named(section), out != nullptr ? out : &empty, capacity);
+    *out_len = record->record.read_section_into(section_named(section), output_bytes(out, capacity, "out"), capacity);
   });
 }
 

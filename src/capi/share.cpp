@@ -20,6 +20,7 @@ using kartla::fail;
 using kartla::capi::guarded;
 using kartla::capi::input_bytes;
 using kartla::capi::input_text;
+using kartla::capi::output_bytes;
 using kartla::capi::json_string;
 using kartla::capi::put_secret;
 using kartla::capi::put_text;
@@ -157,9 +158,7 @@ kartla_status kartla_share_get_section_into(const kartla_share* share, const cha
   return guarded([&] {
     require_output(share, "share");
     require_output(out_len, "out_len");
-    if (out == nullptr && capacity != 0) fail(Code::invalid_argument, "out is NULL but capacity is not 0");
-    uint8_t empty = 0;  // a zero-length section still needs somewhere to point
-    *out_len = share->view.read_section_into(section_named(section), or_now(at), out != nullptr ? out : &empty,
+    *out_len = share->view.read_section_into(section_named(section), or_now(at), output_bytes(out, capacity, "out"),
                                              capacity);
   });
 }
