@@ -22,13 +22,6 @@ constexpr size_t kAttestationReadLimit = 1u << 20;
 
 }  // namespace
 
-OwnedRecord open_record_with_owner(const std::string& path, const Args& args) {
-  check_readable(path);
-  kartla::identity owner = unlock_identity(args.required("--owner"), args);
-  kartla::record record = kartla::record::open_file(path, owner);
-  return OwnedRecord{std::move(owner), std::move(record)};
-}
-
 Exit run_attest(const Args& args) {
   args.expect_positionals({});
   const std::string from = args.required("--from");

@@ -7,6 +7,7 @@
 #include "files.h"
 #include "json_text.h"
 #include "kartla/kartla.hpp"
+#include "owned_record.h"
 #include "section_arg.h"
 #include "unlock.h"
 
@@ -68,6 +69,15 @@ Exit run_record_get(const Args& args) {
   args.expect_positionals({"REC.kartla"});
   const std::string& path = args.positional(0);
   const std::string section = section_option(args);
+  if (args.flag("--provenance") || args.value("--trust")) {
+    // Before the passphrase: a bad, older or expired trust list is the caller's to fix first.
+    const std::optional<TrustListInput> trust = trust_list_option(args);
+    const OwnedRecord owned = open_record_with_owner(path, args);
+    const kartla::buffer json = owned.record.section_json(section);
+    write_stdout("{\"content\": " + std::string(json.view()) + ",\n\"provenance\": " +
+                 provenance_json_for(owned, section, trust) + "}\n");
+    return Exit::ok;
+  }
 
   const kartla::record record = open_record(path, args);
   const kartla::buffer json = record.section_json(section);

@@ -1,18 +1,45 @@
 // `kartla record show`: the record for a person to read, labels and provenance included.
 #include "commands.h"
 #include "files.h"
+#include "json_read.h"
+#include "owned_record.h"
 #include "section_arg.h"
 #include "view_args.h"
 
 namespace kartla::cli {
+namespace {
+
+// The provenance of the attested entries of the sections shown. Sections without attestations
+// add nothing: their entries' sources are already in the text above ("Source: ...").
+std::string attested_provenance(const OwnedRecord& owned, const std::string& only_section,
+                                const std::optional<TrustListInput>& trust) {
+  std::string out;
+  for (const std::string& name : kartla::section_names()) {
+    if (!only_section.empty() && name != only_section) continue;
+    if (name == "sharing_ledger" || !owned.record.has_section(name)) continue;
+    const JsonObject p = parse_json_object(provenance_json_for(owned, name, trust));
+    bool attested = !object_list_field(p, "unmatched").empty();
+    for (const JsonObject* entry : object_list_field(p, "entries"))
+      attested = attested || text_field(*entry, "provenance") != "self_declared";
+    if (attested) out += "\n" + name + ":\n" + provenance_report(p);
+  }
+  if (out.empty()) return out;
+  return "\nProvenance of attested entries (" +
+         std::string(trust ? "issuers judged by the trust list given" : "no trust list given: no issuer is trusted") +
+         "):" + out;
+}
+
+}  // namespace
 
 Exit run_record_show(const Args& args) {
   args.expect_positionals({"REC.kartla"});
   // Checked before the passphrase is asked for, as everywhere else.
   const std::string section = args.value("--section") ? section_option(args) : std::string();
   const kartla::view_options options = view_options_from(args);
-  const kartla::record record = open_owned_record(args.positional(0), args);
-  write_stdout(record.show_text(section, options).view());
+  const std::optional<TrustListInput> trust = trust_list_option(args);
+  const OwnedRecord owned = open_record_with_owner(args.positional(0), args);
+  const kartla::buffer text = owned.record.show_text(section, options);
+  write_stdout(std::string(text.view()) + attested_provenance(owned, section, trust));
   return Exit::ok;
 }
 

@@ -9,6 +9,9 @@ const Option kNewPassphraseFile{"--new-passphrase-file", "FILE",
 const Option kOwner{"--owner", "OWNER.id", "the owner's identity file (unlocked with its passphrase)"};
 const Option kSection{"--section", "SECTION", "the section's name (see `kartla sections`)"};
 const Option kJsonSummary{"--json", "", "print the summary as JSON"};
+const Option kTrustForProvenance{"--trust", "TRUST.list", "judge attesting agencies by this trust list"};
+const Option kTrustRoot{"--trust-root", "ROOT.card", "with --trust: require the list to be signed by this root"};
+const Option kLastSeenTrust{"--last-seen-trust", "N", "with --trust: an older trust list than sequence N is an error"};
 
 }  // namespace
 
@@ -72,11 +75,14 @@ const std::vector<Command>& commands() {
        {kOwner, kSection, {"--json", "FILE", "the section's content as protobuf JSON ('-' for standard input)"},
         kPassphraseFile},
        run_record_set},
-      {"record", "get", "REC.kartla --owner OWNER.id --section SECTION",
+      {"record", "get", "REC.kartla --owner OWNER.id --section SECTION [--provenance [--trust TRUST.list]]",
        "print a section as protobuf JSON",
        "Decrypts SECTION and prints it as protobuf JSON on standard output. A section the record does\n"
-       "not hold exits with code 3.",
-       {kOwner, kSection, kPassphraseFile},
+       "not hold exits with code 3. With --provenance (or --trust), prints {\"content\": the section,\n"
+       "\"provenance\": each entry's provenance}: self-declared, attested by a trusted agency, by one\n"
+       "not on the trust list, or invalid and why (as `kartla record provenance --json`).",
+       {kOwner, kSection, {"--provenance", "", "also report each entry's provenance (JSON)"}, kTrustForProvenance,
+        kTrustRoot, kLastSeenTrust, kPassphraseFile},
        run_record_get},
       {"record", "list", "REC.kartla --owner OWNER.id [--json]",
        "list the sections the record holds",
@@ -247,9 +253,13 @@ const std::vector<Command>& commands() {
        "Prints the record's sections as text for a person to read, not as protobuf JSON: coded\n"
        "values with their labels from the code systems, dates as dates, and after every entry its\n"
        "source (self-reported, observed by a professional, validated, from a register...), by whom\n"
-       "and when. With --section, only that section (exit code 3 if the record does not hold it).",
+       "and when. With --section, only that section (exit code 3 if the record does not hold it).\n"
+       "Then the provenance of every entry that agencies have attested: trusted (with the agency's\n"
+       "name, role and organisation number), not on the trust list, or invalid and why; --trust\n"
+       "names the trust list (without it no agency counts as trusted).",
        {kOwner, {"--section", "SECTION", "show only this section (see `kartla sections`)"},
-        {"--language", "LANG", "language of instrument labels: sv, fi or en (default en)"}, kPassphraseFile},
+        {"--language", "LANG", "language of instrument labels: sv, fi or en (default en)"}, kTrustForProvenance,
+        kTrustRoot, kLastSeenTrust, kPassphraseFile},
        run_record_show},
       {"", "attest", "--as AGENCY.id --from FILE --owner-card OWNER.card [--record-id ID] --section SECTION "
                      "--entry ENTRY_ID --claim CLAIM.json --out A.att [--expires DATE]",

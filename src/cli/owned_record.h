@@ -2,10 +2,12 @@
 // accepting contributions and provenance need both.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "args.h"
 #include "kartla/kartla.hpp"
+#include "trust_files.h"
 
 namespace kartla::cli {
 
@@ -17,5 +19,9 @@ struct OwnedRecord {
 // Checks the record file is readable before unlocking --owner (no passphrase prompt for a missing
 // file), then opens it.
 OwnedRecord open_record_with_owner(const std::string& path, const Args& args);
+
+// kartla_record_provenance_json of one section, judged by `trust` (none: no issuer is trusted).
+std::string provenance_json_for(const OwnedRecord& owned, const std::string& section,
+                                const std::optional<TrustListInput>& trust);
 
 }  // namespace kartla::cli

@@ -1,5 +1,7 @@
 #include "view_args.h"
 
+#include "owned_record.h"
+
 #include "failure.h"
 #include "files.h"
 #include "unlock.h"
@@ -7,9 +9,7 @@
 namespace kartla::cli {
 
 kartla::record open_owned_record(const std::string& path, const Args& args) {
-  check_readable(path);
-  const kartla::identity owner = unlock_identity(args.required("--owner"), args);
-  return kartla::record::open_file(path, owner);
+  return open_record_with_owner(path, args).record;  // the record keeps its own copy of the keys
 }
 
 kartla::view_options view_options_from(const Args& args) {

@@ -115,6 +115,21 @@ def attest_attach_and_provenance(cli: Cli):
     both = json.loads(cli.ok("verify", "rec.kartla", "--trust", "trust.list", "--json"))
     check(both["trust_list"]["sequence"] == 1 and both["verification"]["record_id"] == rid, "verify --json: %r" % both)
 
+    # The owner's readers carry the same provenance: record get --provenance (JSON) and record show.
+    got = json.loads(cli.ok("record", "get", "rec.kartla", *OWNER, "--section", "competences", "--provenance",
+                            "--trust", "trust.list"))
+    by_id = {e["entry_id"]: e["provenance"] for e in got["provenance"]["entries"]}
+    check(by_id["comp-till"] == "trusted" and by_id["comp-childcare"] == "self_declared", "get --provenance: %r" % by_id)
+    check(any(e["id"] == "comp-till" for e in got["content"]["entries"]), "get --provenance keeps the content")
+    plain = json.loads(cli.ok("record", "get", "rec.kartla", *OWNER, "--section", "competences"))
+    check("provenance" not in plain and "entries" in plain, "record get alone is the section's JSON")
+    shown = cli.ok("record", "show", "rec.kartla", *OWNER, "--trust", "trust.list")
+    check("Provenance of attested entries" in shown and "comp-till: trusted" in shown
+          and "Valideringscentrum" in shown, "record show reports the attested entry: " + shown)
+    shown = cli.ok("record", "show", "rec.kartla", *OWNER, "--section", "competences")
+    check("comp-till: untrusted" in shown and "no trust list given" in shown,
+          "record show without a list: untrusted: " + shown)
+
 
 @case
 def untrusted_issuer_and_trust_list_errors(cli: Cli):
