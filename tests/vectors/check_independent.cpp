@@ -1,9 +1,10 @@
 // An independent reader built from docs/SPEC.md alone: libsodium called directly (not through
 // src/crypto), protobuf read field by field (wire_read.h, independent_reader.h), no Kartla code at
-// all. It recomputes every derived value in primitives.json, identity.json, record.json and
-// bundle.json, and runs the record and bundle vectors of negative.json and bundle_negative.json
-// through a reader written from the spec, so a spec that no longer describes the code, or a vector
-// that no longer follows the spec, fails here.
+// all. It recomputes every derived value in primitives.json, identity.json, record.json,
+// bundle.json and attest.json, and runs the record and bundle vectors of negative.json and
+// bundle_negative.json and the attestation checks of attest*.json through a reader written from the
+// spec, so a spec that no longer describes the code, or a vector that no longer follows the spec,
+// fails here.
 #include <sodium.h>
 
 #include <catch2/catch.hpp>
@@ -764,4 +765,344 @@ TEST_CASE("bundle.json: revocation moves the revoked agency's sections to fresh 
 TEST_CASE("bundle_negative.json: an independent reader of SPEC 6 and 7 gives every check's status") {
   init();
   run_negative_independently("bundle_negative.json", "bundle");
+}
+
+// attest.json (SPEC §13): signatures under their own labels over the exact bytes, the entry hash,
+// the trust list's listing of the agency and the contribution's sealed box, from the spec alone.
+namespace {
+
+using Fields = std::map<uint32_t, std::vector<wire::Field>>;
+
+const Node& labelled_in(const Node& doc, const std::string& key, const std::string& label) {
+  for (const Node& n : list(doc, key).values())
+    if (text(n, "label") == label) return n;
+  FAIL("attest.json has no " << key << " labelled " << label);
+  return doc;
+}
+
+uint64_t varint_or_zero(const Fields& f, uint32_t number) {
+  auto it = f.find(number);
+  return it == f.end() ? 0 : one(f, number).varint;
+}
+
+// SPEC §4.2 for an embedded SignedCard: its self-signature holds and it is of `kind`. Returns the
+// Card's fields.
+Fields embedded_card(const std::string& signed_card, uint64_t kind) {
+  const Fields sc = fields_of(signed_card);
+  const std::string card = one(sc, 1).bytes;
+  const Fields c = fields_of(card);
+  CHECK(one(c, 1).varint == 1);
+  CHECK(one(c, 2).varint == kind);
+  CHECK(verify("kartla/v1/card", one(c, 3).bytes, card, one(sc, 2).bytes));
+  return c;
+}
+
+// SPEC §13.1: the element of the section's `entries` (field 1) whose id (field 1) is entry_id.
+std::string entry_in(const std::string& content, const std::string& entry_id) {
+  std::string found;
+  for (const auto& f : wire::read_fields(content)) {
+    if (f.number != 1) continue;
+    const auto e = wire::by_number(f.bytes);
+    if (e.count(1) != 0 && e.at(1).front().bytes == entry_id) {
+      CHECK(found.empty());
+      found = f.bytes;
+    }
+  }
+  return found;
+}
+
+// SPEC §13.2 decoding and signature: returns the Attestation's fields.
+Fields attestation_fields(const std::string& signed_attestation, std::string* issuer_signing_key) {
+  const Fields sa = fields_of(signed_attestation);
+  const std::string attestation = one(sa, 1).bytes;
+  const Fields a = fields_of(attestation);
+  CHECK(one(a, 1).varint == 1);
+  const Fields issuer = embedded_card(one(a, 2).bytes, 2);
+  *issuer_signing_key = one(issuer, 3).bytes;
+  CHECK(verify("kartla/v1/attestation", *issuer_signing_key, attestation, one(sa, 2).bytes));
+  CHECK_FALSE(verify("kartla/v1/manifest", *issuer_signing_key, attestation, one(sa, 2).bytes));
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("attest.json: an independent reader checks the attestation's signature and entry hash (SPEC 13.1, 13.2)") {
+  init();
+  const Node doc = load_vector_file("attest.json");
+  const Node& v = at(doc, "attestation");
+  const Node& owner = labelled_in(doc, "owners", "owner");
+  const Node& agency = at(doc, "agency");
+  const Node& record = at(doc, "record");
+
+  const std::string payload = payload_of(bytes(v, "file"), 'A', true);
+  CHECK(payload == bytes(v, "signed_attestation"));
+  const Fields sa = fields_of(payload);
+  const std::string attestation = one(sa, 1).bytes;
+  CHECK(attestation == bytes(v, "attestation"));
+  CHECK(one(sa, 2).bytes == bytes(v, "signature"));
+  CHECK(bytes(v, "signed_bytes") == std::string("kartla/v1/attestation") + '\0' + attestation);
+  std::string issuer_key;
+  const Fields a = attestation_fields(payload, &issuer_key);
+  CHECK(issuer_key == bytes(agency, "signing_key"));
+  CHECK(one(a, 2).bytes == payload_of(bytes(agency, "card_file"), 'C', true));
+  CHECK(one(a, 3).bytes == bytes(owner, "signing_key"));
+  CHECK(one(a, 4).bytes == bytes(owner, "encryption_key"));
+  CHECK(one(a, 5).bytes == bytes(record, "record_id"));
+  CHECK(one(a, 6).varint == number(record, "section_id"));
+  CHECK(independent::section_id_of(text(record, "section")) == number(record, "section_id"));
+  const std::string entry_id = one(a, 7).bytes;
+  CHECK(entry_id == text(at(v, "fields"), "entry_id"));
+
+  const std::string entry = entry_in(bytes(record, "content"), entry_id);
+  REQUIRE_FALSE(entry.empty());
+  CHECK(bytes(v, "entry_hash_input") == std::string("kartla/v1/attested-entry") + '\0' + entry);
+  CHECK(one(a, 8).bytes == H("kartla/v1/attested-entry", entry));
+  CHECK(one(a, 8).bytes == bytes(v, "entry_hash"));
+
+  const Node& f = at(v, "fields");
+  const Fields claim = fields_of(one(a, 9).bytes);
+  const Node& c = at(f, "claim");
+  CHECK(one(claim, 1).varint == number(c, "kind"));
+  CHECK(one(claim, 2).bytes == text(c, "level_system"));
+  CHECK(one(claim, 3).bytes == text(c, "level_code"));
+  CHECK(one(claim, 4).bytes == text(c, "method"));
+  CHECK(one(claim, 5).bytes == text(c, "date"));
+  CHECK(one(claim, 6).varint == number(c, "credits_hundredths"));
+  CHECK(one(claim, 7).bytes == text(c, "assessor_role"));
+  CHECK(one(a, 10).varint == number(f, "issued_at"));
+  CHECK(varint_or_zero(a, 11) == number(f, "expires_at"));
+}
+
+TEST_CASE("attest.json: an independent reader checks the trust lists and the agency's listing (SPEC 13.3)") {
+  init();
+  const Node doc = load_vector_file("attest.json");
+  const Node& root = labelled_in(doc, "roots", "root");
+  const std::string agency_card = payload_of(bytes(at(doc, "agency"), "card_file"), 'C', true);
+  std::string issuer_key;
+  const Fields attestation = attestation_fields(bytes(at(doc, "attestation"), "signed_attestation"), &issuer_key);
+  const uint64_t issued_at = one(attestation, 10).varint;
+  for (const Node& l : list(doc, "trust_lists").values()) {
+    INFO(text(l, "label"));
+    const std::string payload = payload_of(bytes(l, "file"), 'T', true);
+    CHECK(payload == bytes(l, "signed_trust_list"));
+    const Fields stl = fields_of(payload);
+    const std::string tl = one(stl, 1).bytes;
+    CHECK(tl == bytes(l, "trust_list"));
+    CHECK(bytes(l, "signed_bytes") == std::string("kartla/v1/trust-list") + '\0' + tl);
+    const Fields t = fields_of(tl);
+    const Node& f = at(l, "fields");
+    CHECK(one(t, 1).varint == 1);
+    CHECK(one(t, 2).bytes == payload_of(bytes(root, "card_file"), 'C', true));
+    const Fields root_card = embedded_card(one(t, 2).bytes, 3);
+    CHECK(one(root_card, 3).bytes == bytes(root, "signing_key"));
+    CHECK(verify("kartla/v1/trust-list", bytes(root, "signing_key"), tl, one(stl, 2).bytes));
+    CHECK_FALSE(verify("kartla/v1/attestation", bytes(root, "signing_key"), tl, one(stl, 2).bytes));
+    CHECK(one(t, 3).varint == number(f, "sequence"));
+    CHECK(one(t, 4).varint == number(f, "issued_at"));
+    CHECK(one(t, 5).varint == number(f, "expires_at"));
+    REQUIRE(t.count(6) == 1);
+    REQUIRE(t.at(6).size() == 1);
+    const Fields listed = fields_of(t.at(6).front().bytes);
+    const Node& expected = list(f, "agencies").values(0);
+    CHECK(one(listed, 1).bytes == agency_card);
+    CHECK(one(listed, 1).bytes == bytes(expected, "agency_card"));
+    embedded_card(one(listed, 1).bytes, 2);
+    CHECK(one(listed, 2).varint == number(expected, "role"));
+    const uint64_t from = varint_or_zero(listed, 3), until = varint_or_zero(listed, 4);
+    CHECK(from == number(expected, "valid_from"));
+    CHECK(until == number(expected, "valid_until"));
+    // Trust at issue time (SPEC §13.2): the attestation was issued inside the listing.
+    CHECK((from <= issued_at && (until == 0 || issued_at < until)));
+  }
+  // Every check of the current list in attestation_checks: trusted exactly when the list has not
+  // expired at `now`, the attestation holds at `now`, and it was issued inside the listing.
+  const Node& current = at(labelled_in(doc, "trust_lists", "current"), "fields");
+  for (const Node& check : list(doc, "attestation_checks").values()) {
+    if (text(check, "trust_list") != "current") continue;
+    INFO(text(check, "comment"));
+    const uint64_t now = number(check, "now");
+    if (now >= number(current, "expires_at")) {
+      CHECK(text(check, "result") == "E_EXPIRED");
+      CHECK(text(check, "verdict").empty());
+    } else {
+      CHECK(text(check, "verdict") == "trusted");
+    }
+  }
+}
+
+TEST_CASE("attest.json: an independent reader opens the contribution with the owner's key (SPEC 13.4)") {
+  init();
+  const Node doc = load_vector_file("attest.json");
+  const Node identity = load_vector_file("identity.json");
+  const Node& owner = labelled_in(doc, "owners", "owner");
+  const Node& c = at(doc, "contribution");
+  const Node& f = at(c, "fields");
+  const Node& agency = at(doc, "agency");
+
+  const Fields file = fields_of(payload_of(bytes(c, "file"), 'W', true));
+  CHECK(one(file, 1).varint == 1);
+  const std::string sealed = one(file, 2).bytes;
+  CHECK(sealed == bytes(c, "sealed"));
+  REQUIRE(sealed.size() >= crypto_box_SEALBYTES);
+  const std::string x25519_secret = bytes(identity, "secret_keys").substr(32);
+  const std::string x25519_public = bytes(owner, "encryption_key");
+  CHECK(independent::x25519_public(x25519_secret) == x25519_public);
+  std::string plaintext(sealed.size() - crypto_box_SEALBYTES, '\0');
+  REQUIRE(crypto_box_seal_open(uc(plaintext), uc(sealed), sealed.size(), uc(x25519_public), uc(x25519_secret)) == 0);
+  CHECK(plaintext == bytes(c, "payload"));
+  const std::string prefix = std::string("kartla/v1/contribution-payload") + '\0';
+  REQUIRE(plaintext.compare(0, prefix.size(), prefix) == 0);
+  const std::string signed_contribution = plaintext.substr(prefix.size());
+  CHECK(signed_contribution == bytes(c, "signed_contribution"));
+
+  const Fields sc = fields_of(signed_contribution);
+  const std::string contribution = one(sc, 1).bytes;
+  CHECK(contribution == bytes(c, "contribution"));
+  CHECK(bytes(c, "signed_bytes") == std::string("kartla/v1/contribution") + '\0' + contribution);
+  CHECK(one(sc, 2).bytes == bytes(c, "signature"));
+  const Fields k = fields_of(contribution);
+  CHECK(one(k, 1).varint == 1);
+  CHECK(one(k, 2).bytes.size() == 16);
+  CHECK(one(k, 2).bytes == bytes(f, "contribution_id"));
+  const std::string sender_card = one(k, 3).bytes;
+  CHECK(sender_card == payload_of(bytes(agency, "card_file"), 'C', true));
+  const Fields sender = embedded_card(sender_card, 2);
+  CHECK(one(sender, 3).bytes == bytes(agency, "signing_key"));
+  CHECK(verify("kartla/v1/contribution", one(sender, 3).bytes, contribution, one(sc, 2).bytes));
+  CHECK_FALSE(verify("kartla/v1/attestation", one(sender, 3).bytes, contribution, one(sc, 2).bytes));
+  CHECK(one(k, 4).bytes == bytes(owner, "signing_key"));
+  CHECK(one(k, 5).bytes == x25519_public);
+  CHECK(one(k, 6).bytes == bytes(at(doc, "record"), "record_id"));
+  CHECK(one(k, 7).varint == number(at(doc, "record"), "section_id"));
+  const std::string entry = one(k, 8).bytes;
+  CHECK(entry == bytes(f, "entry"));
+  CHECK(one(wire::by_number(entry), 1).bytes == text(c, "entry_id"));
+  CHECK(one(k, 10).varint == number(f, "created_at"));
+
+  // Step 11: the sender's attestation over the same entry, by the same card, claim CONTRIBUTED.
+  std::string issuer_key;
+  const Fields a = attestation_fields(one(k, 9).bytes, &issuer_key);
+  CHECK(one(a, 2).bytes == sender_card);
+  CHECK(one(a, 3).bytes == one(k, 4).bytes);
+  CHECK(one(a, 4).bytes == one(k, 5).bytes);
+  CHECK(one(a, 5).bytes == one(k, 6).bytes);
+  CHECK(one(a, 6).varint == one(k, 7).varint);
+  CHECK(one(a, 7).bytes == text(c, "entry_id"));
+  CHECK(one(a, 8).bytes == H("kartla/v1/attested-entry", entry));
+  CHECK(one(fields_of(one(a, 9).bytes), 1).varint == 4);
+}
+
+TEST_CASE("attest_negative.json: an independent reader refuses the damaged and misdirected contributions") {
+  init();
+  const Node doc = load_vector_file("attest_negative.json");
+  const Node identity = load_vector_file("identity.json");
+  const Node attest = load_vector_file("attest.json");
+  const std::string x25519_secret = bytes(identity, "secret_keys").substr(32);
+  const std::string x25519_public = bytes(labelled_in(attest, "owners", "owner"), "encryption_key");
+  int seen = 0;
+  for (const Node& v : list(doc, "vectors").values()) {
+    if (text(v, "input_kind") != "contribution") continue;
+    const std::string result = text(list(v, "checks").values(0), "result");
+    if (result != "E_AUTH" && result != "E_FORMAT") continue;
+    INFO(text(v, "name"));
+    ++seen;
+    const std::string file = bytes(v, "input");
+    uint32_t length = 0;
+    for (int i = 0; i < 4; ++i) length |= uint32_t{static_cast<uint8_t>(file[8 + i])} << (8 * i);
+    if (file.size() != 12 + uint64_t{length}) {
+      CHECK(result == "E_FORMAT");  // SPEC §3.1: shorter than 12 + L
+      continue;
+    }
+    const Fields f = fields_of(file.substr(12));
+    const std::string sealed = one(f, 2).bytes;
+    std::string plaintext(sealed.size() - crypto_box_SEALBYTES, '\0');
+    CHECK(crypto_box_seal_open(uc(plaintext), uc(sealed), sealed.size(), uc(x25519_public), uc(x25519_secret)) != 0);
+    CHECK(result == "E_AUTH");
+  }
+  CHECK(seen == 3);
+}
+
+// Every verify_attestation check of attest.json and attest_negative.json judged from SPEC §13.2 and
+// §13.3 alone: a given trust list is verified first (an expired one fails with no report), then
+// decoding and the signature, steps b-h, and trust at issue time.
+namespace {
+
+struct Judgement {
+  std::string result, verdict, finding;
+};
+
+Judgement judge_attestation(const std::string& file, const Node& check, const Node& attest, const Node& negative) {
+  const std::string list_label = text(check, "trust_list");
+  const uint64_t now = number(check, "now");
+  std::optional<Fields> trust;
+  if (!list_label.empty()) {
+    const std::string list_file = list_label == "input_list" ? bytes(negative, "foreign_trust_list")
+                                                             : bytes(labelled_in(attest, "trust_lists", list_label), "file");
+    const Fields stl = fields_of(payload_of(list_file, 'T', true));
+    const Fields t = fields_of(one(stl, 1).bytes);
+    const Fields root = embedded_card(one(t, 2).bytes, 3);
+    if (!verify("kartla/v1/trust-list", one(root, 3).bytes, one(stl, 1).bytes, one(stl, 2).bytes))
+      return {"E_SIGNATURE", "", ""};
+    if (now >= one(t, 5).varint) return {"E_EXPIRED", "", ""};
+    trust = t;
+  }
+  const Fields sa = fields_of(payload_of(file, 'A', true));
+  const std::string attestation = one(sa, 1).bytes;
+  const Fields a = fields_of(attestation);
+  const Fields issuer = embedded_card(one(a, 2).bytes, 2);
+  if (!verify("kartla/v1/attestation", one(issuer, 3).bytes, attestation, one(sa, 2).bytes))
+    return {"E_SIGNATURE", "invalid", "bad_signature"};
+  const Node& owner = labelled_in(attest, "owners", text(check, "owner"));
+  if (one(a, 3).bytes != bytes(owner, "signing_key") || one(a, 4).bytes != bytes(owner, "encryption_key"))
+    return {"E_SIGNATURE", "invalid", "wrong_owner"};
+  if (one(a, 5).bytes != bytes(check, "record_id")) return {"E_SIGNATURE", "invalid", "wrong_record"};
+  if (one(a, 6).varint != independent::section_id_of(text(check, "section")))
+    return {"E_SIGNATURE", "invalid", "wrong_section"};
+  if (one(a, 7).bytes != text(check, "entry_id")) return {"E_SIGNATURE", "invalid", "wrong_entry"};
+  if (one(a, 8).bytes != H("kartla/v1/attested-entry", bytes(check, "entry")))
+    return {"E_INTEGRITY", "invalid", "content_changed"};
+  const uint64_t issued_at = one(a, 10).varint, expires_at = varint_or_zero(a, 11);
+  if (expires_at != 0 && now >= expires_at) return {"E_EXPIRED", "invalid", "expired"};
+  if (issued_at > now + 300) return {"E_EXPIRED", "invalid", "not_yet_valid"};
+  if (!trust) return {"OK", "untrusted", "no_trust_list"};
+  if (trust->count(6) != 0) {
+    for (const auto& entry : trust->at(6)) {
+      const Fields listed = fields_of(entry.bytes);
+      const Fields card = embedded_card(one(listed, 1).bytes, 2);
+      if (one(card, 3).bytes != one(issuer, 3).bytes || one(card, 4).bytes != one(issuer, 4).bytes) continue;
+      const uint64_t from = varint_or_zero(listed, 3), until = varint_or_zero(listed, 4);
+      if (issued_at < from) return {"OK", "untrusted", "issuer_not_yet_listed"};
+      if (until != 0 && issued_at >= until) return {"OK", "untrusted", "issuer_no_longer_listed"};
+      return {"OK", "trusted", "ok"};
+    }
+  }
+  return {"OK", "untrusted", "issuer_not_listed"};
+}
+
+void expect_judgement(const std::string& file, const Node& check, const Node& attest, const Node& negative) {
+  INFO(text(check, "comment"));
+  const Judgement j = judge_attestation(file, check, attest, negative);
+  CHECK(j.result == text(check, "result"));
+  CHECK(j.verdict == text(check, "verdict"));
+  CHECK(j.finding == text(check, "finding"));
+}
+
+}  // namespace
+
+TEST_CASE("attest.json and attest_negative.json: every verify_attestation check, judged from SPEC 13.2 alone") {
+  init();
+  const Node attest = load_vector_file("attest.json");
+  const Node negative = load_vector_file("attest_negative.json");
+  const std::string file = bytes(at(attest, "attestation"), "file");
+  for (const Node& check : list(attest, "attestation_checks").values()) expect_judgement(file, check, attest, negative);
+  int judged = 0;
+  for (const Node& v : list(negative, "vectors").values()) {
+    INFO(text(v, "name"));
+    for (const Node& check : list(v, "checks").values()) {
+      if (text(check, "operation") != "verify_attestation") continue;
+      expect_judgement(bytes(v, "input"), check, attest, negative);
+      ++judged;
+    }
+  }
+  CHECK(judged >= 12);
 }

@@ -2,6 +2,7 @@
 // binding sees it) and compares with the expected outcome written in the vector. A negative
 // vector must give exactly its status class: a surprising class is a finding, not a pass.
 #include <catch2/catch.hpp>
+#include <google/protobuf/util/json_util.h>
 
 #include <map>
 #include <memory>
@@ -346,5 +347,190 @@ TEST_CASE("bundle.json: every listed read gives its result and plaintext through
     INFO("gave " << name_of(s) << " (" << kartla_last_error() << ")");
     REQUIRE(name_of(s) == text(r, "result"));
     if (s == KARTLA_OK) CHECK(plaintext == bytes(r, "plaintext"));
+  }
+}
+
+// attest.json and attest_negative.json (SPEC §13) through the C ABI.
+
+namespace {
+
+const Node& attest_vector() {
+  static const Node doc = load_vector_file("attest.json");
+  return doc;
+}
+
+const Node& labelled(const Node& doc, const std::string& key, const std::string& label) {
+  for (const Node& n : list(doc, key).values())
+    if (text(n, "label") == label) return n;
+  FAIL("attest.json has no " << key << " labelled " << label);
+  return doc;
+}
+
+std::string trust_list_named(const Node& negative_doc, const std::string& label) {
+  if (label.empty()) return "";
+  if (label == "input_list") return bytes(negative_doc, "foreign_trust_list");
+  return bytes(labelled(attest_vector(), "trust_lists", label), "file");
+}
+
+// verify_attestation: the status, and verdict and finding when a report is made.
+void check_attestation(const std::string& file, const Node& check, const Node& doc) {
+  const std::string card = bytes(labelled(attest_vector(), "owners", text(check, "owner")), "card_file");
+  const std::string entry = bytes(check, "entry");
+  const std::string record_id = text(check, "record_id");
+  const std::string section = text(check, "section");
+  const std::string entry_id = text(check, "entry_id");
+  kartla_entry_ref ref;
+  kartla_entry_ref_init(&ref);
+  ref.owner_card = u8(card);
+  ref.owner_card_len = card.size();
+  ref.record_id = record_id.c_str();
+  ref.section = section.c_str();
+  ref.entry_id = entry_id.c_str();
+  ref.entry = u8(entry);
+  ref.entry_len = entry.size();
+  const std::string list = trust_list_named(doc, text(check, "trust_list"));
+  Buffer report;
+  const kartla_status s = kartla_attestation_verify(u8(file), file.size(), &ref, u8(list), list.size(),
+                                                    static_cast<int64_t>(number(check, "now")), &report.b);
+  INFO(text(check, "comment") << ": " << kartla_last_error());
+  CHECK(name_of(s) == text(check, "result"));
+  if (text(check, "verdict").empty()) {
+    CHECK(report.empty());
+    return;
+  }
+  REQUIRE_FALSE(report.empty());
+  Node parsed;
+  REQUIRE(google::protobuf::util::JsonStringToMessage(report.str(), &parsed).ok());
+  CHECK(text(parsed, "verdict") == text(check, "verdict"));
+  CHECK(text(parsed, "finding") == text(check, "finding"));
+  // The report names the entry the attestation itself names, once it decoded.
+  if (text(check, "verdict") != "invalid") CHECK(text(parsed, "entry_id") == entry_id);
+}
+
+kartla_status verify_list(const std::string& file, const Node& check) {
+  const std::string expected = text(check, "expected_root");
+  const std::string root = expected.empty() ? "" : bytes(labelled(attest_vector(), "roots", expected), "card_file");
+  Buffer out;
+  const kartla_status s = kartla_trust_list_verify(u8(file), file.size(), u8(root), root.size(),
+                                                   number(check, "last_seen"),
+                                                   static_cast<int64_t>(number(check, "now")), &out.b);
+  if (s != KARTLA_OK) CHECK(out.empty());
+  return s;
+}
+
+kartla_status describe(const std::string& file, const Node& check, std::string* json) {
+  const std::string record_id = text(check, "record_id");
+  Buffer out;
+  const kartla_status s = kartla_contribution_describe_json(owner(), u8(file), file.size(),
+                                                            record_id.empty() ? nullptr : record_id.c_str(),
+                                                            static_cast<int64_t>(number(check, "now")), &out.b);
+  if (s != KARTLA_OK) CHECK(out.empty());  // nothing is described of a file that fails
+  if (json != nullptr) *json = out.str();
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("attest.json: the attestation gives the listed verdict at each time, with and without the trust list") {
+  const Node& doc = attest_vector();
+  const std::string file = bytes(at(doc, "attestation"), "file");
+  for (const Node& check : list(doc, "attestation_checks").values()) check_attestation(file, check, doc);
+}
+
+TEST_CASE("attest.json: the trust lists verify as listed and name the agency with its validity") {
+  const Node& doc = attest_vector();
+  for (const Node& check : list(doc, "trust_list_checks").values()) {
+    const std::string file = bytes(labelled(doc, "trust_lists", text(check, "input")), "file");
+    INFO(text(check, "comment") << ": " << kartla_last_error());
+    CHECK(name_of(verify_list(file, check)) == text(check, "result"));
+  }
+  const std::string file = bytes(labelled(doc, "trust_lists", "current"), "file");
+  const auto now = static_cast<int64_t>(number(list(doc, "trust_list_checks").values(0), "now"));
+  Buffer out;
+  REQUIRE(kartla_trust_list_verify(u8(file), file.size(), nullptr, 0, 0, now, &out.b) == KARTLA_OK);
+  Node parsed;
+  REQUIRE(google::protobuf::util::JsonStringToMessage(out.str(), &parsed).ok());
+  const Node& listed = list(parsed, "agencies").values(0);
+  const Node& agency = at(doc, "agency");
+  const Node& fields = list(at(labelled(doc, "trust_lists", "current"), "fields"), "agencies").values(0);
+  CHECK(text(listed, "fingerprint") == text(agency, "fingerprint"));
+  CHECK(number(listed, "valid_from") == number(fields, "valid_from"));
+  CHECK(number(listed, "valid_until") == number(fields, "valid_until"));
+  CHECK(text(at(parsed, "root"), "fingerprint") == text(labelled(doc, "roots", "root"), "fingerprint"));
+}
+
+TEST_CASE("attest.json: the owner opens the contribution, sees its sender and accepts it into the record") {
+  const Node& doc = attest_vector();
+  const Node& c = at(doc, "contribution");
+  const std::string file = bytes(c, "file");
+  for (const Node& check : list(doc, "contribution_checks").values()) {
+    INFO(text(check, "comment"));
+    if (text(check, "operation") == "describe_contribution") {
+      std::string json;
+      const kartla_status s = describe(file, check, &json);
+      CHECK(name_of(s) == text(check, "result"));
+      if (s != KARTLA_OK) continue;
+      Node parsed;
+      REQUIRE(google::protobuf::util::JsonStringToMessage(json, &parsed).ok());
+      CHECK(text(parsed, "entry_id") == text(c, "entry_id"));
+      CHECK(text(parsed, "record_id") == text(at(doc, "record"), "record_id"));
+      CHECK(text(at(parsed, "sender"), "fingerprint") == text(at(doc, "agency"), "fingerprint"));
+      continue;
+    }
+    REQUIRE(text(check, "operation") == "accept_contribution");
+    const std::string record_file = bytes(at(doc, "record"), "file");
+    kartla_record* out = nullptr;
+    REQUIRE(kartla_record_open(u8(record_file), record_file.size(), owner(), &out) == KARTLA_OK);
+    RecordPtr record(out);
+    int added = -1;
+    const kartla_status s = kartla_record_accept_contribution(record.get(), owner(), u8(file), file.size(),
+                                                              static_cast<int64_t>(number(check, "now")), &added);
+    CHECK(name_of(s) == text(check, "result"));
+    CHECK(static_cast<uint64_t>(added) == number(check, "added"));
+    Buffer content;
+    REQUIRE(kartla_record_get_section(record.get(), "competences", &content.b) == KARTLA_OK);
+    Buffer entry;
+    REQUIRE(kartla_section_entry("competences", content.b.data, content.b.len, text(c, "entry_id").c_str(),
+                                 &entry.b) == KARTLA_OK);
+    CHECK(entry.str() == bytes(at(c, "fields"), "entry"));
+    REQUIRE(kartla_record_accept_contribution(record.get(), owner(), u8(file), file.size(),
+                                              static_cast<int64_t>(number(check, "now")), &added) == KARTLA_OK);
+    CHECK(added == 0);  // accepting twice changes nothing (SPEC §13.5 step 1)
+  }
+}
+
+TEST_CASE("attest.json: each listed entry is the exact bytes inside the section content") {
+  const Node& record = at(attest_vector(), "record");
+  const std::string content = bytes(record, "content");
+  for (const Node& e : list(record, "entries").values()) {
+    Buffer entry;
+    REQUIRE(kartla_section_entry("competences", u8(content), content.size(), text(e, "entry_id").c_str(),
+                                 &entry.b) == KARTLA_OK);
+    CHECK(entry.str() == bytes(e, "entry"));
+  }
+}
+
+TEST_CASE("attest_negative.json: every check gives exactly the status, verdict and finding the vector names") {
+  const Node doc = load_vector_file("attest_negative.json");
+  for (const Node& v : list(doc, "vectors").values()) {
+    const std::string input = bytes(v, "input");
+    for (const Node& check : list(v, "checks").values()) {
+      INFO(text(v, "name") << " / " << text(check, "comment"));
+      const std::string op = text(check, "operation");
+      if (op == "verify_attestation") {
+        check_attestation(input, check, doc);
+      } else if (op == "verify_trust_list") {
+        CHECK(name_of(verify_list(input, check)) == text(check, "result"));
+      } else if (op == "describe_contribution") {
+        CHECK(name_of(describe(input, check, nullptr)) == text(check, "result"));
+      } else if (op == "verify_record") {
+        kartla_verification* out = nullptr;
+        const kartla_status s = kartla_verify(u8(input), input.size(), &out);
+        VerificationPtr owned(out);
+        CHECK(name_of(s) == text(check, "result"));
+      } else {
+        FAIL("unknown operation " << op);
+      }
+    }
   }
 }

@@ -83,6 +83,12 @@ void generate(const fs::path& out_dir) {
       "MUST succeed) and reads section at time at; open_record opens it as identity.json's owner.");
   kv::bundle_negative_vectors(bundle_negative, owner, sharing);
   write_file(out_dir / "bundle_negative.json", bundle_negative.render().render());
+
+  testing::use_deterministic_rng(7);
+  const kv::Attesting attesting = kv::make_attesting(owner, work.path.string());
+  write_file(out_dir / "attest.json", kv::attest_vectors(owner, attesting).render());
+  testing::use_deterministic_rng(8);
+  write_file(out_dir / "attest_negative.json", kv::attest_negative_vectors(owner, attesting).render());
 }
 
 }  // namespace

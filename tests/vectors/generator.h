@@ -54,6 +54,27 @@ struct Sharing {
   std::string revoked;  // sequence 2: A revoked
 };
 
+// Attestations, trust lists and a contribution about the owner's record (docs/SPEC.md §13).
+struct Attesting {
+  identity::Identity root;        // the trust root that lists `agency`
+  identity::Identity other_root;  // a second root, for a list signed by the wrong root
+  Agency agency;                  // issues the attestations and sends the contribution
+  identity::Identity other_owner; // someone else's identity, for transplants and misdirected seals
+  std::string record;             // the owner's record (competences: comp-1, comp-2), sequence 1
+  std::string record_id;          // 16 bytes
+  std::string other_record_id;    // 16 bytes, no record of the owner's
+  std::string content;            // the competences section's plaintext
+  std::string entry, other_entry, edited_entry, contributed_entry;  // CompetenceEntry bytes
+  std::string attestation;        // file: VALIDATED, about comp-1, with an expiry
+  std::string late_attestation;   // file: issued after the agency's listing ended
+  std::string early_attestation;  // file: issued before the agency's listing began
+  std::string trust_list;         // file: sequence 2
+  std::string older_trust_list;   // file: sequence 1
+  std::string foreign_trust_list; // file: other_root's list of the same agency
+  std::string contribution;       // file: comp-3 for the owner's record
+  std::string misdirected_contribution;  // file: the same entry sealed to other_owner
+};
+
 Json primitive_vectors();
 
 Owner make_owner();
@@ -68,6 +89,9 @@ void identity_negative_vectors(NegativeSet& set, const Owner& owner);
 Sharing make_sharing(const Owner& owner, const std::string& work_dir);
 Json bundle_vectors(const Owner& owner, const Sharing& sharing);
 void bundle_negative_vectors(NegativeSet& set, const Owner& owner, const Sharing& sharing);
+Attesting make_attesting(const Owner& owner, const std::string& work_dir);
+Json attest_vectors(const Owner& owner, const Attesting& attesting);
+Json attest_negative_vectors(const Owner& owner, const Attesting& attesting);
 
 // Shared by the builders.
 std::string read_file(const std::string& path);
@@ -83,5 +107,18 @@ inline constexpr int64_t kRevokedA = 1748858400;       // 2025-06-02T10:00:00Z
 inline constexpr int64_t kReadBefore = 1743508800;     // 2025-04-01T12:00:00Z: A's grant is valid
 inline constexpr int64_t kReadAfter = 1751371200;      // 2025-07-01T12:00:00Z: after the revocation
 inline constexpr int64_t kReadExpired = 1759320000;    // 2025-10-01T12:00:00Z: after A's expiry
+// attest.json and attest_negative.json.
+inline constexpr int64_t kListedFrom = 1738368000;       // 2025-02-01T00:00:00Z: the agency's listing begins
+inline constexpr int64_t kListedUntil = 1764547200;      // 2025-12-01T00:00:00Z: and ends
+inline constexpr int64_t kListIssued = 1738368000;       // 2025-02-01T00:00:00Z: trust list sequence 2
+inline constexpr int64_t kListExpires = 1769904000;      // 2026-02-01T00:00:00Z
+inline constexpr int64_t kOlderListIssued = 1735689600;  // 2025-01-01T00:00:00Z: sequence 1
+inline constexpr int64_t kAttested = 1741600800;         // 2025-03-10T10:00:00Z
+inline constexpr int64_t kAttestationExpires = 1899367200;  // 2030-03-10T10:00:00Z
+inline constexpr int64_t kAttestedLate = 1765792800;     // 2025-12-15T10:00:00Z: after the listing
+inline constexpr int64_t kAttestedEarly = 1737367200;    // 2025-01-20T10:00:00Z: before the listing
+inline constexpr int64_t kContributed = 1741780800;      // 2025-03-12T12:00:00Z
+inline constexpr int64_t kCheckedAt = 1743508800;        // 2025-04-01T12:00:00Z
+inline constexpr int64_t kCheckedLate = 1768046400;      // 2026-01-10T12:00:00Z: list still valid
 
 }  // namespace kartla::vectors
