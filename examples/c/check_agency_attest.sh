@@ -6,25 +6,9 @@
 # Usage: check_agency_attest.sh EXECUTABLE
 set -u
 exe=$1
-work=$(mktemp -d "${TMPDIR:-/tmp}/kartla-example.XXXXXX") || exit 1
-trap 'rm -rf "$work"' EXIT INT TERM
-
-status=0
-out=$("$exe" --demo "$work" 2>"$work/stderr") || status=$?
-printf '%s\n' "$out"
-if [ "$status" -ne 0 ]; then
-  echo "check_agency_attest: the example exited with status $status; its stderr:" >&2
-  cat "$work/stderr" >&2
-  exit 1
-fi
-
-failures=0
-expect() {  # expect DESCRIPTION EXTENDED-REGEX: some output line must match
-  if ! printf '%s\n' "$out" | grep -Eq -- "$2"; then
-    echo "check_agency_attest: missing $1 (no line matches /$2/)" >&2
-    failures=$((failures + 1))
-  fi
-}
+name=agency_attest
+args="--demo"
+. "$(dirname "$0")/check_prelude.sh"
 expect "the demo bundle" '^demo: the participant shared competences with the agency in .*/bundle\.kartla$'
 expect "the attestation written" '^attested comp-1 into .*/comp-1\.att \([0-9]+ bytes\)$'
 expect "a valid attestation" '"verdict": "untrusted"'

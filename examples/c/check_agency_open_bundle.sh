@@ -6,25 +6,9 @@
 # Usage: check_agency_open_bundle.sh EXECUTABLE
 set -u
 exe=$1
-work=$(mktemp -d "${TMPDIR:-/tmp}/kartla-example.XXXXXX") || exit 1
-trap 'rm -rf "$work"' EXIT INT TERM
-
-status=0
-out=$("$exe" --demo "$work" 2>"$work/stderr") || status=$?
-printf '%s\n' "$out"
-if [ "$status" -ne 0 ]; then
-  echo "check_agency_open_bundle: the example exited with status $status; its stderr:" >&2
-  cat "$work/stderr" >&2
-  exit 1
-fi
-
-failures=0
-expect() {  # expect DESCRIPTION EXTENDED-REGEX: some output line must match
-  if ! printf '%s\n' "$out" | grep -Eq -- "$2"; then
-    echo "check_agency_open_bundle: missing $1 (no line matches /$2/)" >&2
-    failures=$((failures + 1))
-  fi
-}
+name=agency_open_bundle
+args="--demo"
+. "$(dirname "$0")/check_prelude.sh"
 hex4='[0-9a-fA-F]{4}'
 expect "the demo bundle" '^demo: the participant shared profile with Landskrona kommun in .*/bundle\.kartla$'
 expect "opened at sequence 1" '^opened .*/bundle\.kartla: sequence 1$'

@@ -4,25 +4,9 @@
 # Usage: check_owner_record.sh EXECUTABLE
 set -u
 exe=$1
-work=$(mktemp -d "${TMPDIR:-/tmp}/kartla-example.XXXXXX") || exit 1
-trap 'rm -rf "$work"' EXIT INT TERM
-
-status=0
-out=$("$exe" "$work" 2>"$work/stderr") || status=$?
-printf '%s\n' "$out"
-if [ "$status" -ne 0 ]; then
-  echo "check_owner_record: the example exited with status $status; its stderr:" >&2
-  cat "$work/stderr" >&2
-  exit 1
-fi
-
-failures=0
-expect() {  # expect DESCRIPTION EXTENDED-REGEX: some output line must match
-  if ! printf '%s\n' "$out" | grep -Eq -- "$2"; then
-    echo "check_owner_record: missing $1 (no line matches /$2/)" >&2
-    failures=$((failures + 1))
-  fi
-}
+name=owner_record
+args=""
+. "$(dirname "$0")/check_prelude.sh"
 hex4='[0-9a-fA-F]{4}'
 expect "version line" '^kartla [0-9]+\.[0-9]+\.[0-9]+ \(ABI [0-9]+, format [0-9]+\)$'
 expect "recovery code (nine groups of four hex digits)" "^recovery code \(shown once\): ($hex4[- ]){8}$hex4\$"

@@ -6,21 +6,16 @@
 #include <string>
 
 #include "kartla/kartla.h"
+#include "capi_fixture.h"
 #include "kartla/kartla.hpp"
 
 namespace {
 
-constexpr int64_t kNow = 1767225600;  // 2026-01-01T00:00:00Z
+using capi_test::kNow;
 constexpr int64_t kYear = 365 * 86400;
 const std::string kPass = "trust test passphrase";
 
-kartla_identity_options cheap_kdf() {
-  kartla_identity_options o;
-  kartla_identity_options_init(&o);
-  o.kdf_memlimit_mib = 64;
-  o.created_at = kNow - 86400;
-  return o;
-}
+using capi_test::cheap_kdf;
 
 struct Cast {
   kartla::identity owner;

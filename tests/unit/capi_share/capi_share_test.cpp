@@ -19,11 +19,12 @@
 #include <vector>
 
 #include "kartla/kartla.h"
+#include "capi_fixture.h"
 #include "kartla/kartla.hpp"
 
 namespace {
 
-constexpr int64_t kNow = 1767225600;  // 2026-01-01T00:00:00Z
+using capi_test::kNow;
 constexpr int64_t kExpiry = kNow + 30 * 86400;
 const std::string kPass = "agency test passphrase";
 
@@ -52,13 +53,7 @@ std::string slurp(const std::string& path) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-kartla_identity_options cheap_kdf() {
-  kartla_identity_options o;
-  kartla_identity_options_init(&o);
-  o.kdf_memlimit_mib = 64;
-  o.created_at = kNow - 86400;
-  return o;
-}
+using capi_test::cheap_kdf;
 
 std::string profile_json(const std::string& given_name) {
   // Every entry states its provenance: kartla_record_set_section_json refuses content without.
