@@ -19,7 +19,9 @@
  *  - Section names are the snake_case names listed by kartla_section_name().
  *  - No function keeps a pointer to caller memory after it returns, unless documented.
  *
- * Thread safety: there is no process-wide mutable state. kartla_last_error() is per thread.
+ * Thread safety: the only process-wide mutable state is an internal pool of secure memory for
+ * small secrets, guarded by a lock; every function may be called from any thread.
+ * kartla_last_error() is per thread.
  * Each handle type states what may be shared between threads.
  *
  * What was shared cannot be unshared: a revocation protects what is written afterwards only.
