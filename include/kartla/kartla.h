@@ -221,10 +221,19 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_open(const uint8_t *byt
                                                               const kartla_identity *owner, kartla_record **out);
 
 /* Saves the next version (sequence + 1) atomically under an exclusive lock on `path`.lock.
+ * First, every grant past its expiry (at the record's clock, kartla_record_set_clock) is ended
+ * as a revocation would end it: its sections move to new keys and the grant leaves the record,
+ * so an expired agency reads nothing written from then on (docs/SPEC.md §7.4).
  * KARTLA_E_BUSY if another program holds the lock or saved a newer version since this record was
  * opened; KARTLA_E_INVALID_ARGUMENT if `path` holds something other than this record; KARTLA_E_IO
  * if the disk refused (the old file is then unchanged). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_save(kartla_record *record, const char *path);
+
+/* Sets the time (Unix seconds, UTC) that this record's owner operations use where they take no
+ * time of their own: kartla_record_save ends the grants expired by then, and
+ * kartla_record_export_bundle refuses them. 0 (the default) means the system clock. For tests,
+ * and for systems that keep a trusted clock of their own. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_set_clock(kartla_record *record, int64_t now);
 
 /* The record id as 32 lowercase hex digits (text). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_id(const kartla_record *record, kartla_buffer *out);
@@ -235,7 +244,8 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_has_section(const kartl
                                                                      int *out);
 
 /* Replaces a section's content with protobuf bytes of its message (docs/MODEL.md).
- * KARTLA_E_SCHEMA if the bytes are not a valid message of that type. */
+ * KARTLA_E_SCHEMA if the bytes are not a valid message of that type. KARTLA_E_INVALID_ARGUMENT
+ * for "sharing_ledger": only share, revoke and expiry write it (also for remove). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_set_section(kartla_record *record, const char *section,
                                                                      const uint8_t *protobuf, size_t len);
 /* As kartla_record_set_section, from protobuf JSON. KARTLA_E_SCHEMA names what does not match. */
@@ -306,12 +316,19 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_card_describe_json(const uint8
  * under new keys, so it cannot read anything written afterwards; what it already read or copied
  * stays with it.
  */
-#define KARTLA_SHARE_OPTIONS_VERSION 1
+#define KARTLA_SHARE_OPTIONS_VERSION 2
 typedef struct kartla_share_options {
   uint32_t version;    /* KARTLA_SHARE_OPTIONS_VERSION */
   const char *purpose; /* required: what the agency may use the sections for */
   int64_t expires_at;  /* Unix seconds, UTC; 0 = until revoked */
   int64_t now;         /* Unix seconds recorded as the grant time; 0 = the current time */
+  /* GDPR Art. 6(1) basis of the share, "6.1.a" to "6.1.f"; NULL = "6.1.a" (consent: sharing is
+   * the person's own decision). Bound into the signed grant and shown to the agency. */
+  const char *gdpr_art6_basis;
+  /* GDPR Art. 9(2) exception, "9.2.a" to "9.2.j". REQUIRED when a shared section holds health
+   * data (work_ability; notes or documents with an entry flagged as health data:
+   * kartla_record_section_is_special); refused otherwise. NULL = none. */
+  const char *gdpr_art9_basis;
 } kartla_share_options;
 
 KARTLA_API void kartla_share_options_init(kartla_share_options *options);
@@ -320,16 +337,27 @@ KARTLA_API void kartla_share_options_init(kartla_share_options *options);
  * whose card file is `card`. The change reaches the disk with kartla_record_save; then
  * kartla_record_export_bundle can write the agency's bundle. *grant_id receives the grant's id
  * (text, 32 hex digits). KARTLA_E_NOT_FOUND for a section the record does not hold;
- * KARTLA_E_INVALID_ARGUMENT for a card that is not an agency's, no purpose, or a past expiry. */
+ * KARTLA_E_INVALID_ARGUMENT for a card that is not an agency's, no purpose, a past expiry, health
+ * data without an Art. 9(2) basis, or a basis that is not one of the codes above.
+ * EXPIRY: at the first save after it, the grant ends as a revocation would (see
+ * kartla_record_save). A copy the agency already took still opens with the keys it had. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_share(kartla_record *record, const uint8_t *card,
                                                                size_t card_len, const char *const *sections,
                                                                size_t section_count,
                                                                const kartla_share_options *options,
                                                                kartla_buffer *grant_id);
 
+/* *out = 1 if sharing the section would share health data (GDPR Art. 9): work_ability always;
+ * notes or documents when an entry is flagged contains_health_info / health_data. Such a
+ * section is never part of a wildcard share, and sharing it needs options.gdpr_art9_basis. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_section_is_special(const kartla_record *record,
+                                                                            const char *section, int *out);
+
 /* Writes, atomically, the share bundle of one grant: the signed manifest, the ciphertexts of the
- * grant's sections and that grant only. The record must be saved (no unsaved changes).
- * KARTLA_E_NOT_FOUND if the ledger knows no active grant with that id. */
+ * sections the grant still covers (at the key generation it carries) and that grant only. The
+ * record must be saved (no unsaved changes). KARTLA_E_NOT_FOUND if the ledger knows no grant
+ * with that id, or it was revoked; KARTLA_E_EXPIRED if it is past its expiry at the record's
+ * clock: an ended grant is never exported. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_export_bundle(const kartla_record *record,
                                                                        const char *grant_id, const char *out_path);
 

@@ -245,6 +245,8 @@ class record {
   }
 
   void save(const std::string& path) { check(kartla_record_save(get(), path.c_str())); }
+  // The time save() and export_bundle() use (0: the system clock); see kartla_record_set_clock.
+  void set_clock(int64_t now) { check(kartla_record_set_clock(get(), now)); }
   std::string id() const {
     buffer out;
     check(kartla_record_id(get(), out.out()));
@@ -303,9 +305,11 @@ class record {
     return out;
   }
 
-  // Returns the grant id. Saved with save(); then export_bundle(grant_id, path).
+  // Returns the grant id. Saved with save(); then export_bundle(grant_id, path). art9_basis is
+  // required for health data (section_is_special), art6_basis defaults to "6.1.a".
   std::string share(std::string_view agency_card, const std::vector<std::string>& sections, const std::string& purpose,
-                    int64_t expires_at = 0, int64_t now = 0) {
+                    int64_t expires_at = 0, int64_t now = 0, const std::string& art9_basis = std::string(),
+                    const std::string& art6_basis = std::string()) {
     std::vector<const char*> names;
     for (const auto& s : sections) names.push_back(s.c_str());
     kartla_share_options options;
@@ -313,10 +317,17 @@ class record {
     options.purpose = purpose.c_str();
     options.expires_at = expires_at;
     options.now = now;
+    options.gdpr_art9_basis = art9_basis.empty() ? nullptr : art9_basis.c_str();
+    options.gdpr_art6_basis = art6_basis.empty() ? nullptr : art6_basis.c_str();
     buffer id;
     check(kartla_record_share(get(), detail::bytes(agency_card), agency_card.size(), names.data(), names.size(),
                               &options, id.out()));
     return id.str();
+  }
+  bool section_is_special(const std::string& section) const {
+    int out = 0;
+    check(kartla_record_section_is_special(get(), section.c_str(), &out));
+    return out != 0;
   }
   void export_bundle(const std::string& grant_id, const std::string& out_path) const {
     check(kartla_record_export_bundle(get(), grant_id.c_str(), out_path.c_str()));

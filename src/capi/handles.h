@@ -11,6 +11,7 @@ struct kartla_identity {
 
 struct kartla_record {
   kartla::model::Record record;
+  int64_t clock = 0;  // kartla_record_set_clock; 0 = the system clock
 };
 
 struct kartla_verification {
@@ -18,6 +19,15 @@ struct kartla_verification {
 };
 
 #include "share/agency_view.h"
+
+#include <ctime>
+
+namespace kartla::capi {
+// The time a record's owner operations use (kartla_record_set_clock).
+inline int64_t record_now(const kartla_record& record) {
+  return record.clock != 0 ? record.clock : static_cast<int64_t>(std::time(nullptr));
+}
+}  // namespace kartla::capi
 
 struct kartla_share {
   kartla::share::AgencyView view;

@@ -2,6 +2,7 @@
 
 #include "capi/guard.h"
 #include "capi/handles.h"
+#include "share/end_grants.h"
 #include "crypto/encoding.h"
 #include "format/file_source.h"
 #include "format/limits.h"
@@ -67,7 +68,19 @@ kartla_status kartla_record_open(const uint8_t* bytes, size_t len, const kartla_
 kartla_status kartla_record_save(kartla_record* record, const char* path) {
   return guarded([&] {
     require_output(record, "record");
-    record->record.save(input_text(path, "path"));
+    const std::string target = input_text(path, "path");
+    // Expiry is kept by keys, not by the agency's honesty: the first save after a grant's
+    // expiry rotates what it covered (docs/SPEC.md §7.4).
+    kartla::share::expire_grants(record->record, kartla::capi::record_now(*record));
+    record->record.save(target);
+  });
+}
+
+kartla_status kartla_record_set_clock(kartla_record* record, int64_t now) {
+  return guarded([&] {
+    require_output(record, "record");
+    if (now < 0) fail(Code::invalid_argument, "now must be 0 (the system clock) or Unix seconds");
+    record->clock = now;
   });
 }
 

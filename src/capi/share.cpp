@@ -46,7 +46,8 @@ std::string card_file(const uint8_t* card, size_t len) {
 
 AgencyView open_view(std::shared_ptr<const kartla::format::ByteSource> source, const kartla_identity* agency) {
   require_output(agency, "agency");
-  return AgencyView::open(std::move(source), agency->identity.box_keys());
+  return AgencyView::open(std::move(source), agency->identity.box_keys(),
+                          agency->identity.signing_keys().public_key);
 }
 
 }  // namespace
@@ -55,7 +56,7 @@ extern "C" {
 
 void kartla_share_options_init(kartla_share_options* options) {
   if (options == nullptr) return;
-  *options = kartla_share_options{KARTLA_SHARE_OPTIONS_VERSION, nullptr, 0, 0};
+  *options = kartla_share_options{KARTLA_SHARE_OPTIONS_VERSION, nullptr, 0, 0, nullptr, nullptr};
 }
 
 kartla_status kartla_record_share(kartla_record* record, const uint8_t* card, size_t card_len,
@@ -74,8 +75,19 @@ kartla_status kartla_record_share(kartla_record* record, const uint8_t* card, si
     request.purpose = input_text(options->purpose, "options.purpose");
     request.now = or_now(options->now);
     request.expires_at = options->expires_at;
+    if (options->gdpr_art6_basis != nullptr) request.gdpr_art6_basis = input_text(options->gdpr_art6_basis, "options.gdpr_art6_basis");
+    if (options->gdpr_art9_basis != nullptr) request.gdpr_art9_basis = input_text(options->gdpr_art9_basis, "options.gdpr_art9_basis");
     const auto issued = kartla::share::share_sections(record->record, request);
     put_text(grant_id, issued.grant_id_hex);
+  });
+}
+
+kartla_status kartla_record_section_is_special(const kartla_record* record, const char* section, int* out) {
+  if (out != nullptr) *out = 0;
+  return guarded([&] {
+    require_output(record, "record");
+    require_output(out, "out");
+    *out = kartla::share::is_special_category(record->record, section_named(section)) ? 1 : 0;
   });
 }
 
@@ -83,7 +95,7 @@ kartla_status kartla_record_export_bundle(const kartla_record* record, const cha
   return guarded([&] {
     require_output(record, "record");
     kartla::share::export_grant_bundle(record->record, input_text(grant_id, "grant_id"),
-                                       input_text(out_path, "out_path"));
+                                       kartla::capi::record_now(*record), input_text(out_path, "out_path"));
   });
 }
 
@@ -178,7 +190,11 @@ kartla_status kartla_share_describe_json(const kartla_share* share, kartla_buffe
       const auto& g = granted[i];
       json += i == 0 ? "\n" : ",\n";
       json += "    {\"section\": " + json_string(g.info ? g.info->name : "unknown") +
-              ", \"purpose\": " + json_string(g.purpose) + ", \"granted_at\": " + std::to_string(g.granted_at) +
+              ", \"grant_id\": \"" + g.grant_id_hex + "\"" +
+              ", \"purpose\": " + json_string(g.purpose) + ", \"gdpr_art6_basis\": " + json_string(g.gdpr_art6_basis) +
+              ", \"gdpr_art9_basis\": " + json_string(g.gdpr_art9_basis) +
+              ", \"ciphertext_length\": " + std::to_string(g.ciphertext_length) +
+              ", \"granted_at\": " + std::to_string(g.granted_at) +
               ", \"expires_at\": " + std::to_string(g.expires_at) + ", \"present\": " + (g.present ? "true" : "false") +
               ", \"current\": " + (g.current ? "true" : "false") + "}";
     }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "owned_record.h"
 #include "date_arg.h"
 #include "display_text.h"
 #include "files.h"
@@ -74,9 +75,7 @@ std::string human_ledger(const std::string& path, const JsonObject& ledger) {
 Exit run_record_ledger(const Args& args) {
   args.expect_positionals({"REC.kartla"});
   const std::string& path = args.positional(0);
-  check_readable(path);
-  const kartla::identity owner = unlock_identity(args.required("--owner"), args);
-  const kartla::record record = kartla::record::open_file(path, owner);
+  const kartla::record record = open_owner_record(path, args);
 
   // A record never shared has no ledger section: that is an empty ledger, not an error.
   const bool has_ledger = record.has_section(kLedgerSection);

@@ -18,14 +18,6 @@ namespace {
 // attachment); the library enforces the real limit on what it parses.
 constexpr size_t kSectionJsonReadLimit = size_t{512} << 20;
 
-// The record is checked before the identity is unlocked: a missing file should not cost an
-// Argon2id run and a passphrase prompt.
-kartla::record open_record(const std::string& path, const Args& args) {
-  check_readable(path);
-  const kartla::identity owner = unlock_identity(args.required("--owner"), args);
-  return kartla::record::open_file(path, owner);
-}
-
 std::string saved_line(const std::string& path, const std::string& what, const kartla::record& record) {
   return path + ": " + what + " (sequence " + std::to_string(record.sequence()) + ")\n";
 }
@@ -58,7 +50,7 @@ Exit run_record_set(const Args& args) {
   const std::string section = section_option(args);
   const Secret json = read_input(args.required("--json"), kSectionJsonReadLimit);
 
-  kartla::record record = open_record(path, args);
+  kartla::record record = open_owner_record(path, args);
   record.set_section_json(section, json.view());
   record.save(path);
   write_stdout(saved_line(path, "section " + section + " saved", record));
@@ -79,7 +71,7 @@ Exit run_record_get(const Args& args) {
     return Exit::ok;
   }
 
-  const kartla::record record = open_record(path, args);
+  const kartla::record record = open_owner_record(path, args);
   const kartla::buffer json = record.section_json(section);
   write_stdout(json.view());
   if (json.size() == 0 || json.view().back() != '\n') write_stdout("\n");
@@ -88,7 +80,7 @@ Exit run_record_get(const Args& args) {
 
 Exit run_record_list(const Args& args) {
   args.expect_positionals({"REC.kartla"});
-  const kartla::record record = open_record(args.positional(0), args);
+  const kartla::record record = open_owner_record(args.positional(0), args);
   std::vector<std::string> present;
   for (const std::string& name : kartla::section_names())
     if (record.has_section(name)) present.push_back(name);
@@ -109,7 +101,7 @@ Exit run_record_remove(const Args& args) {
   const std::string& path = args.positional(0);
   const std::string section = section_option(args);
 
-  kartla::record record = open_record(path, args);
+  kartla::record record = open_owner_record(path, args);
   record.remove_section(section);
   record.save(path);
   write_stdout(saved_line(path, "section " + section + " removed", record));

@@ -18,7 +18,7 @@
 #include "json_read.h"
 #include "json_text.h"
 #include "kartla/kartla.hpp"
-#include "unlock.h"
+#include "owned_record.h"
 
 namespace kartla::cli {
 namespace {
@@ -62,29 +62,37 @@ SectionChoice parse_sections(const std::string& text) {
   return choice;
 }
 
-// What a wildcard shares: every section present except health data (GDPR Art. 9), which must be
-// named to be shared, and the owner's own ledger.
+// What a wildcard shares: every section present except those holding health data (GDPR Art. 9:
+// work_ability, and notes or documents with an entry flagged as health data), which must be named
+// together with an Art. 9(2) basis, and the owner's own ledger. What it leaves out is said.
 std::vector<std::string> wildcard_sections(const kartla::record& record) {
   std::vector<std::string> out;
-  for (const std::string& name : kartla::section_names())
-    if (name != kLedgerSection && !kartla::section_is_special_category(name) && record.has_section(name))
-      out.push_back(name);
+  std::vector<std::string> held_back;
+  for (const std::string& name : kartla::section_names()) {
+    if (name == kLedgerSection || !record.has_section(name)) continue;
+    (record.section_is_special(name) ? held_back : out).push_back(name);
+  }
   if (out.empty())
     usage_error("the record holds no section that --sections all shares (health data must be named to be shared)");
-  return out;
-}
-
-// Not a prompt: the CLI must run unattended. The sharing goes ahead; the warning is for the
-// person at the keyboard and for the log of a script.
-void warn_special_categories(const std::vector<std::string>& sections) {
-  for (const std::string& name : sections) {
-    if (!kartla::section_is_special_category(name)) continue;
-    const std::string line = "kartla: warning: section '" + name +
-                             "' holds health data (GDPR Art. 9): share it only with the participant's explicit "
-                             "consent or another Art. 9 basis, and only what the agency needs\n";
+  if (!held_back.empty()) {
+    const std::string line = "kartla: note: not shared, because it holds health data: " + joined(held_back) +
+                             " (name it and give --art9-basis to share it)\n";
     std::fputs(line.c_str(), stderr);
     std::fflush(stderr);
   }
+  return out;
+}
+
+// Health data is shared only under a basis the person states (the library refuses it otherwise);
+// the CLI says so before the library does, with the flag to use.
+void require_basis_for_health_data(const kartla::record& record, const std::vector<std::string>& sections,
+                                   const std::string& art9_basis) {
+  for (const std::string& name : sections)
+    if (art9_basis.empty() && record.has_section(name) && record.section_is_special(name))
+      usage_error("section '" + name +
+                  "' holds health data (GDPR Art. 9): to share it, give --art9-basis with one of 9.2.a to 9.2.j "
+                  "(9.2.a explicit consent, 9.2.b social security and social protection law, 9.2.h assessment "
+                  "of working capacity); see 'kartla share --help'");
 }
 
 std::string file_size_text(const std::string& path) {
@@ -96,14 +104,6 @@ std::string expiry_text(int64_t expires_at) {
   if (expires_at == 0) return "never (until revoked)";
   const std::string day = last_valid_day(expires_at);
   return format_utc(expires_at) + (day.empty() ? "" : " (valid through " + day + ")");
-}
-
-// The record is checked before the identity is unlocked: a missing file should not cost an
-// Argon2id run and a passphrase prompt.
-kartla::record open_owned_record(const std::string& path, const Args& args) {
-  check_readable(path);
-  const kartla::identity owner = unlock_identity(args.required("--owner"), args);
-  return kartla::record::open_file(path, owner);
 }
 
 // After the grant is saved the bundle is only a copy of it: a failure to write it must not hide
@@ -133,10 +133,13 @@ Exit run_share(const Args& args) {
   check_new_output(out);
   const AgencyCard card = read_agency_card(args.required("--to"));
 
-  kartla::record record = open_owned_record(path, args);
+  const std::string art9 = args.value("--art9-basis").value_or("");
+  const std::string art6 = args.value("--art6-basis").value_or("");
+
+  kartla::record record = open_owner_record(path, args);
   const std::vector<std::string> sections = choice.everything ? wildcard_sections(record) : choice.names;
-  warn_special_categories(sections);
-  const std::string grant_id = record.share(card.bytes.view(), sections, purpose, expires_at);
+  require_basis_for_health_data(record, sections, art9);
+  const std::string grant_id = record.share(card.bytes.view(), sections, purpose, expires_at, 0, art9, art6);
   record.save(path);
   export_or_explain(record, grant_id, path, out);
 
@@ -144,6 +147,8 @@ Exit run_share(const Args& args) {
     write_stdout("{\"grant_id\": " + json_quote(grant_id) + ", \"agency_name\": " + json_quote(card.name) +
                  ", \"agency_fingerprint\": " + json_quote(card.fingerprint) +
                  ", \"sections\": " + json_string_array(sections) + ", \"purpose\": " + json_quote(purpose) +
+                 ", \"gdpr_art6_basis\": " + json_quote(art6.empty() ? std::string("6.1.a") : art6) +
+                 ", \"gdpr_art9_basis\": " + (art9.empty() ? std::string("null") : json_quote(art9)) +
                  ", \"expires_at\": " + (expires_at == 0 ? std::string("null") : json_quote(format_utc(expires_at))) +
                  ", \"record\": " + json_quote(path) + ", \"sequence\": " + std::to_string(record.sequence()) +
                  ", \"bundle\": " + json_quote(out) + ", \"bundle_bytes\": " + file_size_text(out) + "}\n");
@@ -154,6 +159,8 @@ Exit run_share(const Args& args) {
                "sections:  " + joined(sections) + "\n" +
                "purpose:   " + printable(purpose) + "\n" +
                "expires:   " + expiry_text(expires_at) + "\n" +
+               "basis:     GDPR Art. " + (art6.empty() ? std::string("6.1.a") : art6) +
+               (art9.empty() ? std::string() : ", Art. " + art9) + "\n" +
                "record:    " + path + " (sequence " + std::to_string(record.sequence()) + ")\n" +
                "bundle:    " + out + " (" + file_size_text(out) + " bytes)\n");
   return Exit::ok;
@@ -167,7 +174,7 @@ Exit run_bundle(const Args& args) {
   args.required("--owner");
   check_new_output(out);
 
-  const kartla::record record = open_owned_record(path, args);
+  const kartla::record record = open_owner_record(path, args);
   record.export_bundle(grant_id, out);
   if (args.flag("--json")) {
     write_stdout("{\"grant_id\": " + json_quote(grant_id) + ", \"record\": " + json_quote(path) +
@@ -186,7 +193,7 @@ Exit run_revoke(const Args& args) {
   args.required("--owner");
   const AgencyCard card = read_agency_card(args.required("--from"));
 
-  kartla::record record = open_owned_record(path, args);
+  kartla::record record = open_owner_record(path, args);
   const JsonObject summary = parse_json_object(record.revoke(card.bytes.view()));
   record.save(path);
 

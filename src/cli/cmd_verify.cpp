@@ -19,12 +19,6 @@ std::string padded(std::string text, size_t width) {
   return text;
 }
 
-bool is_special(const std::string& name) {
-  for (const std::string& known : kartla::section_names())
-    if (known == name) return kartla::section_is_special_category(name);
-  return false;  // a section of a newer writer: nothing known about it
-}
-
 std::string human_report(const kartla::verification& v) {
   const ReportExtras extras = parse_report_extras(v.json());
   const std::string previous = v.previous_hash();
@@ -34,12 +28,12 @@ std::string human_report(const kartla::verification& v) {
   out += "sequence:           " + std::to_string(v.sequence()) + "\n";
   out += "previous manifest:  " + (previous.empty() ? std::string("none (first version)") : previous) + "\n";
   out += "kind:               " + std::string(extras.kind == "record" ? "full record" : "share bundle") + "\n";
-  out += "sections:           " + std::to_string(extras.sections.size()) + "\n";
-  for (const ReportSection& s : extras.sections) {
-    out += "  " + padded(s.name, 18) + "generation " + s.generation + ", " + s.ciphertext_length + " bytes";
-    if (is_special(s.name)) out += ", special category";
-    out += "\n";
-  }
+  out += "sections:           " + extras.sections_present + " present of " + extras.sections_listed + " listed, " +
+         extras.section_bytes + " bytes (padded)\n";
+  out += "grants:             " + extras.grants_present + " present of " + extras.grants_listed + " listed\n";
+  out += "file size:          " + extras.file_bytes + " bytes\n";
+  // Said plainly, because the absence of names could be mistaken for an empty record.
+  out += "Which sections these are, their sizes and who may read them cannot be seen without a key.\n";
   return out;
 }
 

@@ -124,7 +124,7 @@ const std::vector<Command>& commands() {
        {{"--json", "", "print the description as JSON"}},
        run_agency_show},
       {"", "share", "REC.kartla --owner OWNER.id --to AGENCY.card --sections S1,S2 --purpose TEXT "
-                    "[--expires DATE] --out BUNDLE.kartla",
+                    "[--expires DATE] [--art9-basis CODE] [--art6-basis CODE] --out BUNDLE.kartla",
        "share sections with an agency and write its share bundle",
        "Grants the agency whose card is AGENCY.card the current keys of the named sections, for\n"
        "PURPOSE and until DATE, saves the next signed version of the record (the grant is kept in it,\n"
@@ -132,12 +132,24 @@ const std::vector<Command>& commands() {
        "then writes BUNDLE.kartla: the signed manifest, the granted sections' ciphertexts and this\n"
        "grant only. Hand the bundle to the agency; it opens it with `kartla open`.\n"
        "\n"
-       "--sections all (or '*') shares every section the record holds EXCEPT special-category ones\n"
-       "(work_ability: health data, GDPR Art. 9) and the sharing ledger. A special-category section\n"
-       "is shared only when named, and naming it prints a warning on standard error.\n"
+       "--sections all (or '*') shares every section the record holds EXCEPT those holding health\n"
+       "data (GDPR Art. 9: work_ability, and notes or documents with an entry flagged as health data)\n"
+       "and the sharing ledger; it says on standard error what it left out. Health data is shared\n"
+       "only when named AND given an Art. 9(2) basis with --art9-basis: 9.2.a explicit consent,\n"
+       "9.2.b employment, social security and social protection law, 9.2.h health or social care\n"
+       "(including assessment of working capacity), or another of 9.2.a to 9.2.j.\n"
+       "--art6-basis: the GDPR Art. 6(1) basis, 6.1.a to 6.1.f; default 6.1.a (consent: sharing is\n"
+       "the person's own decision). Both bases are bound into the grant and shown to the agency.\n"
        "--expires DATE: YYYY-MM-DD means valid through that whole day (UTC), i.e. until 00:00:00 UTC\n"
        "of the next day; YYYY-MM-DDTHH:MM:SSZ is the exact instant. Without it the grant lasts until\n"
        "revoked.\n"
+       "\n"
+       "WHAT EXPIRY MEANS: the first time the record is saved after the expiry (by any command that\n"
+       "changes it), the grant is removed and the sections it covered get new keys, exactly as on\n"
+       "`kartla revoke`: the agency cannot read anything written from then on, from this file or any\n"
+       "later bundle. A copy the agency already took keeps opening with the keys it had; an agency\n"
+       "that honours the expiry stops reading it (`kartla open` refuses it after the expiry), but no\n"
+       "file can force a copy that was already handed over to forget.\n"
        "\n"
        "WHAT WAS SHARED CANNOT BE UNSHARED: `kartla revoke` protects only what is written afterwards.",
        {kOwner,
@@ -145,6 +157,8 @@ const std::vector<Command>& commands() {
         {"--sections", "S1,S2", "section names separated by commas, or 'all' (see above)"},
         {"--purpose", "TEXT", "what the agency may use the sections for (shown to it, bound to the grant)"},
         {"--expires", "DATE", "YYYY-MM-DD (valid through that day, UTC) or YYYY-MM-DDTHH:MM:SSZ"},
+        {"--art9-basis", "CODE", "GDPR Art. 9(2) basis, required for health data: 9.2.a to 9.2.j"},
+        {"--art6-basis", "CODE", "GDPR Art. 6(1) basis: 6.1.a to 6.1.f (default 6.1.a)"},
         {"--out", "BUNDLE.kartla", "where to write the share bundle (refuses to overwrite)"},
         kPassphraseFile,
         kJsonSummary},

@@ -25,11 +25,12 @@ ReportExtras parse_report_extras(std::string_view json) {
   ReportExtras out;
   out.kind = text_field(report, "kind");
   if (out.kind.empty()) malformed();
-  for (const JsonObject* section : object_list_field(report, "sections")) {
-    const std::string name = text_field(*section, "name");
-    if (name.empty()) malformed();
-    out.sections.push_back({name, whole_number(*section, "generation"), whole_number(*section, "ciphertext_length")});
-  }
+  out.sections_listed = whole_number(report, "sections_listed");
+  out.sections_present = whole_number(report, "sections_present");
+  out.section_bytes = whole_number(report, "section_bytes");
+  out.grants_listed = whole_number(report, "grants_listed");
+  out.grants_present = whole_number(report, "grants_present");
+  out.file_bytes = whole_number(report, "file_bytes");
   return out;
 }
 

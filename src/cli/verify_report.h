@@ -1,22 +1,21 @@
 // The parts of the library's verification report (kartla_verification_json, docs/SPEC.md §8)
-// that the ABI has no accessor for: the kind of file and the section list.
+// that the ABI has no accessor for: the kind of file and the counts. Without a key nothing says
+// which sections a file holds (SPEC §8), so the report has no section names to show.
 #pragma once
 
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace kartla::cli {
 
-struct ReportSection {
-  std::string name;  // "unknown" for a section id this library does not know
-  std::string generation;
-  std::string ciphertext_length;
-};
-
 struct ReportExtras {
   std::string kind;  // "record" or "bundle"
-  std::vector<ReportSection> sections;
+  std::string sections_listed;
+  std::string sections_present;
+  std::string section_bytes;
+  std::string grants_listed;
+  std::string grants_present;
+  std::string file_bytes;
 };
 
 // An internal Failure if the report does not have the documented shape.

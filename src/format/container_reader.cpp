@@ -6,6 +6,7 @@
 
 #include "base/error.h"
 #include "crypto/aead.h"
+#include "crypto/padding.h"
 #include "crypto/secret_buffer.h"
 #include "crypto/sign.h"
 #include "format/framing.h"
@@ -16,7 +17,7 @@
 namespace kartla::format {
 namespace {
 
-bool listed(const std::vector<std::string>& sorted_digests, const crypto::Digest& digest) {
+bool listed(const std::vector<std::string>& sorted_digests, const crypto::Digest& digest) {  // grants
   return std::binary_search(sorted_digests.begin(), sorted_digests.end(), crypto::digest_bytes(digest));
 }
 
@@ -27,9 +28,9 @@ void MemorySource::read_exact(uint64_t offset, uint8_t* out, size_t n) const {
   if (n != 0) std::memcpy(out, bytes_.data + offset, n);
 }
 
-const ContainerSection* VerifiedContainer::find_section(uint32_t section_id) const {
+const ContainerSection* VerifiedContainer::find_slot(const std::string& slot_tag) const {
   for (const auto& s : sections)
-    if (s.entry.section_id == section_id) return &s;
+    if (s.entry.slot_tag == slot_tag) return &s;
   return nullptr;
 }
 
@@ -54,17 +55,17 @@ VerifiedContainer read_container(const ByteSource& source) {
   c.manifest_bytes = std::move(header.manifest);
   c.manifest_signature = std::move(header.manifest_signature);
 
-  std::set<uint32_t> seen_sections;
+  std::set<std::string> seen_slots;
   uint64_t offset = c.header_bytes;
   for (auto& entry_bytes : header.section_entries) {
-    const crypto::Digest digest = section_entry_digest(entry_bytes);
-    if (!listed(c.manifest.section_digests, digest))
-      fail(Code::signature, "a section entry is not listed in the signed manifest");
+    // Authenticated before it is parsed: the digest must be one the owner signed.
+    const std::string digest = crypto::digest_bytes(section_entry_digest(entry_bytes));
+    const auto ref = std::find_if(c.manifest.sections.begin(), c.manifest.sections.end(),
+                                  [&](const SectionRef& r) { return r.entry_digest == digest; });
+    if (ref == c.manifest.sections.end()) fail(Code::signature, "a section entry is not listed in the signed manifest");
     SectionEntry entry = decode_section_entry(entry_bytes);
-    if (!seen_sections.insert(entry.section_id).second)
-      fail(Code::format, "a section appears twice in the file");
-    if (entry.generation > c.manifest.highest_generation)
-      fail(Code::format, "a section's key generation is above the highest the manifest says was issued");
+    if (entry.slot_tag != ref->slot_tag) fail(Code::format, "a section entry's slot is not the slot the manifest lists");
+    if (!seen_slots.insert(entry.slot_tag).second) fail(Code::format, "a section appears twice in the file");
     if (entry.ciphertext_length > source.size() - offset) fail(Code::format, "file is truncated");
     c.sections.push_back({entry, std::move(entry_bytes), offset});
     offset += entry.ciphertext_length;
@@ -125,6 +126,7 @@ crypto::SecretBuffer open_section_from_source(const ByteSource& source, const Co
   if (!crypto::equal_constant_time({hash.data(), hash.size()}, section.entry.ciphertext_hash))
     fail(Code::integrity, "section ciphertext does not match the signed manifest");
   crypto::aead_open_in_place(section_key, {nonce, sizeof nonce}, text, section_associated_data(slot));
+  text.truncate(crypto::unpadded_size(text.data(), text.size()));
   return text;
 }
 
@@ -156,12 +158,14 @@ size_t open_section_into(const ByteSource& source, const ContainerSection& secti
       fail(Code::integrity, "section ciphertext does not match the signed manifest");
     crypto::aead_open_detached_in_place(section_key, {nonce, sizeof nonce}, out, text_length, {tag, sizeof tag},
                                         section_associated_data(slot));
+    const size_t content_length = crypto::unpadded_size(out, text_length);
+    crypto::wipe(out + content_length, text_length - content_length);
+    return content_length;
   } catch (...) {
     // The caller's memory holds nothing of a failed read: not even ciphertext.
     crypto::wipe(out, text_length);
     throw;
   }
-  return text_length;
 }
 
 std::string encode_container_prefix(const RecordHeader& header) {

@@ -28,9 +28,10 @@ struct VerifiedContainer {
   std::vector<std::string> grants;         // those present; each listed in the manifest
   uint64_t header_bytes = 0;
 
-  bool has_every_section() const { return sections.size() == manifest.section_digests.size(); }
+  bool has_every_section() const { return sections.size() == manifest.sections.size(); }
   bool has_every_grant() const { return grants.size() == manifest.grant_digests.size(); }
-  const ContainerSection* find_section(uint32_t section_id) const;
+  // The entry present in this file under a slot tag, or nullptr.
+  const ContainerSection* find_slot(const std::string& slot_tag) const;
 };
 
 // Parses and authenticates the header: framing, strict decoding, the owner's signature over the
@@ -47,12 +48,14 @@ std::string read_section_body(const ByteSource& source, const ContainerSection& 
 crypto::SecretBuffer open_section_from_source(const ByteSource& source, const ContainerSection& section,
                                               const crypto::SecretBuffer& section_key, const SectionSlot& slot);
 
-// The plaintext length of a section: its ciphertext length less the nonce and tag.
+// The padded plaintext length of a section: its ciphertext length less the nonce and tag. The
+// content is at most this long (its exact length is known only once it is decrypted).
 uint64_t section_plaintext_size(const SectionEntry& entry);
 
 // As open_section_from_source, into memory the caller owns: `out` (capacity bytes, at least
 // section_plaintext_size) receives the plaintext only if every check passes; on failure it is
-// wiped. Returns the plaintext length. Error(invalid_argument) if capacity is too small.
+// wiped. Returns the content length (the padding after it in `out` is wiped).
+// Error(invalid_argument) if capacity is too small.
 size_t open_section_into(const ByteSource& source, const ContainerSection& section,
                          const crypto::SecretBuffer& section_key, const SectionSlot& slot, uint8_t* out,
                          size_t capacity);

@@ -17,7 +17,8 @@ namespace kartla::format {
 struct GrantedSection {
   uint32_t section_id = 0;
   uint32_t generation = 0;
-  crypto::SecretBuffer key;  // 32 bytes
+  crypto::SecretBuffer key;          // 32 bytes: the section key of that generation
+  crypto::SecretBuffer slot_secret;  // 32 bytes: names the section's entry (SPEC §5.3)
 };
 
 struct GrantTerms {
@@ -28,6 +29,8 @@ struct GrantTerms {
   std::string purpose;
   int64_t granted_at = 0;
   int64_t expires_at = 0;  // 0: no expiry
+  std::string gdpr_art6_basis;  // "6.1.a".."6.1.f"; required
+  std::string gdpr_art9_basis;  // "9.2.a".."9.2.j"; required for special-category sections
 };
 
 struct Grant {
@@ -40,8 +43,10 @@ std::string seal_grant(const Grant& grant);
 
 // Trial-opens grant bytes with an agency's keys: nullopt if the box is not for this key pair
 // (the normal case while searching a file); Error(format) if it opens but is malformed, or
-// Error(signature) if it names another recipient than the key pair that opened it.
-std::optional<Grant> open_grant(const crypto::BoxKeyPair& recipient, ByteView grant_bytes);
+// Error(signature) if it names another recipient than the agency whose keys opened it (its
+// encryption key, or the signing key of its card).
+std::optional<Grant> open_grant(const crypto::BoxKeyPair& recipient, const std::string& recipient_signing_key,
+                                ByteView grant_bytes);
 
 inline constexpr size_t kMaxGrantBytes = 64u << 10;
 inline constexpr size_t kMaxPurposeBytes = 1024;

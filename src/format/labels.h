@@ -24,14 +24,19 @@ inline constexpr const char* kGrantPayload = "kartla/v1/grant-payload";  // seal
 inline constexpr const char* kAccessEvent = "kartla/v1/access-event";    // sharing-ledger event chain
 inline constexpr const char* kAttestedEntry = "kartla/v1/attested-entry";  // the entry an attestation covers
 inline constexpr const char* kContributionPayload = "kartla/v1/contribution-payload";  // sealed-box plaintext prefix
+inline constexpr const char* kSlotCommitment = "kartla/v1/slot-commitment";  // manifest slot table (§5.3)
+inline constexpr const char* kSlotTag = "kartla/v1/slot-tag";                // a section entry's blinded name
 
 // AEAD associated data prefixes
 inline constexpr const char* kSectionAd = "kartla/v1/section";
+inline constexpr const char* kOwnerIndexAd = "kartla/v1/owner-index";
 inline constexpr const char* kPassphraseWrapAd = "kartla/v1/identity/passphrase-wrap";
 inline constexpr const char* kRecoveryWrapAd = "kartla/v1/identity/recovery-wrap";
 inline constexpr const char* kSecretKeysAd = "kartla/v1/identity/secret-keys";
 
 // crypto_kdf contexts (exactly 8 characters)
 inline constexpr const char* kSectionKeyContext = "kartlaSK";
+inline constexpr const char* kSlotSecretContext = "kartlaSS";
+inline constexpr const char* kOwnerIndexKeyContext = "kartlaIX";
 
 }  // namespace kartla::format::label

@@ -13,6 +13,11 @@ inline constexpr size_t kMaxHeaderBytes = 1u << 20;          // record header an
 inline constexpr size_t kMaxSections = 64;                   // entries in one manifest
 inline constexpr size_t kMaxGrants = 256;                    // also bounds trial unwrapping
 inline constexpr uint64_t kMaxSectionPlaintext = 256ull << 20;
+// The padded form of the largest section (crypto::padded_size of 256 MiB): 256 MiB + 8 MiB.
+inline constexpr uint64_t kMaxPaddedSection = (256ull << 20) + (8ull << 20);
+// Section ids 1..64 each own one fixed position in the manifest's slot table (SPEC §5.3).
+inline constexpr uint32_t kMaxSectionId = 64;
+inline constexpr size_t kSlotTableBytes = kMaxSectionId * 32;
 inline constexpr uint64_t kMaxRecordFileBytes = 1ull << 30;
 inline constexpr size_t kMaxSmallFileBytes = 64u << 10;      // identity and card files
 inline constexpr size_t kMaxNameBytes = 256;                 // names and other short strings

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/error.h"
+#include "crypto/padding.h"
 #include "format/labels.h"
 #include "format/limits.h"
 #include "format/strict_parse.h"
@@ -39,6 +40,13 @@ std::string serialize(const google::protobuf::Message& message) {
 
 }  // namespace
 
+const SectionRef* Manifest::find_ref(ByteView slot_tag) const {
+  const std::string tag = slot_tag.to_string();
+  const auto it = std::lower_bound(sections.begin(), sections.end(), tag,
+                                   [](const SectionRef& r, const std::string& t) { return r.slot_tag < t; });
+  return it != sections.end() && it->slot_tag == tag ? &*it : nullptr;
+}
+
 std::string encode_manifest(const Manifest& m) {
   pb::Manifest msg;
   msg.set_format_version(kFormatVersion);
@@ -48,9 +56,14 @@ std::string encode_manifest(const Manifest& m) {
   msg.set_sequence(m.sequence);
   msg.set_previous_manifest_hash(m.previous_manifest_hash);
   msg.set_owner_key_wrap(m.owner_key_wrap);
-  for (const auto& d : m.section_digests) msg.add_section_digests(d);
+  for (const auto& r : m.sections) {
+    auto* ref = msg.add_sections();
+    ref->set_slot_tag(r.slot_tag);
+    ref->set_entry_digest(r.entry_digest);
+  }
   for (const auto& d : m.grant_digests) msg.add_grant_digests(d);
-  msg.set_highest_generation(m.highest_generation);
+  msg.set_slot_commitments(m.slot_commitments);
+  msg.set_sealed_index(m.sealed_index);
   return serialize(msg);
 }
 
@@ -66,7 +79,8 @@ Manifest decode_manifest(ByteView bytes) {
   m.sequence = msg.sequence();
   m.previous_manifest_hash = msg.previous_manifest_hash();
   m.owner_key_wrap = msg.owner_key_wrap();
-  m.highest_generation = msg.highest_generation();
+  m.slot_commitments = msg.slot_commitments();
+  m.sealed_index = msg.sealed_index();
   require_size(m.record_id, kRecordIdBytes, "record id");
   require_size(m.owner_signing_key, 32, "owner signing key");
   require_size(m.owner_encryption_key, 32, "owner encryption key");
@@ -74,21 +88,34 @@ Manifest decode_manifest(ByteView bytes) {
   if (m.sequence == 0) fail(Code::format, "manifest sequence must be at least 1");
   // The first manifest has no predecessor; every later one must name it.
   require_size(m.previous_manifest_hash, m.sequence == 1 ? 0 : kDigestBytes, "previous manifest hash");
-  if (static_cast<size_t>(msg.section_digests_size()) > kMaxSections)
+  if (static_cast<size_t>(msg.sections_size()) > kMaxSections)
     fail(Code::limit, "manifest lists more sections than the limit");
   if (static_cast<size_t>(msg.grant_digests_size()) > kMaxGrants)
     fail(Code::limit, "manifest lists more grants than the limit");
-  m.section_digests = to_vector(msg.section_digests());
+  for (const auto& r : msg.sections()) {
+    require_size(r.slot_tag(), kDigestBytes, "slot tag");
+    require_size(r.entry_digest(), kDigestBytes, "section entry digest");
+    // Strictly ascending tags: no slot is listed twice, so no section has two entries.
+    if (!m.sections.empty() && !(m.sections.back().slot_tag < r.slot_tag()))
+      fail(Code::format, "section slots are not in strictly ascending order");
+    m.sections.push_back({r.slot_tag(), r.entry_digest()});
+  }
   m.grant_digests = to_vector(msg.grant_digests());
-  require_ascending(m.section_digests, "section digests");
   require_ascending(m.grant_digests, "grant digests");
+  require_size(m.slot_commitments, kSlotTableBytes, "slot commitment table");
+  std::vector<std::string> commitments;
+  for (size_t i = 0; i < kSlotTableBytes; i += kDigestBytes) commitments.push_back(m.slot_commitments.substr(i, kDigestBytes));
+  std::sort(commitments.begin(), commitments.end());
+  // Distinct commitments mean distinct slot secrets: one secret cannot stand for two sections.
+  if (std::adjacent_find(commitments.begin(), commitments.end()) != commitments.end())
+    fail(Code::format, "the slot commitment table repeats a commitment");
+  require_size(m.sealed_index, kSealedIndexBytes, "sealed index");
   return m;
 }
 
 std::string encode_section_entry(const SectionEntry& e) {
   pb::SectionEntry msg;
-  msg.set_section_id(e.section_id);
-  msg.set_generation(e.generation);
+  msg.set_slot_tag(e.slot_tag);
   msg.set_ciphertext_length(e.ciphertext_length);
   msg.set_ciphertext_hash(e.ciphertext_hash);
   msg.set_key_commitment(e.key_commitment);
@@ -98,15 +125,45 @@ std::string encode_section_entry(const SectionEntry& e) {
 SectionEntry decode_section_entry(ByteView bytes) {
   pb::SectionEntry msg;
   parse_strict(bytes, msg, "section entry", kMaxHeaderBytes);
-  SectionEntry e{msg.section_id(), msg.generation(), msg.ciphertext_length(), msg.ciphertext_hash(),
-                 msg.key_commitment()};
-  if (e.section_id == 0) fail(Code::format, "section entry has no section id");
-  if (e.generation == 0) fail(Code::format, "section entry generation must be at least 1");
-  if (e.ciphertext_length < 40 || e.ciphertext_length > kMaxSectionPlaintext + 40)
-    fail(e.ciphertext_length < 40 ? Code::format : Code::limit, "section ciphertext length out of range");
+  SectionEntry e{msg.slot_tag(), msg.ciphertext_length(), msg.ciphertext_hash(), msg.key_commitment()};
+  require_size(e.slot_tag, kDigestBytes, "slot tag");
+  constexpr uint64_t kOverhead = 40;  // nonce and tag
+  if (e.ciphertext_length > kMaxPaddedSection + kOverhead) fail(Code::limit, "section ciphertext length out of range");
+  // Every body holds padded content (SPEC §5.4): its length is one of the padding buckets.
+  if (e.ciphertext_length < kOverhead + crypto::kPaddingFloor || !crypto::is_padded_size(e.ciphertext_length - kOverhead))
+    fail(Code::format, "section ciphertext length is not a padded length");
   require_size(e.ciphertext_hash, kDigestBytes, "ciphertext hash");
   require_size(e.key_commitment, kDigestBytes, "key commitment");
   return e;
+}
+
+std::string encode_owner_index(const OwnerIndex& index) {
+  pb::OwnerIndex msg;
+  msg.set_highest_generation(index.highest_generation);
+  for (const auto& s : index.sections) {
+    auto* out = msg.add_sections();
+    out->set_section_id(s.section_id);
+    out->set_generation(s.generation);
+  }
+  return serialize(msg);
+}
+
+OwnerIndex decode_owner_index(ByteView bytes) {
+  pb::OwnerIndex msg;
+  parse_strict(bytes, msg, "owner index", kSealedIndexBytes);
+  OwnerIndex index;
+  index.highest_generation = msg.highest_generation();
+  for (const auto& s : msg.sections()) {
+    if (s.section_id() == 0 || s.section_id() > kMaxSectionId)
+      fail(Code::format, "the owner index names a section id outside 1-64");
+    if (!index.sections.empty() && index.sections.back().section_id >= s.section_id())
+      fail(Code::format, "the owner index is not in strictly ascending section order");
+    // Generations come from one counter (SPEC §5.2): none is 0 or above the highest issued.
+    if (s.generation() == 0 || s.generation() > index.highest_generation)
+      fail(Code::format, "a section's key generation is outside 1 to the highest the record issued");
+    index.sections.push_back({s.section_id(), s.generation()});
+  }
+  return index;
 }
 
 std::string encode_record_header(const RecordHeader& h) {
@@ -135,6 +192,10 @@ RecordHeader decode_record_header(ByteView bytes) {
 }
 
 void sort_digests(std::vector<std::string>& digests) { std::sort(digests.begin(), digests.end()); }
+
+void sort_section_refs(std::vector<SectionRef>& refs) {
+  std::sort(refs.begin(), refs.end(), [](const SectionRef& a, const SectionRef& b) { return a.slot_tag < b.slot_tag; });
+}
 
 crypto::Digest section_entry_digest(ByteView entry_bytes) {
   return crypto::labelled_hash(label::kSectionEntry, entry_bytes);

@@ -1,8 +1,11 @@
 #include "format/section_crypto.h"
 
+#include <cstring>
+
 #include "base/error.h"
 #include "crypto/aead.h"
 #include "crypto/kdf.h"
+#include "crypto/padding.h"
 #include "format/labels.h"
 #include "format/limits.h"
 
@@ -14,6 +17,33 @@ void append_u32le(std::string& out, uint32_t v) {
 }
 
 }  // namespace
+
+crypto::SecretBuffer derive_slot_secret(const crypto::SecretBuffer& record_master_key, uint32_t section_id) {
+  if (section_id == 0 || section_id > kMaxSectionId) fail(Code::internal, "section id outside 1-64");
+  return crypto::derive_subkey(record_master_key, label::kSlotSecretContext, section_id);
+}
+
+std::string slot_tag(const crypto::SecretBuffer& slot_secret) {
+  return crypto::digest_bytes(crypto::labelled_hash(label::kSlotTag, slot_secret.view()));
+}
+
+std::string slot_commitment(const crypto::SecretBuffer& slot_secret) {
+  return crypto::digest_bytes(crypto::labelled_hash(label::kSlotCommitment, slot_secret.view()));
+}
+
+std::string slot_commitment_table(const crypto::SecretBuffer& record_master_key) {
+  std::string table;
+  for (uint32_t id = 1; id <= kMaxSectionId; ++id) table += slot_commitment(derive_slot_secret(record_master_key, id));
+  return table;
+}
+
+void check_slot_secret(const std::string& slot_table, uint32_t section_id, const crypto::SecretBuffer& slot_secret) {
+  if (slot_table.size() != kSlotTableBytes || section_id == 0 || section_id > kMaxSectionId)
+    fail(Code::internal, "slot table or section id out of range");
+  const std::string commitment = slot_commitment(slot_secret);
+  if (slot_table.compare((section_id - 1) * kDigestBytes, kDigestBytes, commitment) != 0)
+    fail(Code::integrity, "a slot secret does not match the owner's slot commitment");
+}
 
 crypto::SecretBuffer derive_section_key(const crypto::SecretBuffer& record_master_key,
                                         uint32_t section_id, uint32_t generation) {
@@ -43,24 +73,29 @@ crypto::Digest ciphertext_hash(ByteView body) {
 }
 
 SealedSection seal_section(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
-                           ByteView plaintext) {
+                           const std::string& slot_tag, ByteView plaintext) {
   if (plaintext.size > kMaxSectionPlaintext) fail(Code::limit, "section content is larger than 256 MiB");
+  crypto::SecretBuffer padded(static_cast<size_t>(crypto::padded_size(plaintext.size)), crypto::SecretBuffer::Uninitialized{});
+  if (plaintext.size != 0) std::memcpy(padded.data(), plaintext.data, plaintext.size);
+  crypto::pad_in_place(padded.data(), plaintext.size);
   SealedSection out;
-  out.body = crypto::aead_seal(section_key, plaintext, section_associated_data(slot));
-  out.entry.section_id = slot.section_id;
-  out.entry.generation = slot.generation;
+  out.body = crypto::aead_seal(section_key, padded.view(), section_associated_data(slot));
+  out.entry.slot_tag = slot_tag;
   out.entry.ciphertext_length = out.body.size();
   out.entry.ciphertext_hash = crypto::digest_bytes(ciphertext_hash(out.body));
   out.entry.key_commitment = crypto::digest_bytes(key_commitment(section_key, slot));
   return out;
 }
 
+bool key_matches_commitment(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
+                            const SectionEntry& entry) {
+  const crypto::Digest commitment = key_commitment(section_key, slot);
+  return crypto::equal_constant_time({commitment.data(), commitment.size()}, entry.key_commitment);
+}
+
 void check_key_commitment(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
                           const SectionEntry& entry) {
-  if (entry.section_id != slot.section_id || entry.generation != slot.generation)
-    fail(Code::integrity, "section failed authentication");
-  const crypto::Digest commitment = key_commitment(section_key, slot);
-  if (!crypto::equal_constant_time({commitment.data(), commitment.size()}, entry.key_commitment))
+  if (!key_matches_commitment(section_key, slot, entry))
     fail(Code::integrity, "section key does not match the owner's key commitment");
 }
 
@@ -71,7 +106,9 @@ crypto::SecretBuffer open_section(const crypto::SecretBuffer& section_key, const
   if (body.size != entry.ciphertext_length ||
       !crypto::equal_constant_time({hash.data(), hash.size()}, entry.ciphertext_hash))
     fail(Code::integrity, "section ciphertext does not match the signed manifest");
-  return crypto::aead_open(section_key, body, section_associated_data(slot));
+  crypto::SecretBuffer text = crypto::aead_open(section_key, body, section_associated_data(slot));
+  text.truncate(crypto::unpadded_size(text.data(), text.size()));
+  return text;
 }
 
 }  // namespace kartla::format

@@ -1,5 +1,6 @@
 // How a section is encrypted (docs/SPEC.md §5): its key, the associated data that binds a
-// ciphertext to its record, section and generation, and the key commitment in its entry.
+// ciphertext to its record, section and generation, the padding that hides its length, the
+// blinded slot that names it only to key holders, and the key commitment in its entry.
 #pragma once
 
 #include <cstdint>
@@ -25,27 +26,43 @@ crypto::SecretBuffer derive_section_key(const crypto::SecretBuffer& record_maste
 // AD = "kartla/v1/section" 0x00 || u32le format version || record id || u32le section || u32le gen
 std::string section_associated_data(const SectionSlot& slot);
 
+// A section's slot secret (SPEC §5.3): KDF(RMK, "kartlaSS", section_id). It does not change
+// with the generation: one section keeps one slot for the record's life.
+crypto::SecretBuffer derive_slot_secret(const crypto::SecretBuffer& record_master_key, uint32_t section_id);
+// The public names derived from a slot secret: the tag an entry carries, and the commitment at
+// position section_id - 1 of the manifest's slot table.
+std::string slot_tag(const crypto::SecretBuffer& slot_secret);
+std::string slot_commitment(const crypto::SecretBuffer& slot_secret);
+// The 64-position table of slot commitments for a record master key.
+std::string slot_commitment_table(const crypto::SecretBuffer& record_master_key);
+// Error(integrity) unless slot_secret is the one committed at section_id's position.
+void check_slot_secret(const std::string& slot_table, uint32_t section_id, const crypto::SecretBuffer& slot_secret);
+
 // commitment = BLAKE2b-256(key = section key, "kartla/v1/key-commitment" 0x00 || AD)
 crypto::Digest key_commitment(const crypto::SecretBuffer& section_key, const SectionSlot& slot);
 
-// Encrypts plaintext for the slot and returns the body with a matching entry.
+// Pads and encrypts plaintext for the slot; returns the body with a matching entry.
 struct SealedSection {
   SectionEntry entry;
   std::string body;  // nonce || ciphertext || tag
 };
 SealedSection seal_section(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
-                           ByteView plaintext);
+                           const std::string& slot_tag, ByteView plaintext);
 
 crypto::Digest ciphertext_hash(ByteView body);
 
 // Error(integrity) unless the key matches the entry's commitment. Checked before any decryption:
-// this is the invisible-salamander defence (HOSTILE.md 12).
+// this is the invisible-salamander defence (docs/THREATS.md).
 void check_key_commitment(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
                           const SectionEntry& entry);
+// The same test as a yes/no answer (constant time), for a reader choosing among several grants.
+bool key_matches_commitment(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
+                            const SectionEntry& entry);
 
 // Checks, in this order, that the key matches the entry's commitment (before any decryption:
 // the invisible-salamander defence), that the body hashes to the entry's hash, and that the AEAD
-// opens. Every failure is Error(integrity); nothing is returned unless all pass.
+// opens; every failure is Error(integrity). Then removes the padding (Error(format) if it is not
+// canonical). Nothing is returned unless all pass; the result is the content only.
 crypto::SecretBuffer open_section(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
                                   const SectionEntry& entry, ByteView body);
 

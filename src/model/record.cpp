@@ -10,6 +10,7 @@
 #include "format/file_source.h"
 #include "format/labels.h"
 #include "format/limits.h"
+#include "format/owner_index.h"
 #include "io/atomic_writer.h"
 #include "io/file_lock.h"
 #include "io/input_file.h"
@@ -28,10 +29,20 @@ bool file_exists(const std::string& path, const io::FileSystem& fs) {
   return io::InputFile::open_if_exists(path, format::kMaxRecordFileBytes, fs).has_value();
 }
 
+void refuse_owner_only(const SectionInfo& info) {
+  if (info.owner_only)
+    fail(Code::invalid_argument, "section '" + std::string(info.name) +
+                                     "' is kept by the library (share, revoke and expiry write it) and cannot be "
+                                     "set or removed directly");
+}
+
 }  // namespace
 
 Record::Record(crypto::SigningKeyPair signing, crypto::SecretBuffer master_key)
-    : signing_(std::move(signing)), master_key_(std::move(master_key)) {}
+    : signing_(std::move(signing)), master_key_(std::move(master_key)) {
+  for (uint32_t id = 1; id <= format::kMaxSectionId; ++id)
+    slot_tags_.push_back(format::slot_tag(format::derive_slot_secret(master_key_, id)));
+}
 
 Record Record::create(const OwnerKeys& owner) {
   Record record(copy_keys(owner.signing), crypto::random_secret(crypto::kMasterKeyBytes));
@@ -39,6 +50,7 @@ Record Record::create(const OwnerKeys& owner) {
   record.manifest_.owner_signing_key = owner.signing.public_key;
   record.manifest_.owner_encryption_key = owner.box.public_key;
   record.manifest_.owner_key_wrap = crypto::seal_to(owner.box.public_key, record.master_key_.view());
+  record.manifest_.slot_commitments = format::slot_commitment_table(record.master_key_);
   return record;
 }
 
@@ -53,10 +65,23 @@ Record Record::open(std::shared_ptr<const format::ByteSource> source, const Owne
     fail(Code::format, "this is a share bundle, not the full record (the owner needs the record file)");
 
   Record record(copy_keys(owner.signing), std::move(*master_key));
+  // The table is signed, but only the master key says it is this record's own: a table that does
+  // not match would let an agency's slot check pass for slots the owner cannot place.
+  if (c.manifest.slot_commitments != format::slot_commitment_table(record.master_key_))
+    fail(Code::integrity, "the record's slot table does not match its master key");
+  const format::OwnerIndex index = format::open_owner_index(record.master_key_, c.manifest.record_id,
+                                                            c.manifest.sequence, c.manifest.sealed_index);
+  if (index.sections.size() != c.sections.size())
+    fail(Code::format, "the record's index and its section entries disagree");
+  for (const auto& indexed : index.sections) {
+    const format::ContainerSection* s = c.find_slot(record.tag_of(indexed.section_id));
+    if (s == nullptr) fail(Code::format, "the record's index names a section the file does not hold");
+    record.sections_[indexed.section_id] =
+        Section{indexed.generation, s->entry, s->entry_bytes, std::nullopt, s->body_offset};
+  }
+  record.highest_generation_ = index.highest_generation;
   record.manifest_ = std::move(c.manifest);
   record.manifest_bytes_ = std::move(c.manifest_bytes);
-  for (auto& s : c.sections)
-    record.sections_[s.entry.section_id] = Section{s.entry, std::move(s.entry_bytes), std::nullopt, s.body_offset};
   record.grants_ = std::move(c.grants);
   record.source_ = std::move(source);
   record.unsaved_ = false;
@@ -71,7 +96,7 @@ void Record::check_owner(const OwnerKeys& owner) const {
 std::vector<SectionSummary> Record::sections() const {
   std::vector<SectionSummary> out;
   for (const auto& [id, s] : sections_)
-    out.push_back({id, section_by_id(id), s.entry.generation, s.entry.ciphertext_length});
+    out.push_back({id, section_by_id(id), s.generation, s.entry.ciphertext_length});
   return out;
 }
 
@@ -87,9 +112,9 @@ crypto::SecretBuffer Record::read_section(const SectionInfo& info) const {
   auto it = sections_.find(info.id);
   if (it == sections_.end()) fail(Code::not_found, "section '" + std::string(info.name) + "' is not in this record");
   const Section& s = it->second;
-  const auto key = format::derive_section_key(master_key_, info.id, s.entry.generation);
-  if (s.new_body) return format::open_section(key, slot(info.id, s.entry.generation), s.entry, *s.new_body);
-  return format::open_section_from_source(*source_, located(s), key, slot(info.id, s.entry.generation));
+  const auto key = format::derive_section_key(master_key_, info.id, s.generation);
+  if (s.new_body) return format::open_section(key, slot(info.id, s.generation), s.entry, *s.new_body);
+  return format::open_section_from_source(*source_, located(s), key, slot(info.id, s.generation));
 }
 
 const Record::Section& Record::present(const SectionInfo& info) const {
@@ -113,40 +138,53 @@ size_t Record::read_section_into(const SectionInfo& info, uint8_t* out, size_t c
     if (!text.empty()) std::memcpy(out, text.data(), text.size());
     return text.size();
   }
-  const auto key = format::derive_section_key(master_key_, info.id, s.entry.generation);
-  return format::open_section_into(*source_, located(s), key, slot(info.id, s.entry.generation), out, capacity);
+  const auto key = format::derive_section_key(master_key_, info.id, s.generation);
+  return format::open_section_into(*source_, located(s), key, slot(info.id, s.generation), out, capacity);
 }
 
 void Record::seal_into(const SectionInfo& info, uint32_t generation, ByteView plaintext) {
   const auto key = format::derive_section_key(master_key_, info.id, generation);
-  format::SealedSection sealed = format::seal_section(key, slot(info.id, generation), plaintext);
+  format::SealedSection sealed = format::seal_section(key, slot(info.id, generation), tag_of(info.id), plaintext);
   std::string entry_bytes = format::encode_section_entry(sealed.entry);
-  sections_[info.id] = Section{sealed.entry, std::move(entry_bytes), std::move(sealed.body), 0};
+  sections_[info.id] = Section{generation, sealed.entry, std::move(entry_bytes), std::move(sealed.body), 0};
   unsaved_ = true;
 }
 
-crypto::SecretBuffer Record::insecure_section_key_for_grant(const SectionInfo& info, uint32_t* generation) const {
-  auto it = sections_.find(info.id);
-  if (it == sections_.end()) fail(Code::not_found, "section '" + std::string(info.name) + "' is not in this record");
-  *generation = it->second.entry.generation;
-  return format::derive_section_key(master_key_, info.id, it->second.entry.generation);
+GrantKeys Record::insecure_keys_for_grant(const SectionInfo& info) const {
+  const Section& s = present(info);
+  return {s.generation, format::derive_section_key(master_key_, info.id, s.generation),
+          format::derive_slot_secret(master_key_, info.id)};
 }
+
+uint32_t Record::generation(const SectionInfo& info) const { return present(info).generation; }
 
 // Generations are issued from one counter for the whole record and never reused: a section
 // removed and written again must not get back a key that a revoked agency still holds.
 uint32_t Record::issue_generation() {
-  if (manifest_.highest_generation == UINT32_MAX) fail(Code::limit, "the record has run out of key generations");
-  return ++manifest_.highest_generation;
+  if (highest_generation_ == UINT32_MAX) fail(Code::limit, "the record has run out of key generations");
+  return ++highest_generation_;
 }
 
 void Record::write_section(const SectionInfo& info, ByteView plaintext) {
+  refuse_owner_only(info);
+  store_section(info, plaintext);
+}
+
+void Record::write_owner_only_section(const SectionInfo& info, ByteView plaintext) {
+  if (!info.owner_only) fail(Code::internal, "write_owner_only_section is for owner-only sections");
+  store_section(info, plaintext);
+}
+
+void Record::store_section(const SectionInfo& info, ByteView plaintext) {
+  if (info.id == 0 || info.id > format::kMaxSectionId) fail(Code::internal, "section id outside 1-64");
   check_section_bytes(info, plaintext);
   auto it = sections_.find(info.id);
   // The same generation keeps the same key; a fresh random nonce makes the new ciphertext safe.
-  seal_into(info, it == sections_.end() ? issue_generation() : it->second.entry.generation, plaintext);
+  seal_into(info, it == sections_.end() ? issue_generation() : it->second.generation, plaintext);
 }
 
 void Record::remove_section(const SectionInfo& info) {
+  refuse_owner_only(info);
   if (sections_.erase(info.id) == 0)
     fail(Code::not_found, "section '" + std::string(info.name) + "' is not in this record");
   unsaved_ = true;
@@ -193,16 +231,25 @@ void Record::save(const std::string& path, const io::FileSystem& fs) {
   next.sequence = manifest_.sequence + 1;
   next.previous_manifest_hash =
       manifest_bytes_.empty() ? std::string() : crypto::digest_bytes(format::manifest_hash(manifest_bytes_));
-  next.section_digests.clear();
-  format::RecordHeader header;
+  next.sections.clear();
+  format::OwnerIndex index;
+  index.highest_generation = highest_generation_;
+  // Entries go in slot-tag order, which says nothing about which section is which.
+  std::vector<const Section*> in_file_order;
   for (const auto& [id, s] : sections_) {
-    next.section_digests.push_back(crypto::digest_bytes(format::section_entry_digest(s.entry_bytes)));
-    header.section_entries.push_back(s.entry_bytes);
+    next.sections.push_back({s.entry.slot_tag, crypto::digest_bytes(format::section_entry_digest(s.entry_bytes))});
+    index.sections.push_back({id, s.generation});
+    in_file_order.push_back(&s);
   }
+  std::sort(in_file_order.begin(), in_file_order.end(),
+            [](const Section* a, const Section* b) { return a->entry.slot_tag < b->entry.slot_tag; });
+  format::RecordHeader header;
+  for (const Section* s : in_file_order) header.section_entries.push_back(s->entry_bytes);
   next.grant_digests.clear();
   for (const auto& g : grants_) next.grant_digests.push_back(crypto::digest_bytes(format::grant_digest(g)));
-  format::sort_digests(next.section_digests);
+  format::sort_section_refs(next.sections);
   format::sort_digests(next.grant_digests);
+  next.sealed_index = format::seal_owner_index(master_key_, next.record_id, next.sequence, index);
   header.manifest = format::encode_manifest(next);
   header.manifest_signature = crypto::sign_with_label(format::label::kManifestSignature, signing_, header.manifest);
   header.grants = grants_;
@@ -210,18 +257,18 @@ void Record::save(const std::string& path, const io::FileSystem& fs) {
   const std::string prefix = format::encode_container_prefix(header);
   io::AtomicWriter writer(path, fs);
   writer.write(prefix);
-  std::map<uint32_t, uint64_t> offsets;
+  std::map<const Section*, uint64_t> offsets;
   uint64_t offset = prefix.size();
-  for (const auto& [id, s] : sections_) {
-    if (s.new_body) {
-      writer.write(*s.new_body);
+  for (const Section* s : in_file_order) {
+    if (s->new_body) {
+      writer.write(*s->new_body);
     } else {
       // An unchanged body is copied from the old file and re-hashed on the way: if the old file
       // was damaged since it was opened, the save fails instead of signing the damage.
-      format::copy_section_body(*source_, located(s), [&](ByteView chunk) { writer.write(chunk); });
+      format::copy_section_body(*source_, located(*s), [&](ByteView chunk) { writer.write(chunk); });
     }
-    offsets[id] = offset;
-    offset += s.entry.ciphertext_length;
+    offsets[s] = offset;
+    offset += s->entry.ciphertext_length;
   }
   writer.commit();
   // The new version is durable from here on, so the save has succeeded whatever happens below:
@@ -240,7 +287,7 @@ void Record::save(const std::string& path, const io::FileSystem& fs) {
   source_ = std::move(written);
   for (auto& [id, s] : sections_) {
     s.new_body.reset();
-    s.source_offset = offsets[id];
+    s.source_offset = offsets[&s];
   }
   // Only now is source_ the file this version describes (a bundle is exported from it).
   unsaved_ = false;

@@ -32,14 +32,23 @@ struct SectionSummary {
   uint32_t id = 0;
   const SectionInfo* info = nullptr;  // nullptr for a section id this library does not know
   uint32_t generation = 0;
-  uint64_t ciphertext_length = 0;
+  uint64_t ciphertext_length = 0;     // padded (SPEC §5.4)
+};
+
+// What a grant carries for one section (share/issue_grant.cpp).
+struct GrantKeys {
+  uint32_t generation = 0;
+  crypto::SecretBuffer key;
+  crypto::SecretBuffer slot_secret;
 };
 
 class Record {
  public:
   static Record create(const OwnerKeys& owner);
   // Error(auth) if the record belongs to another identity; Error(format) if the source is a
-  // share bundle rather than the full record; any container error from format::read_container.
+  // share bundle rather than the full record, or its sealed index disagrees with its entries;
+  // Error(integrity) if the slot table or the index does not match the record master key; any
+  // container error from format::read_container.
   static Record open(std::shared_ptr<const format::ByteSource> source, const OwnerKeys& owner);
 
   const std::string& record_id() const { return manifest_.record_id; }
@@ -56,15 +65,22 @@ class Record {
   // memory the caller owns, with every check of read_section; on failure `out` is wiped.
   uint64_t section_size(const SectionInfo& info) const;
   size_t read_section_into(const SectionInfo& info, uint8_t* out, size_t capacity) const;
-  // Error(schema) if the bytes are not a message of the section's type.
+  // Error(schema) if the bytes are not a message of the section's type. Error(invalid_argument)
+  // for an owner-only section (the sharing ledger): only the sharing layer writes it, through
+  // write_owner_only_section, so no caller can erase or invent the record of who holds keys.
   void write_section(const SectionInfo& info, ByteView plaintext);
   void remove_section(const SectionInfo& info);
+  void write_owner_only_section(const SectionInfo& info, ByteView plaintext);
+  // The key generation the section has now (Error(not_found) if absent).
+  uint32_t generation(const SectionInfo& info) const;
+  // The public tag of the section's slot (whether or not the record holds it; SPEC §5.3).
+  const std::string& slot_tag(const SectionInfo& info) const { return tag_of(info.id); }
   // Re-encrypts the section under a key of a new generation (revocation).
   void rotate_section(const SectionInfo& info);
 
-  // INSECURE_RAW_KEY_EXPORT: the current key of a section, to be sealed into a grant for an
-  // agency (share/issue_grant.cpp is the only caller). Error(not_found) if absent.
-  crypto::SecretBuffer insecure_section_key_for_grant(const SectionInfo& info, uint32_t* generation) const;
+  // INSECURE_RAW_KEY_EXPORT: the current key and the slot secret of a section, to be sealed into
+  // a grant for an agency (share/issue_grant.cpp is the only caller). Error(not_found) if absent.
+  GrantKeys insecure_keys_for_grant(const SectionInfo& info) const;
 
   const std::vector<std::string>& grants() const { return grants_; }
   void replace_grants(std::vector<std::string> grants) {
@@ -90,6 +106,7 @@ class Record {
 
  private:
   struct Section {
+    uint32_t generation = 0;
     format::SectionEntry entry;
     std::string entry_bytes;
     std::optional<std::string> new_body;  // written since the last save
@@ -97,6 +114,8 @@ class Record {
   };
 
   Record(crypto::SigningKeyPair signing, crypto::SecretBuffer master_key);
+  void store_section(const SectionInfo& info, ByteView plaintext);
+  const std::string& tag_of(uint32_t section_id) const { return slot_tags_.at(section_id - 1); }
   format::SectionSlot slot(uint32_t section_id, uint32_t generation) const;
   const Section& present(const SectionInfo& info) const;
   static format::ContainerSection located(const Section& section);
@@ -108,6 +127,8 @@ class Record {
   crypto::SecretBuffer master_key_;
   format::Manifest manifest_;      // of the last version read or saved
   std::string manifest_bytes_;     // empty until first saved
+  uint32_t highest_generation_ = 0;  // the generation counter (sealed in the owner index)
+  std::vector<std::string> slot_tags_;  // section id i's tag at i - 1
   std::map<uint32_t, Section> sections_;
   std::vector<std::string> grants_;
   std::shared_ptr<const format::ByteSource> source_;

@@ -21,18 +21,25 @@ struct GrantedSectionInfo {
   uint32_t section_id = 0;
   const model::SectionInfo* info = nullptr;  // nullptr for an id this library does not know
   uint32_t generation = 0;                   // of the key the grant carries
+  std::string grant_id_hex;
   std::string purpose;
+  std::string gdpr_art6_basis;
+  std::string gdpr_art9_basis;               // empty unless special-category data is granted
   int64_t granted_at = 0;
   int64_t expires_at = 0;                    // 0: no expiry
-  bool present = false;                      // the ciphertext is in this file
-  bool current = false;                      // the grant's key generation matches the file's
+  bool present = false;                      // the section's entry is in this file
+  bool current = false;                      // the grant's key opens that entry (commitment matches)
+  uint64_t ciphertext_length = 0;            // padded; 0 if not present
 };
 
 class AgencyView {
  public:
   // Verifies the container (Error as format::read_container) and trial-opens every grant with
-  // the agency's key pair. Opening a file that grants this agency nothing is not an error.
-  static AgencyView open(std::shared_ptr<const format::ByteSource> source, const crypto::BoxKeyPair& agency);
+  // the agency's key pair; each grant that opens must name this record (Error(signature)) and
+  // carry slot secrets that match the owner's slot table (Error(integrity)). Opening a file that
+  // grants this agency nothing is not an error.
+  static AgencyView open(std::shared_ptr<const format::ByteSource> source, const crypto::BoxKeyPair& agency,
+                         const std::string& agency_signing_key);
 
   const format::VerifiedContainer& container() const { return container_; }
   std::vector<GrantedSectionInfo> granted() const;
@@ -55,6 +62,8 @@ class AgencyView {
     const format::GrantedSection* grant;
     format::SectionSlot slot;
   };
+  // The entry in this file that the grant's slot secret names, or nullptr.
+  const format::ContainerSection* entry_for(const format::GrantedSection& granted) const;
   // The section and the grant that let this agency read it at `now`, or the errors of read_section.
   Readable readable(const model::SectionInfo& info, int64_t now) const;
 

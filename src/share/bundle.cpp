@@ -6,10 +6,11 @@
 #include "format/container_reader.h"
 #include "io/atomic_writer.h"
 #include "share/ledger.h"
+#include "share/time_text.h"
 
 namespace kartla::share {
 
-void write_bundle(const format::ByteSource& record, const std::vector<uint32_t>& section_ids,
+void write_bundle(const format::ByteSource& record, const std::vector<std::string>& slot_tags,
                   const std::vector<std::string>& grant_digests, const std::string& out_path,
                   const io::FileSystem& fs) {
   const format::VerifiedContainer c = format::read_container(record);
@@ -17,12 +18,16 @@ void write_bundle(const format::ByteSource& record, const std::vector<uint32_t>&
   header.manifest = c.manifest_bytes;  // the owner's exact signed bytes: never re-encoded
   header.manifest_signature = c.manifest_signature;
   std::vector<const format::ContainerSection*> chosen;
-  for (uint32_t id : section_ids) {
-    const format::ContainerSection* s = c.find_section(id);
-    if (s == nullptr) fail(Code::not_found, "the record file does not hold section " + std::to_string(id));
+  for (const auto& tag : slot_tags) {
+    const format::ContainerSection* s = c.find_slot(tag);
+    if (s == nullptr) fail(Code::not_found, "the record file does not hold a section to export");
     chosen.push_back(s);
-    header.section_entries.push_back(s->entry_bytes);
   }
+  // In slot-tag order, as in the record: the order must not say which section is which.
+  std::sort(chosen.begin(), chosen.end(), [](const format::ContainerSection* a, const format::ContainerSection* b) {
+    return a->entry.slot_tag < b->entry.slot_tag;
+  });
+  for (const auto* s : chosen) header.section_entries.push_back(s->entry_bytes);
   for (const auto& wanted : grant_digests) {
     const auto it = std::find_if(c.grants.begin(), c.grants.end(), [&](const std::string& g) {
       return crypto::digest_bytes(format::grant_digest(g)) == wanted;
@@ -37,21 +42,27 @@ void write_bundle(const format::ByteSource& record, const std::vector<uint32_t>&
   writer.commit();
 }
 
-void export_grant_bundle(const model::Record& record, const std::string& grant_id_hex, const std::string& out_path,
-                         const io::FileSystem& fs) {
+void export_grant_bundle(const model::Record& record, const std::string& grant_id_hex, int64_t now,
+                         const std::string& out_path, const io::FileSystem& fs) {
   const format::ByteSource& saved = record.saved_file();
   const v1::SharingLedger ledger = read_ledger(record);
   for (const auto& entry : ledger.grants()) {
-    if (entry.id() != grant_id_hex || entry.has_revoked_at()) continue;
-    std::vector<uint32_t> ids;
-    for (const auto& name : entry.sections()) {
-      const model::SectionInfo& info = model::section_by_name(name);
-      if (record.has_section(info)) ids.push_back(info.id);
-    }
-    write_bundle(saved, ids, {entry.grant_digest()}, out_path, fs);
+    if (entry.id() != grant_id_hex) continue;
+    if (entry.has_revoked_at())
+      fail(Code::not_found, "grant " + grant_id_hex + " was revoked on " + format_utc(entry.revoked_at().seconds()) +
+                                ": an ended grant is never exported");
+    const int64_t expiry = entry.has_expired_at()   ? entry.expired_at().seconds()
+                           : entry.has_expires_at() ? entry.expires_at().seconds()
+                                                    : 0;
+    if (entry.has_expired_at() || (expiry != 0 && expiry <= now))
+      fail(Code::expired, "grant " + grant_id_hex + " expired on " + format_utc(entry.expires_at().seconds()) +
+                              ": an ended grant is never exported");
+    std::vector<std::string> tags;
+    for (uint32_t id : covered_sections(record, entry)) tags.push_back(record.slot_tag(*model::section_by_id(id)));
+    write_bundle(saved, tags, {entry.grant_digest()}, out_path, fs);
     return;
   }
-  fail(Code::not_found, "no active grant with id " + grant_id_hex);
+  fail(Code::not_found, "no grant with id " + grant_id_hex);
 }
 
 }  // namespace kartla::share

@@ -1,7 +1,7 @@
 // Share bundles (docs/SPEC.md §7.2): the owner's signed manifest and signature as they are, the
 // entries and ciphertexts of the granted sections only, and the chosen grants only. Everything
-// else appears only as a digest in the manifest, so a bundle's size does not grow with what it
-// leaves out, and it verifies on its own.
+// else appears only as a slot tag and digest in the manifest, so a bundle's size does not grow
+// with what it leaves out, and it verifies on its own.
 #pragma once
 
 #include <cstdint>
@@ -14,15 +14,18 @@
 
 namespace kartla::share {
 
-// Reads the saved record file `record`, verifies it, and writes the bundle atomically to
-// out_path. Error(not_found) if a section or grant is not in the record file.
-void write_bundle(const format::ByteSource& record, const std::vector<uint32_t>& section_ids,
+// Reads the saved record file `record`, verifies it, and writes the bundle of the entries under
+// `slot_tags` and the grants with `grant_digests` atomically to out_path. Error(not_found) if a
+// section or grant is not in the record file.
+void write_bundle(const format::ByteSource& record, const std::vector<std::string>& slot_tags,
                   const std::vector<std::string>& grant_digests, const std::string& out_path,
                   const io::FileSystem& fs = io::real_file_system());
 
-// The bundle of one active grant named in the record's sharing ledger: its sections and that
-// grant only. The record must be saved. Error(not_found) if no active grant has that id.
-void export_grant_bundle(const model::Record& record, const std::string& grant_id_hex, const std::string& out_path,
-                         const io::FileSystem& fs = io::real_file_system());
+// The bundle of one live grant named in the record's sharing ledger: the sections it still
+// covers (SPEC §7.4: at the generation it carries) and that grant only. The record must be
+// saved. Error(not_found) if no grant has that id, or it was revoked; Error(expired) if it is
+// past its expiry at `now` (an ended grant is never exported).
+void export_grant_bundle(const model::Record& record, const std::string& grant_id_hex, int64_t now,
+                         const std::string& out_path, const io::FileSystem& fs = io::real_file_system());
 
 }  // namespace kartla::share

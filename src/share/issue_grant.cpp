@@ -1,5 +1,6 @@
 #include "share/issue_grant.h"
 
+#include <algorithm>
 #include <set>
 
 #include "base/error.h"
@@ -8,6 +9,8 @@
 #include "format/container_reader.h"
 #include "format/fingerprint.h"
 #include "identity/agency_role.h"
+#include "kartla/v1/documents.pb.h"
+#include "kartla/v1/notes.pb.h"
 #include "share/ledger.h"
 
 namespace kartla::share {
@@ -62,6 +65,23 @@ bool is_utf8(const std::string& text) {
 
 }  // namespace
 
+bool is_special_category(const model::Record& record, const model::SectionInfo& info) {
+  if (info.special_category) return true;
+  if (!record.has_section(info) || (info.name != std::string_view("notes") && info.name != std::string_view("documents")))
+    return false;
+  const crypto::SecretBuffer bytes = record.read_section(info);
+  if (info.name == std::string_view("notes")) {
+    v1::Notes notes;
+    if (!notes.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) return true;  // cannot tell: assume so
+    return std::any_of(notes.entries().begin(), notes.entries().end(),
+                       [](const v1::NoteEntry& e) { return e.contains_health_info(); });
+  }
+  v1::Documents documents;
+  if (!documents.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) return true;
+  return std::any_of(documents.entries().begin(), documents.entries().end(),
+                     [](const v1::DocumentEntry& e) { return e.health_data(); });
+}
+
 std::string build_grant(const model::Record& record, const format::Card& card, const std::vector<uint32_t>& section_ids,
                         format::GrantTerms terms) {
   format::Grant grant;
@@ -72,10 +92,8 @@ std::string build_grant(const model::Record& record, const format::Card& card, c
   for (uint32_t id : section_ids) {
     const model::SectionInfo* info = model::section_by_id(id);
     if (info == nullptr) fail(Code::internal, "grant names an unknown section");
-    format::GrantedSection granted;
-    granted.section_id = id;
-    granted.key = record.insecure_section_key_for_grant(*info, &granted.generation);
-    grant.sections.push_back(std::move(granted));
+    model::GrantKeys keys = record.insecure_keys_for_grant(*info);
+    grant.sections.push_back({id, keys.generation, std::move(keys.key), std::move(keys.slot_secret)});
   }
   return format::seal_grant(grant);
 }
@@ -89,12 +107,23 @@ IssuedGrant share_sections(model::Record& record, const ShareRequest& request) {
   if (request.expires_at != 0 && request.expires_at <= request.now)
     fail(Code::invalid_argument, "the expiry must be in the future");
   const std::vector<uint32_t> ids = resolve_sections(record, request.sections);
+  const std::string art6 = request.gdpr_art6_basis.empty() ? kDefaultArt6Basis : request.gdpr_art6_basis;
+  std::vector<std::string> special;
+  for (uint32_t id : ids)
+    if (is_special_category(record, *model::section_by_id(id))) special.emplace_back(model::section_by_id(id)->name);
+  if (!special.empty() && request.gdpr_art9_basis.empty())
+    fail(Code::invalid_argument, "'" + special.front() +
+                                     "' holds health data: sharing it needs a GDPR Art. 9(2) basis (9.2.a to 9.2.j)");
+  if (special.empty() && !request.gdpr_art9_basis.empty())
+    fail(Code::invalid_argument, "an Art. 9(2) basis is for health data, and none of these sections holds any");
 
   format::GrantTerms terms;
   terms.grant_id = crypto::random_public_bytes(16);
   terms.purpose = request.purpose;
   terms.granted_at = request.now;
   terms.expires_at = request.expires_at;
+  terms.gdpr_art6_basis = art6;
+  terms.gdpr_art9_basis = request.gdpr_art9_basis;
   const std::string grant_bytes = build_grant(record, card.card, ids, terms);
 
   IssuedGrant issued;
@@ -104,6 +133,7 @@ IssuedGrant share_sections(model::Record& record, const ShareRequest& request) {
   issued.agency_fingerprint = format::fingerprint(card.card.signing_key, card.card.encryption_key);
 
   v1::SharingLedger ledger = read_ledger(record);
+  check_ledger_matches_grants(record, ledger);  // the grants already held must match it (SPEC §7.5)
   v1::ShareGrantRecord* entry = ledger.add_grants();
   entry->set_id(issued.grant_id_hex);
   entry->set_agency_fingerprint(issued.agency_fingerprint);
@@ -112,6 +142,13 @@ IssuedGrant share_sections(model::Record& record, const ShareRequest& request) {
   std::vector<std::string> names;
   for (uint32_t id : ids) names.emplace_back(model::section_by_id(id)->name);
   for (const auto& n : names) entry->add_sections(n);
+  for (uint32_t id : ids) entry->add_section_generations(record.generation(*model::section_by_id(id)));
+  entry->mutable_gdpr_art6_basis()->set_system("gdpr-art6");
+  entry->mutable_gdpr_art6_basis()->set_code(art6);
+  if (!request.gdpr_art9_basis.empty()) {
+    entry->mutable_gdpr_art9_basis()->set_system("gdpr-art9");
+    entry->mutable_gdpr_art9_basis()->set_code(request.gdpr_art9_basis);
+  }
   entry->set_purpose(request.purpose);
   set_time(entry->mutable_granted_at(), request.now);
   if (request.expires_at != 0) set_time(entry->mutable_expires_at(), request.expires_at);

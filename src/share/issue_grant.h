@@ -19,7 +19,19 @@ struct ShareRequest {
   std::string purpose;                 // required, at most 1024 bytes
   int64_t now = 0;                     // Unix seconds
   int64_t expires_at = 0;              // 0: until revoked
+  // GDPR Art. 6(1) basis of the agency's processing, "6.1.a".."6.1.f"; empty = "6.1.a" (the
+  // person's own consent: sharing is their decision).
+  std::string gdpr_art6_basis;
+  // GDPR Art. 9(2) exception, "9.2.a".."9.2.j": required when a special-category section is
+  // shared (is_special_category), refused otherwise.
+  std::string gdpr_art9_basis;
 };
+
+inline constexpr const char* kDefaultArt6Basis = "6.1.a";
+
+// True if sharing the section shares health data (GDPR Art. 9): work_ability always; notes when
+// an entry is flagged contains_health_info; documents when one is flagged health_data.
+bool is_special_category(const model::Record& record, const model::SectionInfo& info);
 
 struct IssuedGrant {
   std::string grant_id_hex;
@@ -30,7 +42,8 @@ struct IssuedGrant {
 
 // Adds the grant and its ledger entry to the record (not saved: call Record::save). Errors:
 // invalid_argument (not an agency card, no sections, an owner-only section, empty purpose, an
-// expiry not after now), not_found (a section the record does not hold), signature (a card whose
+// expiry not after now, a special-category section without an Art. 9(2) basis, a basis that is
+// not one of the codes), not_found (a section the record does not hold), signature (a card whose
 // self-signature fails).
 IssuedGrant share_sections(model::Record& record, const ShareRequest& request);
 

@@ -1,8 +1,6 @@
-// Revoking an agency (docs/SPEC.md §7.4). Every section the agency could read moves to a new key
-// generation (fresh key, re-encrypted); every other agency's grant that covers one of those
-// sections is re-issued under the new keys; the agency's grants leave the record; the ledger
-// records the time. What the agency already read or copied cannot be taken back: revocation
-// protects only what is written afterwards.
+// Revoking an agency (docs/SPEC.md §7.4): every grant it holds ends, by share/end_grants.h.
+// What the agency already read or copied cannot be taken back: revocation protects only what is
+// written afterwards.
 #pragma once
 
 #include <cstdint>
