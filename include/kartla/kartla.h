@@ -255,8 +255,10 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_set_section_json(kartla
  * KARTLA_E_INTEGRITY if it fails authentication (nothing is returned). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_get_section(const kartla_record *record, const char *section,
                                                                      kartla_buffer *out);
-/* The length in bytes of a section's protobuf content, to size a buffer for
- * kartla_record_get_section_into. KARTLA_E_NOT_FOUND if the record does not hold it. */
+/* The capacity a buffer needs for kartla_record_get_section_into: the section's padded length
+ * (docs/SPEC.md §5.4), at least its content's length and at most 12 % (and 1 KiB) above it; the
+ * exact length is known only once the section is decrypted (*out_len of the read).
+ * KARTLA_E_NOT_FOUND if the record does not hold it. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_section_size(const kartla_record *record,
                                                                       const char *section, size_t *out);
 /* As kartla_record_get_section, decrypted straight into memory the caller owns: no allocation,
@@ -393,9 +395,10 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_get_section(const kartla
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_get_section_json(const kartla_share *share,
                                                                          const char *section, int64_t at,
                                                                          kartla_buffer *out);
-/* As kartla_record_section_size and kartla_record_get_section_into, for an agency: the same
- * checks and errors as kartla_share_get_section, the plaintext in memory the caller owns (wiped
- * on any failure; the caller wipes it when done). */
+/* As kartla_record_section_size (a capacity: the padded length) and
+ * kartla_record_get_section_into, for an agency: the same checks and errors as
+ * kartla_share_get_section, the plaintext in memory the caller owns (wiped on any failure; the
+ * caller wipes it when done). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_section_size(const kartla_share *share, const char *section,
                                                                      int64_t at, size_t *out);
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_get_section_into(const kartla_share *share,

@@ -1,18 +1,18 @@
-// `kartla record ledger`: the owner's own account of who was given which sections, for what,
-// until when, and when it was taken back (the owner-only sharing_ledger section,
-// proto/kartla/v1/sharing_ledger.proto).
+// `kartla record ledger`: the owner's own account of who was given which sections, for what, on
+// which legal basis, until when, and when the grant ended, by revocation or expiry (the owner-only
+// sharing_ledger section, proto/kartla/v1/sharing_ledger.proto).
+#include <cstdlib>
 #include <ctime>
 #include <string>
 #include <vector>
 
 #include "commands.h"
-#include "owned_record.h"
 #include "date_arg.h"
 #include "display_text.h"
 #include "files.h"
 #include "json_read.h"
 #include "kartla/kartla.hpp"
-#include "unlock.h"
+#include "owned_record.h"
 
 namespace kartla::cli {
 namespace {
@@ -27,10 +27,25 @@ std::string joined(const std::vector<std::string>& items) {
 
 // Protobuf JSON writes every Timestamp as RFC 3339 in UTC ("...Z"), so the texts compare in
 // time order as long as they have the same shape, which the ledger's whole seconds guarantee.
-std::string grant_status(const JsonObject& grant, const std::string& now) {
-  if (!text_field(grant, "revoked_at").empty()) return "revoked";
+// A grant ends by revocation (revoked_at) or at the first save after its expiry (expired_at): both
+// set by the library. Until that save an expired grant is still in the record, and says so.
+enum class GrantState { active, past_expiry, expired, revoked };
+
+GrantState grant_state(const JsonObject& grant, const std::string& now) {
+  if (!text_field(grant, "revoked_at").empty()) return GrantState::revoked;
+  if (!text_field(grant, "expired_at").empty()) return GrantState::expired;
   const std::string expires = text_field(grant, "expires_at");
-  if (!expires.empty() && expires <= now) return "expired";
+  if (!expires.empty() && expires <= now) return GrantState::past_expiry;
+  return GrantState::active;
+}
+
+const char* state_word(GrantState state) {
+  switch (state) {
+    case GrantState::active: return "active";
+    case GrantState::past_expiry: return "past its expiry";
+    case GrantState::expired: return "expired";
+    case GrantState::revoked: return "revoked";
+  }
   return "active";
 }
 
@@ -38,29 +53,94 @@ std::string grant_status(const JsonObject& grant, const std::string& now) {
 // their cards describe them.
 std::string shown(const JsonObject& object, const std::string& name) { return printable(text_field(object, name)); }
 
+// The labels of the gdpr-art6 and gdpr-art9 code systems (src/model/code_systems.cpp), for the
+// person reading the ledger; a code this CLI does not know is shown as it is.
+std::string basis_label(const std::string& code) {
+  static const char* const kLabels[][2] = {
+      {"6.1.a", "consent"},
+      {"6.1.b", "contract"},
+      {"6.1.c", "legal obligation"},
+      {"6.1.d", "vital interests"},
+      {"6.1.e", "public task or official authority"},
+      {"6.1.f", "legitimate interests"},
+      {"9.2.a", "explicit consent"},
+      {"9.2.b", "employment, social security and social protection law"},
+      {"9.2.c", "vital interests"},
+      {"9.2.d", "not-for-profit body"},
+      {"9.2.e", "made public by the data subject"},
+      {"9.2.f", "legal claims"},
+      {"9.2.g", "substantial public interest"},
+      {"9.2.h", "health or social care"},
+      {"9.2.i", "public health"},
+      {"9.2.j", "archiving, research or statistics"},
+  };
+  for (const auto& entry : kLabels)
+    if (code == entry[0]) return "GDPR Art. " + code + " (" + entry[1] + ")";
+  return "GDPR Art. " + printable(code);
+}
+
+// "GDPR Art. 6.1.a (consent); GDPR Art. 9.2.h (health or social care)": the Art. 9(2) basis is
+// there only when the grant covers health data.
+std::string basis_text(const JsonObject& g) {
+  const JsonObject* art6 = object_field(g, "gdpr_art6_basis");
+  const JsonObject* art9 = object_field(g, "gdpr_art9_basis");
+  const std::string code6 = art6 != nullptr ? text_field(*art6, "code") : std::string();
+  const std::string code9 = art9 != nullptr ? text_field(*art9, "code") : std::string();
+  std::string out = code6.empty() ? std::string("not recorded") : basis_label(code6);
+  if (!code9.empty()) out += "; health data under " + basis_label(code9);
+  return out;
+}
+
+std::string expiry_text(const std::string& expires) {
+  if (expires.empty()) return "never (until revoked)";
+  const int64_t at = parse_time_arg(expires, "the ledger's expires_at", DateMeaning::start_of_day);
+  const std::string day = last_valid_day(at);
+  return expires + (day.empty() ? "" : " (valid through " + day + ")");
+}
+
+std::string ended_text(const JsonObject& g, GrantState state) {
+  switch (state) {
+    case GrantState::active: return "no";
+    case GrantState::past_expiry:
+      return "not yet: it ends at the next save of this record, and its sections then get new keys";
+    case GrantState::expired:
+      return "expired, on " + shown(g, "expired_at") + " (the first save after its expiry): its sections got new keys";
+    case GrantState::revoked: return "revoked, on " + shown(g, "revoked_at") + ": its sections got new keys";
+  }
+  return "no";
+}
+
 std::string grant_block(const JsonObject& g, const std::string& now) {
+  const GrantState state = grant_state(g, now);
   const std::string role = shown(g, "agency_role");
-  const std::string expires = shown(g, "expires_at");
-  const std::string revoked = shown(g, "revoked_at");
-  std::string out = "grant " + shown(g, "id") + " (" + grant_status(g, now) + ")\n";
+  std::string out = "grant " + shown(g, "id") + " (" + state_word(state) + ")\n";
   out += "  agency:       " + shown(g, "agency_name") + (role.empty() ? "" : " (" + role + ")") + "\n";
   out += "  fingerprint:  " + shown(g, "agency_fingerprint") + "\n";
   out += "  sections:     " + printable(joined(text_list_field(g, "sections"))) + "\n";
   out += "  purpose:      " + shown(g, "purpose") + "\n";
+  out += "  basis:        " + basis_text(g) + "\n";
   out += "  granted:      " + shown(g, "granted_at") + "\n";
-  out += "  expires:      " + (expires.empty() ? std::string("never (until revoked)") : expires) + "\n";
-  out += "  revoked:      " + (revoked.empty() ? std::string("no") : revoked) + "\n";
+  out += "  expires:      " + expiry_text(text_field(g, "expires_at")) + "\n";
+  out += "  ended:        " + ended_text(g, state) + "\n";
   return out;
 }
 
+// The owner's clock, as the record's (src/cli/owned_record.cpp): KARTLA_NOW when set.
+std::string owner_now() {
+  if (const char* now = std::getenv("KARTLA_NOW"); now != nullptr && *now != '\0')
+    return format_utc(parse_time_arg(now, "KARTLA_NOW", DateMeaning::start_of_day));
+  return format_utc(static_cast<int64_t>(std::time(nullptr)));
+}
+
 std::string human_ledger(const std::string& path, const JsonObject& ledger) {
-  const std::string now = format_utc(static_cast<int64_t>(std::time(nullptr)));
+  const std::string now = owner_now();
   const std::vector<const JsonObject*> grants = object_list_field(ledger, "grants");
   std::string out = "Sharing ledger of " + path + ": " + std::to_string(grants.size()) +
                     (grants.size() == 1 ? " grant" : " grants") + "\n";
   for (const JsonObject* g : grants) out += "\n" + grant_block(*g, now);
   const std::vector<const JsonObject*> events = object_list_field(ledger, "access_events");
-  if (!events.empty()) out += "\nEvents:\n";
+  if (!events.empty())
+    out += "\nEvents (GRANT: shared; REVOKE: taken back; EXPIRE: ended at the first save after its expiry):\n";
   for (const JsonObject* e : events) {
     std::string action = shown(*e, "action");
     action.append(action.size() < 7 ? 7 - action.size() : 1, ' ');

@@ -1,6 +1,6 @@
 // `kartla open`: the agency's side. A share bundle or the whole record file, read with the
 // agency's identity: only what was granted to it, each section checked against the owner's
-// signature, and the grant's purpose and expiry.
+// signature, and each grant's purpose, GDPR bases and expiry.
 #include <ctime>
 #include <limits>
 #include <optional>
@@ -38,6 +38,43 @@ std::string status_of(const JsonObject& grant, int64_t at) {
   return "readable";
 }
 
+// The labels of the gdpr-art6 and gdpr-art9 code systems (src/model/code_systems.cpp), so the
+// caseworker reads the basis in words; a code this CLI does not know is shown as it is.
+std::string basis_label(const std::string& code) {
+  static const char* const kLabels[][2] = {
+      {"6.1.a", "consent"},
+      {"6.1.b", "contract"},
+      {"6.1.c", "legal obligation"},
+      {"6.1.d", "vital interests"},
+      {"6.1.e", "public task or official authority"},
+      {"6.1.f", "legitimate interests"},
+      {"9.2.a", "explicit consent"},
+      {"9.2.b", "employment, social security and social protection law"},
+      {"9.2.c", "vital interests"},
+      {"9.2.d", "not-for-profit body"},
+      {"9.2.e", "made public by the data subject"},
+      {"9.2.f", "legal claims"},
+      {"9.2.g", "substantial public interest"},
+      {"9.2.h", "health or social care"},
+      {"9.2.i", "public health"},
+      {"9.2.j", "archiving, research or statistics"},
+  };
+  for (const auto& entry : kLabels)
+    if (code == entry[0]) return "GDPR Art. " + code + " (" + entry[1] + ")";
+  return "GDPR Art. " + printable(code);
+}
+
+std::string expiry_text(int64_t expires_at, int64_t at) {
+  if (expires_at == 0) return "never (until the owner revokes it)";
+  const std::string day = last_valid_day(expires_at);
+  std::string out = format_utc(expires_at) + (day.empty() ? "" : " (valid through " + day + ")");
+  if (at >= expires_at) out += ": EXPIRED, the owner's permission to use these sections has ended";
+  return out;
+}
+
+// One block per grant, in file order: what the owner allowed (purpose, legal basis, until when)
+// belongs to the grant, and the sections it covers are listed under it. describe_json gives one
+// object per granted section; the objects of one grant are consecutive.
 std::string human_listing(const JsonObject& d, int64_t at) {
   const std::string previous = text_field(d, "previous_manifest_hash");
   std::string out = "verified: the owner's signature over the manifest checks out\n";
@@ -46,13 +83,21 @@ std::string human_listing(const JsonObject& d, int64_t at) {
   out += "sequence:           " + std::to_string(static_cast<uint64_t>(number_field(d, "sequence"))) + "\n";
   out += "previous manifest:  " + (previous.empty() ? std::string("none (first version)") : previous) + "\n";
   out += "\nShared with you (status at " + format_utc(at) + "):\n";
-  out += "  " + padded("SECTION", 18) + padded("STATUS", 18) + padded("GRANTED", 22) + padded("EXPIRES", 22) +
-         "PURPOSE\n";
+  std::string grant_id;
   for (const JsonObject* g : object_list_field(d, "grants")) {
-    out += "  " + padded(text_field(*g, "section"), 18) + padded(status_of(*g, at), 18) +
-           padded(time_or(static_cast<int64_t>(number_field(*g, "granted_at")), "-"), 22) +
-           padded(time_or(static_cast<int64_t>(number_field(*g, "expires_at")), "never"), 22) +
-           printable(text_field(*g, "purpose")) + "\n";
+    const std::string id = text_field(*g, "grant_id");
+    if (grant_id.empty() || id != grant_id) {
+      grant_id = id;
+      const std::string art9 = text_field(*g, "gdpr_art9_basis");
+      out += "\ngrant " + printable(id) + "\n";
+      out += "  purpose:   " + printable(text_field(*g, "purpose")) + "\n";
+      out += "  basis:     " + basis_label(text_field(*g, "gdpr_art6_basis")) + "\n";
+      if (!art9.empty()) out += "             health data: " + basis_label(art9) + "\n";
+      out += "  granted:   " + time_or(static_cast<int64_t>(number_field(*g, "granted_at")), "-") + "\n";
+      out += "  expires:   " + expiry_text(static_cast<int64_t>(number_field(*g, "expires_at")), at) + "\n";
+      out += "  sections:\n";
+    }
+    out += "    " + padded(text_field(*g, "section"), 18) + status_of(*g, at) + "\n";
   }
   return out;
 }

@@ -31,12 +31,12 @@ std::string reissue(model::Record& record, v1::ShareGrantRecord& entry, const st
   terms.gdpr_art6_basis = entry.gdpr_art6_basis().code();
   terms.gdpr_art9_basis = entry.gdpr_art9_basis().code();
   const std::string bytes = build_grant(record, card.card, ids, terms);
-  entry.clear_sections();
-  entry.clear_section_generations();
-  for (uint32_t id : ids) {
-    const model::SectionInfo& info = *model::section_by_id(id);
-    entry.add_sections(std::string(info.name));
-    entry.add_section_generations(record.generation(info));
+  // The ledger keeps every section the grant was made for (its events name them); a section it
+  // no longer covers gets generation 0, which matches no key.
+  for (int i = 0; i < entry.sections_size(); ++i) {
+    const model::SectionInfo& info = model::section_by_name(entry.sections(i));
+    const bool still = std::find(ids.begin(), ids.end(), info.id) != ids.end();
+    entry.set_section_generations(i, still ? record.generation(info) : 0);
   }
   entry.set_grant_digest(crypto::digest_bytes(format::grant_digest(bytes)));
   return bytes;

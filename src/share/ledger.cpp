@@ -47,7 +47,8 @@ std::vector<uint32_t> covered_sections(const model::Record& record, const v1::Sh
   std::vector<uint32_t> ids;
   for (int i = 0; i < entry.sections_size(); ++i) {
     const model::SectionInfo& info = model::section_by_name(entry.sections(i));
-    if (record.has_section(info) && record.generation(info) == entry.section_generations(i)) ids.push_back(info.id);
+    const uint32_t granted = entry.section_generations(i);
+    if (granted != 0 && record.has_section(info) && record.generation(info) == granted) ids.push_back(info.id);
   }
   return ids;
 }

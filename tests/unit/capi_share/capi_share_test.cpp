@@ -94,6 +94,7 @@ struct Shared {
   std::string v1_path, v2_path, record_path;
   Shared() {
     kartla::record r = kartla::record::create(people().owner);
+    r.set_clock(kNow);  // grants here expire relative to the fixed clock
     r.set_section_json("profile", profile_json("Aino"));
     r.set_section_json("notes", R"({"entries": [{"id": "n1", "text": "not for A",
         "assertion": {"source": "SELF_REPORTED", "asserted_at": "2025-01-01T00:00:00Z"}}]})");
@@ -176,11 +177,16 @@ TEST_CASE("C ABI: an older copy is reported as older", "[capi][share][rollback]"
 TEST_CASE("C ABI: an agency reads into its own buffer with the same checks", "[capi][share][into]") {
   const auto share = kartla::share::open_file(shared().v2_path, people().agency_a);
   const kartla::buffer expected = share.section("profile", kNow);
-  REQUIRE(share.section_size("profile", kNow) == expected.size());
-  std::vector<uint8_t> out(expected.size() + 3, 0xEE);
+  // The size is a capacity: the padded length (SPEC §5.4), never less than the content.
+  const size_t capacity = share.section_size("profile", kNow);
+  REQUIRE(capacity >= expected.size());
+  CHECK(capacity == 1024);
+  std::vector<uint8_t> out(capacity + 3, 0xEE);
   CHECK(share.section_into("profile", out.data(), out.size(), kNow) == expected.size());
   CHECK(std::memcmp(out.data(), expected.view().data(), expected.size()) == 0);
-  CHECK(out[expected.size()] == 0xEE);
+  // The padding's room is wiped, and nothing past the capacity is touched.
+  for (size_t i = expected.size(); i < capacity; ++i) CHECK(out[i] == 0);
+  CHECK(out[capacity] == 0xEE);
 
   size_t len = 1;
   CHECK(kartla_share_get_section_into(share.get(), "profile", kExpiry, out.data(), out.size(), &len) ==
@@ -253,6 +259,7 @@ TEST_CASE("C ABI: 8 threads each open a different bundle", "[capi][share][thread
   std::vector<std::string> paths;
   for (int i = 0; i < 8; ++i) {
     kartla::record r = kartla::record::create(people().owner);
+    r.set_clock(kNow);  // grants here expire relative to the fixed clock
     r.set_section_json("profile", profile_json("Person" + std::to_string(i)));
     const std::string id = r.share(people().card_a, {"profile"}, "bundle " + std::to_string(i), 0, kNow);
     r.save(dir.file("r" + std::to_string(i) + ".kartla"));
@@ -293,6 +300,7 @@ TEST_CASE("C ABI: 8 threads each open a different bundle", "[capi][share][thread
 TEST_CASE("C ABI: revocation through the ABI", "[capi][share][revoke]") {
   TempDir dir;
   kartla::record r = kartla::record::create(people().owner);
+  r.set_clock(kNow);  // grants here expire relative to the fixed clock
   r.set_section_json("profile", profile_json("Aino"));
   const std::string to_a = r.share(people().card_a, {"profile"}, "a", 0, kNow);
   const std::string to_b = r.share(people().card_b, {"profile"}, "b", 0, kNow);
@@ -386,6 +394,7 @@ TEST_CASE("C ABI misuse: agency creation and card description", "[capi][share][m
 TEST_CASE("C ABI misuse: sharing, exporting and revoking leave the record as it was", "[capi][share][misuse]") {
   TempDir dir;
   kartla::record r = kartla::record::create(people().owner);
+  r.set_clock(kNow);  // grants here expire relative to the fixed clock
   r.set_section_json("profile", profile_json("Aino"));
   r.save(dir.file("r.kartla"));
   const std::string& card = people().card_b;

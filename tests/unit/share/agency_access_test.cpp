@@ -90,7 +90,7 @@ TEST_CASE("a section granted but left out of a bundle is not shared in that bund
   r.save(dir.file("r.kartla"));
   const std::string record_bytes = read_plain(dir.file("r.kartla"));
   format::MemorySource record(record_bytes);
-  share::write_bundle(record, {section("profile").id}, {g.grant_digest}, dir.file("partial.kartla"));
+  share::write_bundle(record, {r.slot_tag(section("profile"))}, {g.grant_digest}, dir.file("partial.kartla"));
   const share::AgencyView a = view_as(agency_a(), read_plain(dir.file("partial.kartla")));
   CHECK(contains(read_text(a, "profile"), "x"));
   CHECK(code_of([&] { (void)a.read_section(section("languages"), kNow); }) == Code::not_shared);

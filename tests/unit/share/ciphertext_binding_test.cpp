@@ -69,14 +69,14 @@ std::string forge_with_key(const std::string& bundle, uint32_t section_id, std::
   LooseSection& s = l.by_id(section_id);
   put_body(s, std::move(body));
   recommit(s, l.manifest.record_id, key);
-  grant_for(l, agency_a()).bytes =
-      seal_grant_to(agency_a(), l.manifest.record_id, section_id, s.entry.generation, key, "forged");
+  grant_for(l, agency_a()).bytes = seal_grant_to(agency_a(), l.manifest.record_id, section_id, s.generation, key,
+                                                  owner_slot_secret(l.manifest, section_id), "forged");
   return resign_as_owner(std::move(l));
 }
 
 // Generations come from one record-wide counter (SPEC §5.2): read them, never assume them.
 uint32_t generation_in(const std::string& bundle, uint32_t section_id) {
-  return take_apart(bundle).by_id(section_id).entry.generation;
+  return take_apart(bundle).by_id(section_id).generation;
 }
 
 std::string plaintext_of(const std::string& bundle, uint32_t section_id) {
@@ -116,7 +116,7 @@ TEST_CASE("a ciphertext spliced from another record of the same owner fails", "[
 
     // Control: the same plaintext and key, encrypted for this record's slot, opens.
     const auto slot = format::SectionSlot{mine.manifest.record_id, kProfile, generation_in(fx().v2, kProfile)};
-    const std::string rebound = format::seal_section(foreign_key, slot, content("profile", "R2 profile")).body;
+    const std::string rebound = format::seal_section(foreign_key, slot, mine.sections[0].entry.slot_tag, content("profile", "R2 profile")).body;
     CHECK(contains(plaintext_of(forge_with_key(fx().v2, kProfile, rebound, foreign_key), kProfile), "R2 profile"));
   }
   SECTION("without re-signing") {
@@ -149,7 +149,7 @@ TEST_CASE("a ciphertext from an older key generation of the same record fails", 
     CHECK_FALSE(contains(message, "commitment"));
 
     const auto slot = format::SectionSlot{l.manifest.record_id, kProfile, generation_in(fx().v2, kProfile)};
-    const std::string rebound = format::seal_section(old_key, slot, content("profile", "old text")).body;
+    const std::string rebound = format::seal_section(old_key, slot, l.sections[0].entry.slot_tag, content("profile", "old text")).body;
     CHECK(contains(plaintext_of(forge_with_key(fx().v2, kProfile, rebound, old_key), kProfile), "old text"));
   }
   SECTION("mix and match without re-signing (HOSTILE 26)") {
@@ -175,9 +175,9 @@ TEST_CASE("a ciphertext from an older key generation of the same record fails", 
 
 TEST_CASE("a bundle with two section ciphertexts swapped fails", "[binding]") {
   const Loose original = take_apart(fx().v2);
-  const std::string profile_body = original.sections[0].entry.section_id == kProfile ? original.sections[0].body
+  const std::string profile_body = original.sections[0].section_id == kProfile ? original.sections[0].body
                                                                                      : original.sections[1].body;
-  const std::string notes_body = original.sections[0].entry.section_id == kNotes ? original.sections[0].body
+  const std::string notes_body = original.sections[0].section_id == kNotes ? original.sections[0].body
                                                                                  : original.sections[1].body;
   SECTION("bodies swapped, nothing else touched") {
     // The entries keep their lengths, so each entry's range now holds (part of) the other body.
@@ -205,7 +205,7 @@ TEST_CASE("a bundle with two section ciphertexts swapped fails", "[binding]") {
     CHECK_FALSE(contains(message, "commitment"));
 
     const auto slot = format::SectionSlot{original.manifest.record_id, kProfile, generation_in(fx().v2, kProfile)};
-    const std::string rebound = format::seal_section(notes_key, slot, content("profile", "moved")).body;
+    const std::string rebound = format::seal_section(notes_key, slot, original.sections[0].entry.slot_tag, content("profile", "moved")).body;
     CHECK(contains(plaintext_of(forge_with_key(fx().v2, kProfile, rebound, notes_key), kProfile), "moved"));
   }
 }

@@ -63,6 +63,7 @@ TEST_CASE("a grant edited to a later expiry or another purpose is refused", "[gr
       [](format::Grant& g) { g.terms.expires_at = 0; },
       [](format::Grant& g) { g.terms.purpose = "marknadsföring"; },
       [](format::Grant& g) { g.terms.granted_at += 1; },
+      [](format::Grant& g) { g.terms.gdpr_art6_basis = "6.1.e"; },
   };
   for (size_t i = 0; i < sizeof edits / sizeof edits[0]; ++i) {
     INFO("edit " << i);
@@ -102,7 +103,9 @@ TEST_CASE("a forged bundle signed by a substitute owner key shows a different ow
 TEST_CASE("an extra grant sealed by a third party is refused unless the owner lists it", "[grant]") {
   Loose l = take_apart(fx().bundle);
   const auto key = crypto::SecretBuffer::copy_of(std::string(32, '\x11'));
-  l.grants.push_back({seal_grant_to(agency_a(), l.manifest.record_id, kProfile, 1, key, "extra"), ""});
+  l.grants.push_back(
+      {seal_grant_to(agency_a(), l.manifest.record_id, kProfile, 1, key, owner_slot_secret(l.manifest, kProfile), "extra"),
+       ""});
   CHECK(open_and_read(with_original_signature(l)) == Code::signature);
   // A grant listed in the manifest but absent from the bundle is simply not there.
   Loose dropped = take_apart(fx().bundle);
@@ -138,19 +141,20 @@ TEST_CASE("a grant key that does not match the owner's key commitment is refused
           "[grant][commitment]") {
   // The salamander set-up: the section is re-encrypted under a second key K2, which A's grant
   // carries, while the owner-signed entry keeps the commitment to the genuine key. Were the
-  // commitment not checked, the AEAD would open and A would read the substitute text.
+  // commitment not checked, the AEAD would open and A would read the substitute text. A key that
+  // does not match the commitment opens nothing in the file: not shared (SPEC §7.3).
   Loose l = take_apart(fx().bundle);
   LooseSection& s = l.by_id(kProfile);
   const crypto::SecretBuffer k2 = crypto::random_secret(32);
-  const format::SectionSlot slot{l.manifest.record_id, kProfile, s.entry.generation};
-  const std::string substitute = format::seal_section(k2, slot, content("profile", "substitute text")).body;
+  const format::SectionSlot slot{l.manifest.record_id, kProfile, s.generation};
+  const std::string substitute = format::seal_section(k2, slot, s.entry.slot_tag, content("profile", "substitute text")).body;
   put_body(s, substitute);  // hash and length match; the commitment stays the genuine key's
-  grant_for(l, agency_a()).bytes =
-      seal_grant_to(agency_a(), l.manifest.record_id, kProfile, s.entry.generation, k2, "praktik");
+  grant_for(l, agency_a()).bytes = seal_grant_to(agency_a(), l.manifest.record_id, kProfile, s.generation, k2,
+                                                 owner_slot_secret(l.manifest, kProfile), "praktik");
   const std::string forged = resign_as_owner(l);
   const share::AgencyView a = view_as(agency_a(), forged);
-  CHECK(code_of([&] { (void)a.read_section(section("profile"), kNow); }) == Code::integrity);
-  CHECK(contains(message_of([&] { (void)a.read_section(section("profile"), kNow); }), "commitment"));
+  CHECK(code_of([&] { (void)a.read_section(section("profile"), kNow); }) == Code::not_shared);
+  CHECK_FALSE(contains(message_of([&] { (void)a.read_section(section("profile"), kNow); }), "substitute"));
 
   // Control: the same file with the commitment recomputed for K2 opens to the substitute text,
   // so the commitment is what refused it above.
@@ -159,8 +163,8 @@ TEST_CASE("a grant key that does not match the owner's key commitment is refused
 }
 
 TEST_CASE("two agencies shown different keys for one signed section: at least one refuses", "[grant][commitment]") {
-  // HOSTILE 12 from both sides: the owner wraps the genuine key to A and a different key to B
-  // in the same signed file; the commitment lets A read and makes B refuse.
+  // Invisible salamanders from both sides: the owner wraps the genuine key to A and a different
+  // key to B in the same signed file; the commitment lets A read and B read nothing.
   TempDir dir;
   model::Record r = new_record({{"profile", "one truth"}});
   (void)share_with(r, agency_a(), {"profile"});
@@ -168,10 +172,12 @@ TEST_CASE("two agencies shown different keys for one signed section: at least on
   Loose l = take_apart(read_plain(dir.file("r.kartla")));
   const LooseSection& s = l.by_id(kProfile);
   const crypto::SecretBuffer other = crypto::random_secret(32);
-  l.grants.push_back({seal_grant_to(agency_b(), l.manifest.record_id, kProfile, s.entry.generation, other, "p"), ""});
+  l.grants.push_back({seal_grant_to(agency_b(), l.manifest.record_id, kProfile, s.generation, other,
+                                    owner_slot_secret(l.manifest, kProfile), "p"),
+                      ""});
   const std::string file = resign_as_owner(l);
   CHECK(contains(read_text(view_as(agency_a(), file), "profile"), "one truth"));
-  CHECK(code_of([&] { (void)view_as(agency_b(), file).read_section(section("profile"), kNow); }) == Code::integrity);
+  CHECK(code_of([&] { (void)view_as(agency_b(), file).read_section(section("profile"), kNow); }) == Code::not_shared);
 }
 
 TEST_CASE("malformed grant contents sealed to the agency and listed by the owner are format errors", "[grant]") {
@@ -187,7 +193,8 @@ TEST_CASE("malformed grant contents sealed to the agency and listed by the owner
   };
   for (const auto& plaintext : cases) {
     INFO(plaintext.size());
-    grant_for(l, agency_a()).bytes = crypto::seal_to(pk, plaintext);
+    // Padded as a writer pads (SPEC §5.4), so the step after the padding is what refuses it.
+    grant_for(l, agency_a()).bytes = crypto::seal_to(pk, padded(plaintext));
     const std::string file = resign_as_owner(l);
     const Code code = code_of([&] { (void)view_as(agency_a(), file); });
     CHECK((code == Code::format || code == Code::version));

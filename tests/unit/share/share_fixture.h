@@ -12,12 +12,14 @@
 #include "base/error.h"
 #include "crypto/pwhash.h"
 #include "format/byte_source.h"
+#include "format/container_reader.h"
 #include "identity/identity.h"
 #include "io/file_system.h"
 #include "model/record.h"
 #include "record/record_fixture.h"
 #include "share/agency_view.h"
 #include "share/bundle.h"
+#include "share/end_grants.h"
 #include "share/issue_grant.h"
 
 namespace kartla::sharetest {
@@ -62,6 +64,12 @@ inline const identity::Identity& agency_c() {
 inline model::OwnerKeys owner_keys() { return {owner().signing_keys(), owner().box_keys()}; }
 inline const model::SectionInfo& section(const char* name) { return model::section_by_name(name); }
 
+// The entry of a section in a file, found the way its grantees find it: by its slot tag.
+inline const format::ContainerSection* entry_in(const format::VerifiedContainer& c, const model::Record& record,
+                                                const char* name) {
+  return c.find_slot(record.slot_tag(section(name)));
+}
+
 // Valid content of any section type, carrying `text` in its first string field.
 inline std::string content(const char* name, const std::string& text) {
   return testing::sample_content(section(name), text);
@@ -77,14 +85,22 @@ inline model::Record new_record(const std::map<std::string, std::string>& sectio
 inline share::IssuedGrant share_with(model::Record& record, const identity::Identity& agency,
                                      const std::vector<std::string>& sections,
                                      const std::string& purpose = "kartläggning inför praktik", int64_t expires_at = 0,
-                                     int64_t now = kNow) {
+                                     int64_t now = kNow, const std::string& art9_basis = std::string()) {
   share::ShareRequest request;
   request.agency_card_file = agency.card_file();
   request.sections = sections;
   request.purpose = purpose;
   request.now = now;
   request.expires_at = expires_at;
+  request.gdpr_art9_basis = art9_basis;
   return share::share_sections(record, request);
+}
+
+// What kartla_record_save does: end the grants expired at `now`, then save.
+inline void save_at(model::Record& record, const std::string& path, int64_t now = kNow,
+                    const io::FileSystem& fs = io::real_file_system()) {
+  share::expire_grants(record, now);
+  record.save(path, fs);
 }
 
 // For the tests that save hundreds of files and test what is in them, not their durability:
@@ -102,9 +118,9 @@ inline const io::FileSystem& no_sync() {
 // Exports the bundle of one grant (the record must be saved) and returns its bytes.
 inline std::string bundle_of(const model::Record& record, const std::string& grant_id_hex, const TempDir& dir,
                              const std::string& name = "bundle.kartla",
-                             const io::FileSystem& fs = io::real_file_system()) {
+                             const io::FileSystem& fs = io::real_file_system(), int64_t now = kNow) {
   const std::string path = dir.file(name);
-  share::export_grant_bundle(record, grant_id_hex, path, fs);
+  share::export_grant_bundle(record, grant_id_hex, now, path, fs);
   return read_plain(path);
 }
 
@@ -113,7 +129,7 @@ inline std::shared_ptr<const format::ByteSource> source_of(std::string bytes) {
 }
 
 inline share::AgencyView view_as(const identity::Identity& agency, const std::string& bytes) {
-  return share::AgencyView::open(source_of(bytes), agency.box_keys());
+  return share::AgencyView::open(source_of(bytes), agency.box_keys(), agency.signing_keys().public_key);
 }
 
 inline std::string read_text(const share::AgencyView& view, const char* name, int64_t now = kNow) {
