@@ -525,3 +525,77 @@ TEST_CASE("C ABI misuse: opening and reading shares", "[capi][share][misuse]") {
   CHECK(kartla_share_check_last_seen(nullptr, 1) == KARTLA_E_INVALID_ARGUMENT);
   kartla_share_free(out);
 }
+
+// Issue "Sharing that holds", through the C ABI: the ledger is the library's, health data needs
+// an Art. 9(2) basis, and expiry is enforced by keys at the first save after it.
+TEST_CASE("C ABI: the sharing ledger is refused to set and remove; the record is unchanged", "[capi][share][holds]") {
+  TempDir dir;
+  kartla::record r = kartla::record::create(people().owner);
+  r.set_clock(kNow);
+  r.set_section_json("profile", profile_json("Aino"));
+  (void)r.share(people().card_a, {"profile"}, "praktik", 0, kNow);
+  r.save(dir.file("r.kartla"));
+  const std::string ledger = r.section_json("sharing_ledger").str();
+  const std::string json = R"({"grants": []})";
+  CHECK(kartla_record_set_section_json(r.get(), "sharing_ledger", kartla::detail::bytes(json), json.size()) ==
+        KARTLA_E_INVALID_ARGUMENT);
+  CHECK(contains(kartla_last_error(), "sharing_ledger"));
+  CHECK(kartla_record_set_section(r.get(), "sharing_ledger", nullptr, 0) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_record_remove_section(r.get(), "sharing_ledger") == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(r.section_json("sharing_ledger").str() == ledger);
+  // Revocation still works from the grants the record holds.
+  CHECK(contains(r.revoke(people().card_a, kNow + 1), "\"revoked_grants\": 1"));
+}
+
+TEST_CASE("C ABI: health data is shared only with an Art. 9(2) basis, which the agency sees", "[capi][share][holds]") {
+  TempDir dir;
+  kartla::record r = kartla::record::create(people().owner);
+  r.set_clock(kNow);
+  r.set_section_json("profile", profile_json("Aino"));
+  r.set_section_json("notes", R"({"entries": [{"id": "n1", "text": "sjukskriven", "contains_health_info": true,
+      "assertion": {"source": "SELF_REPORTED", "asserted_at": "2025-01-01T00:00:00Z"}}]})");
+  CHECK(r.section_is_special("notes"));
+  CHECK(r.section_is_special("work_ability"));  // always, whether or not the record holds it
+  CHECK_FALSE(r.section_is_special("profile"));
+  CHECK(status_of([&] { (void)r.share(people().card_a, {"profile", "notes"}, "p", 0, kNow); }) ==
+        KARTLA_E_INVALID_ARGUMENT);
+  CHECK(status_of([&] { (void)r.share(people().card_a, {"profile"}, "p", 0, kNow, "9.2.a"); }) ==
+        KARTLA_E_INVALID_ARGUMENT);
+  CHECK(status_of([&] { (void)r.share(people().card_a, {"notes"}, "p", 0, kNow, "9.2.a", "7.1.a"); }) ==
+        KARTLA_E_INVALID_ARGUMENT);
+  const std::string id = r.share(people().card_a, {"notes"}, "p", 0, kNow, "9.2.a", "6.1.e");
+  r.save(dir.file("r.kartla"));
+  r.export_bundle(id, dir.file("a.kartla"));
+  const auto share = kartla::share::open_file(dir.file("a.kartla"), people().agency_a);
+  const std::string described = share.describe_json();
+  CHECK(contains(described, "\"gdpr_art9_basis\": \"9.2.a\""));
+  CHECK(contains(described, "\"gdpr_art6_basis\": \"6.1.e\""));
+  CHECK(contains(share.section_json("notes", kNow).view(), "sjukskriven"));
+}
+
+TEST_CASE("C ABI: the first save after an expiry ends the grant; nothing written later reaches the agency",
+          "[capi][share][holds]") {
+  TempDir dir;
+  const std::string path = dir.file("r.kartla");
+  kartla::record r = kartla::record::create(people().owner);
+  r.set_clock(kNow);
+  r.set_section_json("profile", profile_json("January"));
+  const std::string id = r.share(people().card_a, {"profile"}, "praktik", kExpiry, kNow);
+  r.save(path);
+  r.export_bundle(id, dir.file("before.kartla"));
+
+  r.set_clock(kExpiry + 86400);
+  CHECK(kartla_record_export_bundle(r.get(), id.c_str(), dir.file("late.kartla").c_str()) == KARTLA_E_EXPIRED);
+  r.set_section_json("profile", profile_json("June"));
+  r.save(path);
+  CHECK(contains(r.section_json("sharing_ledger").view(), "expired_at"));
+  // The agency reads the new file with a clock set before the expiry: still nothing.
+  const auto after = kartla::share::open_file(path, people().agency_a);
+  CHECK(kartla_share_section_size(after.get(), "profile", kNow, nullptr) != KARTLA_OK);
+  size_t size = 0;
+  CHECK(kartla_share_section_size(after.get(), "profile", kNow, &size) == KARTLA_E_NOT_SHARED);
+  // What it took before the expiry still opens: a copy cannot be recalled.
+  const auto before = kartla::share::open_file(dir.file("before.kartla"), people().agency_a);
+  CHECK(contains(before.section_json("profile", kNow).view(), "January"));
+  CHECK(kartla_record_set_clock(r.get(), -1) == KARTLA_E_INVALID_ARGUMENT);
+}
