@@ -122,4 +122,12 @@ const std::vector<RuleInfo>& validation_rules() {
   return catalogue;
 }
 
+bool rule_needs_whole_section(std::string_view rule) {
+  // score-instrument-unknown and step-instrument-unknown: instruments are pinned in the section's
+  // own `instruments`, which a contribution does not carry; parallel-with-unknown: the other
+  // interventions are the owner's. (entry-id-unique and education-highest-completed also compare
+  // entries, but an entry alone can only break them by itself.)
+  return rule == "score-instrument-unknown" || rule == "step-instrument-unknown" || rule == "parallel-with-unknown";
+}
+
 }  // namespace kartla::model

@@ -9,6 +9,10 @@ namespace google::protobuf {
 class Message;
 }
 
+namespace kartla::format {
+struct Claim;
+}
+
 namespace kartla::model {
 
 struct Violation {
@@ -22,5 +26,12 @@ struct Violation {
 // generated class or a dynamic message of the same type. A message from another package is
 // reported as rule "not-a-kartla-message". Thread-safe: no shared mutable state.
 std::vector<Violation> validate_section(const google::protobuf::Message& section);
+
+// Validates an attestation's claim (docs/SPEC.md §13.2) with the rules section content obeys:
+// the level names a registered level framework and a code of it, the method is a kartla-method
+// code, the date is a real date in 1800-2199, credits lie in 0-1000. Field paths start with
+// "claim." (e.g. "claim.level_code"); rule ids are those of docs/MODEL.md. The claim's shape
+// (lengths, UTF-8, the date's YYYY[-MM[-DD]] form) is the codec's business (format/attestation_codec.h).
+std::vector<Violation> validate_claim(const format::Claim& claim);
 
 }  // namespace kartla::model
