@@ -573,10 +573,14 @@ KARTLA_API void kartla_entry_ref_init(kartla_entry_ref *ref);
  * names. `claim_json` is the claim as JSON (docs/SPEC.md §13.2), e.g. {"kind": "VALIDATED",
  * "level_system": "seqf", "level_code": "3", "method": "ocn", "date": "2025-11-20",
  * "credits_hundredths": 750, "assessor_role": "OCN-bedömare"}; KARTLA_E_SCHEMA if it does not
- * match. issued_at: Unix seconds, 0 = now; expires_at: Unix seconds after issued_at, 0 = never.
- * *out receives the file's bytes. KARTLA_E_INVALID_ARGUMENT if `agency` is not an agency, the
- * card not an owner's, the record id not 32 hex digits, the section unknown or without entries,
- * or the entry bytes are not that entry's (an attestation that could never hold). */
+ * match, or if a value breaks a content rule (a level system or code, or a method, its code
+ * system does not know; a date that does not exist), with the field and rule id in
+ * kartla_last_error(), e.g. "claim.level_code: seqf-level: ...". issued_at: Unix seconds, 0 =
+ * now; expires_at: Unix seconds after issued_at, 0 = never. *out receives the file's bytes.
+ * KARTLA_E_INVALID_ARGUMENT if `agency` is not an agency, the card not an owner's, the record id
+ * not 32 hex digits, the section unknown or without entries, the entry bytes are not that entry's
+ * (an attestation that could never hold), or a claim value has the wrong shape (a date that is not
+ * YYYY, YYYY-MM or YYYY-MM-DD). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_attestation_issue(const kartla_identity *agency,
                                                                     const kartla_entry_ref *ref, const char *claim_json,
                                                                     int64_t issued_at, int64_t expires_at,
@@ -594,7 +598,8 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_attestation_issue(const kartla
  * attestation, trusted or not (the verdict says which), and otherwise the class of the first
  * check that failed: KARTLA_E_FORMAT / _LIMIT / _VERSION (malformed), KARTLA_E_SIGNATURE (bad
  * signature, or made for another person, record, section or entry), KARTLA_E_INTEGRITY (the entry
- * changed), KARTLA_E_EXPIRED (expired, or dated in the future). */
+ * changed), KARTLA_E_EXPIRED (expired, or dated in the future), KARTLA_E_SCHEMA (finding
+ * "bad_claim": the claim breaks a content rule, as kartla_attestation_issue refuses it). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_attestation_verify(const uint8_t *attestation, size_t attestation_len,
                                                                      const kartla_entry_ref *ref,
                                                                      const uint8_t *trust_list, size_t trust_list_len,
@@ -687,7 +692,10 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_attach_attestation(kart
  * NULL for the default claim (kind CONTRIBUTED), else as for kartla_attestation_issue. now: Unix
  * seconds, 0 = now. *out receives the file's bytes. KARTLA_E_INVALID_ARGUMENT if `agency` is not
  * an agency, the card not an owner's or the section takes no contributions; KARTLA_E_SCHEMA if the
- * entry JSON is not such an element or has no id. */
+ * entry JSON is not such an element or has no id, if the entry, as entries[0] of the section,
+ * breaks a content rule kartla_validate_section_json reports (the rules that need the rest of the
+ * owner's section are checked when it is accepted), or if the claim breaks one; the message names
+ * the field path and rule id, and nothing is written. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_contribution_create(const kartla_identity *agency,
                                                                       const uint8_t *owner_card, size_t owner_card_len,
                                                                       const char *record_id, const char *section,
@@ -701,7 +709,8 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_contribution_create(const kart
  * "sender": {"name", "organisation_number", "role", "fingerprint"}, "claim": {...}, "content": the
  * section as JSON holding only the contributed entry}. KARTLA_E_AUTH not sealed to this owner or
  * damaged; KARTLA_E_SIGNATURE a bad signature or made for another person or record;
- * KARTLA_E_FORMAT / _LIMIT / _VERSION malformed; KARTLA_E_SCHEMA an unknown section or entry. */
+ * KARTLA_E_FORMAT / _LIMIT / _VERSION malformed; KARTLA_E_SCHEMA an unknown section or entry, or
+ * a claim that breaks a content rule (as kartla_attestation_verify). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_contribution_describe_json(const kartla_identity *owner,
                                                                              const uint8_t *contribution,
                                                                              size_t contribution_len,
@@ -712,8 +721,10 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_contribution_describe_json(con
  * with this record's id): the entry joins the section's entries, the agency's attestation is kept
  * beside it. *added = 1 if the record changed, 0 if it already held this contribution (accepting
  * twice changes nothing). KARTLA_E_INVALID_ARGUMENT if the section holds a different entry with
- * the same id; KARTLA_E_AUTH if `owner` is not the record's owner. To reject a contribution, do
- * not accept it. */
+ * the same id; KARTLA_E_SCHEMA if the section with the entry merged would break a content rule
+ * (the whole section is validated as kartla_record_set_section does; the message names the field
+ * path and rule id); KARTLA_E_AUTH if `owner` is not the record's owner. On failure the record is
+ * unchanged. To reject a contribution, do not accept it. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_accept_contribution(kartla_record *record,
                                                                              const kartla_identity *owner,
                                                                              const uint8_t *contribution,

@@ -1,5 +1,6 @@
 #include "attest/attestation.h"
 
+#include "attest/content_rules.h"
 #include "attest/section_entries.h"
 #include "crypto/secret_buffer.h"
 #include "crypto/sign.h"
@@ -68,7 +69,10 @@ std::string issue_attestation(const identity::Identity& agency, const EntryRef& 
   a.claim = claim;
   a.issued_at = issued_at;
   a.expires_at = expires_at;
+  // The codec's shape rules first (Error(invalid_argument), as for every other field), then the
+  // content rules a reader applies (§13.2 step i): an agency never signs a claim readers refuse.
   const std::string bytes = format::encode_attestation(a);
+  require_valid_claim(claim);
   const std::string signature =
       crypto::sign_with_label(format::label::kAttestationSignature, agency.signing_keys(), bytes);
   return format::encode_attestation_file(format::encode_signed_attestation(bytes, signature));
@@ -88,6 +92,7 @@ const char* finding_name(Finding finding) {
     case Finding::content_changed: return "content_changed";
     case Finding::expired: return "expired";
     case Finding::not_yet_valid: return "not_yet_valid";
+    case Finding::bad_claim: return "bad_claim";
     case Finding::no_trust_list: return "no_trust_list";
     case Finding::issuer_not_listed: return "issuer_not_listed";
     case Finding::issuer_not_yet_listed: return "issuer_not_yet_listed";
@@ -155,6 +160,13 @@ AttestationCheck verify_attestation(ByteView signed_attestation, const EntryRef&
       static_cast<uint64_t>(a.issued_at) - static_cast<uint64_t>(now) > static_cast<uint64_t>(kClockSkewSeconds))
     return invalid(check, Finding::not_yet_valid, Code::expired,
                    "the attestation is dated in the future");
+  // Last of the checks that make it invalid: a claim is only worth judging once the attestation
+  // is known to be about this entry and current. Its signature proves who said it, not that it
+  // means anything: a level or method no code system knows, or a date that never was, is refused
+  // here as the owner's own content would be (SPEC §13.2 step i).
+  if (const std::vector<model::Violation> violations = claim_violations(a.claim); !violations.empty())
+    return invalid(check, Finding::bad_claim, Code::schema,
+                   "the attestation's claim breaks a rule: " + describe_violations(nullptr, violations));
 
   check.finding = issuer_trust(trust, issuer, a.issued_at, &check.listed);
   check.verdict = check.finding == Finding::ok ? Verdict::trusted : Verdict::untrusted;

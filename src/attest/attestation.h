@@ -36,8 +36,10 @@ RecordRef record_of_owner_card(ByteView owner_card_file, ByteView record_id);
 
 // Makes an attestation file ('A') signed by `agency` over the entry's exact bytes.
 // Error(invalid_argument) if the identity is not an agency, the entry bytes are not an entry of
-// that section with that id, the section is unknown or holds no attestations, or the claim or
-// times break a rule (expires_at must be 0 or after issued_at).
+// that section with that id, the section is unknown or holds no attestations, or the claim's
+// shape or the times break a rule (expires_at must be 0 or after issued_at); Error(limit) for an
+// over-long claim string; Error(schema) if the claim breaks a content rule (model::validate_claim:
+// an unknown level system or code, method, a date that does not exist), naming its field and rule.
 std::string issue_attestation(const identity::Identity& agency, const EntryRef& subject, ByteView entry_bytes,
                               const format::Claim& claim, int64_t issued_at, int64_t expires_at = 0);
 
@@ -67,6 +69,7 @@ enum class Finding {
   content_changed, // the entry's bytes differ from the ones attested (code: integrity)
   expired,         // past expires_at (code: expired)
   not_yet_valid,   // issued more than kClockSkewSeconds in the future (code: expired)
+  bad_claim,       // the claim breaks a content rule, model::validate_claim (code: schema)
   // untrusted (code: ok)
   no_trust_list,           // the reader gave no trust list
   issuer_not_listed,       // the issuer's keys are not on the list

@@ -1,6 +1,7 @@
 #include "attest/contribution.h"
 
 #include "attest/attestation.h"
+#include "attest/content_rules.h"
 #include "attest/section_entries.h"
 #include "base/error.h"
 #include "crypto/random.h"
@@ -28,6 +29,9 @@ std::string create_contribution(const identity::Identity& agency, const Contribu
   const RecordRef record = record_of_owner_card(request.owner_card_file, request.record_id);
   const model::SectionInfo& section = contributable_section(request.section_id, Code::invalid_argument);
   const std::string entry_id = entry_id_of(section, entry);
+  // The owner's writes are validated; so is what an agency writes for them, before it is signed
+  // (the owner's accept checks it again, against the whole section: merge.cpp).
+  require_valid_entry(section, entry);
 
   format::Claim claim;
   claim.kind = format::ClaimKind::contributed;

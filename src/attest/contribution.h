@@ -29,7 +29,9 @@ struct ContributionRequest {
 // The contribution file ('W') for one entry (protobuf bytes of one element of the section's
 // `entries`, canonical, with a stable id). Error(invalid_argument) if the identity is not an
 // agency, the card not an owner's, or the section takes no contributions; Error(schema) if the
-// entry is not such an element or has no id.
+// entry is not such an element or has no id, if it breaks a content rule as entries[0] of the
+// section (require_valid_entry: rules that need the rest of the section are left to the owner's
+// accept), or if request.claim breaks one (issue_attestation), naming the field and rule.
 std::string create_contribution(const identity::Identity& agency, const ContributionRequest& request, ByteView entry);
 
 struct VerifiedContribution {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "attest/attestation.h"
+#include "attest/content_rules.h"
 #include "attest/contribution.h"
 #include "attest/section_entries.h"
 #include "base/error.h"
@@ -63,6 +64,12 @@ MergeOutcome accept_contribution(model::Record& record, const model::OwnerKeys& 
     if (e.code() != Code::not_found) throw;
     content = with_attestation(section, with_entry(section, plaintext.view(), c.entry.view()).view(), c.attestation);
   }
+  // The whole section as it would be written, not just the entry: the rules that relate entries
+  // (a pinned instrument, a parallel intervention, one highest education) are only decidable here,
+  // and the owner's next `record set` of this section must not be refused for the agency's entry.
+  require_valid_content(
+      section, content.view(),
+      "the contribution was not merged: section '" + std::string(section.name) + "' would break a rule");
   record.write_section(section, content.view());
   return MergeOutcome::added;
 }

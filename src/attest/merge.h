@@ -27,7 +27,9 @@ MergeOutcome attach_attestation(model::Record& record, const model::OwnerKeys& o
 // record's id as the expected one) and merges it: the entry is appended to the section's
 // `entries` (the section is created if the record lacks it) and the agency's attestation to its
 // `attestations`. Accepting the same contribution again changes nothing. Error(invalid_argument)
-// if the section already holds a different entry with the same id.
+// if the section already holds a different entry with the same id; Error(schema), naming the field
+// path and rule, if the merged section would break a content rule (model::validate_section, as
+// for the owner's own writes). On any error the record is unchanged.
 MergeOutcome accept_contribution(model::Record& record, const model::OwnerKeys& owner, ByteView contribution_file,
                                  int64_t now);
 

@@ -284,8 +284,9 @@ const std::vector<Command>& commands() {
        "FILE, a share bundle (or record) the agency can open with --as; --owner-card must be the\n"
        "card of the person whose record it is, and --record-id, if given, must match it. CLAIM.json\n"
        "is the claim, e.g. {\"kind\": \"VALIDATED\", \"level_system\": \"seqf\", \"level_code\": \"3\",\n"
-       "\"method\": \"ocn\", \"date\": \"2025-11-20\", \"credits_hundredths\": 750}. The owner stores it\n"
-       "with `kartla record attach`.",
+       "\"method\": \"ocn\", \"date\": \"2025-11-20\", \"credits_hundredths\": 750}. A claim whose level,\n"
+       "method or date its code system does not know is refused (exit 2, naming the field and rule).\n"
+       "The owner stores it with `kartla record attach`.",
        {{"--as", "AGENCY.id", "the agency's identity file (unlocked with its passphrase)"},
         {"--from", "FILE", "the share bundle or record holding the entry, opened as the agency"},
         {"--owner-card", "OWNER.card", "the card of the person whose record it is"},
@@ -366,7 +367,8 @@ const std::vector<Command>& commands() {
        "write an entry for a person's record, signed and sealed to them (agency)",
        "FILE holds one element of the section's `entries` as JSON, with an \"id\". The file is\n"
        "signed by the agency (with its attestation over the entry) and sealed to the owner alone;\n"
-       "the owner lists it with `kartla inbox` and accepts it with `kartla accept`.",
+       "the owner lists it with `kartla inbox` and accepts it with `kartla accept`. An entry that\n"
+       "breaks a rule of `kartla validate` is refused (exit 2, naming the field and rule).",
        {{"--as", "AGENCY.id", "the agency's identity file"},
         {"--to", "OWNER.card", "the card of the person whose record it is"},
         {"--record-id", "ID", "the record's id (32 hex digits)"},
@@ -389,8 +391,10 @@ const std::vector<Command>& commands() {
        "accept a contribution into the record",
        "Verifies the contribution (sealed to this owner, for this record, signed by its sender)\n"
        "and adds its entry to the section, keeping the agency's signature as an attestation, then\n"
-       "saves the next version. Accepting the same contribution again changes nothing. To reject a\n"
-       "contribution, do not accept it (delete the file).",
+       "saves the next version. The section with the entry added must pass `kartla validate`, as\n"
+       "for `kartla record set`; otherwise nothing is saved (exit 2, naming the field and rule).\n"
+       "Accepting the same contribution again changes nothing. To reject a contribution, do not\n"
+       "accept it (delete the file).",
        {kOwner, kPassphraseFile},
        run_accept},
       {"", "verify", "FILE [--json] [--last-seen N] [--trust TRUST.list]",

@@ -12,11 +12,16 @@ import tempfile
 
 from cli_harness import (AUTH, NOT_AVAILABLE, OLDER, USAGE, VERIFICATION, KDF, Cli, case, check, main)
 
+
 OWNER = ["--owner", "owner.id"]
 CLAIM = ('{"kind": "VALIDATED", "level_system": "seqf", "level_code": "3", "method": "ocn", '
          '"date": "2025-11-20", "credits_hundredths": 750, "assessor_role": "OCN-bedömare"}')
+# A register statement names the organisation behind it (rule assertion-org-required): the
+# contribution is held to the rules the owner's own `record set` obeys (issue 10 item 7).
+REGISTER = ('"assertion": {"source": "REGISTER", "asserted_at": "2026-01-10T09:00:00Z", '
+            '"asserted_by_org": {"se_orgnr": "2120001140", "name": "Valideringscentrum"}}')
 CONTRIBUTED = ('{"id": "int-ocn-2026", "title": "OCN-validering svets", "category": "JOB_ORIENTED", '
-               '"status": "COMPLETED", "assertion": {"source": "REGISTER", "asserted_at": "2026-01-10T09:00:00Z"}}')
+               '"status": "COMPLETED", ' + REGISTER + '}')
 
 # Identities cost an Argon2id run each: made once, then copied into each case's directory.
 _saved = {"dir": None}
@@ -294,6 +299,74 @@ def foreign_and_tampered_contributions_are_refused(cli: Cli):
               "interventions", "--json", "noid.json", "--out", "x.kartla")
     cli.fails(USAGE, "contribute", "--as", "owner.id", "--to", "owner.card", "--record-id", rid, "--section",
               "interventions", "--json", "entry.json", "--out", "x.kartla")
+
+
+@case
+def contributions_obey_the_content_rules(cli: Cli):
+    """Issue 10 item 7: contribute refuses what the owner's `record set` would refuse, naming the
+    field and rule, and writes nothing; accept validates the whole merged section and, refusing,
+    leaves the record as it was."""
+    cast(cli)
+    cli.new_record()
+    rid = record_id(cli)
+    contribute = ["contribute", "--as", "a.id", "--to", "owner.card", "--record-id", rid, "--section",
+                  "interventions", "--json", "entry.json", "--out", "c.kartla"]
+    cli.write("entry.json", '{"id": "af-1", "title": "Arbetsträning", "status": "ONGOING"}')
+    cli.fails(USAGE, *contribute, matches=r"entries\[0\]\.assertion: assertion-required")
+    check(not os.path.exists(cli.path("c.kartla")), "a refused contribution writes no file")
+    cli.write("entry.json", '{"id": "af-1", "title": "Arbetsträning", "status": "ONGOING", '
+              + REGISTER.replace("2120001140", "2120001141") + '}')
+    cli.fails(USAGE, *contribute, matches=r"entries\[0\]\.assertion\.asserted_by_org\.se_orgnr: se-orgnr-luhn")
+    check(not os.path.exists(cli.path("c.kartla")), "a refused contribution writes no file")
+    # The same content through the owner's own write is refused the same way.
+    cli.write("own.json", '{"entries": [{"id": "af-1", "title": "Arbetsträning", "status": "ONGOING"}]}')
+    cli.fails(USAGE, "record", "set", "rec.kartla", *OWNER, "--section", "interventions", "--json", "own.json",
+              matches=r"entries\[0\]\.assertion: assertion-required")
+
+    # Valid on its own, but it names an intervention the owner does not have: only the owner's
+    # accept, seeing the whole section, can tell.
+    cli.write("mine.json", '{"entries": [{"id": "i1", "title": "Praktik i kök", "status": "ONGOING", '
+              '"assertion": {"source": "SELF_REPORTED", "asserted_at": "2025-10-01T00:00:00Z"}}]}')
+    cli.ok("record", "set", "rec.kartla", *OWNER, "--section", "interventions", "--json", "mine.json")
+    cli.write("entry.json", '{"id": "af-1", "title": "Arbetsträning", "status": "ONGOING", '
+              '"parallel_with": ["i9"], ' + REGISTER + '}')
+    cli.ok(*contribute)
+    seq = cli.verify_json("rec.kartla")["sequence"]
+    before = cli.ok("record", "get", "rec.kartla", *OWNER, "--section", "interventions")
+    cli.fails(USAGE, "accept", "rec.kartla", "c.kartla", *OWNER,
+              matches=r"not merged.*entries\[1\]\.parallel_with\[0\]: parallel-with-unknown")
+    check(cli.verify_json("rec.kartla")["sequence"] == seq, "a refused accept saves nothing")
+    check(cli.ok("record", "get", "rec.kartla", *OWNER, "--section", "interventions") == before,
+          "a refused accept leaves the section as it was")
+    # Once the owner has i9, the same contribution merges, and the owner can write the section back.
+    cli.write("mine.json", '{"entries": [{"id": "i1", "title": "Praktik i kök", "status": "ONGOING", '
+              '"assertion": {"source": "SELF_REPORTED", "asserted_at": "2025-10-01T00:00:00Z"}}, '
+              '{"id": "i9", "title": "SFI", "status": "ONGOING", '
+              '"assertion": {"source": "SELF_REPORTED", "asserted_at": "2025-10-01T00:00:00Z"}}]}')
+    cli.ok("record", "set", "rec.kartla", *OWNER, "--section", "interventions", "--json", "mine.json")
+    out = cli.ok("accept", "rec.kartla", "c.kartla", *OWNER)
+    check("Accepted entry af-1" in out, "accept once the section allows it: " + out)
+    cli.write("merged.json", cli.ok("record", "get", "rec.kartla", *OWNER, "--section", "interventions"))
+    cli.ok("record", "set", "rec.kartla", *OWNER, "--section", "interventions", "--json", "merged.json")
+
+
+@case
+def attestation_claims_obey_the_code_systems(cli: Cli):
+    """Issue 10 item 7: `attest` refuses a claim with an unknown method, a level outside its code
+    system or a date that never was, naming the field and rule, and writes nothing."""
+    cast(cli)
+    shared_record(cli)
+    for claim, named in [
+            ('{"kind": "VALIDATED", "level_system": "seqf", "level_code": "3", "method": "telepathy"}',
+             r"claim\.method: kartla-method-code"),
+            ('{"kind": "VALIDATED", "level_system": "seqf", "level_code": "99", "method": "ocn"}',
+             r"claim\.level_code: seqf-level"),
+            ('{"kind": "COMPLETED", "date": "2025-04-31"}', r"claim\.date: date-real"),
+            ('{"kind": "COMPLETED", "date": "0000"}', r"claim\.date: date-real")]:
+        cli.write("claim.json", claim)
+        cli.fails(USAGE, "attest", "--as", "a.id", "--from", "a.bundle", "--owner-card", "owner.card", "--section",
+                  "competences", "--entry", "comp-till", "--claim", "claim.json", "--out", "x.att", matches=named)
+        check(not os.path.exists(cli.path("x.att")), "a refused claim writes no attestation")
 
 
 if __name__ == "__main__":

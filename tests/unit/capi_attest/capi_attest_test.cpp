@@ -131,3 +131,132 @@ TEST_CASE("capi: expiry, damage and unusable trust lists", "[capi][attest]") {
     CHECK(e.status() == KARTLA_E_INVALID_ARGUMENT);
   }
 }
+
+// Issue 10 item 7 through the C ABI: what an agency writes obeys the rules the owner's writes
+// obey. (Verifying a claim an agency signed without these checks needs a forged attestation,
+// which the public API cannot make: tests/vectors/attest_negative.json carries such attestations
+// and a forged contribution, and vectors_library runs them through kartla_attestation_verify and
+// kartla_record_accept_contribution.)
+namespace {
+
+struct Failure {
+  kartla_status status = KARTLA_OK;
+  std::string message;
+};
+
+template <typename F>
+Failure failure_of(F&& f) {
+  try {
+    f();
+  } catch (const kartla::error& e) {
+    return {e.status(), e.what()};
+  }
+  return {};
+}
+
+const char* kInterventions = R"({"entries": [{"id": "i1", "title": "Praktik i kök", "status": "ONGOING",
+  "assertion": {"source": "SELF_REPORTED", "asserted_at": "2025-10-01T00:00:00Z"}}]})";
+
+std::string intervention_json(const std::string& assertion_and_more) {
+  return R"({"id": "af-1", "title": "Arbetsträning, lager", "status": "ONGOING", )" + assertion_and_more + "}";
+}
+
+const std::string kRegisterAssertion = R"("assertion": {"source": "REGISTER", "asserted_at": "2026-01-01T00:00:00Z",
+  "asserted_by_org": {"se_orgnr": "2021002114", "name": "Arbetsförmedlingen"}})";
+
+}  // namespace
+
+TEST_CASE("capi: a claim that breaks a content rule is not issued (E_SCHEMA, field and rule named)",
+          "[capi][attest][rules]") {
+  kartla::record r = kartla::record::create(people().owner);
+  r.set_section_json("competences", competences("MIG-svetsning"));
+  const kartla::entry_ref c1 = ref_to(r, "c1");
+  const auto issue = [&](const std::string& claim) {
+    (void)kartla::attestation_issue(people().agency, c1, claim, kNow);
+  };
+  CHECK(failure_of([&] { issue(kClaim); }).status == KARTLA_OK);
+  const struct {
+    const char* claim;
+    const char* named;
+  } refused[] = {
+      {R"({"kind": "VALIDATED", "method": "telepathy"})", "claim.method: kartla-method-code"},
+      {R"({"kind": "VALIDATED", "level_system": "seqf", "level_code": "99"})", "claim.level_code: seqf-level"},
+      {R"({"kind": "VALIDATED", "level_system": "cefr", "level_code": "D1"})", "claim.level_code: cefr-level"},
+      {R"({"kind": "VALIDATED", "level_system": "shoe-size", "level_code": "42"})",
+       "claim.level_system: coding-system-unknown"},
+      {R"({"kind": "COMPLETED", "date": "2025-04-31"})", "claim.date: date-real"},
+      {R"({"kind": "COMPLETED", "date": "0000"})", "claim.date: date-real"},
+  };
+  for (const auto& c : refused) {
+    INFO(c.claim);
+    const Failure f = failure_of([&] { issue(c.claim); });
+    CHECK(f.status == KARTLA_E_SCHEMA);
+    CHECK(contains(f.message, c.named));
+  }
+}
+
+TEST_CASE("capi: contribute refuses an entry the owner could not write, and nothing is written",
+          "[capi][contribution][rules]") {
+  kartla::record r = kartla::record::create(people().owner);
+  const auto create = [&](const std::string& entry, const std::string& claim = {}) {
+    return kartla::contribution_create(people().agency, people().owner_card, r.id(), "interventions", entry, claim,
+                                       kNow);
+  };
+  CHECK(failure_of([&] { (void)create(intervention_json(kRegisterAssertion)); }).status == KARTLA_OK);
+
+  // No assertion at all.
+  kartla_buffer out = KARTLA_BUFFER_INIT;
+  const std::string bare = R"({"id": "af-1", "title": "Arbetsträning, lager", "status": "ONGOING"})";
+  CHECK(kartla_contribution_create(people().agency.get(), reinterpret_cast<const uint8_t*>(people().owner_card.data()),
+                                   people().owner_card.size(), r.id().c_str(), "interventions",
+                                   reinterpret_cast<const uint8_t*>(bare.data()), bare.size(), nullptr, kNow,
+                                   &out) == KARTLA_E_SCHEMA);
+  CHECK(contains(kartla_last_error(), "entries[0].assertion: assertion-required"));
+  CHECK(out.len == 0);
+  CHECK(out.data == nullptr);
+
+  // An organisation number whose Luhn check digit is wrong.
+  std::string bad_orgnr = kRegisterAssertion;
+  bad_orgnr.replace(bad_orgnr.find("2021002114"), 10, "2021002115");
+  const Failure luhn = failure_of([&] { (void)create(intervention_json(bad_orgnr)); });
+  CHECK(luhn.status == KARTLA_E_SCHEMA);
+  CHECK(contains(luhn.message, "entries[0].assertion.asserted_by_org.se_orgnr: se-orgnr-luhn"));
+
+  // The agency's own claim is held to the code systems too.
+  const Failure claim = failure_of([&] {
+    (void)create(intervention_json(kRegisterAssertion), R"({"kind": "CONTRIBUTED", "method": "telepathy"})");
+  });
+  CHECK(claim.status == KARTLA_E_SCHEMA);
+  CHECK(contains(claim.message, "claim.method: kartla-method-code"));
+}
+
+TEST_CASE("capi: accept validates the whole merged section; refused, the record is unchanged",
+          "[capi][contribution][rules]") {
+  kartla::record r = kartla::record::create(people().owner);
+  r.set_section_json("interventions", kInterventions);
+  const uint64_t sequence = r.sequence();
+  const std::string before = r.section("interventions").str();
+  // Valid on its own (the agency cannot see the owner's interventions), but names one the owner
+  // does not have.
+  const std::string ghost = kartla::contribution_create(
+      people().agency, people().owner_card, r.id(), "interventions",
+      intervention_json(kRegisterAssertion + R"(, "parallel_with": ["i9"])"), {}, kNow);
+  int added = -1;
+  CHECK(kartla_record_accept_contribution(r.get(), people().owner.get(), reinterpret_cast<const uint8_t*>(ghost.data()),
+                                          ghost.size(), kNow, &added) == KARTLA_E_SCHEMA);
+  CHECK(added == 0);
+  CHECK(contains(kartla_last_error(), "entries[1].parallel_with[0]: parallel-with-unknown"));
+  CHECK(r.section("interventions").str() == before);
+  CHECK(r.sequence() == sequence);
+
+  // Once the owner has that intervention, the same contribution merges, and the owner's own
+  // rewrite of the section is still accepted.
+  r.set_section_json("interventions", R"({"entries": [{"id": "i1", "title": "Praktik i kök", "status": "ONGOING",
+    "assertion": {"source": "SELF_REPORTED", "asserted_at": "2025-10-01T00:00:00Z"}},
+    {"id": "i9", "title": "SFI", "status": "ONGOING",
+    "assertion": {"source": "SELF_REPORTED", "asserted_at": "2025-10-01T00:00:00Z"}}]})");
+  CHECK(kartla::record_accept_contribution(r, people().owner, ghost, kNow));
+  const std::string merged = r.section_json("interventions").str();
+  CHECK(contains(merged, "af-1"));
+  CHECK(failure_of([&] { r.set_section_json("interventions", merged); }).status == KARTLA_OK);
+}
