@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -10,8 +11,9 @@
 
 namespace kartla::vectors {
 
-// `entries` are those present in the file, in file order; `grants_present` counts its grants.
+// `entries` are those present in the file; `grants_present` counts its grants; `file_bytes` is
+// the file's size.
 std::string expected_report(const format::Manifest& manifest, const std::vector<format::SectionEntry>& entries,
-                            size_t grants_present);
+                            size_t grants_present, uint64_t file_bytes);
 
 }  // namespace kartla::vectors

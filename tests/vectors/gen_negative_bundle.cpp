@@ -23,9 +23,10 @@
 namespace kartla::vectors {
 namespace {
 
-// The bundle's entries are in the grant's order: profile, then notes.
-constexpr size_t kProfile = 0;
-constexpr size_t kNotes = 1;
+constexpr uint32_t kProfileId = 1;
+constexpr uint32_t kWorkAbilityId = 6;
+constexpr uint32_t kNotesId = 11;
+constexpr uint32_t kLedgerId = 12;
 
 Check verify(const char* result) { return {"verify", result, "", ""}; }
 Check open_owner(const char* result) { return {"open_record", result, "", ""}; }
@@ -34,18 +35,43 @@ Check read_as(const Agency& agency, const char* section, int64_t at, const char*
   return {"read_share_section", result, section, "", agency.label, static_cast<uint64_t>(at)};
 }
 
-std::string digest_of_entry(const std::string& entry) {
-  return crypto::digest_bytes(format::section_entry_digest(entry));
-}
-std::string digest_of_grant(const std::string& grant) { return crypto::digest_bytes(format::grant_digest(grant)); }
+// A grant as plain values, so a vector can change any part of it (the library's Grant holds its
+// keys in secure memory and cannot be copied).
+struct GrantDraft {
+  struct Granted {
+    uint32_t section_id = 0;
+    uint32_t generation = 0;
+    std::string key;
+    std::string slot_secret;
+  };
+  format::GrantTerms terms;
+  std::vector<Granted> sections;
+  uint32_t format_version = 1;
+  std::string terms_suffix;  // raw fields appended to the GrantTerms
+};
 
-// The manifest lists every section and grant of the record, most of them absent from a bundle:
-// a re-signed bundle swaps one digest for another and keeps the rest.
-void replace_digest(std::vector<std::string>& list, const std::string& from, const std::string& to) {
-  const auto it = std::find(list.begin(), list.end(), from);
-  if (it == list.end()) throw std::logic_error("digest to replace is not listed");
-  *it = to;
-  format::sort_digests(list);
+// GrantTerms written field by field (SPEC §7.1), so a grant can carry what the library's writer
+// never writes (another recipient, a section twice, the ledger, no basis).
+std::string terms_wire(const GrantDraft& g) {
+  std::string out = wire::varint_field(1, g.format_version) + wire::bytes_field(2, g.terms.grant_id) +
+                    wire::bytes_field(3, g.terms.record_id) + wire::bytes_field(4, g.terms.recipient_signing_key) +
+                    wire::bytes_field(5, g.terms.recipient_encryption_key) + wire::bytes_field(6, g.terms.purpose) +
+                    wire::varint_field(7, static_cast<uint64_t>(g.terms.granted_at)) +
+                    wire::varint_field(8, static_cast<uint64_t>(g.terms.expires_at));
+  for (const auto& s : g.sections)
+    out += wire::bytes_always(9, wire::varint_field(1, s.section_id) + wire::varint_field(2, s.generation));
+  out += wire::bytes_field(10, g.terms.gdpr_art6_basis) + wire::bytes_field(11, g.terms.gdpr_art9_basis);
+  return out + g.terms_suffix;
+}
+
+// The payload before padding: prefix, u32le(T), terms, key || slot secret per section.
+std::string payload_of(const GrantDraft& g) {
+  const std::string terms = terms_wire(g);
+  std::string out = std::string(format::label::kGrantPayload) + '\0';
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((terms.size() >> (8 * i)) & 0xff));
+  out += terms;
+  for (const auto& s : g.sections) out += s.key + s.slot_secret;
+  return out;
 }
 
 struct Base {
@@ -53,61 +79,78 @@ struct Base {
   ContainerParts bundle;
   ContainerParts revoked;
   const crypto::SigningKeyPair& owner;
-  crypto::SecretBuffer rmk;
+  RecordKeys keys;
+  size_t profile = 0;  // positions in the bundle's file order (ascending slot tag)
+  size_t notes = 0;
+  GrantDraft grant_a;  // agency_a's grant in the bundle
 };
+
+size_t position_of(const ContainerParts& p, const std::string& slot_tag) {
+  for (size_t i = 0; i < p.entries.size(); ++i)
+    if (slot_tag_of_entry(p.entries[i]) == slot_tag) return i;
+  throw std::logic_error("no entry with that slot tag");
+}
+
+GrantDraft draft_of(const std::string& grant, const Agency& agency) {
+  const crypto::BoxKeyPair& box = agency.identity.box_keys();
+  std::optional<format::Grant> opened = format::open_grant(box, agency.identity.signing_keys().public_key, grant);
+  if (!opened) throw std::logic_error("the agency cannot open its grant");
+  GrantDraft d;
+  d.terms = opened->terms;
+  for (const auto& s : opened->sections)
+    d.sections.push_back({s.section_id, s.generation, s.key.view().to_string(), s.slot_secret.view().to_string()});
+  // The writer above must agree with the library's, or the vectors test a grant it never writes.
+  const auto box_plaintext = crypto::open_sealed(box, grant, grant.size() - crypto::kSealOverhead);
+  if (!box_plaintext || box_plaintext->view().as_string_view() != pad(payload_of(d)))
+    throw std::logic_error("terms_wire differs from the library's grant encoding");
+  return d;
+}
 
 std::string with_entry(const Base& b, size_t index, const format::SectionEntry& entry, const std::string& body) {
   ContainerParts p = b.bundle;
   const std::string replaced = entry_wire(entry);
-  replace_digest(p.manifest.section_digests, digest_of_entry(p.entries[index]), digest_of_entry(replaced));
+  relist_entry(p.manifest, p.entries[index], replaced);
   p.entries[index] = replaced;
   p.bodies[index] = body;
-  p.manifest.highest_generation = std::max(p.manifest.highest_generation, entry.generation);
   encode_and_sign(p, b.owner);
   return assemble(p);
 }
 
-// GrantTerms written field by field (SPEC §7.1), so a grant can name one recipient and be sealed to
-// another, which the library's writer never does.
-std::string terms_wire(const format::Grant& g) {
-  std::string out = wire::varint_field(1, 1) + wire::bytes_field(2, g.terms.grant_id) +
-                    wire::bytes_field(3, g.terms.record_id) + wire::bytes_field(4, g.terms.recipient_signing_key) +
-                    wire::bytes_field(5, g.terms.recipient_encryption_key) + wire::bytes_field(6, g.terms.purpose) +
-                    wire::varint_field(7, static_cast<uint64_t>(g.terms.granted_at)) +
-                    wire::varint_field(8, static_cast<uint64_t>(g.terms.expires_at));
-  for (const auto& s : g.sections)
-    out += wire::bytes_always(9, wire::varint_field(1, s.section_id) + wire::varint_field(2, s.generation));
-  return out;
-}
-
-std::string payload_of(const format::Grant& g) {
-  const std::string terms = terms_wire(g);
-  std::string out = std::string(format::label::kGrantPayload) + '\0';
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((terms.size() >> (8 * i)) & 0xff));
-  out += terms;
-  for (const auto& s : g.sections) out += s.key.view().to_string();
-  return out;
-}
-
-// agency_a's grant, opened, changed by `change` and sealed to agency_a again. With `resign` the
-// owner lists the new grant in place of the old one; without, the manifest is left as it was.
-template <typename Change>
-std::string with_grant(const Base& b, Change change, bool resign) {
+// The bundle with agency_a's grant replaced by `grants` (box plaintexts, sealed to agency_a here).
+// With `resign` the owner lists them in place of the old one; without, the manifest stays.
+std::string with_grant_payloads(const Base& b, const std::vector<std::string>& plaintexts, bool resign) {
   ContainerParts p = b.bundle;
   if (p.grants.size() != 1) throw std::logic_error("the bundle should hold one grant");
-  const crypto::BoxKeyPair& a = b.sharing.a.identity.box_keys();
-  std::optional<format::Grant> grant = format::open_grant(a, p.grants[0]);
-  if (!grant) throw std::logic_error("agency_a cannot open its grant");
-  // The writer above must agree with the library's, or the vectors test a grant it never writes.
-  const auto original = crypto::open_sealed(a, p.grants[0], p.grants[0].size() - crypto::kSealOverhead);
-  if (!original || original->view().as_string_view() != payload_of(*grant))
-    throw std::logic_error("terms_wire differs from the library's grant encoding");
-  change(*grant);
-  const std::string resealed = crypto::seal_to(a.public_key, payload_of(*grant));
-  if (resign) replace_digest(p.manifest.grant_digests, digest_of_grant(p.grants[0]), digest_of_grant(resealed));
-  p.grants[0] = resealed;
-  if (resign) encode_and_sign(p, b.owner);
+  const std::string old = p.grants[0];
+  p.grants.clear();
+  for (const auto& plaintext : plaintexts)
+    p.grants.push_back(crypto::seal_to(b.sharing.a.identity.box_keys().public_key, plaintext));
+  if (resign) {
+    auto& digests = p.manifest.grant_digests;
+    digests.erase(std::find(digests.begin(), digests.end(), crypto::digest_bytes(format::grant_digest(old))));
+    for (const auto& g : p.grants) digests.push_back(crypto::digest_bytes(format::grant_digest(g)));
+    format::sort_digests(digests);
+    encode_and_sign(p, b.owner);
+  }
   return assemble(p);
+}
+
+// agency_a's grant changed by `change`, padded, and sealed to agency_a again.
+template <typename Change>
+std::string with_grant(const Base& b, Change change, bool resign) {
+  GrantDraft g = b.grant_a;
+  change(g);
+  return with_grant_payloads(b, {pad(payload_of(g))}, resign);
+}
+
+uint32_t generation_of(const Base& b, uint32_t id) {
+  for (const auto& s : b.keys.open_index(b.bundle.manifest).sections)
+    if (s.section_id == id) return s.generation;
+  throw std::logic_error("the record does not hold that section");
+}
+
+GrantDraft::Granted granted(const Base& b, uint32_t id, uint32_t generation) {
+  return {id, generation, b.keys.section_key(id, generation).view().to_string(), b.keys.slot_secret(id)};
 }
 
 void unchanged_bundle_vectors(NegativeSet& set, const Base& b, const std::string& bundle) {
@@ -120,12 +163,13 @@ void unchanged_bundle_vectors(NegativeSet& set, const Base& b, const std::string
              {verify("OK"), open_as(other, "OK"), read_as(other, "profile", kReadBefore, "E_NOT_SHARED"),
               read_as(other, "notes", kReadBefore, "E_NOT_SHARED")});
   set.bundle("ungranted_section_requested",
-             "agency_a asks for sections it was not granted: languages and sharing_ledger (listed in the manifest, "
-             "absent from the bundle) and work_ability (not in the record at all)",
+             "agency_a asks for sections it was not granted: languages, work_ability and sharing_ledger (listed in "
+             "the manifest, absent from the bundle) and education (not in the record at all)",
              bundle,
              {open_as(a, "OK"), read_as(a, "languages", kReadBefore, "E_NOT_SHARED"),
+              read_as(a, "work_ability", kReadBefore, "E_NOT_SHARED"),
               read_as(a, "sharing_ledger", kReadBefore, "E_NOT_SHARED"),
-              read_as(a, "work_ability", kReadBefore, "E_NOT_SHARED")});
+              read_as(a, "education", kReadBefore, "E_NOT_SHARED")});
   set.bundle("expired",
              "agency_a reads at and after its grant's expires_at: a grant is valid while at < expires_at",
              bundle,
@@ -146,82 +190,229 @@ void framing_vectors(NegativeSet& set, const Base& b, const std::string& bundle)
   p.grants.push_back(p.grants[0]);
   set.bundle("grant_twice", "agency_a's grant present twice (it is listed once)", assemble(p),
              {verify("E_FORMAT"), open_as(a, "E_FORMAT")});
-  p = b.bundle;
-  p.manifest.highest_generation = format::decode_section_entry(p.entries[kNotes]).generation - 1;
-  encode_and_sign(p, b.owner);
-  set.bundle("highest_generation_lowered",
-             "highest_generation set one below the notes entry's generation, re-signed: a key the manifest says was "
-             "never issued",
-             assemble(p), {verify("E_FORMAT"), open_as(a, "E_FORMAT")});
 }
 
+// Grants re-sealed to agency_a (anyone can seal to a public key) but not listed: the owner's
+// signature covers every term through the grant digest.
 void grant_term_vectors(NegativeSet& set, const Base& b) {
   const Agency& a = b.sharing.a;
   const std::vector<Check> refused = {verify("E_SIGNATURE"), open_as(a, "E_SIGNATURE")};
   set.bundle("purpose_edited",
              "the grant opened with agency_a's key, its purpose changed and sealed to agency_a again (anyone can "
              "seal to a public key); the manifest still lists the original grant's digest",
-             with_grant(b, [](format::Grant& g) { g.terms.purpose = "Any purpose at all"; }, false), refused);
+             with_grant(b, [](GrantDraft& g) { g.terms.purpose = "Any purpose at all"; }, false), refused);
   set.bundle("expiry_extended", "as purpose_edited, with expires_at moved one year later",
-             with_grant(b, [](format::Grant& g) { g.terms.expires_at += 365 * 86400; }, false), refused);
+             with_grant(b, [](GrantDraft& g) { g.terms.expires_at += 365 * 86400; }, false), refused);
   set.bundle("expiry_removed", "as purpose_edited, with expires_at removed (no expiry)",
-             with_grant(b, [](format::Grant& g) { g.terms.expires_at = 0; }, false), refused);
+             with_grant(b, [](GrantDraft& g) { g.terms.expires_at = 0; }, false), refused);
+  set.bundle("art6_basis_edited", "as purpose_edited, with gdpr_art6_basis changed from 6.1.a to 6.1.f",
+             with_grant(b, [](GrantDraft& g) { g.terms.gdpr_art6_basis = "6.1.f"; }, false), refused);
   ContainerParts p = b.bundle;
   p.grants[0] = flip_bit(p.grants[0], p.grants[0].size() / 2, 3);
   set.bundle("grant_bit_flipped", "one bit in the middle of the grant's sealed box flipped", assemble(p), refused);
 }
 
+// SPEC §7.1 "Opening a grant" steps 3-7 and §7.3 step 2: grants the owner lists and signs, sealed to
+// agency_a, each wrong in one place.
 void owner_signed_grant_vectors(NegativeSet& set, const Base& b, const std::string& other_record_id) {
   const Agency& a = b.sharing.a;
+  const Agency& other = b.sharing.b;
+  auto refused_at_open = [&](const char* name, const char* comment, const std::string& file, const char* result) {
+    set.bundle(name, comment, file, {verify("OK"), open_as(a, result)});
+  };
+  auto owner_signed = [&](auto change) { return with_grant(b, change, true); };
+
   set.bundle("grant_key_does_not_match_commitment",
              "the owner re-issues agency_a's grant with a random key for profile (notes keeps its key) and re-signs: "
-             "the key commitment in the signed entry refuses it before any decryption",
-             with_grant(
-                 b, [](format::Grant& g) { g.sections.at(0).key = crypto::random_secret(32); }, true),
-             {verify("OK"), open_as(a, "OK"), read_as(a, "profile", kReadBefore, "E_INTEGRITY"),
+             "the key does not match the commitment in profile's signed entry, so no grant of agency_a matches "
+             "profile (checked before any decryption); notes still opens",
+             owner_signed([](GrantDraft& g) { g.sections.at(0).key = crypto::random_public_bytes(32); }),
+             {verify("OK"), open_as(a, "OK"), read_as(a, "profile", kReadBefore, "E_NOT_SHARED"),
               read_as(a, "notes", kReadBefore, "OK")});
-  set.bundle("grant_for_another_record",
-             "the owner re-issues agency_a's grant naming another record's id and re-signs",
-             with_grant(
-                 b, [&](format::Grant& g) { g.terms.record_id = other_record_id; }, true),
-             {verify("OK"), open_as(a, "E_SIGNATURE")});
-  const Agency& other = b.sharing.b;
+  refused_at_open("grant_for_another_record", "the owner re-issues agency_a's grant naming another record's id and "
+                  "re-signs",
+                  owner_signed([&](GrantDraft& g) { g.terms.record_id = other_record_id; }), "E_SIGNATURE");
   set.bundle("grant_names_another_recipient",
              "the owner re-issues agency_a's grant with agency_b's keys as recipient, sealed to agency_a, and "
              "re-signs: agency_a refuses it; agency_b cannot open it and finds nothing",
-             with_grant(
-                 b,
-                 [&](format::Grant& g) {
-                   g.terms.recipient_signing_key = other.identity.signing_keys().public_key;
-                   g.terms.recipient_encryption_key = other.identity.box_keys().public_key;
-                 },
-                 true),
+             owner_signed([&](GrantDraft& g) {
+               g.terms.recipient_signing_key = other.identity.signing_keys().public_key;
+               g.terms.recipient_encryption_key = other.identity.box_keys().public_key;
+             }),
              {verify("OK"), open_as(a, "E_SIGNATURE"), open_as(other, "OK")});
+  refused_at_open("grant_names_another_signing_key",
+                  "the owner re-issues agency_a's grant with agency_a's encryption key but agency_b's signing key as "
+                  "recipient, and re-signs: a grant for another card",
+                  owner_signed([&](GrantDraft& g) {
+                    g.terms.recipient_signing_key = other.identity.signing_keys().public_key;
+                  }),
+                  "E_SIGNATURE");
   set.bundle("grant_for_an_older_generation",
              "the owner re-issues agency_a's grant naming notes at the generation below its entry's (with that "
-             "generation's key) and re-signs: no grant names the generation in the file",
-             with_grant(
-                 b,
-                 [&](format::Grant& g) {
-                   format::GrantedSection& notes = g.sections.at(1);
-                   notes.generation -= 1;
-                   notes.key = format::derive_section_key(b.rmk, notes.section_id, notes.generation);
-                 },
-                 true),
+             "generation's key) and re-signs: no grant's key matches the entry in the file",
+             owner_signed([&](GrantDraft& g) { g.sections.at(1) = granted(b, kNotesId, g.sections.at(1).generation - 1); }),
              {verify("OK"), open_as(a, "OK"), read_as(a, "notes", kReadBefore, "E_NOT_SHARED"),
               read_as(a, "profile", kReadBefore, "OK")});
+
+  // §5.3 and §7.3 step 2: the slot secret must be the one the owner committed to.
+  refused_at_open("grant_slot_secret_of_another_section",
+                  "the owner re-issues agency_a's grant carrying notes' slot secret for profile and re-signs: it does "
+                  "not match position 0 (section 1) of the slot table",
+                  owner_signed([&](GrantDraft& g) { g.sections.at(0).slot_secret = b.keys.slot_secret(kNotesId); }),
+                  "E_INTEGRITY");
+  refused_at_open("grant_slot_secret_random",
+                  "the owner re-issues agency_a's grant with a random slot secret for notes and re-signs",
+                  owner_signed([](GrantDraft& g) { g.sections.at(1).slot_secret = crypto::random_public_bytes(32); }),
+                  "E_INTEGRITY");
+
+  // §7.1 step 5: the terms.
+  refused_at_open("grant_purpose_empty", "the owner re-issues agency_a's grant with an empty (absent) purpose and "
+                  "re-signs",
+                  owner_signed([](GrantDraft& g) { g.terms.purpose.clear(); }), "E_FORMAT");
+  refused_at_open("grant_purpose_1025_bytes", "the owner re-issues agency_a's grant with a purpose of 1025 bytes and "
+                  "re-signs",
+                  owner_signed([](GrantDraft& g) { g.terms.purpose = std::string(1025, 'p'); }), "E_FORMAT");
+  refused_at_open("grant_granted_at_zero", "the owner re-issues agency_a's grant with granted_at 0 (absent) and "
+                  "re-signs",
+                  owner_signed([](GrantDraft& g) { g.terms.granted_at = 0; }), "E_FORMAT");
+  refused_at_open("grant_expires_before_granted", "the owner re-issues agency_a's grant with expires_at one second "
+                  "before granted_at and re-signs",
+                  owner_signed([](GrantDraft& g) { g.terms.expires_at = g.terms.granted_at - 1; }), "E_FORMAT");
+  refused_at_open("grant_expires_at_granted_at", "the owner re-issues agency_a's grant with expires_at equal to "
+                  "granted_at (not after it) and re-signs",
+                  owner_signed([](GrantDraft& g) { g.terms.expires_at = g.terms.granted_at; }), "E_FORMAT");
+  refused_at_open("grant_art6_basis_absent", "the owner re-issues agency_a's grant without gdpr_art6_basis and "
+                  "re-signs",
+                  owner_signed([](GrantDraft& g) { g.terms.gdpr_art6_basis.clear(); }), "E_FORMAT");
+  refused_at_open("grant_art6_basis_unknown", "the owner re-issues agency_a's grant with gdpr_art6_basis 6.1.g (not "
+                  "one of 6.1.a to 6.1.f) and re-signs",
+                  owner_signed([](GrantDraft& g) { g.terms.gdpr_art6_basis = "6.1.g"; }), "E_FORMAT");
+  refused_at_open("grant_art6_basis_uppercase", "the owner re-issues agency_a's grant with gdpr_art6_basis 6.1.A and "
+                  "re-signs: the codes are exact",
+                  owner_signed([](GrantDraft& g) { g.terms.gdpr_art6_basis = "6.1.A"; }), "E_FORMAT");
+  refused_at_open("grant_art9_basis_unknown", "the owner re-issues agency_a's grant with gdpr_art9_basis 9.2.k (not "
+                  "one of 9.2.a to 9.2.j) and re-signs",
+                  owner_signed([](GrantDraft& g) { g.terms.gdpr_art9_basis = "9.2.k"; }), "E_FORMAT");
+  refused_at_open("grant_no_sections", "the owner re-issues agency_a's grant naming no section (and carrying no key) "
+                  "and re-signs",
+                  owner_signed([](GrantDraft& g) { g.sections.clear(); }), "E_FORMAT");
+  refused_at_open("grant_terms_version_2", "the owner re-issues agency_a's grant with GrantTerms.format_version 2 and "
+                  "re-signs",
+                  owner_signed([](GrantDraft& g) { g.format_version = 2; }), "E_VERSION");
+  refused_at_open("grant_terms_unknown_field", "the owner re-issues agency_a's grant with GrantTerms field 12 "
+                  "(varint 1) appended and re-signs",
+                  owner_signed([](GrantDraft& g) { g.terms_suffix = wire::varint_always(12, 1); }), "E_FORMAT");
+
+  // §7.1 step 7: each GrantedSection.
+  refused_at_open("grant_names_sharing_ledger",
+                  "the owner re-issues agency_a's grant adding section 12 (sharing_ledger) with its real key and slot "
+                  "secret, and re-signs: the ledger is never granted",
+                  owner_signed([&](GrantDraft& g) {
+                    g.sections.push_back(granted(b, kLedgerId, generation_of(b, kLedgerId)));
+                  }),
+                  "E_FORMAT");
+  refused_at_open("grant_names_section_65",
+                  "the owner re-issues agency_a's grant adding section 65 (generation 1, 64 random key bytes) and "
+                  "re-signs",
+                  owner_signed([](GrantDraft& g) {
+                    g.sections.push_back({65, 1, crypto::random_public_bytes(32), crypto::random_public_bytes(32)});
+                  }),
+                  "E_FORMAT");
+  refused_at_open("grant_names_section_zero",
+                  "the owner re-issues agency_a's grant adding a section with section_id 0 (absent) and re-signs",
+                  owner_signed([](GrantDraft& g) {
+                    g.sections.push_back({0, 1, crypto::random_public_bytes(32), crypto::random_public_bytes(32)});
+                  }),
+                  "E_FORMAT");
+  refused_at_open("grant_section_twice",
+                  "the owner re-issues agency_a's grant naming profile twice (same generation, key and slot secret) "
+                  "and re-signs",
+                  owner_signed([](GrantDraft& g) { g.sections.push_back(g.sections.at(0)); }), "E_FORMAT");
+  refused_at_open("grant_generation_zero",
+                  "the owner re-issues agency_a's grant naming profile at generation 0 (absent) and re-signs",
+                  owner_signed([](GrantDraft& g) { g.sections.at(0).generation = 0; }), "E_FORMAT");
+  refused_at_open("grant_work_ability_without_art9_basis",
+                  "the owner re-issues agency_a's grant adding work_ability (its real key and slot secret) without a "
+                  "gdpr_art9_basis, and re-signs: health data only under an Art. 9(2) basis",
+                  owner_signed([&](GrantDraft& g) {
+                    g.sections.push_back(granted(b, kWorkAbilityId, generation_of(b, kWorkAbilityId)));
+                  }),
+                  "E_FORMAT");
+
+  // §7.1 step 3 and step 5: the payload around the terms.
+  const std::string payload = payload_of(b.grant_a);
+  auto owner_signed_payload = [&](const std::string& plaintext) { return with_grant_payloads(b, {plaintext}, true); };
+  refused_at_open("grant_payload_not_padded",
+                  "the owner seals agency_a's grant payload without padding (SPEC 5.4) and re-signs",
+                  owner_signed_payload(payload), "E_FORMAT");
+  {
+    std::string padded = pad(payload);
+    padded[payload.size()] = '\0';
+    refused_at_open("grant_padding_without_marker",
+                    "the owner seals agency_a's grant payload padded with zeros only (no 0x80 marker) and re-signs",
+                    owner_signed_payload(padded), "E_FORMAT");
+  }
+  {
+    std::string wrong_prefix = payload;
+    wrong_prefix[std::string(format::label::kGrantPayload).size() - 1] = 'X';
+    refused_at_open("grant_payload_prefix_wrong",
+                    "the owner seals agency_a's grant with the payload prefix kartla/v1/grant-payloaX, padded, and "
+                    "re-signs",
+                    owner_signed_payload(pad(wrong_prefix)), "E_FORMAT");
+  }
+  {
+    std::string long_terms = payload;
+    const size_t at = std::string(format::label::kGrantPayload).size() + 1;
+    const uint32_t t = static_cast<uint32_t>(payload.size() - at - 4 + 1);
+    for (int i = 0; i < 4; ++i) long_terms[at + static_cast<size_t>(i)] = static_cast<char>((t >> (8 * i)) & 0xff);
+    refused_at_open("grant_terms_length_past_end",
+                    "the owner seals agency_a's grant with T one more than the bytes after it, padded, and re-signs",
+                    owner_signed_payload(pad(long_terms)), "E_FORMAT");
+  }
+  {
+    GrantDraft g = b.grant_a;
+    std::string keys_only = std::string(format::label::kGrantPayload) + '\0';
+    const std::string terms = terms_wire(g);
+    for (int i = 0; i < 4; ++i) keys_only.push_back(static_cast<char>((terms.size() >> (8 * i)) & 0xff));
+    keys_only += terms;
+    for (const auto& s : g.sections) keys_only += s.key;
+    refused_at_open("grant_without_slot_secrets",
+                    "the owner seals agency_a's grant with 32 bytes per section (keys, no slot secrets), padded, and "
+                    "re-signs",
+                    owner_signed_payload(pad(keys_only)), "E_FORMAT");
+    refused_at_open("grant_extra_key_bytes",
+                    "the owner seals agency_a's grant with 64 bytes more after the keys than its sections need, "
+                    "padded, and re-signs",
+                    owner_signed_payload(pad(payload + crypto::random_public_bytes(64))), "E_FORMAT");
+  }
+
+  // §7.3 step 3: every grant of the agency for a section is tried, in file order.
+  {
+    GrantDraft older = b.grant_a;
+    older.terms.grant_id = crypto::random_public_bytes(16);
+    older.terms.expires_at = 0;
+    older.sections = {granted(b, kNotesId, b.grant_a.sections.at(1).generation - 1)};
+    set.bundle("two_grants_first_does_not_match",
+               "the owner replaces agency_a's grant by two, in this file order: one naming notes at the generation "
+               "below its entry's (that generation's key, no expiry), then agency_a's original grant (with its "
+               "expiry); listed and re-signed. Notes opens with the second grant; after the second grant's expiry "
+               "only the first is valid and it does not match the entry: E_EXPIRED, not E_NOT_SHARED",
+               with_grant_payloads(b, {pad(payload_of(older)), pad(payload)}, true),
+               {verify("OK"), open_as(a, "OK"), read_as(a, "notes", kReadBefore, "OK"),
+                read_as(a, "profile", kReadBefore, "OK"), read_as(a, "notes", kReadExpired, "E_EXPIRED")});
+  }
 }
 
 void ciphertext_vectors(NegativeSet& set, const Base& b) {
   const Agency& a = b.sharing.a;
-  const format::SectionEntry profile = format::decode_section_entry(b.bundle.entries[kProfile]);
-  const format::SectionEntry notes = format::decode_section_entry(b.bundle.entries[kNotes]);
+  const format::SectionEntry profile = format::decode_section_entry(b.bundle.entries[b.profile]);
+  const format::SectionEntry notes = format::decode_section_entry(b.bundle.entries[b.notes]);
   {
     ContainerParts p = b.bundle;
-    std::swap(p.bodies[kProfile], p.bodies[kNotes]);
+    std::swap(p.bodies[b.profile], p.bodies[b.notes]);
     set.bundle("ciphertexts_swapped",
-               "the bodies of profile and notes swapped, entries and manifest unchanged: keyless verification "
-               "hashes the bodies; an agency reading a section hashes its body",
+               "the bodies of profile and notes swapped (both 1064 bytes), entries and manifest unchanged: keyless "
+               "verification hashes the bodies; an agency reading a section hashes its body",
                assemble(p),
                {verify("E_INTEGRITY"), open_as(a, "OK"), read_as(a, "profile", kReadBefore, "E_INTEGRITY"),
                 read_as(a, "notes", kReadBefore, "E_INTEGRITY")});
@@ -234,13 +425,13 @@ void ciphertext_vectors(NegativeSet& set, const Base& b) {
     new_profile.ciphertext_hash = notes.ciphertext_hash;
     new_notes.ciphertext_length = profile.ciphertext_length;
     new_notes.ciphertext_hash = profile.ciphertext_hash;
-    for (auto [index, entry] : {std::pair<size_t, format::SectionEntry>{kProfile, new_profile},
-                                std::pair<size_t, format::SectionEntry>{kNotes, new_notes}}) {
+    for (auto [index, entry] : {std::pair<size_t, format::SectionEntry>{b.profile, new_profile},
+                                std::pair<size_t, format::SectionEntry>{b.notes, new_notes}}) {
       const std::string replaced = entry_wire(entry);
-      replace_digest(p.manifest.section_digests, digest_of_entry(p.entries[index]), digest_of_entry(replaced));
+      relist_entry(p.manifest, p.entries[index], replaced);
       p.entries[index] = replaced;
     }
-    std::swap(p.bodies[kProfile], p.bodies[kNotes]);
+    std::swap(p.bodies[b.profile], p.bodies[b.notes]);
     encode_and_sign(p, b.owner);
     set.bundle("ciphertexts_swapped_resigned",
                "the bodies of profile and notes swapped, each entry's length and ciphertext hash changed to match its "
@@ -251,23 +442,30 @@ void ciphertext_vectors(NegativeSet& set, const Base& b) {
                 read_as(a, "notes", kReadBefore, "E_INTEGRITY")});
   }
   {
-    // A ciphertext spliced from the record after revocation (same section, a later generation).
-    const auto it = std::find_if(b.revoked.entries.begin(), b.revoked.entries.end(), [&](const std::string& e) {
-      return format::decode_section_entry(e).section_id == profile.section_id;
-    });
-    const size_t index = static_cast<size_t>(it - b.revoked.entries.begin());
+    // A ciphertext spliced from the record after revocation (same section and slot, a later generation).
+    const size_t index = position_of(b.revoked, b.keys.slot_tag(kProfileId));
     ContainerParts p = b.bundle;
-    p.entries[kProfile] = b.revoked.entries.at(index);
-    p.bodies[kProfile] = b.revoked.bodies.at(index);
+    p.entries[b.profile] = b.revoked.entries.at(index);
+    p.bodies[b.profile] = b.revoked.bodies.at(index);
     set.bundle("section_from_a_later_generation",
                "profile's entry and body replaced by those of the record after revocation (a later generation), "
                "manifest unchanged",
                assemble(p), {verify("E_SIGNATURE"), open_as(a, "E_SIGNATURE")});
     set.bundle("section_from_a_later_generation_resigned",
-               "as section_from_a_later_generation, listed and re-signed: agency_a's grant names the old generation",
-               with_entry(b, kProfile, format::decode_section_entry(b.revoked.entries.at(index)),
+               "as section_from_a_later_generation, listed and re-signed: agency_a's grant carries the old "
+               "generation's key, which does not match the new entry's commitment",
+               with_entry(b, b.profile, format::decode_section_entry(b.revoked.entries.at(index)),
                           b.revoked.bodies.at(index)),
                {verify("OK"), open_as(a, "OK"), read_as(a, "profile", kReadBefore, "E_NOT_SHARED")});
+  }
+  {
+    ContainerParts p = b.bundle;
+    p.manifest.slot_commitments.replace(0, 32, crypto::random_public_bytes(32));
+    encode_and_sign(p, b.owner);
+    set.bundle("slot_table_changed_at_profile",
+               "the slot table's first commitment (section 1, profile) replaced by 32 random bytes, re-signed: "
+               "agency_a's slot secret for profile no longer matches the signed table",
+               assemble(p), {verify("OK"), open_as(a, "E_INTEGRITY")});
   }
 }
 
@@ -280,23 +478,36 @@ void record_file_vectors(NegativeSet& set, const Base& b) {
              b.sharing.revoked,
              {verify("OK"), open_as(a, "OK"), read_as(a, "profile", kReadAfter, "E_NOT_SHARED"),
               read_as(a, "notes", kReadAfter, "E_NOT_SHARED"), read_as(other, "notes", kReadAfter, "E_NOT_SHARED")});
+  set.bundle("expired_agency_reads_the_saved_record",
+             "bundle.json's expired file (the record saved after agency_a's expiry) read by agency_a at a time "
+             "before its expiry: the grant ended at that save like a revocation, so no clock opens anything",
+             b.sharing.expired,
+             {verify("OK"), open_as(a, "OK"), read_as(a, "profile", kReadBefore, "E_NOT_SHARED"),
+              read_as(a, "notes", kReadBefore, "E_NOT_SHARED"), read_as(other, "profile", kReadExpired, "OK")});
   set.bundle("record_read_by_each_agency",
              "bundle.json's record file (before revocation): each agency reads only its own sections",
              b.sharing.record,
              {verify("OK"), read_as(a, "languages", kReadBefore, "E_NOT_SHARED"),
+              read_as(a, "work_ability", kReadBefore, "E_NOT_SHARED"),
               read_as(other, "notes", kReadBefore, "E_NOT_SHARED"),
               read_as(other, "sharing_ledger", kReadBefore, "E_NOT_SHARED"),
-              read_as(a, "profile", kReadBefore, "OK"), read_as(other, "profile", kReadBefore, "OK")});
+              read_as(a, "profile", kReadBefore, "OK"), read_as(other, "profile", kReadBefore, "OK"),
+              read_as(other, "work_ability", kReadBefore, "OK")});
 }
 
 }  // namespace
 
 void bundle_negative_vectors(NegativeSet& set, const Owner& owner, const Sharing& sharing) {
-  Base b{sharing, split_container(sharing.bundle), split_container(sharing.revoked), owner.identity.signing_keys(),
-         crypto::SecretBuffer()};
-  auto rmk = crypto::open_sealed(owner.identity.box_keys(), b.bundle.manifest.owner_key_wrap, crypto::kMasterKeyBytes);
-  if (!rmk) throw std::logic_error("cannot open the bundle's record master key");
-  b.rmk = std::move(*rmk);
+  ContainerParts bundle = split_container(sharing.bundle);
+  RecordKeys keys = record_keys(bundle.manifest, owner.identity.box_keys());
+  Base b{sharing, std::move(bundle), split_container(sharing.revoked), owner.identity.signing_keys(),
+         std::move(keys), 0, 0, GrantDraft{}};
+  b.profile = position_of(b.bundle, b.keys.slot_tag(kProfileId));
+  b.notes = position_of(b.bundle, b.keys.slot_tag(kNotesId));
+  b.grant_a = draft_of(b.bundle.grants.at(0), sharing.a);
+  if (b.grant_a.sections.size() != 2 || b.grant_a.sections[0].section_id != kProfileId ||
+      b.grant_a.sections[1].section_id != kNotesId)
+    throw std::logic_error("the vectors below assume agency_a's grant names profile, then notes");
   unchanged_bundle_vectors(set, b, sharing.bundle);
   framing_vectors(set, b, sharing.bundle);
   grant_term_vectors(set, b);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "forge.h"
 #include "identity/identity.h"
 #include "json_out.h"
 #include "model/record.h"
@@ -46,12 +47,13 @@ struct Agency {
 // revoked (docs/SPEC.md §7).
 struct Sharing {
   Agency a;  // profile and notes, with an expiry; receives the bundle; revoked afterwards
-  Agency b;  // profile and languages, until revoked; keeps its access
+  Agency b;  // profile, languages and work_ability (Art. 9(2) basis), until revoked; keeps its access
   std::vector<Section> sections;      // the record's content (besides its sharing ledger)
   std::vector<std::string> a_sections, b_sections;
   std::string record;   // sequence 1: every section and both grants
   std::string bundle;   // agency A's share bundle, exported from `record`
   std::string revoked;  // sequence 2: A revoked
+  std::string expired;  // `record` opened again after A's expiry and saved (sequence 2): A's grant ended
 };
 
 // Attestations, trust lists and a contribution about the owner's record (docs/SPEC.md §13).
@@ -95,6 +97,9 @@ Json attest_negative_vectors(const Owner& owner, const Attesting& attesting);
 
 // Shared by the builders.
 std::string read_file(const std::string& path);
+// The owner index of a manifest, opened with the record master key, with every intermediate
+// value (SPEC §6.2): index key, AD, plaintext, padded plaintext, the sealed bytes, decoded fields.
+Json owner_index_vector(const RecordKeys& keys, const format::Manifest& manifest);
 // Writes sample content after checking it passes the library's content validation.
 void write_valid_section(model::Record& record, const Section& section);
 

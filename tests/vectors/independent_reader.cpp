@@ -18,13 +18,17 @@ constexpr uint64_t kMaxFile = 1ull << 30;
 constexpr uint64_t kMaxHeader = 1ull << 20;
 constexpr size_t kMaxSections = 64;
 constexpr size_t kMaxGrants = 256;
-constexpr uint64_t kMaxBody = (256ull << 20) + 40;
+constexpr uint64_t kMaxBody = (264ull << 20) + 40;  // SPEC §9: padded 256 MiB, nonce and tag
 constexpr size_t kMaxGrantPayload = 64u << 10;
 constexpr size_t kSealOverhead = 48;
+constexpr size_t kSlotTableBytes = 64 * 32;
+constexpr size_t kSealedIndexBytes = 1064;
 
 // ---- SPEC §3.2: strict protobuf, by field number only ----
 
-enum class Kind { u32, u64, i64, bytes, repeated_bytes };
+// repeated_message: each element is length-delimited and may be empty (a message whose fields
+// are all defaults); the caller parses the elements with their own schema.
+enum class Kind { u32, u64, i64, bytes, string, repeated_bytes, repeated_message };
 
 struct Message {
   std::map<uint32_t, std::vector<uint64_t>> varints;
@@ -74,7 +78,8 @@ Message parse(const std::string& in, const std::map<uint32_t, Kind>& schema, con
     if (it == schema.end()) refuse("E_FORMAT", std::string(what) + ": unknown field " + std::to_string(number));
     const Kind kind = it->second;
     const auto n = static_cast<uint32_t>(number);
-    if (n < last || (n == last && kind != Kind::repeated_bytes))
+    const bool repeated = kind == Kind::repeated_bytes || kind == Kind::repeated_message;
+    if (n < last || (n == last && !repeated))
       refuse("E_FORMAT", std::string(what) + ": field " + std::to_string(n) + " out of order or repeated");
     last = n;
     const bool is_varint = kind == Kind::u32 || kind == Kind::u64 || kind == Kind::i64;
@@ -87,7 +92,7 @@ Message parse(const std::string& in, const std::map<uint32_t, Kind>& schema, con
     } else {
       const uint64_t length = varint(in, pos, what);
       if (length > in.size() - pos) refuse("E_FORMAT", std::string(what) + ": truncated field");
-      if (length == 0 && kind == Kind::bytes) refuse("E_FORMAT", std::string(what) + ": a default value written out");
+      if (length == 0 && !repeated) refuse("E_FORMAT", std::string(what) + ": a default value written out");
       m.bytes[n].push_back(in.substr(pos, static_cast<size_t>(length)));
       pos += static_cast<size_t>(length);
     }
@@ -97,23 +102,22 @@ Message parse(const std::string& in, const std::map<uint32_t, Kind>& schema, con
 
 const std::map<uint32_t, Kind> kRecordHeader = {
     {1, Kind::u32}, {2, Kind::bytes}, {3, Kind::bytes}, {4, Kind::repeated_bytes}, {5, Kind::repeated_bytes}};
-const std::map<uint32_t, Kind> kManifest = {{1, Kind::u32},   {2, Kind::bytes},           {3, Kind::bytes},
-                                            {4, Kind::bytes}, {5, Kind::u64},             {6, Kind::bytes},
-                                            {7, Kind::bytes}, {8, Kind::repeated_bytes}, {9, Kind::repeated_bytes},
-                                            {10, Kind::u32}};
-const std::map<uint32_t, Kind> kSectionEntry = {
-    {1, Kind::u32}, {2, Kind::u32}, {3, Kind::u64}, {4, Kind::bytes}, {5, Kind::bytes}};
-// Field 9 holds GrantedSection messages; an element may be empty (both its fields 0).
-const std::map<uint32_t, Kind> kGrantTerms = {{1, Kind::u32},   {2, Kind::bytes}, {3, Kind::bytes},
-                                              {4, Kind::bytes}, {5, Kind::bytes}, {6, Kind::bytes},
-                                              {7, Kind::i64},   {8, Kind::i64},   {9, Kind::repeated_bytes}};
+// Field 10 is reserved (SPEC §6.2): not in the schema, so an unknown field.
+const std::map<uint32_t, Kind> kManifest = {{1, Kind::u32},   {2, Kind::bytes},
+                                            {3, Kind::bytes}, {4, Kind::bytes},
+                                            {5, Kind::u64},   {6, Kind::bytes},
+                                            {7, Kind::bytes}, {8, Kind::repeated_message},
+                                            {9, Kind::repeated_bytes}, {11, Kind::bytes},
+                                            {12, Kind::bytes}};
+const std::map<uint32_t, Kind> kSectionRef = {{1, Kind::bytes}, {2, Kind::bytes}};
+const std::map<uint32_t, Kind> kSectionEntry = {{1, Kind::bytes}, {2, Kind::u64}, {3, Kind::bytes}, {4, Kind::bytes}};
+const std::map<uint32_t, Kind> kOwnerIndex = {{1, Kind::u32}, {2, Kind::repeated_message}};
+const std::map<uint32_t, Kind> kIndexedSection = {{1, Kind::u32}, {2, Kind::u32}};
+const std::map<uint32_t, Kind> kGrantTerms = {{1, Kind::u32},   {2, Kind::bytes},  {3, Kind::bytes},
+                                              {4, Kind::bytes}, {5, Kind::bytes},  {6, Kind::string},
+                                              {7, Kind::i64},   {8, Kind::i64},    {9, Kind::repeated_message},
+                                              {10, Kind::string}, {11, Kind::string}};
 const std::map<uint32_t, Kind> kGrantedSection = {{1, Kind::u32}, {2, Kind::u32}};
-
-bool strictly_ascending(const std::vector<std::string>& list) {
-  for (size_t i = 1; i < list.size(); ++i)
-    if (!(list[i - 1] < list[i])) return false;  // std::string compares as unsigned bytes
-  return true;
-}
 
 bool listed(const std::vector<std::string>& sorted, const std::string& digest) {
   return std::binary_search(sorted.begin(), sorted.end(), digest);
@@ -123,16 +127,35 @@ bool equal_ct(const std::string& a, const std::string& b) {
   return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-// SPEC §5.3, in its order: commitment before anything is decrypted, then the hash, then the AEAD.
-std::string open_section(const std::string& record_id, const Section& s, const std::string& key) {
-  const std::string ad = section_ad(record_id, s.id, s.generation);
-  if (!equal_ct(H("kartla/v1/key-commitment", ad, key), s.key_commitment))
+int floor_log2(uint64_t x) {
+  int r = -1;
+  for (; x != 0; x >>= 1) ++r;
+  return r;
+}
+
+uint64_t padme(uint64_t length) {
+  const int e = floor_log2(length);
+  const int s = floor_log2(static_cast<uint64_t>(e)) + 1;
+  const uint64_t mask = (uint64_t{1} << (e - s)) - 1;
+  return (length + mask) & ~mask;
+}
+
+// SPEC §7.1: "6.1.a" .. "6.1.f", "9.2.a" .. "9.2.j".
+bool is_basis(const std::string& code, const std::string& prefix, char last) {
+  return code.size() == 5 && code.compare(0, 4, prefix) == 0 && code[4] >= 'a' && code[4] <= last;
+}
+
+// SPEC §5.5 "Opening a section", in its order: commitment before anything is decrypted, then the
+// length and hash, then the AEAD, then the padding.
+std::string open_section(const std::string& record_id, const Entry& e, const std::string& key, uint32_t section,
+                         uint32_t generation) {
+  if (!equal_ct(key_commitment(key, record_id, section, generation), e.key_commitment))
     refuse("E_INTEGRITY", "the key does not match the key commitment");
-  if (!equal_ct(H("kartla/v1/section-ciphertext", s.body), s.ciphertext_hash))
+  if (e.body.size() != e.ciphertext_length || !equal_ct(H("kartla/v1/section-ciphertext", e.body), e.ciphertext_hash))
     refuse("E_INTEGRITY", "ciphertext hash mismatch");
-  const auto plaintext = aead_open(key, s.body, ad);
-  if (!plaintext) refuse("E_INTEGRITY", "the AEAD does not open");
-  return *plaintext;
+  const auto padded = aead_open(key, e.body, section_ad(record_id, section, generation));
+  if (!padded) refuse("E_INTEGRITY", "the AEAD does not open");
+  return unpad(*padded);
 }
 
 }  // namespace
@@ -150,23 +173,68 @@ std::string le(uint64_t v, int n) {
   return out;
 }
 
-// SPEC §5.2: crypto_kdf_derive_from_key, spelled out as the BLAKE2b call it is.
-std::string section_key(const std::string& rmk, uint32_t section, uint32_t generation) {
-  const std::string salt = le((uint64_t{section} << 32) | generation, 8) + std::string(8, '\0');
-  const std::string personal = std::string("kartlaSK") + std::string(8, '\0');
+std::string kdf(const std::string& key, const std::string& context, uint64_t id) {
+  const std::string salt = le(id, 8) + std::string(8, '\0');
+  const std::string personal = context + std::string(16 - context.size(), '\0');
   std::string out(32, '\0');
-  if (crypto_generichash_blake2b_salt_personal(uc(out), 32, nullptr, 0, uc(rmk), rmk.size(), uc(salt),
+  if (context.size() != 8 ||
+      crypto_generichash_blake2b_salt_personal(uc(out), 32, nullptr, 0, uc(key), key.size(), uc(salt),
                                                uc(personal)) != 0)
     refuse("E_CRYPTO", "BLAKE2b failed");
   return out;
+}
+
+std::string section_key(const std::string& rmk, uint32_t section, uint32_t generation) {
+  return kdf(rmk, "kartlaSK", (uint64_t{section} << 32) | generation);
 }
 
 std::string section_ad(const std::string& record_id, uint32_t section, uint32_t generation) {
   return std::string("kartla/v1/section") + '\0' + le(1, 4) + record_id + le(section, 4) + le(generation, 4);
 }
 
+std::string key_commitment(const std::string& key, const std::string& record_id, uint32_t section,
+                           uint32_t generation) {
+  return H("kartla/v1/key-commitment", section_ad(record_id, section, generation), key);
+}
+
+std::string slot_secret(const std::string& rmk, uint32_t section) { return kdf(rmk, "kartlaSS", section); }
+std::string slot_tag(const std::string& secret) { return H("kartla/v1/slot-tag", secret); }
+std::string slot_commitment(const std::string& secret) { return H("kartla/v1/slot-commitment", secret); }
+
+std::string slot_table(const std::string& rmk) {
+  std::string table;
+  for (uint32_t id = 1; id <= 64; ++id) table += slot_commitment(slot_secret(rmk, id));
+  return table;
+}
+
+std::string index_key(const std::string& rmk) { return kdf(rmk, "kartlaIX", 0); }
+
+std::string index_ad(const std::string& record_id, uint64_t sequence) {
+  return std::string("kartla/v1/owner-index") + '\0' + le(1, 4) + record_id + le(sequence, 8);
+}
+
+uint64_t padded_size(uint64_t n) { return n + 1 <= 1024 ? 1024 : padme(n + 1); }
+
+bool is_padded_length(uint64_t p) { return p == 1024 || (p > 1024 && padme(p) == p); }
+
+std::string pad(const std::string& content) {
+  std::string out = content + '\x80';
+  out.resize(static_cast<size_t>(padded_size(content.size())), '\0');
+  return out;
+}
+
+std::string unpad(const std::string& padded) {
+  if (!is_padded_length(padded.size())) refuse("E_FORMAT", "not a padded length");
+  size_t marker = padded.size();
+  while (marker > 0 && padded[marker - 1] == '\0') --marker;
+  if (marker == 0 || static_cast<uint8_t>(padded[marker - 1]) != 0x80) refuse("E_FORMAT", "no 0x80 padding marker");
+  const size_t n = marker - 1;
+  if (padded_size(n) != padded.size()) refuse("E_FORMAT", "padded to another length than padded_size");
+  return padded.substr(0, n);
+}
+
 std::optional<std::string> aead_open(const std::string& key, const std::string& sealed, const std::string& ad) {
-  if (sealed.size() < 40) return std::nullopt;
+  if (sealed.size() < 40 || key.size() != 32) return std::nullopt;
   std::string out(sealed.size() - 40, '\0');
   unsigned long long n = 0;
   if (crypto_aead_xchacha20poly1305_ietf_decrypt(uc(out), &n, nullptr, uc(sealed) + 24, sealed.size() - 24, uc(ad),
@@ -188,6 +256,13 @@ std::string x25519_public(const std::string& secret) {
   return pk;
 }
 
+std::string ed25519_public(const std::string& seed) {
+  std::string pk(32, '\0'), sk(64, '\0');
+  if (seed.size() != 32 || crypto_sign_seed_keypair(uc(pk), uc(sk), uc(seed)) != 0) refuse("E_CRYPTO", "Ed25519");
+  sodium_memzero(uc(sk), sk.size());
+  return pk;
+}
+
 uint32_t section_id_of(const std::string& name) {
   static const char* const kNames[] = {"profile",  "education",     "work_experience", "competences",
                                        "languages", "work_ability", "action_plan",     "progress",
@@ -197,9 +272,9 @@ uint32_t section_id_of(const std::string& name) {
   return 0;
 }
 
-const Section* Container::find(uint32_t id) const {
-  for (const auto& s : sections)
-    if (s.id == id) return &s;
+const Entry* Container::find(const std::string& tag) const {
+  for (const auto& e : entries)
+    if (e.slot_tag == tag) return &e;
   return nullptr;
 }
 
@@ -224,10 +299,12 @@ Container read_container(const std::string& file) {
   const std::string signature = h.b(3);
   if (signature.size() != 64) refuse("E_FORMAT", "signature length");
 
-  // Step 4: Manifest.
+  // Step 4: Manifest, strict including its SectionRef messages.
   Container c;
   c.manifest = h.b(2);
   const Message m = parse(c.manifest, kManifest, "Manifest");
+  std::vector<Message> refs;
+  for (const auto& r : m.list(8)) refs.push_back(parse(r, kSectionRef, "SectionRef"));
   if (m.u(1) != 1) refuse("E_VERSION", "Manifest.format_version");
   c.record_id = m.b(2);
   c.owner_signing_key = m.b(3);
@@ -235,22 +312,32 @@ Container read_container(const std::string& file) {
   c.sequence = m.u(5);
   c.previous_manifest_hash = m.b(6);
   c.owner_key_wrap = m.b(7);
-  c.section_digests = m.list(8);
   c.grant_digests = m.list(9);
-  c.highest_generation = m.u(10);
+  c.slot_commitments = m.b(11);
+  c.sealed_index = m.b(12);
   if (c.record_id.size() != 16 || c.owner_signing_key.size() != 32 || c.owner_encryption_key.size() != 32 ||
       c.owner_key_wrap.size() != 80)
     refuse("E_FORMAT", "manifest field length");
   if (c.sequence == 0) refuse("E_FORMAT", "sequence 0");
   if (c.sequence == 1 ? !c.previous_manifest_hash.empty() : c.previous_manifest_hash.size() != 32)
     refuse("E_FORMAT", "previous_manifest_hash presence");
-  if (c.section_digests.size() > kMaxSections || c.grant_digests.size() > kMaxGrants)
-    refuse("E_LIMIT", "too many digests");
-  for (const auto* list : {&c.section_digests, &c.grant_digests}) {
-    for (const auto& d : *list)
-      if (d.size() != 32) refuse("E_FORMAT", "digest length");
-    if (!strictly_ascending(*list)) refuse("E_FORMAT", "digests not strictly ascending");
+  if (refs.size() > kMaxSections || c.grant_digests.size() > kMaxGrants) refuse("E_LIMIT", "too many sections or grants");
+  for (const auto& r : refs) {
+    SectionRef ref{r.b(1), r.b(2)};
+    if (ref.slot_tag.size() != 32 || ref.entry_digest.size() != 32) refuse("E_FORMAT", "slot tag or digest length");
+    if (!c.sections.empty() && !(c.sections.back().slot_tag < ref.slot_tag))
+      refuse("E_FORMAT", "sections not strictly ascending by slot tag");
+    c.sections.push_back(std::move(ref));
   }
+  for (size_t i = 0; i < c.grant_digests.size(); ++i) {
+    if (c.grant_digests[i].size() != 32) refuse("E_FORMAT", "grant digest length");
+    if (i > 0 && !(c.grant_digests[i - 1] < c.grant_digests[i])) refuse("E_FORMAT", "grant digests not ascending");
+  }
+  if (c.slot_commitments.size() != kSlotTableBytes) refuse("E_FORMAT", "slot table length");
+  std::set<std::string> commitments;
+  for (size_t i = 0; i < kSlotTableBytes; i += 32)
+    if (!commitments.insert(c.slot_commitments.substr(i, 32)).second) refuse("E_FORMAT", "a repeated slot commitment");
+  if (c.sealed_index.size() != kSealedIndexBytes) refuse("E_FORMAT", "sealed_index length");
 
   // Step 5: the owner's signature over the exact manifest bytes.
   if (!verify("kartla/v1/manifest", c.owner_signing_key, c.manifest, signature))
@@ -258,27 +345,30 @@ Container read_container(const std::string& file) {
 
   // Step 6: entries and bodies.
   uint64_t offset = 12 + length;
-  std::set<uint32_t> seen;
-  for (const auto& entry : entries) {
-    if (!listed(c.section_digests, H("kartla/v1/section-entry", entry))) refuse("E_SIGNATURE", "entry not listed");
-    const Message e = parse(entry, kSectionEntry, "SectionEntry");
-    Section s;
-    s.id = static_cast<uint32_t>(e.u(1));
-    s.generation = static_cast<uint32_t>(e.u(2));
-    const uint64_t body_length = e.u(3);
-    s.ciphertext_hash = e.b(4);
-    s.key_commitment = e.b(5);
-    s.entry = entry;
-    if (s.id == 0 || s.generation == 0) refuse("E_FORMAT", "section id or generation 0");
-    if (body_length < 40) refuse("E_FORMAT", "body shorter than nonce and tag");
-    if (body_length > kMaxBody) refuse("E_LIMIT", "body over the limit");
-    if (s.ciphertext_hash.size() != 32 || s.key_commitment.size() != 32) refuse("E_FORMAT", "entry field length");
-    if (!seen.insert(s.id).second) refuse("E_FORMAT", "section twice");
-    if (s.generation > c.highest_generation) refuse("E_FORMAT", "generation above highest_generation");
-    if (body_length > file.size() - offset) refuse("E_FORMAT", "body past the end");
-    s.body = file.substr(static_cast<size_t>(offset), static_cast<size_t>(body_length));
-    offset += body_length;
-    c.sections.push_back(std::move(s));
+  std::set<std::string> seen;
+  for (const auto& bytes : entries) {
+    const std::string digest = H("kartla/v1/section-entry", bytes);
+    const auto ref = std::find_if(c.sections.begin(), c.sections.end(),
+                                  [&](const SectionRef& r) { return r.entry_digest == digest; });
+    if (ref == c.sections.end()) refuse("E_SIGNATURE", "entry not listed");
+    const Message e = parse(bytes, kSectionEntry, "SectionEntry");
+    Entry entry;
+    entry.bytes = bytes;
+    entry.slot_tag = e.b(1);
+    entry.ciphertext_length = e.u(2);
+    entry.ciphertext_hash = e.b(3);
+    entry.key_commitment = e.b(4);
+    if (entry.slot_tag.size() != 32 || entry.ciphertext_hash.size() != 32 || entry.key_commitment.size() != 32)
+      refuse("E_FORMAT", "entry field length");
+    if (entry.ciphertext_length > kMaxBody) refuse("E_LIMIT", "body over the limit");
+    if (entry.ciphertext_length < 40 || !is_padded_length(entry.ciphertext_length - 40))
+      refuse("E_FORMAT", "ciphertext_length is not 40 + a padded length");
+    if (entry.slot_tag != ref->slot_tag) refuse("E_FORMAT", "the entry is in another slot than the manifest lists");
+    if (!seen.insert(entry.slot_tag).second) refuse("E_FORMAT", "a slot tag twice in the file");
+    if (entry.ciphertext_length > file.size() - offset) refuse("E_FORMAT", "body past the end");
+    entry.body = file.substr(static_cast<size_t>(offset), static_cast<size_t>(entry.ciphertext_length));
+    offset += entry.ciphertext_length;
+    c.entries.push_back(std::move(entry));
   }
   // Step 7.
   if (offset != file.size()) refuse("E_FORMAT", "trailing data");
@@ -295,20 +385,102 @@ Container read_container(const std::string& file) {
 
 Container verify_file(const std::string& file) {
   Container c = read_container(file);
-  for (const auto& s : c.sections)
-    if (!equal_ct(H("kartla/v1/section-ciphertext", s.body), s.ciphertext_hash))
+  for (const auto& e : c.entries)
+    if (!equal_ct(H("kartla/v1/section-ciphertext", e.body), e.ciphertext_hash))
       refuse("E_INTEGRITY", "ciphertext hash mismatch");
   return c;
 }
 
-std::optional<Grant> open_grant(const std::string& grant, const std::string& x25519_secret) {
-  // Wrong sizes are not tried at all: such a box is not this agency's.
+std::string verification_report(const Container& c, uint64_t file_size) {
+  auto hex = [](const std::string& b) {
+    std::string out(b.size() * 2 + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), uc(b), b.size());
+    out.pop_back();
+    return out;
+  };
+  const std::string digits = hex(H("kartla/v1/fingerprint", c.owner_signing_key + c.owner_encryption_key).substr(0, 16));
+  std::string fingerprint;
+  for (size_t i = 0; i < digits.size(); i += 4) fingerprint += (i == 0 ? "" : " ") + digits.substr(i, 4);
+  uint64_t section_bytes = 0;
+  for (const auto& e : c.entries) section_bytes += e.ciphertext_length;
+  const bool full = c.entries.size() == c.sections.size() && c.grants.size() == c.grant_digests.size();
+  std::string out = "{\n";
+  out += "  \"record_id\": \"" + hex(c.record_id) + "\",\n";
+  out += "  \"owner_fingerprint\": \"" + fingerprint + "\",\n";
+  out += "  \"sequence\": " + std::to_string(c.sequence) + ",\n";
+  out += "  \"previous_manifest_hash\": \"" + hex(c.previous_manifest_hash) + "\",\n";
+  out += std::string("  \"kind\": \"") + (full ? "record" : "bundle") + "\",\n";
+  out += "  \"sections_listed\": " + std::to_string(c.sections.size()) + ",\n";
+  out += "  \"sections_present\": " + std::to_string(c.entries.size()) + ",\n";
+  out += "  \"section_bytes\": " + std::to_string(section_bytes) + ",\n";
+  out += "  \"grants_listed\": " + std::to_string(c.grant_digests.size()) + ",\n";
+  out += "  \"grants_present\": " + std::to_string(c.grants.size()) + ",\n";
+  out += "  \"file_bytes\": " + std::to_string(file_size) + "\n}\n";
+  return out;
+}
+
+OwnerView open_as_owner(const std::string& file, const std::string& x25519_secret, const std::string& signing_key) {
+  OwnerView view{read_container(file), std::string(32, '\0'), {}};
+  const Container& c = view.container;
+  if (c.owner_signing_key != signing_key || c.owner_encryption_key != x25519_public(x25519_secret))
+    refuse("E_AUTH", "another identity's record");
+  if (c.owner_key_wrap.size() != 80 || crypto_box_seal_open(uc(view.rmk), uc(c.owner_key_wrap), c.owner_key_wrap.size(),
+                                                            uc(c.owner_encryption_key), uc(x25519_secret)) != 0)
+    refuse("E_INTEGRITY", "owner_key_wrap does not open");
+  if (c.entries.size() != c.sections.size() || c.grants.size() != c.grant_digests.size())
+    refuse("E_FORMAT", "a share bundle, not the record");
+  if (c.slot_commitments != slot_table(view.rmk)) refuse("E_INTEGRITY", "the slot table is not the RMK's");
+
+  // SPEC §6.2: the owner index.
+  OwnerIndex& index = view.index;
+  const auto padded = aead_open(index_key(view.rmk), c.sealed_index, index_ad(c.record_id, c.sequence));
+  if (!padded) refuse("E_INTEGRITY", "the owner index does not open");
+  index.padded = *padded;
+  index.plaintext = unpad(*padded);
+  const Message m = parse(index.plaintext, kOwnerIndex, "OwnerIndex");
+  std::vector<Message> listed_sections;
+  for (const auto& s : m.list(2)) listed_sections.push_back(parse(s, kIndexedSection, "IndexedSection"));
+  index.highest_generation = static_cast<uint32_t>(m.u(1));
+  for (const auto& s : listed_sections) {
+    const IndexedSection is{static_cast<uint32_t>(s.u(1)), static_cast<uint32_t>(s.u(2))};
+    if (is.id == 0 || is.id > 64) refuse("E_FORMAT", "index: section id outside 1-64");
+    if (!index.sections.empty() && !(index.sections.back().id < is.id)) refuse("E_FORMAT", "index: not ascending");
+    if (is.generation == 0 || is.generation > index.highest_generation)
+      refuse("E_FORMAT", "index: generation outside 1 to highest_generation");
+    index.sections.push_back(is);
+  }
+  if (index.sections.size() != c.sections.size()) refuse("E_FORMAT", "index: not as many sections as the manifest");
+  for (const auto& is : index.sections) {
+    const std::string tag = slot_tag(slot_secret(view.rmk, is.id));
+    if (std::none_of(c.sections.begin(), c.sections.end(), [&](const SectionRef& r) { return r.slot_tag == tag; }))
+      refuse("E_FORMAT", "index: a section whose slot tag the manifest does not list");
+  }
+  return view;
+}
+
+std::string read_as_owner(const OwnerView& view, uint32_t section) {
+  for (const auto& is : view.index.sections) {
+    if (is.id != section) continue;
+    const Entry* e = view.container.find(slot_tag(slot_secret(view.rmk, section)));
+    if (e == nullptr) refuse("E_FORMAT", "listed but absent");  // excluded by open_as_owner
+    return open_section(view.container.record_id, *e, section_key(view.rmk, section, is.generation), section,
+                        is.generation);
+  }
+  refuse("E_NOT_FOUND", "no such section");
+}
+
+std::optional<Grant> open_grant(const std::string& grant, const std::string& x25519_secret,
+                                const std::string& signing_key) {
+  // Step 1: wrong sizes are not tried at all: such a box is not this agency's.
   if (grant.size() < kSealOverhead || grant.size() - kSealOverhead > kMaxGrantPayload) return std::nullopt;
+  // Step 2.
   const std::string pk = x25519_public(x25519_secret);
   Grant out;
-  out.payload.assign(grant.size() - kSealOverhead, '\0');
-  if (crypto_box_seal_open(uc(out.payload), uc(grant), grant.size(), uc(pk), uc(x25519_secret)) != 0)
+  out.padded_payload.assign(grant.size() - kSealOverhead, '\0');
+  if (crypto_box_seal_open(uc(out.padded_payload), uc(grant), grant.size(), uc(pk), uc(x25519_secret)) != 0)
     return std::nullopt;
+  // Step 3.
+  out.payload = unpad(out.padded_payload);
   const std::string prefix = std::string("kartla/v1/grant-payload") + '\0';
   const std::string& p = out.payload;
   if (p.size() < prefix.size() + 4 || p.compare(0, prefix.size(), prefix) != 0) refuse("E_FORMAT", "not a grant");
@@ -318,80 +490,77 @@ std::optional<Grant> open_grant(const std::string& grant, const std::string& x25
   if (terms_size > rest) refuse("E_FORMAT", "terms truncated");
   out.terms = p.substr(prefix.size() + 4, static_cast<size_t>(terms_size));
   const std::string keys = p.substr(prefix.size() + 4 + static_cast<size_t>(terms_size));
+  // Step 4.
   const Message t = parse(out.terms, kGrantTerms, "GrantTerms");
+  std::vector<Message> sections;
+  for (const auto& s : t.list(9)) sections.push_back(parse(s, kGrantedSection, "GrantedSection"));
   if (t.u(1) != 1) refuse("E_VERSION", "GrantTerms.format_version");
+  // Step 5.
   out.grant_id = t.b(2);
   out.record_id = t.b(3);
   out.recipient_signing_key = t.b(4);
   out.recipient_encryption_key = t.b(5);
   out.purpose = t.b(6);
-  out.granted_at = t.u(7);
-  out.expires_at = t.u(8);
-  const std::vector<std::string> sections = t.list(9);
+  out.granted_at = static_cast<int64_t>(t.u(7));
+  out.expires_at = static_cast<int64_t>(t.u(8));
+  out.gdpr_art6_basis = t.b(10);
+  out.gdpr_art9_basis = t.b(11);
   if (out.grant_id.size() != 16 || out.record_id.size() != 16 || out.recipient_signing_key.size() != 32 ||
       out.recipient_encryption_key.size() != 32)
     refuse("E_FORMAT", "grant field length");
   if (sections.empty() || sections.size() > kMaxSections) refuse("E_FORMAT", "section count");
-  if (out.purpose.size() > 1024) refuse("E_FORMAT", "purpose too long");
-  if (keys.size() != 32 * sections.size()) refuse("E_FORMAT", "key count");
-  if (out.recipient_encryption_key != pk) refuse("E_SIGNATURE", "grant names another recipient");
+  if (out.purpose.empty() || out.purpose.size() > 1024) refuse("E_FORMAT", "purpose empty or too long");
+  if (keys.size() != 64 * sections.size()) refuse("E_FORMAT", "not 64 bytes per section after the terms");
+  if (out.granted_at <= 0) refuse("E_FORMAT", "granted_at");
+  if (out.expires_at != 0 && out.expires_at <= out.granted_at) refuse("E_FORMAT", "expires_at not after granted_at");
+  if (!is_basis(out.gdpr_art6_basis, "6.1.", 'f')) refuse("E_FORMAT", "gdpr_art6_basis");
+  if (!out.gdpr_art9_basis.empty() && !is_basis(out.gdpr_art9_basis, "9.2.", 'j')) refuse("E_FORMAT", "gdpr_art9_basis");
+  // Step 6.
+  if (out.recipient_encryption_key != pk || out.recipient_signing_key != signing_key)
+    refuse("E_SIGNATURE", "grant names another recipient");
+  // Step 7.
   std::set<uint32_t> seen;
   for (size_t i = 0; i < sections.size(); ++i) {
-    const Message s = parse(sections[i], kGrantedSection, "GrantedSection");
-    GrantedSection g{static_cast<uint32_t>(s.u(1)), static_cast<uint32_t>(s.u(2)), keys.substr(32 * i, 32)};
-    if (g.id == 0 || g.generation == 0) refuse("E_FORMAT", "granted section id or generation 0");
+    GrantedSection g{static_cast<uint32_t>(sections[i].u(1)), static_cast<uint32_t>(sections[i].u(2)),
+                     keys.substr(64 * i, 32), keys.substr(64 * i + 32, 32)};
+    if (g.id == 0 || g.id > 64 || g.generation == 0) refuse("E_FORMAT", "granted section id or generation");
     if (!seen.insert(g.id).second) refuse("E_FORMAT", "granted section twice");
+    if (g.id == 12) refuse("E_FORMAT", "the sharing ledger granted");
+    if (g.id == 6 && out.gdpr_art9_basis.empty()) refuse("E_FORMAT", "work_ability without an Art. 9(2) basis");
     out.sections.push_back(std::move(g));
   }
   return out;
 }
 
-AgencyView open_as_agency(const std::string& file, const std::string& x25519_secret) {
+AgencyView open_as_agency(const std::string& file, const std::string& x25519_secret, const std::string& signing_key) {
   AgencyView view{read_container(file), {}};
   for (const auto& g : view.container.grants) {
-    std::optional<Grant> grant = open_grant(g, x25519_secret);
+    std::optional<Grant> grant = open_grant(g, x25519_secret, signing_key);
     if (!grant) continue;
     if (grant->record_id != view.container.record_id) refuse("E_SIGNATURE", "grant for another record");
+    for (const auto& s : grant->sections)
+      if (!equal_ct(slot_commitment(s.slot_secret), view.container.slot_commitments.substr((s.id - 1) * 32, 32)))
+        refuse("E_INTEGRITY", "a slot secret does not match the slot table");
     view.grants.push_back(std::move(*grant));
   }
   return view;
 }
 
-std::string read_as_agency(const AgencyView& view, uint32_t section, uint64_t at) {
-  const Section* s = view.container.find(section);
-  const GrantedSection* usable = nullptr;
-  bool expired = false;
+std::string read_as_agency(const AgencyView& view, uint32_t section, int64_t at) {
+  const Container& c = view.container;
+  bool matched = false;
   for (const auto& grant : view.grants) {
     for (const auto& g : grant.sections) {
-      if (s == nullptr || g.id != section || g.generation != s->generation) continue;
-      if (grant.expires_at != 0 && at >= grant.expires_at) {
-        expired = true;
+      if (g.id != section) continue;
+      const Entry* e = c.find(slot_tag(g.slot_secret));
+      if (e == nullptr || !equal_ct(key_commitment(g.key, c.record_id, g.id, g.generation), e->key_commitment))
         continue;
-      }
-      usable = &g;
+      matched = true;
+      if (grant.expires_at != 0 && at >= grant.expires_at) continue;
+      return open_section(c.record_id, *e, g.key, g.id, g.generation);
     }
   }
-  if (usable == nullptr) refuse(expired ? "E_EXPIRED" : "E_NOT_SHARED", "no usable grant");
-  return open_section(view.container.record_id, *s, usable->key);
-}
-
-OwnerView open_as_owner(const std::string& file, const std::string& x25519_secret, const std::string& signing_key) {
-  OwnerView view{read_container(file), std::string(32, '\0')};
-  const Container& c = view.container;
-  if (c.owner_signing_key != signing_key || c.owner_encryption_key != x25519_public(x25519_secret))
-    refuse("E_AUTH", "another identity's record");
-  if (crypto_box_seal_open(uc(view.rmk), uc(c.owner_key_wrap), c.owner_key_wrap.size(),
-                           uc(c.owner_encryption_key), uc(x25519_secret)) != 0)
-    refuse("E_INTEGRITY", "owner_key_wrap does not open");
-  if (c.sections.size() != c.section_digests.size() || c.grants.size() != c.grant_digests.size())
-    refuse("E_FORMAT", "a share bundle, not the record");
-  return view;
-}
-
-std::string read_as_owner(const OwnerView& view, uint32_t section) {
-  const Section* s = view.container.find(section);
-  if (s == nullptr) refuse("E_NOT_FOUND", "no such section");
-  return open_section(view.container.record_id, *s, section_key(view.rmk, s->id, s->generation));
+  refuse(matched ? "E_EXPIRED" : "E_NOT_SHARED", "no grant whose key matches the entry in this file is valid");
 }
 
 }  // namespace kartla::vectors::independent

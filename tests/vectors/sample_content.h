@@ -40,4 +40,11 @@ inline std::string mother_tongue(const std::string& id, const std::string& iso_6
                                    wire::bytes_always(11, self_reported(at)));
 }
 
+// One WorkAbility.entries element: id, observed_at, a needed adjustment, assertion.
+inline std::string work_ability(const std::string& id, const std::string& adjustment, int64_t at) {
+  return wire::bytes_always(1, wire::bytes_field(1, id) +
+                                   wire::bytes_always(2, wire::varint_field(1, static_cast<uint64_t>(at))) +
+                                   wire::bytes_field(8, adjustment) + wire::bytes_always(11, self_reported(at)));
+}
+
 }  // namespace kartla::vectors::sample
