@@ -180,7 +180,8 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_identity_set_passphrase(kartla
 /* Save flags. */
 #define KARTLA_SAVE_CREATE_ONLY 1u /* fail with KARTLA_E_INVALID_ARGUMENT if the path exists */
 
-/* Writes the locked identity file atomically (temporary file, fsync, rename, directory fsync). */
+/* Writes the locked identity file atomically (temporary file, fsync, rename, directory fsync),
+ * with the versions of records it has seen (kartla_record_open_options). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_identity_save(const kartla_identity *identity, const char *path,
                                                                 uint32_t flags);
 /* The locked identity file's bytes. */
@@ -220,8 +221,49 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_open_file(const char *p
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_open(const uint8_t *bytes, size_t len,
                                                               const kartla_identity *owner, kartla_record **out);
 
-/* Saves the next version (sequence + 1) atomically under an exclusive lock on `path`.lock.
- * First, every grant past its expiry (at the record's clock, kartla_record_set_clock) is ended
+/* Opening as the owner remembers versions (docs/SPEC.md §8.1). The identity keeps, per record,
+ * the highest sequence it has seen and that version's manifest hash: in the identity file (saved
+ * by kartla_identity_save) and, after kartla_identity_use_state_folder, in a file on this
+ * computer that does not travel with the stick. An older authentic copy put back in place of the
+ * record, or a different version with a sequence already seen (a fork), is then refused with
+ * KARTLA_E_ROLLBACK instead of being read and silently extended - unless the caller accepts it:
+ */
+#define KARTLA_RECORD_OPEN_OPTIONS_VERSION 1
+typedef struct kartla_record_open_options {
+  uint32_t version;      /* KARTLA_RECORD_OPEN_OPTIONS_VERSION */
+  /* 1: open an older copy or a fork anyway (to read it, or to continue from it when the newer
+   * copy is lost). Its next save then takes a sequence above every one seen, so two versions
+   * never share a sequence number. 0 (default): such a copy is KARTLA_E_ROLLBACK. */
+  uint32_t accept_older;
+  /* The highest sequence the caller itself has seen (0 = none), checked as the remembered marks
+   * are: a copy below it is KARTLA_E_ROLLBACK unless accept_older. */
+  uint64_t last_seen;
+} kartla_record_open_options;
+
+KARTLA_API void kartla_record_open_options_init(kartla_record_open_options *options);
+
+/* As kartla_record_open_file and kartla_record_open, with options (NULL = the defaults, which
+ * is what those two use). KARTLA_E_ROLLBACK for an older copy or a fork (see above). A newer
+ * version than any seen is remembered. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_open_file_with_options(
+    const char *path, const kartla_identity *owner, const kartla_record_open_options *options, kartla_record **out);
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_open_with_options(const uint8_t *bytes, size_t len,
+                                                                           const kartla_identity *owner,
+                                                                           const kartla_record_open_options *options,
+                                                                           kartla_record **out);
+
+/* Keeps the identity's record of versions seen also in `folder` (a file named after the
+ * identity's fingerprint, created 0600), which should be a folder of this computer that does not
+ * travel with the record, e.g. $XDG_STATE_HOME/kartla. Merges what the file there already holds.
+ * KARTLA_E_IO if the folder cannot be used; KARTLA_E_INTEGRITY if the file there was not written
+ * by this identity. Not thread-safe with other calls on the same identity. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_identity_use_state_folder(kartla_identity *identity,
+                                                                            const char *folder);
+
+/* Saves the next version (sequence + 1) atomically under an exclusive lock on `path`.lock, and
+ * remembers it as seen (see kartla_record_open_options; kartla_identity_save then writes it into
+ * the identity file). KARTLA_E_ROLLBACK if a later version of this record was seen since it was
+ * opened (saving would fork its history). First, every grant past its expiry (at the record's clock, kartla_record_set_clock) is ended
  * as a revocation would end it: its sections move to new keys and the grant leaves the record,
  * so an expired agency reads nothing written from then on (docs/SPEC.md §7.4).
  * KARTLA_E_BUSY if another program holds the lock or saved a newer version since this record was

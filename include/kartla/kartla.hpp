@@ -181,6 +181,14 @@ class identity {
   void save(const std::string& path, uint32_t flags = 0) const {
     check(kartla_identity_save(get(), path.c_str(), flags));
   }
+  // Also keep the versions seen in `folder`, on this computer (kartla_identity_use_state_folder).
+  void use_state_folder(const std::string& folder) { check(kartla_identity_use_state_folder(get(), folder.c_str())); }
+  // The locked identity file as it would be saved (with the versions seen so far).
+  buffer file_bytes() const {
+    buffer out;
+    check(kartla_identity_file_bytes(get(), out.out()));
+    return out;
+  }
   buffer card() const {
     buffer out;
     check(kartla_identity_card(get(), out.out()));
@@ -236,6 +244,12 @@ class record {
   static record open_file(const std::string& path, const identity& owner) {
     kartla_record* raw = nullptr;
     check(kartla_record_open_file(path.c_str(), owner.get(), &raw));
+    return record(raw);
+  }
+  // With kartla_record_open_options: an older copy or a fork only when accept_older is set.
+  static record open_file(const std::string& path, const identity& owner, const kartla_record_open_options& options) {
+    kartla_record* raw = nullptr;
+    check(kartla_record_open_file_with_options(path.c_str(), owner.get(), &options, &raw));
     return record(raw);
   }
   static record open(std::string_view bytes, const identity& owner) {

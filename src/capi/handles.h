@@ -1,6 +1,8 @@
 // The opaque handle types of kartla.h.
 #pragma once
 
+#include <memory>
+
 #include "identity/identity.h"
 #include "model/record.h"
 #include "model/verify.h"
@@ -12,6 +14,8 @@ struct kartla_identity {
 struct kartla_record {
   kartla::model::Record record;
   int64_t clock = 0;  // kartla_record_set_clock; 0 = the system clock
+  // The owner's memory of versions seen (SPEC §8.1): checked on open, told of every save.
+  std::shared_ptr<kartla::identity::SeenVersions> seen;
 };
 
 struct kartla_verification {

@@ -102,6 +102,16 @@ kartla_status kartla_identity_set_passphrase(kartla_identity* identity, const ui
   });
 }
 
+kartla_status kartla_identity_use_state_folder(kartla_identity* identity, const char* folder) {
+  return guarded([&] {
+    require_output(identity, "identity");
+    std::string hex;
+    for (char c : identity->identity.fingerprint())
+      if (c != ' ') hex.push_back(c);
+    identity->identity.seen_versions()->use_state_folder(input_text(folder, "folder"), hex);
+  });
+}
+
 kartla_status kartla_identity_save(const kartla_identity* identity, const char* path, uint32_t flags) {
   return guarded([&] {
     require_output(identity, "identity");

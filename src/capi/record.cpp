@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <memory>
 
 #include "capi/guard.h"
@@ -32,6 +33,40 @@ const kartla::model::SectionInfo& section_named(const char* section) {
   return kartla::model::section_by_name(input_text(section, "section"));
 }
 
+// Opens as the owner and holds the version against what the owner has seen (SPEC §8.1): an older
+// copy or a fork is a rollback unless the caller accepts it, and then its next save continues
+// above every sequence seen.
+kartla_record* open_checked(std::shared_ptr<const kartla::format::ByteSource> source, const kartla_identity* owner,
+                            const kartla_record_open_options* options) {
+  kartla_record_open_options defaults;
+  kartla_record_open_options_init(&defaults);
+  const kartla_record_open_options& o = options != nullptr ? *options : defaults;
+  if (o.version != KARTLA_RECORD_OPEN_OPTIONS_VERSION)
+    fail(Code::invalid_argument, "options.version is not KARTLA_RECORD_OPEN_OPTIONS_VERSION");
+  if (o.accept_older > 1) fail(Code::invalid_argument, "options.accept_older must be 0 or 1");
+  Record record = Record::open(std::move(source), owner_keys(owner));
+  const auto& seen = owner->identity.seen_versions();
+  const auto state = seen->compare(record.record_id(), record.sequence(), record.manifest_hash());
+  const auto mark = seen->mark(record.record_id());
+  const uint64_t highest = std::max(o.last_seen, mark ? mark->sequence : 0);
+  const std::string sequence = std::to_string(record.sequence());
+  if (state == kartla::identity::VersionSeen::fork || record.sequence() < highest) {
+    if (o.accept_older == 0)
+      fail(Code::rollback, state == kartla::identity::VersionSeen::fork
+                               ? "another version with sequence " + sequence +
+                                     " was already seen: this copy forks the record's history (someone may have "
+                                     "changed an old copy); it can be opened only when accepted explicitly"
+                               : "this is an older copy of the record (sequence " + sequence +
+                                     ") than one already seen (sequence " + std::to_string(highest) +
+                                     "): someone may have put back an old copy; it can be opened only when "
+                                     "accepted explicitly");
+    record.continue_after(highest);
+  } else {
+    seen->remember(record.record_id(), record.sequence(), record.manifest_hash());
+  }
+  return new kartla_record{std::move(record), 0, seen};
+}
+
 }  // namespace
 
 extern "C" {
@@ -40,7 +75,7 @@ kartla_status kartla_record_new(const kartla_identity* owner, kartla_record** ou
   if (out != nullptr) *out = nullptr;
   return guarded([&] {
     require_output(out, "out");
-    *out = new kartla_record{Record::create(owner_keys(owner))};
+    *out = new kartla_record{Record::create(owner_keys(owner)), 0, owner->identity.seen_versions()};
   });
 }
 
@@ -49,7 +84,33 @@ kartla_status kartla_record_open_file(const char* path, const kartla_identity* o
   return guarded([&] {
     require_output(out, "out");
     auto source = std::make_shared<kartla::format::FileSource>(input_text(path, "path"));
-    *out = new kartla_record{Record::open(std::move(source), owner_keys(owner))};
+    *out = open_checked(std::move(source), owner, nullptr);
+  });
+}
+
+void kartla_record_open_options_init(kartla_record_open_options* options) {
+  if (options == nullptr) return;
+  *options = kartla_record_open_options{KARTLA_RECORD_OPEN_OPTIONS_VERSION, 0, 0};
+}
+
+kartla_status kartla_record_open_file_with_options(const char* path, const kartla_identity* owner,
+                                                   const kartla_record_open_options* options, kartla_record** out) {
+  if (out != nullptr) *out = nullptr;
+  return guarded([&] {
+    require_output(out, "out");
+    auto source = std::make_shared<kartla::format::FileSource>(input_text(path, "path"));
+    *out = open_checked(std::move(source), owner, options);
+  });
+}
+
+kartla_status kartla_record_open_with_options(const uint8_t* bytes, size_t len, const kartla_identity* owner,
+                                              const kartla_record_open_options* options, kartla_record** out) {
+  if (out != nullptr) *out = nullptr;
+  return guarded([&] {
+    require_output(out, "out");
+    if (len > kartla::format::kMaxRecordFileBytes) fail(Code::limit, "file is larger than the 1 GiB limit");
+    auto source = std::make_shared<kartla::format::OwnedMemorySource>(input_bytes(bytes, len, "bytes").to_string());
+    *out = open_checked(std::move(source), owner, options);
   });
 }
 
@@ -61,7 +122,7 @@ kartla_status kartla_record_open(const uint8_t* bytes, size_t len, const kartla_
     // Checked before the copy, which would otherwise fail (or exhaust memory) first.
     if (len > kartla::format::kMaxRecordFileBytes) fail(Code::limit, "file is larger than the 1 GiB limit");
     auto source = std::make_shared<kartla::format::OwnedMemorySource>(input_bytes(bytes, len, "bytes").to_string());
-    *out = new kartla_record{Record::open(std::move(source), owner_keys(owner))};
+    *out = open_checked(std::move(source), owner, nullptr);
   });
 }
 
@@ -71,8 +132,15 @@ kartla_status kartla_record_save(kartla_record* record, const char* path) {
     const std::string target = input_text(path, "path");
     // Expiry is kept by keys, not by the agency's honesty: the first save after a grant's
     // expiry rotates what it covered (docs/SPEC.md §7.4).
+    // Saving over a fork: a later version of this record was seen since this one was opened.
+    if (const auto mark = record->seen->mark(record->record.record_id());
+        mark && record->record.sequence() != 0 && mark->sequence >= record->record.next_sequence())
+      fail(Code::rollback, "a later version of this record (sequence " + std::to_string(mark->sequence) +
+                               ") was seen since this copy was opened: saving it would fork the record; open the "
+                               "latest version instead");
     kartla::share::expire_grants(record->record, kartla::capi::record_now(*record));
     record->record.save(target);
+    record->seen->remember(record->record.record_id(), record->record.sequence(), record->record.manifest_hash());
   });
 }
 

@@ -65,7 +65,7 @@ Exit run_record_attach(const Args& args) {
   const std::string attestation = std::string(read_input(args.required("--attestation"), kAttestationReadLimit).view());
   OwnedRecord owned = open_record_with_owner(path, args);
   const bool added = kartla::record_attach_attestation(owned.record, owned.owner, attestation);
-  if (added) owned.record.save(path);
+  if (added) owned.save(path);
   write_stdout(added ? "Attached the attestation; saved " + path + " (sequence " +
                            std::to_string(owned.record.sequence()) + ")\n"
                      : "The record already holds this attestation; nothing changed\n");

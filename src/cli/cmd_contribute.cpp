@@ -173,7 +173,7 @@ Exit run_accept(const Args& args) {
   OwnedRecord owned = open_record_with_owner(path, args);
   const std::string described = kartla::contribution_describe_json(owned.owner, bytes, owned.record.id());
   const bool added = kartla::record_accept_contribution(owned.record, owned.owner, bytes);
-  if (added) owned.record.save(path);
+  if (added) owned.save(path);
   const JsonObject d = parse_json_object(described);
   write_stdout((added ? "Accepted entry " : "Already accepted, nothing changed: entry ") +
                printable(text_field(d, "entry_id")) + " into section " + text_field(d, "section") + " from " +

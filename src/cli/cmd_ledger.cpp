@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "date_arg.h"
 #include "display_text.h"
+#include "failure.h"
 #include "files.h"
 #include "json_read.h"
 #include "kartla/kartla.hpp"
@@ -79,8 +80,8 @@ std::string basis_label(const std::string& code) {
   return "GDPR Art. " + printable(code);
 }
 
-// "GDPR Art. 6.1.a (consent); GDPR Art. 9.2.h (health or social care)": the Art. 9(2) basis is
-// there only when the grant covers health data.
+// "GDPR Art. 6.1.a (consent); health data under GDPR Art. 9.2.h (health or social care)": the
+// Art. 9(2) basis is there only when the grant covers health data.
 std::string basis_text(const JsonObject& g) {
   const JsonObject* art6 = object_field(g, "gdpr_art6_basis");
   const JsonObject* art9 = object_field(g, "gdpr_art9_basis");
@@ -91,12 +92,21 @@ std::string basis_text(const JsonObject& g) {
   return out;
 }
 
+// "2027-07-01T00:00:00Z (valid through 2027-06-30)", as `kartla share` said it. The library
+// writes whole seconds; any other shape is shown as it is.
 std::string expiry_text(const std::string& expires) {
   if (expires.empty()) return "never (until revoked)";
-  const int64_t at = parse_time_arg(expires, "the ledger's expires_at", DateMeaning::start_of_day);
-  const std::string day = last_valid_day(at);
-  return expires + (day.empty() ? "" : " (valid through " + day + ")");
+  std::string day;
+  try {
+    day = last_valid_day(parse_time_arg(expires, "expires_at", DateMeaning::start_of_day));
+  } catch (const Failure&) {
+  }
+  return printable(expires) + (day.empty() ? "" : " (valid through " + day + ")");
 }
+
+// What ending a grant did (docs/SPEC.md §7.4): a section rotated or removed since the grant was
+// made had a new key already.
+constexpr const char* kNewKeys = "the sections it still covered got new keys";
 
 std::string ended_text(const JsonObject& g, GrantState state) {
   switch (state) {
@@ -104,8 +114,8 @@ std::string ended_text(const JsonObject& g, GrantState state) {
     case GrantState::past_expiry:
       return "not yet: it ends at the next save of this record, and its sections then get new keys";
     case GrantState::expired:
-      return "expired, on " + shown(g, "expired_at") + " (the first save after its expiry): its sections got new keys";
-    case GrantState::revoked: return "revoked, on " + shown(g, "revoked_at") + ": its sections got new keys";
+      return "expired, on " + shown(g, "expired_at") + " (the first save after its expiry): " + kNewKeys;
+    case GrantState::revoked: return "revoked, on " + shown(g, "revoked_at") + ": " + kNewKeys;
   }
   return "no";
 }
@@ -155,7 +165,7 @@ std::string human_ledger(const std::string& path, const JsonObject& ledger) {
 Exit run_record_ledger(const Args& args) {
   args.expect_positionals({"REC.kartla"});
   const std::string& path = args.positional(0);
-  const kartla::record record = open_owner_record(path, args);
+  const kartla::record record = std::move(open_record_with_owner(path, args).record);
 
   // A record never shared has no ledger section: that is an empty ledger, not an error.
   const bool has_ledger = record.has_section(kLedgerSection);

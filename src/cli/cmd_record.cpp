@@ -31,9 +31,11 @@ Exit run_record_new(const Args& args) {
   check_new_output(path);
   check_readable(owner_path);
 
-  const kartla::identity owner = unlock_identity(owner_path, args);
+  const kartla::identity owner = unlock_owner(args);
+  const std::string before = owner.file_bytes().str();
   kartla::record record = kartla::record::create(owner);
   record.save(path);  // the library refuses to overwrite a file that is not this record
+  keep_versions_seen(owner, owner_path, before);
   if (args.flag("--json")) {
     write_stdout("{\"record\": " + json_quote(path) + ", \"record_id\": " + json_quote(record.id()) +
                  ", \"sequence\": " + std::to_string(record.sequence()) + "}\n");
@@ -50,9 +52,10 @@ Exit run_record_set(const Args& args) {
   const std::string section = section_option(args);
   const Secret json = read_input(args.required("--json"), kSectionJsonReadLimit);
 
-  kartla::record record = open_owner_record(path, args);
+  OwnedRecord owned = open_record_with_owner(path, args);
+  kartla::record& record = owned.record;
   record.set_section_json(section, json.view());
-  record.save(path);
+  owned.save(path);
   write_stdout(saved_line(path, "section " + section + " saved", record));
   return Exit::ok;
 }
@@ -71,7 +74,7 @@ Exit run_record_get(const Args& args) {
     return Exit::ok;
   }
 
-  const kartla::record record = open_owner_record(path, args);
+  const kartla::record record = std::move(open_record_with_owner(path, args).record);
   const kartla::buffer json = record.section_json(section);
   write_stdout(json.view());
   if (json.size() == 0 || json.view().back() != '\n') write_stdout("\n");
@@ -80,7 +83,7 @@ Exit run_record_get(const Args& args) {
 
 Exit run_record_list(const Args& args) {
   args.expect_positionals({"REC.kartla"});
-  const kartla::record record = open_owner_record(args.positional(0), args);
+  const kartla::record record = std::move(open_record_with_owner(args.positional(0), args).record);
   std::vector<std::string> present;
   for (const std::string& name : kartla::section_names())
     if (record.has_section(name)) present.push_back(name);
@@ -101,9 +104,10 @@ Exit run_record_remove(const Args& args) {
   const std::string& path = args.positional(0);
   const std::string section = section_option(args);
 
-  kartla::record record = open_owner_record(path, args);
+  OwnedRecord owned = open_record_with_owner(path, args);
+  kartla::record& record = owned.record;
   record.remove_section(section);
-  record.save(path);
+  owned.save(path);
   write_stdout(saved_line(path, "section " + section + " removed", record));
   return Exit::ok;
 }

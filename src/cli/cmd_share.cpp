@@ -136,11 +136,12 @@ Exit run_share(const Args& args) {
   const std::string art9 = args.value("--art9-basis").value_or("");
   const std::string art6 = args.value("--art6-basis").value_or("");
 
-  kartla::record record = open_owner_record(path, args);
+  OwnedRecord owned = open_record_with_owner(path, args);
+  kartla::record& record = owned.record;
   const std::vector<std::string> sections = choice.everything ? wildcard_sections(record) : choice.names;
   require_basis_for_health_data(record, sections, art9);
   const std::string grant_id = record.share(card.bytes.view(), sections, purpose, expires_at, 0, art9, art6);
-  record.save(path);
+  owned.save(path);
   export_or_explain(record, grant_id, path, out);
 
   if (args.flag("--json")) {
@@ -174,7 +175,7 @@ Exit run_bundle(const Args& args) {
   args.required("--owner");
   check_new_output(out);
 
-  const kartla::record record = open_owner_record(path, args);
+  const kartla::record record = std::move(open_record_with_owner(path, args).record);
   record.export_bundle(grant_id, out);
   if (args.flag("--json")) {
     write_stdout("{\"grant_id\": " + json_quote(grant_id) + ", \"record\": " + json_quote(path) +
@@ -193,9 +194,10 @@ Exit run_revoke(const Args& args) {
   args.required("--owner");
   const AgencyCard card = read_agency_card(args.required("--from"));
 
-  kartla::record record = open_owner_record(path, args);
+  OwnedRecord owned = open_record_with_owner(path, args);
+  kartla::record& record = owned.record;
   const JsonObject summary = parse_json_object(record.revoke(card.bytes.view()));
-  record.save(path);
+  owned.save(path);
 
   const std::vector<std::string> rotated = text_list_field(summary, "rotated_sections");
   const auto revoked = static_cast<uint64_t>(number_field(summary, "revoked_grants"));

@@ -12,6 +12,11 @@ const Option kJsonSummary{"--json", "", "print the summary as JSON"};
 const Option kTrustForProvenance{"--trust", "TRUST.list", "judge attesting agencies by this trust list"};
 const Option kTrustRoot{"--trust-root", "ROOT.card", "with --trust: require the list to be signed by this root"};
 const Option kLastSeenTrust{"--last-seen-trust", "N", "with --trust: an older trust list than sequence N is an error"};
+// Every command that opens the owner's record: the owner remembers the versions it has seen
+// (in OWNER.id and in a state folder on this computer), and an older copy is refused (exit 7).
+const Option kOwnerLastSeen{"--last-seen", "N", "also refuse a copy older than sequence N (exit 7)"};
+const Option kAcceptOlder{"--accept-older", "",
+                          "open an older copy anyway; a save continues above the newest version seen"};
 
 }  // namespace
 
@@ -72,7 +77,7 @@ const std::vector<Command>& commands() {
        "Replaces SECTION with the protobuf JSON in FILE ('-' reads standard input) and saves the next\n"
        "signed version of the record atomically. JSON that does not match the section's schema is a\n"
        "usage error naming what is wrong; the record is then left unchanged.",
-       {kOwner, kSection, {"--json", "FILE", "the section's content as protobuf JSON ('-' for standard input)"},
+       {kOwner, kOwnerLastSeen, kAcceptOlder, kSection, {"--json", "FILE", "the section's content as protobuf JSON ('-' for standard input)"},
         kPassphraseFile},
        run_record_set},
       {"record", "get", "REC.kartla --owner OWNER.id --section SECTION [--provenance [--trust TRUST.list]]",
@@ -81,19 +86,19 @@ const std::vector<Command>& commands() {
        "not hold exits with code 3. With --provenance (or --trust), prints {\"content\": the section,\n"
        "\"provenance\": each entry's provenance}: self-declared, attested by a trusted agency, by one\n"
        "not on the trust list, or invalid and why (as `kartla record provenance --json`).",
-       {kOwner, kSection, {"--provenance", "", "also report each entry's provenance (JSON)"}, kTrustForProvenance,
+       {kOwner, kOwnerLastSeen, kAcceptOlder, kSection, {"--provenance", "", "also report each entry's provenance (JSON)"}, kTrustForProvenance,
         kTrustRoot, kLastSeenTrust, kPassphraseFile},
        run_record_get},
       {"record", "list", "REC.kartla --owner OWNER.id [--json]",
        "list the sections the record holds",
        "Prints the names of the sections present in the record, one per line.",
-       {kOwner, kPassphraseFile, {"--json", "", "print the record id, sequence and sections as JSON"}},
+       {kOwner, kOwnerLastSeen, kAcceptOlder, kPassphraseFile, {"--json", "", "print the record id, sequence and sections as JSON"}},
        run_record_list},
       {"record", "remove", "REC.kartla --owner OWNER.id --section SECTION",
        "remove a section from the record",
        "Removes SECTION and saves the next signed version of the record atomically. Copies of the\n"
        "record made before remain as they were.",
-       {kOwner, kSection, kPassphraseFile},
+       {kOwner, kOwnerLastSeen, kAcceptOlder, kSection, kPassphraseFile},
        run_record_remove},
       // --- sharing commands (agency, share, open, revoke, record ledger) ---
       {"agency", "new", "--name NAME --org ORGNR --role ROLE --out AGENCY.id [--kdf-memory-mib N] [--kdf-passes N]",
@@ -152,7 +157,7 @@ const std::vector<Command>& commands() {
        "file can force a copy that was already handed over to forget.\n"
        "\n"
        "WHAT WAS SHARED CANNOT BE UNSHARED: `kartla revoke` protects only what is written afterwards.",
-       {kOwner,
+       {kOwner, kOwnerLastSeen, kAcceptOlder,
         {"--to", "AGENCY.card", "the agency's public card"},
         {"--sections", "S1,S2", "section names separated by commas, or 'all' (see above)"},
         {"--purpose", "TEXT", "what the agency may use the sections for (shown to it, bound to the grant)"},
@@ -168,7 +173,7 @@ const std::vector<Command>& commands() {
        "Writes the share bundle of an active grant (its id is shown by `kartla share` and `kartla\n"
        "record ledger`) from the record as it is now: for instance after new content was written, or\n"
        "after a revocation of another agency gave this one the sections' new keys.",
-       {kOwner,
+       {kOwner, kOwnerLastSeen, kAcceptOlder,
         {"--grant", "GRANT_ID", "the grant's id (32 hex digits)"},
         {"--out", "BUNDLE.kartla", "where to write the share bundle (refuses to overwrite)"},
         kPassphraseFile,
@@ -213,7 +218,7 @@ const std::vector<Command>& commands() {
        "\n"
        "WHAT WAS SHARED CANNOT BE UNSHARED: whatever the agency has already read or copied, including\n"
        "bundles it holds, stays readable to it.",
-       {kOwner, {"--from", "AGENCY.card", "the agency's public card"}, kPassphraseFile, kJsonSummary},
+       {kOwner, kOwnerLastSeen, kAcceptOlder, {"--from", "AGENCY.card", "the agency's public card"}, kPassphraseFile, kJsonSummary},
        run_revoke},
       {"record", "ledger", "REC.kartla --owner OWNER.id [--json]",
        "show the sharing ledger: grants and revocations",
@@ -221,7 +226,7 @@ const std::vector<Command>& commands() {
        "sections, the purpose, when it was granted, when it expires and when it was revoked; then\n"
        "the events (GRANT, REVOKE) in time order. Times are UTC. A record never shared has an empty\n"
        "ledger.",
-       {kOwner, kPassphraseFile, {"--json", "", "print the ledger section's protobuf JSON"}},
+       {kOwner, kOwnerLastSeen, kAcceptOlder, kPassphraseFile, {"--json", "", "print the ledger section's protobuf JSON"}},
        run_record_ledger},
       // --- content commands (validate, progress, plan, record show) ---
       {"", "validate", "--section SECTION --json FILE [--report json]",
@@ -246,7 +251,7 @@ const std::vector<Command>& commands() {
        "--svg FILE also draws one small chart per indicator, with dates and the instrument's scale,\n"
        "for a participant and a coach to look at together; the file is NOT encrypted.\n"
        "Scores in work_ability (health data) are included only with --with-work-ability.",
-       {kOwner,
+       {kOwner, kOwnerLastSeen, kAcceptOlder,
         {"--json", "", "print the summary as JSON"},
         {"--svg", "FILE", "also write the chart as an SVG file (replaces FILE)"},
         {"--with-work-ability", "", "include work_ability scores (special-category health data)"},
@@ -259,7 +264,7 @@ const std::vector<Command>& commands() {
        "the activities serving it, with the responsible agency, phase, status and planned and\n"
        "actual dates, and where each statement comes from. A record without an action plan exits\n"
        "with code 3.",
-       {kOwner, {"--json", "", "print the plan as JSON"},
+       {kOwner, kOwnerLastSeen, kAcceptOlder, {"--json", "", "print the plan as JSON"},
         {"--language", "LANG", "language of phase labels: sv, fi or en (default en)"}, kPassphraseFile},
        run_plan},
       {"record", "show", "REC.kartla --owner OWNER.id [--section SECTION]",
@@ -271,7 +276,7 @@ const std::vector<Command>& commands() {
        "Then the provenance of every entry that agencies have attested: trusted (with the agency's\n"
        "name, role and organisation number), not on the trust list, or invalid and why; --trust\n"
        "names the trust list (without it no agency counts as trusted).",
-       {kOwner, {"--section", "SECTION", "show only this section (see `kartla sections`)"},
+       {kOwner, kOwnerLastSeen, kAcceptOlder, {"--section", "SECTION", "show only this section (see `kartla sections`)"},
         {"--language", "LANG", "language of instrument labels: sv, fi or en (default en)"}, kTrustForProvenance,
         kTrustRoot, kLastSeenTrust, kPassphraseFile},
        run_record_show},
@@ -304,7 +309,7 @@ const std::vector<Command>& commands() {
        "exact content) and stores it in the section; the next version of the record is saved.\n"
        "An attestation made for another person, record or entry, or for content since edited, is\n"
        "refused (exit 4). Whether its issuer is trusted is the reader's question (--trust).",
-       {kOwner, {"--attestation", "A.att", "the attestation file"}, kPassphraseFile},
+       {kOwner, kOwnerLastSeen, kAcceptOlder, {"--attestation", "A.att", "the attestation file"}, kPassphraseFile},
        run_record_attach},
       {"record", "provenance", "REC.kartla --owner OWNER.id --section SECTION [--trust TRUST.list] [--json]",
        "show each entry's provenance: self-declared, trusted, untrusted or invalid",
@@ -313,7 +318,7 @@ const std::vector<Command>& commands() {
        "(it holds, but nobody on the list vouches for the issuer) or invalid (and why). Without\n"
        "--trust no issuer is trusted. A trust list that is older than --last-seen-trust (exit 7),\n"
        "expired (exit 3) or not signed by --trust-root (exit 4) is an error.",
-       {kOwner, kSection,
+       {kOwner, kOwnerLastSeen, kAcceptOlder, kSection,
         {"--trust", "TRUST.list", "the trust list to judge issuers by"},
         {"--trust-root", "ROOT.card", "require the trust list to be signed by this root"},
         {"--last-seen-trust", "N", "the highest trust-list sequence seen before: an older list is an error"},
@@ -384,7 +389,7 @@ const std::vector<Command>& commands() {
        "the entry's fields. With --record, contributions for another record are refused. With one\n"
        "file, a refusal is the command's error; with several, each refusal is a warning on stderr\n"
        "and the rest are listed.",
-       {kOwner, {"--record", "REC.kartla", "only contributions for this record"},
+       {kOwner, kOwnerLastSeen, kAcceptOlder, {"--record", "REC.kartla", "only contributions for this record"},
         {"--json", "", "print the list as JSON"}, kPassphraseFile},
        run_inbox},
       {"", "accept", "REC.kartla CONTRIBUTION --owner OWNER.id",
@@ -395,7 +400,7 @@ const std::vector<Command>& commands() {
        "for `kartla record set`; otherwise nothing is saved (exit 2, naming the field and rule).\n"
        "Accepting the same contribution again changes nothing. To reject a contribution, do not\n"
        "accept it (delete the file).",
-       {kOwner, kPassphraseFile},
+       {kOwner, kOwnerLastSeen, kAcceptOlder, kPassphraseFile},
        run_accept},
       {"", "verify", "FILE [--json] [--last-seen N] [--trust TRUST.list]",
        "check a record's signature and integrity, without any key",

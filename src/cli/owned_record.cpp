@@ -1,13 +1,16 @@
 #include "owned_record.h"
 
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <cstdlib>
+#include <limits>
 
 #include "date_arg.h"
 #include "files.h"
 #include "unlock.h"
 
 namespace kartla::cli {
-
 namespace {
 
 void apply_clock(kartla::record& record) {
@@ -15,18 +18,71 @@ void apply_clock(kartla::record& record) {
     record.set_clock(parse_time_arg(now, "KARTLA_NOW", DateMeaning::start_of_day));
 }
 
+std::string env(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr ? std::string(value) : std::string();
+}
+
+// mkdir -p with mode 0700 for the folders it creates; false if it cannot.
+bool make_private_folder(const std::string& path) {
+  for (size_t slash = path.find('/', 1); ; slash = path.find('/', slash + 1)) {
+    const std::string part = path.substr(0, slash);
+    if (::mkdir(part.c_str(), 0700) != 0 && errno != EEXIST) return false;
+    if (slash == std::string::npos) return true;
+  }
+}
+
+std::string state_folder() {
+  if (std::string dir = env("KARTLA_STATE_DIR"); !dir.empty()) return dir;
+  if (std::string dir = env("XDG_STATE_HOME"); !dir.empty()) return dir + "/kartla";
+  if (std::string home = env("HOME"); !home.empty()) return home + "/.local/state/kartla";
+  return std::string();
+}
+
 }  // namespace
+
+kartla::identity unlock_owner(const Args& args) {
+  kartla::identity owner = unlock_identity(args.required("--owner"), args);
+  const std::string folder = state_folder();
+  if (!folder.empty() && make_private_folder(folder)) owner.use_state_folder(folder);
+  return owner;
+}
+
+void keep_versions_seen(const kartla::identity& owner, const std::string& identity_path, const std::string& before) {
+  if (owner.file_bytes().str() != before) owner.save(identity_path);
+}
+
+void OwnedRecord::save(const std::string& record_path) {
+  record.save(record_path);
+  keep_versions_seen(owner, identity_path, identity_file_at_open);
+  identity_file_at_open = owner.file_bytes().str();
+}
 
 OwnedRecord open_record_with_owner(const std::string& path, const Args& args) {
   check_readable(path);
-  kartla::identity owner = unlock_identity(args.required("--owner"), args);
-  kartla::record record = kartla::record::open_file(path, owner);
+  kartla::identity owner = unlock_owner(args);
+  kartla_record_open_options options;
+  kartla_record_open_options_init(&options);
+  options.accept_older = args.flag("--accept-older") ? 1 : 0;
+  if (auto text = args.value("--last-seen"))
+    options.last_seen = parse_unsigned(*text, "--last-seen", std::numeric_limits<uint64_t>::max());
+  const std::string before = owner.file_bytes().str();
+  kartla::record record = [&] {
+    try {
+      return kartla::record::open_file(path, owner, options);
+    } catch (const kartla::error& e) {
+      if (e.status() != KARTLA_E_ROLLBACK) throw;
+      throw kartla::error(e.status(), std::string(e.what()) +
+                                          " (to read it anyway, or to continue from it if the newer copy is lost, "
+                                          "add --accept-older)");
+    }
+  }();
   apply_clock(record);
-  return OwnedRecord{std::move(owner), std::move(record)};
-}
-
-kartla::record open_owner_record(const std::string& path, const Args& args) {
-  return std::move(open_record_with_owner(path, args).record);
+  const std::string identity_path = args.required("--owner");
+  // Opening may have seen a newer version than the identity file knew: remember it there too.
+  keep_versions_seen(owner, identity_path, before);
+  std::string now = owner.file_bytes().str();
+  return OwnedRecord{std::move(owner), std::move(record), identity_path, std::move(now)};
 }
 
 std::string provenance_json_for(const OwnedRecord& owned, const std::string& section,

@@ -18,6 +18,7 @@ enum class FileType : char {
   attestation = 'A',
   trust_list = 'T',
   contribution = 'W',  // an agency's write-back
+  seen_marks = 'S',    // an owner's record of versions seen, kept on one computer
 };
 
 inline constexpr size_t kFramePrefixBytes = 12;

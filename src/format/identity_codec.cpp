@@ -3,6 +3,7 @@
 #include "base/error.h"
 #include "format/framing.h"
 #include "format/limits.h"
+#include "format/seen_marks_codec.h"
 #include "format/strict_parse.h"
 #include "kartla/v1/container.pb.h"
 
@@ -22,6 +23,7 @@ std::string encode_identity_file(const IdentityFile& identity) {
   msg.set_passphrase_wrap(identity.passphrase_wrap);
   msg.set_recovery_wrap(identity.recovery_wrap);
   msg.set_sealed_secret_keys(identity.sealed_secret_keys);
+  msg.set_sealed_marks(identity.sealed_marks);
   return frame_small_file(FileType::identity, msg.SerializeAsString());
 }
 
@@ -40,8 +42,10 @@ IdentityFile decode_identity_file(ByteView file) {
   out.passphrase_wrap = msg.passphrase_wrap();
   out.recovery_wrap = msg.recovery_wrap();
   out.sealed_secret_keys = msg.sealed_secret_keys();
+  out.sealed_marks = msg.sealed_marks();
   if (out.passphrase_wrap.size() != 72 || out.recovery_wrap.size() != 72 || out.sealed_secret_keys.size() != 104)
     fail(Code::format, "identity file key material has an invalid length");
+  if (!out.sealed_marks.empty()) check_sealed_marks_length(out.sealed_marks);
   return out;
 }
 

@@ -15,6 +15,7 @@ struct IdentityFile {
   std::string passphrase_wrap;      // 72 bytes
   std::string recovery_wrap;        // 72 bytes
   std::string sealed_secret_keys;   // 104 bytes
+  std::string sealed_marks;         // empty, or a sealed SeenMarks (seen_marks_codec.h)
 };
 
 std::string encode_identity_file(const IdentityFile& identity);

@@ -33,10 +33,12 @@ inline constexpr const char* kOwnerIndexAd = "kartla/v1/owner-index";
 inline constexpr const char* kPassphraseWrapAd = "kartla/v1/identity/passphrase-wrap";
 inline constexpr const char* kRecoveryWrapAd = "kartla/v1/identity/recovery-wrap";
 inline constexpr const char* kSecretKeysAd = "kartla/v1/identity/secret-keys";
+inline constexpr const char* kSeenMarksAd = "kartla/v1/identity/seen-marks";
 
 // crypto_kdf contexts (exactly 8 characters)
 inline constexpr const char* kSectionKeyContext = "kartlaSK";
 inline constexpr const char* kSlotSecretContext = "kartlaSS";
 inline constexpr const char* kOwnerIndexKeyContext = "kartlaIX";
+inline constexpr const char* kSeenMarksKeyContext = "kartlaSM";
 
 }  // namespace kartla::format::label

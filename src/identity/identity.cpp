@@ -35,7 +35,8 @@ void check_passphrase(ByteView passphrase) {
 Identity::Identity(format::IdentityFile file, format::SignedCard card, crypto::SecretBuffer dek,
                    crypto::SigningKeyPair signing, crypto::BoxKeyPair box)
     : file_(std::move(file)), card_(std::move(card)), dek_(std::move(dek)), signing_(std::move(signing)),
-      box_(std::move(box)) {}
+      box_(std::move(box)),
+      seen_(std::make_shared<SeenVersions>(dek_, file_.signed_card, signing_.public_key, file_.sealed_marks)) {}
 
 CreatedIdentity Identity::create(const NewIdentity& requested, ByteView passphrase) {
   check_passphrase(passphrase);
@@ -119,7 +120,11 @@ void Identity::set_passphrase(ByteView new_passphrase) {
   file_.kdf = std::move(kdf);
 }
 
-std::string Identity::file_bytes() const { return format::encode_identity_file(file_); }
+std::string Identity::file_bytes() const {
+  format::IdentityFile file = file_;
+  file.sealed_marks = seen_->sealed();
+  return format::encode_identity_file(file);
+}
 
 std::string Identity::card_file() const { return format::encode_card_file(file_.signed_card); }
 

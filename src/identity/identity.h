@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "base/bytes.h"
@@ -13,6 +14,7 @@
 #include "crypto/sign.h"
 #include "format/card_codec.h"
 #include "format/identity_codec.h"
+#include "identity/seen_versions.h"
 
 namespace kartla::identity {
 
@@ -40,13 +42,18 @@ class Identity {
   // Re-wraps the data key under a new passphrase with a fresh salt (the recovery code stays valid).
   void set_passphrase(ByteView new_passphrase);
 
-  std::string file_bytes() const;  // the locked identity file, ready to save
+  // The locked identity file, ready to save, with the versions seen so far (SPEC §8.1).
+  std::string file_bytes() const;
   std::string card_file() const;   // the public card file
   const format::SignedCard& card() const { return card_; }
   std::string fingerprint() const;
 
   const crypto::SigningKeyPair& signing_keys() const { return signing_; }
   const crypto::BoxKeyPair& box_keys() const { return box_; }
+
+  // The versions of records this identity has seen. Shared: a record opened with the identity
+  // keeps a reference and remembers the versions it saves, even after the identity is freed.
+  const std::shared_ptr<SeenVersions>& seen_versions() const { return seen_; }
 
  private:
   Identity(format::IdentityFile file, format::SignedCard card, crypto::SecretBuffer dek,
@@ -59,6 +66,7 @@ class Identity {
   crypto::SecretBuffer dek_;
   crypto::SigningKeyPair signing_;
   crypto::BoxKeyPair box_;
+  std::shared_ptr<SeenVersions> seen_;
 };
 
 struct CreatedIdentity {

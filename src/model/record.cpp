@@ -88,6 +88,10 @@ Record Record::open(std::shared_ptr<const format::ByteSource> source, const Owne
   return record;
 }
 
+std::string Record::manifest_hash() const {
+  return manifest_bytes_.empty() ? std::string() : crypto::digest_bytes(format::manifest_hash(manifest_bytes_));
+}
+
 void Record::check_owner(const OwnerKeys& owner) const {
   if (manifest_.owner_signing_key != owner.signing.public_key || manifest_.owner_encryption_key != owner.box.public_key)
     fail(Code::auth, "this record belongs to another identity");
@@ -226,9 +230,10 @@ void Record::save(const std::string& path, const io::FileSystem& fs) {
   check_save_target(path, fs);
 
   // A wrapped sequence (0) would be unreadable, and a reader's rollback check relies on growth.
-  if (manifest_.sequence == UINT64_MAX) fail(Code::limit, "the record's sequence number is exhausted");
+  const uint64_t after = std::max(manifest_.sequence, sequence_floor_);
+  if (after == UINT64_MAX) fail(Code::limit, "the record's sequence number is exhausted");
   format::Manifest next = manifest_;
-  next.sequence = manifest_.sequence + 1;
+  next.sequence = after + 1;
   next.previous_manifest_hash =
       manifest_bytes_.empty() ? std::string() : crypto::digest_bytes(format::manifest_hash(manifest_bytes_));
   next.sections.clear();

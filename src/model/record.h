@@ -3,6 +3,7 @@
 // without reading it); new content is encrypted as soon as it is written.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -56,6 +57,14 @@ class Record {
   // next to a record must not act for someone else.
   void check_owner(const OwnerKeys& owner) const;
   uint64_t sequence() const { return manifest_.sequence; }  // 0 until first saved
+  // H("kartla/v1/manifest-hash", manifest) of the version last read or saved; empty before.
+  std::string manifest_hash() const;
+  // For an older copy the owner chose to continue from (SPEC §8.1): the next save takes a
+  // sequence above `highest_seen` rather than one above this copy's, so no two versions ever
+  // share a sequence number.
+  void continue_after(uint64_t highest_seen) { sequence_floor_ = highest_seen; }
+  // The sequence the next save will write.
+  uint64_t next_sequence() const { return std::max(manifest_.sequence, sequence_floor_) + 1; }
   std::vector<SectionSummary> sections() const;
   bool has_section(const SectionInfo& info) const { return sections_.count(info.id) != 0; }
 
@@ -134,6 +143,7 @@ class Record {
   std::shared_ptr<const format::ByteSource> source_;
   bool unsaved_ = true;
   std::string unsafe_to_save_;  // why, if a change of several steps failed halfway
+  uint64_t sequence_floor_ = 0;  // continue_after
 };
 
 }  // namespace kartla::model

@@ -59,6 +59,9 @@ class Cli:
 
     def run(self, *args, passphrase=PASSPHRASE, env=None, stdin=None):
         child_env = {k: v for k, v in os.environ.items() if not k.startswith("KARTLA_")}
+        # The versions an owner has seen are kept in a state folder on the computer: each case
+        # gets its own, never the real home folder's.
+        child_env["KARTLA_STATE_DIR"] = os.path.join(self.dir, ".kartla-state")
         if passphrase is not None:
             child_env["KARTLA_PASSPHRASE"] = passphrase
         child_env.update(env or {})
