@@ -12,6 +12,7 @@ import tempfile
 
 from cli_harness import (AUTH, NOT_AVAILABLE, OLDER, USAGE, VERIFICATION, KDF, Cli, case, check, main)
 
+import base64
 
 OWNER = ["--owner", "owner.id"]
 CLAIM = ('{"kind": "VALIDATED", "level_system": "seqf", "level_code": "3", "method": "ocn", '
@@ -367,6 +368,54 @@ def attestation_claims_obey_the_code_systems(cli: Cli):
         cli.fails(USAGE, "attest", "--as", "a.id", "--from", "a.bundle", "--owner-card", "owner.card", "--section",
                   "competences", "--entry", "comp-till", "--claim", "claim.json", "--out", "x.att", matches=named)
         check(not os.path.exists(cli.path("x.att")), "a refused claim writes no attestation")
+
+
+def vector(cli, name):
+    with open(os.path.join(cli.source_dir, "tests", "vectors", name)) as f:
+        return json.load(f)
+
+
+@case
+def signed_claims_that_break_the_rules_are_refused_when_verified(cli: Cli):
+    """An agency's own software can sign what `attest` refuses (tests/vectors/attest_negative.json
+    holds such attestations for attest.json's record): `record attach` refuses them and every
+    reader reports them invalid, finding bad_claim."""
+    identity, attest, negative = (vector(cli, "identity.json"), vector(cli, "attest.json"),
+                                  vector(cli, "attest_negative.json"))
+    cli.write("owner.id", bytes.fromhex(identity["identity_file"]), mode="wb")
+    cli.write("rec.kartla", bytes.fromhex(attest["record"]["file"]), mode="wb")
+    bad = {v["name"]: bytes.fromhex(v["input"]) for v in negative["vectors"]}
+    owner = ["--owner", "owner.id"]
+    passphrase = identity["passphrase"]
+    for name, named in [("attestation_claim_unknown_method", r"claim\.method: kartla-method-code"),
+                        ("attestation_claim_level_out_of_range", r"claim\.level_code: seqf-level"),
+                        ("attestation_claim_date_not_real", r"claim\.date: date-real")]:
+        cli.write(name + ".att", bad[name], mode="wb")
+        cli.fails(USAGE, "record", "attach", "rec.kartla", *owner, "--attestation", name + ".att", matches=named,
+                  passphrase=passphrase)
+    check(cli.verify_json("rec.kartla")["sequence"] == 1, "a refused attestation saves nothing")
+
+    # Stored by another writer in field 100 (the owner's section JSON, attestations in base64):
+    # reported invalid beside its entry, never trusted.
+    content = json.loads(cli.ok("record", "get", "rec.kartla", *owner, "--section", "competences",
+                                passphrase=passphrase))
+    payload = bad["attestation_claim_unknown_method"][12:]  # the SignedAttestation, without the file prefix
+    content["attestations"] = [base64.b64encode(payload).decode()]
+    cli.write("with.json", json.dumps(content))
+    cli.ok("record", "set", "rec.kartla", *owner, "--section", "competences", "--json", "with.json",
+           passphrase=passphrase)
+    p = json.loads(cli.ok("record", "provenance", "rec.kartla", *owner, "--section", "competences", "--json",
+                          passphrase=passphrase))
+    by_id = {e["entry_id"]: e for e in p["entries"]}
+    check(by_id["comp-1"]["provenance"] == "invalid", "a bad claim is invalid: %r" % p)
+    check(by_id["comp-1"]["attestations"][0]["finding"] == "bad_claim", "finding bad_claim: %r" % p)
+
+    # A contribution of an entry with no assertion, signed and sealed by the agency: the owner
+    # sees who sent it, and accept refuses it.
+    cli.write("c.kartla", bad["contribution_entry_without_assertion"], mode="wb")
+    cli.ok("inbox", "c.kartla", *owner, passphrase=passphrase)
+    cli.fails(USAGE, "accept", "rec.kartla", "c.kartla", *owner, passphrase=passphrase,
+              matches=r"entries\[2\]\.assertion: assertion-required")
 
 
 if __name__ == "__main__":

@@ -1268,12 +1268,66 @@ TEST_CASE("attest_negative.json: an independent reader refuses the damaged and m
 
 // Every verify_attestation check of attest.json and attest_negative.json judged from SPEC §13.2 and
 // §13.3 alone: a given trust list is verified first (an expired one fails with no report), then
-// decoding and the signature, steps b-h, and trust at issue time.
+// decoding and the signature, steps b-i, and trust at issue time.
 namespace {
 
 struct Judgement {
   std::string result, verdict, finding;
 };
+
+std::string bytes_or_empty(const Fields& f, uint32_t number) {
+  auto it = f.find(number);
+  return it == f.end() ? std::string() : one(f, number).bytes;
+}
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+// SPEC §13.2 step i, from the code lists of docs/MODEL.md: the level names a level framework and
+// one of its codes, the method is a kartla-method code, the date a real one in 1800-2199, credits
+// at most 1000.
+bool claim_obeys_the_rules(const Fields& claim) {
+  static const std::map<std::string, std::set<std::string>> levels = {
+      {"seqf", {"1", "2", "3", "4", "5", "6", "7", "8"}},
+      {"finqf", {"1", "2", "3", "4", "5", "6", "7", "8"}},
+      {"eqf", {"1", "2", "3", "4", "5", "6", "7", "8"}},
+      {"isced-2011", {"0", "1", "2", "3", "4", "5", "6", "7", "8"}},
+      {"ocn-level", {"1", "2", "3"}},
+      {"cefr", {"A1", "A2", "B1", "B2", "C1", "C2"}},
+      {"yki", {"1", "2", "3", "4", "5", "6"}},
+      {"sfi-kurs", {"A", "B", "C", "D"}},
+      {"se-betyg", {"A", "B", "C", "D", "E", "F"}},
+  };
+  static const std::set<std::string> methods = {"self-assessment", "interview",     "observation",
+                                                "work-trial",      "ocn",           "branch-validation",
+                                                "skills-test",     "language-test", "document-review",
+                                                "register-lookup"};
+  const std::string system = bytes_or_empty(claim, 2), code = bytes_or_empty(claim, 3);
+  if (!system.empty() || !code.empty()) {
+    if (system == "sun-2020-level") {
+      // SUN 2020 level: 1-3 digits, the first 0-6.
+      if (code.empty() || code.size() > 3 || code[0] > '6' ||
+          !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return false;
+    } else {
+      const auto it = levels.find(system);
+      if (it == levels.end() || it->second.count(code) == 0) return false;
+    }
+  }
+  const std::string method = bytes_or_empty(claim, 4);
+  if (!method.empty() && methods.count(method) == 0) return false;
+  const std::string date = bytes_or_empty(claim, 5);
+  if (!date.empty()) {
+    // Step 3 has already checked the shape YYYY, YYYY-MM or YYYY-MM-DD.
+    const int year = std::stoi(date.substr(0, 4));
+    if (year < 1800 || year > 2199) return false;
+    if (date.size() == 10) {
+      static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      const int month = std::stoi(date.substr(5, 2)), day = std::stoi(date.substr(8, 2));
+      if (day > days[month - 1] + (month == 2 && leap(year) ? 1 : 0)) return false;
+    }
+  }
+  return varint_or_zero(claim, 6) <= 100000;
+}
 
 Judgement judge_attestation(const std::string& file, const Node& check, const Node& attest, const Node& negative) {
   const std::string list_label = text(check, "trust_list");
@@ -1308,6 +1362,7 @@ Judgement judge_attestation(const std::string& file, const Node& check, const No
   const uint64_t issued_at = one(a, 10).varint, expires_at = varint_or_zero(a, 11);
   if (expires_at != 0 && now >= expires_at) return {"E_EXPIRED", "invalid", "expired"};
   if (issued_at > now + 300) return {"E_EXPIRED", "invalid", "not_yet_valid"};
+  if (!claim_obeys_the_rules(fields_of(one(a, 9).bytes))) return {"E_SCHEMA", "invalid", "bad_claim"};
   if (!trust) return {"OK", "untrusted", "no_trust_list"};
   if (trust->count(6) != 0) {
     for (const auto& entry : trust->at(6)) {

@@ -571,6 +571,24 @@ TEST_CASE("attest_negative.json: every check gives exactly the status, verdict a
         CHECK(name_of(verify_list(input, check)) == text(check, "result"));
       } else if (op == "describe_contribution") {
         CHECK(name_of(describe(input, check, nullptr)) == text(check, "result"));
+      } else if (op == "accept_contribution") {
+        // Into attest.json's record.file, opened as its owner; a refused contribution leaves the
+        // section as it was (SPEC §13.5).
+        const std::string record_file = bytes(at(attest_vector(), "record"), "file");
+        kartla_record* out = nullptr;
+        REQUIRE(kartla_record_open(u8(record_file), record_file.size(), owner(), &out) == KARTLA_OK);
+        RecordPtr record(out);
+        int added = -1;
+        const kartla_status s = kartla_record_accept_contribution(record.get(), owner(), u8(input), input.size(),
+                                                                  static_cast<int64_t>(number(check, "now")), &added);
+        INFO(kartla_last_error());
+        CHECK(name_of(s) == text(check, "result"));
+        CHECK(static_cast<uint64_t>(added) == number(check, "added"));
+        if (s != KARTLA_OK) {
+          Buffer content;
+          REQUIRE(kartla_record_get_section(record.get(), "competences", &content.b) == KARTLA_OK);
+          CHECK(content.str() == bytes(at(attest_vector(), "record"), "content"));
+        }
       } else if (op == "verify_record") {
         kartla_verification* out = nullptr;
         const kartla_status s = kartla_verify(u8(input), input.size(), &out);

@@ -4,10 +4,13 @@
 #include <stdexcept>
 
 #include "attest/attestation.h"
+#include "attest/section_entries.h"
 #include "attest_checks.h"
 #include "crypto/sign.h"
 #include "format/attestation_codec.h"
+#include "format/contribution_codec.h"
 #include "format/labels.h"
+#include "model/section_registry.h"
 #include "forge.h"
 #include "generator.h"
 #include "mutate.h"
@@ -46,6 +49,57 @@ std::string relabelled(const Attesting& at, const char* label) {
       format::decode_signed_attestation(attest::attestation_from_file(at.attestation));
   const std::string signature = crypto::sign_with_label(label, at.agency.identity.signing_keys(), sa.attestation_bytes);
   return format::encode_attestation_file(format::encode_signed_attestation(sa.attestation_bytes, signature));
+}
+
+// attest.json's attestation with another claim, signed by the agency without the checks
+// issue_attestation makes: what an agency's own software could sign (SPEC §13.2 step i).
+std::string with_claim(const Attesting& at, const format::Claim& claim) {
+  const format::SignedAttestation sa =
+      format::decode_signed_attestation(attest::attestation_from_file(at.attestation));
+  format::Attestation a = sa.attestation;
+  a.claim = claim;
+  a.expires_at = 0;
+  const std::string bytes = format::encode_attestation(a);
+  const std::string signature =
+      crypto::sign_with_label(format::label::kAttestationSignature, at.agency.identity.signing_keys(), bytes);
+  return format::encode_attestation_file(format::encode_signed_attestation(bytes, signature));
+}
+
+format::Claim validated(const char* level_system, const char* level_code, const char* method, const char* date) {
+  format::Claim c;
+  c.kind = format::ClaimKind::validated;
+  c.level_system = level_system;
+  c.level_code = level_code;
+  c.method = method;
+  c.date = date;
+  return c;
+}
+
+// A contribution of one competences entry (given as JSON) for the owner's record, signed and
+// sealed by the agency like attest.json's, but without create_contribution's content checks
+// (SPEC §13.5 step 4 refuses it).
+std::string contribution_of(const Owner& owner, const Attesting& at, const std::string& entry_json,
+                            const std::string& entry_id) {
+  const model::SectionInfo& competences = model::section_by_name("competences");
+  const std::string entry = attest::entry_from_json(competences, entry_json).view().to_string();
+  const identity::Identity& agency = at.agency.identity;
+  const attest::RecordRef ref = attest::record_of_owner_card(owner.identity.card_file(), at.record_id);
+  format::Claim claim;
+  claim.kind = format::ClaimKind::contributed;
+  format::Contribution c;
+  c.contribution_id = std::string(16, '\x5a');
+  c.sender_card = format::encode_signed_card(agency.card().card_bytes, agency.card().signature);
+  c.recipient_signing_key = ref.owner_signing_key;
+  c.recipient_encryption_key = ref.owner_encryption_key;
+  c.record_id = at.record_id;
+  c.section_id = competences.id;
+  c.attestation = attest::attestation_from_file(
+      attest::issue_attestation(agency, attest::EntryRef{ref, competences.id, entry_id}, entry, claim, kContributed));
+  c.created_at = kContributed;
+  const std::string bytes = format::encode_contribution(c, entry);
+  return format::seal_contribution_file(
+      bytes, crypto::sign_with_label(format::label::kContributionSignature, agency.signing_keys(), bytes),
+      ref.owner_encryption_key);
 }
 
 }  // namespace
@@ -157,6 +211,52 @@ Json attest_negative_vectors(const Owner& owner, const Attesting& at) {
   set.add("contribution_truncated", "contribution", "the contribution without its last byte",
           at.contribution.substr(0, at.contribution.size() - 1),
           one(describe_contribution(rid, kCheckedAt, "E_FORMAT", "step 1: shorter than 12 + L")));
+
+  // Content rules (issue 10 item 7): a signature proves who wrote it, not that it obeys the rules
+  // the owner's own content obeys. Added last, so the vectors above keep their ids and bytes.
+  set.add("attestation_claim_unknown_method", "attestation",
+          "comp-1 attested with method \"telepathy\", not a kartla-method code; no expiry",
+          with_claim(at, validated("seqf", "3", "telepathy", "2025-03-07")),
+          one(verify_attestation(comp1, "current", kCheckedAt, "E_SCHEMA", "invalid", "bad_claim",
+                                 "step i: claim.method, rule kartla-method-code")));
+  set.add("attestation_claim_level_out_of_range", "attestation",
+          "comp-1 attested at SeQF level 99 (levels are 1-8); no expiry",
+          with_claim(at, validated("seqf", "99", "ocn", "2025-03-07")),
+          one(verify_attestation(comp1, "", kCheckedAt, "E_SCHEMA", "invalid", "bad_claim",
+                                 "step i: claim.level_code, rule seqf-level")));
+  set.add("attestation_claim_date_not_real", "attestation",
+          "comp-1 attested with date 2025-04-31 (April has 30 days); no expiry",
+          with_claim(at, validated("seqf", "3", "ocn", "2025-04-31")),
+          one(verify_attestation(comp1, "", kCheckedAt, "E_SCHEMA", "invalid", "bad_claim",
+                                 "step i: claim.date, rule date-real")));
+  set.add("attestation_claim_year_zero", "attestation", "comp-1 attested with date 0000; no expiry",
+          with_claim(at, validated("", "", "", "0000")),
+          one(verify_attestation(comp1, "", kCheckedAt, "E_SCHEMA", "invalid", "bad_claim",
+                                 "step i: claim.date, rule date-real (years 1800-2199)")));
+  {
+    Json c = Json::array();
+    c.push(describe_contribution(rid, kCheckedAt, "OK", "authentic: the owner sees who sent it"));
+    c.push(accept_contribution(kCheckedAt, "E_SCHEMA", 0,
+                               "SPEC 13.5 step 4: entries[2].assertion, rule assertion-required; record unchanged"));
+    set.add("contribution_entry_without_assertion", "contribution",
+            "a competence comp-4 with no assertion, signed and sealed to the owner by the agency",
+            contribution_of(owner, at, R"({"id": "comp-4", "free_text": "Forklift safety"})", "comp-4"), std::move(c));
+  }
+  {
+    Json c = Json::array();
+    c.push(describe_contribution(rid, kCheckedAt, "OK", "authentic: the owner sees who sent it"));
+    c.push(accept_contribution(
+        kCheckedAt, "E_SCHEMA", 0,
+        "SPEC 13.5 step 4: entries[2].assertion.asserted_by_org.se_orgnr, rule se-orgnr-luhn; record unchanged"));
+    set.add("contribution_entry_bad_orgnr", "contribution",
+            "a competence comp-4 asserted by REGISTER with organisation number 2120001125 (Luhn check digit "
+            "wrong: 2120001124 is right)",
+            contribution_of(owner, at,
+                            R"({"id": "comp-4", "free_text": "Forklift safety", "assertion": {"source": "REGISTER", )"
+                            R"("asserted_at": "2025-03-12T12:00:00Z", "asserted_by_org": {"se_orgnr": "2120001125"}}})",
+                            "comp-4"),
+            std::move(c));
+  }
 
   Json doc = Json::object();
   doc.add("file", Json::string("attest_negative.json"));
