@@ -2,70 +2,14 @@
 file), expiry, tampering, rollback, revocation and the sharing ledger, with every exit code
 0, 2, 3, 4, 5, 6 and 7 checked on the command that should produce it."""
 
-import atexit
 import json
 import os
 import re
 import shutil
-import tempfile
 
 from cli_harness import (AUTH, IO, NOT_AVAILABLE, OK, OLDER, USAGE, VERIFICATION, Cli, case, check, main)
-
-OWNER = ["--owner", "owner.id"]
-# 2099-06-30 as an expiry means "valid through that day": until 2099-07-01T00:00:00Z.
-EXPIRES_DAY = "2099-06-30"
-EXPIRES_AT = 4086547200  # 2099-07-01T00:00:00Z in Unix seconds
-
-
-# Identities cost an Argon2id run to create and another to export their card: made once, then
-# copied into each case's directory (every case still gets a record of its own).
-_identities = {"dir": None, "fingerprints": None}
-IDENTITY_FILES = ["owner.id", "owner.card", "a.id", "a.card", "b.id", "b.card"]
-
-
-def identities(cli):
-    if _identities["dir"] is None:
-        owner, _ = cli.new_identity()
-        cli.ok("identity", "card", "owner.id", "--out", "owner.card")
-        a, _ = cli.new_agency("a.id", org="212000-1140", role="municipal_labour_unit",
-                              display_name="Landskrona stad")
-        b, _ = cli.new_agency("b.id", org="556036-0793", role="employment_service",
-                              display_name="Arbetsförmedlingen")
-        _identities["dir"] = tempfile.mkdtemp(prefix="kartla-cli-ids-")
-        atexit.register(shutil.rmtree, _identities["dir"], True)
-        for name in IDENTITY_FILES:
-            shutil.copy(cli.path(name), _identities["dir"])
-        _identities["fingerprints"] = {"owner": owner, "a": a, "b": b}
-        return dict(_identities["fingerprints"])
-    for name in IDENTITY_FILES:
-        shutil.copy(os.path.join(_identities["dir"], name), cli.dir)
-    return dict(_identities["fingerprints"])
-
-
-def record_with(cli, *sections):
-    """Owner identity and card, agencies A (a.id, a.card) and B (b.id, b.card), and a record
-    holding the example content of `sections`; returns the fingerprints."""
-    fingerprints = identities(cli)
-    cli.new_record()
-    for s in sections:
-        cli.ok("record", "set", "rec.kartla", *OWNER, "--section", s, "--json", cli.example(s))
-    return fingerprints
-
-
-def share_json(cli, *args):
-    return json.loads(cli.ok("share", "rec.kartla", *OWNER, *args, "--json"))
-
-
-def owner_get(cli, section, name="rec.kartla"):
-    return cli.ok("record", "get", name, *OWNER, "--section", section)
-
-
-def edited_profile(cli, given_name):
-    with open(cli.example("profile")) as f:
-        profile = json.load(f)
-    profile["given_name"] = given_name
-    cli.write("profile-%s.json" % given_name, json.dumps(profile))
-    return "profile-%s.json" % given_name
+from sharing_fixtures import (EXPIRES_AT, EXPIRES_DAY, OWNER, edited_profile, owner_get, record_with,
+                              share_json)
 
 
 @case
@@ -80,14 +24,17 @@ def brief_forms_share_and_open_as_written(cli: Cli):
     check("sections:  profile, competences\n" in out, "share lists the sections: " + out)
     check("purpose:   Kartläggning inför praktik\n" in out, "share shows the purpose: " + out)
     check("expires:   2099-07-01T00:00:00Z (valid through 2099-06-30)\n" in out, "share shows the expiry: " + out)
+    check("basis:     GDPR Art. 6.1.a\n" in out, "share shows the default Art. 6 basis (consent): " + out)
     check("record:    rec.kartla (sequence 5)\n" in out, "the grant is saved as the next version: " + out)
     size = len(cli.read_bytes("a.bundle"))
     check("bundle:    a.bundle (%d bytes)\n" % size in out, "share shows the bundle and its size: " + out)
 
-    # The bundle verifies on its own and carries the granted sections only.
+    # The bundle verifies on its own and carries the granted sections only: two of the four the
+    # record lists (profile, competences, languages and the sharing ledger), and its one grant.
     report = cli.verify_json("a.bundle")
-    check(report["kind"] == "bundle" and [s["name"] for s in report["sections"]] == ["profile", "competences"],
-          "the bundle holds profile and competences only: %r" % report)
+    check(report["kind"] == "bundle" and report["sections_present"] == 2 and report["sections_listed"] == 4 and
+          report["grants_present"] == 1 and report["grants_listed"] == 1 and report["file_bytes"] == size,
+          "the bundle holds two sections and one grant: %r" % report)
     check(report["sequence"] == 5, "the bundle is the saved version: %r" % report)
 
     # BRIEF.md §6 open form, on the bundle and on the record file itself: the owner's plaintext.
@@ -123,18 +70,26 @@ def open_lists_what_the_agency_may_read(cli: Cli):
         check(d["record_id"] == report["record_id"] and d["owner_fingerprint"] == fp["owner"] and
               d["sequence"] == report["sequence"] and d["previous_manifest_hash"] == report["previous_manifest_hash"],
               "open --json describes the record: %r" % d)
-        check([(g["section"], g["purpose"], g["expires_at"]) for g in d["grants"]] ==
-              [("profile", "Uppföljning", EXPIRES_AT), ("competences", "Uppföljning", EXPIRES_AT)],
+        check([(g["section"], g["grant_id"], g["purpose"], g["gdpr_art6_basis"], g["gdpr_art9_basis"], g["expires_at"])
+               for g in d["grants"]] ==
+              [("profile", summary["grant_id"], "Uppföljning", "6.1.a", "", EXPIRES_AT),
+               ("competences", summary["grant_id"], "Uppföljning", "6.1.a", "", EXPIRES_AT)],
               "open --json lists the grants: %r" % d)
         human = cli.ok("open", source, "--as", "a.id")
         check("record id:          %s\n" % report["record_id"] in human, "human listing: record id\n" + human)
         check("owner fingerprint:  %s\n" % fp["owner"] in human, "human listing: owner\n" + human)
         check("sequence:           %d\n" % report["sequence"] in human, "human listing: sequence\n" + human)
         check("previous manifest:  %s\n" % report["previous_manifest_hash"] in human, "human listing: previous\n" + human)
-        check(re.search(r"\n  profile +readable +\S+Z +2099-07-01T00:00:00Z +Uppföljning\n", human) is not None,
-              "human listing: profile row\n" + human)
+        block = ("\ngrant %s\n  purpose:   Uppföljning\n  basis:     GDPR Art. 6.1.a (consent)\n  granted:   " %
+                 summary["grant_id"])
+        check(block in human, "human listing: the grant's purpose and basis\n" + human)
+        check(re.search(r"\n  granted:   \S+Z\n  expires:   2099-07-01T00:00:00Z \(valid through 2099-06-30\)\n"
+                        r"  sections:\n    profile +readable\n    competences +readable\n", human) is not None,
+              "human listing: expiry and sections\n" + human)
+        check("health data" not in human, "no Art. 9 basis for sections without health data\n" + human)
     at_expiry = cli.ok("open", "a.bundle", "--as", "a.id", "--at", "2099-07-01")
-    check(re.search(r"\n  competences +expired ", at_expiry) is not None, "--at marks expired grants:\n" + at_expiry)
+    check(re.search(r"\n    competences +expired\n", at_expiry) is not None and
+          "(valid through 2099-06-30): EXPIRED" in at_expiry, "--at marks expired grants:\n" + at_expiry)
 
 
 @case
@@ -259,7 +214,7 @@ def an_older_copy_exits_7(cli: Cli):
         cli.fails(USAGE, "open", newer, "--as", "a.id", "--last-seen", "x", matches="--last-seen must be a number")
     # An unknown grant id is not available; an existing --out is refused.
     cli.fails(NOT_AVAILABLE, "bundle", "rec.kartla", *OWNER, "--grant", "00" * 16, "--out", "x.bundle",
-              matches="no active grant")
+              matches="no grant with id 0{32}")
     cli.fails(USAGE, "bundle", "rec.kartla", *OWNER, "--grant", summary["grant_id"], "--out", "new.bundle",
               matches="already exists")
 
@@ -289,7 +244,8 @@ def revocation_protects_what_is_written_afterwards(cli: Cli):
     cli.fails(NOT_AVAILABLE, "open", "rec.kartla", "--as", "a.id", matches="nothing in rec.kartla is shared")
     # ... nor from B's new bundle; and its old grant cannot be exported any more.
     cli.fails(NOT_AVAILABLE, "open", "b-new.bundle", "--as", "a.id", "--section", "profile")
-    cli.fails(NOT_AVAILABLE, "bundle", "rec.kartla", *OWNER, "--grant", grant_a["grant_id"], "--out", "x.bundle")
+    cli.fails(NOT_AVAILABLE, "bundle", "rec.kartla", *OWNER, "--grant", grant_a["grant_id"], "--out", "x.bundle",
+              matches=r"grant %s was revoked on \S+Z: an ended grant is never exported" % grant_a["grant_id"])
     # What was shared cannot be unshared: A's old bundle still opens the old content.
     check(cli.ok("open", "a.bundle", "--as", "a.id", "--section", "profile") == before, "A keeps what it had")
     # B keeps reading, the new content included.
@@ -306,9 +262,11 @@ def revocation_protects_what_is_written_afterwards(cli: Cli):
     check(a["agency_name"] == "Landskrona stad" and a["agency_fingerprint"] == fp["a"] and
           a["sections"] == ["profile", "competences"] and a["purpose"] == "Kartläggning" and
           a["expires_at"] == "2099-07-01T00:00:00Z" and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", a["granted_at"])
-          and a["revoked_at"] >= a["granted_at"], "A's ledger entry: %r" % a)
+          and a["revoked_at"] >= a["granted_at"] and "expired_at" not in a, "A's ledger entry: %r" % a)
+    check(a["gdpr_art6_basis"] == {"system": "gdpr-art6", "code": "6.1.a"} and "gdpr_art9_basis" not in a,
+          "A's ledger entry records the Art. 6 basis: %r" % a)
     check(b["agency_name"] == "Arbetsförmedlingen" and b["agency_fingerprint"] == fp["b"] and
-          "revoked_at" not in b and "expires_at" not in b, "B's ledger entry: %r" % b)
+          "revoked_at" not in b and "expired_at" not in b and "expires_at" not in b, "B's ledger entry: %r" % b)
     actions = [(e["action"], e["grant_id"]) for e in ledger["access_events"]]
     check(actions == [("GRANT", grant_a["grant_id"]), ("GRANT", grant_b["grant_id"]), ("REVOKE", grant_a["grant_id"])],
           "the ledger's events: %r" % actions)
@@ -319,17 +277,19 @@ def revocation_protects_what_is_written_afterwards(cli: Cli):
     block_a = block_a[1].split("\n\n", 1)[0]
     for line in ["  agency:       Landskrona stad (municipal_labour_unit)", "  fingerprint:  " + fp["a"],
                  "  sections:     profile, competences", "  purpose:      Kartläggning",
-                 "  granted:      " + a["granted_at"], "  expires:      2099-07-01T00:00:00Z",
-                 "  revoked:      " + a["revoked_at"]]:
+                 "  basis:        GDPR Art. 6.1.a (consent)",
+                 "  granted:      " + a["granted_at"],
+                 "  expires:      2099-07-01T00:00:00Z (valid through 2099-06-30)",
+                 "  ended:        revoked, on %s: the sections it still covered got new keys" % a["revoked_at"]]:
         check(line in block_a.splitlines(), "ledger shows %r:\n%s" % (line, human))
     check("grant %s (active)\n" % grant_b["grant_id"] in human and "  expires:      never (until revoked)\n" in human
-          and "  revoked:      no\n" in human, "B's grant is active:\n" + human)
+          and "  ended:        no\n" in human, "B's grant is active:\n" + human)
     check(re.search(r"\n  \S+Z  REVOKE grant %s: profile, competences\n" % grant_a["grant_id"], human) is not None,
           "the revocation event is listed:\n" + human)
 
 
 @case
-def wildcard_leaves_out_health_data_and_naming_it_warns(cli: Cli):
+def wildcard_leaves_out_health_data_and_naming_it_needs_a_basis(cli: Cli):
     record_with(cli, "profile", "competences", "work_ability")
     first = share_json(cli, "--to", "b.card", "--sections", "competences, competences", "--purpose", "P",
                        "--out", "first.bundle")  # now the record holds a sharing ledger as well
@@ -337,20 +297,23 @@ def wildcard_leaves_out_health_data_and_naming_it_warns(cli: Cli):
     for everything in ("all", "*"):
         r = cli.run("share", "rec.kartla", *OWNER, "--to", "a.card", "--sections", everything, "--purpose", "P",
                     "--out", "all-%s.bundle" % len(everything), "--json")
-        check(r.rc == OK and r.err == "", "a wildcard share warns about nothing", r)
+        check(r.rc == OK and r.err == "kartla: note: not shared, because it holds health data: work_ability "
+                                      "(name it and give --art9-basis to share it)\n",
+              "a wildcard share says, in one line on stderr, what it left out", r)
         check(json.loads(r.out)["sections"] == ["profile", "competences"], "all = every non-health section", r)
         bundle = "all-%s.bundle" % len(everything)
-        check([s["name"] for s in cli.verify_json(bundle)["sections"]] == ["profile", "competences"],
-              "the bundle holds no health data and no ledger")
+        check(cli.verify_json(bundle)["sections_present"] == 2, "the bundle holds no health data and no ledger")
         cli.fails(NOT_AVAILABLE, "open", bundle, "--as", "a.id", "--section", "work_ability")
     cli.fails(NOT_AVAILABLE, "open", "rec.kartla", "--as", "a.id", "--section", "work_ability")
 
+    # Naming a health section is not enough: it needs an Art. 9(2) basis (test_share_rules.py has more).
+    cli.fails(USAGE, "share", "rec.kartla", *OWNER, "--to", "a.card", "--sections", "profile,work_ability",
+              "--purpose", "Avstämning av arbetsförmåga", "--out", "health.bundle", matches="--art9-basis")
     r = cli.run("share", "rec.kartla", *OWNER, "--to", "a.card", "--sections", "profile,work_ability",
-                "--purpose", "Avstämning av arbetsförmåga", "--out", "health.bundle")
-    check(r.rc == OK, "naming a health section shares it", r)
-    check(re.fullmatch(r"kartla: warning: section 'work_ability' holds health data \(GDPR Art\. 9\)[^\n]*\n", r.err)
-          is not None, "exactly one warning line on stderr", r)
-    check("sections:  profile, work_ability\n" in r.out, "the share lists work_ability", r)
+                "--purpose", "Avstämning av arbetsförmåga", "--art9-basis", "9.2.a", "--out", "health.bundle")
+    check(r.rc == OK and r.err == "", "naming a health section with a basis shares it, silently", r)
+    check("sections:  profile, work_ability\n" in r.out and "basis:     GDPR Art. 6.1.a, Art. 9.2.a\n" in r.out,
+          "the share lists work_ability and the bases", r)
     cli.ok("open", "health.bundle", "--as", "a.id", "--section", "work_ability")
 
     cli.fails(USAGE, "share", "rec.kartla", *OWNER, "--to", "a.card", "--sections", "sharing_ledger", "--purpose", "P",
