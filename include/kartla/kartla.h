@@ -281,6 +281,11 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_set_clock(kartla_record
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_id(const kartla_record *record, kartla_buffer *out);
 /* The sequence number of the version last opened or saved (0 if never saved). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_sequence(const kartla_record *record, uint64_t *out);
+/* The sections the record holds, as JSON text: an array, in ascending id, of {"id", "name",
+ * "generation", "ciphertext_length"} (the padded length); "name" is "unknown" for a section id
+ * this library does not know (a newer writer's), which is listed all the same (docs/SPEC.md §5.1). */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_sections_json(const kartla_record *record,
+                                                                       kartla_buffer *out);
 /* *out = 1 if the record holds the section, else 0. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_has_section(const kartla_record *record, const char *section,
                                                                      int *out);
@@ -365,7 +370,7 @@ typedef struct kartla_share_options {
   uint32_t version;    /* KARTLA_SHARE_OPTIONS_VERSION */
   const char *purpose; /* required: what the agency may use the sections for */
   int64_t expires_at;  /* Unix seconds, UTC; 0 = until revoked */
-  int64_t now;         /* Unix seconds recorded as the grant time; 0 = the current time */
+  int64_t now;         /* Unix seconds recorded as the grant time; 0 = the record's clock */
   /* GDPR Art. 6(1) basis of the share, "6.1.a" to "6.1.f"; NULL = "6.1.a" (consent: sharing is
    * the person's own decision). Bound into the signed grant and shown to the agency. */
   const char *gdpr_art6_basis;
@@ -406,7 +411,8 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_export_bundle(const kar
                                                                        const char *grant_id, const char *out_path);
 
 /* Revokes every grant to the agency whose card is `card` (see the warning above). `now` is
- * recorded as the revocation time (0 = the current time). *summary receives JSON text:
+ * recorded as the revocation time (0 = the record's clock, kartla_record_set_clock); ledger times
+ * never go backwards, so an earlier `now` than the ledger's last event is recorded as that event's. *summary receives JSON text:
  * agency_fingerprint, rotated_sections, revoked_grants, reissued_grants. The change reaches the
  * disk with kartla_record_save. KARTLA_E_NOT_FOUND if nothing is shared with that agency. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_revoke(kartla_record *record, const uint8_t *card,

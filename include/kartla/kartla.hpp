@@ -271,6 +271,12 @@ class record {
     check(kartla_record_sequence(get(), &out));
     return out;
   }
+  // kartla_record_sections_json: every section held, unknown ids included.
+  std::string sections_json() const {
+    buffer out;
+    check(kartla_record_sections_json(get(), out.out()));
+    return out.str();
+  }
   bool has_section(const std::string& section) const {
     int out = 0;
     check(kartla_record_has_section(get(), section.c_str(), &out));

@@ -93,6 +93,8 @@ const char* finding_name(Finding finding) {
     case Finding::expired: return "expired";
     case Finding::not_yet_valid: return "not_yet_valid";
     case Finding::bad_claim: return "bad_claim";
+    case Finding::duplicate_entry_id: return "duplicate_entry_id";
+    case Finding::entry_not_found: return "entry_not_found";
     case Finding::no_trust_list: return "no_trust_list";
     case Finding::issuer_not_listed: return "issuer_not_listed";
     case Finding::issuer_not_yet_listed: return "issuer_not_yet_listed";
@@ -118,6 +120,9 @@ Finding issuer_trust(const VerifiedTrustList* trust, const format::Card& issuer,
   if (listed != nullptr) *listed = *entry;
   if (at < entry->valid_from) return Finding::issuer_not_yet_listed;
   if (entry->valid_until != 0 && at >= entry->valid_until) return Finding::issuer_no_longer_listed;
+  // The list vouches for nothing after its own expiry, even for an agency listed without an end
+  // (an attestation dated within the reader's clock-skew allowance can be): SPEC §13.2.
+  if (trust->expires_at != 0 && at >= trust->expires_at) return Finding::issuer_no_longer_listed;
   return Finding::ok;
 }
 

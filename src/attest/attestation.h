@@ -70,6 +70,8 @@ enum class Finding {
   expired,         // past expires_at (code: expired)
   not_yet_valid,   // issued more than kClockSkewSeconds in the future (code: expired)
   bad_claim,       // the claim breaks a content rule, model::validate_claim (code: schema)
+  duplicate_entry_id,  // two entries of the section share the attested id (code: schema)
+  entry_not_found,     // the section holds no entry with the attested id (code: not_found)
   // untrusted (code: ok)
   no_trust_list,           // the reader gave no trust list
   issuer_not_listed,       // the issuer's keys are not on the list

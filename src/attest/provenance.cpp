@@ -14,9 +14,9 @@ struct Stored {
   std::string entry_id;  // empty if it does not decode
 };
 
-AttestationCheck made_invalid(AttestationCheck check, Code code, std::string message) {
+AttestationCheck made_invalid(AttestationCheck check, Finding finding, Code code, std::string message) {
   check.verdict = Verdict::invalid;
-  check.finding = Finding::wrong_entry;
+  check.finding = finding;
   check.code = code;
   check.message = std::move(message);
   return check;
@@ -70,7 +70,7 @@ SectionProvenance section_provenance(const model::SectionInfo& info, ByteView pl
       if (s.entry_id.empty() || s.entry_id != e.id) continue;
       AttestationCheck check = verify_attestation(s.bytes, subject, e.bytes.view(), now, trust);
       if (occurrences[e.id] > 1 && check.verdict != Verdict::invalid)
-        check = made_invalid(std::move(check), Code::schema,
+        check = made_invalid(std::move(check), Finding::duplicate_entry_id, Code::schema,
                              "two entries have the id '" + e.id + "': the attestation cannot say which one it vouches for");
       p.checks.push_back(std::move(check));
     }
@@ -82,7 +82,7 @@ SectionProvenance section_provenance(const model::SectionInfo& info, ByteView pl
     AttestationCheck check = verify_attestation(s.bytes, EntryRef{record, info.id, s.entry_id}, ByteView(), now, trust);
     // Bound to this record and section but naming an entry it does not hold (removed, or renamed).
     if (check.verdict != Verdict::invalid || check.finding == Finding::content_changed)
-      check = made_invalid(std::move(check), Code::not_found,
+      check = made_invalid(std::move(check), Finding::entry_not_found, Code::not_found,
                            "the attestation names entry '" + s.entry_id + "', which this section does not hold");
     out.unmatched.push_back(std::move(check));
   }

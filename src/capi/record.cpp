@@ -169,6 +169,26 @@ kartla_status kartla_record_sequence(const kartla_record* record, uint64_t* out)
   });
 }
 
+kartla_status kartla_record_sections_json(const kartla_record* record, kartla_buffer* out) {
+  return guarded([&] {
+    require_output(record, "record");
+    require_empty(out, "out");
+    std::string json = "[";
+    const auto sections = record->record.sections();
+    for (size_t i = 0; i < sections.size(); ++i) {
+      const auto& s = sections[i];
+      json += i == 0 ? "\n" : ",\n";
+      // Names come from the registry (snake_case): nothing to escape.
+      json += "  {\"id\": " + std::to_string(s.id) + ", \"name\": \"" +
+              (s.info != nullptr ? std::string(s.info->name) : std::string("unknown")) +
+              "\", \"generation\": " + std::to_string(s.generation) +
+              ", \"ciphertext_length\": " + std::to_string(s.ciphertext_length) + "}";
+    }
+    json += sections.empty() ? "]\n" : "\n]\n";
+    put_text(out, json);
+  });
+}
+
 kartla_status kartla_record_has_section(const kartla_record* record, const char* section, int* out) {
   if (out != nullptr) *out = 0;
   return guarded([&] {

@@ -73,7 +73,7 @@ kartla_status kartla_record_share(kartla_record* record, const uint8_t* card, si
     request.agency_card_file = card_file(card, card_len);
     for (size_t i = 0; i < section_count; ++i) request.sections.push_back(input_text(sections[i], "sections[i]"));
     request.purpose = input_text(options->purpose, "options.purpose");
-    request.now = or_now(options->now);
+    request.now = options->now != 0 ? options->now : kartla::capi::record_now(*record);
     request.expires_at = options->expires_at;
     if (options->gdpr_art6_basis != nullptr) request.gdpr_art6_basis = input_text(options->gdpr_art6_basis, "options.gdpr_art6_basis");
     if (options->gdpr_art9_basis != nullptr) request.gdpr_art9_basis = input_text(options->gdpr_art9_basis, "options.gdpr_art9_basis");
@@ -105,7 +105,8 @@ kartla_status kartla_record_revoke(kartla_record* record, const uint8_t* card, s
     require_output(record, "record");
     require_empty(summary, "summary");
     const auto result =
-        kartla::share::revoke_agency(record->record, card_file(card, card_len), or_now(now));
+        kartla::share::revoke_agency(record->record, card_file(card, card_len),
+                                     now != 0 ? now : kartla::capi::record_now(*record));
     std::string json = "{\n  \"agency_fingerprint\": \"" + result.agency_fingerprint + "\",\n  \"rotated_sections\": [";
     for (size_t i = 0; i < result.rotated_sections.size(); ++i)
       json += (i ? ", " : "") + json_string(result.rotated_sections[i]);

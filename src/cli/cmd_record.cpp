@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "files.h"
+#include "json_read.h"
 #include "json_text.h"
 #include "kartla/kartla.hpp"
 #include "owned_record.h"
@@ -84,9 +85,15 @@ Exit run_record_get(const Args& args) {
 Exit run_record_list(const Args& args) {
   args.expect_positionals({"REC.kartla"});
   const kartla::record record = std::move(open_record_with_owner(args.positional(0), args).record);
+  // Every section held, a newer writer's (unknown id) too: SPEC §5.1 says a reader reports it.
   std::vector<std::string> present;
-  for (const std::string& name : kartla::section_names())
-    if (record.has_section(name)) present.push_back(name);
+  const JsonObject listed = parse_json_object("{\"sections\": " + record.sections_json() + "}");
+  for (const JsonObject* section : object_list_field(listed, "sections")) {
+    const std::string name = text_field(*section, "name");
+    present.push_back(name == "unknown" ? "unknown (section id " +
+                                              std::to_string(static_cast<uint64_t>(number_field(*section, "id"))) + ")"
+                                        : name);
+  }
 
   std::string out;
   if (args.flag("--json")) {

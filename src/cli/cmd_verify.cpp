@@ -33,7 +33,7 @@ std::string human_report(const kartla::verification& v) {
   out += "grants:             " + extras.grants_present + " present of " + extras.grants_listed + " listed\n";
   out += "file size:          " + extras.file_bytes + " bytes\n";
   // Said plainly, because the absence of names could be mistaken for an empty record.
-  out += "Which sections these are, their sizes and who may read them cannot be seen without a key.\n";
+  out += "Which sections these are, their exact sizes and who may read them cannot be seen without a key.\n";
   return out;
 }
 

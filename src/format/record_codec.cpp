@@ -100,6 +100,12 @@ Manifest decode_manifest(ByteView bytes) {
       fail(Code::format, "section slots are not in strictly ascending order");
     m.sections.push_back({r.slot_tag(), r.entry_digest()});
   }
+  // One entry under two slots would let a reader pair it with either: each digest once.
+  std::vector<std::string> entry_digests;
+  for (const auto& r : m.sections) entry_digests.push_back(r.entry_digest);
+  std::sort(entry_digests.begin(), entry_digests.end());
+  if (std::adjacent_find(entry_digests.begin(), entry_digests.end()) != entry_digests.end())
+    fail(Code::format, "the manifest lists one section entry under two slots");
   m.grant_digests = to_vector(msg.grant_digests());
   require_ascending(m.grant_digests, "grant digests");
   require_size(m.slot_commitments, kSlotTableBytes, "slot commitment table");

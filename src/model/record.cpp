@@ -180,7 +180,8 @@ void Record::write_owner_only_section(const SectionInfo& info, ByteView plaintex
 }
 
 void Record::store_section(const SectionInfo& info, ByteView plaintext) {
-  if (info.id == 0 || info.id > format::kMaxSectionId) fail(Code::internal, "section id outside 1-64");
+  if (info.id == 0 || info.id > format::kMaxSectionId)
+    fail(Code::invalid_argument, "section ids are 1 to 64 in format version 1");
   check_section_bytes(info, plaintext);
   auto it = sections_.find(info.id);
   // The same generation keeps the same key; a fresh random nonce makes the new ciphertext safe.

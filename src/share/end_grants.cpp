@@ -91,6 +91,7 @@ EndedGrants end_grants(model::Record& record, const std::function<bool(const v1:
   EndedGrants result;
   std::set<uint32_t> rotate;
   std::set<std::string> drop;
+  const int64_t stamp = ledger_time(ledger, now);
   for (auto& entry : *ledger.mutable_grants()) {
     if (!is_active(entry)) continue;
     const bool chosen = which(entry);
@@ -99,7 +100,7 @@ EndedGrants end_grants(model::Record& record, const std::function<bool(const v1:
     if (!chosen && !lapsed) continue;
     for (uint32_t id : covered_sections(record, entry)) rotate.insert(id);
     drop.insert(entry.grant_digest());
-    mark_ended(ledger, entry, lapsed ? EndReason::expired : reason, now);
+    mark_ended(ledger, entry, lapsed ? EndReason::expired : reason, std::max(stamp, entry.granted_at().seconds()));
     if (chosen) result.grant_ids.push_back(entry.id());
   }
   if (drop.empty()) return result;

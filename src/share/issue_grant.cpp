@@ -154,7 +154,7 @@ IssuedGrant share_sections(model::Record& record, const ShareRequest& request) {
   if (request.expires_at != 0) set_time(entry->mutable_expires_at(), request.expires_at);
   entry->set_agency_card(request.agency_card_file);
   entry->set_grant_digest(issued.grant_digest);
-  append_owner_event(ledger, v1::AccessEvent::GRANT, issued.grant_id_hex, names, request.now);
+  append_owner_event(ledger, v1::AccessEvent::GRANT, issued.grant_id_hex, names, ledger_time(ledger, request.now));
 
   // The ledger first: if it is refused, the record must not keep a grant the ledger does not
   // know of (it could never be revoked).

@@ -1,5 +1,6 @@
 #include "share/ledger.h"
 
+#include <algorithm>
 #include <set>
 
 #include "base/error.h"
@@ -37,6 +38,11 @@ void write_ledger(model::Record& record, const v1::SharingLedger& ledger) {
 void set_time(google::protobuf::Timestamp* out, int64_t unix_seconds) {
   out->set_seconds(unix_seconds);
   out->set_nanos(0);
+}
+
+int64_t ledger_time(const v1::SharingLedger& ledger, int64_t now) {
+  const int n = ledger.access_events_size();
+  return n == 0 ? now : std::max(now, ledger.access_events(n - 1).at().seconds());
 }
 
 bool is_active(const v1::ShareGrantRecord& entry) { return !entry.has_revoked_at() && !entry.has_expired_at(); }

@@ -25,6 +25,11 @@ void append_owner_event(v1::SharingLedger& ledger, v1::AccessEvent::Action actio
 
 void set_time(google::protobuf::Timestamp* out, int64_t unix_seconds);
 
+// The time to record for something happening at `now`: never before the ledger's last event. A
+// clock that ran ahead once (or a test clock) must not make every later share or revocation
+// break the ledger's time order and be refused; its events carry the later time instead.
+int64_t ledger_time(const v1::SharingLedger& ledger, int64_t now);
+
 // Not revoked and not ended at expiry (it may still be past its expiry until the next save).
 bool is_active(const v1::ShareGrantRecord& entry);
 

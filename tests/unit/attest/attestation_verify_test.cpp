@@ -14,6 +14,8 @@ using attest::Verdict;
 
 namespace {
 
+std::string agency_b_like_encryption_key() { return employment_service().card().card.encryption_key; }
+
 attest::AttestationCheck check(const std::string& att, const attest::EntryRef& expected, const std::string& entry,
                                int64_t now = kNow, const attest::VerifiedTrustList* trust = nullptr) {
   return attest::verify_attestation(att, expected, entry, now, trust);
@@ -178,6 +180,24 @@ TEST_CASE("trust: untrusted without a list, off the list, or outside the listed 
         make_identity(format::CardKind::agency, "Valideringscentrum Skåne", "212000-1140", 5);
     const auto c = check(attest_entry(impostor, r, "competences", "c1"), e, entry, kNow, &trust);
     CHECK(c.finding == Finding::issuer_not_listed);
+  }
+  SECTION("the listed signing key with another encryption key is not the listed agency") {
+    // A card re-made around the listed signing key (it self-signs): only both keys identify it.
+    format::Card card = validator().card().card;
+    card.encryption_key = agency_b_like_encryption_key();
+    CHECK(trust.find(card.signing_key, card.encryption_key) == nullptr);
+    CHECK(attest::issuer_trust(&trust, card, kNow, nullptr) == Finding::issuer_not_listed);
+  }
+  SECTION("an open-ended listing vouches for nothing after the list itself expires") {
+    // The list expires at kNow + 100; the reader's clock is kNow; an attestation dated within the
+    // reader's clock-skew allowance (kNow + 200) lies past the list's expiry.
+    const std::string file = trust_list_file(root(), {{&validator(), 5, kNow - kDay, 0}}, 1, kNow - kDay, kNow + 100);
+    const auto list = attest::verify_trust_list(file, {kNow, std::nullopt, ""});
+    const auto late = check(attest_entry(validator(), r, "competences", "c1", kNow + 200), e, entry, kNow, &list);
+    CHECK(late.verdict == Verdict::untrusted);
+    CHECK(late.finding == Finding::issuer_no_longer_listed);
+    CHECK(check(attest_entry(validator(), r, "competences", "c1", kNow + 99), e, entry, kNow, &list).verdict ==
+          Verdict::trusted);
   }
 }
 

@@ -97,7 +97,8 @@ TEST_CASE("every entry of a persona's record has exactly the expected provenance
   // The attestation of the removed entry and the garbage are reported, not dropped.
   REQUIRE(p.unmatched.size() == 2);
   CHECK(p.unmatched[0].verdict == attest::Verdict::invalid);
-  CHECK(p.unmatched[0].finding == Finding::wrong_entry);
+  CHECK(p.unmatched[0].finding == Finding::entry_not_found);
+  CHECK(p.unmatched[0].code == Code::not_found);
   CHECK(contains(p.unmatched[0].message, "'c9'"));
   CHECK(p.unmatched[1].finding == Finding::malformed);
 
@@ -127,6 +128,7 @@ TEST_CASE("two entries with one id: an attestation naming it does not count", "[
   CHECK(p.entries[0].provenance == Provenance::invalid);
   CHECK(p.entries[1].provenance == Provenance::invalid);
   CHECK(p.entries[0].checks[0].code == Code::schema);
+  CHECK(p.entries[0].checks[0].finding == Finding::duplicate_entry_id);
 }
 
 TEST_CASE("the owner attaches an attestation; it survives saving and reopening", "[attest][provenance]") {
