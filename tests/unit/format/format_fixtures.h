@@ -18,15 +18,29 @@ namespace kartla::testing {
 
 inline std::string filled(size_t n, char c) { return std::string(n, c); }
 
+// A padded body of the smallest bucket: 1024 bytes of padded content, nonce and tag (SPEC §5.4).
+inline constexpr uint64_t kSampleBodyBytes = 1024 + 40;
+
 inline format::SectionEntry sample_entry() {
-  return {3, 1, 100, filled(32, 'h'), filled(32, 'c')};
+  return {filled(32, 't'), kSampleBodyBytes, filled(32, 'h'), filled(32, 'c')};
 }
 
 // The wire form of sample_entry(), written out field by field in field-number order.
 inline std::string sample_entry_wire() {
   using namespace wire;
-  return uint_field(1, 3) + uint_field(2, 1) + uint_field(3, 100) + bytes_field(4, filled(32, 'h')) +
-         bytes_field(5, filled(32, 'c'));
+  return bytes_field(1, filled(32, 't')) + uint_field(2, kSampleBodyBytes) + bytes_field(3, filled(32, 'h')) +
+         bytes_field(4, filled(32, 'c'));
+}
+
+// 64 distinct 32-byte commitments, as a slot table (SPEC §5.3).
+inline std::string sample_slot_table() {
+  std::string table;
+  for (int i = 0; i < 64; ++i) {
+    std::string c(32, 'k');
+    c[0] = static_cast<char>(i);
+    table += c;
+  }
+  return table;
 }
 
 inline format::Manifest sample_manifest(uint64_t sequence = 2) {
@@ -37,8 +51,9 @@ inline format::Manifest sample_manifest(uint64_t sequence = 2) {
   m.sequence = sequence;
   m.previous_manifest_hash = sequence == 1 ? std::string() : filled(32, 'p');
   m.owner_key_wrap = filled(80, 'w');
-  m.section_digests = {filled(32, '\x01'), filled(32, '\x02')};
-  m.highest_generation = 1;
+  m.sections = {{filled(32, '\x01'), filled(32, 'd')}, {filled(32, '\x02'), filled(32, 'D')}};
+  m.slot_commitments = sample_slot_table();
+  m.sealed_index = filled(format::kSealedIndexBytes, 'i');
   return m;
 }
 

@@ -1,11 +1,16 @@
-// Section encryption (docs/SPEC.md §5): key derivation, associated data, key commitment, and
-// the order in which a reader checks them (HOSTILE 10-12).
+// Section encryption (docs/SPEC.md §5): key derivation, associated data, slot secrets, tags and
+// commitments, padding, key commitment, and the order in which a reader checks them (HOSTILE 10-12).
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <string>
 
 #include "../crypto/test_bytes.h"
 #include "base/error.h"
+#include "crypto/aead.h"
+#include "crypto/hash.h"
+#include "crypto/kdf.h"
+#include "crypto/padding.h"
 #include "crypto/random.h"
 #include "format/section_crypto.h"
 
@@ -41,6 +46,9 @@ const std::string kAeadFailure = "ciphertext failed authentication";
 const std::string kCommitmentFailure = "key commitment";
 const std::string kHashFailure = "does not match the signed manifest";
 
+// Any 32 bytes will do as a slot tag here: the section layer only copies it into the entry.
+const std::string kTag(32, 'T');
+
 }  // namespace
 
 // Known answers from an independent computation (Python hashlib) of the SPEC definitions.
@@ -57,6 +65,12 @@ TEST_CASE("section key, associated data and commitment match the spec", "[format
   REQUIRE(hex({c.data(), c.size()}) == "c8b5209896482304fd0914ebcfb4efb99abcfba80d3c0a0dd2aa264a898d635f");
 
   REQUIRE_THROWS_AS(section_associated_data({std::string(15, 'r'), 3, 2}), Error);
+
+  // Slot secret, tag and commitment of section 3 (SPEC §5.3), from the same computation.
+  const crypto::SecretBuffer secret = derive_slot_secret(master, 3);
+  REQUIRE(hex(secret.view()) == "825a8a46c96b718688972b2fe7c52c2c3abedcfc2592bbe10041c919cf975cfe");
+  REQUIRE(hex(slot_tag(secret)) == "3588fb246dd43f3969bdab55f30b547276e63486c1f0e88f3bbbfdf85794473a");
+  REQUIRE(hex(slot_commitment(secret)) == "7469215f83278907641e30da8f5e19c0a54b97948a906e8dfb6d9dd22be6c5af");
 }
 
 TEST_CASE("section keys differ per section and generation", "[format][section]") {
@@ -71,19 +85,119 @@ TEST_CASE("section keys differ per section and generation", "[format][section]")
 TEST_CASE("a sealed section opens with its key and slot", "[format][section]") {
   const crypto::SecretBuffer key = crypto::random_secret(32);
   const SectionSlot slot{std::string(16, 'r'), 6, 1};
-  const SealedSection s = seal_section(key, slot, std::string("needs a quiet room"));
-  CHECK(s.entry.section_id == 6);
-  CHECK(s.entry.generation == 1);
+  const SealedSection s = seal_section(key, slot, kTag, std::string("needs a quiet room"));
+  CHECK(s.entry.slot_tag == kTag);  // the entry names the slot, never the section or generation
   CHECK(s.entry.ciphertext_length == s.body.size());
-  CHECK(s.body.size() == 18 + 40);
+  CHECK(s.body.size() == 1024 + 40);  // 18 bytes of content, padded to the 1 KiB floor
   CHECK(s.entry.ciphertext_hash == crypto::digest_bytes(ciphertext_hash(s.body)));
+  CHECK(s.entry.key_commitment == crypto::digest_bytes(key_commitment(key, slot)));
   CHECK(open_section(key, slot, s.entry, s.body).view().as_string_view() == "needs a quiet room");
+}
+
+TEST_CASE("a section body is the AEAD of the padded content (SPEC §5.2, §5.4)", "[format][section]") {
+  const crypto::SecretBuffer key = crypto::random_secret(32);
+  const SectionSlot slot{std::string(16, 'r'), 3, 2};
+  for (size_t n : {size_t{0}, size_t{1}, size_t{1023}, size_t{1024}, size_t{5000}, size_t{70000}}) {
+    const std::string content(n, 'c');
+    const SealedSection s = seal_section(key, slot, kTag, content);
+    INFO(n << " bytes of content");
+    CHECK(s.body.size() == crypto::padded_size(n) + 40);
+    // Opened with the AEAD alone, the plaintext is content || 0x80 || zeros.
+    const crypto::SecretBuffer padded = crypto::aead_open(key, s.body, section_associated_data(slot));
+    std::string expected = content;
+    expected.push_back('\x80');
+    expected.resize(static_cast<size_t>(crypto::padded_size(n)), '\0');
+    CHECK(padded.view().as_string_view() == expected);
+    CHECK(open_section(key, slot, s.entry, s.body).view().as_string_view() == content);
+  }
+  // One content, one size: two contents of different lengths in one bucket look the same.
+  CHECK(seal_section(key, slot, kTag, std::string(3, 'a')).body.size() ==
+        seal_section(key, slot, kTag, std::string(900, 'a')).body.size());
+}
+
+TEST_CASE("a body that authenticates but is not canonically padded is Error(format)", "[format][section]") {
+  // Made with the section key and the right AD, so the commitment, the hash and the AEAD pass:
+  // only the padding rule is left to refuse it.
+  const crypto::SecretBuffer key = crypto::random_secret(32);
+  const SectionSlot slot{std::string(16, 'r'), 3, 2};
+  auto sealed_raw = [&](const std::string& plaintext) {
+    SealedSection s;
+    s.body = crypto::aead_seal(key, plaintext, section_associated_data(slot));
+    s.entry = {kTag, s.body.size(), crypto::digest_bytes(ciphertext_hash(s.body)),
+               crypto::digest_bytes(key_commitment(key, slot))};
+    return s;
+  };
+  std::string too_much = "abc";  // 3 bytes of content padded to 1088: its form is 1024
+  too_much.push_back('\x80');
+  too_much.resize(1088, '\0');
+  std::string no_marker(1024, '\0');
+  std::string junk_after = "abc";
+  junk_after.push_back('\x80');
+  junk_after.resize(1024, '\0');
+  junk_after[600] = '\x01';
+  std::string unpadded = "abc";  // the old, unpadded form
+  for (const std::string& plaintext : {too_much, no_marker, junk_after, unpadded}) {
+    const SealedSection s = sealed_raw(plaintext);
+    INFO(plaintext.size() << " bytes");
+    CHECK(error_of(key, slot, s.entry, s.body).code() == Code::format);
+  }
+  std::string good = "abc";
+  good.push_back('\x80');
+  good.resize(1024, '\0');
+  const SealedSection s = sealed_raw(good);
+  CHECK(open_section(key, slot, s.entry, s.body).view().as_string_view() == "abc");
+}
+
+TEST_CASE("slot secrets, tags and the slot table follow SPEC §5.3", "[format][section]") {
+  const crypto::SecretBuffer master = counting_key();
+  const std::string table = slot_commitment_table(master);
+  REQUIRE(table.size() == 64 * 32);
+  std::set<std::string> tags, commitments;
+  for (uint32_t id = 1; id <= 64; ++id) {
+    const crypto::SecretBuffer secret = derive_slot_secret(master, id);
+    // Independently of the library's helpers: KDF(RMK, "kartlaSS", i), then labelled hashes.
+    REQUIRE(secret.view().as_string_view() == crypto::derive_subkey(master, "kartlaSS", id).view().as_string_view());
+    const std::string tag = slot_tag(secret);
+    REQUIRE(tag == crypto::digest_bytes(crypto::labelled_hash("kartla/v1/slot-tag", secret.view())));
+    const std::string commitment = slot_commitment(secret);
+    REQUIRE(commitment == crypto::digest_bytes(crypto::labelled_hash("kartla/v1/slot-commitment", secret.view())));
+    REQUIRE(table.substr((id - 1) * 32, 32) == commitment);  // position id - 1
+    REQUIRE(tag != commitment);
+    tags.insert(tag);
+    commitments.insert(commitment);
+    // Another KDF context: the slot secret is not the section key of generation 1.
+    REQUIRE(secret.view().as_string_view() != derive_section_key(master, id, 1).view().as_string_view());
+    REQUIRE_NOTHROW(check_slot_secret(table, id, secret));
+  }
+  CHECK(tags.size() == 64);
+  CHECK(commitments.size() == 64);
+  // Another record's master key gives other tags and another table.
+  const crypto::SecretBuffer other = crypto::random_secret(32);
+  CHECK(slot_commitment_table(other) != table);
+  CHECK(slot_tag(derive_slot_secret(other, 1)) != slot_tag(derive_slot_secret(master, 1)));
+}
+
+TEST_CASE("a slot secret must match its section's position in the table", "[format][section]") {
+  const crypto::SecretBuffer master = crypto::random_secret(32);
+  const std::string table = slot_commitment_table(master);
+  auto code = [&](uint32_t id, const crypto::SecretBuffer& secret) {
+    try {
+      check_slot_secret(table, id, secret);
+    } catch (const Error& e) {
+      return e.code();
+    }
+    return Code::ok;
+  };
+  CHECK(code(6, derive_slot_secret(master, 6)) == Code::ok);
+  CHECK(code(7, derive_slot_secret(master, 6)) == Code::integrity);  // another section's secret
+  CHECK(code(6, derive_slot_secret(crypto::random_secret(32), 6)) == Code::integrity);  // another record's
+  CHECK(code(6, crypto::random_secret(32)) == Code::integrity);
 }
 
 TEST_CASE("the key commitment is checked before decryption (HOSTILE 12)", "[format][section]") {
   const crypto::SecretBuffer k1 = crypto::random_secret(32), k2 = crypto::random_secret(32);
   const SectionSlot slot{std::string(16, 'r'), 6, 1};
-  const SealedSection s = seal_section(k1, slot, std::string("plaintext A"));
+  const SealedSection s = seal_section(k1, slot, kTag, std::string("plaintext A"));
 
   // An owner shows agency 1 key K1 and agency 2 key K2 for one signed entry. The entry commits to
   // K2, so the holder of K1 is stopped by the commitment, before the AEAD is tried.
@@ -100,7 +214,7 @@ TEST_CASE("the key commitment is checked before decryption (HOSTILE 12)", "[form
   // Order: a wrong commitment is reported even when the body is garbage too.
   SectionEntry garbage_entry = commits_to_k2;
   garbage_entry.ciphertext_hash.assign(32, 'x');
-  CHECK(mentions(error_of(k1, slot, garbage_entry, std::string(58, 'x')), kCommitmentFailure));
+  CHECK(mentions(error_of(k1, slot, garbage_entry, std::string(1064, 'x')), kCommitmentFailure));
 }
 
 TEST_CASE("the associated data binds record, section and generation (HOSTILE 10-11)", "[format][section]") {
@@ -108,7 +222,7 @@ TEST_CASE("the associated data binds record, section and generation (HOSTILE 10-
   // the hash and commitment pass, so only the AEAD's associated data can refuse the move.
   const crypto::SecretBuffer key = crypto::random_secret(32);
   const SectionSlot home{std::string(16, 'r'), 6, 2};
-  const SealedSection s = seal_section(key, home, std::string("moved ciphertext"));
+  const SealedSection s = seal_section(key, home, kTag, std::string("moved ciphertext"));
   REQUIRE(open_section(key, home, s.entry, s.body).view().as_string_view() == "moved ciphertext");
 
   const SectionSlot elsewhere[] = {
@@ -119,8 +233,6 @@ TEST_CASE("the associated data binds record, section and generation (HOSTILE 10-
   };
   for (const SectionSlot& slot : elsewhere) {
     SectionEntry entry = s.entry;
-    entry.section_id = slot.section_id;
-    entry.generation = slot.generation;
     entry.key_commitment = crypto::digest_bytes(key_commitment(key, slot));
     INFO("section " << slot.section_id << " generation " << slot.generation);
     const Error e = error_of(key, slot, entry, s.body);
@@ -132,7 +244,7 @@ TEST_CASE("the associated data binds record, section and generation (HOSTILE 10-
 TEST_CASE("an entry for another slot, or a body that does not match it, is refused", "[format][section]") {
   const crypto::SecretBuffer key = crypto::random_secret(32);
   const SectionSlot slot{std::string(16, 'r'), 6, 1};
-  const SealedSection s = seal_section(key, slot, std::string("content"));
+  const SealedSection s = seal_section(key, slot, kTag, std::string("content"));
 
   CHECK(error_of(key, {slot.record_id, 7, 1}, s.entry, s.body).code() == Code::integrity);
   CHECK(error_of(key, {slot.record_id, 6, 2}, s.entry, s.body).code() == Code::integrity);

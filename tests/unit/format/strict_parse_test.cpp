@@ -43,21 +43,39 @@ std::string identity_file_with_payload(const std::string& payload) {
 TEST_CASE("the hand-built wire bytes are the canonical encoding (control)", "[format][strict]") {
   REQUIRE(sample_entry_wire() == format::encode_section_entry(sample_entry()));
   const format::SectionEntry e = format::decode_section_entry(sample_entry_wire());
-  REQUIRE(e.section_id == 3);
-  REQUIRE(e.ciphertext_length == 100);
+  REQUIRE(e.slot_tag == filled(32, 't'));
+  REQUIRE(e.ciphertext_length == kSampleBodyBytes);
   const format::IdentityFile f = sample_identity_file();
   REQUIRE(identity_file_with_payload(identity_payload_wire(f, kdf_wire(f.kdf))) == format::encode_identity_file(f));
   REQUIRE_NOTHROW(format::decode_identity_file(identity_file_with_payload(identity_payload_wire(f, kdf_wire(f.kdf)))));
 }
 
 TEST_CASE("a non-repeated field written twice is rejected (HOSTILE 6)", "[format][strict]") {
-  // version=5 then version=9 style: last-one-wins would let two readers see two values.
-  const std::string twice = uint_field(1, 9) + sample_entry_wire();
+  // length=5 then length=9 style: last-one-wins would let two readers see two values.
+  const std::string wire = sample_entry_wire();
+  const std::string tag_field = bytes_field(1, filled(32, 't'));
+  REQUIRE(wire.substr(0, tag_field.size()) == tag_field);
+  const std::string rest = wire.substr(tag_field.size());  // fields 2-4
+  const std::string twice = tag_field + uint_field(2, 2112) + rest;
   CHECK(error_of([&] { format::decode_section_entry(twice); }).code() == Code::format);
-  const std::string same_value_twice = uint_field(1, 3) + sample_entry_wire();
+  const std::string same_value_twice = tag_field + uint_field(2, kSampleBodyBytes) + rest;
   CHECK(error_of([&] { format::decode_section_entry(same_value_twice); }).code() == Code::format);
-  const std::string hash_twice = sample_entry_wire() + bytes_field(4, filled(32, 'H'));
-  CHECK(error_of([&] { format::decode_section_entry(hash_twice); }).code() == Code::format);
+  const std::string tag_twice = bytes_field(1, filled(32, 'T')) + wire;
+  CHECK(error_of([&] { format::decode_section_entry(tag_twice); }).code() == Code::format);
+  const std::string commitment_twice = wire + bytes_field(4, filled(32, 'C'));
+  CHECK(error_of([&] { format::decode_section_entry(commitment_twice); }).code() == Code::format);
+  // A repeated field of SectionRef inside the manifest's repeated sections.
+  const format::Manifest m = sample_manifest();
+  const std::string canonical = format::encode_manifest(m);
+  const std::string first_ref = bytes_field(1, m.sections[0].slot_tag) + bytes_field(2, m.sections[0].entry_digest);
+  const size_t at = canonical.find(first_ref);
+  REQUIRE(at != std::string::npos);
+  std::string ref_tag_twice = canonical;
+  // The SectionRef's length prefix (one byte, 68) grows by the 34 bytes of a second slot_tag.
+  REQUIRE(static_cast<unsigned char>(ref_tag_twice[at - 1]) == first_ref.size());
+  ref_tag_twice[at - 1] = static_cast<char>(first_ref.size() + 34);
+  ref_tag_twice.insert(at + 34, bytes_field(1, m.sections[0].slot_tag));
+  CHECK(error_of([&] { format::decode_manifest(ref_tag_twice); }).code() == Code::format);
 }
 
 TEST_CASE("a sub-message split in two is rejected (HOSTILE 6)", "[format][strict]") {
@@ -75,23 +93,36 @@ TEST_CASE("a sub-message split in two is rejected (HOSTILE 6)", "[format][strict
 }
 
 TEST_CASE("overlong varints and out-of-range values are rejected (HOSTILE 7)", "[format][strict]") {
-  const std::string rest = sample_entry_wire().substr(2);  // everything after section_id = 3
-  for (size_t width : {2u, 3u, 9u, 10u}) {
-    INFO("section id 3 in " << width << " bytes");
-    const std::string overlong = tag(1, kVarint) + overlong_varint(3, width) + rest;
+  const std::string tag_field = bytes_field(1, filled(32, 't'));
+  const std::string after = bytes_field(3, filled(32, 'h')) + bytes_field(4, filled(32, 'c'));
+  // ciphertext_length 1064 (two bytes canonically) in 3 to 10 bytes, in a 64-bit field.
+  for (size_t width : {3u, 4u, 9u, 10u}) {
+    INFO("ciphertext length in " << width << " bytes");
+    const std::string overlong = tag_field + tag(2, kVarint) + overlong_varint(kSampleBodyBytes, width) + after;
     CHECK(error_of([&] { format::decode_section_entry(overlong); }).code() == Code::format);
   }
-  // 12345 in 9 bytes, in a 64-bit field.
-  const std::string length_overlong = uint_field(1, 3) + uint_field(2, 1) + tag(3, kVarint) +
-                                      overlong_varint(12345, 9) + bytes_field(4, filled(32, 'h')) +
-                                      bytes_field(5, filled(32, 'c'));
-  CHECK(error_of([&] { format::decode_section_entry(length_overlong); }).code() == Code::format);
-  // 2^33 + 3 in a uint32 field: protobuf truncates it to 3, which re-serializes differently.
-  const std::string too_big = uint_field(1, (uint64_t{1} << 33) + 3) + rest;
-  CHECK(error_of([&] { format::decode_section_entry(too_big); }).code() == Code::format);
   // An 11-byte varint is not a varint at all.
-  const std::string endless = tag(1, kVarint) + std::string(10, '\x80') + std::string(1, '\x01') + rest;
+  const std::string endless = tag_field + tag(2, kVarint) + std::string(10, '\x80') + std::string(1, '\x01') + after;
   CHECK(error_of([&] { format::decode_section_entry(endless); }).code() == Code::format);
+
+  // In uint32 fields of the owner index (SPEC §6.2): the counter, and a nested section id.
+  const std::string index = format::encode_owner_index({5, {{3, 2}}});
+  REQUIRE(index == uint_field(1, 5) + bytes_field(2, uint_field(1, 3) + uint_field(2, 2)));
+  REQUIRE_NOTHROW(format::decode_owner_index(index));
+  for (size_t width : {2u, 5u, 10u}) {
+    INFO("counter in " << width << " bytes");
+    const std::string overlong = tag(1, kVarint) + overlong_varint(5, width) + index.substr(2);
+    CHECK(error_of([&] { format::decode_owner_index(overlong); }).code() == Code::format);
+    const std::string nested = tag(1, kVarint) + overlong_varint(3, width) + uint_field(2, 2);
+    CHECK(error_of([&] { format::decode_owner_index(uint_field(1, 5) + bytes_field(2, nested)); }).code() ==
+          Code::format);
+  }
+  // 2^33 + 5 in a uint32 field: protobuf truncates it to 5, which re-serializes differently.
+  const std::string too_big = uint_field(1, (uint64_t{1} << 33) + 5) + index.substr(2);
+  CHECK(error_of([&] { format::decode_owner_index(too_big); }).code() == Code::format);
+  const std::string nested_too_big =
+      uint_field(1, 5) + bytes_field(2, uint_field(1, (uint64_t{1} << 32) + 3) + uint_field(2, 2));
+  CHECK(error_of([&] { format::decode_owner_index(nested_too_big); }).code() == Code::format);
 }
 
 TEST_CASE("a default value written out is rejected (HOSTILE 7)", "[format][strict]") {
@@ -118,9 +149,23 @@ TEST_CASE("a default value written out is rejected (HOSTILE 7)", "[format][stric
 
 TEST_CASE("fields out of order are rejected", "[format][strict]") {
   const std::string wire = sample_entry_wire();
-  const std::string swapped = wire.substr(2, 2) + wire.substr(0, 2) + wire.substr(4);  // generation first
-  REQUIRE(swapped != wire);
+  const std::string tag_field = bytes_field(1, filled(32, 't'));
+  const std::string length_field = uint_field(2, kSampleBodyBytes);
+  const std::string swapped = length_field + tag_field + wire.substr(tag_field.size() + length_field.size());
+  REQUIRE(swapped.size() == wire.size());
+  REQUIRE(swapped != wire);  // ciphertext_length first
   CHECK(error_of([&] { format::decode_section_entry(swapped); }).code() == Code::format);
+  // In the manifest: the slot table (11) before the grant digests (9).
+  format::Manifest m = sample_manifest();
+  m.grant_digests = {filled(32, 'g')};
+  const std::string canonical = format::encode_manifest(m);
+  const std::string grants = bytes_field(9, m.grant_digests[0]);
+  const std::string table = bytes_field(11, m.slot_commitments);
+  const size_t at = canonical.find(grants + table);
+  REQUIRE(at != std::string::npos);
+  std::string reordered = canonical;
+  reordered.replace(at, grants.size() + table.size(), table + grants);
+  CHECK(error_of([&] { format::decode_manifest(reordered); }).code() == Code::format);
 }
 
 TEST_CASE("unknown fields are rejected, at any depth (HOSTILE 8)", "[format][strict]") {
@@ -129,8 +174,27 @@ TEST_CASE("unknown fields are rejected, at any depth (HOSTILE 8)", "[format][str
     const Error e = error_of([&] { format::decode_section_entry(sample_entry_wire() + extra); });
     CHECK(e.code() == Code::format);
   }
-  const std::string with_unknown_manifest_field = format::encode_manifest(sample_manifest()) + uint_field(10, 1);
+  const std::string with_unknown_manifest_field = format::encode_manifest(sample_manifest()) + uint_field(13, 1);
   CHECK(error_of([&] { format::decode_manifest(with_unknown_manifest_field); }).code() == Code::format);
+  // Field 10 (the counter before it moved into the sealed index) is reserved: in its place, in
+  // field order, it is an unknown field.
+  const format::Manifest m = sample_manifest();
+  const std::string canonical = format::encode_manifest(m);
+  const size_t at = canonical.find(bytes_field(11, m.slot_commitments));
+  REQUIRE(at != std::string::npos);
+  std::string with_counter = canonical;
+  with_counter.insert(at, uint_field(10, 7));
+  const Error reserved = error_of([&] { format::decode_manifest(with_counter); });
+  CHECK(reserved.code() == Code::format);
+  CHECK(std::string(reserved.what()).find("unknown") != std::string::npos);
+  // Inside a repeated SectionRef.
+  const std::string first_ref = bytes_field(1, m.sections[0].slot_tag) + bytes_field(2, m.sections[0].entry_digest);
+  const size_t ref_at = canonical.find(first_ref);
+  REQUIRE(ref_at != std::string::npos);
+  std::string ref_unknown = canonical;
+  ref_unknown.insert(ref_at + first_ref.size(), uint_field(3, 1));
+  ref_unknown[ref_at - 1] = static_cast<char>(first_ref.size() + 2);
+  CHECK(error_of([&] { format::decode_manifest(ref_unknown); }).code() == Code::format);
   // Inside the nested kdf message.
   const format::IdentityFile f = sample_identity_file();
   const std::string payload = identity_payload_wire(f, kdf_wire(f.kdf) + uint_field(5, 1));
