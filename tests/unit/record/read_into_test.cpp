@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "crypto/padding.h"
 #include "record_fixture.h"
 
 using namespace kartla;
@@ -44,16 +45,32 @@ TEST_CASE("a section read into the caller's buffer equals read_section", "[recor
       r.save(path);
       r = open_bytes(read_plain(path));
     }
-    REQUIRE(r.section_size(section("notes")) == text.size());
-    std::vector<uint8_t> out(text.size() + 7, 0xEE);
+    // The capacity needed is the padded length (SPEC §5.4): at least the content, at most 1/16 above.
+    const uint64_t capacity = r.section_size(section("notes"));
+    REQUIRE(capacity >= text.size());
+    REQUIRE(capacity == crypto::padded_size(text.size()));
+    std::vector<uint8_t> out(capacity + 7, 0xEE);
     CHECK(r.read_section_into(section("notes"), out.data(), out.size()) == text.size());
     CHECK(std::string(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(text.size())) == text);
-    CHECK(out[text.size()] == 0xEE);  // nothing written past the content
+    // After the content: the padding is wiped (or never written), and nothing past the capacity.
+    CHECK(std::all_of(out.begin() + static_cast<std::ptrdiff_t>(text.size()), out.begin() + static_cast<std::ptrdiff_t>(capacity),
+                      [](uint8_t b) { return b == 0 || b == 0xEE; }));
+    CHECK(std::all_of(out.begin() + static_cast<std::ptrdiff_t>(capacity), out.end(), [](uint8_t b) { return b == 0xEE; }));
+    // Exactly the capacity is enough.
+    std::vector<uint8_t> exact(capacity, 0xEE);
+    CHECK(r.read_section_into(section("notes"), exact.data(), exact.size()) == text.size());
 
     std::vector<uint8_t> small(text.size() - 1, 0xEE);
     CHECK(code_of([&] { (void)r.read_section_into(section("notes"), small.data(), small.size()); }) ==
           Code::invalid_argument);
     CHECK(std::all_of(small.begin(), small.end(), [](uint8_t b) { return b == 0xEE; }));
+    if (saved) {
+      // From the file, a buffer below the padded length is refused before anything is read.
+      std::vector<uint8_t> below(capacity - 1, 0xEE);
+      CHECK(code_of([&] { (void)r.read_section_into(section("notes"), below.data(), below.size()); }) ==
+            Code::invalid_argument);
+      CHECK(std::all_of(below.begin(), below.end(), [](uint8_t b) { return b == 0xEE; }));
+    }
   }
   CHECK(code_of([&] { (void)r.section_size(section("profile")); }) == Code::not_found);
 }
@@ -68,8 +85,8 @@ TEST_CASE("a tampered body fails and leaves the caller's buffer wiped", "[record
   std::string file = read_plain(path);
   file[file.size() - 100] = static_cast<char>(file[file.size() - 100] ^ 1);  // inside the only body
   const Record tampered = open_bytes(file);
-  std::vector<uint8_t> out(text.size(), 0xEE);
+  std::vector<uint8_t> out(tampered.section_size(section("notes")), 0xEE);
   CHECK(code_of([&] { (void)tampered.read_section_into(section("notes"), out.data(), out.size()); }) ==
         Code::integrity);
-  CHECK(all_zero(out, text.size()));
+  CHECK(all_zero(out, out.size()));
 }

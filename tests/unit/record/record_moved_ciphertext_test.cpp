@@ -1,9 +1,10 @@
 // HOSTILE 10-12 and 26 on owner records: a section ciphertext moved into another record, another
-// section slot or another generation fails to open, even when the owner's signature over the
-// resulting manifest is valid. Each forgery is re-signed with the owner's key and shown to pass
-// keyless verification first, so it is the section encryption's binding that refuses it, and each
-// is tried twice: with the entry's original key commitment, and with a commitment recomputed for
-// the new slot (so the AEAD itself must refuse).
+// section's slot or another generation fails to open, even when the owner's signature over the
+// resulting manifest is valid. A move puts the entry and body under another slot's tag (SPEC §5.3);
+// each forgery is re-signed with the owner's key and shown to pass keyless verification first, so
+// it is the section encryption's binding that refuses it, and each is tried twice: with the
+// entry's original key commitment, and with a commitment recomputed for the new slot (so the AEAD
+// itself must refuse).
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -78,7 +79,7 @@ uint32_t id_of(const char* name) { return section(name).id; }
 }  // namespace
 
 TEST_CASE("the fixture re-signs faithfully: an unchanged re-assembly opens (control)", "[record][moved]") {
-  const std::string same = put_together(take_apart(fixture().a.v2), owner_signing());
+  const std::string same = put_together(take_apart(fixture().a.v2, owner_box()), owner_signing());
   const Record r = open_bytes(same);
   CHECK(read_section_text(r, "profile") == sample_content(section("profile"), "record A profile"));
   CHECK(read_section_text(r, "notes") == sample_content(section("notes"), "record A notes"));
@@ -88,10 +89,11 @@ TEST_CASE("a section ciphertext from another record of the same owner does not o
           "[record][moved]") {
   for (const bool recommit : {false, true}) {
     INFO("commitment recomputed: " << recommit);
-    LooseRecord a = take_apart(fixture().a.v1);
-    const LooseRecord b = take_apart(fixture().b);
-    LooseSection moved = b.sections[0].entry.section_id == id_of("profile") ? b.sections[0] : b.sections[1];
-    claim_slot(moved, a, owner_box(), id_of("profile"), 1, recommit);
+    LooseRecord a = take_apart(fixture().a.v1, owner_box());
+    const LooseRecord b = take_apart(fixture().b, owner_box());
+    LooseSection moved = b.by_id(id_of("profile"));
+    REQUIRE(moved.entry.slot_tag != a.tag(id_of("profile")));  // another record: other slot tags
+    claim_slot(moved, a, id_of("profile"), a.generation(id_of("profile")), recommit);
     a.by_id(id_of("profile")) = moved;
     const std::string forged = put_together(a, owner_signing());
     expect_section_refused(forged, "profile", recommit ? kAeadFailure : kCommitmentFailure);
@@ -103,10 +105,10 @@ TEST_CASE("a section ciphertext moved into another section slot does not open (H
   for (const bool recommit : {false, true}) {
     INFO("commitment recomputed: " << recommit);
     // Swap the two sections' ciphertexts: each lands in the other's slot.
-    LooseRecord a = take_apart(fixture().a.v1);
+    LooseRecord a = take_apart(fixture().a.v1, owner_box());
     LooseSection profile = a.by_id(id_of("profile")), notes = a.by_id(id_of("notes"));
-    claim_slot(profile, a, owner_box(), id_of("notes"), 1, recommit);
-    claim_slot(notes, a, owner_box(), id_of("profile"), 1, recommit);
+    claim_slot(profile, a, id_of("notes"), a.generation(id_of("notes")), recommit);
+    claim_slot(notes, a, id_of("profile"), a.generation(id_of("profile")), recommit);
     a.by_id(id_of("profile")) = notes;
     a.by_id(id_of("notes")) = profile;
     const std::string forged = put_together(a, owner_signing());
@@ -117,14 +119,16 @@ TEST_CASE("a section ciphertext moved into another section slot does not open (H
 
 TEST_CASE("a section ciphertext from an older generation does not open as the current one (HOSTILE 11)",
           "[record][moved]") {
-  LooseRecord v1 = take_apart(fixture().a.v1);
-  const uint32_t current = take_apart(fixture().a.v2).by_id(id_of("profile")).entry.generation;
-  REQUIRE(current != v1.by_id(id_of("profile")).entry.generation);
+  LooseRecord v1 = take_apart(fixture().a.v1, owner_box());
+  const uint32_t current = take_apart(fixture().a.v2, owner_box()).generation(id_of("profile"));
+  REQUIRE(current != v1.generation(id_of("profile")));
   for (const bool recommit : {false, true}) {
     INFO("commitment recomputed: " << recommit);
-    LooseRecord v2 = take_apart(fixture().a.v2);
+    LooseRecord v2 = take_apart(fixture().a.v2, owner_box());
     LooseSection old = v1.by_id(id_of("profile"));
-    claim_slot(old, v2, owner_box(), id_of("profile"), current, recommit);
+    // A slot keeps its tag across generations: the old entry already sits in the right slot.
+    REQUIRE(old.entry.slot_tag == v2.tag(id_of("profile")));
+    claim_slot(old, v2, id_of("profile"), current, recommit);
     v2.by_id(id_of("profile")) = old;
     expect_section_refused(put_together(v2, owner_signing()), "profile", recommit ? kAeadFailure : kCommitmentFailure);
   }
@@ -133,13 +137,13 @@ TEST_CASE("a section ciphertext from an older generation does not open as the cu
 TEST_CASE("mixing a section of version 1 into version 2 without the owner's signature fails (HOSTILE 26)",
           "[record][moved]") {
   // The attacker cannot re-sign: the v1 entry is simply not listed in the v2 manifest.
-  LooseRecord v1 = take_apart(fixture().a.v1);
+  LooseRecord v1 = take_apart(fixture().a.v1, owner_box());
   format::MemorySource v2_source(fixture().a.v2);
   const format::VerifiedContainer v2 = format::read_container(v2_source);
   format::RecordHeader header{v2.manifest_bytes, v2.manifest_signature, {}, v2.grants};
   std::string bodies;
   for (const auto& s : v2.sections) {
-    const bool replace = s.entry.section_id == id_of("profile");
+    const bool replace = s.entry.slot_tag == v1.tag(id_of("profile"));
     const LooseSection& old = v1.by_id(id_of("profile"));
     header.section_entries.push_back(replace ? format::encode_section_entry(old.entry) : s.entry_bytes);
     bodies += replace ? old.body : format::read_section_body(v2_source, s);

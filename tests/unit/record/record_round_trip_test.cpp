@@ -22,8 +22,13 @@ TEST_CASE("every section round trips through a saved record", "[record]") {
   Record r = Record::create(owner_keys());
   CHECK(r.sequence() == 0);
   CHECK(r.record_id().size() == 16);
-  for (const model::SectionInfo& info : model::all_sections())
-    r.write_section(info, sample_content(info, "content of " + std::string(info.name)));
+  for (const model::SectionInfo& info : model::all_sections()) {
+    // The sharing ledger is the library's own (SPEC §7.5): only its writer may store it.
+    if (info.owner_only)
+      r.write_owner_only_section(info, sample_content(info, "content of " + std::string(info.name)));
+    else
+      r.write_section(info, sample_content(info, "content of " + std::string(info.name)));
+  }
   r.save(path);
   CHECK(r.sequence() == 1);
 
@@ -39,7 +44,12 @@ TEST_CASE("every section round trips through a saved record", "[record]") {
   const format::FileSource source(path);
   const model::VerificationReport report = model::verify_container(source);
   CHECK(report.is_full_record());
-  CHECK(report.sections.size() == model::all_sections().size());
+  CHECK(report.sections_listed == model::all_sections().size());
+  CHECK(report.sections_present == model::all_sections().size());
+  CHECK(report.file_bytes == source.size());
+  uint64_t padded_bodies = 0;  // what a keyless reader sees of the sections: padded sizes only
+  for (const auto& s : back.sections()) padded_bodies += s.ciphertext_length;
+  CHECK(report.section_bytes == padded_bodies);
   CHECK(report.record_id_hex == crypto::to_hex(r.record_id()));
 }
 
@@ -72,7 +82,8 @@ TEST_CASE("a removed section written again never gets back an old key generation
   r.remove_section(section("profile"));
   r.write_section(section("profile"), sample_content(section("profile"), "again"));
   CHECK(r.sections()[0].generation == 2);
-  // Also across a save and reopen: the counter is in the signed manifest, not only in memory.
+  // Also across a save and reopen: the counter is in the owner index sealed in the signed
+  // manifest, not only in memory.
   TempDir dir;
   const std::string path = dir.file("r.kartla");
   r.save(path);
@@ -117,4 +128,50 @@ TEST_CASE("each save grows the sequence by one and chains to the previous manife
     CHECK(report.previous_manifest_hash_hex == crypto::to_hex(c.manifest.previous_manifest_hash));
     previous_manifest = c.manifest_bytes;
   }
+}
+
+TEST_CASE("the sharing ledger cannot be set or removed through the record, and the record is unchanged",
+          "[record][ledger]") {
+  // SPEC §7.5: only the library's sharing layer writes it (write_owner_only_section), so no caller
+  // can erase or invent the list of who holds keys.
+  const model::SectionInfo& ledger = section("sharing_ledger");
+  REQUIRE(ledger.owner_only);
+  auto code_of = [](auto&& f) {
+    try {
+      f();
+    } catch (const Error& e) {
+      return e.code();
+    }
+    return Code::ok;
+  };
+  TempDir dir;
+  const std::string path = dir.file("ledger.kartla");
+  {
+    Record r = Record::create(owner_keys());
+    r.write_section(section("profile"), sample_content(section("profile"), "Aino"));
+    // A record without a ledger: setting one is refused and none appears.
+    CHECK(code_of([&] { r.write_section(ledger, sample_content(ledger, "invented")); }) == Code::invalid_argument);
+    CHECK_FALSE(r.has_section(ledger));
+    CHECK(code_of([&] { r.remove_section(ledger); }) == Code::invalid_argument);
+    r.write_owner_only_section(ledger, sample_content(ledger, "kept by the library"));
+    r.save(path);
+  }
+  const std::string saved = read_plain(path);
+  Record r = open_bytes(saved);
+  const uint32_t generation = r.generation(ledger);
+  REQUIRE_FALSE(r.has_unsaved_changes());
+  CHECK(code_of([&] { r.write_section(ledger, sample_content(ledger, "rewritten")); }) == Code::invalid_argument);
+  CHECK(code_of([&] { r.write_section(ledger, std::string()); }) == Code::invalid_argument);
+  CHECK(code_of([&] { r.remove_section(ledger); }) == Code::invalid_argument);
+  CHECK_FALSE(r.has_unsaved_changes());
+  CHECK(r.has_section(ledger));
+  CHECK(r.generation(ledger) == generation);
+  CHECK(read_section_text(r, "sharing_ledger") == sample_content(ledger, "kept by the library"));
+  CHECK(r.sections().size() == 2);
+  // The file on disk was not touched either.
+  CHECK(read_plain(path) == saved);
+  // The library's own writer is for owner-only sections only.
+  CHECK(code_of([&] { r.write_owner_only_section(section("profile"), sample_content(section("profile"), "x")); }) !=
+        Code::ok);
+  CHECK(read_section_text(r, "profile") == sample_content(section("profile"), "Aino"));
 }
