@@ -174,3 +174,29 @@ TEST_CASE("the record view shows every section held, with labels and sources", "
   CHECK(contains(r.plan_text().view(), "Goal: A job\n"));
   CHECK(contains(r.plan_json().view(), "\"text\": \"A job\""));
 }
+
+TEST_CASE("the sharing ledger cannot be set or removed through the API; the record is unchanged", "[capi][set]") {
+  // docs/SPEC.md §7.5: only share, revoke and expiry write it, so no caller can erase or invent the
+  // list of who holds keys. The refusal is misuse (E_INVALID_ARGUMENT), not a content verdict.
+  kartla::record r = kartla::record::create(owner());
+  r.set_section_json("languages", kValidLanguages);
+  const std::string before = r.section_json("languages").str();
+  const std::string empty_ledger;  // an empty SharingLedger: valid content of the section's type
+  REQUIRE(kartla::validate_section("sharing_ledger", empty_ledger).valid);
+
+  CHECK(kartla_record_set_section(r.get(), "sharing_ledger", reinterpret_cast<const uint8_t*>(""), 0) ==
+        KARTLA_E_INVALID_ARGUMENT);
+  CHECK(contains(kartla_last_error(), "sharing_ledger"));
+  CHECK(kartla_record_set_section_json(r.get(), "sharing_ledger", reinterpret_cast<const uint8_t*>("{}"), 2) ==
+        KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_record_remove_section(r.get(), "sharing_ledger") == KARTLA_E_INVALID_ARGUMENT);
+  try {
+    r.set_section_json("sharing_ledger", R"({"grants": []})");
+    FAIL("the ledger was set");
+  } catch (const kartla::error& e) {
+    CHECK(e.status() == KARTLA_E_INVALID_ARGUMENT);
+  }
+  CHECK_FALSE(r.has_section("sharing_ledger"));
+  CHECK(r.section_json("languages").str() == before);
+  CHECK_FALSE(r.has_section("profile"));
+}
