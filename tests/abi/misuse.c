@@ -111,6 +111,7 @@ static void frees_and_inits_accept_null_and_empty(void) {
   kartla_identity_options_init(NULL);
   kartla_agency_info_init(NULL);
   kartla_share_options_init(NULL);
+  kartla_record_open_options_init(NULL);
   kartla_view_options_init(NULL);
   kartla_entry_ref_init(NULL);
   kartla_trust_draft_free(NULL);
@@ -244,6 +245,7 @@ static void identities(const struct fixture *f) {
 
 static void records(const struct fixture *f) {
   kartla_record *out = POISON;
+  kartla_record_open_options open_options;
   kartla_buffer buf = KARTLA_BUFFER_INIT;
   kartla_buffer bogus = {NULL, 3, NULL}; /* not empty: a length without data */
   kartla_buffer bogus_copy = bogus;
@@ -273,8 +275,45 @@ static void records(const struct fixture *f) {
   EXPECT_STATUS(KARTLA_E_LIMIT, kartla_record_open(f->identity_file.data, SIZE_MAX, f->owner, &out));
   EXPECT_NULL(out);
 
+  kartla_record_open_options_init(&open_options);
+  out = POISON;
+  EXPECT_MISUSE(kartla_record_open_file_with_options(NULL, f->owner, &open_options, &out));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_MISUSE(kartla_record_open_file_with_options(f->record_path, NULL, &open_options, &out));
+  EXPECT_NULL(out);
+  EXPECT_MISUSE(kartla_record_open_file_with_options(f->record_path, f->owner, &open_options, NULL));
+  out = POISON;
+  EXPECT_MISUSE(kartla_record_open_with_options(NULL, 40, f->owner, &open_options, &out));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_MISUSE(kartla_record_open_with_options(f->identity_file.data, f->identity_file.len, NULL, &open_options, &out));
+  EXPECT_NULL(out);
+  EXPECT_MISUSE(kartla_record_open_with_options(f->identity_file.data, f->identity_file.len, f->owner, &open_options, NULL));
+  out = POISON;
+  EXPECT_STATUS(KARTLA_E_LIMIT,
+                kartla_record_open_with_options(f->identity_file.data, SIZE_MAX, f->owner, &open_options, &out));
+  EXPECT_NULL(out);
+  /* Options a binding fills wrongly: another version, a flag that is neither 0 nor 1. */
+  open_options.version = KARTLA_RECORD_OPEN_OPTIONS_VERSION + 1;
+  out = POISON;
+  EXPECT_MISUSE(kartla_record_open_file_with_options(f->record_path, f->owner, &open_options, &out));
+  EXPECT_NULL(out);
+  kartla_record_open_options_init(&open_options);
+  open_options.accept_older = 2;
+  out = POISON;
+  EXPECT_MISUSE(kartla_record_open_file_with_options(f->record_path, f->owner, &open_options, &out));
+  EXPECT_NULL(out);
+
+  EXPECT_MISUSE(kartla_identity_use_state_folder(NULL, "."));
+  EXPECT_MISUSE(kartla_identity_use_state_folder(f->owner, NULL));
+
   EXPECT_MISUSE(kartla_record_save(NULL, f->record_path));
   EXPECT_MISUSE(kartla_record_save(f->record, NULL));
+  EXPECT_MISUSE(kartla_record_set_clock(NULL, 0));
+  EXPECT_MISUSE(kartla_record_set_clock(NULL, 1767225600));
+  EXPECT_MISUSE(kartla_record_set_clock(f->record, -1)); /* before 1970: not a time, not "0 = now" */
+  EXPECT_MISUSE(kartla_record_set_clock(f->record, INT64_MIN));
 
   EXPECT_MISUSE(kartla_record_id(NULL, &buf));
   EXPECT_EMPTY(buf);
@@ -287,6 +326,11 @@ static void records(const struct fixture *f) {
   EXPECT_MISUSE(kartla_record_sequence(NULL, &sequence));
   EXPECT_ZERO(sequence);
   EXPECT_MISUSE(kartla_record_sequence(f->record, NULL));
+  EXPECT_MISUSE(kartla_record_sections_json(NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_sections_json(f->record, NULL));
+  EXPECT_MISUSE(kartla_record_sections_json(f->record, &full));
+  EXPECT_UNTOUCHED(full, copy);
   EXPECT_MISUSE(kartla_record_has_section(NULL, "profile", &flag));
   EXPECT_ZERO(flag);
   flag = 7;
@@ -306,6 +350,10 @@ static void records(const struct fixture *f) {
   EXPECT_MISUSE(kartla_record_set_section_json(f->record, NULL, (const uint8_t *)kJson, strlen(kJson)));
   EXPECT_MISUSE(kartla_record_set_section_json(f->record, "no_such_section", (const uint8_t *)kJson, strlen(kJson)));
   EXPECT_MISUSE(kartla_record_set_section_json(f->record, "profile", NULL, 9));
+  /* The sharing ledger is the library's (docs/SPEC.md §7.5): setting or removing it is misuse. */
+  EXPECT_MISUSE(kartla_record_set_section(f->record, "sharing_ledger", (const uint8_t *)"", 0));
+  EXPECT_MISUSE(kartla_record_set_section_json(f->record, "sharing_ledger", (const uint8_t *)"{}", 2));
+  EXPECT_MISUSE(kartla_record_remove_section(f->record, "sharing_ledger"));
   EXPECT_STATUS(KARTLA_E_LIMIT, kartla_record_set_section_json(f->record, "profile", (const uint8_t *)kJson, SIZE_MAX));
 #if SIZE_MAX > 0xFFFFFFFFu
   /* 4 GiB + n: a length kept in 32 bits would read n bytes and accept the truncated text. */
@@ -604,6 +652,37 @@ static void sharing(const struct fixture *f) {
   options.version = KARTLA_SHARE_OPTIONS_VERSION + 1;
   EXPECT_MISUSE(kartla_record_share(f->record, card, card_len, sections, 1, &options, &buf));
   EXPECT_EMPTY(buf);
+  options.version = 1; /* the layout before the GDPR bases: refused, not read past its end */
+  EXPECT_MISUSE(kartla_record_share(f->record, card, card_len, sections, 1, &options, &buf));
+  EXPECT_EMPTY(buf);
+  options.version = KARTLA_SHARE_OPTIONS_VERSION;
+  options.gdpr_art6_basis = "6.1.g"; /* not one of 6.1.a to 6.1.f */
+  EXPECT_MISUSE(kartla_record_share(f->record, card, card_len, sections, 1, &options, &buf));
+  EXPECT_EMPTY(buf);
+  options.gdpr_art6_basis = "6.1";
+  EXPECT_MISUSE(kartla_record_share(f->record, card, card_len, sections, 1, &options, &buf));
+  EXPECT_EMPTY(buf);
+  options.gdpr_art6_basis = NULL;
+  options.gdpr_art9_basis = "9.2.k"; /* not one of 9.2.a to 9.2.j */
+  EXPECT_MISUSE(kartla_record_share(f->record, card, card_len, sections, 1, &options, &buf));
+  EXPECT_EMPTY(buf);
+  options.gdpr_art9_basis = "9.2.h"; /* a valid code, but profile holds no health data */
+  EXPECT_MISUSE(kartla_record_share(f->record, card, card_len, sections, 1, &options, &buf));
+  EXPECT_EMPTY(buf);
+  options.gdpr_art9_basis = NULL;
+
+  {
+    int flag = 7;
+    EXPECT_MISUSE(kartla_record_section_is_special(NULL, "profile", &flag));
+    EXPECT_ZERO(flag);
+    flag = 7;
+    EXPECT_MISUSE(kartla_record_section_is_special(f->record, NULL, &flag));
+    EXPECT_ZERO(flag);
+    flag = 7;
+    EXPECT_MISUSE(kartla_record_section_is_special(f->record, "no_such_section", &flag));
+    EXPECT_ZERO(flag);
+    EXPECT_MISUSE(kartla_record_section_is_special(f->record, "work_ability", NULL));
+  }
 
   EXPECT_MISUSE(kartla_record_export_bundle(NULL, grant, f->bundle_path));
   EXPECT_MISUSE(kartla_record_export_bundle(f->record, NULL, f->bundle_path));

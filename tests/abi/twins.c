@@ -67,6 +67,17 @@ int main(void) {
   twin("KARTLA_IDENTITY_OPTIONS_VERSION", options.version == KARTLA_IDENTITY_OPTIONS_VERSION, detail);
 
   {
+    kartla_record_open_options open_options;
+    memset(&open_options, 0xA5, sizeof open_options);
+    kartla_record_open_options_init(&open_options);
+    snprintf(detail, sizeof detail, "macro %lu, kartla_record_open_options_init() version %lu",
+             (unsigned long)KARTLA_RECORD_OPEN_OPTIONS_VERSION, (unsigned long)open_options.version);
+    twin("KARTLA_RECORD_OPEN_OPTIONS_VERSION",
+         open_options.version == KARTLA_RECORD_OPEN_OPTIONS_VERSION && open_options.accept_older == 0 &&
+             open_options.last_seen == 0,
+         detail);
+  }
+  {
     kartla_agency_info info;
     kartla_share_options share_options;
     memset(&info, 0xA5, sizeof info);
@@ -78,7 +89,12 @@ int main(void) {
     kartla_share_options_init(&share_options);
     snprintf(detail, sizeof detail, "macro %lu, kartla_share_options_init() version %lu",
              (unsigned long)KARTLA_SHARE_OPTIONS_VERSION, (unsigned long)share_options.version);
-    twin("KARTLA_SHARE_OPTIONS_VERSION", share_options.version == KARTLA_SHARE_OPTIONS_VERSION, detail);
+    /* Version 2 added the GDPR bases: init must set them (NULL: Art. 6(1)(a), no Art. 9(2)) too. */
+    twin("KARTLA_SHARE_OPTIONS_VERSION",
+         share_options.version == KARTLA_SHARE_OPTIONS_VERSION && KARTLA_SHARE_OPTIONS_VERSION == 2 &&
+             share_options.purpose == NULL && share_options.expires_at == 0 && share_options.now == 0 &&
+             share_options.gdpr_art6_basis == NULL && share_options.gdpr_art9_basis == NULL,
+         detail);
     {
       kartla_view_options view_options;
       memset(&view_options, 0xA5, sizeof view_options);
