@@ -1,7 +1,8 @@
 // Fuzz target: share bundles (and record files) as an agency opens them - framing, strict
-// parsing, the owner's signature, listed entries and grants, trial unwrapping of every grant,
-// then each granted section (hash, key commitment, AEAD, expiry) - plus the grant parser itself:
-// the same input, sealed to the fuzzer's agency, is opened as a grant's plaintext, since the
+// parsing, the owner's signature, listed entries and grants, trial unwrapping of every grant and
+// its slot secrets against the slot table, then each granted section (slot, key commitment, hash,
+// AEAD, padding, expiry) - plus the grant parser itself: the same input, sealed to the fuzzer's
+// agency, is opened as a grant's (padded) plaintext, since the
 // fuzzer cannot forge the owner's signature to get a mutated grant listed. Every input must end
 // in success or a kartla::Error; only kartla::Error is caught, so the fuzzer sees everything else.
 #include <cstddef>
@@ -28,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const ByteView input(data, size);
   try {
     const share::AgencyView view = share::AgencyView::open(
-        std::make_shared<format::OwnedMemorySource>(input.to_string()), fuzzing::agency_box_keys());
+        std::make_shared<format::OwnedMemorySource>(input.to_string()), fuzzing::agency_box_keys(),
+        fuzzing::agency_signing_keys().public_key);
     for (const auto& granted : view.granted()) {
       if (granted.info == nullptr) continue;
       for (int64_t at : kTimes) {
@@ -47,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (size <= format::kMaxGrantBytes - crypto::kSealOverhead) {
     try {
-      (void)format::open_grant(fuzzing::agency_box_keys(),
+      (void)format::open_grant(fuzzing::agency_box_keys(), fuzzing::agency_signing_keys().public_key,
                                crypto::seal_to(fuzzing::agency_box_keys().public_key, input));
     } catch (const Error&) {
     }

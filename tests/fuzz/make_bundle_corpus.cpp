@@ -17,6 +17,7 @@
 #include "model/record.h"
 #include "model/section_codec.h"
 #include "share/bundle.h"
+#include "share/end_grants.h"
 #include "share/issue_grant.h"
 #include "share/revoke.h"
 
@@ -43,15 +44,20 @@ std::string json_section(const char* name, const std::string& json) {
 }
 
 share::IssuedGrant grant(model::Record& r, const std::string& card, std::vector<std::string> sections,
-                         int64_t expires_at) {
+                         int64_t expires_at, const std::string& art9_basis = std::string()) {
   share::ShareRequest request;
   request.agency_card_file = card;
   request.sections = std::move(sections);
   request.purpose = "kartläggning";
   request.now = 1700000000;
   request.expires_at = expires_at;
+  request.gdpr_art6_basis = "6.1.e";
+  request.gdpr_art9_basis = art9_basis;
   return share::share_sections(r, request);
 }
+
+// Before every seed grant's expiry (1800000000).
+constexpr int64_t kExportTime = 1700000100;
 
 void bundles(const fs::path& scratch) {
   const std::string record_path = (scratch / "r.kartla").string();
@@ -62,24 +68,35 @@ void bundles(const fs::path& scratch) {
   r.write_section(model::section_by_name("profile"), json_section("profile", R"({"given_name": "Aino"})"));
   r.write_section(model::section_by_name("notes"), json_section("notes", R"({"entries": [{"text": "met"}]})"));
   r.write_section(model::section_by_name("languages"), json_section("languages", "{}"));
+  r.write_section(model::section_by_name("work_ability"), json_section("work_ability", "{}"));
   const auto mine = grant(r, fuzzing::agency_card_file(), {"profile", "notes"}, 0);
   const auto expiring = grant(r, fuzzing::agency_card_file(), {"languages"}, 1800000000);
   const auto other = grant(r, other_card, {"profile"}, 0);
+  // Health data: a grant with an Art. 9(2) basis.
+  const auto health = grant(r, fuzzing::agency_card_file(), {"work_ability"}, 0, "9.2.h");
   r.save(record_path);
   put("record", read_file(record_path));
 
-  share::export_grant_bundle(r, mine.grant_id_hex, bundle_path);
+  share::export_grant_bundle(r, mine.grant_id_hex, kExportTime, bundle_path);
   const std::string bundle = read_file(bundle_path);
   put("bundle", bundle);
-  share::export_grant_bundle(r, expiring.grant_id_hex, bundle_path);
+  share::export_grant_bundle(r, expiring.grant_id_hex, kExportTime, bundle_path);
   put("expiring", read_file(bundle_path));
-  share::export_grant_bundle(r, other.grant_id_hex, bundle_path);
+  share::export_grant_bundle(r, other.grant_id_hex, kExportTime, bundle_path);
   put("other_agency", read_file(bundle_path));
+  share::export_grant_bundle(r, health.grant_id_hex, kExportTime, bundle_path);
+  put("health_data", read_file(bundle_path));
 
   (void)share::revoke_agency(r, other_card, 1700000500);
   r.save(record_path);
-  share::export_grant_bundle(r, mine.grant_id_hex, bundle_path);
+  share::export_grant_bundle(r, mine.grant_id_hex, kExportTime, bundle_path);
   put("after_revocation", read_file(bundle_path));
+
+  // The expiring grant ended at the first save after its expiry (SPEC §7.4): languages moved to a
+  // new key, the grant left the record; the record file then holds a section nobody is granted.
+  (void)share::expire_grants(r, 1800000001);
+  r.save(record_path);
+  put("after_expiry", read_file(record_path));
 
   put("truncated", bundle.substr(0, bundle.size() - 7));
   put("trailing_garbage", bundle + "garbage");

@@ -3,15 +3,22 @@
 // rejection is covered from the first run). Run once and commit the output:
 //   make_seed_corpus tests/fuzz/corpus
 // Records use the fixed fuzz owner keys, so they open as the owner inside fuzz_record.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "crypto/box.h"
 #include "crypto/pwhash.h"
+#include "crypto/random.h"
+#include "crypto/sign.h"
 #include "format/byte_source.h"
 #include "format/container_reader.h"
 #include "format/identity_codec.h"
+#include "format/labels.h"
+#include "format/owner_index.h"
+#include "format/section_crypto.h"
 #include "fuzz_owner.h"
 #include "identity/identity.h"
 #include "model/record.h"
@@ -42,6 +49,56 @@ std::string json_section(const char* name, const std::string& json) {
   return model::section_from_json(model::section_by_name(name), json).view().to_string();
 }
 
+// A container around `manifest` (lists as given), signed with the fuzz owner's key: the forgeries
+// below pass the signature, so the fuzzer starts past it, at the slot and index rules.
+std::string resigned(const format::Manifest& manifest, const format::VerifiedContainer& c, const format::ByteSource& source) {
+  format::RecordHeader header;
+  header.manifest = format::encode_manifest(manifest);
+  header.manifest_signature =
+      crypto::sign_with_label(format::label::kManifestSignature, fuzzing::owner_signing_keys(), header.manifest);
+  std::string bodies;
+  for (const auto& s : c.sections) {
+    header.section_entries.push_back(s.entry_bytes);
+    bodies += format::read_section_body(source, s);
+  }
+  header.grants = c.grants;
+  return format::encode_container_prefix(header) + bodies;
+}
+
+// Owner-signed records that break one rule of docs/SPEC.md §5.3, §6.2 or §6.3 each.
+void forgeries(const std::string& record) {
+  format::MemorySource source(record);
+  const format::VerifiedContainer c = format::read_container(source);
+  auto master = crypto::open_sealed(fuzzing::owner_box_keys(), c.manifest.owner_key_wrap, 32);
+  if (!master) throw std::runtime_error("the seed record is not the fuzz owner's");
+  const format::OwnerIndex index =
+      format::open_owner_index(*master, c.manifest.record_id, c.manifest.sequence, c.manifest.sealed_index);
+
+  format::Manifest m = c.manifest;  // each entry listed under the other's slot (step 6.3)
+  std::swap(m.sections.at(0).entry_digest, m.sections.at(1).entry_digest);
+  put("record", "unpaired_slot", resigned(m, c, source));
+
+  m = c.manifest;  // a repeated slot commitment (step 4)
+  m.slot_commitments.replace(32, 32, m.slot_commitments.substr(0, 32));
+  put("record", "repeated_commitment", resigned(m, c, source));
+
+  m = c.manifest;  // another master key's slot table (the owner's check, §5.3)
+  m.slot_commitments = format::slot_commitment_table(crypto::random_secret(32));
+  put("record", "other_slot_table", resigned(m, c, source));
+
+  m = c.manifest;  // the index sealed for the previous version (§6.2)
+  m.sealed_index = format::seal_owner_index(*master, m.record_id, m.sequence - 1, index);
+  put("record", "index_previous_version", resigned(m, c, source));
+
+  m = c.manifest;  // an index that names a section the file does not hold (§6.2)
+  format::OwnerIndex other = index;
+  other.sections.back().section_id = 5;
+  std::sort(other.sections.begin(), other.sections.end(),
+            [](const format::IndexedSection& a, const format::IndexedSection& b) { return a.section_id < b.section_id; });
+  m.sealed_index = format::seal_owner_index(*master, m.record_id, m.sequence, other);
+  put("record", "index_disagrees", resigned(m, c, source));
+}
+
 void records(const fs::path& scratch) {
   const model::OwnerKeys keys = fuzzing::owner_keys();
   const std::string path = (scratch / "r.kartla").string();
@@ -68,6 +125,8 @@ void records(const fs::path& scratch) {
   const format::VerifiedContainer c = format::read_container(source);
   format::RecordHeader header{c.manifest_bytes, c.manifest_signature, {c.sections[0].entry_bytes}, c.grants};
   put("record", "bundle", format::encode_container_prefix(header) + format::read_section_body(source, c.sections[0]));
+
+  forgeries(two);
 
   put("record", "truncated", two.substr(0, two.size() / 2));
   put("record", "trailing_garbage", two + "garbage");
