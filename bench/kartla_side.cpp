@@ -66,6 +66,16 @@ int kartla_read(const KartlaOwner& owner, const std::string& path, const std::ve
   return mix;
 }
 
+size_t kartla_read_capacity(const KartlaOwner& owner, const std::string& path) {
+  kartla_record* record = nullptr;
+  check(kartla_record_open_file(path.c_str(), owner.get(), &record), "kartla_record_open_file");
+  size_t capacity = 0;
+  const kartla_status status = kartla_record_section_size(record, kSectionName, &capacity);
+  kartla_record_free(record);
+  check(status, "kartla_record_section_size");
+  return capacity;
+}
+
 int kartla_read_into(const KartlaOwner& owner, const std::string& path, std::vector<uint8_t>& buffer,
                      const std::vector<uint8_t>* check_against) {
   kartla_record* record = nullptr;

@@ -2,6 +2,7 @@
 // or binding calls, so the numbers include the ABI layer (argument checks, buffer hand-over).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -34,8 +35,13 @@ void kartla_save(const KartlaOwner& owner, const std::vector<uint8_t>& section, 
 // compared with the plaintext.
 int kartla_read(const KartlaOwner& owner, const std::string& path, const std::vector<uint8_t>* check);
 
+// The capacity kartla_record_get_section_into needs for the section saved at `path`
+// (kartla_record_section_size: its padded length, docs/SPEC.md §5.4, at least the content's).
+size_t kartla_read_capacity(const KartlaOwner& owner, const std::string& path);
+
 // The same read with kartla_record_get_section_into, into `buffer` (reused across repetitions,
-// as the raw `+io` column reuses its buffer): no allocation on Kartla's side either.
+// as the raw `+io` column reuses its buffer; sized by kartla_read_capacity before timing): no
+// allocation on Kartla's side either.
 int kartla_read_into(const KartlaOwner& owner, const std::string& path, std::vector<uint8_t>& buffer,
                      const std::vector<uint8_t>* check);
 

@@ -85,6 +85,9 @@ class SizeRun {
   void warm_up_and_check() {
     save_kartla();
     kartla_read(owner_, paths_.kartla, &payload_);
+    // The caller's buffer holds the padded body's plaintext (docs/SPEC.md §5.4), not only the
+    // content: sized as an application sizes it, from kartla_record_section_size.
+    into_buffer_.assign(kartla_read_capacity(owner_, paths_.kartla), 1);
     kartla_read_into(owner_, paths_.kartla, into_buffer_, &payload_);
     if (o_.run_raw) {
       save_raw();
@@ -195,7 +198,9 @@ class SizeRun {
   size_t size_;
   std::vector<uint8_t> payload_;
   CryptoBuffers buffers_;
-  std::vector<uint8_t> into_buffer_ = std::vector<uint8_t>(size_, 1);  // touched before timing, like the raw buffers
+  // Sized to kartla_record_section_size in warm_up_and_check, and touched before timing, like the
+  // raw buffers.
+  std::vector<uint8_t> into_buffer_;
   Paths paths_;
 };
 

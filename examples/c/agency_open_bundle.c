@@ -150,6 +150,10 @@ static int make_demo(const char *dir, char *bundle_path, char *agency_path, size
     goto done;
   kartla_share_options_init(&share_options);
   share_options.purpose = "kartl\xc3\xa4ggning inf\xc3\xb6r praktik";
+  /* GDPR Art. 6(1) basis of the share: (a), the participant's consent (also what NULL means).
+   * Health data (work_ability; notes or documents flagged as health data) would also need an
+   * Art. 9(2) basis in gdpr_art9_basis: kartla_record_section_is_special says which. */
+  share_options.gdpr_art6_basis = "6.1.a";
   if (!check(kartla_record_share(record, card.data, card.len, sections, 1, &share_options, &grant_id), "record_share"))
     goto done;
   if (!check(kartla_record_save(record, record_path), "record_save")) goto done;

@@ -14,7 +14,8 @@ expect "the demo bundle" '^demo: the participant shared profile with Landskrona 
 expect "opened at sequence 1" '^opened .*/bundle\.kartla: sequence 1$'
 expect "rollback check passed" '^not older than sequence 1$'
 expect "owner fingerprint" "\"owner_fingerprint\": \"($hex4[- ]){7}$hex4\""
-expect "the grant's purpose" '"section": "profile", "purpose": "kartläggning inför praktik"'
+expect "the grant's purpose" '"section": "profile", .*"purpose": "kartläggning inför praktik"'
+expect "the grant's GDPR bases" '"section": "profile", .*"gdpr_art6_basis": "6\.1\.a", "gdpr_art9_basis": ""'
 expect "profile printed" '^profile: \{$'
 expect "given name read" '"given_name": *"Amina"'
 expect "family name read" '"family_name": *"Rahimi"'
