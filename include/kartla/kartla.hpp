@@ -358,6 +358,13 @@ class record {
     check(kartla_record_revoke(get(), detail::bytes(agency_card), agency_card.size(), now, summary.out()));
     return summary.str();
   }
+  // The receipt file of a grant, from the saved record (kartla_record_receipt): a grant receipt
+  // while it is live, a termination receipt once it has ended. Call it after save().
+  buffer receipt(const std::string& grant_id) const {
+    buffer out;
+    check(kartla_record_receipt(get(), grant_id.c_str(), out.out()));
+    return out;
+  }
 
   const kartla_record* get() const noexcept { return handle_.get(); }
   kartla_record* get() noexcept { return handle_.get(); }
@@ -475,6 +482,16 @@ class share {
   explicit share(kartla_share* raw) : handle_(raw) {}
   detail::handle<kartla_share, kartla_share_free> handle_;
 };
+
+// Verifies a receipt file and describes it as JSON (kartla_receipt_describe_json). An empty
+// owner_card does not pin the owner; an empty agency_card does not check the recipient.
+inline std::string receipt_describe_json(std::string_view receipt, std::string_view owner_card = {},
+                                         std::string_view agency_card = {}) {
+  buffer out;
+  check(kartla_receipt_describe_json(detail::bytes(receipt), receipt.size(), detail::bytes(owner_card),
+                                     owner_card.size(), detail::bytes(agency_card), agency_card.size(), out.out()));
+  return out.str();
+}
 
 // Attestations (kartla.h): the bytes an attestation covers, issuing one, checking one.
 struct entry_ref {

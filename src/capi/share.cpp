@@ -110,6 +110,8 @@ kartla_status kartla_record_revoke(kartla_record* record, const uint8_t* card, s
     std::string json = "{\n  \"agency_fingerprint\": \"" + result.agency_fingerprint + "\",\n  \"rotated_sections\": [";
     for (size_t i = 0; i < result.rotated_sections.size(); ++i)
       json += (i ? ", " : "") + json_string(result.rotated_sections[i]);
+    json += "],\n  \"grant_ids\": [";
+    for (size_t i = 0; i < result.grant_ids.size(); ++i) json += (i ? ", " : "") + json_string(result.grant_ids[i]);
     json += "],\n  \"revoked_grants\": " + std::to_string(result.revoked_grants) +
             ",\n  \"reissued_grants\": " + std::to_string(result.reissued_grants) + "\n}\n";
     put_text(summary, json);

@@ -38,32 +38,6 @@ std::string status_of(const JsonObject& grant, int64_t at) {
   return "readable";
 }
 
-// The labels of the gdpr-art6 and gdpr-art9 code systems (src/model/code_systems.cpp), so the
-// caseworker reads the basis in words; a code this CLI does not know is shown as it is.
-std::string basis_label(const std::string& code) {
-  static const char* const kLabels[][2] = {
-      {"6.1.a", "consent"},
-      {"6.1.b", "contract"},
-      {"6.1.c", "legal obligation"},
-      {"6.1.d", "vital interests"},
-      {"6.1.e", "public task or official authority"},
-      {"6.1.f", "legitimate interests"},
-      {"9.2.a", "explicit consent"},
-      {"9.2.b", "employment, social security and social protection law"},
-      {"9.2.c", "vital interests"},
-      {"9.2.d", "not-for-profit body"},
-      {"9.2.e", "made public by the data subject"},
-      {"9.2.f", "legal claims"},
-      {"9.2.g", "substantial public interest"},
-      {"9.2.h", "health or social care"},
-      {"9.2.i", "public health"},
-      {"9.2.j", "archiving, research or statistics"},
-  };
-  for (const auto& entry : kLabels)
-    if (code == entry[0]) return "GDPR Art. " + code + " (" + entry[1] + ")";
-  return "GDPR Art. " + printable(code);
-}
-
 std::string expiry_text(int64_t expires_at, int64_t at) {
   if (expires_at == 0) return "never (until the owner revokes it)";
   const std::string day = last_valid_day(expires_at);
@@ -91,8 +65,8 @@ std::string human_listing(const JsonObject& d, int64_t at) {
       const std::string art9 = text_field(*g, "gdpr_art9_basis");
       out += "\ngrant " + printable(id) + "\n";
       out += "  purpose:   " + printable(text_field(*g, "purpose")) + "\n";
-      out += "  basis:     " + basis_label(text_field(*g, "gdpr_art6_basis")) + "\n";
-      if (!art9.empty()) out += "             health data: " + basis_label(art9) + "\n";
+      out += "  basis:     " + gdpr_basis_label(text_field(*g, "gdpr_art6_basis")) + "\n";
+      if (!art9.empty()) out += "             health data: " + gdpr_basis_label(art9) + "\n";
       out += "  granted:   " + time_or(static_cast<int64_t>(number_field(*g, "granted_at")), "-") + "\n";
       out += "  expires:   " + expiry_text(static_cast<int64_t>(number_field(*g, "expires_at")), at) + "\n";
       out += "  sections:\n";

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@
 #include "json_text.h"
 #include "kartla/kartla.hpp"
 #include "owned_record.h"
+#include "receipt_files.h"
 
 namespace kartla::cli {
 namespace {
@@ -119,6 +121,26 @@ void export_or_explain(const kartla::record& record, const std::string& grant_id
   }
 }
 
+// How many grants to the agency are still live in the ledger: the grants a revocation ends, so
+// the receipt files can be checked before anything changes.
+size_t live_grants_of(const kartla::record& record, const std::string& agency_fingerprint) {
+  if (!record.has_section(std::string(kLedgerSection))) return 0;
+  const JsonObject ledger = parse_json_object(record.section_json(std::string(kLedgerSection)).view());
+  size_t n = 0;
+  for (const JsonObject* g : object_list_field(ledger, "grants"))
+    if (text_field(*g, "agency_fingerprint") == agency_fingerprint && text_field(*g, "revoked_at").empty() &&
+        text_field(*g, "expired_at").empty())
+      ++n;
+  return n;
+}
+
+std::string receipts_json(const std::vector<std::string>& grant_ids, const std::vector<std::string>& files) {
+  std::string out = "[";
+  for (size_t i = 0; i < files.size(); ++i)
+    out += std::string(i ? ", " : "") + "{\"grant_id\": " + json_quote(grant_ids[i]) + ", \"file\": " + json_quote(files[i]) + "}";
+  return out + "]";
+}
+
 }  // namespace
 
 Exit run_share(const Args& args) {
@@ -131,6 +153,11 @@ Exit run_share(const Args& args) {
   const std::string out = args.required("--out");
   args.required("--owner");
   check_new_output(out);
+  const std::optional<std::string> receipt = args.value("--receipt");
+  if (receipt) {
+    if (*receipt == out) usage_error("--receipt and --out name the same file");
+    check_new_output(*receipt);
+  }
   const AgencyCard card = read_agency_card(args.required("--to"));
 
   const std::string art9 = args.value("--art9-basis").value_or("");
@@ -143,6 +170,8 @@ Exit run_share(const Args& args) {
   const std::string grant_id = record.share(card.bytes.view(), sections, purpose, expires_at, 0, art9, art6);
   owned.save(path);
   export_or_explain(record, grant_id, path, out);
+  // Made from the version just saved, which holds the grant (SPEC §7.6).
+  const size_t receipt_bytes = receipt ? write_receipt(record, grant_id, *receipt, path) : 0;
 
   if (args.flag("--json")) {
     write_stdout("{\"grant_id\": " + json_quote(grant_id) + ", \"agency_name\": " + json_quote(card.name) +
@@ -152,7 +181,8 @@ Exit run_share(const Args& args) {
                  ", \"gdpr_art9_basis\": " + (art9.empty() ? std::string("null") : json_quote(art9)) +
                  ", \"expires_at\": " + (expires_at == 0 ? std::string("null") : json_quote(format_utc(expires_at))) +
                  ", \"record\": " + json_quote(path) + ", \"sequence\": " + std::to_string(record.sequence()) +
-                 ", \"bundle\": " + json_quote(out) + ", \"bundle_bytes\": " + file_size_text(out) + "}\n");
+                 ", \"bundle\": " + json_quote(out) + ", \"bundle_bytes\": " + file_size_text(out) +
+                 ", \"receipt\": " + (receipt ? json_quote(*receipt) : std::string("null")) + "}\n");
     return Exit::ok;
   }
   write_stdout("Shared with " + printable(card.name) + " (" + card.fingerprint + ")\n" +
@@ -163,7 +193,8 @@ Exit run_share(const Args& args) {
                "basis:     GDPR Art. " + (art6.empty() ? std::string("6.1.a") : art6) +
                (art9.empty() ? std::string() : ", Art. " + art9) + "\n" +
                "record:    " + path + " (sequence " + std::to_string(record.sequence()) + ")\n" +
-               "bundle:    " + out + " (" + file_size_text(out) + " bytes)\n");
+               "bundle:    " + out + " (" + file_size_text(out) + " bytes)\n" +
+               (receipt ? "receipt:   " + *receipt + " (" + std::to_string(receipt_bytes) + " bytes)\n" : std::string()));
   return Exit::ok;
 }
 
@@ -193,11 +224,21 @@ Exit run_revoke(const Args& args) {
   const std::string& path = args.positional(0);
   args.required("--owner");
   const AgencyCard card = read_agency_card(args.required("--from"));
+  const std::optional<std::string> receipt = args.value("--receipt");
+  if (receipt) check_new_output(*receipt);
 
   OwnedRecord owned = open_record_with_owner(path, args);
   kartla::record& record = owned.record;
+  // One receipt per grant that ends: every file is checked before anything changes.
+  const std::vector<std::string> receipt_files =
+      receipt ? receipt_paths(*receipt, live_grants_of(record, card.fingerprint)) : std::vector<std::string>();
+  for (const std::string& file : receipt_files) check_new_output(file);
   const JsonObject summary = parse_json_object(record.revoke(card.bytes.view()));
   owned.save(path);
+  // Made from the version just saved, the one that no longer holds the grants (SPEC §7.6).
+  const std::vector<std::string> ended = text_list_field(summary, "grant_ids");
+  const std::vector<std::string> written = receipt ? receipt_paths(*receipt, ended.size()) : std::vector<std::string>();
+  for (size_t i = 0; i < written.size(); ++i) (void)write_receipt(record, ended[i], written[i], path);
 
   const std::vector<std::string> rotated = text_list_field(summary, "rotated_sections");
   const auto revoked = static_cast<uint64_t>(number_field(summary, "revoked_grants"));
@@ -207,15 +248,20 @@ Exit run_revoke(const Args& args) {
                  json_quote(card.fingerprint) + ", \"revoked_grants\": " + std::to_string(revoked) +
                  ", \"rotated_sections\": " + json_string_array(rotated) +
                  ", \"reissued_grants\": " + std::to_string(reissued) + ", \"record\": " + json_quote(path) +
-                 ", \"sequence\": " + std::to_string(record.sequence()) + "}\n");
+                 ", \"sequence\": " + std::to_string(record.sequence()) + ", \"receipts\": " + receipts_json(ended, written) +
+                 "}\n");
     return Exit::ok;
   }
+  std::string receipts_text;
+  for (size_t i = 0; i < written.size(); ++i)
+    receipts_text += "receipt:           " + written[i] + " (grant " + ended[i] + ")\n";
   write_stdout("Revoked every grant to " + printable(card.name) + " (" + card.fingerprint + ")\n" +
                "revoked grants:    " + std::to_string(revoked) + "\n" +
                "new keys for:      " + (rotated.empty() ? std::string("none (no shared section is left)") : joined(rotated)) +
                "\n" + "re-issued grants:  " + std::to_string(reissued) +
                " (agencies that keep their access hold the new keys; give them a new bundle)\n" +
-               "record:            " + path + " (sequence " + std::to_string(record.sequence()) + ")\n\n" +
+               "record:            " + path + " (sequence " + std::to_string(record.sequence()) + ")\n" +
+               receipts_text + "\n" +
                printable(card.name) + " cannot read what is written from now on. What it has already read or copied\n" +
                "cannot be unshared.\n");
   return Exit::ok;

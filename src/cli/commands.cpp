@@ -129,13 +129,14 @@ const std::vector<Command>& commands() {
        {{"--json", "", "print the description as JSON"}},
        run_agency_show},
       {"", "share", "REC.kartla --owner OWNER.id --to AGENCY.card --sections S1,S2 --purpose TEXT "
-                    "[--expires DATE] [--art9-basis CODE] [--art6-basis CODE] --out BUNDLE.kartla",
+                    "[--expires DATE] [--art9-basis CODE] [--art6-basis CODE] --out BUNDLE.kartla [--receipt FILE]",
        "share sections with an agency and write its share bundle",
        "Grants the agency whose card is AGENCY.card the current keys of the named sections, for\n"
        "PURPOSE and until DATE, saves the next signed version of the record (the grant is kept in it,\n"
        "so the agency can also open the record file itself, and in the owner-only sharing ledger),\n"
        "then writes BUNDLE.kartla: the signed manifest, the granted sections' ciphertexts and this\n"
-       "grant only. Hand the bundle to the agency; it opens it with `kartla open`.\n"
+       "grant only. Hand the bundle to the agency; it opens it with `kartla open`. With --receipt, also\n"
+       "writes the grant receipt: your signed statement of the grant (see `kartla receipt`).\n"
        "\n"
        "--sections all (or '*') shares every section the record holds EXCEPT those holding health\n"
        "data (GDPR Art. 9: work_ability, and notes or documents with an entry flagged as health data)\n"
@@ -165,6 +166,7 @@ const std::vector<Command>& commands() {
         {"--art9-basis", "CODE", "GDPR Art. 9(2) basis, required for health data: 9.2.a to 9.2.j"},
         {"--art6-basis", "CODE", "GDPR Art. 6(1) basis: 6.1.a to 6.1.f (default 6.1.a)"},
         {"--out", "BUNDLE.kartla", "where to write the share bundle (refuses to overwrite)"},
+        {"--receipt", "FILE", "also write the grant receipt to FILE (refuses to overwrite)"},
         kPassphraseFile,
         kJsonSummary},
        run_share},
@@ -208,7 +210,7 @@ const std::vector<Command>& commands() {
         {"--last-seen-trust", "N", "with --trust: an older trust list than sequence N is an error"},
         kPassphraseFile},
        run_open},
-      {"", "revoke", "REC.kartla --owner OWNER.id --from AGENCY.card",
+      {"", "revoke", "REC.kartla --owner OWNER.id --from AGENCY.card [--receipt FILE]",
        "take back every grant to an agency (what was shared stays shared)",
        "Revokes every grant to the agency whose card is AGENCY.card: the sections it could read get\n"
        "new keys (a new key generation, re-encrypted), agencies that keep their grants get the new\n"
@@ -216,10 +218,51 @@ const std::vector<Command>& commands() {
        "the revocation, and the next signed version is saved. Content written afterwards cannot be\n"
        "read by the revoked agency, from the record file or from any later bundle.\n"
        "\n"
+       "--receipt FILE also writes the termination receipt of each grant that ended: your signed\n"
+       "statement of which grant ended, when and why, for the agency to keep as proof that it must\n"
+       "stop processing (it reads it with `kartla receipt show`). One file per grant: FILE for the\n"
+       "first, FILE.2, FILE.3, ... for the others, in the order of the sharing ledger; none may exist.\n"
+       "\n"
        "WHAT WAS SHARED CANNOT BE UNSHARED: whatever the agency has already read or copied, including\n"
        "bundles it holds, stays readable to it.",
-       {kOwner, kOwnerLastSeen, kAcceptOlder, {"--from", "AGENCY.card", "the agency's public card"}, kPassphraseFile, kJsonSummary},
+       {kOwner, kOwnerLastSeen, kAcceptOlder, {"--from", "AGENCY.card", "the agency's public card"},
+        {"--receipt", "FILE", "also write a termination receipt per grant ended: FILE, FILE.2, ..."},
+        kPassphraseFile, kJsonSummary},
        run_revoke},
+      {"", "receipt", "REC.kartla --owner OWNER.id --grant GRANT_ID --out FILE",
+       "write the signed receipt of a grant: made, or ended (revoked or expired)",
+       "Writes the receipt of a grant (its id is shown by `kartla share` and `kartla record ledger`),\n"
+       "signed with your key, to FILE (readable by you only; refuses to overwrite). While the grant\n"
+       "is in force it is a grant receipt: who got which sections, for what purpose, on which legal\n"
+       "basis, until when. Once it has ended it is a termination receipt: also when it ended, and\n"
+       "whether you revoked it or it expired. Either names the saved version of the record it was\n"
+       "made from. Give it to the agency: it checks it without any key (`kartla receipt show`) and\n"
+       "can keep it as your statement that it must stop processing those sections.\n"
+       "\n"
+       "An expired grant ends at the first save of the record after its expiry (any command that\n"
+       "changes the record); before that this command exits with code 3 and says so. A receipt is\n"
+       "your statement: it does not prove that the agency received it.",
+       {kOwner, kOwnerLastSeen, kAcceptOlder,
+        {"--grant", "GRANT_ID", "the grant's id (32 hex digits)"},
+        {"--out", "FILE", "where to write the receipt (refuses to overwrite)"},
+        kPassphraseFile,
+        {"--json", "", "print the file name, its size and the receipt's content as JSON"}},
+       run_receipt},
+      {"receipt", "show", "FILE [--owner-card OWNER.card] [--agency-card AGENCY.card] [--json]",
+       "check a receipt and say what the participant stated (agency)",
+       "Checks the receipt's signature by the participant and prints, in plain words, what they\n"
+       "stated: that a grant was made, or that it ended (when, and whether revoked or expired), with\n"
+       "the agency, the sections, the purpose and the legal basis. For a termination receipt: stop\n"
+       "processing these sections. No key or passphrase is needed.\n"
+       "--owner-card: a receipt signed by any other participant exits with code 5; without it,\n"
+       "compare the printed fingerprint with the participant's card yourself.\n"
+       "--agency-card: your own card; a receipt about another agency's grant exits with code 4.\n"
+       "A damaged or altered receipt exits with code 4. The receipt is the participant's statement:\n"
+       "it does not show that you received it, or when.",
+       {{"--owner-card", "OWNER.card", "the participant whose receipt this must be"},
+        {"--agency-card", "AGENCY.card", "your agency's card: the receipt must be about a grant to it"},
+        {"--json", "", "print the receipt's content as JSON"}},
+       run_receipt_show},
       {"record", "ledger", "REC.kartla --owner OWNER.id [--json]",
        "show the sharing ledger: grants and revocations",
        "Prints the owner-only sharing ledger: for each grant the agency's name and fingerprint, the\n"

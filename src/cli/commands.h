@@ -43,6 +43,8 @@ Exit run_bundle(const Args& args);
 Exit run_open(const Args& args);
 Exit run_revoke(const Args& args);
 Exit run_record_ledger(const Args& args);
+Exit run_receipt(const Args& args);
+Exit run_receipt_show(const Args& args);
 // content commands
 Exit run_validate(const Args& args);
 Exit run_progress(const Args& args);

@@ -12,4 +12,9 @@ namespace kartla::cli {
 // such care: JSON escapes control characters.
 std::string printable(std::string_view text);
 
+// "GDPR Art. 6.1.a (consent)": a basis code with the label of its code system (gdpr-art6 and
+// gdpr-art9, src/model/code_systems.cpp), so a person reads it in words; a code this CLI does not
+// know is shown as it is.
+std::string gdpr_basis_label(const std::string& code);
+
 }  // namespace kartla::cli

@@ -130,16 +130,16 @@ void check_new_output(const std::string& path) {
   if (!S_ISDIR(st.st_mode)) io_failure("write", path, ENOTDIR);
 }
 
-void write_file_atomically(const std::string& path, std::string_view data, bool overwrite) {
+void write_file_atomically(const std::string& path, std::string_view data, bool overwrite, unsigned mode) {
   const std::string dir = directory_of(path);
   std::string temp = dir + "/.kartla-tmp-XXXXXX";
   Fd fd(::mkstemp(temp.data()));
   if (fd.get() < 0) io_failure("write", path, errno);
   try {
-    // mkstemp makes the file 0600; give it the usual mode for a new file under the umask.
+    // mkstemp makes the file 0600; give it the mode asked for, under the umask.
     const mode_t mask = ::umask(0);
     ::umask(mask);
-    if (::fchmod(fd.get(), 0666 & ~mask) != 0) io_failure("write", path, errno);
+    if (::fchmod(fd.get(), static_cast<mode_t>(mode) & ~mask) != 0) io_failure("write", path, errno);
     write_all(fd.get(), data, path);
     if (::fsync(fd.get()) != 0) io_failure("write", path, errno);
     if (::close(fd.release()) != 0) io_failure("write", path, errno);

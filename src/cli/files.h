@@ -28,8 +28,12 @@ void remove_file(const std::string& path) noexcept;
 void check_new_output(const std::string& path);
 
 // Writes `path` only once all of it is on disk: temporary file in the same directory, fsync,
-// then an atomic rename (or, without `overwrite`, a link that fails if `path` appeared).
-void write_file_atomically(const std::string& path, std::string_view data, bool overwrite);
+// then an atomic rename (or, without `overwrite`, a link that fails if `path` appeared). `mode`
+// is masked by the umask; kPrivateFile for what only its owner should read.
+inline constexpr unsigned kPublicFile = 0666;
+inline constexpr unsigned kPrivateFile = 0600;
+void write_file_atomically(const std::string& path, std::string_view data, bool overwrite,
+                           unsigned mode = kPublicFile);
 
 // Writes to stdout (fd 1) unbuffered; an I/O Failure if it cannot.
 void write_stdout(std::string_view text);

@@ -14,7 +14,8 @@ std::string padded(std::string_view text, size_t width) {
 std::string command_list(std::string_view only_group) {
   std::string out;
   for (const Command& c : commands()) {
-    if (!only_group.empty() && c.group != only_group) continue;
+    // A group's listing also shows the command of the same name (`receipt` beside `receipt show`).
+    if (!only_group.empty() && c.group != only_group && !(c.group.empty() && c.name == only_group)) continue;
     out += "  " + padded(command_words(c), 22) + std::string(c.summary) + "\n";
   }
   return out;
@@ -66,6 +67,10 @@ std::string command_help(const Command& command) {
     out += "  " + padded(left, 28) + std::string(o.help) + "\n";
   }
   out += "  " + padded("-h, --help", 28) + "show this help\n";
+  // A command that is also a group (`receipt`, `receipt show`) names its group's commands.
+  bool group = false;
+  for (const Command& c : commands()) group = group || (command.group.empty() && c.group == command.name);
+  if (group) out += "\nRelated commands:\n" + command_list(command.name);
   out += "\nExit codes: see 'kartla --help'.\n";
   return out;
 }

@@ -42,7 +42,12 @@ Exit dispatch(const std::vector<std::string>& argv) {
 
   const Command* command = nullptr;
   size_t consumed = 1;
-  if (is_group(first)) {
+  // A word can name both a command and a group (`receipt REC.kartla`, `receipt show FILE`): the
+  // group is meant when the next word is one of its commands (the command's help lists them).
+  const Command* top_level = find_command("", first);
+  const bool group_meant =
+      is_group(first) && (top_level == nullptr || (argv.size() >= 2 && find_command(first, argv[1]) != nullptr));
+  if (group_meant) {
     if (argv.size() < 2) usage_error("'kartla " + first + "' needs a command; run 'kartla " + first + " --help'");
     if (argv[1] == "--help" || argv[1] == "-h") {
       write_stdout(group_help(first));
@@ -52,7 +57,7 @@ Exit dispatch(const std::vector<std::string>& argv) {
     if (command == nullptr) usage_error("unknown command 'kartla " + first + " " + argv[1] + "'; run 'kartla " + first + " --help'");
     consumed = 2;
   } else {
-    command = find_command("", first);
+    command = top_level;
     if (command == nullptr) usage_error("unknown command '" + first + "'; run 'kartla --help'");
   }
 

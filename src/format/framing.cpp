@@ -18,6 +18,7 @@ const char* type_name(char type) {
     case 'A': return "an attestation";
     case 'T': return "a trust list";
     case 'W': return "a contribution";
+    case 'X': return "a receipt";
     default: return "an unknown kind of Kartla file";
   }
 }
@@ -43,6 +44,7 @@ std::optional<FileType> sniff_file_type(ByteView prefix) {
     case 'A': return FileType::attestation;
     case 'T': return FileType::trust_list;
     case 'W': return FileType::contribution;
+    case 'X': return FileType::receipt;
     default: return std::nullopt;
   }
 }

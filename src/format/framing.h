@@ -19,6 +19,7 @@ enum class FileType : char {
   trust_list = 'T',
   contribution = 'W',  // an agency's write-back
   seen_marks = 'S',    // an owner's record of versions seen, kept on one computer
+  receipt = 'X',       // the owner's signed statement that a grant was made or ended
 };
 
 inline constexpr size_t kFramePrefixBytes = 12;

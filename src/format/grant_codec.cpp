@@ -18,7 +18,6 @@ constexpr size_t kKeyBytes = 32;
 constexpr size_t kPerSectionBytes = 2 * kKeyBytes;  // section key || slot secret
 constexpr uint32_t kLedgerSectionId = 12;            // owner-only: never in a grant (SPEC §5.1)
 
-// "6.1.a".."6.1.f" and "9.2.a".."9.2.j" (SPEC §7.1).
 bool is_basis(const std::string& code, const char* prefix, char last) {
   return code.size() == 5 && code.compare(0, 4, prefix) == 0 && code[4] >= 'a' && code[4] <= last;
 }
@@ -55,13 +54,16 @@ void require(bool ok, const char* what) {
 
 }  // namespace
 
+bool is_gdpr_art6_basis(const std::string& code) { return is_basis(code, "6.1.", 'f'); }
+bool is_gdpr_art9_basis(const std::string& code) { return is_basis(code, "9.2.", 'j'); }
+
 std::string seal_grant(const Grant& grant) {
   if (grant.terms.purpose.size() > kMaxPurposeBytes) fail(Code::limit, "the purpose is longer than 1024 bytes");
   if (grant.sections.empty() || grant.sections.size() > kMaxSections)
     fail(Code::invalid_argument, "a grant must name between 1 and 64 sections");
-  if (!is_basis(grant.terms.gdpr_art6_basis, "6.1.", 'f'))
+  if (!is_gdpr_art6_basis(grant.terms.gdpr_art6_basis))
     fail(Code::invalid_argument, "a grant needs a GDPR Art. 6(1) basis, 6.1.a to 6.1.f");
-  if (!grant.terms.gdpr_art9_basis.empty() && !is_basis(grant.terms.gdpr_art9_basis, "9.2.", 'j'))
+  if (!grant.terms.gdpr_art9_basis.empty() && !is_gdpr_art9_basis(grant.terms.gdpr_art9_basis))
     fail(Code::invalid_argument, "a GDPR Art. 9(2) basis is one of 9.2.a to 9.2.j");
   const std::string terms = encode_terms(grant);
   const std::string prefix = plaintext_prefix();
@@ -119,8 +121,8 @@ std::optional<Grant> open_grant(const crypto::BoxKeyPair& recipient, const std::
   require(msg.granted_at() > 0, "grant time is missing");
   require(msg.expires_at() == 0 || msg.expires_at() > msg.granted_at(), "grant expires before it was granted");
   require(left == kPerSectionBytes * static_cast<size_t>(msg.sections_size()), "key count does not match its sections");
-  require(is_basis(msg.gdpr_art6_basis(), "6.1.", 'f'), "no GDPR Art. 6(1) basis");
-  require(msg.gdpr_art9_basis().empty() || is_basis(msg.gdpr_art9_basis(), "9.2.", 'j'), "unknown GDPR Art. 9(2) basis");
+  require(is_gdpr_art6_basis(msg.gdpr_art6_basis()), "no GDPR Art. 6(1) basis");
+  require(msg.gdpr_art9_basis().empty() || is_gdpr_art9_basis(msg.gdpr_art9_basis()), "unknown GDPR Art. 9(2) basis");
   // Anyone can seal a box to this agency; only the owner's signature makes a grant count. The
   // terms must also name this very agency, so a grant re-sealed to another agency is useless.
   if (msg.recipient_encryption_key() != recipient.public_key || msg.recipient_signing_key() != recipient_signing_key)

@@ -51,4 +51,9 @@ std::optional<Grant> open_grant(const crypto::BoxKeyPair& recipient, const std::
 inline constexpr size_t kMaxGrantBytes = 64u << 10;
 inline constexpr size_t kMaxPurposeBytes = 1024;
 
+// The GDPR bases a grant (and a receipt, SPEC §7.6) may name: "6.1.a".."6.1.f" and
+// "9.2.a".."9.2.j" (SPEC §7.1).
+bool is_gdpr_art6_basis(const std::string& code);
+bool is_gdpr_art9_basis(const std::string& code);
+
 }  // namespace kartla::format

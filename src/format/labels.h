@@ -10,6 +10,7 @@ inline constexpr const char* kCardSignature = "kartla/v1/card";
 inline constexpr const char* kAttestationSignature = "kartla/v1/attestation";
 inline constexpr const char* kTrustListSignature = "kartla/v1/trust-list";
 inline constexpr const char* kContributionSignature = "kartla/v1/contribution";
+inline constexpr const char* kReceiptSignature = "kartla/v1/receipt";  // the owner's receipts (§7.6)
 
 // Hashes (crypto::labelled_hash)
 inline constexpr const char* kManifestHash = "kartla/v1/manifest-hash";

@@ -29,6 +29,7 @@ inline constexpr size_t kMaxEntryIdBytes = 64;               // a section entry'
 inline constexpr size_t kMaxTrustListBytes = 1u << 20;       // trust-list file payload
 inline constexpr size_t kMaxTrustedAgencies = 1024;          // agencies on one trust list
 inline constexpr size_t kMaxContributionBytes = 16u << 20;   // contribution file payload
+inline constexpr size_t kMaxReceiptBytes = 64u << 10;        // receipt file payload (SPEC §7.6)
 
 inline constexpr size_t kRecordIdBytes = 16;
 inline constexpr size_t kDigestBytes = 32;

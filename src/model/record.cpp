@@ -92,6 +92,10 @@ std::string Record::manifest_hash() const {
   return manifest_bytes_.empty() ? std::string() : crypto::digest_bytes(format::manifest_hash(manifest_bytes_));
 }
 
+std::string Record::sign_receipt(ByteView receipt_bytes) const {
+  return crypto::sign_with_label(format::label::kReceiptSignature, signing_, receipt_bytes);
+}
+
 void Record::check_owner(const OwnerKeys& owner) const {
   if (manifest_.owner_signing_key != owner.signing.public_key || manifest_.owner_encryption_key != owner.box.public_key)
     fail(Code::auth, "this record belongs to another identity");

@@ -53,6 +53,8 @@ class Record {
   static Record open(std::shared_ptr<const format::ByteSource> source, const OwnerKeys& owner);
 
   const std::string& record_id() const { return manifest_.record_id; }
+  const std::string& owner_signing_key() const { return manifest_.owner_signing_key; }
+  const std::string& owner_encryption_key() const { return manifest_.owner_encryption_key; }
   // Error(auth) unless `owner` holds this record's owner keys: a call that takes an identity
   // next to a record must not act for someone else.
   void check_owner(const OwnerKeys& owner) const;
@@ -90,6 +92,11 @@ class Record {
   // INSECURE_RAW_KEY_EXPORT: the current key and the slot secret of a section, to be sealed into
   // a grant for an agency (share/issue_grant.cpp is the only caller). Error(not_found) if absent.
   GrantKeys insecure_keys_for_grant(const SectionInfo& info) const;
+
+  // The owner's signature over receipt bytes, under the receipt label only (SPEC §7.6;
+  // share/receipt.cpp is the only caller): the record signs its manifests and its receipts,
+  // nothing a caller could pass off as another kind of statement.
+  std::string sign_receipt(ByteView receipt_bytes) const;
 
   const std::vector<std::string>& grants() const { return grants_; }
   void replace_grants(std::vector<std::string> grants) {

@@ -22,6 +22,7 @@ RevocationResult revoke_agency(model::Record& record, const std::string& agency_
       record, [&](const v1::ShareGrantRecord& e) { return e.agency_fingerprint() == result.agency_fingerprint; },
       EndReason::revoked, now);
   result.rotated_sections = ended.rotated_sections;
+  result.grant_ids = ended.grant_ids;
   result.revoked_grants = ended.grant_ids.size();
   result.reissued_grants = ended.reissued_grants;
   return result;

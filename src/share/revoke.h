@@ -13,6 +13,7 @@ namespace kartla::share {
 
 struct RevocationResult {
   std::string agency_fingerprint;
+  std::vector<std::string> grant_ids;  // hex, in ledger order: the grants that ended (receipts name them)
   std::vector<std::string> rotated_sections;
   size_t revoked_grants = 0;
   size_t reissued_grants = 0;

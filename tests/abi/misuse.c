@@ -771,6 +771,51 @@ static void shares(const struct fixture *f) {
   EXPECT_MISUSE(kartla_share_check_owner(f->share, f->agency_card.data, f->agency_card.len));
 }
 
+/* Receipts: the fixture's grant, from its saved record. */
+static void receipts(const struct fixture *f) {
+  kartla_buffer buf = KARTLA_BUFFER_INIT;
+  kartla_buffer receipt = KARTLA_BUFFER_INIT;
+  kartla_buffer copy = f->full;
+  kartla_buffer full = f->full;
+  const char *grant = (const char *)f->grant_id.data;
+  if (kartla_record_receipt(f->record, grant, &receipt) != KARTLA_OK) {
+    misuse_fail(__LINE__, "kartla_record_receipt", kartla_last_error());
+    return;
+  }
+  EXPECT_MISUSE(kartla_record_receipt(NULL, grant, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_receipt(f->record, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_receipt(f->record, grant, NULL));
+  EXPECT_MISUSE(kartla_record_receipt(f->record, grant, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_receipt(f->record, "no such grant", &buf));
+  EXPECT_EMPTY(buf);
+
+  EXPECT_MISUSE(kartla_receipt_describe_json(NULL, 4, NULL, 0, NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_receipt_describe_json(receipt.data, SIZE_MAX, NULL, 0, NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_receipt_describe_json(receipt.data, receipt.len, NULL, 4, NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_receipt_describe_json(receipt.data, receipt.len, NULL, 0, NULL, 4, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_receipt_describe_json(receipt.data, receipt.len, f->card.data, SIZE_MAX, NULL, 0, &buf));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_receipt_describe_json(receipt.data, receipt.len, NULL, 0, f->agency_card.data, SIZE_MAX, &buf));
+  /* Each card in the other's place. */
+  EXPECT_MISUSE(kartla_receipt_describe_json(receipt.data, receipt.len, f->agency_card.data, f->agency_card.len, NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_receipt_describe_json(receipt.data, receipt.len, NULL, 0, f->card.data, f->card.len, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_receipt_describe_json(receipt.data, receipt.len, NULL, 0, NULL, 0, NULL));
+  EXPECT_MISUSE(kartla_receipt_describe_json(receipt.data, receipt.len, NULL, 0, NULL, 0, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  /* A card is not a receipt. */
+  EXPECT_STATUS(KARTLA_E_FORMAT, kartla_receipt_describe_json(f->card.data, f->card.len, NULL, 0, NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  kartla_buffer_free(&receipt);
+}
+
 /* Static information needs no handle and cannot fail; it must not crash on any input. */
 /* Attestations: an entry of a scratch record's notes, attested by the fixture's agency. */
 static void attestations(const struct fixture *f) {
@@ -1151,6 +1196,7 @@ int main(int argc, char **argv) {
   }
   frees_and_inits_accept_null_and_empty();
   static_information();
+  receipts(&f); /* first: it needs the fixture's record exactly as saved */
   identities(&f);
   records(&f);
   content(&f);

@@ -1405,3 +1405,66 @@ TEST_CASE("attest.json and attest_negative.json: every verify_attestation check,
   }
   CHECK(judged >= 12);
 }
+
+// receipt.json (SPEC §7.6), from the spec alone: the frame, the signature under its own label over
+// the exact Receipt bytes, every field, the manifest of the record version each receipt names,
+// and every negative's status.
+TEST_CASE("receipt.json: an independent reader verifies each receipt and the record version it names") {
+  init();
+  const Node doc = load_vector_file("receipt.json");
+  const Node bundles = load_vector_file("bundle.json");
+  const std::string owner_card = bytes(at(doc, "owner"), "card_file");
+  for (const Node& r : list(doc, "receipts").values()) {
+    INFO(text(r, "name"));
+    const std::string file = bytes(r, "file");
+    const std::string signed_receipt = bytes(r, "signed_receipt");
+    CHECK(file == std::string("KARTLA") + 'X' + '\x01' + le(signed_receipt.size(), 4) + signed_receipt);
+    CHECK(bytes(r, "signed_bytes") == std::string("kartla/v1/receipt") + '\0' + bytes(r, "receipt"));
+    const independent::Receipt got =
+        independent::read_receipt(file, owner_card, bytes(at(doc, "agency_cards"), text(r, "agency")));
+    CHECK(got.bytes == bytes(r, "receipt"));
+    const Node& f = at(r, "fields");
+    CHECK(got.kind == number(f, "kind"));
+    CHECK(got.record_id == bytes(f, "record_id"));
+    CHECK(got.owner_signing_key == bytes(f, "owner_signing_key"));
+    CHECK(got.owner_encryption_key == bytes(f, "owner_encryption_key"));
+    CHECK(got.grant_id == bytes(f, "grant_id"));
+    CHECK(got.recipient_signing_key == bytes(f, "recipient_signing_key"));
+    CHECK(got.recipient_encryption_key == bytes(f, "recipient_encryption_key"));
+    CHECK(got.agency_name == text(f, "agency_name"));
+    REQUIRE(got.sections.size() == static_cast<size_t>(list(f, "sections").values_size()));
+    for (size_t i = 0; i < got.sections.size(); ++i)
+      CHECK(got.sections[i] == list(f, "sections").values(static_cast<int>(i)).string_value());
+    CHECK(got.purpose == text(f, "purpose"));
+    CHECK(got.gdpr_art6_basis == text(f, "gdpr_art6_basis"));
+    CHECK(got.gdpr_art9_basis == text(f, "gdpr_art9_basis"));
+    CHECK(static_cast<uint64_t>(got.granted_at) == number(f, "granted_at"));
+    CHECK(static_cast<uint64_t>(got.expires_at) == number(f, "expires_at"));
+    CHECK(static_cast<uint64_t>(got.ended_at) == number(f, "ended_at"));
+    CHECK(got.end_reason == number(f, "end_reason"));
+    CHECK(fingerprint_text(got.owner_signing_key, got.owner_encryption_key) == text(r, "owner_fingerprint"));
+    CHECK(fingerprint_text(got.recipient_signing_key, got.recipient_encryption_key) == text(r, "agency_fingerprint"));
+    // The version it names is the bundle.json file it was made from: its record, sequence and
+    // manifest hash, and the owner who signed that manifest.
+    const independent::Container c = independent::verify_file(bytes(at(bundles, text(r, "made_from")), "file"));
+    CHECK(got.record_id == c.record_id);
+    CHECK(got.sequence == c.sequence);
+    CHECK(got.manifest_hash == H("kartla/v1/manifest-hash", c.manifest));
+    CHECK(got.owner_signing_key == c.owner_signing_key);
+  }
+}
+
+TEST_CASE("receipt.json: every negative gives its status when the spec's reader reads it") {
+  init();
+  const Node doc = load_vector_file("receipt.json");
+  for (const Node& v : list(doc, "negative").values()) {
+    INFO(text(v, "name") << ": " << text(v, "comment"));
+    std::string status = "OK";
+    try {
+      (void)independent::read_receipt(bytes(v, "input"), bytes(v, "owner_card"), bytes(v, "agency_card"));
+    } catch (const independent::Refusal& refusal) {
+      status = refusal.status;
+    }
+    CHECK(status == text(v, "result"));
+  }
+}

@@ -89,6 +89,10 @@ void generate(const fs::path& out_dir) {
   write_file(out_dir / "attest.json", kv::attest_vectors(owner, attesting).render());
   testing::use_deterministic_rng(8);
   write_file(out_dir / "attest_negative.json", kv::attest_negative_vectors(owner, attesting).render());
+
+  // Receipts are deterministic (Ed25519): no seed is drawn, but one is set for any later use.
+  testing::use_deterministic_rng(9);
+  write_file(out_dir / "receipt.json", kv::receipt_vectors(owner, sharing).render());
 }
 
 }  // namespace

@@ -94,6 +94,7 @@ void bundle_negative_vectors(NegativeSet& set, const Owner& owner, const Sharing
 Attesting make_attesting(const Owner& owner, const std::string& work_dir);
 Json attest_vectors(const Owner& owner, const Attesting& attesting);
 Json attest_negative_vectors(const Owner& owner, const Attesting& attesting);
+Json receipt_vectors(const Owner& owner, const Sharing& sharing);
 
 // Shared by the builders.
 std::string read_file(const std::string& path);

@@ -563,4 +563,131 @@ std::string read_as_agency(const AgencyView& view, uint32_t section, int64_t at)
   refuse(matched ? "E_EXPIRED" : "E_NOT_SHARED", "no grant whose key matches the entry in this file is valid");
 }
 
+// ---- SPEC §7.6: receipts ----
+
+namespace {
+
+const std::map<uint32_t, Kind> kSignedCard = {{1, Kind::bytes}, {2, Kind::bytes}};
+const std::map<uint32_t, Kind> kCard = {{1, Kind::u32},    {2, Kind::u32},    {3, Kind::bytes}, {4, Kind::bytes},
+                                        {5, Kind::string}, {6, Kind::string}, {7, Kind::u32},   {8, Kind::i64}};
+const std::map<uint32_t, Kind> kSignedReceipt = {{1, Kind::bytes}, {2, Kind::bytes}};
+const std::map<uint32_t, Kind> kReceipt = {
+    {1, Kind::u32},     {2, Kind::u32},     {3, Kind::bytes},   {4, Kind::bytes},   {5, Kind::bytes},
+    {6, Kind::bytes},   {7, Kind::bytes},   {8, Kind::bytes},   {9, Kind::string},  {10, Kind::repeated_bytes},
+    {11, Kind::string}, {12, Kind::string}, {13, Kind::string}, {14, Kind::i64},    {15, Kind::i64},
+    {16, Kind::i64},    {17, Kind::u32},    {18, Kind::u64},    {19, Kind::bytes}};
+
+// SPEC §3.1 for a file that ends at 12 + L.
+std::string small_payload(const std::string& file, char type, size_t max) {
+  if (file.size() < 12 || file.compare(0, 6, "KARTLA") != 0 || file[6] != type) refuse("E_FORMAT", "prefix");
+  if (file[7] != 1) refuse("E_VERSION", "major version");
+  uint64_t length = 0;
+  for (int i = 0; i < 4; ++i) length |= uint64_t{static_cast<uint8_t>(file[8 + i])} << (8 * i);
+  if (length > max) refuse("E_LIMIT", "payload length");
+  if (file.size() != 12 + length) refuse("E_FORMAT", "truncated or followed by more bytes");
+  return file.substr(12);
+}
+
+struct CardKeys {
+  uint64_t kind = 0;
+  std::string signing_key, encryption_key;
+};
+
+// SPEC §4.2 "Reading a card" (the parts a pin needs).
+CardKeys read_card_file(const std::string& file) {
+  const Message sc = parse(small_payload(file, 'C', 64u << 10), kSignedCard, "signed card");
+  const Message card = parse(sc.b(1), kCard, "card");
+  if (card.u(1) != 1) refuse("E_VERSION", "card version");
+  if (card.u(2) < 1 || card.u(2) > 3 || card.b(3).size() != 32 || card.b(4).size() != 32) refuse("E_FORMAT", "card");
+  if (!verify("kartla/v1/card", card.b(3), sc.b(1), sc.b(2))) refuse("E_SIGNATURE", "card self-signature");
+  return {card.u(2), card.b(3), card.b(4)};
+}
+
+bool is_section_name(const std::string& name) {
+  if (name.empty() || name.size() > 64) return false;
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+}
+
+}  // namespace
+
+Receipt read_receipt(const std::string& file, const std::string& owner_card_file, const std::string& agency_card_file) {
+  // The pins are the caller's arguments: a card of the wrong kind is a misuse.
+  std::optional<CardKeys> owner, agency;
+  if (!owner_card_file.empty()) {
+    owner = read_card_file(owner_card_file);
+    if (owner->kind != 1) refuse("E_INVALID_ARGUMENT", "not an owner's card");
+  }
+  if (!agency_card_file.empty()) {
+    agency = read_card_file(agency_card_file);
+    if (agency->kind != 2) refuse("E_INVALID_ARGUMENT", "not an agency's card");
+  }
+  // Steps 1-2.
+  const Message outer = parse(small_payload(file, 'X', 64u << 10), kSignedReceipt, "signed receipt");
+  const Message m = parse(outer.b(1), kReceipt, "receipt");
+  if (m.u(1) != 1) refuse("E_VERSION", "receipt format version");
+  // Step 3.
+  const auto bad = [](const char* why) { refuse("E_FORMAT", why); };
+  if (m.u(2) != 1 && m.u(2) != 2) bad("kind");
+  if (m.b(3).size() != 16 || m.b(6).size() != 16) bad("record or grant id length");
+  for (uint32_t n : {4u, 5u, 7u, 8u})
+    if (m.b(n).size() != 32) bad("key length");
+  if (m.b(9).empty()) bad("no agency name");
+  if (m.b(9).size() > 256) refuse("E_LIMIT", "agency name");
+  if (m.b(11).empty()) bad("no purpose");
+  if (m.b(11).size() > 1024) refuse("E_LIMIT", "purpose");
+  if (!is_basis(m.b(12), "6.1.", 'f')) bad("Art. 6 basis");
+  if (!m.b(13).empty() && !is_basis(m.b(13), "9.2.", 'j')) bad("Art. 9 basis");
+  const std::vector<std::string> sections = m.list(10);
+  if (sections.empty()) bad("no section");
+  if (sections.size() > 64) refuse("E_LIMIT", "sections");
+  for (size_t i = 0; i < sections.size(); ++i) {
+    if (!is_section_name(sections[i]) || sections[i] == "sharing_ledger") bad("section name");
+    if (std::find(sections.begin(), sections.begin() + static_cast<std::ptrdiff_t>(i), sections[i]) !=
+        sections.begin() + static_cast<std::ptrdiff_t>(i))
+      bad("section twice");
+    if (sections[i] == "work_ability" && m.b(13).empty()) bad("work_ability without Art. 9 basis");
+  }
+  const auto granted = static_cast<int64_t>(m.u(14)), expires = static_cast<int64_t>(m.u(15)),
+             ended = static_cast<int64_t>(m.u(16));
+  if (granted < 1) bad("granted_at");
+  if (expires != 0 && expires <= granted) bad("expires_at");
+  if (m.u(2) == 1 && (ended != 0 || m.u(17) != 0)) bad("a grant receipt that ended");
+  if (m.u(2) == 2) {
+    if (ended < 1 || (m.u(17) != 1 && m.u(17) != 2)) bad("termination without time or reason");
+    if (m.u(17) == 2 && (expires == 0 || ended < expires)) bad("expired before its expiry");
+  }
+  if (m.u(18) < 1) bad("sequence");
+  if (m.b(19).size() != 32) bad("manifest hash length");
+  if (outer.b(2).size() != 64) bad("signature length");
+  // Step 4.
+  if (!verify("kartla/v1/receipt", m.b(4), outer.b(1), outer.b(2))) refuse("E_SIGNATURE", "receipt signature");
+  // Steps 5-6.
+  if (owner && (m.b(4) != owner->signing_key || m.b(5) != owner->encryption_key)) refuse("E_AUTH", "another owner");
+  if (agency && (m.b(7) != agency->signing_key || m.b(8) != agency->encryption_key))
+    refuse("E_SIGNATURE", "another agency's grant");
+
+  Receipt r;
+  r.bytes = outer.b(1);
+  r.kind = m.u(2);
+  r.record_id = m.b(3);
+  r.owner_signing_key = m.b(4);
+  r.owner_encryption_key = m.b(5);
+  r.grant_id = m.b(6);
+  r.recipient_signing_key = m.b(7);
+  r.recipient_encryption_key = m.b(8);
+  r.agency_name = m.b(9);
+  r.sections = sections;
+  r.purpose = m.b(11);
+  r.gdpr_art6_basis = m.b(12);
+  r.gdpr_art9_basis = m.b(13);
+  r.granted_at = granted;
+  r.expires_at = expires;
+  r.ended_at = ended;
+  r.end_reason = m.u(17);
+  r.sequence = m.u(18);
+  r.manifest_hash = m.b(19);
+  return r;
+}
+
 }  // namespace kartla::vectors::independent

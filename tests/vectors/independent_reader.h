@@ -138,4 +138,16 @@ AgencyView open_as_agency(const std::string& file, const std::string& x25519_sec
 // SPEC §7.3 steps 3-4.
 std::string read_as_agency(const AgencyView& view, uint32_t section, int64_t at);
 
+// SPEC §7.6 "Reading a receipt" steps 1-6, with a card file (§4.2) of the owner to pin and of the
+// reading agency (either empty: not pinned / not checked). Returns the Receipt bytes.
+struct Receipt {
+  std::string bytes;  // exact Receipt bytes
+  uint64_t kind = 0, end_reason = 0, sequence = 0;
+  std::string record_id, owner_signing_key, owner_encryption_key, grant_id, recipient_signing_key,
+      recipient_encryption_key, agency_name, purpose, gdpr_art6_basis, gdpr_art9_basis, manifest_hash;
+  std::vector<std::string> sections;
+  int64_t granted_at = 0, expires_at = 0, ended_at = 0;
+};
+Receipt read_receipt(const std::string& file, const std::string& owner_card_file, const std::string& agency_card_file);
+
 }  // namespace kartla::vectors::independent
