@@ -303,7 +303,7 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_set_section_json(kartla
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_get_section(const kartla_record *record, const char *section,
                                                                      kartla_buffer *out);
 /* The capacity a buffer needs for kartla_record_get_section_into: the section's padded length
- * (docs/SPEC.md §5.4), at least its content's length and at most 12 % (and 1 KiB) above it; the
+ * (docs/SPEC.md §5.4), at least its content's length and at most 6.25 % (or the 1 KiB floor) above it; the
  * exact length is known only once the section is decrypted (*out_len of the read).
  * KARTLA_E_NOT_FOUND if the record does not hold it. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_section_size(const kartla_record *record,

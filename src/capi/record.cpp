@@ -205,6 +205,7 @@ kartla_status kartla_record_set_section(kartla_record* record, const char* secti
   return guarded([&] {
     require_output(record, "record");
     const auto& info = section_named(section);
+    Record::require_writable(info);  // the ledger is the library's, whatever the content
     const kartla::ByteView bytes = input_bytes(protobuf, len, "protobuf");
     kartla::model::require_valid(info, kartla::model::check_section_bytes_content(info, bytes));
     record->record.write_section(info, bytes);
@@ -216,6 +217,7 @@ kartla_status kartla_record_set_section_json(kartla_record* record, const char* 
   return guarded([&] {
     require_output(record, "record");
     const auto& info = section_named(section);
+    Record::require_writable(info);
     kartla::crypto::SecretBuffer bytes;
     kartla::model::require_valid(
         info, kartla::model::check_section_json_content(info, input_bytes(json, len, "json"), &bytes));

@@ -32,6 +32,12 @@ namespace {
 
 int64_t or_now(int64_t t) { return t != 0 ? t : static_cast<int64_t>(std::time(nullptr)); }
 
+std::string basis(const char* text, const char* field) {
+  std::string value = input_text(text, field);
+  if (value.empty()) fail(Code::invalid_argument, std::string("options.") + field + " is empty: pass NULL for none");
+  return value;
+}
+
 const kartla::model::SectionInfo& section_named(const char* section) {
   return kartla::model::section_by_name(input_text(section, "section"));
 }
@@ -75,8 +81,9 @@ kartla_status kartla_record_share(kartla_record* record, const uint8_t* card, si
     request.purpose = input_text(options->purpose, "options.purpose");
     request.now = options->now != 0 ? options->now : kartla::capi::record_now(*record);
     request.expires_at = options->expires_at;
-    if (options->gdpr_art6_basis != nullptr) request.gdpr_art6_basis = input_text(options->gdpr_art6_basis, "options.gdpr_art6_basis");
-    if (options->gdpr_art9_basis != nullptr) request.gdpr_art9_basis = input_text(options->gdpr_art9_basis, "options.gdpr_art9_basis");
+    // NULL is the documented default; an empty string is a basis that is not one of the codes.
+    if (options->gdpr_art6_basis != nullptr) request.gdpr_art6_basis = basis(options->gdpr_art6_basis, "gdpr_art6_basis");
+    if (options->gdpr_art9_basis != nullptr) request.gdpr_art9_basis = basis(options->gdpr_art9_basis, "gdpr_art9_basis");
     const auto issued = kartla::share::share_sections(record->record, request);
     put_text(grant_id, issued.grant_id_hex);
   });

@@ -2,8 +2,8 @@
 // with ISO/IEC 7816-4 padding (libsodium's sodium_pad: one 0x80 byte, then zeros) to a length
 // chosen by Padmé (Nikitin et al., "Reducing Metadata Leakage from Encrypted Files and
 // Communication with PURBs", PETS 2019), with a floor of 1 KiB. A finder of the file then sees
-// only a coarse size bucket: at most 1/2^(S) above the content (12 % at worst, under 3 % above
-// 1 MiB), and every content of 1023 bytes or less looks the same.
+// only a coarse size bucket: less than 1/2^S above the content (6.25 % up to 64 KiB, 3.125 % from
+// there to 4 GiB), and every content of 1023 bytes or less looks the same.
 #pragma once
 
 #include <cstddef>

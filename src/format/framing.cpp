@@ -19,6 +19,7 @@ const char* type_name(char type) {
     case 'T': return "a trust list";
     case 'W': return "a contribution";
     case 'X': return "a receipt";
+    case 'S': return "a state file of versions seen";
     default: return "an unknown kind of Kartla file";
   }
 }
@@ -45,6 +46,7 @@ std::optional<FileType> sniff_file_type(ByteView prefix) {
     case 'T': return FileType::trust_list;
     case 'W': return FileType::contribution;
     case 'X': return FileType::receipt;
+    case 'S': return FileType::seen_marks;
     default: return std::nullopt;
   }
 }

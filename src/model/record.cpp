@@ -138,7 +138,11 @@ uint64_t Record::section_size(const SectionInfo& info) const {
 size_t Record::read_section_into(const SectionInfo& info, uint8_t* out, size_t capacity) const {
   const Section& s = present(info);
   if (s.new_body) {
-    // Written since the last save: the ciphertext is in memory, not in a file to read from.
+    // Written since the last save: the ciphertext is in memory, not in a file to read from. The
+    // capacity rule is the same as for a saved section: the padded length (SPEC §5.4).
+    if (format::section_plaintext_size(s.entry) > capacity)
+      fail(Code::invalid_argument, "the buffer holds " + std::to_string(capacity) + " bytes; the section needs " +
+                                       std::to_string(format::section_plaintext_size(s.entry)));
     const crypto::SecretBuffer text = read_section(info);
     if (text.size() > capacity)
       fail(Code::invalid_argument, "the buffer holds " + std::to_string(capacity) + " bytes; the section needs " +
@@ -172,6 +176,8 @@ uint32_t Record::issue_generation() {
   if (highest_generation_ == UINT32_MAX) fail(Code::limit, "the record has run out of key generations");
   return ++highest_generation_;
 }
+
+void Record::require_writable(const SectionInfo& info) { refuse_owner_only(info); }
 
 void Record::write_section(const SectionInfo& info, ByteView plaintext) {
   refuse_owner_only(info);

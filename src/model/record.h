@@ -80,6 +80,9 @@ class Record {
   // for an owner-only section (the sharing ledger): only the sharing layer writes it, through
   // write_owner_only_section, so no caller can erase or invent the record of who holds keys.
   void write_section(const SectionInfo& info, ByteView plaintext);
+  // The refusal write_section and remove_section make for an owner-only section, alone: callers
+  // that validate content first ask this before, so the refusal wins over any content error.
+  static void require_writable(const SectionInfo& info);
   void remove_section(const SectionInfo& info);
   void write_owner_only_section(const SectionInfo& info, ByteView plaintext);
   // The key generation the section has now (Error(not_found) if absent).

@@ -541,6 +541,13 @@ TEST_CASE("C ABI: the sharing ledger is refused to set and remove; the record is
         KARTLA_E_INVALID_ARGUMENT);
   CHECK(contains(kartla_last_error(), "sharing_ledger"));
   CHECK(kartla_record_set_section(r.get(), "sharing_ledger", nullptr, 0) == KARTLA_E_INVALID_ARGUMENT);
+  // Whatever the content: the refusal comes before validation (not E_SCHEMA for bad content).
+  const std::string broken = R"({"grants": [{"purpose": 7}]})";
+  CHECK(kartla_record_set_section_json(r.get(), "sharing_ledger", kartla::detail::bytes(broken), broken.size()) ==
+        KARTLA_E_INVALID_ARGUMENT);
+  const std::string junk = "\xff\xff";
+  CHECK(kartla_record_set_section(r.get(), "sharing_ledger", kartla::detail::bytes(junk), junk.size()) ==
+        KARTLA_E_INVALID_ARGUMENT);
   CHECK(kartla_record_remove_section(r.get(), "sharing_ledger") == KARTLA_E_INVALID_ARGUMENT);
   CHECK(r.section_json("sharing_ledger").str() == ledger);
   // Revocation still works from the grants the record holds.
@@ -563,6 +570,20 @@ TEST_CASE("C ABI: health data is shared only with an Art. 9(2) basis, which the 
         KARTLA_E_INVALID_ARGUMENT);
   CHECK(status_of([&] { (void)r.share(people().card_a, {"notes"}, "p", 0, kNow, "9.2.a", "7.1.a"); }) ==
         KARTLA_E_INVALID_ARGUMENT);
+  // An empty string is not "none": only NULL takes the default.
+  kartla_share_options empty;
+  kartla_share_options_init(&empty);
+  empty.purpose = "p";
+  empty.gdpr_art6_basis = "";
+  const char* notes[] = {"notes"};
+  kartla_buffer ignored = KARTLA_BUFFER_INIT;
+  empty.gdpr_art9_basis = "9.2.a";
+  CHECK(kartla_record_share(r.get(), kartla::detail::bytes(people().card_a), people().card_a.size(), notes, 1, &empty,
+                            &ignored) == KARTLA_E_INVALID_ARGUMENT);
+  empty.gdpr_art6_basis = nullptr;
+  empty.gdpr_art9_basis = "";
+  CHECK(kartla_record_share(r.get(), kartla::detail::bytes(people().card_a), people().card_a.size(), notes, 1, &empty,
+                            &ignored) == KARTLA_E_INVALID_ARGUMENT);
   const std::string id = r.share(people().card_a, {"notes"}, "p", 0, kNow, "9.2.a", "6.1.e");
   r.save(dir.file("r.kartla"));
   r.export_bundle(id, dir.file("a.kartla"));

@@ -66,7 +66,9 @@ TEST_CASE("the frame prefix is KARTLA, type, version 1, u32le length", "[format]
   REQUIRE(format::sniff_file_type(p) == FileType::record);
   REQUIRE(format::sniff_file_type(format::frame_prefix(FileType::identity, 1)) == FileType::identity);
   REQUIRE(format::sniff_file_type(format::frame_prefix(FileType::card, 1)) == FileType::card);
-  REQUIRE_FALSE(format::sniff_file_type(std::string("KARTLAX\x01\0\0\0\0", 12)));
+  REQUIRE(format::sniff_file_type(std::string("KARTLAX\x01\0\0\0\0", 12)) == FileType::receipt);
+  REQUIRE(format::sniff_file_type(format::frame_prefix(FileType::seen_marks, 1)) == FileType::seen_marks);
+  REQUIRE_FALSE(format::sniff_file_type(std::string("KARTLAZ\x01\0\0\0\0", 12)));
   REQUIRE_FALSE(format::sniff_file_type(std::string("KARTLA")));
 }
 
