@@ -166,6 +166,16 @@ void card_vectors(NegativeSet& set, const Owner& owner) {
   CardForge bad_utf8 = forge;
   bad_utf8.card.name = "\xc3\x28";
   set.card("card_name_invalid_utf8", "name bytes c3 28 (not UTF-8), re-signed", bad_utf8.file(), "E_FORMAT");
+  // A signature of the wrong length is a format error (SPEC 4.2, 9), decided before verification.
+  auto with_signature = [&](const std::string& signature) {
+    return format::encode_card_file(format::encode_signed_card(signed_card.card_bytes, signature));
+  };
+  const std::string& sig = signed_card.signature;
+  set.card("card_signature_absent", "SignedCard.signature absent (0 bytes)", with_signature(""), "E_FORMAT");
+  set.card("card_signature_63_bytes", "the signature's last byte removed", with_signature(sig.substr(0, 63)),
+           "E_FORMAT");
+  set.card("card_signature_65_bytes", "one zero byte appended to the signature", with_signature(sig + '\0'),
+           "E_FORMAT");
 }
 
 }  // namespace

@@ -61,6 +61,22 @@ TEST_CASE("a card round trips and its self-signature is checked", "[format][card
   CHECK(code_of([&] { format::decode_signed_card(signed_card_around(other, card_bytes)); }) == Code::signature);
 }
 
+TEST_CASE("a card signature of any length but 64 bytes is a format error, decided before verifying",
+          "[format][card]") {
+  const TestSigner signer;
+  const std::string card_bytes = format::encode_card(sample_card(signer));
+  const std::string sig = crypto::sign_with_label(format::label::kCardSignature, signer.keys, card_bytes);
+  auto with_signature = [&](const std::string& signature) {
+    const std::string file = format::encode_card_file(format::encode_signed_card(card_bytes, signature));
+    return code_of([&] { format::decode_card_file(file); });
+  };
+  CHECK(with_signature(sig) == Code::ok);
+  CHECK(with_signature("") == Code::format);  // absent: proto3 writes no empty field
+  CHECK(with_signature(sig.substr(0, 63)) == Code::format);
+  CHECK(with_signature(sig + std::string(1, '\0')) == Code::format);
+  CHECK(with_signature(std::string(128, 'x')) == Code::format);
+}
+
 TEST_CASE("card fields are checked", "[format][card]") {
   const TestSigner signer;
   auto with = [&](auto change) {
