@@ -208,12 +208,14 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_card_fingerprint(const uint8_t
  */
 typedef struct kartla_record kartla_record;
 
-/* A new, empty record owned by `owner`, not yet saved (sequence 0). */
+/* A new, empty record owned by `owner`, not yet saved (sequence 0). KARTLA_E_INVALID_ARGUMENT if
+ * `owner` is an agency's or a trust root's identity: only an owner identity owns a record. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_new(const kartla_identity *owner, kartla_record **out);
 
-/* Opens the owner's record file. KARTLA_E_AUTH if it belongs to another identity; KARTLA_E_FORMAT
- * if it is a share bundle; signature, limit and format errors as for kartla_verify_file. The file
- * is held open: section bodies are read when asked for. */
+/* Opens the owner's record file. KARTLA_E_INVALID_ARGUMENT if `owner` is not an owner identity
+ * (checked first); KARTLA_E_AUTH if it belongs to another identity; KARTLA_E_FORMAT if it is a
+ * share bundle; signature, limit and format errors as for kartla_verify_file. The file is held
+ * open: section bodies are read when asked for. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_open_file(const char *path, const kartla_identity *owner,
                                                                    kartla_record **out);
 /* As kartla_record_open_file, from bytes (copied). */

@@ -214,6 +214,32 @@ TEST_CASE("C ABI: an agency pins the owner it expects (HOSTILE 18)", "[capi][sha
   CHECK(kartla_share_check_owner(share.get(), kartla::detail::bytes(forged), forged.size()) == KARTLA_E_SIGNATURE);
 }
 
+TEST_CASE("C ABI: only an owner identity owns a record (SPEC 4.1)", "[capi][record][owner]") {
+  const kartla_identity* agency = people().agency_a.get();
+  kartla_record* out = reinterpret_cast<kartla_record*>(&out);  // garbage: must be set to NULL
+  CHECK(kartla_record_new(agency, &out) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(out == nullptr);
+  CHECK(contains(kartla_last_error(), "an agency's identity"));
+  CHECK(contains(kartla_last_error(), "only an owner identity"));
+
+  // Opening is refused the same way, before the file is read: the kind alone decides.
+  out = reinterpret_cast<kartla_record*>(&out);
+  CHECK(kartla_record_open_file(shared().record_path.c_str(), agency, &out) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(out == nullptr);
+  CHECK(kartla_record_open_file("/nonexistent/r.kartla", agency, &out) == KARTLA_E_INVALID_ARGUMENT);
+  const std::string bytes = slurp(shared().record_path);
+  CHECK(kartla_record_open(kartla::detail::bytes(bytes), bytes.size(), agency, &out) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(out == nullptr);
+
+  // A trust root is no owner either; the owner's own identity still works.
+  const kartla_identity_options o = cheap_kdf();
+  const auto root = kartla::identity::create_trust_root("Tillitsrot", kPass, &o);
+  CHECK(kartla_record_new(root.identity.get(), &out) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(contains(kartla_last_error(), "a trust root's identity"));
+  REQUIRE(kartla_record_new(people().owner.get(), &out) == KARTLA_OK);
+  kartla_record_free(out);
+}
+
 TEST_CASE("C ABI: one kartla_share read by 8 threads at once", "[capi][share][threads]") {
   const auto share = kartla::share::open_file(shared().v2_path, people().agency_a);
   const std::string expected = share.section_json("profile", kNow).str();
