@@ -625,7 +625,8 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_trust_list_sign(const kartla_i
  * JSON text {"root": {"name", "fingerprint"}, "sequence", "issued_at", "expires_at", "agencies":
  * [{"name", "organisation_number", "fingerprint", "role", "valid_from", "valid_until"}]}.
  * KARTLA_E_FORMAT / _LIMIT / _VERSION malformed; KARTLA_E_SIGNATURE a bad signature or another
- * root; KARTLA_E_ROLLBACK older than last_seen; KARTLA_E_EXPIRED expired. */
+ * root (an expected_root_card that is an owner's or agency's card included: no list is signed by
+ * it); KARTLA_E_ROLLBACK older than last_seen; KARTLA_E_EXPIRED expired. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_trust_list_verify(const uint8_t *trust_list, size_t trust_list_len,
                                                                     const uint8_t *expected_root_card,
                                                                     size_t expected_root_card_len, uint64_t last_seen,
