@@ -163,7 +163,8 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_identity_open_file(const char 
                                                                      size_t passphrase_len, kartla_identity **out);
 
 /* Unlocks with the recovery code instead (any case; '-' and ' ' separators ignored). A mistyped
- * code (bad checksum) and a wrong code are both KARTLA_E_AUTH, with different messages. */
+ * code (bad checksum) and a wrong code are both KARTLA_E_AUTH, with different messages; code
+ * input over 4096 bytes is KARTLA_E_LIMIT (SPEC §4.1.2). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_identity_recover(const uint8_t *file, size_t file_len,
                                                                    const uint8_t *recovery_code, size_t code_len,
                                                                    kartla_identity **out);

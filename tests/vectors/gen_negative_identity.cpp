@@ -178,6 +178,14 @@ void card_vectors(NegativeSet& set, const Owner& owner) {
            "E_FORMAT");
 }
 
+// Code input is counted in bytes and limited to 4096 (SPEC 4.1.2, 9). Kept after the card vectors
+// so that adding it moved no earlier tc_id.
+void recovery_limit_vectors(NegativeSet& set, const Owner& owner) {
+  const std::string& code = owner.recovery_code;
+  set.identity("recovery_code_4097_bytes", "the code followed by spaces to 4097 bytes: refused before parsing",
+               owner.file, recover_with(code + std::string(4097 - code.size(), ' '), "E_LIMIT"));
+}
+
 }  // namespace
 
 void identity_negative_vectors(NegativeSet& set, const Owner& owner) {
@@ -185,6 +193,7 @@ void identity_negative_vectors(NegativeSet& set, const Owner& owner) {
   file_vectors(set, owner);
   recovery_vectors(set, owner);
   card_vectors(set, owner);
+  recovery_limit_vectors(set, owner);
 }
 
 }  // namespace kartla::vectors
