@@ -1,4 +1,4 @@
-/* Every exported function called wrongly (HOSTILE.md item 40, libsodium misuse.c): NULL handles
+/* Every exported function called wrongly (docs/THREATS.md T40, libsodium misuse.c): NULL handles
  * and outputs, NULL data with a non-zero length, SIZE_MAX lengths (which must be refused from the
  * length alone, before any byte past the real data is read), unknown names and flags, and output buffers that are not empty. Each must return an
  * error status with its own kartla_last_error() message, leave handle outputs NULL and buffers

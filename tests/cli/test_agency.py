@@ -1,4 +1,4 @@
-"""Agency identities through the CLI (issue 5 item 1): `agency new` as BRIEF.md §6 writes it,
+"""Agency identities through the CLI (issue 5 item 1): `agency new` as the README writes it,
 `agency card`, `agency show`, the checked organisation number and the documented roles; an
 agency is never a record's owner (SPEC §4.1)."""
 
@@ -15,7 +15,7 @@ ROLES = ["municipal_labour_unit", "employment_service", "social_insurance", "hea
 
 @case
 def agency_new_and_card_as_written(cli: Cli):
-    # BRIEF.md §6 exactly (so with the default Argon2id cost), then the card.
+    # The README's form exactly (so with the default Argon2id cost), then the card.
     out = cli.ok("agency", "new", "--name", "Landskrona stad", "--org", "212000-1140", "--role",
                  "municipal_labour_unit", "--out", "agency.id")
     check(out.startswith("Created agency identity agency.id\nFingerprint: "), "summary: " + out)

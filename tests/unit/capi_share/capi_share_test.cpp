@@ -1,7 +1,7 @@
 // The sharing half of the C ABI (kartla.h "Agencies", "Sharing", "Opening a share"), used as an
 // agency system would: through libkartla.so and the public headers only. Covers expiry at an
 // explicit time, rollback detection, the documented thread safety of kartla_share, and the
-// misuse pattern of the new functions (HOSTILE 40).
+// misuse pattern of the new functions (docs/THREATS.md T40).
 #include <catch2/catch.hpp>
 
 #include <ftw.h>
@@ -191,7 +191,7 @@ TEST_CASE("C ABI: an agency reads into its own buffer with the same checks", "[c
   CHECK(kartla_share_section_size(share.get(), "notes", kNow, &len) == KARTLA_E_NOT_SHARED);
 }
 
-TEST_CASE("C ABI: an agency pins the owner it expects (HOSTILE 18)", "[capi][share][owner]") {
+TEST_CASE("C ABI: an agency pins the owner it expects (THREATS.md T18)", "[capi][share][owner]") {
   const auto share = kartla::share::open_file(shared().v2_path, people().agency_a);
   const std::string owner_card = people().owner.card().str();
   CHECK(kartla_share_check_owner(share.get(), kartla::detail::bytes(owner_card), owner_card.size()) == KARTLA_OK);

@@ -1,4 +1,4 @@
-// Strict parsing of signed and hashed structures (HOSTILE 4-9): every non-canonical or unknown
+// Strict parsing of signed and hashed structures (docs/THREATS.md T4-T9): every non-canonical or unknown
 // encoding is Error(format), never "last one wins" or silently dropped.
 #include <catch2/catch.hpp>
 
@@ -50,7 +50,7 @@ TEST_CASE("the hand-built wire bytes are the canonical encoding (control)", "[fo
   REQUIRE_NOTHROW(format::decode_identity_file(identity_file_with_payload(identity_payload_wire(f, kdf_wire(f.kdf)))));
 }
 
-TEST_CASE("a non-repeated field written twice is rejected (HOSTILE 6)", "[format][strict]") {
+TEST_CASE("a non-repeated field written twice is rejected (THREATS.md T6)", "[format][strict]") {
   // version=5 then version=9 style: last-one-wins would let two readers see two values.
   const std::string twice = uint_field(1, 9) + sample_entry_wire();
   CHECK(error_of([&] { format::decode_section_entry(twice); }).code() == Code::format);
@@ -60,7 +60,7 @@ TEST_CASE("a non-repeated field written twice is rejected (HOSTILE 6)", "[format
   CHECK(error_of([&] { format::decode_section_entry(hash_twice); }).code() == Code::format);
 }
 
-TEST_CASE("a sub-message split in two is rejected (HOSTILE 6)", "[format][strict]") {
+TEST_CASE("a sub-message split in two is rejected (THREATS.md T6)", "[format][strict]") {
   const format::IdentityFile f = sample_identity_file();
   using namespace wire;
   // kdf = {algorithm, opslimit} followed later by kdf = {memlimit, salt}: protobuf merges them.
@@ -74,7 +74,7 @@ TEST_CASE("a sub-message split in two is rejected (HOSTILE 6)", "[format][strict
   CHECK(std::string(e.what()).find("canonical") != std::string::npos);
 }
 
-TEST_CASE("overlong varints and out-of-range values are rejected (HOSTILE 7)", "[format][strict]") {
+TEST_CASE("overlong varints and out-of-range values are rejected (THREATS.md T7)", "[format][strict]") {
   const std::string rest = sample_entry_wire().substr(2);  // everything after section_id = 3
   for (size_t width : {2u, 3u, 9u, 10u}) {
     INFO("section id 3 in " << width << " bytes");
@@ -94,7 +94,7 @@ TEST_CASE("overlong varints and out-of-range values are rejected (HOSTILE 7)", "
   CHECK(error_of([&] { format::decode_section_entry(endless); }).code() == Code::format);
 }
 
-TEST_CASE("a default value written out is rejected (HOSTILE 7)", "[format][strict]") {
+TEST_CASE("a default value written out is rejected (THREATS.md T7)", "[format][strict]") {
   // A first manifest has no previous hash; writing the empty field explicitly means the same to a
   // lenient parser but is a second encoding of the signed bytes.
   const format::Manifest m = sample_manifest(1);
@@ -123,7 +123,7 @@ TEST_CASE("fields out of order are rejected", "[format][strict]") {
   CHECK(error_of([&] { format::decode_section_entry(swapped); }).code() == Code::format);
 }
 
-TEST_CASE("unknown fields are rejected, at any depth (HOSTILE 8)", "[format][strict]") {
+TEST_CASE("unknown fields are rejected, at any depth (THREATS.md T8)", "[format][strict]") {
   for (const std::string& extra : {uint_field(6, 1), uint_field(99, 0), bytes_field(1000, "x"),
                                    tag(15, kFixed64) + std::string(8, '\0')}) {
     const Error e = error_of([&] { format::decode_section_entry(sample_entry_wire() + extra); });
@@ -139,7 +139,7 @@ TEST_CASE("unknown fields are rejected, at any depth (HOSTILE 8)", "[format][str
   CHECK(std::string(e.what()).find("unknown") != std::string::npos);
 }
 
-TEST_CASE("invalid UTF-8 in a card name is rejected (HOSTILE 9)", "[format][strict]") {
+TEST_CASE("invalid UTF-8 in a card name is rejected (THREATS.md T9)", "[format][strict]") {
   const TestSigner signer;
   auto card_named = [&](const std::string& name) {
     return uint_field(1, 1) + uint_field(2, 2) + bytes_field(3, signer.keys.public_key) +
@@ -156,7 +156,7 @@ TEST_CASE("invalid UTF-8 in a card name is rejected (HOSTILE 9)", "[format][stri
   }
 }
 
-TEST_CASE("10,000-deep nesting is rejected with bounded stack (HOSTILE 4)", "[format][strict]") {
+TEST_CASE("10,000-deep nesting is rejected with bounded stack (THREATS.md T4)", "[format][strict]") {
   // In a signed structure: as unknown groups after the entry, and inside the nested kdf.
   const std::string deep = nested_groups(20, 10000);
   CHECK(error_of([&] { format::decode_section_entry(sample_entry_wire() + deep); }).code() == Code::format);

@@ -1,4 +1,4 @@
-// HOSTILE 10-12 and 26 on owner records: a section ciphertext moved into another record, another
+// docs/THREATS.md T10-T12 and T26 on owner records: a section ciphertext moved into another record, another
 // section slot or another generation fails to open, even when the owner's signature over the
 // resulting manifest is valid. Each forgery is re-signed with the owner's key and shown to pass
 // keyless verification first, so it is the section encryption's binding that refuses it, and each
@@ -84,7 +84,7 @@ TEST_CASE("the fixture re-signs faithfully: an unchanged re-assembly opens (cont
   CHECK(read_section_text(r, "notes") == sample_content(section("notes"), "record A notes"));
 }
 
-TEST_CASE("a section ciphertext from another record of the same owner does not open (HOSTILE 10)",
+TEST_CASE("a section ciphertext from another record of the same owner does not open (THREATS.md T10)",
           "[record][moved]") {
   for (const bool recommit : {false, true}) {
     INFO("commitment recomputed: " << recommit);
@@ -99,7 +99,7 @@ TEST_CASE("a section ciphertext from another record of the same owner does not o
   }
 }
 
-TEST_CASE("a section ciphertext moved into another section slot does not open (HOSTILE 10)", "[record][moved]") {
+TEST_CASE("a section ciphertext moved into another section slot does not open (THREATS.md T10)", "[record][moved]") {
   for (const bool recommit : {false, true}) {
     INFO("commitment recomputed: " << recommit);
     // Swap the two sections' ciphertexts: each lands in the other's slot.
@@ -115,7 +115,7 @@ TEST_CASE("a section ciphertext moved into another section slot does not open (H
   }
 }
 
-TEST_CASE("a section ciphertext from an older generation does not open as the current one (HOSTILE 11)",
+TEST_CASE("a section ciphertext from an older generation does not open as the current one (THREATS.md T11)",
           "[record][moved]") {
   LooseRecord v1 = take_apart(fixture().a.v1);
   const uint32_t current = take_apart(fixture().a.v2).by_id(id_of("profile")).entry.generation;
@@ -130,7 +130,7 @@ TEST_CASE("a section ciphertext from an older generation does not open as the cu
   }
 }
 
-TEST_CASE("mixing a section of version 1 into version 2 without the owner's signature fails (HOSTILE 26)",
+TEST_CASE("mixing a section of version 1 into version 2 without the owner's signature fails (THREATS.md T26)",
           "[record][moved]") {
   // The attacker cannot re-sign: the v1 entry is simply not listed in the v2 manifest.
   LooseRecord v1 = take_apart(fixture().a.v1);
