@@ -163,7 +163,8 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_identity_open_file(const char 
                                                                      size_t passphrase_len, kartla_identity **out);
 
 /* Unlocks with the recovery code instead (any case; '-' and ' ' separators ignored). A mistyped
- * code (bad checksum) and a wrong code are both KARTLA_E_AUTH, with different messages. */
+ * code (bad checksum) and a wrong code are both KARTLA_E_AUTH, with different messages; code
+ * input over 4096 bytes is KARTLA_E_LIMIT (SPEC §4.1.2). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_identity_recover(const uint8_t *file, size_t file_len,
                                                                    const uint8_t *recovery_code, size_t code_len,
                                                                    kartla_identity **out);
@@ -209,12 +210,14 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_card_fingerprint(const uint8_t
  */
 typedef struct kartla_record kartla_record;
 
-/* A new, empty record owned by `owner`, not yet saved (sequence 0). */
+/* A new, empty record owned by `owner`, not yet saved (sequence 0). KARTLA_E_INVALID_ARGUMENT if
+ * `owner` is an agency's or a trust root's identity: only an owner identity owns a record. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_new(const kartla_identity *owner, kartla_record **out);
 
-/* Opens the owner's record file. KARTLA_E_AUTH if it belongs to another identity; KARTLA_E_FORMAT
- * if it is a share bundle; signature, limit and format errors as for kartla_verify_file. The file
- * is held open: section bodies are read when asked for. */
+/* Opens the owner's record file. KARTLA_E_INVALID_ARGUMENT if `owner` is not an owner identity
+ * (checked first); KARTLA_E_AUTH if it belongs to another identity; KARTLA_E_FORMAT if it is a
+ * share bundle; signature, limit and format errors as for kartla_verify_file. The file is held
+ * open: section bodies are read when asked for. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_open_file(const char *path, const kartla_identity *owner,
                                                                    kartla_record **out);
 /* As kartla_record_open_file, from bytes (copied). */
@@ -754,7 +757,8 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_trust_list_sign(const kartla_i
  * JSON text {"root": {"name", "fingerprint"}, "sequence", "issued_at", "expires_at", "agencies":
  * [{"name", "organisation_number", "fingerprint", "role", "valid_from", "valid_until"}]}.
  * KARTLA_E_FORMAT / _LIMIT / _VERSION malformed; KARTLA_E_SIGNATURE a bad signature or another
- * root; KARTLA_E_ROLLBACK older than last_seen; KARTLA_E_EXPIRED expired. */
+ * root (an expected_root_card that is an owner's or agency's card included: no list is signed by
+ * it); KARTLA_E_ROLLBACK older than last_seen; KARTLA_E_EXPIRED expired. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_trust_list_verify(const uint8_t *trust_list, size_t trust_list_len,
                                                                     const uint8_t *expected_root_card,
                                                                     size_t expected_root_card_len, uint64_t last_seen,

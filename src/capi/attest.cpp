@@ -10,7 +10,6 @@
 #include "capi/attest_json.h"
 #include "capi/guard.h"
 #include "capi/handles.h"
-#include "capi/json_text.h"
 #include "crypto/encoding.h"
 #include "format/attestation_codec.h"
 #include "format/framing.h"
@@ -107,7 +106,7 @@ kartla_status kartla_attestation_verify(const uint8_t* attestation, size_t attes
     if (list_file.size != 0) trust = attest::verify_trust_list(list_file, {at, std::nullopt, ""});
     const attest::AttestationCheck check = attest::verify_attestation(
         attest::attestation_from_file(file), subject, entry, at, trust ? &*trust : nullptr);
-    put_text(report, kartla::capi::attestation_report_json(check) + "\n");
+    put_text(report, kartla::capi::attestation_report_json(check));
     if (check.verdict == attest::Verdict::invalid) fail(check.code, check.message);
   });
 }

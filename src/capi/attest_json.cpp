@@ -3,7 +3,6 @@
 #include <ctime>
 
 #include "capi/guard.h"
-#include "capi/json_text.h"
 #include "crypto/encoding.h"
 #include "format/attestation_codec.h"
 #include "format/framing.h"
@@ -13,59 +12,80 @@
 namespace kartla::capi {
 namespace {
 
-std::string card_json(const format::Card& card, const std::string& fingerprint) {
-  return "{\"name\": " + json_string(card.name) + ", \"organisation_number\": " +
-         json_string(card.organisation_number) + ", \"fingerprint\": " + json_string(fingerprint) + "}";
+using report::JsonWriter;
+
+void card_object(JsonWriter& json, std::string_view key, const format::Card& card, const std::string& fingerprint) {
+  json.begin_object(key)
+      .field("name", card.name)
+      .field("organisation_number", card.organisation_number)
+      .field("fingerprint", fingerprint)
+      .end_object();
 }
 
 }  // namespace
 
-std::string role_json(uint32_t role) {
+void role_field(JsonWriter& json, std::string_view key, uint32_t role) {
   const auto* known = identity::agency_role_by_number(role);
-  return known != nullptr ? json_string(known->name) : std::to_string(role);
+  if (known != nullptr) {
+    json.field(key, known->name);
+  } else {
+    json.field(key, int64_t{role});
+  }
 }
 
-std::string attestation_report_json(const attest::AttestationCheck& c, int indent) {
-  const std::string pad(static_cast<size_t>(indent), ' ');
-  const std::string close = std::string(static_cast<size_t>(indent > 2 ? indent - 2 : 0), ' ') + "}";
-  std::string json = "{\n" + pad + "\"verdict\": " + json_string(attest::verdict_name(c.verdict)) + ",\n";
-  json += pad + "\"finding\": " + json_string(attest::finding_name(c.finding)) + ",\n";
-  json += pad + "\"message\": " + json_string(c.message) + ",\n";
+void attestation_report(JsonWriter& json, std::string_view key, const attest::AttestationCheck& c) {
+  json.begin_object(key)
+      .field("verdict", attest::verdict_name(c.verdict))
+      .field("finding", attest::finding_name(c.finding))
+      .field("message", c.message);
   if (!c.attestation) {
-    return json + pad + "\"entry_id\": null,\n" + pad + "\"issuer\": null,\n" + pad + "\"listed\": null,\n" + pad +
-           "\"claim\": null,\n" + pad + "\"issued_at\": null,\n" + pad + "\"expires_at\": null\n" + close;
+    for (const char* absent : {"entry_id", "issuer", "listed", "claim", "issued_at", "expires_at"})
+      json.null_field(absent);
+    json.end_object();
+    return;
   }
   const format::Attestation& a = c.attestation->attestation;
-  json += pad + "\"entry_id\": " + json_string(a.entry_id) + ",\n";
-  json += pad + "\"issuer\": " + card_json(c.attestation->issuer.card, c.issuer_fingerprint) + ",\n";
+  json.field("entry_id", a.entry_id);
+  card_object(json, "issuer", c.attestation->issuer.card, c.issuer_fingerprint);
   if (c.listed) {
-    json += pad + "\"listed\": {\"name\": " + json_string(c.listed->card.name) + ", \"organisation_number\": " +
-            json_string(c.listed->card.organisation_number) + ", \"role\": " + role_json(c.listed->role) +
-            ", \"valid_from\": " + std::to_string(c.listed->valid_from) +
-            ", \"valid_until\": " + std::to_string(c.listed->valid_until) + "},\n";
+    json.begin_object("listed")
+        .field("name", c.listed->card.name)
+        .field("organisation_number", c.listed->card.organisation_number);
+    role_field(json, "role", c.listed->role);
+    json.field("valid_from", c.listed->valid_from).field("valid_until", c.listed->valid_until).end_object();
   } else {
-    json += pad + "\"listed\": null,\n";
+    json.null_field("listed");
   }
-  json += pad + "\"claim\": " + format::claim_to_json(a.claim) + ",\n";
-  json += pad + "\"issued_at\": " + std::to_string(a.issued_at) + ",\n" + pad +
-          "\"expires_at\": " + std::to_string(a.expires_at) + "\n" + close;
-  return json;
+  json.json("claim", format::claim_to_json(a.claim))
+      .field("issued_at", a.issued_at)
+      .field("expires_at", a.expires_at)
+      .end_object();
+}
+
+std::string attestation_report_json(const attest::AttestationCheck& check) {
+  JsonWriter json;
+  attestation_report(json, {}, check);
+  return json.take();
 }
 
 std::string trust_list_json(const attest::VerifiedTrustList& list) {
-  std::string json = "{\n  \"root\": " + card_json(list.root, list.root_fingerprint) + ",\n";
-  json += "  \"sequence\": " + std::to_string(list.sequence) + ",\n";
-  json += "  \"issued_at\": " + std::to_string(list.issued_at) + ",\n";
-  json += "  \"expires_at\": " + std::to_string(list.expires_at) + ",\n  \"agencies\": [";
-  for (size_t i = 0; i < list.agencies.size(); ++i) {
-    const attest::ListedAgency& a = list.agencies[i];
-    json += std::string(i == 0 ? "\n" : ",\n") + "    {\"name\": " + json_string(a.card.name) +
-            ", \"organisation_number\": " + json_string(a.card.organisation_number) +
-            ", \"fingerprint\": " + json_string(a.fingerprint) + ", \"role\": " + role_json(a.role) +
-            ", \"valid_from\": " + std::to_string(a.valid_from) + ", \"valid_until\": " + std::to_string(a.valid_until) +
-            "}";
+  JsonWriter json;
+  json.begin_object();
+  card_object(json, "root", list.root, list.root_fingerprint);
+  json.field("sequence", static_cast<int64_t>(list.sequence))
+      .field("issued_at", list.issued_at)
+      .field("expires_at", list.expires_at)
+      .begin_array("agencies");
+  for (const attest::ListedAgency& a : list.agencies) {
+    json.begin_object()
+        .field("name", a.card.name)
+        .field("organisation_number", a.card.organisation_number)
+        .field("fingerprint", a.fingerprint);
+    role_field(json, "role", a.role);
+    json.field("valid_from", a.valid_from).field("valid_until", a.valid_until).end_object();
   }
-  return json + (list.agencies.empty() ? "]\n}\n" : "\n  ]\n}\n");
+  json.end_array().end_object();
+  return json.take();
 }
 
 ByteView bounded_input(const uint8_t* data, size_t len, uint64_t max, const char* name) {

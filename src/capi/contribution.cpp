@@ -10,19 +10,18 @@
 #include "capi/attest_json.h"
 #include "capi/guard.h"
 #include "capi/handles.h"
-#include "capi/json_text.h"
 #include "crypto/encoding.h"
 #include "format/attestation_codec.h"
 #include "format/limits.h"
 #include "model/section_codec.h"
 #include "model/section_registry.h"
+#include "report/json_writer.h"
 
 using kartla::ByteView;
 using kartla::capi::bounded_input;
 using kartla::capi::framed_limit;
 using kartla::capi::guarded;
 using kartla::capi::input_text;
-using kartla::capi::json_string;
 using kartla::capi::put_text;
 using kartla::capi::record_id_input;
 using kartla::capi::require_empty;
@@ -46,17 +45,23 @@ ByteView contribution_input(const uint8_t* data, size_t len) {
 std::string describe(const attest::VerifiedContribution& c) {
   const kartla::crypto::SecretBuffer section = attest::with_entry(*c.section, {}, c.entry.view());
   const kartla::crypto::SecretBuffer content = kartla::model::section_to_json(*c.section, section.view());
-  std::string json = "{\n  \"contribution_id\": " + json_string(kartla::crypto::to_hex(c.contribution_id)) + ",\n";
-  json += "  \"record_id\": " + json_string(kartla::crypto::to_hex(c.record_id)) + ",\n";
-  json += "  \"section\": " + json_string(c.section->name) + ",\n";
-  json += "  \"entry_id\": " + json_string(c.entry_id) + ",\n";
-  json += "  \"created_at\": " + std::to_string(c.created_at) + ",\n";
-  json += "  \"sender\": {\"name\": " + json_string(c.sender.name) + ", \"organisation_number\": " +
-          json_string(c.sender.organisation_number) + ", \"role\": " + kartla::capi::role_json(c.sender.role) +
-          ", \"fingerprint\": " + json_string(c.sender_fingerprint) + "},\n";
-  json += "  \"claim\": " + format::claim_to_json(c.claim) + ",\n";
-  json += "  \"content\": " + std::string(content.view().as_string_view()) + "\n}\n";
-  return json;
+  kartla::report::JsonWriter json;
+  json.begin_object()
+      .field("contribution_id", kartla::crypto::to_hex(c.contribution_id))
+      .field("record_id", kartla::crypto::to_hex(c.record_id))
+      .field("section", c.section->name)
+      .field("entry_id", c.entry_id)
+      .field("created_at", c.created_at)
+      .begin_object("sender")
+      .field("name", c.sender.name)
+      .field("organisation_number", c.sender.organisation_number);
+  kartla::capi::role_field(json, "role", c.sender.role);
+  json.field("fingerprint", c.sender_fingerprint)
+      .end_object()
+      .json("claim", format::claim_to_json(c.claim))
+      .json("content", content.view().as_string_view())
+      .end_object();
+  return json.take();
 }
 
 }  // namespace

@@ -2,18 +2,19 @@
 // an agency's share alike.
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "attest/provenance.h"
 #include "capi/attest_json.h"
 #include "capi/guard.h"
 #include "capi/handles.h"
-#include "capi/json_text.h"
 #include "model/section_registry.h"
+#include "report/json_writer.h"
 
 using kartla::ByteView;
 using kartla::capi::guarded;
 using kartla::capi::input_text;
-using kartla::capi::json_string;
 using kartla::capi::put_text;
 using kartla::capi::require_empty;
 using kartla::capi::require_output;
@@ -23,13 +24,10 @@ namespace {
 
 namespace attest = kartla::attest;
 
-std::string reports(const std::vector<attest::AttestationCheck>& checks, int indent) {
-  if (checks.empty()) return "[]";
-  const std::string pad(static_cast<size_t>(indent), ' ');
-  std::string json = "[";
-  for (size_t i = 0; i < checks.size(); ++i)
-    json += std::string(i == 0 ? "\n" : ",\n") + pad + kartla::capi::attestation_report_json(checks[i], indent + 2);
-  return json + "\n" + std::string(static_cast<size_t>(indent - 2), ' ') + "]";
+void reports(kartla::report::JsonWriter& json, std::string_view key, const std::vector<attest::AttestationCheck>& checks) {
+  json.begin_array(key);
+  for (const attest::AttestationCheck& check : checks) kartla::capi::attestation_report(json, {}, check);
+  json.end_array();
 }
 
 std::string provenance_json(const kartla::model::SectionInfo& info, ByteView plaintext,
@@ -37,24 +35,28 @@ std::string provenance_json(const kartla::model::SectionInfo& info, ByteView pla
                             int64_t now) {
   const attest::SectionProvenance p =
       attest::section_provenance(info, plaintext, record, now, trust ? &*trust : nullptr);
-  std::string json = "{\n  \"section\": " + json_string(info.name) + ",\n  \"trust_list\": ";
+  kartla::report::JsonWriter json;
+  json.begin_object().field("section", info.name);
   if (trust) {
-    json += "{\"root\": " + json_string(trust->root.name) + ", \"root_fingerprint\": " +
-            json_string(trust->root_fingerprint) + ", \"sequence\": " + std::to_string(trust->sequence) +
-            ", \"expires_at\": " + std::to_string(trust->expires_at) + "},\n";
+    json.begin_object("trust_list")
+        .field("root", trust->root.name)
+        .field("root_fingerprint", trust->root_fingerprint)
+        .field("sequence", static_cast<int64_t>(trust->sequence))
+        .field("expires_at", trust->expires_at)
+        .end_object();
   } else {
-    json += "null,\n";
+    json.null_field("trust_list");
   }
-  json += "  \"entries\": [";
-  for (size_t i = 0; i < p.entries.size(); ++i) {
-    const attest::EntryProvenance& e = p.entries[i];
-    json += std::string(i == 0 ? "\n" : ",\n") + "    {\n      \"entry_id\": " + json_string(e.entry_id) +
-            ",\n      \"provenance\": " + json_string(attest::provenance_name(e.provenance)) +
-            ",\n      \"attestations\": " + reports(e.checks, 8) + "\n    }";
+  json.begin_array("entries");
+  for (const attest::EntryProvenance& e : p.entries) {
+    json.begin_object().field("entry_id", e.entry_id).field("provenance", attest::provenance_name(e.provenance));
+    reports(json, "attestations", e.checks);
+    json.end_object();
   }
-  json += p.entries.empty() ? "],\n" : "\n  ],\n";
-  json += "  \"unmatched\": " + reports(p.unmatched, 4) + "\n}\n";
-  return json;
+  json.end_array();
+  reports(json, "unmatched", p.unmatched);
+  json.end_object();
+  return json.take();
 }
 
 }  // namespace

@@ -1,10 +1,12 @@
 #include <algorithm>
 #include <memory>
+#include <string>
 
 #include "capi/guard.h"
 #include "capi/handles.h"
 #include "share/end_grants.h"
 #include "crypto/encoding.h"
+#include "format/card_codec.h"
 #include "format/file_source.h"
 #include "format/limits.h"
 #include "model/section_codec.h"
@@ -24,8 +26,15 @@ using kartla::model::Record;
 
 namespace {
 
+// Only an owner identity (card kind 1) owns a record (SPEC §4.1): an agency or a trust root
+// holding a record of its own would sign manifests under a card that says it is not a person.
 kartla::model::OwnerKeys owner_keys(const kartla_identity* owner) {
   require_output(owner, "owner");
+  const kartla::format::CardKind kind = owner->identity.card().card.kind;
+  if (kind != kartla::format::CardKind::owner)
+    fail(Code::invalid_argument, std::string("owner is ") +
+                                     (kind == kartla::format::CardKind::agency ? "an agency's" : "a trust root's") +
+                                     " identity: only an owner identity (card kind 1) can own a record");
   return {owner->identity.signing_keys(), owner->identity.box_keys()};
 }
 
@@ -83,6 +92,7 @@ kartla_status kartla_record_open_file(const char* path, const kartla_identity* o
   if (out != nullptr) *out = nullptr;
   return guarded([&] {
     require_output(out, "out");
+    (void)owner_keys(owner);  // an owner identity only, checked before the file is touched
     auto source = std::make_shared<kartla::format::FileSource>(input_text(path, "path"));
     *out = open_checked(std::move(source), owner, nullptr);
   });
@@ -119,6 +129,7 @@ kartla_status kartla_record_open(const uint8_t* bytes, size_t len, const kartla_
   if (out != nullptr) *out = nullptr;
   return guarded([&] {
     require_output(out, "out");
+    (void)owner_keys(owner);  // an owner identity only, checked before the bytes are copied
     // Checked before the copy, which would otherwise fail (or exhaust memory) first.
     if (len > kartla::format::kMaxRecordFileBytes) fail(Code::limit, "file is larger than the 1 GiB limit");
     auto source = std::make_shared<kartla::format::OwnedMemorySource>(input_bytes(bytes, len, "bytes").to_string());

@@ -141,13 +141,23 @@ kartla_status kartla_trust_list_verify(const uint8_t* trust_list, size_t trust_l
     check.now = time_or_now(now);
     if (last_seen != 0) check.last_seen = last_seen;
     const ByteView root = card_input(expected_root_card, expected_root_card_len, "expected_root_card");
+    const char* not_a_root = nullptr;  // what the expected card is instead, if it is no trust root's
     if (root.size != 0) {
       const format::SignedCard card = format::decode_card_file(root);
+      // SPEC §13.3 step 7 pins the root by its signing key. An owner's or agency's card names no
+      // trust root, so the list's root (a kind 3 card) is another key: step 7 refuses it with
+      // E_SIGNATURE, in its place among the steps, like a list signed by another root.
       if (card.card.kind != format::CardKind::trust_root)
-        fail(Code::invalid_argument, "expected_root_card is not a trust root's card");
+        not_a_root = card.card.kind == format::CardKind::owner ? "an owner's" : "an agency's";
       check.expected_root_signing_key = card.card.signing_key;
     }
-    put_text(out, kartla::capi::trust_list_json(attest::verify_trust_list(file, check)));
+    try {
+      put_text(out, kartla::capi::trust_list_json(attest::verify_trust_list(file, check)));
+    } catch (const kartla::Error& e) {
+      if (e.code() != Code::signature || not_a_root == nullptr) throw;
+      fail(Code::signature,
+           std::string(e.what()) + " (expected_root_card is " + not_a_root + " card, not a trust root's)");
+    }
   });
 }
 

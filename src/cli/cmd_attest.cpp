@@ -9,6 +9,7 @@
 #include "failure.h"
 #include "files.h"
 #include "json_read.h"
+#include "json_text.h"
 #include "kartla/kartla.hpp"
 #include "owned_record.h"
 #include "trust_files.h"
@@ -79,7 +80,7 @@ Exit run_record_provenance(const Args& args) {
   const OwnedRecord owned = open_record_with_owner(args.positional(0), args);
   const std::string json =
       kartla::record_provenance_json(owned.record, owned.owner, section, trust ? trust->bytes : std::string());
-  write_stdout(args.flag("--json") ? json : provenance_report(parse_json_object(json)));
+  write_stdout(args.flag("--json") ? json_document(json) : provenance_report(parse_json_object(json)));
   return Exit::ok;
 }
 

@@ -17,6 +17,7 @@
 #include "failure.h"
 #include "files.h"
 #include "json_read.h"
+#include "json_text.h"
 #include "kartla/kartla.hpp"
 #include "owned_record.h"
 #include "unlock.h"
@@ -144,7 +145,7 @@ Exit run_inbox(const Args& args) {
   // others are still listed.
   const bool single = files.size() == 1;
   std::string text;
-  std::string json = "[";
+  std::string json = "[";  // laid out by json_document below
   size_t listed = 0;
   for (const std::string& file : files) {
     std::string described;
@@ -156,13 +157,13 @@ Exit run_inbox(const Args& args) {
       warn(file + " refused: " + printable(e.what()) + " (" + e.status_name() + ")");
       continue;
     }
-    json += std::string(listed == 0 ? "\n" : ",\n") + described;
+    json += std::string(listed == 0 ? "" : ", ") + described;
     text += describe_text(file, parse_json_object(described));
     ++listed;
   }
-  json += "]\n";
+  json += "]";
   if (!args.flag("--json") && listed == 0) text = "No contributions waiting\n";
-  write_stdout(args.flag("--json") ? json : text);
+  write_stdout(args.flag("--json") ? json_document(json) : text);
   return Exit::ok;
 }
 

@@ -12,6 +12,7 @@
 #include "failure.h"
 #include "files.h"
 #include "json_read.h"
+#include "json_text.h"
 #include "kartla/kartla.hpp"
 #include "section_arg.h"
 #include "trust_files.h"
@@ -93,7 +94,7 @@ SharedProvenance shared_provenance(const kartla::share& share, const JsonObject&
     const std::string json = kartla::share_provenance_json(share, section, trust, at);
     const JsonObject p = parse_json_object(json);
     if (object_list_field(p, "entries").empty() && object_list_field(p, "unmatched").empty()) continue;
-    out.json += std::string(count++ == 0 ? "\n" : ",\n") + json;
+    out.json += std::string(count++ == 0 ? "" : ", ") + json;
     out.text += provenance_report(p);
   }
   out.json += "]";
@@ -130,7 +131,8 @@ Exit run_open(const Args& args) {
     const kartla::buffer json = share.section_json(*section, at);
     const std::string provenance = kartla::share_provenance_json(share, *section, trust->bytes, at);
     if (args.flag("--json")) {
-      write_stdout("{\"content\": " + std::string(json.view()) + ",\n\"provenance\": " + provenance + "}\n");
+      write_stdout(
+          json_document("{\"content\": " + std::string(json.view()) + ", \"provenance\": " + provenance + "}"));
     } else {
       write_stdout(std::string(json.view()) + "\nProvenance (" + args.required("--trust") + "):\n" +
                    provenance_report(parse_json_object(provenance)));
@@ -151,7 +153,7 @@ Exit run_open(const Args& args) {
   const int64_t now = static_cast<int64_t>(std::time(nullptr));
   if (trust) {
     const SharedProvenance p = shared_provenance(share, d, trust->bytes, at, now);
-    write_stdout(args.flag("--json") ? "{\"share\": " + described + ",\n\"provenance\": " + p.json + "}\n"
+    write_stdout(args.flag("--json") ? json_document("{\"share\": " + described + ", \"provenance\": " + p.json + "}")
                                      : human_listing(d, at != 0 ? at : now) + "\nProvenance (" +
                                            args.required("--trust") + "):\n" + p.text);
     return Exit::ok;

@@ -70,8 +70,8 @@ Exit run_record_get(const Args& args) {
     const std::optional<TrustListInput> trust = trust_list_option(args);
     const OwnedRecord owned = open_record_with_owner(path, args);
     const kartla::buffer json = owned.record.section_json(section);
-    write_stdout("{\"content\": " + std::string(json.view()) + ",\n\"provenance\": " +
-                 provenance_json_for(owned, section, trust) + "}\n");
+    write_stdout(json_document("{\"content\": " + std::string(json.view()) +
+                               ", \"provenance\": " + provenance_json_for(owned, section, trust) + "}"));
     return Exit::ok;
   }
 

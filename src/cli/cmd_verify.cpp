@@ -51,8 +51,9 @@ Exit run_verify(const Args& args) {
   // Without a key no entry can be read: --trust reports the trust list's own state only (the
   // per-entry provenance is `record provenance` and `open --trust`).
   if (const std::optional<TrustListInput> trust = trust_list_option(args)) {
-    write_stdout(args.flag("--json") ? "{\"verification\": " + v.json() + ",\n\"trust_list\": " + trust->json + "}\n"
-                                     : human_report(v) + "\n" + trust_list_report(parse_json_object(trust->json)));
+    write_stdout(args.flag("--json")
+                     ? json_document("{\"verification\": " + v.json() + ", \"trust_list\": " + trust->json + "}")
+                     : human_report(v) + "\n" + trust_list_report(parse_json_object(trust->json)));
     return Exit::ok;
   }
   write_stdout(args.flag("--json") ? v.json() : human_report(v));

@@ -84,8 +84,9 @@ const std::vector<Command>& commands() {
        "print a section as protobuf JSON",
        "Decrypts SECTION and prints it as protobuf JSON on standard output. A section the record does\n"
        "not hold exits with code 3. With --provenance (or --trust), prints {\"content\": the section,\n"
-       "\"provenance\": each entry's provenance}: self-declared, attested by a trusted agency, by one\n"
-       "not on the trust list, or invalid and why (as `kartla record provenance --json`).",
+       "\"provenance\": each entry's provenance}: self_declared, trusted (attested by a trusted\n"
+       "agency), untrusted (by one not on the trust list), or invalid and why (as `kartla record\n"
+       "provenance --json`).",
        {kOwner, kOwnerLastSeen, kAcceptOlder, kSection, {"--provenance", "", "also report each entry's provenance (JSON)"}, kTrustForProvenance,
         kTrustRoot, kLastSeenTrust, kPassphraseFile},
        run_record_get},
@@ -355,7 +356,7 @@ const std::vector<Command>& commands() {
        {kOwner, kOwnerLastSeen, kAcceptOlder, {"--attestation", "A.att", "the attestation file"}, kPassphraseFile},
        run_record_attach},
       {"record", "provenance", "REC.kartla --owner OWNER.id --section SECTION [--trust TRUST.list] [--json]",
-       "show each entry's provenance: self-declared, trusted, untrusted or invalid",
+       "show each entry's provenance: self_declared, trusted, untrusted or invalid",
        "For every entry of the section: self_declared (no attestation), trusted (an attestation\n"
        "holds and its issuer was on the trust list, within its period, when it signed), untrusted\n"
        "(it holds, but nobody on the list vouches for the issuer) or invalid (and why). Without\n"

@@ -1,4 +1,5 @@
-// The CLI's exit codes: one per error class of BRIEF.md §6, documented in `kartla --help`.
+// The CLI's exit codes: one per group of the library's error classes (docs/SPEC.md §11), documented
+// in `kartla --help` and the README.
 #pragma once
 
 #include <vector>

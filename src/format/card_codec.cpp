@@ -41,6 +41,9 @@ SignedCard decode_signed_card(ByteView signed_card_bytes) {
   if (msg.kind() < 1 || msg.kind() > 3) fail(Code::format, "card has an unknown kind");
   if (msg.signing_key().size() != 32 || msg.encryption_key().size() != 32)
     fail(Code::format, "card key has an invalid length");
+  // A fixed size is a format rule (SPEC §4.2, §9), decided before any verification, so a 0-, 63-
+  // or 65-byte signature is E_FORMAT like every other wrong length, never E_SIGNATURE.
+  if (outer.signature().size() != crypto::kSignatureBytes) fail(Code::format, "card signature is not 64 bytes");
   if (msg.name().size() > kMaxNameBytes || msg.organisation_number().size() > kMaxOrgNumberBytes)
     fail(Code::limit, "card name or organisation number is too long");
   if (!crypto::verify_with_label(label::kCardSignature, msg.signing_key(), outer.card(), outer.signature()))

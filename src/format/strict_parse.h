@@ -1,7 +1,7 @@
 // Protobuf serialization is not canonical, so every signed or hashed structure is parsed strictly:
 // bounded size and nesting, no unknown fields anywhere, and parse-then-serialize must give back the
 // exact input bytes (which rejects duplicate fields, split sub-messages, overlong varints, values
-// out of range for their field and defaults written out). HOSTILE.md 4-9; age's FuzzMalleability.
+// out of range for their field and defaults written out). docs/THREATS.md T4-T9; age's FuzzMalleability.
 #pragma once
 
 #include <string_view>

@@ -38,6 +38,8 @@ RecoveryCode new_recovery_code() {
 }
 
 crypto::SecretBuffer parse_recovery_code(ByteView text) {
+  if (text.size > kMaxRecoveryCodeInputBytes)
+    fail(Code::limit, "the recovery code input is longer than 4096 bytes");
   // sodium_hex2bin skips a NUL byte as if it were one of the separators (strchr finds the ignore
   // string's terminator); a code is hex digits, '-' and ' ' only (SPEC §4.1.2).
   const bool has_nul = text.size != 0 && std::memchr(text.data, '\0', text.size) != nullptr;

@@ -9,6 +9,8 @@
 namespace kartla::identity {
 
 inline constexpr size_t kRecoveryEntropyBytes = 16;
+// Code input is counted in bytes; longer input is refused before parsing (SPEC §4.1.2, §9).
+inline constexpr size_t kMaxRecoveryCodeInputBytes = 4096;
 
 struct RecoveryCode {
   crypto::SecretBuffer entropy;  // 16 bytes
@@ -17,8 +19,9 @@ struct RecoveryCode {
 
 RecoveryCode new_recovery_code();
 
-// Accepts either case and any '-' or ' ' separators. Throws Error(auth) with a message saying
-// the code is mistyped if it is malformed or its checksum does not match.
+// Accepts either case and any '-' or ' ' separators. Throws Error(limit) for input over
+// kMaxRecoveryCodeInputBytes, and Error(auth) with a message saying the code is mistyped if it is
+// malformed or its checksum does not match.
 crypto::SecretBuffer parse_recovery_code(ByteView text);
 
 // The key that wraps the identity's data key: H("kartla/v1/recovery-key", entropy).

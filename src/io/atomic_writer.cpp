@@ -171,7 +171,7 @@ void AtomicWriter::commit() {
   temp_name_.clear();
 
   // Without this the rename itself may be lost at a power cut, leaving the old record after we
-  // said the new one was saved (HOSTILE.md 35).
+  // said the new one was saved (docs/THREATS.md T35).
   if (fs_->fsync(dir_fd_) != 0) {
     const int err = errno;
     abandon();

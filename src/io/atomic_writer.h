@@ -1,4 +1,4 @@
-// Crash-safe replacement of a file (BRIEF.md 2.13, 2.16; the libgit2 filebuf / SQLite pattern):
+// Crash-safe replacement of a file (docs/THREATS.md T34-T36; the libgit2 filebuf / SQLite pattern):
 // the new bytes go to a temporary file in the same folder, which is flushed, renamed over the
 // final path, and then the folder is flushed. After a crash or a pulled USB stick at any point
 // the final path holds the old or the new bytes, never a mix and never nothing.

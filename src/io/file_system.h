@@ -1,7 +1,7 @@
 // The only door from the io layer to the operating system. Every syscall the layer makes goes
 // through a FileSystem, so tests (and the crash tests of higher layers) can fail, shorten or
 // interrupt any single call and check that a save still leaves the old or the new record, never
-// neither (HOSTILE.md 34-36).
+// neither (docs/THREATS.md T34-T36).
 //
 // Each method has the contract of the POSIX call it is named after: it returns what the call
 // returns and reports failure as -1 with errno set. The base class *is* the OS implementation, so

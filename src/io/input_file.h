@@ -1,6 +1,6 @@
 // Bounded reading of a record file. The size limit is checked against fstat before a single byte
-// is read or allocated (BRIEF.md 2.12), and the open descriptor pins the inode, so a save that
-// renames a new file over the path while we read cannot mix old and new bytes (HOSTILE.md 37).
+// is read or allocated (docs/THREATS.md T5), and the open descriptor pins the inode, so a save that
+// renames a new file over the path while we read cannot mix old and new bytes (docs/THREATS.md T37).
 //
 // THREAD SAFETY: read_exact uses pread and no shared offset, so one InputFile may be read from
 // several threads at once; moving or destroying it needs exclusive access.

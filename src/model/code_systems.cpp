@@ -19,8 +19,8 @@ bool all_digits(std::string_view s) {
 
 int two_digit_value(std::string_view s) { return (s[0] - '0') * 10 + (s[1] - '0'); }
 
-// JobTech concept id: 4_3_3 characters (DOMAIN.md §14 rule 4). New ids use the base58 alphabet,
-// but DOMAIN.md notes legacy outliers must not be rejected, so any ASCII letter or digit passes.
+// JobTech concept id: 4_3_3 characters (docs/MODEL.md, rule jobtech-id-shape). New ids use the base58
+// alphabet, but legacy outliers exist and must not be rejected, so any ASCII letter or digit passes.
 bool jobtech_id(std::string_view s) {
   if (s.size() != 12 || s[4] != '_' || s[8] != '_') return false;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -49,13 +49,13 @@ bool esco_uri(std::string_view s) {
   return false;
 }
 
-// SUN 2020 level: 1–3 digits, the first the 1-digit level 0–6 (SCB; DOMAIN.md §2 table).
+// SUN 2020 level: 1–3 digits, the first the 1-digit level 0–6 (SCB; docs/MODEL.md, Code systems).
 bool sun_level(std::string_view s) {
   return s.size() >= 1 && s.size() <= 3 && all_digits(s) && s[0] <= '6';
 }
 
 // SUN 2020 field (inriktning): up to three digits and an optional fourth position, a digit or a
-// lower-case letter (DOMAIN.md §2: 4 hierarchical levels; exact codes ⚠ to be loaded from SCB).
+// lower-case letter (4 hierarchical levels; exact codes to be loaded from SCB: docs/MODEL.md, Known gaps).
 bool sun_field(std::string_view s) {
   if (s.empty() || s.size() > 4) return false;
   const std::string_view head = s.substr(0, s.size() == 4 ? 3 : s.size());
@@ -90,7 +90,7 @@ bool se_kommunkod(std::string_view s) {
   return lan >= 1 && lan <= 25;
 }
 
-// Finnish municipality number: 3 digits (⚠ verify against koodistot.suomi.fi, DOMAIN.md §1).
+// Finnish municipality number: 3 digits (not checked against koodistot.suomi.fi: docs/MODEL.md, Known gaps).
 bool fi_kuntanumero(std::string_view s) { return s.size() == 3 && all_digits(s); }
 
 // Kartla instrument ids: lower-case words joined by hyphens, at most 64 characters.

@@ -1,4 +1,4 @@
-// The registry of code systems a Coding may name (DOMAIN.md §0.2; docs/MODEL.md lists them for
+// The registry of code systems a Coding may name (docs/MODEL.md, Code systems, lists them for
 // integrators). Each entry says what a well-formed code looks like, which rule id a bad code
 // breaks, and how the Coding's version is treated. Closed lists carry their labels so readers
 // can show "B1" or "SeQF 4" in words.

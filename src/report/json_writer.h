@@ -1,5 +1,8 @@
-// A small streaming JSON writer for the views' machine-readable output (indented two spaces,
-// keys in the order written). Strings are escaped by json_quote; the caller nests correctly.
+// A small streaming JSON writer for the library's machine-readable output (the views, and the C
+// ABI's reports of attestations, trust lists, provenance and contributions): indented two spaces,
+// one member or element per line, keys in the order written. Strings are escaped by json_quote;
+// the caller nests correctly. JSON made elsewhere (protobuf's printer for section content and
+// claims) goes in through json(), which lays it out the same way, so a document has one layout.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +25,9 @@ class JsonWriter {
   JsonWriter& field(std::string_view key, bool value);
   JsonWriter& null_field(std::string_view key);
   JsonWriter& item(std::string_view text);  // a string in an array
+  // A value given as JSON text (valid JSON, laid out any way), written in this writer's layout at
+  // the current depth; an empty key makes it an array element.
+  JsonWriter& json(std::string_view key, std::string_view value_json);
   // The finished text, with a final newline.
   std::string take();
 

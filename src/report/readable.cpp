@@ -215,7 +215,7 @@ class Renderer {
     return {};
   }
 
-  // WHO ICF qualifiers in words (the THL table of DOMAIN.md §6); for d-codes the first is
+  // WHO ICF qualifiers in words (THL's qualifier table; docs/MODEL.md, `IcfObservation`); for d-codes the first is
   // performance and the second capacity.
   static std::string qualifier_text(int q) {
     static const char* const kWords[] = {"no problem", "mild", "moderate", "severe", "complete"};

@@ -9,7 +9,7 @@ import sys
 
 # Macros that are not values: the include guard and attribute macros.
 NOT_VALUES = {"KARTLA_KARTLA_H", "KARTLA_API", "KARTLA_MUST_CHECK"}
-# Value macros that have no function twin yet. Each is a known gap in kartla.h (STYLE.md item 7),
+# Value macros that have no function twin yet. Each is a known gap in kartla.h (FFI binders cannot see macros),
 # listed here so the gap is visible in every test log instead of hidden by the check.
 KNOWN_WITHOUT_TWIN = {
     "KARTLA_SAVE_CREATE_ONLY": "a flag bit for kartla_identity_save; FFI users must copy the value 1",

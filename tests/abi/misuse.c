@@ -1,4 +1,4 @@
-/* Every exported function called wrongly (HOSTILE.md item 40, libsodium misuse.c): NULL handles
+/* Every exported function called wrongly (docs/THREATS.md T40, libsodium misuse.c): NULL handles
  * and outputs, NULL data with a non-zero length, SIZE_MAX lengths (which must be refused from the
  * length alone, before any byte past the real data is read), unknown names and flags, and output buffers that are not empty. Each must return an
  * error status with its own kartla_last_error() message, leave handle outputs NULL and buffers
@@ -171,7 +171,8 @@ static void identities(const struct fixture *f) {
   EXPECT_STATUS(KARTLA_E_LIMIT, kartla_identity_open(f->identity_file.data, f->identity_file.len, kPass, SIZE_MAX, &out));
   EXPECT_NULL(out);
   out = POISON;
-  EXPECT_STATUS(KARTLA_E_AUTH, kartla_identity_recover(f->identity_file.data, f->identity_file.len, kPass, SIZE_MAX, &out));
+  /* Recovery-code input is at most 4096 bytes (SPEC §4.1.2), refused from the length alone. */
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_identity_recover(f->identity_file.data, f->identity_file.len, kPass, SIZE_MAX, &out));
   EXPECT_NULL(out);
   /* A valid identity file followed by "more": SPEC §3.1 makes any byte after 12 + L E_FORMAT. */
   out = POISON;
@@ -1060,7 +1061,9 @@ static void trust_and_contributions(const struct fixture *f) {
   EXPECT_EMPTY(buf);
   EXPECT_MISUSE(kartla_trust_list_verify(list.data, list.len, NULL, 4, 0, 0, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_trust_list_verify(list.data, list.len, f->agency_card.data, f->agency_card.len, 0, 0, &buf));
+  /* An agency's card as the expected root is another root (SPEC §13.3 step 7), not misuse. */
+  EXPECT_STATUS(KARTLA_E_SIGNATURE,
+                kartla_trust_list_verify(list.data, list.len, f->agency_card.data, f->agency_card.len, 0, 0, &buf));
   EXPECT_EMPTY(buf);
   EXPECT_STATUS(KARTLA_E_ROLLBACK, kartla_trust_list_verify(list.data, list.len, NULL, 0, 2, 0, &buf));
   EXPECT_EMPTY(buf);

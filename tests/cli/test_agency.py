@@ -1,5 +1,6 @@
-"""Agency identities through the CLI (issue 5 item 1): `agency new` as BRIEF.md §6 writes it,
-`agency card`, `agency show`, the checked organisation number and the documented roles."""
+"""Agency identities through the CLI (issue 5 item 1): `agency new` as the README writes it,
+`agency card`, `agency show`, the checked organisation number and the documented roles; an
+agency is never a record's owner (SPEC §4.1)."""
 
 import json
 import os
@@ -14,7 +15,7 @@ ROLES = ["municipal_labour_unit", "employment_service", "social_insurance", "hea
 
 @case
 def agency_new_and_card_as_written(cli: Cli):
-    # BRIEF.md §6 exactly (so with the default Argon2id cost), then the card.
+    # The README's form exactly (so with the default Argon2id cost), then the card.
     out = cli.ok("agency", "new", "--name", "Landskrona stad", "--org", "212000-1140", "--role",
                  "municipal_labour_unit", "--out", "agency.id")
     check(out.startswith("Created agency identity agency.id\nFingerprint: "), "summary: " + out)
@@ -112,6 +113,19 @@ def cards_of_the_wrong_kind_or_forged_are_refused(cli: Cli):
     cli.fails(VERIFICATION, "agency", "show", "owner.id")  # not a card at all
     r = cli.run("agency", "show", card)
     check(r.rc == OK and fingerprint in r.out, "the genuine card still shows", r)
+
+
+@case
+def only_an_owner_identity_owns_a_record(cli: Cli):
+    # SPEC §4.1: an agency (or trust root) identity cannot be a record's owner, new or opened.
+    cli.new_agency("a.id")
+    cli.fails(USAGE, "record", "new", "--owner", "a.id", "--out", "a.kartla",
+              matches=r"owner is an agency's identity: only an owner identity \(card kind 1\) can own a record")
+    check(not os.path.exists(cli.path("a.kartla")), "no record written for an agency")
+    cli.new_identity()
+    cli.new_record()
+    cli.fails(USAGE, "record", "list", "rec.kartla", "--owner", "a.id", matches="only an owner identity")
+    cli.ok("record", "list", "rec.kartla", "--owner", "owner.id")
 
 
 @case

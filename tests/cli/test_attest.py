@@ -164,9 +164,15 @@ def untrusted_issuer_and_trust_list_errors(cli: Cli):
     cli.fails(USAGE, "verify", "rec.kartla", "--last-seen-trust", "2")  # without --trust
     shown = json.loads(cli.ok("trust", "show", "new.list", "--trust-root", "root.card", "--json"))
     check(shown["sequence"] == 2 and len(shown["agencies"]) == 2, "trust show: %r" % shown)
-    # Signed by another root than the one expected; a card that is no trust root's.
-    cli.fails(VERIFICATION, "trust", "show", "new.list", "--trust-root", "root2.card")
-    cli.fails(USAGE, "trust", "show", "new.list", "--trust-root", "owner.card")
+    # Signed by another root than the one expected; a card that is no trust root's is another root
+    # too (SPEC §13.3 step 7: E_SIGNATURE), so verification failed, exit 4, not a usage error.
+    cli.fails(VERIFICATION, "trust", "show", "new.list", "--trust-root", "root2.card", matches="another trust root")
+    cli.fails(VERIFICATION, "trust", "show", "new.list", "--trust-root", "owner.card",
+              matches=r"another trust root .*an owner's card, not a trust root's")
+    cli.fails(VERIFICATION, "trust", "show", "new.list", "--trust-root", "a.card", matches="an agency's card")
+    cli.fails(VERIFICATION, "verify", "rec.kartla", "--trust", "new.list", "--trust-root", "owner.card")
+    cli.fails(VERIFICATION, "record", "provenance", "rec.kartla", *OWNER, "--section", "competences", "--trust",
+              "new.list", "--trust-root", "owner.card")
     # B listed only from 2099: not trusted at the time it signed.
     cli.ok("trust", "add", "late.draft", "--card", "b.card", "--role", "employment_service", "--from", "2099-01-01",
            "--sequence", "3")

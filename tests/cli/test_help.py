@@ -5,7 +5,7 @@ import re
 
 from cli_harness import OK, Cli, case, check, main
 
-# The command-line contract of BRIEF.md §6 and issue 3: each must exist and explain itself.
+# The command-line contract of the README ("The command-line tool") and issue 3: each must exist and explain itself.
 CONTRACT = {
     "identity new": "recovery code",
     "identity card": "card",

@@ -1,4 +1,4 @@
-"""Sharing with agencies through the CLI (issue 5, BRIEF.md §6): share, open (bundle and record
+"""Sharing with agencies through the CLI (issue 5; the README's forms): share, open (bundle and record
 file), expiry, tampering, rollback, revocation and the sharing ledger, with every exit code
 0, 2, 3, 4, 5, 6 and 7 checked on the command that should produce it."""
 
@@ -15,7 +15,7 @@ from sharing_fixtures import (EXPIRES_AT, EXPIRES_DAY, OWNER, edited_profile, ow
 @case
 def brief_forms_share_and_open_as_written(cli: Cli):
     fp = record_with(cli, "profile", "competences", "languages")
-    # BRIEF.md §6, exactly as written (plus the optional --expires).
+    # The README's form, exactly as written (plus the optional --expires).
     out = cli.ok("share", "rec.kartla", "--owner", "owner.id", "--to", "a.card", "--sections", "profile,competences",
                  "--purpose", "Kartläggning inför praktik", "--expires", EXPIRES_DAY, "--out", "a.bundle")
     grant_id = re.search(r"^grant id:  ([0-9a-f]{32})$", out, re.M)
@@ -37,7 +37,7 @@ def brief_forms_share_and_open_as_written(cli: Cli):
           "the bundle holds two sections and one grant: %r" % report)
     check(report["sequence"] == 5, "the bundle is the saved version: %r" % report)
 
-    # BRIEF.md §6 open form, on the bundle and on the record file itself: the owner's plaintext.
+    # The README's open form, on the bundle and on the record file itself: the owner's plaintext.
     written = {section: owner_get(cli, section) for section in ("profile", "competences")}
     for source in ("a.bundle", "rec.kartla"):
         for section, plaintext in written.items():
@@ -228,7 +228,7 @@ def revocation_protects_what_is_written_afterwards(cli: Cli):
                          "--out", "b.bundle")
     before = owner_get(cli, "profile")
 
-    out = cli.ok("revoke", "rec.kartla", "--owner", "owner.id", "--from", "a.card")  # BRIEF.md §6 as written
+    out = cli.ok("revoke", "rec.kartla", "--owner", "owner.id", "--from", "a.card")  # the README's form
     check(out.startswith("Revoked every grant to Landskrona stad (%s)\n" % fp["a"]), "revoke names the agency: " + out)
     check("revoked grants:    1\n" in out and "new keys for:      profile, competences\n" in out and
           "re-issued grants:  1 " in out, "revoke summary: " + out)

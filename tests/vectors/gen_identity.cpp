@@ -96,6 +96,8 @@ Json identity_vectors(const Owner& owner) {
   variants.push(variant(replace_all(owner.recovery_code, '-', " "), "groups separated by spaces"));
   variants.push(variant(replace_all(owner.recovery_code, '-', ""), "no separators"));
   variants.push(variant(replace_all(owner.recovery_code, '-', " - "), "several separators between groups"));
+  variants.push(variant(owner.recovery_code + std::string(4096 - owner.recovery_code.size(), ' '),
+                        "spaces after the code up to 4096 bytes, the longest input a reader accepts (SPEC 4.1.2)"));
 
   Json doc = Json::object();
   doc.add("file", Json::string("identity.json"));

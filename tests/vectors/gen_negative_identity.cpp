@@ -166,6 +166,24 @@ void card_vectors(NegativeSet& set, const Owner& owner) {
   CardForge bad_utf8 = forge;
   bad_utf8.card.name = "\xc3\x28";
   set.card("card_name_invalid_utf8", "name bytes c3 28 (not UTF-8), re-signed", bad_utf8.file(), "E_FORMAT");
+  // A signature of the wrong length is a format error (SPEC 4.2, 9), decided before verification.
+  auto with_signature = [&](const std::string& signature) {
+    return format::encode_card_file(format::encode_signed_card(signed_card.card_bytes, signature));
+  };
+  const std::string& sig = signed_card.signature;
+  set.card("card_signature_absent", "SignedCard.signature absent (0 bytes)", with_signature(""), "E_FORMAT");
+  set.card("card_signature_63_bytes", "the signature's last byte removed", with_signature(sig.substr(0, 63)),
+           "E_FORMAT");
+  set.card("card_signature_65_bytes", "one zero byte appended to the signature", with_signature(sig + '\0'),
+           "E_FORMAT");
+}
+
+// Code input is counted in bytes and limited to 4096 (SPEC 4.1.2, 9). Kept after the card vectors
+// so that adding it moved no earlier tc_id.
+void recovery_limit_vectors(NegativeSet& set, const Owner& owner) {
+  const std::string& code = owner.recovery_code;
+  set.identity("recovery_code_4097_bytes", "the code followed by spaces to 4097 bytes: refused before parsing",
+               owner.file, recover_with(code + std::string(4097 - code.size(), ' '), "E_LIMIT"));
 }
 
 }  // namespace
@@ -175,6 +193,7 @@ void identity_negative_vectors(NegativeSet& set, const Owner& owner) {
   file_vectors(set, owner);
   recovery_vectors(set, owner);
   card_vectors(set, owner);
+  recovery_limit_vectors(set, owner);
 }
 
 }  // namespace kartla::vectors

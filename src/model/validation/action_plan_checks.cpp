@@ -1,4 +1,4 @@
-// The action plan's internal references (DOMAIN.md §7): sub-goals name a goal, activities name
+// The action plan's internal references (docs/MODEL.md, `action_plan`): sub-goals name a goal, activities name
 // the goals they serve, and the goal tree has no cycles.
 #include <map>
 #include <set>

@@ -38,7 +38,7 @@ void report_id(const IdCheck& r, const std::string& path, Findings& out) {
 
 }  // namespace
 
-// DOMAIN.md §0.1 and §14 rule 17: a coded value names a registered system, carries a code of
+// docs/MODEL.md, `Coding` and rules coding-*: a coded value names a registered system, carries a code of
 // that system's shape, and a version where the list changes over time.
 void check_coding(const Visit& v) {
   const auto& c = static_cast<const v1::Coding&>(v.msg);
@@ -143,7 +143,7 @@ void check_org_ref(const Visit& v) {
   }
 }
 
-// DOMAIN.md §0.3: who says so, how and when. Sources other than the participant name the
+// docs/MODEL.md, `Assertion`: who says so, how and when. Sources other than the participant name the
 // organisation that stands behind the statement, so a reader can weigh it.
 void check_assertion(const Visit& v) {
   using S = v1::Assertion;

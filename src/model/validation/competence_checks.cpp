@@ -1,4 +1,4 @@
-// Competences and their validation results (DOMAIN.md §4, §14 rule 15).
+// Competences and their validation results (docs/MODEL.md, `competences`; rules validation-*).
 #include <cmath>
 
 #include "kartla/v1/competences.pb.h"
@@ -20,7 +20,7 @@ void check_competence_entry(const Visit& v) {
 }
 
 // A validated competence is only worth more than a self-rating if someone accountable assessed
-// it and a certificate exists (DOMAIN.md §14 rule 15).
+// it and a certificate exists (docs/MODEL.md, rules validation-assessor-required, validation-certificate-required).
 void check_validation_result(const Visit& v) {
   const auto& r = static_cast<const v1::ValidationResult&>(v.msg);
   if (!(r.has_assessor_org() && names_an_org(r.assessor_org()))) {

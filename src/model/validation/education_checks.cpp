@@ -1,4 +1,4 @@
-// Education entries (DOMAIN.md §2, §14 rules 7–9).
+// Education entries (docs/MODEL.md, `education`).
 #include "kartla/v1/education.pb.h"
 #include "model/validation/quote.h"
 #include "model/validation/type_checks.h"
@@ -29,9 +29,9 @@ void check_education(const Visit& v) {
 
 void check_education_entry(const Visit& v) {
   const auto& e = static_cast<const v1::EducationEntry&>(v.msg);
-  // SeQF levels are referenced one-to-one to EQF levels (MYH; DOMAIN.md §14 rule 9), so a
+  // SeQF levels are referenced one-to-one to EQF levels (MYH; docs/MODEL.md, rule nqf-eqf-consistent), so a
   // SeQF level and an EQF level on the same entry must agree. FiNQF is also referenced level for
-  // level, but DOMAIN.md does not confirm it, so it is not enforced.
+  // level, but that is not confirmed (docs/MODEL.md, Known gaps), so it is not enforced.
   if (e.nqf_level().system() == "seqf" && e.has_eqf_level() &&
       e.nqf_level().code() != e.eqf_level().code()) {
     v.out.add(field_path(v.path, "eqf_level"), "nqf-eqf-consistent",

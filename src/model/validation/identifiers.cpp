@@ -24,7 +24,7 @@ IdCheck fail(std::string_view rule, std::string reason) { return IdCheck{rule, s
 // samordningsnummer "day of birth + 60").
 IdCheck check_swedish_person(std::string_view s, int day_offset, std::string_view format_rule,
                              std::string_view date_rule, std::string_view luhn_rule) {
-  // Stored form only: 12 digits, no "-"/"+" (those are presentation; DOMAIN.md §14 rule 1).
+  // Stored form only: 12 digits, no "-"/"+" (those are presentation; docs/MODEL.md, `NationalId`).
   if (s.size() != 12 || !all_digits(s)) {
     return fail(format_rule, "expected 12 digits YYYYMMDDNNNC without separator");
   }
@@ -113,7 +113,7 @@ IdCheck check_se_orgnr(std::string_view s) {
     return fail("se-orgnr-format", "expected 10 digits without separator");
   }
   // Organisation numbers have a "month" of 20 or more, which keeps them apart from personnummer
-  // (a sole trader's number is the owner's personnummer and is personal data: DOMAIN.md §13).
+  // (a sole trader's number is the owner's personnummer and is personal data: docs/MODEL.md, `NationalId`).
   if (s[2] < '2') return fail("se-orgnr-group", "third digit must be 2 or more");
   if (!luhn_ok(s)) return fail("se-orgnr-luhn", "check digit does not match (Luhn)");
   return {};

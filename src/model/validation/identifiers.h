@@ -1,4 +1,4 @@
-// Offline checks of person and organisation identifiers (DOMAIN.md §13, §14 rules 1–3).
+// Offline checks of person and organisation identifiers (docs/MODEL.md, `NationalId` and `OrgRef`; rules se-*, fi-*).
 // Every check takes the STORED form (no presentation separators except Y-tunnus's hyphen) and
 // never allocates for a valid input. The agency-identity code reuses the organisation checks.
 #pragma once

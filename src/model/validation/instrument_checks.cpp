@@ -1,5 +1,5 @@
-// Instruments are data (DOMAIN.md §8): a section that records scores pins the definitions it
-// uses, and every score must fit the definition it names (DOMAIN.md §14 rule 14).
+// Instruments are data (docs/MODEL.md, `InstrumentDefinition`): a section that records scores pins
+// the definitions it uses, and every score must fit the definition it names (rules score-*).
 #include <map>
 #include <set>
 #include <string>
@@ -160,7 +160,7 @@ void check_progress(const Visit& v) {
     const std::string path = item_path(v.path, "entries", i);
     const v1::InstrumentDefinition* def = check_scores(
         defs, e.has_instrument(), e.instrument(), e.respondent(), e.scores(), path, v.out);
-    // Health scores are special-category data and must stay in work_ability (DOMAIN.md §15).
+    // Health scores are special-category data and must stay in work_ability (docs/MODEL.md, Sensitivity).
     if (def != nullptr && def->health_data()) {
       v.out.add(field_path(path, "instrument"), "health-instrument-outside-work-ability",
                 quote(def->id()) + " records health data: keep its scores in work_ability");

@@ -1,7 +1,7 @@
 // GENERATED from Debian's iso-codes 4.15.0 (/usr/share/iso-codes/json/iso_3166-1.json and
 // iso_639-3.json): the assigned ISO 3166-1 alpha-2 country codes and the ISO 639-3 / 639-1
 // language codes. Embedded so validation works offline and the same on every machine
-// (DOMAIN.md §14 rule 12: "must be in the registry"). Each list is sorted and fixed-width, so
+// (docs/MODEL.md, Code systems: "an assigned code"). Each list is sorted and fixed-width, so
 // lookup is a binary search. To refresh: for each list, take the codes from those files
 // (alpha_2 of 3166-1; alpha_3 of 639-3; alpha_2 of 639-3 where present), sort them,
 // concatenate them and paste them below, updating the counts.

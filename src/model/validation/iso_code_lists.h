@@ -1,5 +1,5 @@
 // Membership in the ISO code lists Kartla embeds (country and language codes). Case-sensitive:
-// Kartla stores country codes upper case and language codes lower case (DOMAIN.md §5, §14).
+// Kartla stores country codes upper case and language codes lower case (docs/MODEL.md, Code systems).
 #pragma once
 
 #include <string_view>

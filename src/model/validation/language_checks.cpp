@@ -1,4 +1,4 @@
-// Language entries and SFI studies (DOMAIN.md §5, §14 rules 10–11).
+// Language entries and SFI studies (docs/MODEL.md, `languages`; rules sfi-*).
 #include "kartla/v1/languages.pb.h"
 #include "model/validation/quote.h"
 #include "model/validation/type_checks.h"

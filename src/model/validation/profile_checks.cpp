@@ -1,4 +1,4 @@
-// Profile details (DOMAIN.md §1).
+// Profile details (docs/MODEL.md, `profile`).
 #include "kartla/v1/profile.pb.h"
 #include "model/validation/type_checks.h"
 

@@ -1,4 +1,4 @@
-// Interventions, documents and notes (DOMAIN.md §9–§11).
+// Interventions, documents and notes (docs/MODEL.md, `interventions`, `documents`, `notes`).
 #include <cmath>
 #include <set>
 

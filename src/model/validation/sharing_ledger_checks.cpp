@@ -1,4 +1,4 @@
-// The owner's sharing ledger (DOMAIN.md §12, §14 rule 18; BRIEF.md §2.5).
+// The owner's sharing ledger (docs/MODEL.md, `sharing_ledger`; docs/SPEC.md §7.5).
 #include <algorithm>
 #include <map>
 #include <set>
@@ -70,7 +70,7 @@ void check_share_grant(const Visit& v) {
                 "a grant cannot be revoked before it is granted");
     }
   }
-  // Health data may be shared only under an explicit Art. 9(2) exception (DOMAIN.md §14.18).
+  // Health data may be shared only under an explicit Art. 9(2) exception (docs/MODEL.md, rule grant-art9-basis).
   const std::string health_section = section_name_of(v1::WorkAbility::descriptor());
   if (seen.count(health_section) != 0 && !g.has_gdpr_art9_basis()) {
     v.out.add(field_path(v.path, "gdpr_art9_basis"), "grant-art9-basis",

@@ -49,7 +49,8 @@ class Walker {
 
  private:
   // Entries are what agencies attest to, by id (issue 6), so an id must exist, be unique in the
-  // section and be safe to print; every entry carries its provenance (DOMAIN.md §14 rule 17).
+  // section and be safe to print; every entry carries its provenance (docs/MODEL.md, rules
+  // entry-id-* and assertion-required).
   void check_entry(const Message& msg, const std::string& path) {
     const Descriptor* type = msg.GetDescriptor();
     const Reflection* r = msg.GetReflection();

@@ -1,4 +1,4 @@
-// Offline validation of record sections against the rules of DOMAIN.md §14 (docs/MODEL.md lists
+// Offline validation of record sections against the rules docs/MODEL.md lists (Validation rules,
 // every rule with its id). Validation never throws on bad content: it reports.
 #pragma once
 

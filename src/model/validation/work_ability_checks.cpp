@@ -1,4 +1,4 @@
-// Work-ability details (DOMAIN.md §6, §14 rule 13). Scores are checked in instrument_checks.cpp.
+// Work-ability details (docs/MODEL.md, `work_ability`). Scores are checked in instrument_checks.cpp.
 #include <cmath>
 
 #include "kartla/v1/work_ability.pb.h"

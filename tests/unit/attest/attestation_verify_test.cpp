@@ -1,6 +1,6 @@
 // An attestation holds for the one entry it was made for: the same owner, record, section, entry
 // id and exact bytes, within its time; moved anywhere else it is reported invalid, and why
-// (issue 6, "Tests that must exist"; HOSTILE.md 19).
+// (issue 6, "Tests that must exist"; docs/THREATS.md T19).
 #include <catch2/catch.hpp>
 
 #include "attest_fixture.h"

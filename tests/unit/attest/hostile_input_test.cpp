@@ -1,4 +1,4 @@
-// Hostile bytes (HOSTILE 1, 2, 4-8): every truncation and every bit flip of a small attestation,
+// Hostile bytes (docs/THREATS.md T1, T2, T4-T8): every truncation and every bit flip of a small attestation,
 // trust list and contribution is refused with a typed error, never accepted; non-canonical
 // encodings are refused even when validly signed.
 #include <catch2/catch.hpp>
@@ -82,7 +82,7 @@ TEST_CASE("every truncation and bit flip of an attestation file is refused", "[a
   CHECK(code_of([&] { attest::attestation_from_file(file + "x"); }) == Code::format);
 }
 
-TEST_CASE("a validly signed but non-canonical attestation is refused (HOSTILE 6-8)", "[attest][hostile]") {
+TEST_CASE("a validly signed but non-canonical attestation is refused (THREATS.md T6-T8)", "[attest][hostile]") {
   const model::Record r = new_record();
   const format::SignedAttestation good =
       format::decode_signed_attestation(attest_entry(validator(), r, "competences", "c1"));

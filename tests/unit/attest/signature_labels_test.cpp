@@ -1,4 +1,4 @@
-// One signature, one meaning (BRIEF 2.15, HOSTILE 17): a signature made under one label never
+// One signature, one meaning (docs/SPEC.md §2, docs/THREATS.md T17): a signature made under one label never
 // verifies as another kind, with real keys and real bytes, in both directions.
 #include <catch2/catch.hpp>
 

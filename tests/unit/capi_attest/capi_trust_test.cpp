@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
 
 #include "kartla/kartla.h"
 #include "capi_fixture.h"
@@ -103,6 +104,21 @@ TEST_CASE("capi: a trust root signs a list; readers refuse an older, expired or 
   const std::string other_card = other_root.identity.card().str();
   CHECK(status_of([&] { (void)kartla::trust_list_verify(cast().trust_list, other_card, 0, kNow); }) ==
         KARTLA_E_SIGNATURE);
+  // An owner's or agency's card as the expected root: no list is signed by it, so SPEC §13.3 step 7
+  // refuses the list (E_SIGNATURE), in its place among the steps: after the list's own checks,
+  // before rollback and expiry.
+  const std::pair<const std::string*, const char*> not_roots[] = {{&cast().owner_card, "an owner's"},
+                                                                  {&cast().trusted_card, "an agency's"}};
+  for (const auto& [card, kind] : not_roots) {
+    CHECK(status_of([&] { (void)kartla::trust_list_verify(cast().trust_list, *card, 0, kNow); }) ==
+          KARTLA_E_SIGNATURE);
+    CHECK(contains(kartla_last_error(), "another trust root"));
+    CHECK(contains(kartla_last_error(), std::string(kind) + " card, not a trust root's"));
+    CHECK(status_of([&] { (void)kartla::trust_list_verify(cast().trust_list, *card, 2, kNow + kYear); }) ==
+          KARTLA_E_SIGNATURE);
+    CHECK(status_of([&] { (void)kartla::trust_list_verify(cast().trust_list.substr(1), *card, 0, kNow); }) ==
+          KARTLA_E_FORMAT);
+  }
   // Only a trust root signs lists.
   kartla::trust_draft draft = kartla::trust_draft::create(1);
   CHECK(status_of([&] { (void)kartla::trust_list_sign(cast().owner, draft, kNow + kYear, kNow); }) ==

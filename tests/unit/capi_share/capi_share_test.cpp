@@ -1,7 +1,7 @@
 // The sharing half of the C ABI (kartla.h "Agencies", "Sharing", "Opening a share"), used as an
 // agency system would: through libkartla.so and the public headers only. Covers expiry at an
 // explicit time, rollback detection, the documented thread safety of kartla_share, and the
-// misuse pattern of the new functions (HOSTILE 40).
+// misuse pattern of the new functions (docs/THREATS.md T40).
 #include <catch2/catch.hpp>
 
 #include <ftw.h>
@@ -197,7 +197,7 @@ TEST_CASE("C ABI: an agency reads into its own buffer with the same checks", "[c
   CHECK(kartla_share_section_size(share.get(), "notes", kNow, &len) == KARTLA_E_NOT_SHARED);
 }
 
-TEST_CASE("C ABI: an agency pins the owner it expects (HOSTILE 18)", "[capi][share][owner]") {
+TEST_CASE("C ABI: an agency pins the owner it expects (THREATS.md T18)", "[capi][share][owner]") {
   const auto share = kartla::share::open_file(shared().v2_path, people().agency_a);
   const std::string owner_card = people().owner.card().str();
   CHECK(kartla_share_check_owner(share.get(), kartla::detail::bytes(owner_card), owner_card.size()) == KARTLA_OK);
@@ -218,6 +218,32 @@ TEST_CASE("C ABI: an agency pins the owner it expects (HOSTILE 18)", "[capi][sha
   std::string forged = owner_card;
   forged[forged.size() - 1] = static_cast<char>(forged[forged.size() - 1] ^ 1);
   CHECK(kartla_share_check_owner(share.get(), kartla::detail::bytes(forged), forged.size()) == KARTLA_E_SIGNATURE);
+}
+
+TEST_CASE("C ABI: only an owner identity owns a record (SPEC 4.1)", "[capi][record][owner]") {
+  const kartla_identity* agency = people().agency_a.get();
+  kartla_record* out = reinterpret_cast<kartla_record*>(&out);  // garbage: must be set to NULL
+  CHECK(kartla_record_new(agency, &out) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(out == nullptr);
+  CHECK(contains(kartla_last_error(), "an agency's identity"));
+  CHECK(contains(kartla_last_error(), "only an owner identity"));
+
+  // Opening is refused the same way, before the file is read: the kind alone decides.
+  out = reinterpret_cast<kartla_record*>(&out);
+  CHECK(kartla_record_open_file(shared().record_path.c_str(), agency, &out) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(out == nullptr);
+  CHECK(kartla_record_open_file("/nonexistent/r.kartla", agency, &out) == KARTLA_E_INVALID_ARGUMENT);
+  const std::string bytes = slurp(shared().record_path);
+  CHECK(kartla_record_open(kartla::detail::bytes(bytes), bytes.size(), agency, &out) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(out == nullptr);
+
+  // A trust root is no owner either; the owner's own identity still works.
+  const kartla_identity_options o = cheap_kdf();
+  const auto root = kartla::identity::create_trust_root("Tillitsrot", kPass, &o);
+  CHECK(kartla_record_new(root.identity.get(), &out) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(contains(kartla_last_error(), "a trust root's identity"));
+  REQUIRE(kartla_record_new(people().owner.get(), &out) == KARTLA_OK);
+  kartla_record_free(out);
 }
 
 TEST_CASE("C ABI: one kartla_share read by 8 threads at once", "[capi][share][threads]") {

@@ -43,7 +43,7 @@ TEST_CASE("AEAD round trip: nonce in front, tag at the end", "[crypto][aead]") {
   REQUIRE(aead_open(key, empty, kAd).empty());
 }
 
-TEST_CASE("AEAD rejects every modified tag byte (HOSTILE 14)", "[crypto][aead]") {
+TEST_CASE("AEAD rejects every modified tag byte (THREATS.md T14)", "[crypto][aead]") {
   const SecretBuffer key = random_secret(kAeadKeyBytes);
   const std::string sealed = aead_seal(key, kPlaintext, kAd);
   const size_t tag_start = sealed.size() - kAeadTagBytes;
@@ -88,7 +88,7 @@ TEST_CASE("AEAD rejects truncated and extended input with one message", "[crypto
       FAIL("accepted a truncated ciphertext");
     } catch (const Error& e) {
       REQUIRE(e.code() == Code::integrity);
-      // No oracle: too short to hold a tag and a failed tag say the same thing (STYLE.md 3).
+      // No oracle: too short to hold a tag and a failed tag say the same thing (docs/THREATS.md T14).
       if (first_message.empty()) first_message = e.what();
       REQUIRE(first_message == e.what());
     }

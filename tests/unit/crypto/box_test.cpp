@@ -46,7 +46,7 @@ TEST_CASE("sealed boxes round trip to the recipient only", "[crypto][box]") {
   REQUIRE(again.public_key == alice.public_key);
 }
 
-TEST_CASE("a sealed box of the wrong length is refused before decryption (HOSTILE 13)", "[crypto][box]") {
+TEST_CASE("a sealed box of the wrong length is refused before decryption (THREATS.md T13)", "[crypto][box]") {
   const BoxKeyPair recipient = box_keypair_generate();
   // Honest, well-formed boxes of the wrong size: they would decrypt, but a wrapped key is 32 bytes
   // and anything else is refused by length alone (no partitioning oracle).
@@ -68,7 +68,7 @@ TEST_CASE("a sealed box of the wrong length is refused before decryption (HOSTIL
     REQUIRE_FALSE(open_sealed(keyless, seal_to(recipient.public_key, std::string(n, '\x07')), 32));
 }
 
-TEST_CASE("a sealed box whose ephemeral key is low-order or the identity never opens (HOSTILE 21)",
+TEST_CASE("a sealed box whose ephemeral key is low-order or the identity never opens (THREATS.md T21)",
           "[crypto][box]") {
   const BoxKeyPair recipient = box_keypair_generate();
   const std::string key(32, '\x5e');

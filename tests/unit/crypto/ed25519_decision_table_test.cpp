@@ -1,4 +1,4 @@
-// The Ed25519 verification decision table Kartla depends on, pinned (HOSTILE 16). These are the
+// The Ed25519 verification decision table Kartla depends on, pinned (docs/THREATS.md T16). These are the
 // twelve edge cases of "Taming the many EdDSAs" (Chalkias, Garillot, Nikolaenko; the
 // ed25519-speccheck vectors), checked against the exact libsodium function that
 // crypto::verify_with_label calls. If a libsodium upgrade changes any verdict, this test fails

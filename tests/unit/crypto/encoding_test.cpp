@@ -15,7 +15,7 @@ TEST_CASE("to_hex is lowercase and from_hex inverts it", "[crypto][hex]") {
   REQUIRE(to_hex(std::string()).empty());
 }
 
-TEST_CASE("from_hex accepts nothing but pairs of hex digits (HOSTILE 9)", "[crypto][hex]") {
+TEST_CASE("from_hex accepts nothing but pairs of hex digits (THREATS.md T9)", "[crypto][hex]") {
   for (const char* bad : {"0", "abc", "0g", "g0", " 00", "00 ", "00\n", "0x00", "00-11", "+1", "zz", "\xc3\xa9"})
     REQUIRE_FALSE(from_hex(bad));
   REQUIRE_FALSE(from_hex(std::string("00\0" "11", 5)));

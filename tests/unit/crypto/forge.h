@@ -26,7 +26,7 @@ inline void check(int rc, const char* what) {
 // crypto_box_seal, spelled out so the ephemeral key and the X25519 output can be chosen:
 // sealed = epk || XSalsa20-Poly1305(key = HSalsa20(shared), nonce = BLAKE2b-192(epk || pk), m).
 // With a low-order epk the shared secret is all zero whatever the recipient's key, so anyone can
-// build a box that a reader without the low-order check would open (HOSTILE 21).
+// build a box that a reader without the low-order check would open (docs/THREATS.md T21).
 inline std::string seal_with_shared_secret(ByteView ephemeral_pk, ByteView recipient_pk, const Bytes32& shared,
                                            ByteView plaintext) {
   unsigned char key[crypto_box_BEFORENMBYTES];
@@ -66,7 +66,7 @@ inline constexpr Bytes32 kGroupOrder = {0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12
                                         0,    0,    0,    0,    0,    0,    0,    0,    0,    0x10};
 
 // S + L as a 256-bit little-endian number: the same scalar mod L, so a verifier that reduces S
-// instead of rejecting S >= L accepts it (signature malleability, HOSTILE 16).
+// instead of rejecting S >= L accepts it (signature malleability, docs/THREATS.md T16).
 inline std::string add_group_order_to_s(const std::string& signature) {
   std::string out = signature;
   unsigned carry = 0;

@@ -10,7 +10,7 @@ using kartla::ByteView;
 using kartla::crypto::equal_constant_time;
 using kartla::crypto::SecretBuffer;
 
-// A secret must never be duplicated by accident (STYLE.md 10): only moves and the explicit copy_of.
+// A secret must never be duplicated by accident (docs/THREATS.md T39): only moves and the explicit copy_of.
 static_assert(!std::is_copy_constructible_v<SecretBuffer>);
 static_assert(!std::is_copy_assignable_v<SecretBuffer>);
 static_assert(std::is_nothrow_move_constructible_v<SecretBuffer>);

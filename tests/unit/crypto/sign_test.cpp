@@ -63,7 +63,7 @@ TEST_CASE("labelled signatures verify under their own label, key and message onl
   REQUIRE(signing_keypair_from_seed(signer.seed).public_key == signer.keys.public_key);
 }
 
-TEST_CASE("a signature under one label never verifies under another (HOSTILE 17)", "[crypto][sign]") {
+TEST_CASE("a signature under one label never verifies under another (THREATS.md T17)", "[crypto][sign]") {
   const Signer signer;
   const std::vector<std::string> labels = {"kartla/v1/manifest", "kartla/v1/card", "kartla/v1/grant",
                                            "kartla/v1/attestation", "kartla/v1/manifest2", ""};
@@ -80,7 +80,7 @@ TEST_CASE("a signature under one label never verifies under another (HOSTILE 17)
   REQUIRE_FALSE(verify_with_label("kartla/a", signer.keys.public_key, std::string("bc"), sig));
 }
 
-TEST_CASE("S >= L is rejected: no malleable signatures (HOSTILE 16)", "[crypto][sign]") {
+TEST_CASE("S >= L is rejected: no malleable signatures (THREATS.md T16)", "[crypto][sign]") {
   const Signer signer;
   for (int i = 0; i < 8; ++i) {
     const std::string message = kMessage + std::to_string(i);
@@ -101,7 +101,7 @@ TEST_CASE("a hand-built signature verifies (control for the forgeries below)", "
   REQUIRE(verify_with_label(kLabel, signer.keys.public_key, kMessage, sig));
 }
 
-TEST_CASE("small-order and non-canonical R are rejected (HOSTILE 16)", "[crypto][sign]") {
+TEST_CASE("small-order and non-canonical R are rejected (THREATS.md T16)", "[crypto][sign]") {
   const Signer signer;
   {
     // Control: with R = identity the forgery satisfies even the cofactorless equation
@@ -124,7 +124,7 @@ TEST_CASE("small-order and non-canonical R are rejected (HOSTILE 16)", "[crypto]
   }
 }
 
-TEST_CASE("small-order and non-canonical public keys are rejected (HOSTILE 16)", "[crypto][sign]") {
+TEST_CASE("small-order and non-canonical public keys are rejected (THREATS.md T16)", "[crypto][sign]") {
   // R = identity and S = 0 satisfy [8][S]B = [8]R + [8][k]A for every small-order A and every
   // message, and [S]B = R + [k]A as well when A is the identity: a universal forgery for any
   // verifier that accepts such keys.

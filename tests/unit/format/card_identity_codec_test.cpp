@@ -52,13 +52,29 @@ TEST_CASE("a card round trips and its self-signature is checked", "[format][card
   const std::string other_card = format::encode_card(sample_card(signer, std::string(32, 'y')));
   CHECK(code_of([&] { format::decode_signed_card(format::encode_signed_card(other_card, sig)); }) ==
         Code::signature);
-  // A manifest signature over the same bytes is not a card signature (HOSTILE 17).
+  // A manifest signature over the same bytes is not a card signature (docs/THREATS.md T17).
   const std::string manifest_sig = crypto::sign_with_label(format::label::kManifestSignature, signer.keys, card_bytes);
   CHECK(code_of([&] { format::decode_signed_card(format::encode_signed_card(card_bytes, manifest_sig)); }) ==
         Code::signature);
   // Signed by someone else.
   const TestSigner other;
   CHECK(code_of([&] { format::decode_signed_card(signed_card_around(other, card_bytes)); }) == Code::signature);
+}
+
+TEST_CASE("a card signature of any length but 64 bytes is a format error, decided before verifying",
+          "[format][card]") {
+  const TestSigner signer;
+  const std::string card_bytes = format::encode_card(sample_card(signer));
+  const std::string sig = crypto::sign_with_label(format::label::kCardSignature, signer.keys, card_bytes);
+  auto with_signature = [&](const std::string& signature) {
+    const std::string file = format::encode_card_file(format::encode_signed_card(card_bytes, signature));
+    return code_of([&] { format::decode_card_file(file); });
+  };
+  CHECK(with_signature(sig) == Code::ok);
+  CHECK(with_signature("") == Code::format);  // absent: proto3 writes no empty field
+  CHECK(with_signature(sig.substr(0, 63)) == Code::format);
+  CHECK(with_signature(sig + std::string(1, '\0')) == Code::format);
+  CHECK(with_signature(std::string(128, 'x')) == Code::format);
 }
 
 TEST_CASE("card fields are checked", "[format][card]") {
@@ -99,7 +115,7 @@ TEST_CASE("an identity file round trips and its lengths are checked", "[format][
   CHECK(with([](format::IdentityFile& g) { g.sealed_secret_keys.clear(); }) == Code::format);
 }
 
-TEST_CASE("an identity file's Argon2id parameters are held to the policy at parse time (HOSTILE 30-31)",
+TEST_CASE("an identity file's Argon2id parameters are held to the policy at parse time (THREATS.md T30-T31)",
           "[format][identity-file]") {
   auto with = [&](auto change) {
     format::IdentityFile g = sample_identity_file();

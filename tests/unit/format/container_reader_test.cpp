@@ -1,5 +1,5 @@
 // Reading a container without any key (docs/SPEC.md §6.3): what is authenticated, in what order,
-// and that nothing unlisted, out of place or in another slot is accepted (HOSTILE 3, 17, 18, 22).
+// and that nothing unlisted, out of place or in another slot is accepted (docs/THREATS.md T3, T17, T18, T22).
 #include <catch2/catch.hpp>
 
 #include <memory>
@@ -118,7 +118,7 @@ TEST_CASE("a well-formed container reads, with bodies located and checked", "[fo
   }
 }
 
-TEST_CASE("the manifest signature must be the owner's, under the manifest label (HOSTILE 17-18)",
+TEST_CASE("the manifest signature must be the owner's, under the manifest label (THREATS.md T17-T18)",
           "[format][container]") {
   Parts parts;
   parts.list_everything();
@@ -136,7 +136,7 @@ TEST_CASE("the manifest signature must be the owner's, under the manifest label 
   CHECK(error_of(relabelled.file()).code() == Code::signature);
 }
 
-TEST_CASE("entries and grants must be listed in the signed manifest, once (HOSTILE 22)", "[format][container]") {
+TEST_CASE("entries and grants must be listed in the signed manifest, once (THREATS.md T22)", "[format][container]") {
   Parts parts;
   parts.list_everything();
   Parts unlisted_entry = parts;
@@ -174,7 +174,7 @@ TEST_CASE("entries and grants must be listed in the signed manifest, once (HOSTI
   CHECK(error_of(grant_twice.file()).code() == Code::format);
 }
 
-TEST_CASE("the file is exactly as long as its header says (HOSTILE 1, 3)", "[format][container]") {
+TEST_CASE("the file is exactly as long as its header says (THREATS.md T1, T3)", "[format][container]") {
   Parts parts;
   parts.list_everything();
   const std::string file = parts.file();

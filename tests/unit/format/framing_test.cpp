@@ -122,7 +122,7 @@ TEST_CASE("another major version is Error(version)", "[format][framing]") {
   }
 }
 
-TEST_CASE("a declared length over the cap is Error(limit) before any allocation (HOSTILE 5)",
+TEST_CASE("a declared length over the cap is Error(limit) before any allocation (THREATS.md T5)",
           "[format][framing]") {
   // Small files: the cap is 64 KiB; 2 GiB and 4 GiB - 1 are refused from the prefix alone.
   for (const uint32_t declared : {uint32_t{format::kMaxSmallFileBytes + 1}, uint32_t{1} << 31, ~uint32_t{0}}) {

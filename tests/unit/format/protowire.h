@@ -1,5 +1,5 @@
 // Hand-written protobuf wire bytes, for building the non-canonical and malformed encodings that
-// the library's own encoders can never produce (HOSTILE 4-9). Used by the format, identity and
+// the library's own encoders can never produce (docs/THREATS.md T4-T9). Used by the format, identity and
 // record tests; the container schemas themselves stay private to src/format.
 #pragma once
 
@@ -22,7 +22,7 @@ inline std::string varint(uint64_t v) {
 }
 
 // The same value padded to `width` bytes with redundant continuation groups: a valid varint that
-// no canonical encoder writes (HOSTILE 7).
+// no canonical encoder writes (docs/THREATS.md T7).
 inline std::string overlong_varint(uint64_t v, size_t width) {
   std::string out = varint(v);
   out.back() = static_cast<char>(out.back() | 0x80);

@@ -1,5 +1,5 @@
 // Section encryption (docs/SPEC.md §5): key derivation, associated data, slot secrets, tags and
-// commitments, padding, key commitment, and the order in which a reader checks them (HOSTILE 10-12).
+// commitments, padding, key commitment, and the order in which a reader checks them (docs/THREATS.md T10-T12).
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -194,7 +194,7 @@ TEST_CASE("a slot secret must match its section's position in the table", "[form
   CHECK(code(6, crypto::random_secret(32)) == Code::integrity);
 }
 
-TEST_CASE("the key commitment is checked before decryption (HOSTILE 12)", "[format][section]") {
+TEST_CASE("the key commitment is checked before decryption (THREATS.md T12)", "[format][section]") {
   const crypto::SecretBuffer k1 = crypto::random_secret(32), k2 = crypto::random_secret(32);
   const SectionSlot slot{std::string(16, 'r'), 6, 1};
   const SealedSection s = seal_section(k1, slot, kTag, std::string("plaintext A"));
@@ -217,7 +217,7 @@ TEST_CASE("the key commitment is checked before decryption (HOSTILE 12)", "[form
   CHECK(mentions(error_of(k1, slot, garbage_entry, std::string(1064, 'x')), kCommitmentFailure));
 }
 
-TEST_CASE("the associated data binds record, section and generation (HOSTILE 10-11)", "[format][section]") {
+TEST_CASE("the associated data binds record, section and generation (THREATS.md T10-T11)", "[format][section]") {
   // Same key, other slot, and an entry made consistent with that slot (commitment recomputed):
   // the hash and commitment pass, so only the AEAD's associated data can refuse the move.
   const crypto::SecretBuffer key = crypto::random_secret(32);

@@ -1,4 +1,4 @@
-// Strict parsing of signed and hashed structures (HOSTILE 4-9): every non-canonical or unknown
+// Strict parsing of signed and hashed structures (docs/THREATS.md T4-T9): every non-canonical or unknown
 // encoding is Error(format), never "last one wins" or silently dropped.
 #include <catch2/catch.hpp>
 
@@ -50,7 +50,7 @@ TEST_CASE("the hand-built wire bytes are the canonical encoding (control)", "[fo
   REQUIRE_NOTHROW(format::decode_identity_file(identity_file_with_payload(identity_payload_wire(f, kdf_wire(f.kdf)))));
 }
 
-TEST_CASE("a non-repeated field written twice is rejected (HOSTILE 6)", "[format][strict]") {
+TEST_CASE("a non-repeated field written twice is rejected (THREATS.md T6)", "[format][strict]") {
   // length=5 then length=9 style: last-one-wins would let two readers see two values.
   const std::string wire = sample_entry_wire();
   const std::string tag_field = bytes_field(1, filled(32, 't'));
@@ -78,7 +78,7 @@ TEST_CASE("a non-repeated field written twice is rejected (HOSTILE 6)", "[format
   CHECK(error_of([&] { format::decode_manifest(ref_tag_twice); }).code() == Code::format);
 }
 
-TEST_CASE("a sub-message split in two is rejected (HOSTILE 6)", "[format][strict]") {
+TEST_CASE("a sub-message split in two is rejected (THREATS.md T6)", "[format][strict]") {
   const format::IdentityFile f = sample_identity_file();
   using namespace wire;
   // kdf = {algorithm, opslimit} followed later by kdf = {memlimit, salt}: protobuf merges them.
@@ -92,7 +92,7 @@ TEST_CASE("a sub-message split in two is rejected (HOSTILE 6)", "[format][strict
   CHECK(std::string(e.what()).find("canonical") != std::string::npos);
 }
 
-TEST_CASE("overlong varints and out-of-range values are rejected (HOSTILE 7)", "[format][strict]") {
+TEST_CASE("overlong varints and out-of-range values are rejected (THREATS.md T7)", "[format][strict]") {
   const std::string tag_field = bytes_field(1, filled(32, 't'));
   const std::string after = bytes_field(3, filled(32, 'h')) + bytes_field(4, filled(32, 'c'));
   // ciphertext_length 1064 (two bytes canonically) in 3 to 10 bytes, in a 64-bit field.
@@ -125,7 +125,7 @@ TEST_CASE("overlong varints and out-of-range values are rejected (HOSTILE 7)", "
   CHECK(error_of([&] { format::decode_owner_index(nested_too_big); }).code() == Code::format);
 }
 
-TEST_CASE("a default value written out is rejected (HOSTILE 7)", "[format][strict]") {
+TEST_CASE("a default value written out is rejected (THREATS.md T7)", "[format][strict]") {
   // A first manifest has no previous hash; writing the empty field explicitly means the same to a
   // lenient parser but is a second encoding of the signed bytes.
   const format::Manifest m = sample_manifest(1);
@@ -168,7 +168,7 @@ TEST_CASE("fields out of order are rejected", "[format][strict]") {
   CHECK(error_of([&] { format::decode_manifest(reordered); }).code() == Code::format);
 }
 
-TEST_CASE("unknown fields are rejected, at any depth (HOSTILE 8)", "[format][strict]") {
+TEST_CASE("unknown fields are rejected, at any depth (THREATS.md T8)", "[format][strict]") {
   for (const std::string& extra : {uint_field(6, 1), uint_field(99, 0), bytes_field(1000, "x"),
                                    tag(15, kFixed64) + std::string(8, '\0')}) {
     const Error e = error_of([&] { format::decode_section_entry(sample_entry_wire() + extra); });
@@ -203,7 +203,7 @@ TEST_CASE("unknown fields are rejected, at any depth (HOSTILE 8)", "[format][str
   CHECK(std::string(e.what()).find("unknown") != std::string::npos);
 }
 
-TEST_CASE("invalid UTF-8 in a card name is rejected (HOSTILE 9)", "[format][strict]") {
+TEST_CASE("invalid UTF-8 in a card name is rejected (THREATS.md T9)", "[format][strict]") {
   const TestSigner signer;
   auto card_named = [&](const std::string& name) {
     return uint_field(1, 1) + uint_field(2, 2) + bytes_field(3, signer.keys.public_key) +
@@ -220,7 +220,7 @@ TEST_CASE("invalid UTF-8 in a card name is rejected (HOSTILE 9)", "[format][stri
   }
 }
 
-TEST_CASE("10,000-deep nesting is rejected with bounded stack (HOSTILE 4)", "[format][strict]") {
+TEST_CASE("10,000-deep nesting is rejected with bounded stack (THREATS.md T4)", "[format][strict]") {
   // In a signed structure: as unknown groups after the entry, and inside the nested kdf.
   const std::string deep = nested_groups(20, 10000);
   CHECK(error_of([&] { format::decode_section_entry(sample_entry_wire() + deep); }).code() == Code::format);

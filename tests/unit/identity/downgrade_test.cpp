@@ -1,4 +1,4 @@
-// The Argon2id downgrade and DoS tests (HOSTILE 30-31) on a real identity file. The parameters
+// The Argon2id downgrade and DoS tests (docs/THREATS.md T30-T31) on a real identity file. The parameters
 // are rewritten and the file re-encoded properly with the format's own encoder, so nothing but the
 // policy can object: the control case shows the same re-encoding with the original parameters
 // still unlocks.
@@ -31,7 +31,7 @@ TEST_CASE("re-encoding an identity file with its own parameters keeps it working
   CHECK(Identity::unlock_with_passphrase(same, a.passphrase).signing_keys().public_key == a.signing_key);
 }
 
-TEST_CASE("Argon2id parameters lowered below the floor are refused before hashing (HOSTILE 30)",
+TEST_CASE("Argon2id parameters lowered below the floor are refused before hashing (THREATS.md T30)",
           "[identity][kdf]") {
   const IdentityFixture& a = alice();
   struct Downgrade {
@@ -59,7 +59,7 @@ TEST_CASE("Argon2id parameters lowered below the floor are refused before hashin
   }
 }
 
-TEST_CASE("Argon2id parameters raised to a DoS are refused fast (HOSTILE 31)", "[identity][kdf]") {
+TEST_CASE("Argon2id parameters raised to a DoS are refused fast (THREATS.md T31)", "[identity][kdf]") {
   const IdentityFixture& a = alice();
   struct Raise {
     const char* what;

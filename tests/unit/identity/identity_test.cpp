@@ -1,4 +1,4 @@
-// Owner identities: create, unlock, recover, change passphrase (BRIEF 2.10, issue 3 item 3).
+// Owner identities: create, unlock, recover, change passphrase (docs/THREATS.md T32-T33, issue 3 item 3).
 #include <catch2/catch.hpp>
 
 #include <regex>

@@ -22,6 +22,30 @@ TEST_CASE("recovery codes carry 128 random bits and parse back to them", "[ident
   REQUIRE(seen.size() == 50);
 }
 
+TEST_CASE("recovery code input is counted in bytes, at most 4096", "[identity][recovery]") {
+  const RecoveryCode code = new_recovery_code();
+  const std::string text = code.text.view().to_string();
+  // Separators may pad the code up to the limit; one byte more is refused before parsing.
+  const std::string padded = text + std::string(kMaxRecoveryCodeInputBytes - text.size(), ' ');
+  CHECK(crypto::equal_constant_time(parse_recovery_code(padded).view(), code.entropy.view()));
+  auto code_of = [](const std::string& input) {
+    try {
+      (void)parse_recovery_code(input);
+    } catch (const Error& e) {
+      return e.code();
+    }
+    return Code::ok;
+  };
+  CHECK(code_of(padded + " ") == Code::limit);
+  // A non-ASCII separator is bytes that are neither digits nor separators: a typo.
+  std::string nbsp = text;
+  nbsp.replace(4, 1, "\xc2\xa0");  // U+00A0 NO-BREAK SPACE for the first '-'
+  CHECK(code_of(nbsp) == Code::auth);
+  std::string en_dash = text;
+  en_dash.replace(4, 1, "\xe2\x80\x93");  // U+2013 EN DASH
+  CHECK(code_of(en_dash) == Code::auth);
+}
+
 TEST_CASE("every single-digit typo in a recovery code is caught", "[identity][recovery]") {
   // A 16-bit checksum cannot catch everything, but every change to one digit of the checksum
   // group is caught by construction, and a change elsewhere is caught unless the new entropy

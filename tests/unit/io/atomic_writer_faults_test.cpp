@@ -1,4 +1,4 @@
-// HOSTILE.md 29 and 36: every syscall of a save fails in turn, with each errno it can really give.
+// docs/THREATS.md T29 and T36: every syscall of a save fails in turn, with each errno it can really give.
 // A failed save must throw Error(io), leave the old record byte-for-byte as it was, leave no
 // temporary file behind and leak no descriptor. fsync failures are never retried into a rename.
 #include <catch2/catch.hpp>

@@ -1,5 +1,5 @@
 // The code-system registry: one valid and one invalid code for every registered system, so a
-// system added without a test fails here (DOMAIN.md §0.2, §14 rules 4-16).
+// system added without a test fails here (docs/MODEL.md, Code systems).
 #include <catch2/catch.hpp>
 
 #include <map>
@@ -18,7 +18,7 @@ struct CodeCase {
   std::vector<std::string> invalid;
 };
 
-// Valid examples are real codes from DOMAIN.md or the cited registries.
+// Valid examples are real codes from the registries docs/MODEL.md cites.
 const std::map<std::string, CodeCase>& code_cases() {
   static const std::map<std::string, CodeCase> cases = {
       {"jobtech", {{"DJh5_yyF_hEM", "AvNB_uwa_6n6", "nTYu_SG6_CNa"}, {"DJh5yyFhEM", "DJh5_yyF_hE", "DJh5-yyF-hEM", "DJh5_yyF_hE!"}}},

@@ -1,5 +1,5 @@
-// Identifier checks (DOMAIN.md §13, §14 rules 1-3). Valid cases are the real published
-// identifiers listed in DOMAIN.md §13; invalid cases are built to break one rule each, with
+// Identifier checks (docs/MODEL.md, identifier rules; rules se-*, fi-*). Valid cases are real
+// published identifiers; invalid cases are built to break one rule each, with
 // check characters computed here independently of the library.
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // A FileSystem that passes every call to the operating system, records it, and can make one
-// chosen call fail: the SQLite I/O-error loop applied to Record::save (HOSTILE 34-36).
+// chosen call fail: the SQLite I/O-error loop applied to Record::save (docs/THREATS.md T34-T36).
 #pragma once
 
 #include <dirent.h>

@@ -1,4 +1,4 @@
-// HOSTILE 34-36 for Record::save: every system call a save makes is failed in turn, and after
+// docs/THREATS.md T34-T36 for Record::save: every system call a save makes is failed in turn, and after
 // each failure the record on disk is exactly the old version (byte for byte) or, only once the
 // rename has happened, exactly the new one; it opens and verifies; no temporary file is left;
 // and the same Record can then be saved successfully.
@@ -108,7 +108,7 @@ int error_for(Op op) { return op == Op::write ? ENOSPC : EIO; }
 
 }  // namespace
 
-TEST_CASE("a save that fails at any system call leaves the old or the new record, never neither (HOSTILE 34, 36)",
+TEST_CASE("a save that fails at any system call leaves the old or the new record, never neither (THREATS.md T34, T36)",
           "[record][crash]") {
   CrashBench bench;
   const Attempt clean = bench.save_with([](FaultyFileSystem& fs) { fs.arm(-1, 0); });
@@ -116,7 +116,7 @@ TEST_CASE("a save that fails at any system call leaves the old or the new record
   REQUIRE(clean.problem.empty());
   REQUIRE(clean.on_disk != bench.old_bytes());
 
-  // Every step HOSTILE 34 names is among the calls a save makes.
+  // Every step docs/THREATS.md T34 names is among the calls a save makes.
   std::map<Op, int> kinds;
   for (Op op : clean.calls) ++kinds[op];
   for (Op op : {Op::open, Op::open_directory, Op::openat, Op::write, Op::fsync, Op::renameat, Op::fsync_dir})
@@ -142,7 +142,7 @@ TEST_CASE("a save that fails at any system call leaves the old or the new record
     // caller would redo (or give up on) a save that happened.
     if (i > dir_flush_at) CHECK(a.saved);
     // Every write, every flush, the rename and the folder flush can only end in failure: nothing
-    // may paper over a lost write (HOSTILE 36).
+    // may paper over a lost write (docs/THREATS.md T36).
     if (op == Op::write || op == Op::fsync || op == Op::renameat || op == Op::fsync_dir || op == Op::openat ||
         op == Op::open_directory)
       CHECK_FALSE(a.saved);
@@ -150,7 +150,7 @@ TEST_CASE("a save that fails at any system call leaves the old or the new record
   CHECK(failed_before_rename >= kinds[Op::write] + 3);
 }
 
-TEST_CASE("fsync failing once fails the save, with no rename after it (HOSTILE 36, fsyncgate)", "[record][crash]") {
+TEST_CASE("fsync failing once fails the save, with no rename after it (THREATS.md T36, fsyncgate)", "[record][crash]") {
   CrashBench bench;
   const Attempt a = bench.save_with([](FaultyFileSystem& fs) { fs.fail_first(Op::fsync, EIO, 1); });
   INFO(a.message);

@@ -1,4 +1,4 @@
-// HOSTILE 1-3 on a real record: truncated at every offset, every bit flipped, garbage appended,
+// docs/THREATS.md T1-T3 on a real record: truncated at every offset, every bit flipped, garbage appended,
 // two records concatenated. Each mutated file goes through both readers: the keyless verifier and
 // the owner (open, then read every section). Every case must end in a kartla::Error, of a class
 // that names a bad file, and the owner must never receive plaintext from a damaged section.
@@ -109,7 +109,7 @@ TEST_CASE("the hostile-input fixture is a small, valid two-section record", "[re
   CHECK(model::verify_container(source).sequence == 2);
 }
 
-TEST_CASE("a record truncated at every byte offset is always an error (HOSTILE 1)", "[record][hostile]") {
+TEST_CASE("a record truncated at every byte offset is always an error (THREATS.md T1)", "[record][hostile]") {
   const Fixture& f = fixture();
   Verdicts v;
   for (size_t n = 0; n < f.file.size(); ++n) check_rejected(f.file.substr(0, n), 0, "truncated to " + std::to_string(n), v);
@@ -119,7 +119,7 @@ TEST_CASE("a record truncated at every byte offset is always an error (HOSTILE 1
   CHECK(v.owner_codes == std::set<Code>{Code::format});
 }
 
-TEST_CASE("a record with any single bit flipped is always an error (HOSTILE 2, exhaustive)", "[record][hostile]") {
+TEST_CASE("a record with any single bit flipped is always an error (THREATS.md T2, exhaustive)", "[record][hostile]") {
   const Fixture& f = fixture();
   Verdicts v;
   std::string bytes = f.file;
@@ -140,7 +140,7 @@ TEST_CASE("a record with any single bit flipped is always an error (HOSTILE 2, e
   CHECK(v.owner_codes.count(Code::integrity));
 }
 
-TEST_CASE("trailing garbage and concatenated records are Error(format) (HOSTILE 3)", "[record][hostile]") {
+TEST_CASE("trailing garbage and concatenated records are Error(format) (THREATS.md T3)", "[record][hostile]") {
   const Fixture& f = fixture();
   const std::string other = small_record_file("Matti", "second record");
   for (const std::string& bytes : {f.file + std::string(1, '\0'), f.file + "garbage", f.file + f.file, f.file + other}) {

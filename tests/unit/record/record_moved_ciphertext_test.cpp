@@ -1,4 +1,4 @@
-// HOSTILE 10-12 and 26 on owner records: a section ciphertext moved into another record, another
+// docs/THREATS.md T10-T12 and T26 on owner records: a section ciphertext moved into another record, another
 // section's slot or another generation fails to open, even when the owner's signature over the
 // resulting manifest is valid. A move puts the entry and body under another slot's tag (SPEC §5.3);
 // each forgery is re-signed with the owner's key and shown to pass keyless verification first, so
@@ -85,7 +85,7 @@ TEST_CASE("the fixture re-signs faithfully: an unchanged re-assembly opens (cont
   CHECK(read_section_text(r, "notes") == sample_content(section("notes"), "record A notes"));
 }
 
-TEST_CASE("a section ciphertext from another record of the same owner does not open (HOSTILE 10)",
+TEST_CASE("a section ciphertext from another record of the same owner does not open (THREATS.md T10)",
           "[record][moved]") {
   for (const bool recommit : {false, true}) {
     INFO("commitment recomputed: " << recommit);
@@ -101,7 +101,7 @@ TEST_CASE("a section ciphertext from another record of the same owner does not o
   }
 }
 
-TEST_CASE("a section ciphertext moved into another section slot does not open (HOSTILE 10)", "[record][moved]") {
+TEST_CASE("a section ciphertext moved into another section slot does not open (THREATS.md T10)", "[record][moved]") {
   for (const bool recommit : {false, true}) {
     INFO("commitment recomputed: " << recommit);
     // Swap the two sections' ciphertexts: each lands in the other's slot.
@@ -117,7 +117,7 @@ TEST_CASE("a section ciphertext moved into another section slot does not open (H
   }
 }
 
-TEST_CASE("a section ciphertext from an older generation does not open as the current one (HOSTILE 11)",
+TEST_CASE("a section ciphertext from an older generation does not open as the current one (THREATS.md T11)",
           "[record][moved]") {
   LooseRecord v1 = take_apart(fixture().a.v1, owner_box());
   const uint32_t current = take_apart(fixture().a.v2, owner_box()).generation(id_of("profile"));
@@ -134,7 +134,7 @@ TEST_CASE("a section ciphertext from an older generation does not open as the cu
   }
 }
 
-TEST_CASE("mixing a section of version 1 into version 2 without the owner's signature fails (HOSTILE 26)",
+TEST_CASE("mixing a section of version 1 into version 2 without the owner's signature fails (THREATS.md T26)",
           "[record][moved]") {
   // The attacker cannot re-sign: the v1 entry is simply not listed in the v2 manifest.
   LooseRecord v1 = take_apart(fixture().a.v1, owner_box());

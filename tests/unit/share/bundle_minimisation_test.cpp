@@ -1,4 +1,4 @@
-// BRIEF 2.7, issue 5 item 3, HOSTILE 20: a share bundle holds the owner's signed manifest, the
+// docs/SPEC.md §7.2, issue 5 item 3, docs/THREATS.md T20: a share bundle holds the owner's signed manifest, the
 // entries and ciphertexts of the granted sections and this agency's grant - nothing else - and
 // still verifies. Checked on the bytes: no ungranted entry or ciphertext appears anywhere in
 // the bundle, and leaving out a large section adds only its digest.
@@ -110,7 +110,7 @@ TEST_CASE("a large ungranted section adds only its digest to the bundle", "[bund
 }
 
 TEST_CASE("random grant matrices: each bundle holds exactly the granted sections and one grant", "[bundle][property]") {
-  // HOSTILE 20, scaled to 50 matrices of 3 agencies x 5 sections (seeded: a failure reproduces).
+  // docs/THREATS.md T20, scaled to 50 matrices of 3 agencies x 5 sections (seeded: a failure reproduces).
   const char* names[] = {"profile", "notes", "languages", "competences", "action_plan"};
   const identity::Identity* agencies[] = {&agency_a(), &agency_b(), &agency_c()};
   std::mt19937 rng(20260101);

@@ -1,5 +1,5 @@
 // Issue 5 "every byte offset truncation and bit flip of a small bundle gives a typed error"
-// (HOSTILE 1-3): the agency's whole path - open (framing, strict parsing, owner signature,
+// (docs/THREATS.md T1-T3): the agency's whole path - open (framing, strict parsing, owner signature,
 // listed entries and grants, trial unwrapping) and reading the granted section (hash, key
 // commitment, AEAD) - refuses every damaged copy with a kartla::Error of a container class, and
 // never returns plaintext. No byte of a bundle goes unchecked, so no flip may be accepted.

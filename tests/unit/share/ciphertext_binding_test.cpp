@@ -1,4 +1,4 @@
-// HOSTILE 10, 11 and 26 on what an agency receives: a section ciphertext spliced in from another
+// docs/THREATS.md T10, T11 and T26 on what an agency receives: a section ciphertext spliced in from another
 // record of the same owner, from an older key generation of the same record, or from another
 // section of the same bundle, fails to open (integrity) - even when the owner re-signs the result,
 // so that the signature and the manifest's hashes pass and only the key commitment and the AEAD's
@@ -152,7 +152,7 @@ TEST_CASE("a ciphertext from an older key generation of the same record fails", 
     const std::string rebound = format::seal_section(old_key, slot, l.sections[0].entry.slot_tag, content("profile", "old text")).body;
     CHECK(contains(plaintext_of(forge_with_key(fx().v2, kProfile, rebound, old_key), kProfile), "old text"));
   }
-  SECTION("mix and match without re-signing (HOSTILE 26)") {
+  SECTION("mix and match without re-signing (THREATS.md T26)") {
     const Loose old = take_apart(fx().v1);
     Loose l = take_apart(fx().v2);
     // The old body under the new entry: its hash does not match.
