@@ -15,7 +15,8 @@ from cli_harness import KDF, Cli, case, check, main
 OWNER = ["--owner", "owner.id"]
 CLAIM = '{"kind": "VALIDATED", "level_system": "seqf", "level_code": "3", "method": "ocn", "credits_hundredths": 750}'
 ENTRY = ('{"id": "int-ocn-2026", "title": "OCN-validering svets", "category": "JOB_ORIENTED", "status": "COMPLETED", '
-         '"assertion": {"source": "REGISTER", "asserted_at": "2026-01-10T09:00:00Z"}}')
+         '"assertion": {"source": "REGISTER", "asserted_at": "2026-01-10T09:00:00Z", '
+         '"asserted_by_org": {"se_orgnr": "2120001140", "name": "Valideringscentrum"}}}')
 
 
 def golden(cli, name, values):
