@@ -11,7 +11,9 @@ const Option kSection{"--section", "SECTION", "the section's name (see `kartla s
 const Option kJsonSummary{"--json", "", "print the summary as JSON"};
 const Option kTrustForProvenance{"--trust", "TRUST.list", "judge attesting agencies by this trust list"};
 const Option kTrustRoot{"--trust-root", "ROOT.card", "with --trust: require the list to be signed by this root"};
-const Option kLastSeenTrust{"--last-seen-trust", "N", "with --trust: an older trust list than sequence N is an error"};
+const Option kLastSeenTrust{"--last-seen-trust", "N",
+                            "with --trust: also refuse a list older than sequence N (one older than the newest "
+                            "verified on this computer is always refused)"};
 // Every command that opens the owner's record: the owner remembers the versions it has seen
 // (in OWNER.id and in a state folder on this computer), and an older copy is refused (exit 7).
 const Option kOwnerLastSeen{"--last-seen", "N", "also refuse a copy older than sequence N (exit 7)"};
@@ -453,7 +455,8 @@ const std::vector<Command>& commands() {
        "hash and sections. Anyone holding the file can run it; no passphrase is needed. With\n"
        "--last-seen N, a copy whose sequence is below N (an authentic but older copy) exits with\n"
        "code 7. --trust TRUST.list also verifies the trust list (root, sequence, expiry, agencies):\n"
-       "older than --last-seen-trust exits 7, expired 3, not signed by --trust-root 4. Entries are\n"
+       "older than --last-seen-trust, or than the newest list of its root this computer has verified,\n"
+       "exits 7; expired 3, not signed by --trust-root 4. Entries are\n"
        "encrypted, so per-entry provenance needs a key: `record provenance` or `open --trust`.",
        {{"--json", "", "print the report as JSON"},
         {"--last-seen", "N", "the highest sequence number seen before: an older copy is an error"},

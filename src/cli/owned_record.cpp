@@ -1,13 +1,11 @@
 #include "owned_record.h"
 
-#include <sys/stat.h>
-
-#include <cerrno>
 #include <cstdlib>
 #include <limits>
 
 #include "date_arg.h"
 #include "files.h"
+#include "state_folder.h"
 #include "unlock.h"
 
 namespace kartla::cli {
@@ -18,33 +16,11 @@ void apply_clock(kartla::record& record) {
     record.set_clock(parse_time_arg(now, "KARTLA_NOW", DateMeaning::start_of_day));
 }
 
-std::string env(const char* name) {
-  const char* value = std::getenv(name);
-  return value != nullptr ? std::string(value) : std::string();
-}
-
-// mkdir -p with mode 0700 for the folders it creates; false if it cannot.
-bool make_private_folder(const std::string& path) {
-  for (size_t slash = path.find('/', 1); ; slash = path.find('/', slash + 1)) {
-    const std::string part = path.substr(0, slash);
-    if (::mkdir(part.c_str(), 0700) != 0 && errno != EEXIST) return false;
-    if (slash == std::string::npos) return true;
-  }
-}
-
-std::string state_folder() {
-  if (std::string dir = env("KARTLA_STATE_DIR"); !dir.empty()) return dir;
-  if (std::string dir = env("XDG_STATE_HOME"); !dir.empty()) return dir + "/kartla";
-  if (std::string home = env("HOME"); !home.empty()) return home + "/.local/state/kartla";
-  return std::string();
-}
-
 }  // namespace
 
 kartla::identity unlock_owner(const Args& args) {
   kartla::identity owner = unlock_identity(args.required("--owner"), args);
-  const std::string folder = state_folder();
-  if (!folder.empty() && make_private_folder(folder)) owner.use_state_folder(folder);
+  if (const std::string folder = state_folder(); !folder.empty()) owner.use_state_folder(folder);
   return owner;
 }
 

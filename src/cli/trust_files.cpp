@@ -1,5 +1,6 @@
 #include "trust_files.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "date_arg.h"
@@ -7,6 +8,7 @@
 #include "display_text.h"
 #include "files.h"
 #include "kartla/kartla.hpp"
+#include "state_folder.h"
 #include "unlock.h"
 
 namespace kartla::cli {
@@ -55,7 +57,15 @@ TrustListInput read_trust_list(const Args& args, const std::string& path) {
   if (const auto root_path = args.value("--trust-root")) root = std::string(read_input(*root_path, kSmallFileReadLimit).view());
   uint64_t last_seen = 0;
   if (const auto n = args.value("--last-seen-trust")) last_seen = parse_unsigned(*n, "--last-seen-trust", UINT64_MAX);
+  // The newest list of this root that this computer has verified counts as seen too, so an older
+  // list put in its place is refused without anyone carrying a number (docs/SPEC.md §13.3).
+  const JsonObject described = parse_json_object(kartla::trust_list_verify(out.bytes, root, 0));
+  const JsonObject* signer = object_field(described, "root");
+  const std::string fingerprint = signer != nullptr ? text_field(*signer, "fingerprint") : std::string();
+  if (!fingerprint.empty()) last_seen = std::max(last_seen, remembered_trust_sequence(fingerprint));
   out.json = kartla::trust_list_verify(out.bytes, root, last_seen);
+  if (!fingerprint.empty())
+    remember_trust_sequence(fingerprint, static_cast<uint64_t>(number_field(described, "sequence")));
   return out;
 }
 

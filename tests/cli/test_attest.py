@@ -162,6 +162,12 @@ def untrusted_issuer_and_trust_list_errors(cli: Cli):
     cli.fails(OLDER, "trust", "show", "trust.list", "--last-seen-trust", "2")
     cli.fails(OLDER, "verify", "rec.kartla", "--trust", "trust.list", "--last-seen-trust", "2")
     cli.fails(USAGE, "verify", "rec.kartla", "--last-seen-trust", "2")  # without --trust
+    # Nobody has to carry the number: this computer remembers the newest list of each root it has
+    # verified (in its state folder), so the older one is refused without the flag too.
+    cli.fails(OLDER, "trust", "show", "trust.list", matches="older")
+    cli.fails(OLDER, "verify", "rec.kartla", "--trust", "trust.list")
+    # A computer that never saw the newer list cannot tell (a fresh state folder).
+    cli.ok("trust", "show", "trust.list", env={"KARTLA_STATE_DIR": cli.path("elsewhere")})
     shown = json.loads(cli.ok("trust", "show", "new.list", "--trust-root", "root.card", "--json"))
     check(shown["sequence"] == 2 and len(shown["agencies"]) == 2, "trust show: %r" % shown)
     # Signed by another root than the one expected; a card that is no trust root's is another root
