@@ -646,3 +646,30 @@ TEST_CASE("C ABI: the first save after an expiry ends the grant; nothing written
   CHECK(contains(before.section_json("profile", kNow).view(), "January"));
   CHECK(kartla_record_set_clock(r.get(), -1) == KARTLA_E_INVALID_ARGUMENT);
 }
+
+TEST_CASE("C ABI: a removed and re-added section never reaches a grant that did not cover it",
+          "[capi][share][holds]") {
+  TempDir dir;
+  const std::string path = dir.file("r.kartla");
+  kartla::record r = kartla::record::create(people().owner);
+  r.set_clock(kNow);
+  r.set_section_json("profile", profile_json("first"));
+  r.set_section_json("notes", R"({"entries": [{"id": "n1", "text": "notes",
+      "assertion": {"source": "SELF_REPORTED", "asserted_at": "2025-01-01T00:00:00Z"}}]})");
+  const std::string a = r.share(people().card_a, {"profile", "notes"}, "p", 0, kNow);
+  r.save(path);
+  REQUIRE(kartla_record_remove_section(r.get(), "profile") == KARTLA_OK);
+  r.set_section_json("profile", profile_json("rewritten"));
+  (void)r.share(people().card_b, {"profile"}, "p", 0, kNow);
+  r.save(path);
+  r.export_bundle(a, dir.file("a.kartla"));
+  const auto bundle = kartla::share::open_file(dir.file("a.kartla"), people().agency_a);
+  size_t size = 0;
+  CHECK(kartla_share_section_size(bundle.get(), "profile", kNow, &size) == KARTLA_E_NOT_SHARED);
+  CHECK(contains(bundle.section_json("notes", kNow).view(), "notes"));
+  // Revoking B rotates the profile; A's grant is not re-issued for it.
+  CHECK(contains(r.revoke(people().card_b, kNow + 1), "\"reissued_grants\": 0"));
+  r.save(path);
+  const auto record_file = kartla::share::open_file(path, people().agency_a);
+  CHECK(kartla_share_section_size(record_file.get(), "profile", kNow, &size) == KARTLA_E_NOT_SHARED);
+}
