@@ -54,32 +54,6 @@ const char* state_word(GrantState state) {
 // their cards describe them.
 std::string shown(const JsonObject& object, const std::string& name) { return printable(text_field(object, name)); }
 
-// The labels of the gdpr-art6 and gdpr-art9 code systems (src/model/code_systems.cpp), for the
-// person reading the ledger; a code this CLI does not know is shown as it is.
-std::string basis_label(const std::string& code) {
-  static const char* const kLabels[][2] = {
-      {"6.1.a", "consent"},
-      {"6.1.b", "contract"},
-      {"6.1.c", "legal obligation"},
-      {"6.1.d", "vital interests"},
-      {"6.1.e", "public task or official authority"},
-      {"6.1.f", "legitimate interests"},
-      {"9.2.a", "explicit consent"},
-      {"9.2.b", "employment, social security and social protection law"},
-      {"9.2.c", "vital interests"},
-      {"9.2.d", "not-for-profit body"},
-      {"9.2.e", "made public by the data subject"},
-      {"9.2.f", "legal claims"},
-      {"9.2.g", "substantial public interest"},
-      {"9.2.h", "health or social care"},
-      {"9.2.i", "public health"},
-      {"9.2.j", "archiving, research or statistics"},
-  };
-  for (const auto& entry : kLabels)
-    if (code == entry[0]) return "GDPR Art. " + code + " (" + entry[1] + ")";
-  return "GDPR Art. " + printable(code);
-}
-
 // "GDPR Art. 6.1.a (consent); health data under GDPR Art. 9.2.h (health or social care)": the
 // Art. 9(2) basis is there only when the grant covers health data.
 std::string basis_text(const JsonObject& g) {
@@ -87,8 +61,8 @@ std::string basis_text(const JsonObject& g) {
   const JsonObject* art9 = object_field(g, "gdpr_art9_basis");
   const std::string code6 = art6 != nullptr ? text_field(*art6, "code") : std::string();
   const std::string code9 = art9 != nullptr ? text_field(*art9, "code") : std::string();
-  std::string out = code6.empty() ? std::string("not recorded") : basis_label(code6);
-  if (!code9.empty()) out += "; health data under " + basis_label(code9);
+  std::string out = code6.empty() ? std::string("not recorded") : gdpr_basis_label(code6);
+  if (!code9.empty()) out += "; health data under " + gdpr_basis_label(code9);
   return out;
 }
 
