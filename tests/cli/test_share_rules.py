@@ -253,5 +253,26 @@ def verify_names_no_section(cli: Cli):
               "cannot be seen without a key" in text, "verify %s in words:\n%s" % (name, text))
 
 
+@case
+def a_removed_and_re_added_section_never_reaches_an_old_grant(cli: Cli):
+    # Issue "Sharing that holds", item 6: A was granted profile and languages; the profile is
+    # removed and written again (a new key), then shared with B alone.
+    record_with(cli, "profile", "languages")
+    a = share_json(cli, "--to", "a.card", "--sections", "profile,languages", "--purpose", "P", "--out", "a0.bundle")
+    cli.ok("record", "remove", "rec.kartla", *OWNER, "--section", "profile")
+    cli.ok("record", "set", "rec.kartla", *OWNER, "--section", "profile", "--json", edited_profile(cli, "Rewritten"))
+    share_json(cli, "--to", "b.card", "--sections", "profile", "--purpose", "P", "--out", "b.bundle")
+    # A's new bundle carries languages only, and A reads no profile from it or from the record.
+    cli.ok("bundle", "rec.kartla", *OWNER, "--grant", a["grant_id"], "--out", "a1.bundle")
+    cli.fails(NOT_AVAILABLE, "open", "a1.bundle", "--as", "a.id", "--section", "profile")
+    cli.ok("open", "a1.bundle", "--as", "a.id", "--section", "languages")
+    cli.fails(NOT_AVAILABLE, "open", "rec.kartla", "--as", "a.id", "--section", "profile")
+    # Revoking B rotates the profile and re-issues the grants that cover it: not A's.
+    revoked = json.loads(cli.ok("revoke", "rec.kartla", *OWNER, "--from", "b.card", "--json"))
+    check(revoked["reissued_grants"] == 0, "A's grant does not cover the re-added profile: %r" % revoked)
+    cli.fails(NOT_AVAILABLE, "open", "rec.kartla", "--as", "a.id", "--section", "profile")
+    cli.ok("open", "rec.kartla", "--as", "a.id", "--section", "languages")
+
+
 if __name__ == "__main__":
     main()
