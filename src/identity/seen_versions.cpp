@@ -1,5 +1,7 @@
 #include "identity/seen_versions.h"
 
+#include <algorithm>
+
 #include "base/error.h"
 #include "format/limits.h"
 #include "io/atomic_writer.h"
@@ -12,7 +14,10 @@ SeenVersions::SeenVersions(const crypto::SecretBuffer& data_key, std::string sig
     : data_key_(crypto::SecretBuffer::copy_of(data_key.view())),
       signed_card_(std::move(signed_card)),
       signing_key_(std::move(signing_key)) {
-  if (!sealed.empty()) marks_ = format::open_seen_marks(data_key_, signed_card_, sealed);
+  if (!sealed.empty()) {
+    marks_ = format::open_seen_marks(data_key_, signed_card_, sealed);
+    sealed_ = sealed;  // unchanged until a mark changes
+  }
 }
 
 void SeenVersions::use_state_folder(const std::string& folder, const std::string& fingerprint_hex,
@@ -28,9 +33,15 @@ void SeenVersions::use_state_folder(const std::string& folder, const std::string
   std::lock_guard<std::mutex> lock(mutex_);
   state_path_ = path;
   fs_ = &fs;
-  merge_locked(found);
-  // The file now holds what the identity file knew too: the two agree from here on.
-  write_state_file_locked();
+  if (merge_locked(found)) sealed_.clear();
+  // The file gets what the identity file knew too, so the two agree from here on; a file that
+  // already holds exactly these marks is left alone.
+  const bool same = found.size() == marks_.size() &&
+                    std::equal(found.begin(), found.end(), marks_.begin(), [](const auto& a, const auto& b) {
+                      return a.first == b.first && a.second.sequence == b.second.sequence &&
+                             a.second.manifest_hash == b.second.manifest_hash;
+                    });
+  if (!same) write_state_file_locked();
 }
 
 VersionSeen SeenVersions::compare(const std::string& record_id, uint64_t sequence,
@@ -57,6 +68,7 @@ void SeenVersions::remember(const std::string& record_id, uint64_t sequence, con
   if (it == marks_.end() && marks_.size() >= format::kMaxSeenMarks)
     fail(Code::limit, "this identity already remembers 512 records; no more can be protected against rollback");
   marks_[record_id] = format::SeenMark{sequence, manifest_hash};
+  sealed_.clear();
   try {
     write_state_file_locked();
   } catch (const Error&) {
@@ -67,24 +79,29 @@ void SeenVersions::remember(const std::string& record_id, uint64_t sequence, con
 std::string SeenVersions::sealed() const {
   std::lock_guard<std::mutex> lock(mutex_);
   if (marks_.empty()) return std::string();
-  return format::seal_seen_marks(data_key_, signed_card_, marks_);
+  if (sealed_.empty()) sealed_ = format::seal_seen_marks(data_key_, signed_card_, marks_);
+  return sealed_;
 }
 
-void SeenVersions::merge_locked(const format::SeenMarkMap& marks) {
+bool SeenVersions::merge_locked(const format::SeenMarkMap& marks) {
+  bool changed = false;
   for (const auto& [id, mark] : marks) {
     auto it = marks_.find(id);
     // The higher sequence wins; on a tie the mark already held stays (a fork is then reported
     // for the other version when it is opened).
-    if (it == marks_.end() || mark.sequence > it->second.sequence) marks_[id] = mark;
+    if (it == marks_.end() || mark.sequence > it->second.sequence) {
+      marks_[id] = mark;
+      changed = true;
+    }
   }
   if (marks_.size() > format::kMaxSeenMarks) fail(Code::limit, "more records remembered than the limit of 512");
+  return changed;
 }
 
 void SeenVersions::write_state_file_locked() const {
-  if (state_path_.empty()) return;
-  const std::string sealed = marks_.empty() ? std::string() : format::seal_seen_marks(data_key_, signed_card_, marks_);
-  if (sealed.empty()) return;
-  io::write_file_atomically(state_path_, format::encode_seen_file(signing_key_, sealed), *fs_);
+  if (state_path_.empty() || marks_.empty()) return;
+  if (sealed_.empty()) sealed_ = format::seal_seen_marks(data_key_, signed_card_, marks_);
+  io::write_file_atomically(state_path_, format::encode_seen_file(signing_key_, sealed_), *fs_);
 }
 
 }  // namespace kartla::identity

@@ -50,11 +50,13 @@ class SeenVersions {
   // previous mark stays, which is safe (a lagging mark never refuses a genuine newer copy).
   void remember(const std::string& record_id, uint64_t sequence, const std::string& manifest_hash);
 
-  // The sealed marks for the identity file (empty if none were ever remembered).
+  // The sealed marks for the identity file (empty if none were ever remembered). The same bytes
+  // until a mark changes (sealing draws a fresh nonce, so an unchanged identity file must not be
+  // sealed again: callers compare file bytes to know whether to save).
   std::string sealed() const;
 
  private:
-  void merge_locked(const format::SeenMarkMap& marks);
+  bool merge_locked(const format::SeenMarkMap& marks);  // true if a mark changed
   void write_state_file_locked() const;
 
   mutable std::mutex mutex_;
@@ -62,6 +64,7 @@ class SeenVersions {
   std::string signed_card_;
   std::string signing_key_;
   format::SeenMarkMap marks_;
+  mutable std::string sealed_;  // marks_ sealed, or empty when it must be sealed again
   std::string state_path_;
   const io::FileSystem* fs_ = nullptr;
 };

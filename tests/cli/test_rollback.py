@@ -89,5 +89,18 @@ def last_seen_on_owner_commands(cli):
     cli.fails(OLDER, "record", "list", "rec.kartla", "--owner", "owner.id", "--last-seen", "4")
 
 
+@case
+def reading_leaves_the_identity_file_alone(cli):
+    # Only a newer version seen changes what the identity remembers: a read-only command rewrites
+    # nothing (sealing again would change the bytes, since every seal draws a fresh nonce).
+    three_versions(cli)
+    before = cli.read_bytes("owner.id")
+    cli.ok("record", "list", "rec.kartla", "--owner", "owner.id")
+    cli.ok("record", "get", "rec.kartla", "--owner", "owner.id", "--section", "profile")
+    check(cli.read_bytes("owner.id") == before, "reading changed the identity file")
+    cli.ok("record", "set", "rec.kartla", "--owner", "owner.id", "--section", "notes", "--json", cli.example("notes"))
+    check(cli.read_bytes("owner.id") != before, "saving a new version is remembered in the identity file")
+
+
 if __name__ == "__main__":
     main()
