@@ -11,6 +11,11 @@ install(TARGETS kartla EXPORT kartlaTargets
 install(FILES ${PROJECT_SOURCE_DIR}/include/kartla/kartla.h ${PROJECT_SOURCE_DIR}/include/kartla/kartla.hpp
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/kartla COMPONENT development)
 
+# The schemas, for integrators who compile them into their own programs (the library registers
+# its copy under a private name, proto/CMakeLists.txt, so both can live in one process).
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/proto/kartla DESTINATION ${CMAKE_INSTALL_DATADIR}/kartla/proto
+  COMPONENT development FILES_MATCHING PATTERN "*.proto")
+
 install(EXPORT kartlaTargets NAMESPACE kartla:: DESTINATION ${KARTLA_CMAKE_DIR} COMPONENT development)
 configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/kartlaConfig.cmake.in
   ${PROJECT_BINARY_DIR}/kartlaConfig.cmake INSTALL_DESTINATION ${KARTLA_CMAKE_DIR})

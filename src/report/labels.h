@@ -5,17 +5,11 @@
 
 #include <cstdint>
 #include <string>
+#include "kartla/v1/types.pb.h"
 
 namespace google::protobuf {
 class Timestamp;
 }
-namespace kartla::v1 {
-class Assertion;
-class Coding;
-class OrgRef;
-class PartialDate;
-class Period;
-}  // namespace kartla::v1
 
 namespace kartla::report {
 

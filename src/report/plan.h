@@ -8,10 +8,7 @@
 
 #include "report/steps.h"
 #include "report/view_options.h"
-
-namespace kartla::v1 {
-class ActionPlan;
-}
+#include "kartla/v1/action_plan.pb.h"
 
 namespace kartla::report {
 

@@ -5,12 +5,7 @@
 #include <map>
 #include <string>
 #include <vector>
-
-namespace kartla::v1 {
-class ActionPlan;
-class Activity;
-class Goal;
-}  // namespace kartla::v1
+#include "kartla/v1/action_plan.pb.h"
 
 namespace kartla::report {
 

@@ -13,12 +13,9 @@
 #include <vector>
 
 #include "report/view_options.h"
-
-namespace kartla::v1 {
-class ActionPlan;
-class Progress;
-class WorkAbility;
-}  // namespace kartla::v1
+#include "kartla/v1/action_plan.pb.h"
+#include "kartla/v1/progress.pb.h"
+#include "kartla/v1/work_ability.pb.h"
 
 namespace kartla::report {
 

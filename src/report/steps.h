@@ -7,11 +7,8 @@
 #include <vector>
 
 #include "report/view_options.h"
-
-namespace kartla::v1 {
-class InstrumentDefinition;
-class ProgrammeStep;
-}  // namespace kartla::v1
+#include "kartla/v1/instruments.pb.h"
+#include "kartla/v1/types.pb.h"
 
 namespace kartla::report {
 

@@ -6,10 +6,7 @@
 #include <string_view>
 
 #include <google/protobuf/repeated_field.h>
-
-namespace kartla::v1 {
-class LocalizedText;
-}
+#include "kartla/v1/types.pb.h"
 
 namespace kartla::report {
 

@@ -85,6 +85,9 @@ found=$(sed -n 's/^kartla_DIR:PATH=//p' "$work/cmake-consumer/CMakeCache.txt")
 "$KARTLA_CMAKE" --build "$work/cmake-consumer"
 check_needed "$work/cmake-consumer/hpp_smoke"
 LD_LIBRARY_PATH=$libdir "$work/cmake-consumer/hpp_smoke"
+step "a program with its own copy of the schemas, next to libkartla.so"
+check_loads_installed "$work/cmake-consumer/proto_consumer"
+LD_LIBRARY_PATH=$libdir "$work/cmake-consumer/proto_consumer"
 for name in "${names[@]}"; do
   step "find_package build of $name"
   run_example "$work/cmake-consumer/$name" "$name"

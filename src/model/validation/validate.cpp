@@ -8,6 +8,7 @@
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/message.h>
 
+#include "kartla/v1/profile.pb.h"
 #include "kartla/v1/types.pb.h"
 #include "model/validation/checks.h"
 #include "model/validation/quote.h"
@@ -113,12 +114,19 @@ std::vector<Violation> validate_section(const Message& section) {
   std::vector<Violation> violations;
   Findings out(violations);
   const Descriptor* type = section.GetDescriptor();
-  // The checks cast to the generated classes, so work on a generated message of the same type;
-  // a dynamic message (e.g. from a DynamicMessageFactory) is copied through its bytes.
+  // The library compiles the schemas under a private package (proto/CMakeLists.txt), so a message
+  // of the published package kartla.v1 (e.g. a DynamicMessage built from proto/) is matched to the
+  // library's own type by its name inside the package, and named as published.
+  const std::string& own_package = v1::Profile::descriptor()->file()->package();
+  const std::string& package = type->file()->package();
+  const std::string relative_name = type->full_name().substr(package.empty() ? 0 : package.size() + 1);
+  const std::string shown_name = (package == own_package ? std::string("kartla.v1") : package) + "." + relative_name;
   const Descriptor* generated =
-      google::protobuf::DescriptorPool::generated_pool()->FindMessageTypeByName(type->full_name());
-  if (type->file()->package() != "kartla.v1" || generated == nullptr) {
-    out.add("", "not-a-kartla-message", quote(type->full_name()) + " is not a Kartla section");
+      package == own_package || package == "kartla.v1"
+          ? google::protobuf::DescriptorPool::generated_pool()->FindMessageTypeByName(own_package + "." + relative_name)
+          : nullptr;
+  if (generated == nullptr) {
+    out.add("", "not-a-kartla-message", quote(shown_name) + " is not a Kartla section");
     return violations;
   }
   // A DynamicMessage may share the generated descriptor, so compare reflection too.
@@ -128,7 +136,7 @@ std::vector<Violation> validate_section(const Message& section) {
   if (generated != type || section.GetReflection() != prototype->GetReflection()) {
     copy.reset(prototype->New());
     if (!copy->ParseFromString(section.SerializeAsString())) {
-      out.add("", "not-a-kartla-message", "the message does not parse as " + type->full_name());
+      out.add("", "not-a-kartla-message", "the message does not parse as " + shown_name);
       return violations;
     }
     root = copy.get();

@@ -2,14 +2,11 @@
 #pragma once
 
 #include <string>
+#include "kartla/v1/types.pb.h"
 
 namespace google::protobuf {
 class Timestamp;
 }
-namespace kartla::v1 {
-class OrgRef;
-class PartialDate;
-}  // namespace kartla::v1
 
 namespace kartla::model {
 

@@ -59,11 +59,12 @@ std::unique_ptr<Message> new_message_for(const fs::path& file) {
       upper = false;
     }
   }
-  const auto* type =
-      google::protobuf::DescriptorPool::generated_pool()->FindMessageTypeByName("kartla.v1." + camel);
+  // The library's copy of the schemas has a private package (proto/CMakeLists.txt).
+  const std::string& package = v1::Progress::descriptor()->file()->package();
+  const auto* type = google::protobuf::DescriptorPool::generated_pool()->FindMessageTypeByName(package + "." + camel);
   INFO(file.string());
   REQUIRE(type != nullptr);
-  REQUIRE(type->file()->name() == "kartla/v1/" + stem + ".proto");
+  REQUIRE(type->file()->name() == "kartla_internal/v1/" + stem + ".proto");
   return std::unique_ptr<Message>(
       google::protobuf::MessageFactory::generated_factory()->GetPrototype(type)->New());
 }
