@@ -1,6 +1,6 @@
 #include "model/code_systems.h"
 
-#include "model/validation/iso_code_lists.h"
+#include "codes/iso_code_lists.h"
 
 namespace kartla::model {
 namespace {
@@ -186,13 +186,13 @@ std::vector<CodeSystem> build_registry() {
                "1 2 3", nullptr, {{"1", "OCN nivå 1"}, {"2", "OCN nivå 2"}, {"3", "OCN nivå 3"}},
                V::optional, "", "https://valideringsforum.se/ocn-metoden/"});
   r.push_back({"iso-639-1", "ISO 639-1 language", "iso-639-1-code",
-               "an assigned 2-letter lower-case code", is_iso639_1, {}, V::optional, "",
+               "an assigned 2-letter lower-case code", codes::is_iso639_1, {}, V::optional, "",
                "ISO 639 (via Debian iso-codes 4.15)"});
   r.push_back({"iso-639-3", "ISO 639-3 language", "iso-639-3-code",
-               "an assigned 3-letter lower-case code", is_iso639_3, {}, V::optional, "",
+               "an assigned 3-letter lower-case code", codes::is_iso639_3, {}, V::optional, "",
                "https://iso639-3.sil.org (via Debian iso-codes 4.15)"});
   r.push_back({"iso-3166-1", "ISO 3166-1 alpha-2 country", "iso-3166-1-code",
-               "an assigned 2-letter upper-case code", is_iso3166_alpha2, {}, V::optional, "",
+               "an assigned 2-letter upper-case code", codes::is_iso3166_alpha2, {}, V::optional, "",
                "ISO 3166-1 (via Debian iso-codes 4.15)"});
   r.push_back({"icf", "ICF category (WHO)", "icf-code", "b, s, d or e and 1–5 digits", icf_code,
                {}, V::optional, "",

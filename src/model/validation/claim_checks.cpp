@@ -5,9 +5,9 @@
 #include <string>
 #include <string_view>
 
+#include "codes/calendar.h"
 #include "format/attestation_codec.h"
 #include "model/code_systems.h"
-#include "model/validation/calendar.h"
 #include "model/validation/findings.h"
 #include "model/validation/quote.h"
 #include "model/validation/validate.h"
@@ -112,7 +112,7 @@ void check_date(const format::Claim& c, Findings& out) {
     out.add("claim.date", "date-real", "month must be 1–12 in " + quote(d));
     return;
   }
-  if (d.size() == 10 && !is_real_date(year, month, number(d.substr(8, 2))))
+  if (d.size() == 10 && !codes::is_real_date(year, month, number(d.substr(8, 2))))
     out.add("claim.date", "date-real", quote(d) + " is not a real date");
 }
 

@@ -3,10 +3,10 @@
 #include <google/protobuf/descriptor.pb.h>
 #include <google/protobuf/timestamp.pb.h>
 
+#include "codes/calendar.h"
+#include "codes/identifiers.h"
 #include "kartla/v1/types.pb.h"
 #include "model/code_systems.h"
-#include "model/validation/calendar.h"
-#include "model/validation/identifiers.h"
 #include "model/validation/quote.h"
 #include "model/validation/type_checks.h"
 #include "model/validation/values.h"
@@ -32,7 +32,7 @@ bool system_allowed(const google::protobuf::FieldOptions& options, const std::st
   return false;
 }
 
-void report_id(const IdCheck& r, const std::string& path, Findings& out) {
+void report_id(const codes::IdCheck& r, const std::string& path, Findings& out) {
   if (!r.ok()) out.add(path, r.rule, r.reason);
 }
 
@@ -85,7 +85,7 @@ void check_partial_date(const Visit& v) {
     v.out.add(v.path, "date-real", "month must be 1–12, or 0 when unknown");
   } else if (d.day() != 0 && d.month() == 0) {
     v.out.add(v.path, "date-real", "a day needs a month");
-  } else if (d.day() != 0 && !is_real_date(d.year(), d.month(), d.day())) {
+  } else if (d.day() != 0 && !codes::is_real_date(d.year(), d.month(), d.day())) {
     v.out.add(v.path, "date-real", to_text(d) + " is not a real date");
   }
 }
@@ -102,15 +102,15 @@ void check_national_id(const Visit& v) {
   const auto& id = static_cast<const v1::NationalId&>(v.msg);
   switch (id.id_case()) {
     case v1::NationalId::kSePersonnummer:
-      report_id(check_se_personnummer(id.se_personnummer()), field_path(v.path, "se_personnummer"),
+      report_id(codes::check_se_personnummer(id.se_personnummer()), field_path(v.path, "se_personnummer"),
                 v.out);
       break;
     case v1::NationalId::kSeSamordningsnummer:
-      report_id(check_se_samordningsnummer(id.se_samordningsnummer()),
+      report_id(codes::check_se_samordningsnummer(id.se_samordningsnummer()),
                 field_path(v.path, "se_samordningsnummer"), v.out);
       break;
     case v1::NationalId::kFiHenkilotunnus:
-      report_id(check_fi_henkilotunnus(id.fi_henkilotunnus()),
+      report_id(codes::check_fi_henkilotunnus(id.fi_henkilotunnus()),
                 field_path(v.path, "fi_henkilotunnus"), v.out);
       break;
     case v1::NationalId::ID_NOT_SET:
@@ -123,10 +123,10 @@ void check_org_ref(const Visit& v) {
   const auto& org = static_cast<const v1::OrgRef&>(v.msg);
   switch (org.id_case()) {
     case v1::OrgRef::kSeOrgnr:
-      report_id(check_se_orgnr(org.se_orgnr()), field_path(v.path, "se_orgnr"), v.out);
+      report_id(codes::check_se_orgnr(org.se_orgnr()), field_path(v.path, "se_orgnr"), v.out);
       break;
     case v1::OrgRef::kFiYtunnus:
-      report_id(check_fi_ytunnus(org.fi_ytunnus()), field_path(v.path, "fi_ytunnus"), v.out);
+      report_id(codes::check_fi_ytunnus(org.fi_ytunnus()), field_path(v.path, "fi_ytunnus"), v.out);
       break;
     case v1::OrgRef::kForeignId:
       // A bare foreign number is ambiguous without the registry's country.

@@ -1,5 +1,6 @@
-// Every rule in the catalogue is exercised by a test in this folder (the code-format rules by
-// code_systems_test.cpp's table, which must cover every registered system), and ids are unique.
+// Every rule in the catalogue is exercised by a test in this folder or in tests/unit/codes (the
+// identifier rules, checked where they live, in src/codes), the code-format rules by
+// code_systems_test.cpp's table, which must cover every registered system; and ids are unique.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -15,8 +16,10 @@ namespace kartla::model {
 TEST_CASE("rule ids are unique and each has a test case", "[rules]") {
   namespace fs = std::filesystem;
   std::string tests;
-  for (const auto& e : fs::directory_iterator(fs::path(test::source_dir()) / "tests/unit/model")) {
-    if (e.path().extension() == ".cpp") tests += test::read_file(e.path().string());
+  for (const char* folder : {"tests/unit/model", "tests/unit/codes"}) {
+    for (const auto& e : fs::directory_iterator(fs::path(test::source_dir()) / folder)) {
+      if (e.path().extension() == ".cpp") tests += test::read_file(e.path().string());
+    }
   }
   std::set<std::string> code_rules;
   for (const CodeSystem& s : code_systems()) code_rules.insert(std::string(s.code_rule));

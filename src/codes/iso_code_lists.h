@@ -4,10 +4,10 @@
 
 #include <string_view>
 
-namespace kartla::model {
+namespace kartla::codes {
 
 bool is_iso3166_alpha2(std::string_view code);  // "SE", "FI"
 bool is_iso639_1(std::string_view code);        // "sv", "ar"
 bool is_iso639_3(std::string_view code);        // "swe", "kmr", "ckb"
 
-}  // namespace kartla::model
+}  // namespace kartla::codes

@@ -1,6 +1,6 @@
-#include "model/validation/calendar.h"
+#include "codes/calendar.h"
 
-namespace kartla::model {
+namespace kartla::codes {
 
 bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
@@ -15,4 +15,4 @@ bool is_real_date(int year, int month, int day) {
   return day >= 1 && day <= days_in_month(year, month);
 }
 
-}  // namespace kartla::model
+}  // namespace kartla::codes

@@ -5,11 +5,11 @@
 // lookup is a binary search. To refresh: for each list, take the codes from those files
 // (alpha_2 of 3166-1; alpha_3 of 639-3; alpha_2 of 639-3 where present), sort them,
 // concatenate them and paste them below, updating the counts.
-#include "model/validation/iso_code_lists.h"
+#include "codes/iso_code_lists.h"
 
 #include <cstddef>
 
-namespace kartla::model {
+namespace kartla::codes {
 namespace {
 
 // ISO 3166-1 alpha-2, 249 codes, upper case.
@@ -320,4 +320,4 @@ bool is_iso3166_alpha2(std::string_view code) { return in_fixed_width_list(kIso3
 bool is_iso639_1(std::string_view code) { return in_fixed_width_list(kIso639_1, 2, code); }
 bool is_iso639_3(std::string_view code) { return in_fixed_width_list(kIso639_3, 3, code); }
 
-}  // namespace kartla::model
+}  // namespace kartla::codes

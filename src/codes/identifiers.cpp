@@ -1,8 +1,8 @@
-#include "model/validation/identifiers.h"
+#include "codes/identifiers.h"
 
-#include "model/validation/calendar.h"
+#include "codes/calendar.h"
 
-namespace kartla::model {
+namespace kartla::codes {
 namespace {
 
 bool all_digits(std::string_view s) {
@@ -135,4 +135,4 @@ IdCheck check_fi_ytunnus(std::string_view s) {
   return {};
 }
 
-}  // namespace kartla::model
+}  // namespace kartla::codes

@@ -1,12 +1,13 @@
 // Offline checks of person and organisation identifiers (docs/MODEL.md, `NationalId` and `OrgRef`; rules se-*, fi-*).
 // Every check takes the STORED form (no presentation separators except Y-tunnus's hyphen) and
-// never allocates for a valid input. The agency-identity code reuses the organisation checks.
+// never allocates for a valid input. Here, below both model and identity (src/LAYERS), because
+// content validation and agency cards must judge an organisation number by the same rules.
 #pragma once
 
 #include <string>
 #include <string_view>
 
-namespace kartla::model {
+namespace kartla::codes {
 
 // The outcome of an identifier check: valid, or the stable id of the first rule it breaks and
 // a reason a person can act on.
@@ -50,4 +51,4 @@ bool fi_henkilotunnus_is_temporary(std::string_view stored);
 // The Luhn (mod 10) check over a string of digits, check digit last. False on a non-digit.
 bool luhn_ok(std::string_view digits);
 
-}  // namespace kartla::model
+}  // namespace kartla::codes

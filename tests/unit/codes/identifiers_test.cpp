@@ -5,9 +5,9 @@
 
 #include <string>
 
-#include "model/validation/identifiers.h"
+#include "codes/identifiers.h"
 
-namespace kartla::model {
+namespace kartla::codes {
 namespace {
 
 // Luhn check digit for a digit string (the test's own implementation).
@@ -159,4 +159,4 @@ TEST_CASE("fi-ytunnus-check", "[identifiers]") {
   CHECK(valid_fi_ytunnus("0000001-9"));  // 2 → r = 2 → 11 - 2 = 9
 }
 
-}  // namespace kartla::model
+}  // namespace kartla::codes
