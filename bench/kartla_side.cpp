@@ -54,9 +54,9 @@ int kartla_read(const KartlaOwner& owner, const std::string& path, const std::ve
   kartla_record* record = nullptr;
   check(kartla_record_open_file(path.c_str(), owner.get(), &record), "kartla_record_open_file");
   kartla_buffer plaintext = KARTLA_BUFFER_INIT;
-  const kartla_status status = kartla_record_get_section(record, kSectionName, &plaintext);
+  const kartla_status status = kartla_record_section(record, kSectionName, &plaintext);
   kartla_record_free(record);
-  check(status, "kartla_record_get_section");
+  check(status, "kartla_record_section");
   const size_t len = plaintext.len;
   const int mix = len == 0 ? 0 : plaintext.data[0] ^ plaintext.data[len - 1];
   const bool differs = check_against != nullptr && (check_against->size() != len ||
@@ -81,9 +81,9 @@ int kartla_read_into(const KartlaOwner& owner, const std::string& path, std::vec
   kartla_record* record = nullptr;
   check(kartla_record_open_file(path.c_str(), owner.get(), &record), "kartla_record_open_file");
   size_t len = 0;
-  const kartla_status status = kartla_record_get_section_into(record, kSectionName, buffer.data(), buffer.size(), &len);
+  const kartla_status status = kartla_record_section_into(record, kSectionName, buffer.data(), buffer.size(), &len);
   kartla_record_free(record);
-  check(status, "kartla_record_get_section_into");
+  check(status, "kartla_record_section_into");
   const int mix = len == 0 ? 0 : buffer[0] ^ buffer[len - 1];
   if (check_against != nullptr &&
       (check_against->size() != len || std::memcmp(check_against->data(), buffer.data(), len) != 0))

@@ -30,16 +30,16 @@ class KartlaOwner {
 void kartla_save(const KartlaOwner& owner, const std::vector<uint8_t>& section, const std::string& path);
 
 // A read: kartla_record_open_file (header, signature, owner's key unwrap),
-// kartla_record_get_section (body read, key commitment, hash, AEAD), kartla_buffer_free (wipe),
+// kartla_record_section (body read, key commitment, hash, AEAD), kartla_buffer_free (wipe),
 // kartla_record_free. Returns the first and last plaintext byte XOR'd; `check` (optional) is
 // compared with the plaintext.
 int kartla_read(const KartlaOwner& owner, const std::string& path, const std::vector<uint8_t>* check);
 
-// The capacity kartla_record_get_section_into needs for the section saved at `path`
+// The capacity kartla_record_section_into needs for the section saved at `path`
 // (kartla_record_section_size: its padded length, docs/SPEC.md §5.4, at least the content's).
 size_t kartla_read_capacity(const KartlaOwner& owner, const std::string& path);
 
-// The same read with kartla_record_get_section_into, into `buffer` (reused across repetitions,
+// The same read with kartla_record_section_into, into `buffer` (reused across repetitions,
 // as the raw `+io` column reuses its buffer; sized by kartla_read_capacity before timing): no
 // allocation on Kartla's side either.
 int kartla_read_into(const KartlaOwner& owner, const std::string& path, std::vector<uint8_t>& buffer,

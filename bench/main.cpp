@@ -113,7 +113,7 @@ class SizeRun {
   }
 
   // Two Kartla rows against the same raw samples: into a fresh secure buffer the library owns
-  // (kartla_record_get_section), and into the caller's reused buffer (..._get_section_into).
+  // (kartla_record_section), and into the caller's reused buffer (..._get_section_into).
   std::vector<Row> read(int reps) {
     Row row{"read", size_, {}, {}, {}, {}};
     Row into{"read>", size_, {}, {}, {}, {}};

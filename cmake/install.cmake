@@ -1,4 +1,4 @@
-# What `cmake --install` puts in place for integrators: the two public headers, libkartla.so
+# What `cmake --install` puts in place for integrators: the public headers, libkartla.so
 # (with its SONAME link), a pkg-config file and a relocatable CMake package. libsodium and
 # protobuf are linked privately into the shared library (their symbols are local, see
 # src/capi/kartla.map), so neither file asks consumers to find them.
@@ -8,8 +8,9 @@ set(KARTLA_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/kartla)
 
 install(TARGETS kartla EXPORT kartlaTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT runtime NAMELINK_COMPONENT development)
-install(FILES ${PROJECT_SOURCE_DIR}/include/kartla/kartla.h ${PROJECT_SOURCE_DIR}/include/kartla/kartla.hpp
-  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/kartla COMPONENT development)
+# Every public header: the umbrellas, the concern headers and the experimental tier.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/kartla DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+  COMPONENT development FILES_MATCHING PATTERN "*.h" PATTERN "*.hpp")
 
 # The schemas, for integrators who compile them into their own programs (the library registers
 # its copy under a private name, proto/CMakeLists.txt, so both can live in one process).

@@ -23,6 +23,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Attestations and provenance are the experimental tier of the ABI (docs/API-STABILITY.md): a
+ * program says that it uses them by defining KARTLA_EXPERIMENTAL before the header. */
+#define KARTLA_EXPERIMENTAL
 #include <kartla/kartla.h>
 
 static const char kDemoPassphrase[] = "correct horse battery staple";
@@ -68,7 +71,7 @@ int main(int argc, char **argv) {
   char owner_path[4096], agency_path[4096], record_path[4096], bundle_path[4096], att_path[4096];
   kartla_identity_options options;
   kartla_agency_info info;
-  kartla_share_options share_options;
+  kartla_record_share_options share_options;
   kartla_entry_ref ref;
   kartla_identity *owner = NULL;
   kartla_identity *agency = NULL;
@@ -109,7 +112,7 @@ int main(int argc, char **argv) {
   info.name = "Valideringscentrum Skåne";
   info.organisation_number = "212000-1140";
   info.role = "validation_provider";
-  if (!check(kartla_agency_new(&info, &options, pass, pass_len, &agency, &code), "agency_new")) goto done;
+  if (!check(kartla_identity_new_agency(&info, &options, pass, pass_len, &agency, &code), "agency_new")) goto done;
   kartla_buffer_free(&code);
   if (!check(kartla_identity_save(agency, agency_path, KARTLA_SAVE_CREATE_ONLY), "identity_save")) goto done;
   if (!check(kartla_identity_card(agency, &agency_card), "identity_card")) goto done;
@@ -118,7 +121,7 @@ int main(int argc, char **argv) {
                                             strlen(kCompetencesJson)),
              "record_set_section_json"))
     goto done;
-  kartla_share_options_init(&share_options);
+  kartla_record_share_options_init(&share_options);
   share_options.purpose = "validering av yrkeskompetens";
   if (!check(kartla_record_share(record, agency_card.data, agency_card.len, sections, 1, &share_options, &grant_id),
              "record_share"))
@@ -131,7 +134,7 @@ int main(int argc, char **argv) {
   /* The agency: open the bundle, pin the owner, take the entry's exact bytes, attest. */
   if (!check(kartla_share_open_file(bundle_path, agency, &share), "share_open_file")) goto done;
   if (!check(kartla_share_check_owner(share, owner_card.data, owner_card.len), "share_check_owner")) goto done;
-  if (!check(kartla_share_get_section(share, "competences", 0, &content), "share_get_section")) goto done;
+  if (!check(kartla_share_section(share, "competences", 0, &content), "share_get_section")) goto done;
   if (!check(kartla_section_entry("competences", content.data, content.len, "comp-1", &entry), "section_entry"))
     goto done;
   if (!check(kartla_record_id(record, &record_id), "record_id")) goto done; /* the record id the owner gave us */

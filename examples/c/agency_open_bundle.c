@@ -83,7 +83,7 @@ static int open_bundle(const char *bundle_path, const char *agency_path, const u
   printf("shared with us: %s", (const char *)description.data);
 
   /* 0 = check the grant's expiry against the current time. */
-  status = kartla_share_get_section_json(share, section, 0, &json);
+  status = kartla_share_section_json(share, section, 0, &json);
   if (status == KARTLA_E_NOT_SHARED || status == KARTLA_E_EXPIRED) {
     /* Not an error of the bundle: the participant did not (or no longer) share this with us. */
     printf("%s: %s (%s)\n", section, kartla_status_name(status), kartla_last_error());
@@ -111,7 +111,7 @@ static int make_demo(const char *dir, char *bundle_path, char *agency_path, size
   const char *sections[] = {"profile"};
   kartla_identity_options options;
   kartla_agency_info info;
-  kartla_share_options share_options;
+  kartla_record_share_options share_options;
   kartla_identity *owner = NULL;
   kartla_identity *agency = NULL;
   kartla_record *record = NULL;
@@ -135,7 +135,7 @@ static int make_demo(const char *dir, char *bundle_path, char *agency_path, size
   info.name = "Landskrona kommun";
   info.organisation_number = "212000-1140";
   info.role = "municipal_labour_unit";
-  if (!check(kartla_agency_new(&info, &options, passphrase, passphrase_len, &agency, &code), "agency_new")) goto done;
+  if (!check(kartla_identity_new_agency(&info, &options, passphrase, passphrase_len, &agency, &code), "agency_new")) goto done;
   kartla_buffer_free(&code);
   if (!check(kartla_identity_save(agency, agency_path, KARTLA_SAVE_CREATE_ONLY), "identity_save")) goto done;
   /* The participant receives only the agency's public card. */
@@ -148,7 +148,7 @@ static int make_demo(const char *dir, char *bundle_path, char *agency_path, size
   if (!check(kartla_record_set_section_json(record, "notes", (const uint8_t *)kNotesJson, strlen(kNotesJson)),
              "record_set_section_json"))
     goto done;
-  kartla_share_options_init(&share_options);
+  kartla_record_share_options_init(&share_options);
   share_options.purpose = "kartl\xc3\xa4ggning inf\xc3\xb6r praktik";
   /* GDPR Art. 6(1) basis of the share: (a), the participant's consent (also what NULL means).
    * Health data (work_ability; notes or documents flagged as health data) would also need an

@@ -89,10 +89,10 @@ int main(int argc, char **argv) {
   if (!check(kartla_identity_open_file(identity_path, passphrase, passphrase_len, &owner), "identity_open_file"))
     goto done;
   if (!check(kartla_record_open_file(record_path, owner, &record), "record_open_file")) goto done;
-  if (!check(kartla_record_get_section_json(record, "profile", &profile), "record_get_section_json")) goto done;
+  if (!check(kartla_record_section_json(record, "profile", &profile), "record_get_section_json")) goto done;
   printf("profile: %s\n", (const char *)profile.data);
 
-  if (!check(kartla_verify_file(record_path, &verification), "verify_file")) goto done;
+  if (!check(kartla_verification_open_file(record_path, &verification), "verify_file")) goto done;
   if (!check(kartla_verification_sequence(verification, &sequence), "verification_sequence")) goto done;
   if (!check(kartla_verification_owner_fingerprint(verification, &verified_fingerprint),
              "verification_owner_fingerprint"))

@@ -46,7 +46,7 @@ const char* kartla_agency_role_name(size_t index) {
                                                       : nullptr;
 }
 
-kartla_status kartla_agency_new(const kartla_agency_info* info, const kartla_identity_options* options,
+kartla_status kartla_identity_new_agency(const kartla_agency_info* info, const kartla_identity_options* options,
                                 const uint8_t* passphrase, size_t passphrase_len, kartla_identity** out,
                                 kartla_buffer* recovery_code) {
   if (out != nullptr) *out = nullptr;

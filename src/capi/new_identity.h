@@ -1,4 +1,4 @@
-// What kartla_identity_new, kartla_agency_new and kartla_trust_root_new share: the identity
+// What kartla_identity_new, kartla_identity_new_agency and kartla_identity_new_trust_root share: the identity
 // options, and the creation itself with its error mapping.
 #pragma once
 

@@ -236,7 +236,7 @@ kartla_status kartla_record_set_section_json(kartla_record* record, const char* 
   });
 }
 
-kartla_status kartla_record_get_section(const kartla_record* record, const char* section, kartla_buffer* out) {
+kartla_status kartla_record_section(const kartla_record* record, const char* section, kartla_buffer* out) {
   return guarded([&] {
     require_output(record, "record");
     require_empty(out, "out");
@@ -253,7 +253,7 @@ kartla_status kartla_record_section_size(const kartla_record* record, const char
   });
 }
 
-kartla_status kartla_record_get_section_into(const kartla_record* record, const char* section, uint8_t* out,
+kartla_status kartla_record_section_into(const kartla_record* record, const char* section, uint8_t* out,
                                              size_t capacity, size_t* out_len) {
   if (out_len != nullptr) *out_len = 0;
   return guarded([&] {
@@ -263,7 +263,7 @@ kartla_status kartla_record_get_section_into(const kartla_record* record, const 
   });
 }
 
-kartla_status kartla_record_get_section_json(const kartla_record* record, const char* section,
+kartla_status kartla_record_section_json(const kartla_record* record, const char* section,
                                              kartla_buffer* out) {
   return guarded([&] {
     require_output(record, "record");

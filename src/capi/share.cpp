@@ -60,20 +60,20 @@ AgencyView open_view(std::shared_ptr<const kartla::format::ByteSource> source, c
 
 extern "C" {
 
-void kartla_share_options_init(kartla_share_options* options) {
+void kartla_record_share_options_init(kartla_record_share_options* options) {
   if (options == nullptr) return;
-  *options = kartla_share_options{KARTLA_SHARE_OPTIONS_VERSION, nullptr, 0, 0, nullptr, nullptr};
+  *options = kartla_record_share_options{KARTLA_RECORD_SHARE_OPTIONS_VERSION, nullptr, 0, 0, nullptr, nullptr};
 }
 
 kartla_status kartla_record_share(kartla_record* record, const uint8_t* card, size_t card_len,
                                   const char* const* sections, size_t section_count,
-                                  const kartla_share_options* options, kartla_buffer* grant_id) {
+                                  const kartla_record_share_options* options, kartla_buffer* grant_id) {
   return guarded([&] {
     require_output(record, "record");
     require_output(options, "options");
     require_empty(grant_id, "grant_id");
-    if (options->version != KARTLA_SHARE_OPTIONS_VERSION)
-      fail(Code::invalid_argument, "options.version is not KARTLA_SHARE_OPTIONS_VERSION");
+    if (options->version != KARTLA_RECORD_SHARE_OPTIONS_VERSION)
+      fail(Code::invalid_argument, "options.version is not KARTLA_RECORD_SHARE_OPTIONS_VERSION");
     if (section_count != 0 && sections == nullptr) fail(Code::invalid_argument, "sections is NULL");
     kartla::share::ShareRequest request;
     request.agency_card_file = card_file(card, card_len);
@@ -145,7 +145,7 @@ kartla_status kartla_share_open(const uint8_t* bytes, size_t len, const kartla_i
   });
 }
 
-kartla_status kartla_share_get_section(const kartla_share* share, const char* section, int64_t at,
+kartla_status kartla_share_section(const kartla_share* share, const char* section, int64_t at,
                                        kartla_buffer* out) {
   return guarded([&] {
     require_output(share, "share");
@@ -154,7 +154,7 @@ kartla_status kartla_share_get_section(const kartla_share* share, const char* se
   });
 }
 
-kartla_status kartla_share_get_section_json(const kartla_share* share, const char* section, int64_t at,
+kartla_status kartla_share_section_json(const kartla_share* share, const char* section, int64_t at,
                                             kartla_buffer* out) {
   return guarded([&] {
     require_output(share, "share");
@@ -174,7 +174,7 @@ kartla_status kartla_share_section_size(const kartla_share* share, const char* s
   });
 }
 
-kartla_status kartla_share_get_section_into(const kartla_share* share, const char* section, int64_t at, uint8_t* out,
+kartla_status kartla_share_section_into(const kartla_share* share, const char* section, int64_t at, uint8_t* out,
                                             size_t capacity, size_t* out_len) {
   if (out_len != nullptr) *out_len = 0;
   return guarded([&] {

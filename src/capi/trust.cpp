@@ -43,7 +43,7 @@ ByteView card_input(const uint8_t* card, size_t len, const char* name) {
 
 extern "C" {
 
-kartla_status kartla_trust_root_new(const char* name, const kartla_identity_options* options,
+kartla_status kartla_identity_new_trust_root(const char* name, const kartla_identity_options* options,
                                     const uint8_t* passphrase, size_t passphrase_len, kartla_identity** out,
                                     kartla_buffer* recovery_code) {
   if (out != nullptr) *out = nullptr;

@@ -15,7 +15,7 @@ using kartla::capi::require_output;
 
 extern "C" {
 
-kartla_status kartla_verify_file(const char* path, kartla_verification** out) {
+kartla_status kartla_verification_open_file(const char* path, kartla_verification** out) {
   if (out != nullptr) *out = nullptr;
   return guarded([&] {
     require_output(out, "out");
@@ -24,7 +24,7 @@ kartla_status kartla_verify_file(const char* path, kartla_verification** out) {
   });
 }
 
-kartla_status kartla_verify(const uint8_t* bytes, size_t len, kartla_verification** out) {
+kartla_status kartla_verification_open(const uint8_t* bytes, size_t len, kartla_verification** out) {
   if (out != nullptr) *out = nullptr;
   return guarded([&] {
     require_output(out, "out");

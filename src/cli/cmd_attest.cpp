@@ -79,7 +79,7 @@ Exit run_record_provenance(const Args& args) {
   const std::optional<TrustListInput> trust = trust_list_option(args);
   const OwnedRecord owned = open_record_with_owner(args.positional(0), args);
   const std::string json =
-      kartla::record_provenance_json(owned.record, owned.owner, section, trust ? trust->bytes : std::string());
+      kartla::record_provenance_json(owned.record, owned.owner, section, trust ? trust->bytes : std::string()).str();
   write_stdout(args.flag("--json") ? json_document(json) : provenance_report(parse_json_object(json)));
   return Exit::ok;
 }

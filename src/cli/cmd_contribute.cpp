@@ -151,7 +151,7 @@ Exit run_inbox(const Args& args) {
     std::string described;
     try {
       const std::string bytes = std::string(read_input(file, kContributionReadLimit).view());
-      described = kartla::contribution_describe_json(owner, bytes, record_id);
+      described = kartla::contribution_describe_json(owner, bytes, record_id).str();
     } catch (const kartla::error& e) {
       if (single) throw;
       warn(file + " refused: " + printable(e.what()) + " (" + e.status_name() + ")");
@@ -172,7 +172,7 @@ Exit run_accept(const Args& args) {
   const std::string path = args.positional(0);
   const std::string bytes = std::string(read_input(args.positional(1), kContributionReadLimit).view());
   OwnedRecord owned = open_record_with_owner(path, args);
-  const std::string described = kartla::contribution_describe_json(owned.owner, bytes, owned.record.id());
+  const std::string described = kartla::contribution_describe_json(owned.owner, bytes, owned.record.id()).str();
   const bool added = kartla::record_accept_contribution(owned.record, owned.owner, bytes);
   if (added) owned.save(path);
   const JsonObject d = parse_json_object(described);

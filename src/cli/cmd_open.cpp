@@ -30,7 +30,7 @@ std::string time_or(int64_t unix_seconds, const char* none) {
   return unix_seconds == 0 ? std::string(none) : format_utc(unix_seconds);
 }
 
-// Mirrors what kartla_share_get_section would say for this section at `at`, for the listing.
+// Mirrors what kartla_share_section would say for this section at `at`, for the listing.
 std::string status_of(const JsonObject& grant, int64_t at) {
   if (!bool_field(grant, "present")) return "not in this file";
   if (!bool_field(grant, "current")) return "key replaced";
@@ -91,7 +91,7 @@ SharedProvenance shared_provenance(const kartla::share& share, const JsonObject&
   for (const JsonObject* g : object_list_field(d, "grants")) {
     const std::string section = text_field(*g, "section");
     if (status_of(*g, at != 0 ? at : now) != "readable") continue;
-    const std::string json = kartla::share_provenance_json(share, section, trust, at);
+    const std::string json = kartla::share_provenance_json(share, section, trust, at).str();
     const JsonObject p = parse_json_object(json);
     if (object_list_field(p, "entries").empty() && object_list_field(p, "unmatched").empty()) continue;
     out.json += std::string(count++ == 0 ? "" : ", ") + json;
@@ -129,7 +129,7 @@ Exit run_open(const Args& args) {
 
   if (trust && section) {
     const kartla::buffer json = share.section_json(*section, at);
-    const std::string provenance = kartla::share_provenance_json(share, *section, trust->bytes, at);
+    const std::string provenance = kartla::share_provenance_json(share, *section, trust->bytes, at).str();
     if (args.flag("--json")) {
       write_stdout(
           json_document("{\"content\": " + std::string(json.view()) + ", \"provenance\": " + provenance + "}"));

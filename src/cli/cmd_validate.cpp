@@ -50,14 +50,14 @@ Exit run_validate(const Args& args) {
   const kartla::validation result = json_path ? kartla::validate_section_json(section, content.view())
                                               : kartla::validate_section(section, content.view());
   if (format == "json") {
-    write_stdout(result.report);
+    write_stdout(result.report.view());
   } else if (result.valid) {
     write_stdout((path == "-" ? std::string("standard input") : path) + ": valid " + section + " content\n");
   } else {
-    write_stdout(violation_lines(section, result.report));
+    write_stdout(violation_lines(section, result.report.str()));
   }
   if (!result.valid) {
-    const JsonObject parsed = parse_json_object(result.report);
+    const JsonObject parsed = parse_json_object(result.report.str());
     const size_t count = object_list_field(parsed, "violations").size();
     usage_error(section + " content breaks " + std::to_string(count) + (count == 1 ? " rule" : " rules") +
                 " (listed on standard output)");

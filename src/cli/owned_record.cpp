@@ -63,7 +63,7 @@ OwnedRecord open_record_with_owner(const std::string& path, const Args& args) {
 
 std::string provenance_json_for(const OwnedRecord& owned, const std::string& section,
                                 const std::optional<TrustListInput>& trust) {
-  return kartla::record_provenance_json(owned.record, owned.owner, section, trust ? trust->bytes : std::string());
+  return kartla::record_provenance_json(owned.record, owned.owner, section, trust ? trust->bytes : std::string()).str();
 }
 
 }  // namespace kartla::cli

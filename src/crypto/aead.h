@@ -28,7 +28,7 @@ SecretBuffer aead_open(const SecretBuffer& key, ByteView sealed, ByteView associ
 void aead_open_in_place(const SecretBuffer& key, ByteView nonce, SecretBuffer& sealed_tail,
                         ByteView associated_data);
 
-// In place in memory the caller owns (kartla_record_get_section_into): `text` holds the
+// In place in memory the caller owns (kartla_record_section_into): `text` holds the
 // ciphertext and becomes the plaintext only if `tag` verifies; on failure all of it is wiped
 // and Error(integrity) thrown.
 void aead_open_detached_in_place(const SecretBuffer& key, ByteView nonce, uint8_t* text, size_t length, ByteView tag,

@@ -1,4 +1,4 @@
-// Verification without any key: what `kartla verify` and kartla_verify_file report.
+// Verification without any key: what `kartla verify` and kartla_verification_open_file report.
 #pragma once
 
 #include <cstdint>

@@ -7,6 +7,8 @@ import re
 import subprocess
 import sys
 
+import public_headers
+
 
 def enum_constants(header_text):
     block = re.search(r"typedef enum kartla_status \{(.*?)\} kartla_status;", header_text, re.S)
@@ -18,11 +20,10 @@ def enum_constants(header_text):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--program", required=True)
-    parser.add_argument("--header", required=True)
+    parser.add_argument("--include-dir", required=True)
     args = parser.parse_args()
 
-    with open(args.header, encoding="utf-8") as f:
-        codes = enum_constants(f.read())
+    codes = enum_constants(public_headers.text(args.include_dir))
     run = subprocess.run([args.program], capture_output=True, text=True, check=True)
     limit = int(re.search(r"^limit (\d+)$", run.stdout, re.M).group(1))
     shown = {int(v): n for v, n in re.findall(r"^(-?\d+) (\S+)$", run.stdout, re.M)}

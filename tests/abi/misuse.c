@@ -47,7 +47,7 @@ static void agency_info(kartla_agency_info *info) {
 static int setup(struct fixture *f, const char *dir) {
   kartla_identity_options options;
   kartla_agency_info info;
-  kartla_share_options share_options;
+  kartla_record_share_options share_options;
   const char *sections[] = {"profile"};
   kartla_buffer code = KARTLA_BUFFER_INIT;
   kartla_buffer agency_code = KARTLA_BUFFER_INIT;
@@ -55,7 +55,7 @@ static int setup(struct fixture *f, const char *dir) {
   kartla_identity_options_init(&options);
   options.kdf_memlimit_mib = 64;
   agency_info(&info);
-  kartla_share_options_init(&share_options);
+  kartla_record_share_options_init(&share_options);
   share_options.purpose = "misuse test";
   snprintf(f->record_path, sizeof f->record_path, "%s/misuse.kartla", dir);
   snprintf(f->identity_path, sizeof f->identity_path, "%s/misuse.id", dir);
@@ -67,7 +67,7 @@ static int setup(struct fixture *f, const char *dir) {
        kartla_identity_file_bytes(f->owner, &f->identity_file) == KARTLA_OK &&
        kartla_identity_card(f->owner, &f->card) == KARTLA_OK &&
        kartla_identity_fingerprint(f->owner, &f->full) == KARTLA_OK &&
-       kartla_agency_new(&info, &options, kPass, PASS_LEN, &f->agency, &agency_code) == KARTLA_OK &&
+       kartla_identity_new_agency(&info, &options, kPass, PASS_LEN, &f->agency, &agency_code) == KARTLA_OK &&
        kartla_identity_card(f->agency, &f->agency_card) == KARTLA_OK &&
        kartla_record_new(f->owner, &f->record) == KARTLA_OK &&
        kartla_record_set_section_json(f->record, "profile", (const uint8_t *)kJson, strlen(kJson)) == KARTLA_OK &&
@@ -77,7 +77,7 @@ static int setup(struct fixture *f, const char *dir) {
        kartla_record_save(f->record, f->record_path) == KARTLA_OK &&
        kartla_record_export_bundle(f->record, (const char *)f->grant_id.data, f->bundle_path) == KARTLA_OK &&
        kartla_share_open_file(f->bundle_path, f->agency, &f->share) == KARTLA_OK &&
-       kartla_verify_file(f->record_path, &f->verification) == KARTLA_OK;
+       kartla_verification_open_file(f->record_path, &f->verification) == KARTLA_OK;
   if (!ok) printf("setup failed: %s\n", kartla_last_error());
   kartla_buffer_free(&code);
   kartla_buffer_free(&agency_code);
@@ -110,7 +110,7 @@ static void frees_and_inits_accept_null_and_empty(void) {
   kartla_buffer_init(NULL);
   kartla_identity_options_init(NULL);
   kartla_agency_info_init(NULL);
-  kartla_share_options_init(NULL);
+  kartla_record_share_options_init(NULL);
   kartla_record_open_options_init(NULL);
   kartla_view_options_init(NULL);
   kartla_entry_ref_init(NULL);
@@ -364,14 +364,14 @@ static void records(const struct fixture *f) {
                                                           ((size_t)1 << 32) + 3));
 #endif
 
-  EXPECT_MISUSE(kartla_record_get_section(NULL, "profile", &buf));
+  EXPECT_MISUSE(kartla_record_section(NULL, "profile", &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_get_section(f->record, NULL, &buf));
+  EXPECT_MISUSE(kartla_record_section(f->record, NULL, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_get_section(f->record, "no_such_section", &buf));
+  EXPECT_MISUSE(kartla_record_section(f->record, "no_such_section", &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_get_section(f->record, "profile", NULL));
-  EXPECT_MISUSE(kartla_record_get_section(f->record, "profile", &full));
+  EXPECT_MISUSE(kartla_record_section(f->record, "profile", NULL));
+  EXPECT_MISUSE(kartla_record_section(f->record, "profile", &full));
   EXPECT_UNTOUCHED(full, copy);
   {
     size_t size = 1;
@@ -382,25 +382,25 @@ static void records(const struct fixture *f) {
     EXPECT_MISUSE(kartla_record_section_size(f->record, "no_such_section", &size));
     EXPECT_MISUSE(kartla_record_section_size(f->record, "profile", NULL));
     size = 1;
-    EXPECT_MISUSE(kartla_record_get_section_into(NULL, "profile", small, sizeof small, &size));
+    EXPECT_MISUSE(kartla_record_section_into(NULL, "profile", small, sizeof small, &size));
     EXPECT_ZERO(size);
-    EXPECT_MISUSE(kartla_record_get_section_into(f->record, NULL, small, sizeof small, &size));
-    EXPECT_MISUSE(kartla_record_get_section_into(f->record, "no_such_section", small, sizeof small, &size));
-    EXPECT_MISUSE(kartla_record_get_section_into(f->record, "profile", NULL, 8, &size));
-    EXPECT_MISUSE(kartla_record_get_section_into(f->record, "profile", small, sizeof small, NULL));
+    EXPECT_MISUSE(kartla_record_section_into(f->record, NULL, small, sizeof small, &size));
+    EXPECT_MISUSE(kartla_record_section_into(f->record, "no_such_section", small, sizeof small, &size));
+    EXPECT_MISUSE(kartla_record_section_into(f->record, "profile", NULL, 8, &size));
+    EXPECT_MISUSE(kartla_record_section_into(f->record, "profile", small, sizeof small, NULL));
     /* Too small a buffer: refused, and nothing of the section is left in it. */
     memset(small, 0x5a, sizeof small);
-    EXPECT_MISUSE(kartla_record_get_section_into(f->record, "profile", small, sizeof small, &size));
+    EXPECT_MISUSE(kartla_record_section_into(f->record, "profile", small, sizeof small, &size));
     EXPECT_ZERO(size);
   }
-  EXPECT_MISUSE(kartla_record_get_section_json(NULL, "profile", &buf));
+  EXPECT_MISUSE(kartla_record_section_json(NULL, "profile", &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_get_section_json(f->record, NULL, &buf));
+  EXPECT_MISUSE(kartla_record_section_json(f->record, NULL, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_get_section_json(f->record, "no_such_section", &buf));
+  EXPECT_MISUSE(kartla_record_section_json(f->record, "no_such_section", &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_get_section_json(f->record, "profile", NULL));
-  EXPECT_MISUSE(kartla_record_get_section_json(f->record, "profile", &full));
+  EXPECT_MISUSE(kartla_record_section_json(f->record, "profile", NULL));
+  EXPECT_MISUSE(kartla_record_section_json(f->record, "profile", &full));
   EXPECT_UNTOUCHED(full, copy);
 
   EXPECT_MISUSE(kartla_record_remove_section(NULL, "profile"));
@@ -519,15 +519,15 @@ static void verifications(const struct fixture *f) {
   kartla_buffer full = f->full;
   uint64_t sequence = 7;
 
-  EXPECT_MISUSE(kartla_verify_file(NULL, &out));
+  EXPECT_MISUSE(kartla_verification_open_file(NULL, &out));
   EXPECT_NULL(out);
-  EXPECT_MISUSE(kartla_verify_file(f->record_path, NULL));
+  EXPECT_MISUSE(kartla_verification_open_file(f->record_path, NULL));
   out = POISON;
-  EXPECT_MISUSE(kartla_verify(NULL, 64, &out));
+  EXPECT_MISUSE(kartla_verification_open(NULL, 64, &out));
   EXPECT_NULL(out);
-  EXPECT_MISUSE(kartla_verify(f->identity_file.data, f->identity_file.len, NULL));
+  EXPECT_MISUSE(kartla_verification_open(f->identity_file.data, f->identity_file.len, NULL));
   out = POISON;
-  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_verify(f->identity_file.data, SIZE_MAX, &out));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_verification_open(f->identity_file.data, SIZE_MAX, &out));
   EXPECT_NULL(out);
 
   EXPECT_MISUSE(kartla_verification_sequence(NULL, &sequence));
@@ -568,40 +568,40 @@ static void agencies(const struct fixture *f) {
   kartla_identity_options_init(&options);
   options.kdf_memlimit_mib = 64;
   agency_info(&info);
-  EXPECT_MISUSE(kartla_agency_new(NULL, &options, kPass, PASS_LEN, &out, &code));
+  EXPECT_MISUSE(kartla_identity_new_agency(NULL, &options, kPass, PASS_LEN, &out, &code));
   EXPECT_NULL(out);
   EXPECT_EMPTY(code);
-  EXPECT_MISUSE(kartla_agency_new(&info, &options, kPass, PASS_LEN, NULL, &code));
+  EXPECT_MISUSE(kartla_identity_new_agency(&info, &options, kPass, PASS_LEN, NULL, &code));
   EXPECT_EMPTY(code);
   out = POISON;
-  EXPECT_MISUSE(kartla_agency_new(&info, &options, kPass, PASS_LEN, &out, NULL));
+  EXPECT_MISUSE(kartla_identity_new_agency(&info, &options, kPass, PASS_LEN, &out, NULL));
   EXPECT_NULL(out);
   out = POISON;
-  EXPECT_MISUSE(kartla_agency_new(&info, &options, NULL, 6, &out, &code));
+  EXPECT_MISUSE(kartla_identity_new_agency(&info, &options, NULL, 6, &out, &code));
   EXPECT_NULL(out);
   EXPECT_EMPTY(code);
   out = POISON;
-  EXPECT_MISUSE(kartla_agency_new(&info, &options, kPass, PASS_LEN, &out, &full));
+  EXPECT_MISUSE(kartla_identity_new_agency(&info, &options, kPass, PASS_LEN, &out, &full));
   EXPECT_NULL(out);
   EXPECT_UNTOUCHED(full, copy);
   out = POISON;
   info.name = NULL;
-  EXPECT_MISUSE(kartla_agency_new(&info, &options, kPass, PASS_LEN, &out, &code));
+  EXPECT_MISUSE(kartla_identity_new_agency(&info, &options, kPass, PASS_LEN, &out, &code));
   EXPECT_NULL(out);
   agency_info(&info);
   info.organisation_number = NULL;
-  EXPECT_MISUSE(kartla_agency_new(&info, &options, kPass, PASS_LEN, &out, &code));
+  EXPECT_MISUSE(kartla_identity_new_agency(&info, &options, kPass, PASS_LEN, &out, &code));
   EXPECT_NULL(out);
   agency_info(&info);
   info.role = NULL;
-  EXPECT_MISUSE(kartla_agency_new(&info, &options, kPass, PASS_LEN, &out, &code));
+  EXPECT_MISUSE(kartla_identity_new_agency(&info, &options, kPass, PASS_LEN, &out, &code));
   EXPECT_NULL(out);
   info.role = "no_such_role";
-  EXPECT_MISUSE(kartla_agency_new(&info, &options, kPass, PASS_LEN, &out, &code));
+  EXPECT_MISUSE(kartla_identity_new_agency(&info, &options, kPass, PASS_LEN, &out, &code));
   EXPECT_NULL(out);
   agency_info(&info);
   info.version = KARTLA_AGENCY_INFO_VERSION + 1;
-  EXPECT_MISUSE(kartla_agency_new(&info, &options, kPass, PASS_LEN, &out, &code));
+  EXPECT_MISUSE(kartla_identity_new_agency(&info, &options, kPass, PASS_LEN, &out, &code));
   EXPECT_NULL(out);
   EXPECT_EMPTY(code);
 
@@ -616,7 +616,7 @@ static void agencies(const struct fixture *f) {
 
 /* Every refused call here must leave the record as it was: none of them may grant or revoke. */
 static void sharing(const struct fixture *f) {
-  kartla_share_options options;
+  kartla_record_share_options options;
   const char *sections[] = {"profile"};
   const char *null_section[] = {NULL};
   const char *unknown_section[] = {"no_such_section"};
@@ -627,7 +627,7 @@ static void sharing(const struct fixture *f) {
   kartla_buffer copy = f->full;
   kartla_buffer full = f->full;
 
-  kartla_share_options_init(&options);
+  kartla_record_share_options_init(&options);
   options.purpose = "misuse test";
   EXPECT_MISUSE(kartla_record_share(NULL, card, card_len, sections, 1, &options, &buf));
   EXPECT_EMPTY(buf);
@@ -650,13 +650,13 @@ static void sharing(const struct fixture *f) {
   EXPECT_MISUSE(kartla_record_share(f->record, card, card_len, sections, 1, &options, &buf));
   EXPECT_EMPTY(buf);
   options.purpose = "misuse test";
-  options.version = KARTLA_SHARE_OPTIONS_VERSION + 1;
+  options.version = KARTLA_RECORD_SHARE_OPTIONS_VERSION + 1;
   EXPECT_MISUSE(kartla_record_share(f->record, card, card_len, sections, 1, &options, &buf));
   EXPECT_EMPTY(buf);
   options.version = 1; /* the layout before the GDPR bases: refused, not read past its end */
   EXPECT_MISUSE(kartla_record_share(f->record, card, card_len, sections, 1, &options, &buf));
   EXPECT_EMPTY(buf);
-  options.version = KARTLA_SHARE_OPTIONS_VERSION;
+  options.version = KARTLA_RECORD_SHARE_OPTIONS_VERSION;
   options.gdpr_art6_basis = "6.1.g"; /* not one of 6.1.a to 6.1.f */
   EXPECT_MISUSE(kartla_record_share(f->record, card, card_len, sections, 1, &options, &buf));
   EXPECT_EMPTY(buf);
@@ -724,23 +724,23 @@ static void shares(const struct fixture *f) {
   EXPECT_STATUS(KARTLA_E_LIMIT, kartla_share_open(f->identity_file.data, SIZE_MAX, f->agency, &out));
   EXPECT_NULL(out);
 
-  EXPECT_MISUSE(kartla_share_get_section(NULL, "profile", 0, &buf));
+  EXPECT_MISUSE(kartla_share_section(NULL, "profile", 0, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_share_get_section(f->share, NULL, 0, &buf));
+  EXPECT_MISUSE(kartla_share_section(f->share, NULL, 0, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_share_get_section(f->share, "no_such_section", 0, &buf));
+  EXPECT_MISUSE(kartla_share_section(f->share, "no_such_section", 0, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_share_get_section(f->share, "profile", 0, NULL));
-  EXPECT_MISUSE(kartla_share_get_section(f->share, "profile", 0, &full));
+  EXPECT_MISUSE(kartla_share_section(f->share, "profile", 0, NULL));
+  EXPECT_MISUSE(kartla_share_section(f->share, "profile", 0, &full));
   EXPECT_UNTOUCHED(full, copy);
-  EXPECT_MISUSE(kartla_share_get_section_json(NULL, "profile", 0, &buf));
+  EXPECT_MISUSE(kartla_share_section_json(NULL, "profile", 0, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_share_get_section_json(f->share, NULL, 0, &buf));
+  EXPECT_MISUSE(kartla_share_section_json(f->share, NULL, 0, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_share_get_section_json(f->share, "no_such_section", 0, &buf));
+  EXPECT_MISUSE(kartla_share_section_json(f->share, "no_such_section", 0, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_share_get_section_json(f->share, "profile", 0, NULL));
-  EXPECT_MISUSE(kartla_share_get_section_json(f->share, "profile", 0, &full));
+  EXPECT_MISUSE(kartla_share_section_json(f->share, "profile", 0, NULL));
+  EXPECT_MISUSE(kartla_share_section_json(f->share, "profile", 0, &full));
   EXPECT_UNTOUCHED(full, copy);
 
   EXPECT_MISUSE(kartla_share_describe_json(NULL, &buf));
@@ -760,12 +760,12 @@ static void shares(const struct fixture *f) {
     EXPECT_MISUSE(kartla_share_section_size(f->share, NULL, 0, &size));
     EXPECT_MISUSE(kartla_share_section_size(f->share, "profile", 0, NULL));
     size = 1;
-    EXPECT_MISUSE(kartla_share_get_section_into(NULL, "profile", 0, small, sizeof small, &size));
+    EXPECT_MISUSE(kartla_share_section_into(NULL, "profile", 0, small, sizeof small, &size));
     EXPECT_ZERO(size);
-    EXPECT_MISUSE(kartla_share_get_section_into(f->share, "no_such_section", 0, small, sizeof small, &size));
-    EXPECT_MISUSE(kartla_share_get_section_into(f->share, "profile", 0, NULL, 4, &size));
-    EXPECT_MISUSE(kartla_share_get_section_into(f->share, "profile", 0, small, sizeof small, NULL));
-    EXPECT_MISUSE(kartla_share_get_section_into(f->share, "profile", 0, small, sizeof small, &size));
+    EXPECT_MISUSE(kartla_share_section_into(f->share, "no_such_section", 0, small, sizeof small, &size));
+    EXPECT_MISUSE(kartla_share_section_into(f->share, "profile", 0, NULL, 4, &size));
+    EXPECT_MISUSE(kartla_share_section_into(f->share, "profile", 0, small, sizeof small, NULL));
+    EXPECT_MISUSE(kartla_share_section_into(f->share, "profile", 0, small, sizeof small, &size));
   }
   EXPECT_MISUSE(kartla_share_check_owner(NULL, f->card.data, f->card.len));
   EXPECT_MISUSE(kartla_share_check_owner(f->share, NULL, 1));
@@ -838,7 +838,7 @@ static void attestations(const struct fixture *f) {
   kartla_entry_ref_init(&ref);
   if (kartla_record_new(f->owner, &record) != KARTLA_OK ||
       kartla_record_set_section_json(record, "notes", (const uint8_t *)notes, strlen(notes)) != KARTLA_OK ||
-      kartla_record_get_section(record, "notes", &content) != KARTLA_OK ||
+      kartla_record_section(record, "notes", &content) != KARTLA_OK ||
       kartla_record_id(record, &record_id) != KARTLA_OK ||
       kartla_section_entry("notes", content.data, content.len, "n1", &entry) != KARTLA_OK) {
     misuse_fail(__LINE__, "attestation setup", kartla_last_error());
@@ -989,30 +989,30 @@ static void trust_and_contributions(const struct fixture *f) {
 
   kartla_identity_options_init(&options);
   options.kdf_memlimit_mib = 64;
-  EXPECT_MISUSE(kartla_trust_root_new(NULL, &options, kPass, PASS_LEN, &out, &code));
+  EXPECT_MISUSE(kartla_identity_new_trust_root(NULL, &options, kPass, PASS_LEN, &out, &code));
   EXPECT_NULL(out);
   EXPECT_EMPTY(code);
   out = POISON;
-  EXPECT_MISUSE(kartla_trust_root_new("", &options, kPass, PASS_LEN, &out, &code));
+  EXPECT_MISUSE(kartla_identity_new_trust_root("", &options, kPass, PASS_LEN, &out, &code));
   EXPECT_NULL(out);
   EXPECT_EMPTY(code);
-  EXPECT_MISUSE(kartla_trust_root_new("root", &options, kPass, PASS_LEN, NULL, &code));
+  EXPECT_MISUSE(kartla_identity_new_trust_root("root", &options, kPass, PASS_LEN, NULL, &code));
   EXPECT_EMPTY(code);
   out = POISON;
-  EXPECT_MISUSE(kartla_trust_root_new("root", &options, NULL, 5, &out, &code));
+  EXPECT_MISUSE(kartla_identity_new_trust_root("root", &options, NULL, 5, &out, &code));
   EXPECT_NULL(out);
   out = POISON;
-  EXPECT_MISUSE(kartla_trust_root_new("root", &options, kPass, PASS_LEN, &out, NULL));
+  EXPECT_MISUSE(kartla_identity_new_trust_root("root", &options, kPass, PASS_LEN, &out, NULL));
   EXPECT_NULL(out);
   out = POISON;
-  EXPECT_MISUSE(kartla_trust_root_new("root", &options, kPass, PASS_LEN, &out, &full));
+  EXPECT_MISUSE(kartla_identity_new_trust_root("root", &options, kPass, PASS_LEN, &out, &full));
   EXPECT_NULL(out);
   EXPECT_UNTOUCHED(full, copy);
 
   EXPECT_MISUSE(kartla_trust_draft_new(0, &draft_out));
   EXPECT_NULL(draft_out);
   EXPECT_MISUSE(kartla_trust_draft_new(1, NULL));
-  if (kartla_trust_root_new("Misuse root", &options, kPass, PASS_LEN, &root, &code) != KARTLA_OK ||
+  if (kartla_identity_new_trust_root("Misuse root", &options, kPass, PASS_LEN, &root, &code) != KARTLA_OK ||
       kartla_trust_draft_new(1, &draft) != KARTLA_OK ||
       kartla_trust_draft_add(draft, f->agency_card.data, f->agency_card.len, "employment_service", 1, 0) != KARTLA_OK ||
       kartla_trust_list_sign(root, draft, 0, 4102444800, &list) != KARTLA_OK ||

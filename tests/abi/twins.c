@@ -79,19 +79,19 @@ int main(void) {
   }
   {
     kartla_agency_info info;
-    kartla_share_options share_options;
+    kartla_record_share_options share_options;
     memset(&info, 0xA5, sizeof info);
     kartla_agency_info_init(&info);
     snprintf(detail, sizeof detail, "macro %lu, kartla_agency_info_init() version %lu",
              (unsigned long)KARTLA_AGENCY_INFO_VERSION, (unsigned long)info.version);
     twin("KARTLA_AGENCY_INFO_VERSION", info.version == KARTLA_AGENCY_INFO_VERSION, detail);
     memset(&share_options, 0xA5, sizeof share_options);
-    kartla_share_options_init(&share_options);
-    snprintf(detail, sizeof detail, "macro %lu, kartla_share_options_init() version %lu",
-             (unsigned long)KARTLA_SHARE_OPTIONS_VERSION, (unsigned long)share_options.version);
+    kartla_record_share_options_init(&share_options);
+    snprintf(detail, sizeof detail, "macro %lu, kartla_record_share_options_init() version %lu",
+             (unsigned long)KARTLA_RECORD_SHARE_OPTIONS_VERSION, (unsigned long)share_options.version);
     /* Version 2 added the GDPR bases: init must set them (NULL: Art. 6(1)(a), no Art. 9(2)) too. */
-    twin("KARTLA_SHARE_OPTIONS_VERSION",
-         share_options.version == KARTLA_SHARE_OPTIONS_VERSION && KARTLA_SHARE_OPTIONS_VERSION == 2 &&
+    twin("KARTLA_RECORD_SHARE_OPTIONS_VERSION",
+         share_options.version == KARTLA_RECORD_SHARE_OPTIONS_VERSION && KARTLA_RECORD_SHARE_OPTIONS_VERSION == 2 &&
              share_options.purpose == NULL && share_options.expires_at == 0 && share_options.now == 0 &&
              share_options.gdpr_art6_basis == NULL && share_options.gdpr_art9_basis == NULL,
          detail);

@@ -35,9 +35,14 @@ for f in include/kartla/kartla.h include/kartla/kartla.hpp \
   [ -e "$prefix/$f" ] || fail "not installed: $f"
   echo "present: $f"
 done
-for h in kartla.h kartla.hpp; do
-  cmp -s "$KARTLA_SOURCE_DIR/include/kartla/$h" "$prefix/include/kartla/$h" || fail "installed $h differs from the source"
-done
+# Every public header, each tier, exactly as in the source tree (and nothing else).
+(cd "$KARTLA_SOURCE_DIR/include" && find kartla -type f | sort) >"$work/headers.source"
+(cd "$prefix/include" && find kartla -type f | sort) >"$work/headers.installed"
+cmp -s "$work/headers.source" "$work/headers.installed" || fail "installed headers differ: $(diff "$work/headers.source" "$work/headers.installed" | tr '\n' ' ')"
+while read -r h; do
+  cmp -s "$KARTLA_SOURCE_DIR/include/$h" "$prefix/include/$h" || fail "installed $h differs from the source"
+done <"$work/headers.source"
+echo "headers: $(wc -l <"$work/headers.source") installed as in the source"
 soname=$(readelf -d "$libdir/libkartla.so" | sed -n 's/.*(SONAME).*\[\(.*\)\].*/\1/p')
 [ "$soname" = "libkartla.so.$KARTLA_SOVERSION" ] || fail "SONAME is '$soname', expected libkartla.so.$KARTLA_SOVERSION"
 echo "SONAME: $soname"

@@ -121,7 +121,7 @@ kartla_status open_share_and_read(const std::string& input, const std::string& a
     return s;
   }
   Buffer content;
-  s = kartla_share_get_section(share.get(), section.c_str(), at, &content.b);
+  s = kartla_share_section(share.get(), section.c_str(), at, &content.b);
   if (s != KARTLA_OK) CHECK(content.empty());  // no partial plaintext, ever
   if (plaintext != nullptr) *plaintext = content.str();
   return s;
@@ -173,7 +173,7 @@ TEST_CASE("record.json: each version verifies without a key and reports what the
     INFO(text(version, "comment"));
     const std::string file = bytes(version, "file");
     kartla_verification* out = nullptr;
-    const kartla_status s = kartla_verify(u8(file), file.size(), &out);
+    const kartla_status s = kartla_verification_open(u8(file), file.size(), &out);
     VerificationPtr v(out);
     INFO(kartla_last_error());
     REQUIRE(s == KARTLA_OK);
@@ -224,7 +224,7 @@ TEST_CASE("record.json: the owner reads back exactly the plaintext of every sect
       const std::string name = text(section, "name");
       INFO("section " << name);
       Buffer plaintext;
-      REQUIRE(kartla_record_get_section(record.get(), name.c_str(), &plaintext.b) == KARTLA_OK);
+      REQUIRE(kartla_record_section(record.get(), name.c_str(), &plaintext.b) == KARTLA_OK);
       CHECK(plaintext.str() == bytes(section, "content"));
       size_t size = 0;
       REQUIRE(kartla_record_section_size(record.get(), name.c_str(), &size) == KARTLA_OK);
@@ -239,7 +239,7 @@ kartla_status run_check(const std::string& input, const Node& check) {
   const std::string op = text(check, "operation");
   if (op == "verify") {
     kartla_verification* out = nullptr;
-    const kartla_status s = kartla_verify(u8(input), input.size(), &out);
+    const kartla_status s = kartla_verification_open(u8(input), input.size(), &out);
     VerificationPtr v(out);
     CHECK((s == KARTLA_OK) == (out != nullptr));
     return s;
@@ -255,7 +255,7 @@ kartla_status run_check(const std::string& input, const Node& check) {
       return s;
     }
     Buffer plaintext;
-    s = kartla_record_get_section(record.get(), text(check, "section").c_str(), &plaintext.b);
+    s = kartla_record_section(record.get(), text(check, "section").c_str(), &plaintext.b);
     if (s != KARTLA_OK) CHECK(plaintext.empty());  // no partial plaintext, ever
     return s;
   }
@@ -328,7 +328,7 @@ TEST_CASE("bundle.json: the record, the bundle and the revoked record verify wit
     const Node& v = at(doc, input);
     const std::string file = bytes(v, "file");
     kartla_verification* out = nullptr;
-    const kartla_status s = kartla_verify(u8(file), file.size(), &out);
+    const kartla_status s = kartla_verification_open(u8(file), file.size(), &out);
     VerificationPtr verification(out);
     INFO(kartla_last_error());
     REQUIRE(s == KARTLA_OK);
@@ -536,7 +536,7 @@ TEST_CASE("attest.json: the owner opens the contribution, sees its sender and ac
     CHECK(name_of(s) == text(check, "result"));
     CHECK(static_cast<uint64_t>(added) == number(check, "added"));
     Buffer content;
-    REQUIRE(kartla_record_get_section(record.get(), "competences", &content.b) == KARTLA_OK);
+    REQUIRE(kartla_record_section(record.get(), "competences", &content.b) == KARTLA_OK);
     Buffer entry;
     REQUIRE(kartla_section_entry("competences", content.b.data, content.b.len, text(c, "entry_id").c_str(),
                                  &entry.b) == KARTLA_OK);
@@ -586,12 +586,12 @@ TEST_CASE("attest_negative.json: every check gives exactly the status, verdict a
         CHECK(static_cast<uint64_t>(added) == number(check, "added"));
         if (s != KARTLA_OK) {
           Buffer content;
-          REQUIRE(kartla_record_get_section(record.get(), "competences", &content.b) == KARTLA_OK);
+          REQUIRE(kartla_record_section(record.get(), "competences", &content.b) == KARTLA_OK);
           CHECK(content.str() == bytes(at(attest_vector(), "record"), "content"));
         }
       } else if (op == "verify_record") {
         kartla_verification* out = nullptr;
-        const kartla_status s = kartla_verify(u8(input), input.size(), &out);
+        const kartla_status s = kartla_verification_open(u8(input), input.size(), &out);
         VerificationPtr owned(out);
         CHECK(name_of(s) == text(check, "result"));
       } else {

@@ -57,7 +57,7 @@ Agency make_agency(const std::string& label, const std::string& name, const std:
   options.kdf_opslimit = 3;
   options.kdf_memlimit_bytes = 64ull << 20;
   options.created_at = kCardCreatedAt;
-  identity::check_card_details(options);  // as kartla_agency_new: a valid organisation number and role
+  identity::check_card_details(options);  // as kartla_identity_new_agency: a valid organisation number and role
   identity::CreatedIdentity created = identity::Identity::create(options, passphrase);
   std::string file = created.identity.file_bytes();
   return Agency{label, std::move(created.identity), std::move(file), passphrase};

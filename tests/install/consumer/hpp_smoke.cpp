@@ -32,9 +32,9 @@ int main() {
 
   // The installed header is the current one: share options of version 2 (the GDPR bases), and
   // the record's clock and special-category query in the C++ wrapper.
-  kartla_share_options options;
-  kartla_share_options_init(&options);
-  expect(options.version == KARTLA_SHARE_OPTIONS_VERSION && KARTLA_SHARE_OPTIONS_VERSION == 2,
+  kartla_record_share_options options;
+  kartla_record_share_options_init(&options);
+  expect(options.version == KARTLA_RECORD_SHARE_OPTIONS_VERSION && KARTLA_RECORD_SHARE_OPTIONS_VERSION == 2,
          "share options are version 2");
   expect(options.gdpr_art6_basis == nullptr && options.gdpr_art9_basis == nullptr,
          "share options start without GDPR bases (Art. 6(1)(a) by default)");

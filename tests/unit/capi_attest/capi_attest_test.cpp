@@ -51,7 +51,9 @@ kartla::entry_ref ref_to(const kartla::record& r, const char* entry_id) {
   return ref;
 }
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(std::string_view haystack, std::string_view needle) { return haystack.find(needle) != std::string_view::npos; }
+// Reports that carry plaintext come back in wiped buffers.
+bool contains(const kartla::buffer& haystack, std::string_view needle) { return contains(haystack.view(), needle); }
 
 const char* kClaim = R"({"kind": "VALIDATED", "level_system": "seqf", "level_code": "3", "method": "ocn",
                          "date": "2025-11-20", "credits_hundredths": 750, "assessor_role": "OCN-bedömare"})";

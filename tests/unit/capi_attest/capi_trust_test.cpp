@@ -143,12 +143,12 @@ TEST_CASE("capi: attached attestations give each entry its provenance", "[capi][
   CHECK_FALSE(kartla::record_attach_attestation(r, cast().owner, by_trusted, kNow));  // already there
   CHECK(kartla::record_attach_attestation(r, cast().owner, by_stranger, kNow));
 
-  const std::string with_list = kartla::record_provenance_json(r, cast().owner, "competences", cast().trust_list, kNow);
+  const std::string with_list = kartla::record_provenance_json(r, cast().owner, "competences", cast().trust_list, kNow).str();
   CHECK(provenance_of(with_list, "c1") == "trusted");
   CHECK(provenance_of(with_list, "c2") == "untrusted");
   CHECK(provenance_of(with_list, "c3") == "self_declared");
   CHECK(contains(with_list, R"("finding": "issuer_not_listed")"));
-  const std::string without = kartla::record_provenance_json(r, cast().owner, "competences", {}, kNow);
+  const std::string without = kartla::record_provenance_json(r, cast().owner, "competences", {}, kNow).str();
   CHECK(provenance_of(without, "c1") == "untrusted");
   CHECK(contains(without, R"("trust_list": null)"));
 
@@ -171,7 +171,7 @@ TEST_CASE("capi: attached attestations give each entry its provenance", "[capi][
   REQUIRE(at != std::string::npos);
   json.replace(at, 3, "TIG");
   r.set_section_json("competences", json);
-  const std::string edited = kartla::record_provenance_json(r, cast().owner, "competences", cast().trust_list, kNow);
+  const std::string edited = kartla::record_provenance_json(r, cast().owner, "competences", cast().trust_list, kNow).str();
   CHECK(provenance_of(edited, "c1") == "invalid");
   CHECK(contains(edited, R"("finding": "content_changed")"));
   CHECK(provenance_of(edited, "c2") == "untrusted");
@@ -184,7 +184,7 @@ TEST_CASE("capi: a contribution is described, accepted once, and refused elsewhe
   const std::string file =
       kartla::contribution_create(cast().trusted, cast().owner_card, r.id(), "competences", entry, {}, kNow);
 
-  const std::string described = kartla::contribution_describe_json(cast().owner, file, r.id(), kNow);
+  const std::string described = kartla::contribution_describe_json(cast().owner, file, r.id(), kNow).str();
   CHECK(contains(described, R"("name": "Valideringscentrum Skåne")"));
   CHECK(contains(described, R"("role": "validation_provider")"));
   CHECK(contains(described, R"("section": "competences")"));
@@ -193,7 +193,7 @@ TEST_CASE("capi: a contribution is described, accepted once, and refused elsewhe
 
   CHECK(kartla::record_accept_contribution(r, cast().owner, file, kNow));
   CHECK_FALSE(kartla::record_accept_contribution(r, cast().owner, file, kNow));  // replayed: nothing changes
-  const std::string provenance = kartla::record_provenance_json(r, cast().owner, "competences", cast().trust_list, kNow);
+  const std::string provenance = kartla::record_provenance_json(r, cast().owner, "competences", cast().trust_list, kNow).str();
   CHECK(provenance_of(provenance, "w1") == "trusted");
   CHECK(provenance_of(provenance, "c1") == "self_declared");
 

@@ -58,15 +58,15 @@ TEST_CASE("invalid content: KARTLA_E_SCHEMA, every violation reported, the first
 
   const kartla::validation v = kartla::validate_section_json("languages", bad);
   CHECK_FALSE(v.valid);
-  CHECK(v.report == text);
+  CHECK(v.report.view() == text);
   CHECK(v.first_violation == message);
 }
 
 TEST_CASE("JSON that does not parse is E_SCHEMA with protobuf's message as schema-parse", "[capi][validate]") {
   const kartla::validation v = kartla::validate_section_json("languages", R"({"entries": [{"colour": "blue"}]})");
   CHECK_FALSE(v.valid);
-  CHECK(contains(v.report, "\"rule\": \"schema-parse\""));
-  CHECK(contains(v.report, "colour"));
+  CHECK(contains(v.report.view(), "\"rule\": \"schema-parse\""));
+  CHECK(contains(v.report.view(), "colour"));
   CHECK(contains(v.first_violation, "colour"));
 }
 
@@ -79,9 +79,9 @@ TEST_CASE("binary content validates like its JSON", "[capi][validate]") {
   const std::string entry_without_provenance("\x0a\x03\x0a\x01x", 5);
   const kartla::validation v = kartla::validate_section("languages", entry_without_provenance);
   CHECK_FALSE(v.valid);
-  CHECK(contains(v.report, "\"rule\": \"language-required\""));
-  CHECK(contains(v.report, "\"rule\": \"assertion-required\""));
-  CHECK(contains(kartla::validate_section("languages", std::string("\xff\xff", 2)).report, "schema-parse"));
+  CHECK(contains(v.report.view(), "\"rule\": \"language-required\""));
+  CHECK(contains(v.report.view(), "\"rule\": \"assertion-required\""));
+  CHECK(contains(kartla::validate_section("languages", std::string("\xff\xff", 2)).report.view(), "schema-parse"));
   // An unknown section is misuse, not a verdict: it throws and fills nothing.
   CHECK_THROWS_AS(kartla::validate_section("no_such_section", bytes.view()), kartla::error);
 }

@@ -112,12 +112,12 @@ TEST_CASE("C ABI: an agency opens its bundle and reads its section at an explici
   CHECK(share.section("profile", kNow).size() > 0);
 
   kartla_buffer out = KARTLA_BUFFER_INIT;
-  CHECK(kartla_share_get_section_json(share.get(), "profile", kExpiry, &out) == KARTLA_E_EXPIRED);
+  CHECK(kartla_share_section_json(share.get(), "profile", kExpiry, &out) == KARTLA_E_EXPIRED);
   CHECK(contains(kartla_last_error(), "expired"));
   CHECK(out.data == nullptr);
-  CHECK(kartla_share_get_section(share.get(), "profile", kExpiry + 1, &out) == KARTLA_E_EXPIRED);
+  CHECK(kartla_share_section(share.get(), "profile", kExpiry + 1, &out) == KARTLA_E_EXPIRED);
   CHECK(out.data == nullptr);
-  CHECK(kartla_share_get_section_json(share.get(), "notes", kNow, &out) == KARTLA_E_NOT_SHARED);
+  CHECK(kartla_share_section_json(share.get(), "notes", kNow, &out) == KARTLA_E_NOT_SHARED);
   CHECK(contains(kartla_last_error(), "profile"));  // names what is shared
   CHECK(out.data == nullptr);
 
@@ -168,10 +168,10 @@ TEST_CASE("C ABI: an agency reads into its own buffer with the same checks", "[c
   CHECK(out[capacity] == 0xEE);
 
   size_t len = 1;
-  CHECK(kartla_share_get_section_into(share.get(), "profile", kExpiry, out.data(), out.size(), &len) ==
+  CHECK(kartla_share_section_into(share.get(), "profile", kExpiry, out.data(), out.size(), &len) ==
         KARTLA_E_EXPIRED);
   CHECK(len == 0);
-  CHECK(kartla_share_get_section_into(share.get(), "notes", kNow, out.data(), out.size(), &len) ==
+  CHECK(kartla_share_section_into(share.get(), "notes", kNow, out.data(), out.size(), &len) ==
         KARTLA_E_NOT_SHARED);
   CHECK(kartla_share_section_size(share.get(), "notes", kNow, &len) == KARTLA_E_NOT_SHARED);
 }
@@ -238,8 +238,8 @@ TEST_CASE("C ABI: one kartla_share read by 8 threads at once", "[capi][share][th
         kartla_buffer bytes = KARTLA_BUFFER_INIT;
         kartla_buffer description = KARTLA_BUFFER_INIT;
         uint64_t sequence = 0;
-        bool ok = kartla_share_get_section_json(share.get(), "profile", kNow, &json) == KARTLA_OK &&
-                  kartla_share_get_section(share.get(), "profile", kNow, &bytes) == KARTLA_OK &&
+        bool ok = kartla_share_section_json(share.get(), "profile", kNow, &json) == KARTLA_OK &&
+                  kartla_share_section(share.get(), "profile", kNow, &bytes) == KARTLA_OK &&
                   kartla_share_describe_json(share.get(), &description) == KARTLA_OK &&
                   kartla_share_sequence(share.get(), &sequence) == KARTLA_OK;
         ok = ok && std::string(reinterpret_cast<const char*>(json.data), json.len) == expected &&
@@ -247,7 +247,7 @@ TEST_CASE("C ABI: one kartla_share read by 8 threads at once", "[capi][share][th
              sequence == 2;
         // An expected refusal on this thread must not disturb the others' results.
         kartla_buffer refused = KARTLA_BUFFER_INIT;
-        ok = ok && kartla_share_get_section(share.get(), "notes", kNow, &refused) == KARTLA_E_NOT_SHARED;
+        ok = ok && kartla_share_section(share.get(), "notes", kNow, &refused) == KARTLA_E_NOT_SHARED;
         kartla_buffer_free(&json);
         kartla_buffer_free(&bytes);
         kartla_buffer_free(&description);
@@ -286,8 +286,8 @@ TEST_CASE("C ABI: 8 threads each open a different bundle", "[capi][share][thread
             kartla_share_open_file(paths[t].c_str(), people().agency_a.get(), &from_file) == KARTLA_OK &&
             kartla_share_open(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), people().agency_a.get(),
                               &from_bytes) == KARTLA_OK &&
-            kartla_share_get_section_json(from_file, "profile", 0, &a) == KARTLA_OK &&
-            kartla_share_get_section_json(from_bytes, "profile", 0, &b) == KARTLA_OK &&
+            kartla_share_section_json(from_file, "profile", 0, &a) == KARTLA_OK &&
+            kartla_share_section_json(from_bytes, "profile", 0, &b) == KARTLA_OK &&
             contains({reinterpret_cast<const char*>(a.data), a.len}, want) &&
             contains({reinterpret_cast<const char*>(b.data), b.len}, want);
         kartla_buffer_free(&a);
@@ -345,25 +345,25 @@ TEST_CASE("C ABI misuse: agency creation and card description", "[capi][share][m
 
   kartla_agency_info wrong = info;
   wrong.version = 2;
-  CHECK(kartla_agency_new(&wrong, &o, pass, kPass.size(), &out, &code) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_identity_new_agency(&wrong, &o, pass, kPass.size(), &out, &code) == KARTLA_E_INVALID_ARGUMENT);
   CHECK(out == nullptr);
   kartla_identity_options wrong_options = o;
   wrong_options.version = 0;
-  CHECK(kartla_agency_new(&info, &wrong_options, pass, kPass.size(), &out, &code) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_identity_new_agency(&info, &wrong_options, pass, kPass.size(), &out, &code) == KARTLA_E_INVALID_ARGUMENT);
   for (const char* org : {"212000-1141", "0209602-7", ""}) {
     kartla_agency_info bad = info;
     bad.organisation_number = org;
-    CHECK(kartla_agency_new(&bad, &o, pass, kPass.size(), &out, &code) == KARTLA_E_INVALID_ARGUMENT);
+    CHECK(kartla_identity_new_agency(&bad, &o, pass, kPass.size(), &out, &code) == KARTLA_E_INVALID_ARGUMENT);
   }
   kartla_agency_info bad = info;
   bad.role = "police";
-  CHECK(kartla_agency_new(&bad, &o, pass, kPass.size(), &out, &code) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_identity_new_agency(&bad, &o, pass, kPass.size(), &out, &code) == KARTLA_E_INVALID_ARGUMENT);
   CHECK(contains(kartla_last_error(), "employment_service"));
   bad = info;
   bad.name = "";
-  CHECK(kartla_agency_new(&bad, &o, pass, kPass.size(), &out, &code) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_identity_new_agency(&bad, &o, pass, kPass.size(), &out, &code) == KARTLA_E_INVALID_ARGUMENT);
   bad.name = nullptr;
-  CHECK(kartla_agency_new(&bad, &o, pass, kPass.size(), &out, &code) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_identity_new_agency(&bad, &o, pass, kPass.size(), &out, &code) == KARTLA_E_INVALID_ARGUMENT);
   CHECK(out == nullptr);
   CHECK(code.data == nullptr);
 
@@ -371,7 +371,7 @@ TEST_CASE("C ABI misuse: agency creation and card description", "[capi][share][m
   CHECK(kartla_agency_role_name(8) == nullptr);
   CHECK(std::string(kartla_agency_role_name(0)) == "municipal_labour_unit");
   kartla_agency_info_init(nullptr);
-  kartla_share_options_init(nullptr);
+  kartla_record_share_options_init(nullptr);
 
   kartla_buffer desc = KARTLA_BUFFER_INIT;
   const std::string& card = people().card_a;
@@ -405,9 +405,9 @@ TEST_CASE("C ABI misuse: sharing, exporting and revoking leave the record as it 
   const std::string& card = people().card_b;
   const auto* card_bytes = reinterpret_cast<const uint8_t*>(card.data());
   const char* sections[] = {"profile"};
-  kartla_share_options options;
-  kartla_share_options_init(&options);
-  CHECK(options.version == KARTLA_SHARE_OPTIONS_VERSION);
+  kartla_record_share_options options;
+  kartla_record_share_options_init(&options);
+  CHECK(options.version == KARTLA_RECORD_SHARE_OPTIONS_VERSION);
   options.purpose = "praktik";
   options.now = kNow;
   kartla_buffer id = KARTLA_BUFFER_INIT;
@@ -422,8 +422,8 @@ TEST_CASE("C ABI misuse: sharing, exporting and revoking leave the record as it 
   CHECK(kartla_record_share(r.get(), card_bytes, card.size(), sections, 1, nullptr, &id) == KARTLA_E_INVALID_ARGUMENT);
   CHECK(kartla_record_share(r.get(), card_bytes, card.size(), sections, 1, &options, nullptr) ==
         KARTLA_E_INVALID_ARGUMENT);
-  kartla_share_options wrong = options;
-  wrong.version = KARTLA_SHARE_OPTIONS_VERSION + 1;
+  kartla_record_share_options wrong = options;
+  wrong.version = KARTLA_RECORD_SHARE_OPTIONS_VERSION + 1;
   CHECK(kartla_record_share(r.get(), card_bytes, card.size(), sections, 1, &wrong, &id) == KARTLA_E_INVALID_ARGUMENT);
   CHECK(contains(kartla_last_error(), "version"));
   wrong = options;
@@ -502,22 +502,22 @@ TEST_CASE("C ABI misuse: opening and reading shares", "[capi][share][misuse]") {
 
   REQUIRE(kartla_share_open(data, bytes.size(), agency, &out) == KARTLA_OK);
   kartla_buffer buf = KARTLA_BUFFER_INIT;
-  CHECK(kartla_share_get_section(nullptr, "profile", kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
-  CHECK(kartla_share_get_section(out, nullptr, kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
-  CHECK(kartla_share_get_section(out, "no_such_section", kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
-  CHECK(kartla_share_get_section(out, "profile", kNow, nullptr) == KARTLA_E_INVALID_ARGUMENT);
-  CHECK(kartla_share_get_section_json(nullptr, "profile", kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
-  CHECK(kartla_share_get_section_json(out, nullptr, kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
-  CHECK(kartla_share_get_section_json(out, "profile", kNow, nullptr) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_section(nullptr, "profile", kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_section(out, nullptr, kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_section(out, "no_such_section", kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_section(out, "profile", kNow, nullptr) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_section_json(nullptr, "profile", kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_section_json(out, nullptr, kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_section_json(out, "profile", kNow, nullptr) == KARTLA_E_INVALID_ARGUMENT);
   CHECK(kartla_share_describe_json(nullptr, &buf) == KARTLA_E_INVALID_ARGUMENT);
   CHECK(kartla_share_describe_json(out, nullptr) == KARTLA_E_INVALID_ARGUMENT);
   CHECK(buf.data == nullptr);
   // Non-empty output buffers: refused, left untouched.
-  REQUIRE(kartla_share_get_section(out, "profile", kNow, &buf) == KARTLA_OK);
+  REQUIRE(kartla_share_section(out, "profile", kNow, &buf) == KARTLA_OK);
   const uint8_t* held = buf.data;
   const size_t held_len = buf.len;
-  CHECK(kartla_share_get_section(out, "profile", kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
-  CHECK(kartla_share_get_section_json(out, "profile", kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_section(out, "profile", kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_share_section_json(out, "profile", kNow, &buf) == KARTLA_E_INVALID_ARGUMENT);
   CHECK(kartla_share_describe_json(out, &buf) == KARTLA_E_INVALID_ARGUMENT);
   CHECK(buf.data == held);
   CHECK(buf.len == held_len);
@@ -576,8 +576,8 @@ TEST_CASE("C ABI: health data is shared only with an Art. 9(2) basis, which the 
   CHECK(status_of([&] { (void)r.share(people().card_a, {"notes"}, "p", 0, kNow, "9.2.a", "7.1.a"); }) ==
         KARTLA_E_INVALID_ARGUMENT);
   // An empty string is not "none": only NULL takes the default.
-  kartla_share_options empty;
-  kartla_share_options_init(&empty);
+  kartla_record_share_options empty;
+  kartla_record_share_options_init(&empty);
   empty.purpose = "p";
   empty.gdpr_art6_basis = "";
   const char* notes[] = {"notes"};

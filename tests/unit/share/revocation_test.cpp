@@ -126,14 +126,14 @@ TEST_CASE("B keeps reading after A's revocation, including what was written sinc
 }
 
 TEST_CASE("A's old bundle still opens the old version: revocation cannot unsee data", "[revoke]") {
-  // The documented limitation (kartla.h, share/revoke.h, README): what was shared stays shared.
+  // The documented limitation (kartla/share.h, share/revoke.h, README): what was shared stays shared.
   const share::AgencyView a = view_as(agency_a(), fx().a_old_bundle);
   CHECK(read_text(a, "profile", kRevokedAt + 1) == content("profile", "profile before"));
   CHECK(a.container().manifest.sequence == 1);
   const share::AgencyView b = view_as(agency_b(), fx().record_after);
   CHECK(b.container().manifest.sequence > a.container().manifest.sequence);
 
-  const std::string header = read_plain(std::string(KARTLA_SOURCE_DIR) + "/include/kartla/kartla.h");
+  const std::string header = read_plain(std::string(KARTLA_SOURCE_DIR) + "/include/kartla/share.h");
   CHECK(contains(header, "WHAT WAS SHARED CANNOT BE UNSHARED"));
 }
 
