@@ -8,7 +8,6 @@
 #include "crypto/random.h"
 #include "format/container_reader.h"
 #include "format/file_source.h"
-#include "format/labels.h"
 #include "format/limits.h"
 #include "format/manifest_signature.h"
 #include "format/owner_index.h"
@@ -92,8 +91,8 @@ std::string Record::manifest_hash() const {
   return manifest_bytes_.empty() ? std::string() : crypto::digest_bytes(format::manifest_hash(manifest_bytes_));
 }
 
-std::string Record::sign_receipt(ByteView receipt_bytes) const {
-  return crypto::sign_with_label(format::label::kReceiptSignature, signing_, receipt_bytes);
+std::string Record::signed_receipt_file(const format::Receipt& receipt) const {
+  return format::sign_receipt_file(receipt, signing_);
 }
 
 void Record::check_owner(const OwnerKeys& owner) const {
