@@ -3,9 +3,7 @@
 #include "attest/content_rules.h"
 #include "attest/section_entries.h"
 #include "crypto/secret_buffer.h"
-#include "crypto/sign.h"
 #include "format/fingerprint.h"
-#include "format/labels.h"
 #include "format/limits.h"
 #include "model/section_registry.h"
 
@@ -59,7 +57,7 @@ std::string issue_attestation(const identity::Identity& agency, const EntryRef& 
     fail(Code::invalid_argument, "these bytes are not entry '" + subject.entry_id + "' of section '" +
                                      std::string(section->name) + "'");
   format::Attestation a;
-  a.issuer_card = format::encode_signed_card(agency.card().card_bytes, agency.card().signature);
+  a.issuer_card = format::encode_signed_card(agency.card());
   a.owner_signing_key = subject.record.owner_signing_key;
   a.owner_encryption_key = subject.record.owner_encryption_key;
   a.record_id = subject.record.record_id;
@@ -73,9 +71,7 @@ std::string issue_attestation(const identity::Identity& agency, const EntryRef& 
   // content rules a reader applies (§13.2 step i): an agency never signs a claim readers refuse.
   const std::string bytes = format::encode_attestation(a);
   require_valid_claim(claim);
-  const std::string signature =
-      crypto::sign_with_label(format::label::kAttestationSignature, agency.signing_keys(), bytes);
-  return format::encode_attestation_file(format::encode_signed_attestation(bytes, signature));
+  return format::sign_attestation_file(bytes, agency.signing_keys());
 }
 
 std::string attestation_from_file(ByteView file) { return format::unframe_attestation_file(file); }

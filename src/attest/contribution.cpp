@@ -5,10 +5,8 @@
 #include "attest/section_entries.h"
 #include "base/error.h"
 #include "crypto/random.h"
-#include "crypto/sign.h"
 #include "format/contribution_codec.h"
 #include "format/fingerprint.h"
-#include "format/labels.h"
 
 namespace kartla::attest {
 namespace {
@@ -40,7 +38,7 @@ std::string create_contribution(const identity::Identity& agency, const Contribu
 
   format::Contribution c;
   c.contribution_id = crypto::random_public_bytes(format::kContributionIdBytes);
-  c.sender_card = format::encode_signed_card(agency.card().card_bytes, agency.card().signature);
+  c.sender_card = format::encode_signed_card(agency.card());
   c.recipient_signing_key = record.owner_signing_key;
   c.recipient_encryption_key = record.owner_encryption_key;
   c.record_id = record.record_id;
@@ -48,9 +46,7 @@ std::string create_contribution(const identity::Identity& agency, const Contribu
   c.attestation = attestation;
   c.created_at = request.now;
   std::string bytes = format::encode_contribution(c, entry);
-  const std::string signature =
-      crypto::sign_with_label(format::label::kContributionSignature, agency.signing_keys(), bytes);
-  std::string file = format::seal_contribution_file(bytes, signature, record.owner_encryption_key);
+  std::string file = format::sign_and_seal_contribution_file(bytes, agency.signing_keys(), record.owner_encryption_key);
   crypto::wipe(bytes.data(), bytes.size());
   return file;
 }

@@ -3,9 +3,7 @@
 #include <cstdint>
 
 #include "base/error.h"
-#include "crypto/sign.h"
 #include "format/fingerprint.h"
-#include "format/labels.h"
 #include "identity/agency_role.h"
 
 namespace kartla::attest {
@@ -23,7 +21,7 @@ void add_agency(TrustListDraft& draft, ByteView agency_card_file, uint32_t role,
     if (listed.card.card.signing_key == card.card.signing_key)
       fail(Code::invalid_argument, "this agency is already on the list");
   format::TrustedAgency entry;
-  entry.agency_card = format::encode_signed_card(card.card_bytes, card.signature);
+  entry.agency_card = format::encode_signed_card(card);
   entry.role = role;
   entry.valid_from = valid_from;
   entry.valid_until = valid_until;
@@ -45,15 +43,12 @@ std::string sign_trust_list(const identity::Identity& trust_root, const TrustLis
   if (trust_root.card().card.kind != format::CardKind::trust_root)
     fail(Code::invalid_argument, "only a trust-root identity signs trust lists");
   format::TrustList list;
-  list.root_card = format::encode_signed_card(trust_root.card().card_bytes, trust_root.card().signature);
+  list.root_card = format::encode_signed_card(trust_root.card());
   list.sequence = draft.sequence;
   list.issued_at = draft.issued_at;
   list.expires_at = draft.expires_at;
   list.agencies = draft.agencies;
-  const std::string list_bytes = format::encode_trust_list(list);
-  const std::string signature =
-      crypto::sign_with_label(format::label::kTrustListSignature, trust_root.signing_keys(), list_bytes);
-  return format::encode_trust_list_file(format::encode_signed_trust_list(list_bytes, signature));
+  return format::sign_trust_list_file(list, trust_root.signing_keys());
 }
 
 const ListedAgency* VerifiedTrustList::find(ByteView signing_key, ByteView encryption_key) const {

@@ -5,11 +5,11 @@
 
 #include "base/error.h"
 #include "crypto/hash.h"
-#include "crypto/sign.h"
 #include "format/card_of_kind.h"
 #include "format/framing.h"
 #include "format/labels.h"
 #include "format/limits.h"
+#include "format/signed_envelope.h"
 #include "format/strict_parse.h"
 #include "kartla/v1/attest.pb.h"
 
@@ -139,28 +139,26 @@ std::string encode_attestation(const Attestation& a) {
 }
 
 std::string encode_signed_attestation(ByteView attestation_bytes, ByteView signature) {
-  pb::SignedAttestation msg;
-  msg.set_attestation(attestation_bytes.to_string());
-  msg.set_signature(signature.to_string());
-  return msg.SerializeAsString();
+  return encode_envelope(SignedType::attestation, attestation_bytes, signature);
+}
+
+std::string sign_attestation_file(ByteView attestation_bytes, const crypto::SigningKeyPair& issuer) {
+  return encode_attestation_file(sign_envelope(SignedType::attestation, issuer, attestation_bytes));
 }
 
 SignedAttestation decode_signed_attestation(ByteView signed_attestation_bytes) {
-  pb::SignedAttestation outer;
-  parse_strict(signed_attestation_bytes, outer, "attestation", kMaxAttestationBytes);
+  Envelope outer = decode_envelope(SignedType::attestation, signed_attestation_bytes);
   pb::Attestation msg;
-  parse_strict(outer.attestation(), msg, "attestation", kMaxAttestationBytes);
+  parse_strict(outer.body, msg, "attestation", kMaxAttestationBytes);
   if (msg.format_version() != kFormatVersion) fail(Code::version, "attestation format version is not supported");
   check_attestation(msg, Rules{Code::format});
-  if (outer.signature().size() != crypto::kSignatureBytes) fail(Code::format, "attestation: the signature has an invalid length");
+  check_signature_length(SignedType::attestation, outer);
   SignedCard issuer = decode_card_of_kind(msg.issuer_card(), CardKind::agency, "the issuer");
-  if (!crypto::verify_with_label(label::kAttestationSignature, issuer.card.signing_key, outer.attestation(),
-                                 outer.signature()))
-    fail(Code::signature, "the attestation's signature does not verify");
+  verify_envelope(SignedType::attestation, issuer.card.signing_key, outer);
 
   SignedAttestation out;
-  out.attestation_bytes = outer.attestation();
-  out.signature = outer.signature();
+  out.attestation_bytes = std::move(outer.body);
+  out.signature = std::move(outer.signature);
   out.attestation = Attestation{msg.issuer_card(), msg.owner_signing_key(), msg.owner_encryption_key(), msg.record_id(),
                                 msg.section_id(),  msg.entry_id(),          msg.entry_hash(),           from_pb(msg.claim()),
                                 msg.issued_at(),   msg.expires_at()};

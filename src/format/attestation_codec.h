@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "base/bytes.h"
+#include "crypto/sign.h"
 #include "format/card_codec.h"
 
 namespace kartla::format {
@@ -56,6 +57,9 @@ std::string attested_entry_hash(ByteView entry_bytes);
 // for an over-long string) anything a reader would reject, so a writer never signs such a thing.
 std::string encode_attestation(const Attestation& attestation);
 std::string encode_signed_attestation(ByteView attestation_bytes, ByteView signature);
+// The attestation file ('A') of the exact bytes from encode_attestation, signed by the issuing
+// agency (whose card the bytes embed).
+std::string sign_attestation_file(ByteView attestation_bytes, const crypto::SigningKeyPair& issuer);
 
 // Strict decoding of the SignedAttestation and Attestation, the field rules, the issuer's card
 // (self-signed, kind agency) and the attestation's signature by that card's key. Error(format,

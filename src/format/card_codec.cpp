@@ -1,10 +1,9 @@
 #include "format/card_codec.h"
 
 #include "base/error.h"
-#include "crypto/sign.h"
 #include "format/framing.h"
-#include "format/labels.h"
 #include "format/limits.h"
+#include "format/signed_envelope.h"
 #include "format/strict_parse.h"
 #include "kartla/v1/container.pb.h"
 
@@ -25,32 +24,32 @@ std::string encode_card(const Card& card) {
   return msg.SerializeAsString();
 }
 
-std::string encode_signed_card(ByteView card_bytes, ByteView signature) {
-  pb::SignedCard msg;
-  msg.set_card(card_bytes.to_string());
-  msg.set_signature(signature.to_string());
-  return msg.SerializeAsString();
+std::string sign_card(const Card& card, const crypto::SigningKeyPair& signer) {
+  return sign_envelope(SignedType::card, signer, encode_card(card));
 }
 
+std::string encode_signed_card(ByteView card_bytes, ByteView signature) {
+  return encode_envelope(SignedType::card, card_bytes, signature);
+}
+
+std::string encode_signed_card(const SignedCard& card) { return encode_signed_card(card.card_bytes, card.signature); }
+
 SignedCard decode_signed_card(ByteView signed_card_bytes) {
-  pb::SignedCard outer;
-  parse_strict(signed_card_bytes, outer, "card", kMaxSmallFileBytes);
+  Envelope outer = decode_envelope(SignedType::card, signed_card_bytes);
   pb::Card msg;
-  parse_strict(outer.card(), msg, "card", kMaxSmallFileBytes);
+  parse_strict(outer.body, msg, "card", kMaxSmallFileBytes);
   if (msg.format_version() != kFormatVersion) fail(Code::version, "card format version is not supported");
   if (msg.kind() < 1 || msg.kind() > 3) fail(Code::format, "card has an unknown kind");
   if (msg.signing_key().size() != 32 || msg.encryption_key().size() != 32)
     fail(Code::format, "card key has an invalid length");
-  // A fixed size is a format rule (SPEC §4.2, §9), decided before any verification, so a 0-, 63-
-  // or 65-byte signature is E_FORMAT like every other wrong length, never E_SIGNATURE.
-  if (outer.signature().size() != crypto::kSignatureBytes) fail(Code::format, "card signature is not 64 bytes");
+  // A 0-, 63- or 65-byte signature is E_FORMAT like every other wrong length (SPEC §4.2, §9).
+  check_signature_length(SignedType::card, outer);
   if (msg.name().size() > kMaxNameBytes || msg.organisation_number().size() > kMaxOrgNumberBytes)
     fail(Code::limit, "card name or organisation number is too long");
-  if (!crypto::verify_with_label(label::kCardSignature, msg.signing_key(), outer.card(), outer.signature()))
-    fail(Code::signature, "the card's self-signature does not verify");
+  verify_envelope(SignedType::card, msg.signing_key(), outer);
   SignedCard out;
-  out.card_bytes = outer.card();
-  out.signature = outer.signature();
+  out.card_bytes = std::move(outer.body);
+  out.signature = std::move(outer.signature);
   out.card = Card{static_cast<CardKind>(msg.kind()), msg.signing_key(), msg.encryption_key(), msg.name(),
                   msg.organisation_number(), msg.role(), msg.created_at()};
   return out;

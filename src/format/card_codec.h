@@ -6,6 +6,7 @@
 #include <string>
 
 #include "base/bytes.h"
+#include "crypto/sign.h"
 
 namespace kartla::format {
 
@@ -28,7 +29,11 @@ struct SignedCard {
 };
 
 std::string encode_card(const Card& card);
+// The SignedCard of `card`, self-signed with `signer` (whose public key the card must carry).
+std::string sign_card(const Card& card, const crypto::SigningKeyPair& signer);
+// SignedCard bytes from their parts: a card re-embedded in an attestation or a list, or a forgery.
 std::string encode_signed_card(ByteView card_bytes, ByteView signature);
+std::string encode_signed_card(const SignedCard& card);
 
 // Strict decoding plus the self-signature check (Error(signature) if it fails).
 SignedCard decode_signed_card(ByteView signed_card_bytes);

@@ -12,6 +12,7 @@
 #include "format/framing.h"
 #include "format/labels.h"
 #include "format/limits.h"
+#include "format/manifest_signature.h"
 #include "format/section_crypto.h"
 
 namespace kartla::format {
@@ -47,11 +48,8 @@ VerifiedContainer read_container(const ByteSource& source) {
 
   VerifiedContainer c;
   c.header_bytes = kFramePrefixBytes + uint64_t{header_size};
-  c.manifest = decode_manifest(header.manifest);
   // Authenticate before interpreting anything else the header says.
-  if (!crypto::verify_with_label(label::kManifestSignature, c.manifest.owner_signing_key,
-                                 header.manifest, header.manifest_signature))
-    fail(Code::signature, "the owner's signature over the manifest does not verify");
+  c.manifest = verify_manifest(header.manifest, header.manifest_signature);
   c.manifest_bytes = std::move(header.manifest);
   c.manifest_signature = std::move(header.manifest_signature);
 

@@ -3,11 +3,11 @@
 #include <cstring>
 
 #include "base/error.h"
-#include "crypto/sign.h"
 #include "format/card_of_kind.h"
 #include "format/framing.h"
 #include "format/labels.h"
 #include "format/limits.h"
+#include "format/signed_envelope.h"
 #include "format/strict_parse.h"
 #include "kartla/v1/attest.pb.h"
 
@@ -63,25 +63,39 @@ std::string encode_contribution(const Contribution& c, ByteView entry) {
   return out;
 }
 
-std::string seal_contribution_file(ByteView contribution_bytes, ByteView signature, ByteView recipient_encryption_key) {
-  pb::SignedContribution signed_msg;
-  signed_msg.set_contribution(contribution_bytes.to_string());
-  signed_msg.set_signature(signature.to_string());
+namespace {
+
+// The sealed box's plaintext: the payload prefix and the SignedContribution (which holds the
+// person's entry, so it lives in secure memory and its one ordinary copy is wiped).
+std::string seal_envelope(std::string envelope, ByteView recipient_encryption_key) {
+  struct Wipe {
+    std::string& s;
+    ~Wipe() { wipe_string(&s); }
+  } wipe{envelope};
   const std::string prefix = payload_prefix();
-  const size_t signed_size = signed_msg.ByteSizeLong();
   // 16 bytes leave room for the ContributionFile's own tags and lengths around the sealed box.
-  if (signed_size + prefix.size() + crypto::kSealOverhead + 16 > kMaxContributionBytes)
+  if (envelope.size() + prefix.size() + crypto::kSealOverhead + 16 > kMaxContributionBytes)
     fail(Code::limit, "the contribution is larger than the limit");
-  crypto::SecretBuffer plaintext(prefix.size() + signed_size);
+  crypto::SecretBuffer plaintext(prefix.size() + envelope.size());
   std::memcpy(plaintext.data(), prefix.data(), prefix.size());
-  if (!signed_msg.SerializeToArray(plaintext.data() + prefix.size(), static_cast<int>(signed_size)))
-    fail(Code::internal, "cannot serialize the contribution");
-  wipe_string(signed_msg.mutable_contribution());
+  std::memcpy(plaintext.data() + prefix.size(), envelope.data(), envelope.size());
 
   pb::ContributionFile file;
   file.set_format_version(kFormatVersion);
   file.set_sealed(crypto::seal_to(recipient_encryption_key, plaintext.view()));
   return frame_small_file(FileType::contribution, file.SerializeAsString());
+}
+
+}  // namespace
+
+std::string seal_contribution_file(ByteView contribution_bytes, ByteView signature, ByteView recipient_encryption_key) {
+  return seal_envelope(encode_envelope(SignedType::contribution, contribution_bytes, signature),
+                       recipient_encryption_key);
+}
+
+std::string sign_and_seal_contribution_file(ByteView contribution_bytes, const crypto::SigningKeyPair& sender,
+                                            ByteView recipient_encryption_key) {
+  return seal_envelope(sign_envelope(SignedType::contribution, sender, contribution_bytes), recipient_encryption_key);
 }
 
 OpenedContribution open_contribution_file(const crypto::BoxKeyPair& owner, ByteView file) {
@@ -98,28 +112,24 @@ OpenedContribution open_contribution_file(const crypto::BoxKeyPair& owner, ByteV
   const std::string prefix = payload_prefix();
   if (plaintext->size() < prefix.size() || std::memcmp(plaintext->data(), prefix.data(), prefix.size()) != 0)
     fail(Code::format, "contribution: not a contribution payload");
-  pb::SignedContribution signed_msg;
+  Envelope signed_msg =
+      decode_envelope(SignedType::contribution, {plaintext->data() + prefix.size(), plaintext->size() - prefix.size()});
   pb::Contribution msg;
   struct Wipe {
-    pb::SignedContribution& s;
+    Envelope& s;
     pb::Contribution& m;
     ~Wipe() {
-      wipe_string(s.mutable_contribution());
+      wipe_string(&s.body);
       wipe_string(m.mutable_entry());
     }
   } wipe{signed_msg, msg};
-  parse_strict({plaintext->data() + prefix.size(), plaintext->size() - prefix.size()}, signed_msg, "contribution",
-               kMaxContributionBytes);
-  parse_strict(signed_msg.contribution(), msg, "contribution", kMaxContributionBytes);
+  parse_strict(signed_msg.body, msg, "contribution", kMaxContributionBytes);
 
   if (msg.format_version() != kFormatVersion) fail(Code::version, "contribution format version is not supported");
   check_contribution(msg, Code::format);
-  if (signed_msg.signature().size() != crypto::kSignatureBytes)
-    fail(Code::format, "contribution: the signature has an invalid length");
+  check_signature_length(SignedType::contribution, signed_msg);
   SignedCard sender = decode_card_of_kind(msg.sender_card(), CardKind::agency, "the sender");
-  if (!crypto::verify_with_label(label::kContributionSignature, sender.card.signing_key, signed_msg.contribution(),
-                                 signed_msg.signature()))
-    fail(Code::signature, "the contribution's signature does not verify");
+  verify_envelope(SignedType::contribution, sender.card.signing_key, signed_msg);
   // A sealed box has no sender authentication: anyone holding a signed contribution could re-seal
   // it to another person. The signed recipient key must be the one that opened it.
   if (msg.recipient_encryption_key() != owner.public_key)

@@ -10,6 +10,7 @@
 #include "base/bytes.h"
 #include "crypto/box.h"
 #include "crypto/secret_buffer.h"
+#include "crypto/sign.h"
 #include "format/card_codec.h"
 
 namespace kartla::format {
@@ -34,6 +35,10 @@ std::string encode_contribution(const Contribution& contribution, ByteView entry
 // The contribution file ('W'): the SignedContribution sealed to the owner's X25519 key.
 std::string seal_contribution_file(ByteView contribution_bytes, ByteView signature,
                                    ByteView recipient_encryption_key);
+// As seal_contribution_file, the exact bytes from encode_contribution signed by the sending agency
+// (whose card the bytes embed).
+std::string sign_and_seal_contribution_file(ByteView contribution_bytes, const crypto::SigningKeyPair& sender,
+                                            ByteView recipient_encryption_key);
 
 struct OpenedContribution {
   Contribution contribution;

@@ -3,11 +3,10 @@
 #include <google/protobuf/stubs/logging.h>
 
 #include "base/error.h"
-#include "crypto/sign.h"
 #include "format/framing.h"
 #include "format/grant_codec.h"
-#include "format/labels.h"
 #include "format/limits.h"
+#include "format/signed_envelope.h"
 #include "format/strict_parse.h"
 #include "kartla/v1/receipt.pb.h"
 
@@ -142,10 +141,11 @@ std::string encode_receipt(const Receipt& receipt) {
 }
 
 std::string encode_signed_receipt(ByteView receipt_bytes, ByteView signature) {
-  pb::SignedReceipt msg;
-  msg.set_receipt(receipt_bytes.to_string());
-  msg.set_signature(signature.to_string());
-  return msg.SerializeAsString();
+  return encode_envelope(SignedType::receipt, receipt_bytes, signature);
+}
+
+std::string sign_receipt_file(const Receipt& receipt, const crypto::SigningKeyPair& owner) {
+  return encode_receipt_file(sign_envelope(SignedType::receipt, owner, encode_receipt(receipt)));
 }
 
 std::string encode_receipt_file(ByteView signed_receipt_bytes) {
@@ -154,21 +154,19 @@ std::string encode_receipt_file(ByteView signed_receipt_bytes) {
 }
 
 SignedReceipt decode_signed_receipt(ByteView signed_receipt_bytes) {
-  pb::SignedReceipt outer;
-  parse_strict(signed_receipt_bytes, outer, "receipt", kMaxReceiptBytes);
+  Envelope outer = decode_envelope(SignedType::receipt, signed_receipt_bytes);
   pb::Receipt msg;
-  parse_strict(outer.receipt(), msg, "receipt", kMaxReceiptBytes);
+  parse_strict(outer.body, msg, "receipt", kMaxReceiptBytes);
   if (msg.format_version() != kFormatVersion) fail(Code::version, "receipt format version is not supported");
   check_receipt(msg, Rules{Code::format});
-  if (outer.signature().size() != crypto::kSignatureBytes) fail(Code::format, "receipt: the signature has an invalid length");
+  check_signature_length(SignedType::receipt, outer);
   // The receipt names the key that signed it; whether that is the owner the reader expects is
   // the reader's question (share::verify_receipt pins it).
-  if (!crypto::verify_with_label(label::kReceiptSignature, msg.owner_signing_key(), outer.receipt(), outer.signature()))
-    fail(Code::signature, "the receipt's signature does not verify");
+  verify_envelope(SignedType::receipt, msg.owner_signing_key(), outer);
 
   SignedReceipt out;
-  out.receipt_bytes = outer.receipt();
-  out.signature = outer.signature();
+  out.receipt_bytes = std::move(outer.body);
+  out.signature = std::move(outer.signature);
   Receipt& r = out.receipt;
   r.kind = static_cast<ReceiptKind>(msg.kind());
   r.record_id = msg.record_id();

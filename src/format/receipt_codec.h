@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/bytes.h"
+#include "crypto/sign.h"
 
 namespace kartla::format {
 
@@ -53,6 +54,8 @@ struct SignedReceipt {
 // nobody can read.
 std::string encode_receipt(const Receipt& receipt);
 std::string encode_signed_receipt(ByteView receipt_bytes, ByteView signature);
+// encode_receipt, signed by the owner (whose key the receipt names), framed as a file ('X').
+std::string sign_receipt_file(const Receipt& receipt, const crypto::SigningKeyPair& owner);
 // The framed file ('X').
 std::string encode_receipt_file(ByteView signed_receipt_bytes);
 

@@ -3,11 +3,10 @@
 #include <set>
 
 #include "base/error.h"
-#include "crypto/sign.h"
 #include "format/card_of_kind.h"
 #include "format/framing.h"
-#include "format/labels.h"
 #include "format/limits.h"
+#include "format/signed_envelope.h"
 #include "format/strict_parse.h"
 #include "kartla/v1/attest.pb.h"
 
@@ -75,30 +74,29 @@ std::string encode_trust_list(const TrustList& list) {
 }
 
 std::string encode_signed_trust_list(ByteView list_bytes, ByteView signature) {
-  pb::SignedTrustList msg;
-  msg.set_trust_list(list_bytes.to_string());
-  msg.set_signature(signature.to_string());
-  return msg.SerializeAsString();
+  return encode_envelope(SignedType::trust_list, list_bytes, signature);
+}
+
+std::string sign_trust_list_file(const TrustList& list, const crypto::SigningKeyPair& root) {
+  return encode_trust_list_file(sign_envelope(SignedType::trust_list, root, encode_trust_list(list)));
 }
 
 SignedTrustList decode_signed_trust_list(ByteView signed_list_bytes) {
-  pb::SignedTrustList outer;
-  parse_strict(signed_list_bytes, outer, "trust list", kMaxTrustListBytes);
+  Envelope outer = decode_envelope(SignedType::trust_list, signed_list_bytes);
   pb::TrustList msg;
-  parse_strict(outer.trust_list(), msg, "trust list", kMaxTrustListBytes);
+  parse_strict(outer.body, msg, "trust list", kMaxTrustListBytes);
   if (msg.format_version() != kFormatVersion) fail(Code::version, "trust list format version is not supported");
   check_list(msg, Code::format);
-  if (outer.signature().size() != crypto::kSignatureBytes) fail(Code::format, "trust list: the signature has an invalid length");
+  check_signature_length(SignedType::trust_list, outer);
   SignedCard root = decode_card_of_kind(msg.root_card(), CardKind::trust_root, "the trust root");
   // The signature first: nothing the root did not sign is looked at more closely than needed to
   // find its key.
-  if (!crypto::verify_with_label(label::kTrustListSignature, root.card.signing_key, outer.trust_list(), outer.signature()))
-    fail(Code::signature, "the trust list's signature does not verify");
+  verify_envelope(SignedType::trust_list, root.card.signing_key, outer);
   std::vector<SignedCard> cards = agency_cards(msg, Code::format);
 
   SignedTrustList out;
-  out.list_bytes = outer.trust_list();
-  out.signature = outer.signature();
+  out.list_bytes = std::move(outer.body);
+  out.signature = std::move(outer.signature);
   out.list.root_card = msg.root_card();
   out.list.sequence = msg.sequence();
   out.list.issued_at = msg.issued_at();

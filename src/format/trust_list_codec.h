@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/bytes.h"
+#include "crypto/sign.h"
 #include "format/card_codec.h"
 
 namespace kartla::format {
@@ -39,6 +40,8 @@ struct SignedTrustList {
 // reader would reject (including an agency card that does not decode or is not an agency's).
 std::string encode_trust_list(const TrustList& list);
 std::string encode_signed_trust_list(ByteView list_bytes, ByteView signature);
+// encode_trust_list, signed by the trust root (whose card the list embeds), framed as a file ('T').
+std::string sign_trust_list_file(const TrustList& list, const crypto::SigningKeyPair& root);
 
 // Strict decoding, the field rules, every embedded card (the root's of kind trust root, each
 // agency's of kind agency, no agency twice) and the root's signature over the list bytes.

@@ -52,12 +52,9 @@ CreatedIdentity Identity::create(const NewIdentity& requested, ByteView passphra
 
   format::Card card{options.kind, signing.public_key, box.public_key, options.name,
                     options.organisation_number, options.role, options.created_at};
-  const std::string card_bytes = format::encode_card(card);
-  const std::string signature = crypto::sign_with_label(format::label::kCardSignature, signing, card_bytes);
-  format::SignedCard signed_card = format::decode_signed_card(format::encode_signed_card(card_bytes, signature));
-
   format::IdentityFile file;
-  file.signed_card = format::encode_signed_card(card_bytes, signature);
+  file.signed_card = format::sign_card(card, signing);
+  format::SignedCard signed_card = format::decode_signed_card(file.signed_card);
   file.kdf = crypto::new_argon2id_params(options.kdf_opslimit ? options.kdf_opslimit : crypto::kArgonDefaultOps,
                                          options.kdf_memlimit_bytes ? options.kdf_memlimit_bytes
                                                                     : crypto::kArgonDefaultMemBytes);

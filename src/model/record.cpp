@@ -8,10 +8,9 @@
 #include "crypto/random.h"
 #include "format/container_reader.h"
 #include "format/file_source.h"
-#include "format/labels.h"
 #include "format/limits.h"
+#include "format/manifest_signature.h"
 #include "format/owner_index.h"
-#include "io/atomic_writer.h"
 #include "io/file_lock.h"
 #include "io/input_file.h"
 #include "model/section_codec.h"
@@ -92,8 +91,8 @@ std::string Record::manifest_hash() const {
   return manifest_bytes_.empty() ? std::string() : crypto::digest_bytes(format::manifest_hash(manifest_bytes_));
 }
 
-std::string Record::sign_receipt(ByteView receipt_bytes) const {
-  return crypto::sign_with_label(format::label::kReceiptSignature, signing_, receipt_bytes);
+std::string Record::signed_receipt_file(const format::Receipt& receipt) const {
+  return format::sign_receipt_file(receipt, signing_);
 }
 
 void Record::check_owner(const OwnerKeys& owner) const {
@@ -247,50 +246,28 @@ void Record::save(const std::string& path, const io::FileSystem& fs) {
   next.sequence = after + 1;
   next.previous_manifest_hash =
       manifest_bytes_.empty() ? std::string() : crypto::digest_bytes(format::manifest_hash(manifest_bytes_));
-  next.sections.clear();
   format::OwnerIndex index;
   index.highest_generation = highest_generation_;
-  // Entries go in slot-tag order, which says nothing about which section is which.
-  std::vector<const Section*> in_file_order;
-  for (const auto& [id, s] : sections_) {
-    next.sections.push_back({s.entry.slot_tag, crypto::digest_bytes(format::section_entry_digest(s.entry_bytes))});
+  format::ContainerContents contents;
+  std::vector<Section*> in_contents;  // contents.sections[i] is *in_contents[i]
+  for (auto& [id, s] : sections_) {
     index.sections.push_back({id, s.generation});
-    in_file_order.push_back(&s);
+    // An unchanged body is copied from the old file and re-hashed on the way: if the old file
+    // was damaged since it was opened, the save fails instead of signing the damage.
+    contents.sections.push_back({located(s), s.new_body ? &*s.new_body : nullptr, source_.get()});
+    in_contents.push_back(&s);
   }
-  std::sort(in_file_order.begin(), in_file_order.end(),
-            [](const Section* a, const Section* b) { return a->entry.slot_tag < b->entry.slot_tag; });
-  format::RecordHeader header;
-  for (const Section* s : in_file_order) header.section_entries.push_back(s->entry_bytes);
-  next.grant_digests.clear();
-  for (const auto& g : grants_) next.grant_digests.push_back(crypto::digest_bytes(format::grant_digest(g)));
-  format::sort_section_refs(next.sections);
-  format::sort_digests(next.grant_digests);
+  contents.grants = grants_;
   next.sealed_index = format::seal_owner_index(master_key_, next.record_id, next.sequence, index);
-  header.manifest = format::encode_manifest(next);
-  header.manifest_signature = crypto::sign_with_label(format::label::kManifestSignature, signing_, header.manifest);
-  header.grants = grants_;
+  format::SignedManifest signed_manifest = format::sign_manifest(std::move(next), contents, signing_);
+  contents.manifest = signed_manifest.bytes;
+  contents.manifest_signature = signed_manifest.signature;
 
-  const std::string prefix = format::encode_container_prefix(header);
-  io::AtomicWriter writer(path, fs);
-  writer.write(prefix);
-  std::map<const Section*, uint64_t> offsets;
-  uint64_t offset = prefix.size();
-  for (const Section* s : in_file_order) {
-    if (s->new_body) {
-      writer.write(*s->new_body);
-    } else {
-      // An unchanged body is copied from the old file and re-hashed on the way: if the old file
-      // was damaged since it was opened, the save fails instead of signing the damage.
-      format::copy_section_body(*source_, located(*s), [&](ByteView chunk) { writer.write(chunk); });
-    }
-    offsets[s] = offset;
-    offset += s->entry.ciphertext_length;
-  }
-  writer.commit();
+  const std::vector<uint64_t> offsets = format::write_container(contents, path, fs);
   // The new version is durable from here on, so the save has succeeded whatever happens below:
   // reporting failure now would make the caller redo a save that happened (and be refused as busy).
-  manifest_ = std::move(next);
-  manifest_bytes_ = std::move(header.manifest);
+  manifest_ = std::move(signed_manifest.manifest);
+  manifest_bytes_ = std::move(signed_manifest.bytes);
 
   // Read unchanged and new bodies from the file just written (still under the lock). If it cannot
   // be reopened, the old descriptor and the in-memory bodies still serve every read.
@@ -301,9 +278,9 @@ void Record::save(const std::string& path, const io::FileSystem& fs) {
     return;
   }
   source_ = std::move(written);
-  for (auto& [id, s] : sections_) {
-    s.new_body.reset();
-    s.source_offset = offsets[&s];
+  for (size_t i = 0; i < in_contents.size(); ++i) {
+    in_contents[i]->new_body.reset();
+    in_contents[i]->source_offset = offsets[i];
   }
   // Only now is source_ the file this version describes (a bundle is exported from it).
   unsaved_ = false;

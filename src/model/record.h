@@ -17,6 +17,7 @@
 #include "crypto/sign.h"
 #include "format/byte_source.h"
 #include "format/container_reader.h"
+#include "format/receipt_codec.h"
 #include "format/record_codec.h"
 #include "format/section_crypto.h"
 #include "io/file_system.h"
@@ -96,10 +97,10 @@ class Record {
   // a grant for an agency (share/issue_grant.cpp is the only caller). Error(not_found) if absent.
   GrantKeys insecure_keys_for_grant(const SectionInfo& info) const;
 
-  // The owner's signature over receipt bytes, under the receipt label only (SPEC §7.6;
-  // share/receipt.cpp is the only caller): the record signs its manifests and its receipts,
-  // nothing a caller could pass off as another kind of statement.
-  std::string sign_receipt(ByteView receipt_bytes) const;
+  // The receipt file of `receipt`, signed by the owner (SPEC §7.6; share/receipt.cpp is the only
+  // caller): the record signs its manifests and its receipts, nothing a caller could pass off as
+  // another kind of statement.
+  std::string signed_receipt_file(const format::Receipt& receipt) const;
 
   const std::vector<std::string>& grants() const { return grants_; }
   void replace_grants(std::vector<std::string> grants) {

@@ -4,7 +4,7 @@
 
 #include "base/error.h"
 #include "format/container_reader.h"
-#include "io/atomic_writer.h"
+#include "format/container_writer.h"
 #include "share/ledger.h"
 #include "share/time_text.h"
 
@@ -14,32 +14,22 @@ void write_bundle(const format::ByteSource& record, const std::vector<std::strin
                   const std::vector<std::string>& grant_digests, const std::string& out_path,
                   const io::FileSystem& fs) {
   const format::VerifiedContainer c = format::read_container(record);
-  format::RecordHeader header;
-  header.manifest = c.manifest_bytes;  // the owner's exact signed bytes: never re-encoded
-  header.manifest_signature = c.manifest_signature;
-  std::vector<const format::ContainerSection*> chosen;
+  format::ContainerContents contents;
+  contents.manifest = c.manifest_bytes;  // the owner's exact signed bytes: never re-encoded
+  contents.manifest_signature = c.manifest_signature;
   for (const auto& tag : slot_tags) {
     const format::ContainerSection* s = c.find_slot(tag);
     if (s == nullptr) fail(Code::not_found, "the record file does not hold a section to export");
-    chosen.push_back(s);
+    contents.sections.push_back({*s, nullptr, &record});
   }
-  // In slot-tag order, as in the record: the order must not say which section is which.
-  std::sort(chosen.begin(), chosen.end(), [](const format::ContainerSection* a, const format::ContainerSection* b) {
-    return a->entry.slot_tag < b->entry.slot_tag;
-  });
-  for (const auto* s : chosen) header.section_entries.push_back(s->entry_bytes);
   for (const auto& wanted : grant_digests) {
     const auto it = std::find_if(c.grants.begin(), c.grants.end(), [&](const std::string& g) {
       return crypto::digest_bytes(format::grant_digest(g)) == wanted;
     });
     if (it == c.grants.end()) fail(Code::not_found, "the record file does not hold the grant to export");
-    header.grants.push_back(*it);
+    contents.grants.push_back(*it);
   }
-  io::AtomicWriter writer(out_path, fs);
-  writer.write(format::encode_container_prefix(header));
-  for (const auto* s : chosen)
-    format::copy_section_body(record, *s, [&](ByteView chunk) { writer.write(chunk); });
-  writer.commit();
+  format::write_container(contents, out_path, fs);
 }
 
 void export_grant_bundle(const model::Record& record, const std::string& grant_id_hex, int64_t now,

@@ -76,8 +76,7 @@ std::string make_receipt_file(const model::Record& record, const std::string& gr
   r.sequence = record.sequence();
   r.manifest_hash = record.manifest_hash();
 
-  const std::string bytes = format::encode_receipt(r);
-  return format::encode_receipt_file(format::encode_signed_receipt(bytes, record.sign_receipt(bytes)));
+  return record.signed_receipt_file(r);
 }
 
 format::SignedReceipt verify_receipt(ByteView receipt_file, ByteView owner_card_file, ByteView agency_card_file) {

@@ -14,6 +14,7 @@
 #include "crypto/random.h"
 #include "crypto/sign.h"
 #include "format/byte_source.h"
+#include "format/card_codec.h"
 #include "format/container_reader.h"
 #include "format/identity_codec.h"
 #include "format/labels.h"
@@ -171,6 +172,11 @@ void identities_and_cards() {
   bad_signature[bad_signature.size() - 1] = static_cast<char>(bad_signature[bad_signature.size() - 1] ^ 1);
   put("card", "bad_signature", bad_signature);
   put("card", "identity_instead", owner_file);
+  // Card bytes of the fixed fuzz owner: fuzz_roundtrip_card signs them with that owner's key, so
+  // mutations of a Card reach the rules behind its self-signature.
+  put("card", "owner_card_bytes",
+      format::encode_card({format::CardKind::owner, fuzzing::owner_signing_keys().public_key,
+                           fuzzing::owner_box_keys().public_key, "", "", 0, 1700000000}));
 }
 
 void sections() {
