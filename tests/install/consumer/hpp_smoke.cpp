@@ -6,16 +6,9 @@
 #include <cstdio>
 #include <string>
 
-namespace {
+#include "expect.h"
 
-int misses = 0;
-
-void expect(bool ok, const char* what) {
-  std::printf("%s: %s\n", ok ? "ok" : "MISS", what);
-  if (!ok) ++misses;
-}
-
-}  // namespace
+using consumer::expect;
 
 int main() {
   const auto names = kartla::section_names();
@@ -46,5 +39,5 @@ int main() {
   expect(kartla_record_section_is_special(nullptr, "work_ability", &special) == KARTLA_E_INVALID_ARGUMENT &&
              special == 0,
          "kartla_record_section_is_special refuses NULL and clears its output");
-  return misses == 0 ? 0 : 1;
+  return consumer::exit_code();
 }

@@ -8,18 +8,10 @@
 #include <cstdio>
 #include <string>
 
+#include "expect.h"
 #include "kartla/v1/profile.pb.h"
 
-namespace {
-
-int misses = 0;
-
-void expect(bool ok, const char* what) {
-  std::printf("%s: %s\n", ok ? "ok" : "MISS", what);
-  if (!ok) ++misses;
-}
-
-}  // namespace
+using consumer::expect;
 
 int main() {
   kartla::v1::Profile profile;
@@ -48,5 +40,5 @@ int main() {
   kartla_buffer_free(&report);
 
   google::protobuf::ShutdownProtobufLibrary();
-  return misses == 0 ? 0 : 1;
+  return consumer::exit_code();
 }
