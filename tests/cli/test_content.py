@@ -253,7 +253,7 @@ def progress_svg_draws_the_hand_computed_points_and_escapes_record_text(cli: Cli
           "two rows of panels: 100 + 2 * 240 high")
     check(root.find(".//" + ns + "script") is None and "<script>" not in svg, "record text is escaped")
     check("Mood&lt;/text&gt;&lt;script&gt;x&lt;/script&gt;" in svg, "the label is shown, escaped")
-    # Layout (src/report/progress_svg.cpp): x = 56 + 284 * (t - A) / 120 days, so A = 56.0,
+    # Layout (src/views/progress_svg.cpp): x = 56 + 284 * (t - A) / 120 days, so A = 56.0,
     # B = 56 + 71 = 127.0, C = 340.0; y = 184 - 120 * (v - min) / (max - min).
     panels = {g.get("transform"): g for g in root.iter(ns + "g")}
     lines = {t: [p.get("points") for p in g.iter(ns + "polyline")] for t, g in panels.items()}

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "kartla/kartla.hpp"
-#include "report/progress_fixture.h"  // the report tests' fixed section: plain data, no internal API
+#include "views/progress_fixture.h"  // the report tests' fixed section: plain data, no internal API
 
 namespace {
 
@@ -118,7 +118,7 @@ TEST_CASE("set_section refuses invalid content and leaves the record as it was",
 
 TEST_CASE("the progress views come from the library with the hand-computed numbers", "[capi][progress]") {
   kartla::record r = kartla::record::create(owner());
-  r.set_section_json("progress", kartla::report::test::kProgressJson);
+  r.set_section_json("progress", kartla::views::test::kProgressJson);
   const std::string json = r.progress_json().str();
   CHECK(contains(json, R"J("change": 3,
       "direction": "better",
