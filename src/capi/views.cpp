@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "capi/encode_result.h"
 #include "capi/guard.h"
 #include "capi/handles.h"
 #include "capi/view_sections.h"
@@ -144,6 +145,19 @@ std::string show_text_of(const ViewSections& sections, const model::SectionInfo*
                             views::step_models(progress, work_ability), options);
 }
 
+// The typed views (ProgressView, PlanView) leave through the one emit path, as every result.
+template <typename Build>
+kartla_status record_result(const kartla_record* record, const kartla_view_options* options, kartla_encoding encoding,
+                            kartla_buffer* out, Build&& build) {
+  return guarded([&] {
+    require_output(record, "record");
+    kartla::capi::require_encoding(encoding);
+    require_empty(out, "out");
+    const views::ViewOptions parsed = view_options(options);
+    kartla::capi::emit(build(ViewSections::of_record(record->record), parsed), encoding, out);
+  });
+}
+
 template <typename Render>
 kartla_status record_view(const kartla_record* record, const kartla_view_options* options, kartla_buffer* out,
                           Render&& render) {
@@ -173,9 +187,10 @@ void kartla_view_options_init(kartla_view_options* options) {
 
 kartla_status kartla_record_progress_json(const kartla_record* record, const kartla_view_options* options,
                                           kartla_buffer* out) {
-  return record_view(record, options, out, [](const ViewSections& s, const views::ViewOptions& o) {
-    return views::progress_json(progress_of(s, o));
-  });
+  return record_result(record, options, KARTLA_ENCODING_JSON, out,
+                       [](const ViewSections& s, const views::ViewOptions& o) {
+                         return views::progress_view(progress_of(s, o));
+                       });
 }
 
 kartla_status kartla_record_progress_text(const kartla_record* record, const kartla_view_options* options,
@@ -194,10 +209,11 @@ kartla_status kartla_record_progress_svg(const kartla_record* record, const kart
 
 kartla_status kartla_record_plan_json(const kartla_record* record, const kartla_view_options* options,
                                       kartla_buffer* out) {
-  return record_view(record, options, out, [](const ViewSections& s, const views::ViewOptions& o) {
-    const PlanInput in = plan_of(s);
-    return views::plan_json(in.plan, in.step_models(), o);
-  });
+  return record_result(record, options, KARTLA_ENCODING_JSON, out,
+                       [](const ViewSections& s, const views::ViewOptions& o) {
+                         const PlanInput in = plan_of(s);
+                         return views::plan_view(in.plan, in.step_models(), o);
+                       });
 }
 
 kartla_status kartla_record_plan_text(const kartla_record* record, const kartla_view_options* options,

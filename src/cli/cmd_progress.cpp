@@ -2,6 +2,7 @@
 // an SVG chart to look at together. The numbers and the chart come from the library.
 #include "commands.h"
 #include "files.h"
+#include "json_text.h"
 #include "view_args.h"
 
 namespace kartla::cli {
@@ -14,12 +15,14 @@ Exit run_progress(const Args& args) {
 
   const kartla::record record = open_owned_record(args.positional(0), args);
   // Everything is computed before anything is written, so a failure leaves no half output.
-  const kartla::buffer summary = args.flag("--json") ? record.progress_json(options) : record.progress_text(options);
+  // The typed result's JSON, laid out as every JSON document the CLI prints.
+  const std::string summary = args.flag("--json") ? json_document(record.progress_json(options).view())
+                                                  : std::string(record.progress_text(options).view());
   if (svg_path) {
     const kartla::buffer svg = record.progress_svg(options);
     write_file_atomically(*svg_path, svg.view(), /*overwrite=*/true);
   }
-  write_stdout(summary.view());
+  write_stdout(summary);
   if (svg_path && !args.flag("--json")) write_stdout("\nChart written to " + *svg_path + " (not encrypted).\n");
   return Exit::ok;
 }

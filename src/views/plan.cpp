@@ -1,7 +1,6 @@
 #include "views/plan.h"
 
 #include "kartla/v1/action_plan.pb.h"
-#include "views/json_writer.h"
 #include "views/labels.h"
 #include "views/plan_tree.h"
 #include "views/text.h"
@@ -12,65 +11,50 @@ namespace {
 // "-2", " 0", "+1": aligned in a column.
 std::string signed_level(int level) { return (level > 0 ? "+" : level == 0 ? " " : "") + std::to_string(level); }
 
-// ---- JSON
+// ---- typed result
 
-void step_json(JsonWriter& json, std::string_view key, const v1::ProgrammeStep& step, const InstrumentDefinitions& models,
-               const ViewOptions& options) {
-  json.begin_object(key)
-      .field("instrument", step.instrument_id())
-      .field("instrument_version", step.instrument_version())
-      .field("step", step.step())
-      .field("label", step_label(step, models, options))
-      .end_object();
+void set_step(v1::PlanStep& out, const v1::ProgrammeStep& step, const InstrumentDefinitions& models,
+              const ViewOptions& options) {
+  out.set_instrument(step.instrument_id());
+  out.set_instrument_version(step.instrument_version());
+  out.set_step(step.step());
+  out.set_label(step_label(step, models, options));
 }
 
-void activity_json(JsonWriter& json, const v1::Activity& a, const InstrumentDefinitions& models,
-                   const ViewOptions& options) {
-  json.begin_object()
-      .field("id", a.id())
-      .field("title", a.title())
-      .field("description", a.description())
-      .field("type", a.has_type() ? coding_text(a.type()) : std::string())
-      .field("responsible", a.has_responsible() ? org_text(a.responsible()) : std::string())
-      .field("responsible_role", a.responsible_role());
-  if (a.has_step()) {
-    step_json(json, "step", a.step(), models, options);
-  } else {
-    json.null_field("step");
-  }
-  json.field("status", status_text(a.status()))
-      .field("planned", a.has_planned() ? period_text(a.planned()) : std::string())
-      .field("actual", a.has_actual() ? period_text(a.actual()) : std::string())
-      .field("intervention_id", a.intervention_id());
-  json.begin_array("goals");
-  for (const std::string& g : a.goal_ids()) json.item(g);
-  json.end_array();
-  json.field("provenance", a.has_assertion() ? provenance_text(a.assertion()) : std::string());
-  json.end_object();
+void set_activity(v1::PlanActivity& out, const v1::Activity& a, const InstrumentDefinitions& models,
+                  const ViewOptions& options) {
+  out.set_id(a.id());
+  out.set_title(a.title());
+  out.set_description(a.description());
+  if (a.has_type()) out.set_type(coding_text(a.type()));
+  if (a.has_responsible()) out.set_responsible(org_text(a.responsible()));
+  out.set_responsible_role(a.responsible_role());
+  if (a.has_step()) set_step(*out.mutable_step(), a.step(), models, options);
+  out.set_status(status_text(a.status()));
+  if (a.has_planned()) out.set_planned(period_text(a.planned()));
+  if (a.has_actual()) out.set_actual(period_text(a.actual()));
+  out.set_intervention_id(a.intervention_id());
+  for (const std::string& g : a.goal_ids()) out.add_goals(g);
+  if (a.has_assertion()) out.set_provenance(provenance_text(a.assertion()));
 }
 
-void goal_json(JsonWriter& json, const GoalNode& node) {
+void set_goal(v1::PlanGoal& out, const GoalNode& node) {
   const v1::Goal& g = *node.goal;
-  json.begin_object()
-      .field("id", g.id())
-      .field("text", g.text())
-      .field("status", status_text(g.status()))
-      .field("horizon", horizon_text(g.horizon()))
-      .field("target_date", g.has_target_date() ? date_text(g.target_date()) : std::string())
-      .field("target_occupation", g.has_target_occupation() ? coding_text(g.target_occupation()) : std::string())
-      .field("target_education", g.has_target_education() ? coding_text(g.target_education()) : std::string());
-  json.begin_array("gas_levels");
-  for (const v1::GasLevel& l : g.gas_levels())
-    json.begin_object().field("level", l.level()).field("description", l.description()).end_object();
-  json.end_array();
-  json.field("provenance", g.has_assertion() ? provenance_text(g.assertion()) : std::string());
-  json.begin_array("activities");
-  for (const v1::Activity* a : node.activities) json.item(a->id());
-  json.end_array();
-  json.begin_array("sub_goals");
-  for (const GoalNode& sub : node.sub_goals) goal_json(json, sub);
-  json.end_array();
-  json.end_object();
+  out.set_id(g.id());
+  out.set_text(g.text());
+  out.set_status(status_text(g.status()));
+  out.set_horizon(horizon_text(g.horizon()));
+  if (g.has_target_date()) out.set_target_date(date_text(g.target_date()));
+  if (g.has_target_occupation()) out.set_target_occupation(coding_text(g.target_occupation()));
+  if (g.has_target_education()) out.set_target_education(coding_text(g.target_education()));
+  for (const v1::GasLevel& l : g.gas_levels()) {
+    v1::PlanGasLevel& level = *out.add_gas_levels();
+    level.set_level(l.level());
+    level.set_description(l.description());
+  }
+  if (g.has_assertion()) out.set_provenance(provenance_text(g.assertion()));
+  for (const v1::Activity* a : node.activities) out.add_activities(a->id());
+  for (const GoalNode& sub : node.sub_goals) set_goal(*out.add_sub_goals(), sub);
 }
 
 // ---- text
@@ -122,33 +106,19 @@ class TextPlan {
 
 }  // namespace
 
-std::string plan_json(const v1::ActionPlan& plan, const InstrumentDefinitions& step_models, const ViewOptions& options) {
+v1::PlanView plan_view(const v1::ActionPlan& plan, const InstrumentDefinitions& step_models, const ViewOptions& options) {
   const PlanTree tree = plan_tree(plan);
-  JsonWriter json;
-  json.begin_object()
-      .field("revision", plan.revision())
-      .field("agreed_at", plan.has_agreed_at() ? date_text(plan.agreed_at()) : std::string())
-      .field("participant_agreed", plan.participant_agreed());
-  if (plan.has_current_step()) {
-    step_json(json, "current_step", plan.current_step(), step_models, options);
-  } else {
-    json.null_field("current_step");
-  }
-  json.begin_array("co_owners");
-  for (const v1::OrgRef& o : plan.co_owners()) json.item(org_text(o));
-  json.end_array();
-  json.field("provenance", plan.has_assertion() ? provenance_text(plan.assertion()) : std::string());
-  json.begin_array("goals");
-  for (const GoalNode& g : tree.goals) goal_json(json, g);
-  json.end_array();
-  json.begin_array("activities");
-  for (const v1::Activity& a : plan.activities()) activity_json(json, a, step_models, options);
-  json.end_array();
-  json.begin_array("activities_without_goal");
-  for (const v1::Activity* a : tree.other_activities) json.item(a->id());
-  json.end_array();
-  json.end_object();
-  return json.take();
+  v1::PlanView view;
+  view.set_revision(plan.revision());
+  if (plan.has_agreed_at()) view.set_agreed_at(date_text(plan.agreed_at()));
+  view.set_participant_agreed(plan.participant_agreed());
+  if (plan.has_current_step()) set_step(*view.mutable_current_step(), plan.current_step(), step_models, options);
+  for (const v1::OrgRef& o : plan.co_owners()) view.add_co_owners(org_text(o));
+  if (plan.has_assertion()) view.set_provenance(provenance_text(plan.assertion()));
+  for (const GoalNode& g : tree.goals) set_goal(*view.add_goals(), g);
+  for (const v1::Activity& a : plan.activities()) set_activity(*view.add_activities(), a, step_models, options);
+  for (const v1::Activity* a : tree.other_activities) view.add_activities_without_goal(a->id());
+  return view;
 }
 
 std::string plan_text(const v1::ActionPlan& plan, const InstrumentDefinitions& step_models, const ViewOptions& options) {

@@ -9,11 +9,12 @@
 #include "views/steps.h"
 #include "views/view_options.h"
 #include "kartla/v1/action_plan.pb.h"
+#include "kartla/v1/views.pb.h"
 
 namespace kartla::views {
 
 // `step_models`: the step-model definitions the record holds (for phase labels); may be empty.
-std::string plan_json(const v1::ActionPlan& plan, const InstrumentDefinitions& step_models, const ViewOptions& options);
+v1::PlanView plan_view(const v1::ActionPlan& plan, const InstrumentDefinitions& step_models, const ViewOptions& options);
 std::string plan_text(const v1::ActionPlan& plan, const InstrumentDefinitions& step_models, const ViewOptions& options);
 
 }  // namespace kartla::views

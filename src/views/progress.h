@@ -15,6 +15,7 @@
 #include "views/view_options.h"
 #include "kartla/v1/action_plan.pb.h"
 #include "kartla/v1/progress.pb.h"
+#include "kartla/v1/views.pb.h"
 #include "kartla/v1/work_ability.pb.h"
 
 namespace kartla::views {
@@ -63,8 +64,9 @@ struct ProgressSummary {
 ProgressSummary summarize_progress(const v1::Progress* progress, const v1::WorkAbility* work_ability,
                                    const v1::ActionPlan* plan, const ViewOptions& options);
 
-// Renderings of a summary. The SVG's layout and scaling are documented in progress_svg.cpp.
-std::string progress_json(const ProgressSummary& summary);
+// Renderings of a summary: the typed result (every number and word of the text, for programs),
+// a table, and a chart whose layout and scaling are documented in progress_svg.cpp.
+v1::ProgressView progress_view(const ProgressSummary& summary);
 std::string progress_text(const ProgressSummary& summary);
 std::string progress_svg(const ProgressSummary& summary);
 

@@ -211,7 +211,8 @@ def progress_json_matches_the_hand_computed_summary(cli: Cli):
     progress_record(cli)
     summary = json.loads(cli.ok("progress", "rec.kartla", *OWNER, "--json"))
     check(summary["from"] == "2025-01-01" and summary["to"] == "2025-05-01", str(summary))
-    got = [(s["indicator"], s["respondent"], s["first"], s["latest"], s["change"], s["direction"], s["assessments"])
+    # change is an int64: a string in protobuf JSON.
+    got = [(s["indicator"], s["respondent"], s["first"], s["latest"], int(s["change"]), s["direction"], s["assessments"])
            for s in summary["indicators"]]
     expected = [
         ("mood", "participant", {"date": "2025-01-01", "value": 2}, {"date": "2025-05-01", "value": 5}, 3, "better", 3),

@@ -120,10 +120,9 @@ TEST_CASE("the progress views come from the library with the hand-computed numbe
   kartla::record r = kartla::record::create(owner());
   r.set_section_json("progress", kartla::views::test::kProgressJson);
   const std::string json = r.progress_json().str();
-  CHECK(contains(json, R"J("change": 3,
-      "direction": "better",
-      "assessments": 3,)J"));
-  CHECK(contains(json, R"J("change": -5,)J"));
+  // Standard protobuf JSON: snake_case names, 64-bit integers as strings.
+  CHECK(contains(json, R"J("change":"3","direction":"better","assessments":3,)J"));
+  CHECK(contains(json, R"J("change":"-5",)J"));
   const std::string svg = r.progress_svg().str();
   CHECK(contains(svg, "points=\"56.0,154.0 127.0,124.0 340.0,64.0\""));
   CHECK_FALSE(contains(svg, "<b>"));
@@ -172,7 +171,7 @@ TEST_CASE("the record view shows every section held, with labels and sources", "
   CHECK(one.rfind("== Languages ==\n", 0) == 0);
   CHECK_FALSE(contains(one, "Action plan"));
   CHECK(contains(r.plan_text().view(), "Goal: A job\n"));
-  CHECK(contains(r.plan_json().view(), "\"text\": \"A job\""));
+  CHECK(contains(r.plan_json().view(), "\"text\":\"A job\""));
 }
 
 TEST_CASE("the sharing ledger cannot be set or removed through the API; the record is unchanged", "[capi][set]") {
