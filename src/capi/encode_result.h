@@ -8,11 +8,6 @@
 
 #include "kartla/kartla.h"
 
-#ifndef KARTLA_ENCODING_DECLARED
-#define KARTLA_ENCODING_DECLARED
-// Until the public header declares it (the ABI split puts it in the common part).
-typedef enum kartla_encoding { KARTLA_ENCODING_PROTOBUF = 0, KARTLA_ENCODING_JSON = 1 } kartla_encoding;
-#endif
 
 namespace kartla::capi {
 

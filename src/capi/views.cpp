@@ -145,28 +145,69 @@ std::string show_text_of(const ViewSections& sections, const model::SectionInfo*
                             views::step_models(progress, work_ability), options);
 }
 
+// Where a view's sections come from: the owner's record, or a share as the agency may read it at
+// `at`. Checked (with the options) before any section is decrypted.
+struct Source {
+  const kartla_record* record = nullptr;
+  const kartla_share* share = nullptr;
+  int64_t at = 0;
+
+  ViewSections sections() const {
+    if (record != nullptr) return ViewSections::of_record(record->record);
+    return ViewSections::of_share(share->view, at != 0 ? at : static_cast<int64_t>(std::time(nullptr)));
+  }
+  void require() const {
+    if (record == nullptr && share == nullptr) fail(Code::invalid_argument, "record is NULL");
+  }
+};
+
+Source of(const kartla_record* record) { return {record, nullptr, 0}; }
+Source of(const kartla_share* share, int64_t at) {
+  if (share == nullptr) fail(Code::invalid_argument, "share is NULL");
+  return {nullptr, share, at};
+}
+
 // The typed views (ProgressView, PlanView) leave through the one emit path, as every result.
-template <typename Build>
-kartla_status record_result(const kartla_record* record, const kartla_view_options* options, kartla_encoding encoding,
-                            kartla_buffer* out, Build&& build) {
+template <typename Pick, typename Build>
+kartla_status typed_view(Pick&& source, const kartla_view_options* options, kartla_encoding encoding,
+                         kartla_buffer* out, Build&& build) {
   return guarded([&] {
-    require_output(record, "record");
+    const auto from = source();
+    from.require();
     kartla::capi::require_encoding(encoding);
     require_empty(out, "out");
     const views::ViewOptions parsed = view_options(options);
-    kartla::capi::emit(build(ViewSections::of_record(record->record), parsed), encoding, out);
+    kartla::capi::emit(build(from.sections(), parsed), encoding, out);
   });
 }
 
-template <typename Render>
-kartla_status record_view(const kartla_record* record, const kartla_view_options* options, kartla_buffer* out,
-                          Render&& render) {
+template <typename Pick, typename Render>
+kartla_status text_view(Pick&& source, const kartla_view_options* options, kartla_buffer* out, Render&& render) {
   return guarded([&] {
-    require_output(record, "record");
+    const auto from = source();
+    from.require();
     require_empty(out, "out");
     const views::ViewOptions parsed = view_options(options);
-    put_wiped(out, render(ViewSections::of_record(record->record), parsed));
+    put_wiped(out, render(from.sections(), parsed));
   });
+}
+
+v1::ProgressView progress_result(const ViewSections& s, const views::ViewOptions& o) {
+  return views::progress_view(progress_of(s, o));
+}
+std::string progress_text(const ViewSections& s, const views::ViewOptions& o) {
+  return views::progress_text(progress_of(s, o));
+}
+std::string progress_svg(const ViewSections& s, const views::ViewOptions& o) {
+  return views::progress_svg(progress_of(s, o));
+}
+v1::PlanView plan_result(const ViewSections& s, const views::ViewOptions& o) {
+  const PlanInput in = plan_of(s);
+  return views::plan_view(in.plan, in.step_models(), o);
+}
+std::string plan_text(const ViewSections& s, const views::ViewOptions& o) {
+  const PlanInput in = plan_of(s);
+  return views::plan_text(in.plan, in.step_models(), o);
 }
 
 const model::SectionInfo* section_or_all(const char* section) {
@@ -185,48 +226,66 @@ void kartla_view_options_init(kartla_view_options* options) {
   options->language = nullptr;
 }
 
-kartla_status kartla_record_progress_json(const kartla_record* record, const kartla_view_options* options,
-                                          kartla_buffer* out) {
-  return record_result(record, options, KARTLA_ENCODING_JSON, out,
-                       [](const ViewSections& s, const views::ViewOptions& o) {
-                         return views::progress_view(progress_of(s, o));
-                       });
+kartla_status kartla_record_progress(const kartla_record* record, const kartla_view_options* options,
+                                     kartla_encoding encoding, kartla_buffer* out) {
+  return typed_view([&] { return of(record); }, options, encoding, out, progress_result);
 }
 
 kartla_status kartla_record_progress_text(const kartla_record* record, const kartla_view_options* options,
                                           kartla_buffer* out) {
-  return record_view(record, options, out, [](const ViewSections& s, const views::ViewOptions& o) {
-    return views::progress_text(progress_of(s, o));
-  });
+  return text_view([&] { return of(record); }, options, out, progress_text);
 }
 
 kartla_status kartla_record_progress_svg(const kartla_record* record, const kartla_view_options* options,
                                          kartla_buffer* out) {
-  return record_view(record, options, out, [](const ViewSections& s, const views::ViewOptions& o) {
-    return views::progress_svg(progress_of(s, o));
-  });
+  return text_view([&] { return of(record); }, options, out, progress_svg);
 }
 
-kartla_status kartla_record_plan_json(const kartla_record* record, const kartla_view_options* options,
-                                      kartla_buffer* out) {
-  return record_result(record, options, KARTLA_ENCODING_JSON, out,
-                       [](const ViewSections& s, const views::ViewOptions& o) {
-                         const PlanInput in = plan_of(s);
-                         return views::plan_view(in.plan, in.step_models(), o);
-                       });
+kartla_status kartla_record_plan(const kartla_record* record, const kartla_view_options* options,
+                                 kartla_encoding encoding, kartla_buffer* out) {
+  return typed_view([&] { return of(record); }, options, encoding, out, plan_result);
 }
 
 kartla_status kartla_record_plan_text(const kartla_record* record, const kartla_view_options* options,
                                       kartla_buffer* out) {
-  return record_view(record, options, out, [](const ViewSections& s, const views::ViewOptions& o) {
-    const PlanInput in = plan_of(s);
-    return views::plan_text(in.plan, in.step_models(), o);
-  });
+  return text_view([&] { return of(record); }, options, out, plan_text);
 }
 
 kartla_status kartla_record_show_text(const kartla_record* record, const char* section,
                                       const kartla_view_options* options, kartla_buffer* out) {
-  return record_view(record, options, out, [&](const ViewSections& s, const views::ViewOptions& o) {
+  return text_view([&] { return of(record); }, options, out, [&](const ViewSections& s, const views::ViewOptions& o) {
+    return show_text_of(s, section_or_all(section), o);
+  });
+}
+
+kartla_status kartla_share_progress(const kartla_share* share, int64_t at, const kartla_view_options* options,
+                                    kartla_encoding encoding, kartla_buffer* out) {
+  return typed_view([&] { return of(share, at); }, options, encoding, out, progress_result);
+}
+
+kartla_status kartla_share_progress_text(const kartla_share* share, int64_t at, const kartla_view_options* options,
+                                         kartla_buffer* out) {
+  return text_view([&] { return of(share, at); }, options, out, progress_text);
+}
+
+kartla_status kartla_share_progress_svg(const kartla_share* share, int64_t at, const kartla_view_options* options,
+                                        kartla_buffer* out) {
+  return text_view([&] { return of(share, at); }, options, out, progress_svg);
+}
+
+kartla_status kartla_share_plan(const kartla_share* share, int64_t at, const kartla_view_options* options,
+                                kartla_encoding encoding, kartla_buffer* out) {
+  return typed_view([&] { return of(share, at); }, options, encoding, out, plan_result);
+}
+
+kartla_status kartla_share_plan_text(const kartla_share* share, int64_t at, const kartla_view_options* options,
+                                     kartla_buffer* out) {
+  return text_view([&] { return of(share, at); }, options, out, plan_text);
+}
+
+kartla_status kartla_share_show_text(const kartla_share* share, const char* section, int64_t at,
+                                     const kartla_view_options* options, kartla_buffer* out) {
+  return text_view([&] { return of(share, at); }, options, out, [&](const ViewSections& s, const views::ViewOptions& o) {
     return show_text_of(s, section_or_all(section), o);
   });
 }
