@@ -132,6 +132,12 @@ KARTLA_API void kartla_buffer_init(kartla_buffer *buffer);
 /* Wipes and releases the buffer's memory and leaves it empty. NULL and empty buffers are fine. */
 KARTLA_API void kartla_buffer_free(kartla_buffer *buffer);
 
+/* How a typed result is written into a kartla_buffer: the protobuf bytes of its kartla.v1
+ * message, or that message's standard protobuf JSON (proto field names, every field present,
+ * 64-bit integers as strings), NUL-terminated. A value outside the enum is
+ * KARTLA_E_INVALID_ARGUMENT. */
+typedef enum kartla_encoding { KARTLA_ENCODING_PROTOBUF = 0, KARTLA_ENCODING_JSON = 1 } kartla_encoding;
+
 /* ---------------------------------------------------------------------------------------------
  * Sections: the fixed list of record sections (static data, thread-safe).
  */

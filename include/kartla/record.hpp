@@ -59,6 +59,17 @@ struct view_options {
   bool include_work_ability = false;  // progress: also chart work_ability scores (health data)
   std::string language;               // empty = English labels
 };
+
+namespace detail {
+// The returned struct borrows options.language: use it before options goes away.
+inline kartla_view_options raw_view_options(const view_options& options) {
+  kartla_view_options raw;
+  kartla_view_options_init(&raw);
+  raw.include_work_ability = options.include_work_ability ? 1 : 0;
+  raw.language = options.language.empty() ? nullptr : options.language.c_str();
+  return raw;
+}
+}  // namespace detail
 #endif
 
 class record {
@@ -139,15 +150,26 @@ class record {
   void remove_section(const std::string& section) { check(kartla_record_remove_section(get(), section.c_str())); }
 
 #ifdef KARTLA_EXPERIMENTAL
-  // The views a person reads (kartla/experimental/views.h); each returns text in wiped memory.
-  buffer progress_json(const view_options& options = {}) const { return view(kartla_record_progress_json, options); }
+  // The views a person reads (kartla/experimental/views.h), in wiped memory. progress() and
+  // plan() are typed (kartla.v1.ProgressView, PlanView), JSON unless asked otherwise.
+  buffer progress(const view_options& options = {}, kartla_encoding encoding = KARTLA_ENCODING_JSON) const {
+    const kartla_view_options raw = detail::raw_view_options(options);
+    buffer out;
+    check(kartla_record_progress(get(), &raw, encoding, out.out()));
+    return out;
+  }
   buffer progress_text(const view_options& options = {}) const { return view(kartla_record_progress_text, options); }
   buffer progress_svg(const view_options& options = {}) const { return view(kartla_record_progress_svg, options); }
-  buffer plan_json(const view_options& options = {}) const { return view(kartla_record_plan_json, options); }
+  buffer plan(const view_options& options = {}, kartla_encoding encoding = KARTLA_ENCODING_JSON) const {
+    const kartla_view_options raw = detail::raw_view_options(options);
+    buffer out;
+    check(kartla_record_plan(get(), &raw, encoding, out.out()));
+    return out;
+  }
   buffer plan_text(const view_options& options = {}) const { return view(kartla_record_plan_text, options); }
   // Every section the record holds when `section` is empty.
   buffer show_text(const std::string& section = {}, const view_options& options = {}) const {
-    const kartla_view_options raw = raw_view_options(options);
+    const kartla_view_options raw = detail::raw_view_options(options);
     buffer out;
     check(kartla_record_show_text(get(), section.empty() ? nullptr : section.c_str(), &raw, out.out()));
     return out;
@@ -203,17 +225,9 @@ class record {
  private:
   explicit record(kartla_record* raw) : handle_(raw) {}
 #ifdef KARTLA_EXPERIMENTAL
-  // The returned struct borrows options.language: use it before options goes away.
-  static kartla_view_options raw_view_options(const view_options& options) {
-    kartla_view_options raw;
-    kartla_view_options_init(&raw);
-    raw.include_work_ability = options.include_work_ability ? 1 : 0;
-    raw.language = options.language.empty() ? nullptr : options.language.c_str();
-    return raw;
-  }
   buffer view(kartla_status (*fn)(const kartla_record*, const kartla_view_options*, kartla_buffer*),
               const view_options& options) const {
-    const kartla_view_options raw = raw_view_options(options);
+    const kartla_view_options raw = detail::raw_view_options(options);
     buffer out;
     check(fn(get(), &raw, out.out()));
     return out;

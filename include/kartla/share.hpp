@@ -10,6 +10,10 @@
 #include "kartla/common.hpp"
 #include "kartla/identity.hpp"
 #include "kartla/share.h"
+#ifdef KARTLA_EXPERIMENTAL
+#include "kartla/experimental/views.h"
+#include "kartla/record.hpp"  // view_options
+#endif
 
 namespace kartla {
 
@@ -63,10 +67,53 @@ class share {
     check(kartla_share_check_owner(get(), detail::bytes(owner_card), owner_card.size()));
   }
 
+#ifdef KARTLA_EXPERIMENTAL
+  // The views of kartla/experimental/views.h, from the sections granted and unexpired at `at`
+  // (0 = now); progress() and plan() are typed, JSON unless asked otherwise.
+  buffer progress(const view_options& options = {}, kartla_encoding encoding = KARTLA_ENCODING_JSON,
+                  int64_t at = 0) const {
+    const kartla_view_options raw = detail::raw_view_options(options);
+    buffer out;
+    check(kartla_share_progress(get(), at, &raw, encoding, out.out()));
+    return out;
+  }
+  buffer progress_text(const view_options& options = {}, int64_t at = 0) const {
+    return view(kartla_share_progress_text, options, at);
+  }
+  buffer progress_svg(const view_options& options = {}, int64_t at = 0) const {
+    return view(kartla_share_progress_svg, options, at);
+  }
+  buffer plan(const view_options& options = {}, kartla_encoding encoding = KARTLA_ENCODING_JSON, int64_t at = 0) const {
+    const kartla_view_options raw = detail::raw_view_options(options);
+    buffer out;
+    check(kartla_share_plan(get(), at, &raw, encoding, out.out()));
+    return out;
+  }
+  buffer plan_text(const view_options& options = {}, int64_t at = 0) const {
+    return view(kartla_share_plan_text, options, at);
+  }
+  // Every section this agency can read at `at` when `section` is empty.
+  buffer show_text(const std::string& section = {}, const view_options& options = {}, int64_t at = 0) const {
+    const kartla_view_options raw = detail::raw_view_options(options);
+    buffer out;
+    check(kartla_share_show_text(get(), section.empty() ? nullptr : section.c_str(), at, &raw, out.out()));
+    return out;
+  }
+#endif
+
   const kartla_share* get() const noexcept { return handle_.get(); }
 
  private:
   explicit share(kartla_share* raw) : handle_(raw) {}
+#ifdef KARTLA_EXPERIMENTAL
+  buffer view(kartla_status (*fn)(const kartla_share*, int64_t, const kartla_view_options*, kartla_buffer*),
+              const view_options& options, int64_t at) const {
+    const kartla_view_options raw = detail::raw_view_options(options);
+    buffer out;
+    check(fn(get(), at, &raw, out.out()));
+    return out;
+  }
+#endif
   detail::handle<kartla_share, kartla_share_free> handle_;
 };
 

@@ -12,7 +12,7 @@
 namespace kartla::capi {
 namespace {
 
-using report::JsonWriter;
+using views::JsonWriter;
 
 void card_object(JsonWriter& json, std::string_view key, const format::Card& card, const std::string& fingerprint) {
   json.begin_object(key)

@@ -13,18 +13,18 @@
 #include "attest/trust_list.h"
 #include "base/bytes.h"
 #include "kartla/kartla.h"
-#include "report/json_writer.h"
+#include "views/json_writer.h"
 
 namespace kartla::capi {
 
-// Every document here is written with report::JsonWriter, nested ones included, so a report
+// Every document here is written with views::JsonWriter, nested ones included, so a report
 // reads (and is laid out) the same wherever it comes from.
 
 // A role number as its name, or the bare number for a role this library does not know.
-void role_field(report::JsonWriter& json, std::string_view key, uint32_t role);
+void role_field(views::JsonWriter& json, std::string_view key, uint32_t role);
 // {"verdict", "finding", "message", "entry_id", "issuer", "listed", "claim", "issued_at",
 // "expires_at"} as the member `key` (or an array element, for an empty key).
-void attestation_report(report::JsonWriter& json, std::string_view key, const attest::AttestationCheck& check);
+void attestation_report(views::JsonWriter& json, std::string_view key, const attest::AttestationCheck& check);
 // The same report as a document of its own (with a final newline).
 std::string attestation_report_json(const attest::AttestationCheck& check);
 // {"root", "sequence", "issued_at", "expires_at", "agencies"}, a document.

@@ -15,7 +15,7 @@
 #include "format/limits.h"
 #include "model/section_codec.h"
 #include "model/section_registry.h"
-#include "report/json_writer.h"
+#include "views/json_writer.h"
 
 using kartla::ByteView;
 using kartla::capi::bounded_input;
@@ -45,7 +45,7 @@ ByteView contribution_input(const uint8_t* data, size_t len) {
 std::string describe(const attest::VerifiedContribution& c) {
   const kartla::crypto::SecretBuffer section = attest::with_entry(*c.section, {}, c.entry.view());
   const kartla::crypto::SecretBuffer content = kartla::model::section_to_json(*c.section, section.view());
-  kartla::report::JsonWriter json;
+  kartla::views::JsonWriter json;
   json.begin_object()
       .field("contribution_id", kartla::crypto::to_hex(c.contribution_id))
       .field("record_id", kartla::crypto::to_hex(c.record_id))

@@ -10,7 +10,7 @@
 #include "capi/guard.h"
 #include "capi/handles.h"
 #include "model/section_registry.h"
-#include "report/json_writer.h"
+#include "views/json_writer.h"
 
 using kartla::ByteView;
 using kartla::capi::guarded;
@@ -24,7 +24,7 @@ namespace {
 
 namespace attest = kartla::attest;
 
-void reports(kartla::report::JsonWriter& json, std::string_view key, const std::vector<attest::AttestationCheck>& checks) {
+void reports(kartla::views::JsonWriter& json, std::string_view key, const std::vector<attest::AttestationCheck>& checks) {
   json.begin_array(key);
   for (const attest::AttestationCheck& check : checks) kartla::capi::attestation_report(json, {}, check);
   json.end_array();
@@ -35,7 +35,7 @@ std::string provenance_json(const kartla::model::SectionInfo& info, ByteView pla
                             int64_t now) {
   const attest::SectionProvenance p =
       attest::section_provenance(info, plaintext, record, now, trust ? &*trust : nullptr);
-  kartla::report::JsonWriter json;
+  kartla::views::JsonWriter json;
   json.begin_object().field("section", info.name);
   if (trust) {
     json.begin_object("trust_list")

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "agency_input.h"
 #include "commands.h"
 #include "date_arg.h"
 #include "display_text.h"
@@ -107,25 +108,16 @@ SharedProvenance shared_provenance(const kartla::share& share, const JsonObject&
 Exit run_open(const Args& args) {
   args.expect_positionals({"FILE"});
   const std::string& path = args.positional(0);
-  const std::string agency_path = args.required("--as");
   std::optional<std::string> section;
   if (args.value("--section")) section = section_option(args);
-  int64_t at = 0;  // the library's "now"
-  if (auto text = args.value("--at")) at = parse_time_arg(*text, "--at", DateMeaning::start_of_day);
-  std::optional<uint64_t> last_seen;
-  if (auto text = args.value("--last-seen"))
-    last_seen = parse_unsigned(*text, "--last-seen", std::numeric_limits<uint64_t>::max());
-  std::optional<Secret> owner_card;
-  if (auto card = args.value("--owner-card")) owner_card = read_input(*card, kSmallFileReadLimit);
-  check_readable(path);
+  const AgencyArgs given = agency_args(path, args);
   // Before the passphrase: a bad, older or expired trust list is the caller's to fix first.
   const std::optional<TrustListInput> trust = trust_list_option(args);
 
-  const kartla::identity agency = unlock_identity(agency_path, args);
-  const kartla::share share = kartla::share::open_file(path, agency);
-  // Both checks come before anything is printed: a stranger's or an older copy prints nothing.
-  if (owner_card) share.check_owner(owner_card->view());
-  if (last_seen) share.check_last_seen(*last_seen);
+  const AgencyInput opened = open_as_agency(given, args);
+  const kartla::identity& agency = opened.agency;
+  const kartla::share& share = opened.share;
+  const int64_t at = opened.at;
 
   if (trust && section) {
     const kartla::buffer json = share.section_json(*section, at);

@@ -1,6 +1,9 @@
-// `kartla plan`: the action plan as a person reads it, or as JSON.
+// `kartla plan`: the action plan as a person reads it, or as JSON; the owner's (--owner) or
+// what an agency may read of it (--as).
+#include "agency_input.h"
 #include "commands.h"
 #include "files.h"
+#include "json_text.h"
 #include "view_args.h"
 
 namespace kartla::cli {
@@ -8,9 +11,17 @@ namespace kartla::cli {
 Exit run_plan(const Args& args) {
   args.expect_positionals({"REC.kartla"});
   const kartla::view_options options = view_options_from(args);
-  const kartla::record record = open_owned_record(args.positional(0), args);
-  const kartla::buffer plan = args.flag("--json") ? record.plan_json(options) : record.plan_text(options);
-  write_stdout(plan.view());
+  const bool json = args.flag("--json");
+  std::string plan;
+  if (reads_as_agency(args)) {
+    const AgencyInput opened = open_as_agency(agency_args(args.positional(0), args), args);
+    plan = json ? json_document(opened.share.plan(options, KARTLA_ENCODING_JSON, opened.at).view())
+                : std::string(opened.share.plan_text(options, opened.at).view());
+  } else {
+    const kartla::record record = open_owned_record(args.positional(0), args);
+    plan = json ? json_document(record.plan(options).view()) : std::string(record.plan_text(options).view());
+  }
+  write_stdout(plan);
   return Exit::ok;
 }
 

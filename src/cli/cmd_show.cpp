@@ -1,5 +1,7 @@
 // `kartla record show`: the record for a person to read, labels and provenance included.
+#include "agency_input.h"
 #include "commands.h"
+#include "failure.h"
 #include "files.h"
 #include "json_read.h"
 #include "owned_record.h"
@@ -36,6 +38,13 @@ Exit run_record_show(const Args& args) {
   // Checked before the passphrase is asked for, as everywhere else.
   const std::string section = args.value("--section") ? section_option(args) : std::string();
   const kartla::view_options options = view_options_from(args);
+  if (reads_as_agency(args)) {
+    // The agency reads the granted sections only; their provenance is `kartla open --trust`'s.
+    if (args.value("--trust")) usage_error("--trust goes with --owner; an agency uses `kartla open --trust`");
+    const AgencyInput opened = open_as_agency(agency_args(args.positional(0), args), args);
+    write_stdout(opened.share.show_text(section, options, opened.at).view());
+    return Exit::ok;
+  }
   const std::optional<TrustListInput> trust = trust_list_option(args);
   const OwnedRecord owned = open_record_with_owner(args.positional(0), args);
   const kartla::buffer text = owned.record.show_text(section, options);

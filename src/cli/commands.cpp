@@ -17,6 +17,10 @@ const Option kLastSeenTrust{"--last-seen-trust", "N",
 // Every command that opens the owner's record: the owner remembers the versions it has seen
 // (in OWNER.id and in a state folder on this computer), and an older copy is refused (exit 7).
 const Option kOwnerLastSeen{"--last-seen", "N", "also refuse a copy older than sequence N (exit 7)"};
+// The agency's side of the view commands (progress, plan, record show), as `kartla open`.
+const Option kAsAgency{"--as", "AGENCY.id", "instead of --owner: what this agency may read of FILE (a share bundle)"};
+const Option kAtForAgency{"--at", "DATE", "with --as: check grant expiry at DATE (YYYY-MM-DD or ...T...Z, UTC)"};
+const Option kOwnerCardForAgency{"--owner-card", "OWNER.card", "with --as: the owner whose record this must be"};
 const Option kAcceptOlder{"--accept-older", "",
                           "open an older copy anyway; a save continues above the newest version seen"};
 
@@ -290,7 +294,7 @@ const std::vector<Command>& commands() {
         {"--protobuf", "FILE", "the content as binary protobuf instead ('-' for standard input)"},
         {"--report", "FORMAT", "text (default) or json: the library's report with every violation"}},
        run_validate},
-      {"", "progress", "REC.kartla --owner OWNER.id [--json] [--svg FILE] [--with-work-ability]",
+      {"", "progress", "REC.kartla (--owner OWNER.id | --as AGENCY.id [--at DATE]) [--json] [--svg FILE] [--with-work-ability]",
        "show each indicator's movement over time (stegförflyttning)",
        "Reads the progress section's dated assessments and shows, for each instrument indicator and\n"
        "who gave the score (participant, professional, jointly), the first and the latest date and\n"
@@ -298,24 +302,30 @@ const std::vector<Command>& commands() {
        "of assessments. GAS scores are shown per goal, programme phases as their own line.\n"
        "--svg FILE also draws one small chart per indicator, with dates and the instrument's scale,\n"
        "for a participant and a coach to look at together; the file is NOT encrypted.\n"
-       "Scores in work_ability (health data) are included only with --with-work-ability.",
-       {kOwner, kOwnerLastSeen, kAcceptOlder,
+       "Scores in work_ability (health data) are included only with --with-work-ability.\n"
+       "With --as instead of --owner, REC.kartla is a share bundle (or the record file) read as\n"
+       "that agency, as `kartla open` does: only granted sections whose grant has not expired;\n"
+       "progress not shared (or expired) exits with code 3, an action plan not shared leaves the\n"
+       "goals' texts out, and work_ability is charted only if it is shared too.",
+       {kOwner, kAsAgency, kAtForAgency, kOwnerCardForAgency, kOwnerLastSeen, kAcceptOlder,
         {"--json", "", "print the summary as JSON"},
         {"--svg", "FILE", "also write the chart as an SVG file (replaces FILE)"},
         {"--with-work-ability", "", "include work_ability scores (special-category health data)"},
         {"--language", "LANG", "language of instrument labels: sv, fi or en (default en)"},
         kPassphraseFile},
        run_progress},
-      {"", "plan", "REC.kartla --owner OWNER.id [--json]",
+      {"", "plan", "REC.kartla (--owner OWNER.id | --as AGENCY.id [--at DATE]) [--json]",
        "show the action plan: goals, sub-goals and activities",
        "Shows the action plan readably: each goal with its sub-goals, goal attainment levels and\n"
        "the activities serving it, with the responsible agency, phase, status and planned and\n"
        "actual dates, and where each statement comes from. A record without an action plan exits\n"
-       "with code 3.",
-       {kOwner, kOwnerLastSeen, kAcceptOlder, {"--json", "", "print the plan as JSON"},
+       "with code 3; so does, with --as (an agency reading a share bundle, as `kartla open`), an\n"
+       "action plan not shared with that agency or whose grant has expired.",
+       {kOwner, kAsAgency, kAtForAgency, kOwnerCardForAgency, kOwnerLastSeen, kAcceptOlder,
+        {"--json", "", "print the plan as JSON"},
         {"--language", "LANG", "language of phase labels: sv, fi or en (default en)"}, kPassphraseFile},
        run_plan},
-      {"record", "show", "REC.kartla --owner OWNER.id [--section SECTION]",
+      {"record", "show", "REC.kartla (--owner OWNER.id | --as AGENCY.id [--at DATE]) [--section SECTION]",
        "print the record (or one section) for a person to read",
        "Prints the record's sections as text for a person to read, not as protobuf JSON: coded\n"
        "values with their labels from the code systems, dates as dates, and after every entry its\n"
@@ -323,8 +333,10 @@ const std::vector<Command>& commands() {
        "and when. With --section, only that section (exit code 3 if the record does not hold it).\n"
        "Then the provenance of every entry that agencies have attested: trusted (with the agency's\n"
        "name, role and organisation number), not on the trust list, or invalid and why; --trust\n"
-       "names the trust list (without it no agency counts as trusted).",
-       {kOwner, kOwnerLastSeen, kAcceptOlder, {"--section", "SECTION", "show only this section (see `kartla sections`)"},
+       "names the trust list (without it no agency counts as trusted).\n"
+       "With --as, an agency reads a share bundle (as `kartla open`): every section shared with it\n"
+       "and not expired, or --section, which must be (exit code 3 otherwise).",
+       {kOwner, kAsAgency, kAtForAgency, kOwnerCardForAgency, kOwnerLastSeen, kAcceptOlder, {"--section", "SECTION", "show only this section (see `kartla sections`)"},
         {"--language", "LANG", "language of instrument labels: sv, fi or en (default en)"}, kTrustForProvenance,
         kTrustRoot, kLastSeenTrust, kPassphraseFile},
        run_record_show},

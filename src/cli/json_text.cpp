@@ -38,7 +38,7 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; 
 
 }  // namespace
 
-// The CLI sees only the public headers, so it cannot use the library's writer (src/report);
+// The CLI sees only the public headers, so it cannot use the library's writer (src/views/json_writer.h);
 // this is the same layout rule, applied to text.
 std::string json_document(std::string_view in) {
   std::string out;

@@ -13,6 +13,9 @@ namespace kartla::cli {
 // should not cost an Argon2id run and a passphrase prompt).
 kartla::record open_owned_record(const std::string& path, const Args& args);
 
+// --as AGENCY.id: the view is of what that agency may read (agency_input.h), not the owner's.
+bool reads_as_agency(const Args& args);
+
 // --language LANG (labels of instruments and scales; English by default).
 kartla::view_options view_options_from(const Args& args);
 

@@ -457,19 +457,21 @@ static void content(const struct fixture *f) {
     misuse_fail(__LINE__, "kartla_validate_section_json(not JSON)", "the report does not name schema-parse");
   kartla_buffer_free(&buf);
 
-  EXPECT_MISUSE(kartla_record_progress_json(NULL, &options, &buf));
+  EXPECT_MISUSE(kartla_record_progress(NULL, &options, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_progress_json(f->record, &bad_version, &buf));
+  EXPECT_MISUSE(kartla_record_progress(f->record, &bad_version, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_progress_json(f->record, &bad_flag, &buf));
+  EXPECT_MISUSE(kartla_record_progress(f->record, &bad_flag, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_progress_json(f->record, &empty_language, &buf));
+  EXPECT_MISUSE(kartla_record_progress(f->record, &empty_language, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_progress_json(f->record, NULL, NULL));
-  EXPECT_MISUSE(kartla_record_progress_json(f->record, NULL, &full));
+  EXPECT_MISUSE(kartla_record_progress(f->record, NULL, KARTLA_ENCODING_JSON, NULL));
+  EXPECT_MISUSE(kartla_record_progress(f->record, NULL, KARTLA_ENCODING_PROTOBUF, &full));
   EXPECT_UNTOUCHED(full, copy);
+  EXPECT_MISUSE(kartla_record_progress(f->record, NULL, (kartla_encoding)7, &buf));
+  EXPECT_EMPTY(buf);
   /* The fixture's record holds a profile only. */
-  EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_progress_json(f->record, NULL, &buf));
+  EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_progress(f->record, NULL, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
   EXPECT_MISUSE(kartla_record_progress_text(NULL, NULL, &buf));
   EXPECT_EMPTY(buf);
@@ -485,13 +487,13 @@ static void content(const struct fixture *f) {
   EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_progress_svg(f->record, &options, &buf));
   EXPECT_EMPTY(buf);
 
-  EXPECT_MISUSE(kartla_record_plan_json(NULL, NULL, &buf));
+  EXPECT_MISUSE(kartla_record_plan(NULL, NULL, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_plan_json(f->record, &bad_version, &buf));
+  EXPECT_MISUSE(kartla_record_plan(f->record, &bad_version, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_plan_json(f->record, NULL, &full));
+  EXPECT_MISUSE(kartla_record_plan(f->record, NULL, KARTLA_ENCODING_PROTOBUF, &full));
   EXPECT_UNTOUCHED(full, copy);
-  EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_plan_json(f->record, NULL, &buf));
+  EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_plan(f->record, NULL, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
   EXPECT_MISUSE(kartla_record_plan_text(NULL, NULL, &buf));
   EXPECT_EMPTY(buf);
@@ -509,6 +511,66 @@ static void content(const struct fixture *f) {
   EXPECT_MISUSE(kartla_record_show_text(f->record, NULL, NULL, &full));
   EXPECT_UNTOUCHED(full, copy);
   EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_show_text(f->record, "languages", NULL, &buf));
+  EXPECT_EMPTY(buf);
+}
+
+/* The agency's views: the same argument checks as the owner's; the fixture's share grants the
+ * profile only, so a view that needs another section is NOT_SHARED. */
+static void share_views(const struct fixture *f) {
+  kartla_buffer buf = KARTLA_BUFFER_INIT;
+  kartla_buffer copy = f->full;
+  kartla_buffer full = f->full;
+  kartla_view_options bad_version;
+  kartla_view_options_init(&bad_version);
+  bad_version.version = 0;
+
+  EXPECT_MISUSE(kartla_share_progress(NULL, 0, NULL, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_progress(f->share, 0, &bad_version, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_progress(f->share, 0, NULL, (kartla_encoding)-1, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_progress(f->share, 0, NULL, KARTLA_ENCODING_PROTOBUF, NULL));
+  EXPECT_MISUSE(kartla_share_progress(f->share, 0, NULL, KARTLA_ENCODING_PROTOBUF, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_STATUS(KARTLA_E_NOT_SHARED, kartla_share_progress(f->share, 0, NULL, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_progress_text(NULL, 0, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_progress_text(f->share, 0, NULL, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_STATUS(KARTLA_E_NOT_SHARED, kartla_share_progress_text(f->share, 0, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_progress_svg(NULL, 0, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_progress_svg(f->share, 0, &bad_version, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_NOT_SHARED, kartla_share_progress_svg(f->share, 0, NULL, &buf));
+  EXPECT_EMPTY(buf);
+
+  EXPECT_MISUSE(kartla_share_plan(NULL, 0, NULL, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_plan(f->share, 0, NULL, (kartla_encoding)2, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_plan(f->share, 0, NULL, KARTLA_ENCODING_JSON, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_STATUS(KARTLA_E_NOT_SHARED, kartla_share_plan(f->share, 0, NULL, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_plan_text(NULL, 0, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_plan_text(f->share, 0, NULL, NULL));
+  EXPECT_STATUS(KARTLA_E_NOT_SHARED, kartla_share_plan_text(f->share, 0, NULL, &buf));
+  EXPECT_EMPTY(buf);
+
+  EXPECT_MISUSE(kartla_share_show_text(NULL, NULL, 0, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_show_text(f->share, "no_such_section", 0, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_show_text(f->share, NULL, 0, &bad_version, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_show_text(f->share, NULL, 0, NULL, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_STATUS(KARTLA_E_NOT_SHARED, kartla_share_show_text(f->share, "languages", 0, NULL, &buf));
   EXPECT_EMPTY(buf);
 }
 
@@ -1206,6 +1268,7 @@ int main(int argc, char **argv) {
   agencies(&f);
   sharing(&f);
   shares(&f);
+  share_views(&f);
   verifications(&f);
   attestations(&f);
   trust_and_contributions(&f);

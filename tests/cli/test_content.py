@@ -211,7 +211,8 @@ def progress_json_matches_the_hand_computed_summary(cli: Cli):
     progress_record(cli)
     summary = json.loads(cli.ok("progress", "rec.kartla", *OWNER, "--json"))
     check(summary["from"] == "2025-01-01" and summary["to"] == "2025-05-01", str(summary))
-    got = [(s["indicator"], s["respondent"], s["first"], s["latest"], s["change"], s["direction"], s["assessments"])
+    # change is an int64: a string in protobuf JSON.
+    got = [(s["indicator"], s["respondent"], s["first"], s["latest"], int(s["change"]), s["direction"], s["assessments"])
            for s in summary["indicators"]]
     expected = [
         ("mood", "participant", {"date": "2025-01-01", "value": 2}, {"date": "2025-05-01", "value": 5}, 3, "better", 3),
@@ -253,7 +254,7 @@ def progress_svg_draws_the_hand_computed_points_and_escapes_record_text(cli: Cli
           "two rows of panels: 100 + 2 * 240 high")
     check(root.find(".//" + ns + "script") is None and "<script>" not in svg, "record text is escaped")
     check("Mood&lt;/text&gt;&lt;script&gt;x&lt;/script&gt;" in svg, "the label is shown, escaped")
-    # Layout (src/report/progress_svg.cpp): x = 56 + 284 * (t - A) / 120 days, so A = 56.0,
+    # Layout (src/views/progress_svg.cpp): x = 56 + 284 * (t - A) / 120 days, so A = 56.0,
     # B = 56 + 71 = 127.0, C = 340.0; y = 184 - 120 * (v - min) / (max - min).
     panels = {g.get("transform"): g for g in root.iter(ns + "g")}
     lines = {t: [p.get("points") for p in g.iter(ns + "polyline")] for t, g in panels.items()}

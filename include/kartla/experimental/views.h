@@ -32,27 +32,34 @@ typedef struct kartla_view_options {
 /* Sets the version and the defaults (work_ability left out, language NULL). */
 KARTLA_API void kartla_view_options_init(kartla_view_options *options);
 
-/* The views below read the sections they need from the record (decrypting them) and return text
- * in *out. `options` may be NULL (defaults). KARTLA_E_INVALID_ARGUMENT for an options version
- * this library does not know, include_work_ability other than 0 or 1, or a language tag that is
- * empty or longer than 35 bytes. Thread safety: as for every kartla_record call, not
- * concurrently with another call on the same record. */
+/* Views: what a person reads, for the owner (kartla_record_*) and for an agency holding a share
+ * (kartla_share_*), computed by the same code from the same sections. The owner's views read the
+ * sections the record holds; an agency's read only the sections granted to it whose grant has not
+ * expired at `at` (Unix seconds, UTC; 0 = now, as kartla_share_get_section), and never decrypt any
+ * other. A view that needs a section it cannot have fails: KARTLA_E_NOT_FOUND (not in the record),
+ * KARTLA_E_NOT_SHARED (not granted to this agency, or not in this file) or KARTLA_E_EXPIRED
+ * (every grant covering it has expired at `at`). A section a view can do without is left out on
+ * both sides alike, whether absent, not granted or expired.
+ *
+ * `options` may be NULL (defaults). KARTLA_E_INVALID_ARGUMENT for an options version this library
+ * does not know, include_work_ability other than 0 or 1, a language tag that is empty or longer
+ * than 35 bytes, or an encoding that is not a kartla_encoding. Typed results (progress, plan)
+ * come back in *out encoded as asked (docs/MODEL.md, "Typed results of the views"); the others
+ * are text. Thread safety: the record calls as every kartla_record call (not concurrently on one
+ * record); the share calls may run on several threads at once. */
 
 /* Each indicator's movement over time (stegförflyttning), from the progress section's dated
  * assessments (and work_ability's with include_work_ability, which is left out otherwise):
  * one series per instrument, indicator, target (the goal a GAS score rates) and respondent, with
  * the first and latest date and value, the change, its direction on the instrument's scale and
- * the number of assessments. KARTLA_E_NOT_FOUND if the record holds none of those sections.
- *  _json: {"from", "to", "indicators": [{"section", "kind", "instrument", "instrument_version",
- *          "instrument_title", "placeholder_wording", "health_data", "indicator", "label", "target",
- *          "target_label", "respondent", "scale": {"min", "max", "higher_is_better", "min_label",
- *          "max_label"} or null, "first": {"date", "value"}, "latest": {...}, "change",
- *          "direction", "assessments", "points": [{"date", "value"}, ...]}, ...]}
+ * the number of assessments. Needs progress, or with include_work_ability progress or
+ * work_ability; the action plan only names the goals GAS scores rate (left out if unreadable).
+ *  kartla_record_progress: a kartla.v1.ProgressView.
  *  _text: a table per instrument.
  *  _svg:  a standalone SVG document, one small chart per series (layout in docs/MODEL.md). */
-KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_progress_json(const kartla_record *record,
-                                                                       const kartla_view_options *options,
-                                                                       kartla_buffer *out);
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_progress(const kartla_record *record,
+                                                                  const kartla_view_options *options,
+                                                                  kartla_encoding encoding, kartla_buffer *out);
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_progress_text(const kartla_record *record,
                                                                        const kartla_view_options *options,
                                                                        kartla_buffer *out);
@@ -61,26 +68,45 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_progress_svg(const kart
                                                                       kartla_buffer *out);
 
 /* The action plan: goals with their sub-goals nested, the activities serving each goal with the
- * responsible agency, phase, status and dates. KARTLA_E_NOT_FOUND without an action_plan section.
- *  _json: {"revision", "agreed_at", "participant_agreed", "current_step", "co_owners",
- *          "provenance", "goals": [{"id", "text", "status", "horizon", "target_date",
- *          "target_occupation", "target_education", "gas_levels", "provenance", "activities"
- *          (ids), "sub_goals": [...]}], "activities": [{"id", "title", "description", "type",
- *          "responsible", "responsible_role", "step", "status", "planned", "actual",
- *          "intervention_id", "goals", "provenance"}], "activities_without_goal" (ids)} */
-KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_plan_json(const kartla_record *record,
-                                                                   const kartla_view_options *options,
-                                                                   kartla_buffer *out);
+ * responsible agency, phase, status and dates. Needs action_plan; progress only labels the
+ * phases (left out if unreadable). kartla_record_plan: a kartla.v1.PlanView. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_plan(const kartla_record *record,
+                                                              const kartla_view_options *options,
+                                                              kartla_encoding encoding, kartla_buffer *out);
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_plan_text(const kartla_record *record,
                                                                    const kartla_view_options *options,
                                                                    kartla_buffer *out);
 
 /* The record as text for a person to read: coded values with the code systems' labels, dates as
  * dates, every entry's provenance marked. `section` NULL shows every section the record holds;
- * otherwise KARTLA_E_NOT_FOUND if the record does not hold it. */
+ * otherwise that section, which must be there (KARTLA_E_NOT_FOUND). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_show_text(const kartla_record *record, const char *section,
                                                                    const kartla_view_options *options,
                                                                    kartla_buffer *out);
+
+/* The same views from a share, as the agency may read it at `at`. kartla_share_show_text with
+ * `section` NULL shows every section this agency can read at `at`, under the record's id and
+ * version; KARTLA_E_NOT_SHARED if it can read none (KARTLA_E_EXPIRED if some grant covered one
+ * but has expired). work_ability (health data) is charted only when include_work_ability is set
+ * and it is granted and unexpired. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_progress(const kartla_share *share, int64_t at,
+                                                                 const kartla_view_options *options,
+                                                                 kartla_encoding encoding, kartla_buffer *out);
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_progress_text(const kartla_share *share, int64_t at,
+                                                                      const kartla_view_options *options,
+                                                                      kartla_buffer *out);
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_progress_svg(const kartla_share *share, int64_t at,
+                                                                     const kartla_view_options *options,
+                                                                     kartla_buffer *out);
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_plan(const kartla_share *share, int64_t at,
+                                                             const kartla_view_options *options,
+                                                             kartla_encoding encoding, kartla_buffer *out);
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_plan_text(const kartla_share *share, int64_t at,
+                                                                  const kartla_view_options *options,
+                                                                  kartla_buffer *out);
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_show_text(const kartla_share *share, const char *section,
+                                                                  int64_t at, const kartla_view_options *options,
+                                                                  kartla_buffer *out);
 
 #ifdef __cplusplus
 } /* extern "C" */

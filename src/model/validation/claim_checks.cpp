@@ -7,7 +7,7 @@
 
 #include "codes/calendar.h"
 #include "format/attestation_codec.h"
-#include "model/code_systems.h"
+#include "codes/code_systems.h"
 #include "model/validation/findings.h"
 #include "model/validation/quote.h"
 #include "model/validation/validate.h"
@@ -47,7 +47,7 @@ void check_level(const format::Claim& c, Findings& out) {
     out.add("claim.level_system", "coding-system-required", "a level must name its code system (e.g. \"seqf\")");
     return;
   }
-  const CodeSystem* system = find_code_system(c.level_system);
+  const codes::CodeSystem* system = codes::find_code_system(c.level_system);
   if (system == nullptr) {
     out.add("claim.level_system", "coding-system-unknown",
             "unknown code system " + quote(c.level_system) + " (see docs/MODEL.md)");
@@ -60,7 +60,7 @@ void check_level(const format::Claim& c, Findings& out) {
   }
   if (c.level_code.empty()) {
     out.add("claim.level_code", "coding-code-required", "a level must have a code");
-  } else if (!code_is_valid(*system, c.level_code)) {
+  } else if (!codes::code_is_valid(*system, c.level_code)) {
     out.add("claim.level_code", system->code_rule,
             quote(c.level_code) + " is not a " + std::string(system->key) + " code: expected " +
                 std::string(system->expected));
@@ -69,8 +69,8 @@ void check_level(const format::Claim& c, Findings& out) {
 
 void check_method(const format::Claim& c, Findings& out) {
   if (c.method.empty()) return;
-  const CodeSystem* methods = find_code_system(kMethodSystem);
-  if (methods == nullptr || !code_is_valid(*methods, c.method)) {
+  const codes::CodeSystem* methods = codes::find_code_system(kMethodSystem);
+  if (methods == nullptr || !codes::code_is_valid(*methods, c.method)) {
     out.add("claim.method", methods != nullptr ? methods->code_rule : "kartla-method-code",
             quote(c.method) + " is not a kartla-method code: expected " +
                 (methods != nullptr ? std::string(methods->expected) : std::string("a Kartla method key")));

@@ -6,7 +6,7 @@
 #include "codes/calendar.h"
 #include "codes/identifiers.h"
 #include "kartla/v1/types.pb.h"
-#include "model/code_systems.h"
+#include "codes/code_systems.h"
 #include "model/validation/quote.h"
 #include "model/validation/type_checks.h"
 #include "model/validation/values.h"
@@ -46,7 +46,7 @@ void check_coding(const Visit& v) {
     v.out.add(v.path, "coding-system-required", "a coded value must name its code system");
     return;
   }
-  const CodeSystem* system = find_code_system(c.system());
+  const codes::CodeSystem* system = codes::find_code_system(c.system());
   if (system == nullptr) {
     v.out.add(v.path, "coding-system-unknown",
               "unknown code system " + quote(c.system()) + " (see docs/MODEL.md)");
@@ -59,15 +59,15 @@ void check_coding(const Visit& v) {
   }
   if (c.code().empty()) {
     v.out.add(v.path, "coding-code-required", "a coded value must have a code");
-  } else if (!code_is_valid(*system, c.code())) {
+  } else if (!codes::code_is_valid(*system, c.code())) {
     v.out.add(v.path, system->code_rule,
               quote(c.code()) + " is not a " + std::string(system->key) + " code: expected " +
                   std::string(system->expected));
   }
-  if (system->version_rule == VersionRule::required && c.version().empty()) {
+  if (system->version_rule == codes::VersionRule::required && c.version().empty()) {
     v.out.add(v.path, "coding-version-required",
               std::string(system->key) + " codes change between versions: give the version");
-  } else if (system->version_rule == VersionRule::implied && !c.version().empty() &&
+  } else if (system->version_rule == codes::VersionRule::implied && !c.version().empty() &&
              c.version() != system->edition) {
     v.out.add(v.path, "coding-version-mismatch",
               std::string(system->key) + " is edition " + std::string(system->edition) +

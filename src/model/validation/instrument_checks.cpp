@@ -8,7 +8,7 @@
 #include "kartla/v1/instruments.pb.h"
 #include "kartla/v1/progress.pb.h"
 #include "kartla/v1/work_ability.pb.h"
-#include "model/code_systems.h"
+#include "codes/code_systems.h"
 #include "model/validation/quote.h"
 #include "model/validation/type_checks.h"
 
@@ -113,8 +113,8 @@ const v1::InstrumentDefinition* check_scores(
 
 void check_instrument_definition(const Visit& v) {
   const auto& def = static_cast<const v1::InstrumentDefinition&>(v.msg);
-  const CodeSystem* ids = find_code_system("kartla-instrument");
-  if (ids == nullptr || !code_is_valid(*ids, def.id())) {
+  const codes::CodeSystem* ids = codes::find_code_system("kartla-instrument");
+  if (ids == nullptr || !codes::code_is_valid(*ids, def.id())) {
     v.out.add(field_path(v.path, "id"), "instrument-id",
               "an instrument id is lower-case words joined by hyphens, e.g. \"gas\"");
   }

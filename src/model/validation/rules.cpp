@@ -1,6 +1,6 @@
 #include "model/validation/rules.h"
 
-#include "model/code_systems.h"
+#include "codes/code_systems.h"
 
 namespace kartla::model {
 namespace {
@@ -107,7 +107,7 @@ std::vector<RuleInfo> build_catalogue() {
       {"access-event-hash-length", "event hashes are 32 bytes"},
       {"access-event-chain", "each event carries the previous event's hash"},
   };
-  for (const CodeSystem& s : code_systems()) {
+  for (const codes::CodeSystem& s : codes::code_systems()) {
     bool known = false;
     for (const RuleInfo& existing : r) known = known || existing.id == s.code_rule;
     if (!known) r.push_back({s.code_rule, s.title});

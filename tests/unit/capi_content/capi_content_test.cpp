@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "kartla/kartla.hpp"
-#include "report/progress_fixture.h"  // the report tests' fixed section: plain data, no internal API
+#include "views/progress_fixture.h"  // the report tests' fixed section: plain data, no internal API
 
 namespace {
 
@@ -118,12 +118,11 @@ TEST_CASE("set_section refuses invalid content and leaves the record as it was",
 
 TEST_CASE("the progress views come from the library with the hand-computed numbers", "[capi][progress]") {
   kartla::record r = kartla::record::create(owner());
-  r.set_section_json("progress", kartla::report::test::kProgressJson);
-  const std::string json = r.progress_json().str();
-  CHECK(contains(json, R"J("change": 3,
-      "direction": "better",
-      "assessments": 3,)J"));
-  CHECK(contains(json, R"J("change": -5,)J"));
+  r.set_section_json("progress", kartla::views::test::kProgressJson);
+  const std::string json = r.progress().str();
+  // Standard protobuf JSON: snake_case names, 64-bit integers as strings.
+  CHECK(contains(json, R"J("change":"3","direction":"better","assessments":3,)J"));
+  CHECK(contains(json, R"J("change":"-5",)J"));
   const std::string svg = r.progress_svg().str();
   CHECK(contains(svg, "points=\"56.0,154.0 127.0,124.0 340.0,64.0\""));
   CHECK_FALSE(contains(svg, "<b>"));
@@ -138,15 +137,19 @@ TEST_CASE("the progress views come from the library with the hand-computed numbe
   kartla_view_options_init(&bad);
   bad.version = 0;
   kartla_buffer out = KARTLA_BUFFER_INIT;
-  CHECK(kartla_record_progress_json(r.get(), &bad, &out) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(kartla_record_progress(r.get(), &bad, KARTLA_ENCODING_JSON, &out) == KARTLA_E_INVALID_ARGUMENT);
   CHECK(out.data == nullptr);
 }
 
 TEST_CASE("views of sections the record lacks are NOT_FOUND", "[capi][views]") {
   kartla::record r = kartla::record::create(owner());
   r.set_section_json("languages", kValidLanguages);
-  for (auto fn : {kartla_record_progress_json, kartla_record_progress_text, kartla_record_progress_svg,
-                  kartla_record_plan_json, kartla_record_plan_text}) {
+  for (auto typed : {kartla_record_progress, kartla_record_plan}) {
+    kartla_buffer out = KARTLA_BUFFER_INIT;
+    CHECK(typed(r.get(), nullptr, KARTLA_ENCODING_JSON, &out) == KARTLA_E_NOT_FOUND);
+    CHECK(out.len == 0);
+  }
+  for (auto fn : {kartla_record_progress_text, kartla_record_progress_svg, kartla_record_plan_text}) {
     kartla_buffer out = KARTLA_BUFFER_INIT;
     CHECK(fn(r.get(), nullptr, &out) == KARTLA_E_NOT_FOUND);
     CHECK(out.len == 0);
@@ -172,7 +175,7 @@ TEST_CASE("the record view shows every section held, with labels and sources", "
   CHECK(one.rfind("== Languages ==\n", 0) == 0);
   CHECK_FALSE(contains(one, "Action plan"));
   CHECK(contains(r.plan_text().view(), "Goal: A job\n"));
-  CHECK(contains(r.plan_json().view(), "\"text\": \"A job\""));
+  CHECK(contains(r.plan().view(), "\"text\":\"A job\""));
 }
 
 TEST_CASE("the sharing ledger cannot be set or removed through the API; the record is unchanged", "[capi][set]") {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "kartla/v1/work_experience.pb.h"
-#include "model/code_systems.h"
+#include "codes/code_systems.h"
 #include "model_test_support.h"
 
 namespace kartla::model {
@@ -64,40 +64,40 @@ const std::map<std::string, CodeCase>& code_cases() {
 }  // namespace
 
 TEST_CASE("every registered code system has valid and invalid cases", "[code-systems]") {
-  for (const CodeSystem& system : code_systems()) {
+  for (const codes::CodeSystem& system : codes::code_systems()) {
     DYNAMIC_SECTION(system.key << " (" << system.code_rule << ")") {
       const auto it = code_cases().find(std::string(system.key));
       REQUIRE(it != code_cases().end());
       for (const std::string& code : it->second.valid) {
         INFO("valid: " << code);
-        CHECK(code_is_valid(system, code));
+        CHECK(codes::code_is_valid(system, code));
       }
       for (const std::string& code : it->second.invalid) {
         INFO("invalid: " << code);
-        CHECK_FALSE(code_is_valid(system, code));
+        CHECK_FALSE(codes::code_is_valid(system, code));
       }
       CHECK_FALSE(system.code_rule.empty());
-      CHECK((system.version_rule != VersionRule::implied || !system.edition.empty()));
+      CHECK((system.version_rule != codes::VersionRule::implied || !system.edition.empty()));
     }
   }
 }
 
 TEST_CASE("code-system keys are unique and found", "[code-systems]") {
   std::map<std::string, int> count;
-  for (const CodeSystem& s : code_systems()) ++count[std::string(s.key)];
+  for (const codes::CodeSystem& s : codes::code_systems()) ++count[std::string(s.key)];
   for (const auto& [key, n] : count) {
     INFO(key);
     CHECK(n == 1);
-    CHECK(find_code_system(key) != nullptr);
+    CHECK(codes::find_code_system(key) != nullptr);
   }
-  CHECK(find_code_system("ssyk-96") == nullptr);
+  CHECK(codes::find_code_system("ssyk-96") == nullptr);
 }
 
 TEST_CASE("closed lists carry labels for readers", "[code-systems]") {
-  CHECK(code_label("cefr", "B1") == "B1 threshold");
-  CHECK(code_label("sfi-studievag", "3") == "studieväg 3: courses C–D");
-  CHECK(code_label("cefr", "B3").empty());
-  CHECK(code_label("ssyk-2012", "5311").empty());  // open list: labels come from SCB/JobTech
+  CHECK(codes::code_label("cefr", "B1") == "B1 threshold");
+  CHECK(codes::code_label("sfi-studievag", "3") == "studieväg 3: courses C–D");
+  CHECK(codes::code_label("cefr", "B3").empty());
+  CHECK(codes::code_label("ssyk-2012", "5311").empty());  // open list: labels come from SCB/JobTech
 }
 
 TEST_CASE("a bad code is reported under its system's rule at the Coding's path", "[code-systems]") {

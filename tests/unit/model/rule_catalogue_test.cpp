@@ -7,7 +7,7 @@
 #include <set>
 #include <string>
 
-#include "model/code_systems.h"
+#include "codes/code_systems.h"
 #include "model/validation/rules.h"
 #include "model_test_support.h"
 
@@ -22,7 +22,7 @@ TEST_CASE("rule ids are unique and each has a test case", "[rules]") {
     }
   }
   std::set<std::string> code_rules;
-  for (const CodeSystem& s : code_systems()) code_rules.insert(std::string(s.code_rule));
+  for (const codes::CodeSystem& s : codes::code_systems()) code_rules.insert(std::string(s.code_rule));
 
   std::set<std::string> seen;
   for (const RuleInfo& r : validation_rules()) {

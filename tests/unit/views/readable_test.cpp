@@ -1,0 +1,83 @@
+// The record view: labels from the code systems, provenance on every entry, text safe to print.
+#include <catch2/catch.hpp>
+
+#include "kartla/v1/languages.pb.h"
+#include "kartla/v1/profile.pb.h"
+#include "kartla/v1/work_ability.pb.h"
+#include "views/readable.h"
+#include "report_test_support.h"
+
+namespace kartla::views {
+
+using test::from_json;
+
+// The caller's registry says work_ability is health data; the view marks it.
+const SectionHeading kWorkAbility{"work_ability", true, false};
+
+TEST_CASE("languages read with CEFR labels, SFI courses and the source of each entry", "[readable]") {
+  const auto languages = from_json<v1::Languages>(R"({"entries": [{"id": "lang-swe",
+    "language": {"system": "iso-639-3", "code": "swe", "display": "svenska"},
+    "listening": {"system": "cefr", "code": "B1"},
+    "sfi": {"study_path": {"system": "sfi-studievag", "code": "2"}, "current_course": {"system": "sfi-kurs", "code": "C"}},
+    "assertion": {"source": "PROFESSIONAL_OBSERVED", "asserted_at": "2022-06-10T12:00:00Z",
+                  "asserted_by_org": {"name": "Filipstads kommun", "unit": "SFI"}, "asserted_by_role": "SFI-lärare"}}]})");
+  const std::string text = section_text({"languages"}, languages, {}, {});
+  const std::string expected =
+      "== Languages ==\n"
+      "  - lang-swe\n"
+      "    Language: svenska (iso-639-3 swe)\n"
+      "    Listening: B1 threshold (cefr B1)\n"
+      "    Sfi:\n"
+      "      Study path: studieväg 2: courses B–D (sfi-studievag 2)\n"
+      "      Current course: kurs C (sfi-kurs C)\n"
+      "    Source: [observed by a professional by Filipstads kommun, SFI (SFI-lärare), 2022-06-10]\n";
+  CHECK(text == expected);
+}
+
+TEST_CASE("an entry without provenance says so, and user text stays on its line", "[readable]") {
+  const auto profile = from_json<v1::Profile>(R"({"given_name": "Ami\nna", "national_id": {"se_personnummer": "196408233234"}})");
+  const std::string text = section_text({"profile"}, profile, {}, {});
+  CHECK(text == "== Profile ==\n"
+                "  National id: personnummer 196408233234\n"
+                "  Given name: Ami na\n"
+                "  Source: [not stated]\n");
+}
+
+TEST_CASE("special-category sections are marked as health data", "[readable]") {
+  const auto wa = from_json<v1::WorkAbility>(R"({})");
+  const std::string text = section_text(kWorkAbility, wa, {}, {});
+  CHECK(text.find("== Work ability ==  (special-category health data") == 0);
+  CHECK(text.find("(empty)") != std::string::npos);
+}
+
+}  // namespace kartla::views
+
+namespace kartla::views {
+
+TEST_CASE("ICF observations read with their qualifiers in words", "[readable]") {
+  const auto wa = test::from_json<v1::WorkAbility>(R"({"entries": [{"id": "w1",
+    "icf": [{"category": {"system": "icf", "code": "d240", "display": "Handling stress"}, "qualifier_1": 2, "qualifier_2": 0},
+            {"category": {"system": "icf", "code": "e310"}, "qualifier_1": 8, "environment": "FACILITATOR", "note": "family"}]}]})");
+  const std::string text = section_text(kWorkAbility, wa, {}, {});
+  CHECK(text.find("      - Handling stress (icf d240), performance 2 moderate, capacity 0 no problem\n") != std::string::npos);
+  CHECK(text.find("      - icf e310, extent 8 not specified, facilitator: family\n") != std::string::npos);
+}
+
+}  // namespace kartla::views
+
+namespace kartla::views {
+
+TEST_CASE("the whole record: its id and version, then each section given, in that order", "[readable]") {
+  const auto profile = test::from_json<v1::Profile>(R"({"given_name": "Amina"})");
+  const auto wa = test::from_json<v1::WorkAbility>(R"({})");
+  const std::string text = record_text("00ff", 3, {{{"profile"}, &profile}, {kWorkAbility, &wa}}, {}, {});
+  CHECK(text.rfind("Record 00ff, version 3\nEach entry ends with its source: who stated it, how and when.\n\n"
+                   "== Profile ==\n", 0) == 0);
+  CHECK(text.find("\n\n== Work ability ==") != std::string::npos);
+  CHECK(text.find("== Profile ==") < text.find("== Work ability =="));
+  CHECK(record_text("00ff", 0, {}, {}, {}) ==
+        "Record 00ff, version 0\nEach entry ends with its source: who stated it, how and when.\n\n"
+        "The record holds no sections yet.\n");
+}
+
+}  // namespace kartla::views

@@ -1,0 +1,55 @@
+#include <catch2/catch.hpp>
+
+#include "kartla/v1/types.pb.h"
+#include "views/labels.h"
+#include "views/text.h"
+
+namespace kartla::views {
+
+TEST_CASE("XML escaping covers markup, quotes, control characters and bad UTF-8", "[text]") {
+  CHECK(xml_escape("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&apos;");
+  CHECK(xml_escape("line\nbreak\x01") == "line break ");
+  CHECK(xml_escape("\xff") == "\xEF\xBF\xBD");
+  CHECK(xml_escape("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
+  CHECK(xml_escape("stegförflyttning") == "stegförflyttning");
+}
+
+TEST_CASE("JSON quoting escapes what JSON requires", "[text]") {
+  CHECK(json_quote("a\"b\\c\nd\x02") == "\"a\\\"b\\\\c\\nd\\u0002\"");
+  CHECK(json_quote("\xed\xa0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // a surrogate
+}
+
+TEST_CASE("widths count characters, and cutting never splits one", "[text]") {
+  CHECK(display_width("Humör") == 5);
+  CHECK(truncate_to("Humör och ork", 6) == "Humör…");
+  CHECK(truncate_to("kort", 10) == "kort");
+  CHECK(pad_right("ö", 3) == "ö  ");
+}
+
+TEST_CASE("dates, periods and codings read as a person expects", "[text]") {
+  CHECK(date_text(int64_t{0}) == "");
+  CHECK(date_text(int64_t{951782400}) == "2000-02-29");
+  CHECK(date_text(int64_t{-1}) == "1969-12-31");
+  v1::Period p;
+  p.mutable_start()->set_year(2019);
+  p.mutable_start()->set_month(8);
+  CHECK(period_text(p) == "since 2019-08");
+  p.mutable_end()->set_year(2021);
+  CHECK(period_text(p) == "2019-08 – 2021");
+  v1::Coding c;
+  c.set_system("cefr");
+  c.set_code("B1");
+  CHECK(coding_text(c) == "B1 threshold (cefr B1)");
+  c.set_system("iso-639-3");
+  c.set_code("kmr");
+  c.set_display("kurdiska (kurmanji)");
+  CHECK(coding_text(c) == "kurdiska (kurmanji) (iso-639-3 kmr)");
+  v1::Assertion a;
+  a.set_source(v1::Assertion::VALIDATED);
+  a.mutable_asserted_by_org()->set_name("Filipstads kommun");
+  a.set_asserted_by_role("OCN-bedömare");
+  a.mutable_asserted_at()->set_seconds(1653040800);
+  CHECK(provenance_text(a) == "[validated by Filipstads kommun (OCN-bedömare), 2022-05-20]");
+}
+
+}  // namespace kartla::views
