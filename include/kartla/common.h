@@ -133,6 +133,18 @@ KARTLA_API void kartla_buffer_init(kartla_buffer *buffer);
 KARTLA_API void kartla_buffer_free(kartla_buffer *buffer);
 
 /* ---------------------------------------------------------------------------------------------
+ * Structured results. Every function that describes, verifies or reports writes one message of
+ * proto/kartla/v1/results.proto (package kartla.v1; its comments say what each field means), named
+ * in the function's comment, in the encoding the caller asks for:
+ *  - KARTLA_ENCODING_PROTOBUF: the message's protobuf bytes, for the classes any protobuf
+ *    generator makes from that file;
+ *  - KARTLA_ENCODING_JSON: its standard protobuf JSON (text): the .proto field names as keys,
+ *    every field present (64-bit integers as strings, enums by name, an unset message left out).
+ * Any other value is KARTLA_E_INVALID_ARGUMENT.
+ */
+typedef enum kartla_encoding { KARTLA_ENCODING_PROTOBUF = 0, KARTLA_ENCODING_JSON = 1 } kartla_encoding;
+
+/* ---------------------------------------------------------------------------------------------
  * Sections: the fixed list of record sections (static data, thread-safe).
  */
 KARTLA_API size_t kartla_section_count(void);

@@ -4,11 +4,12 @@
 #include <cstring>
 #include <string>
 
+#include "capi/encode_result.h"
 #include "capi/guard.h"
 #include "capi/handles.h"
+#include "kartla/v1/results.pb.h"
 #include "model/validation/section_check.h"
 #include "report/record_views.h"
-#include "report/violations.h"
 
 using kartla::Code;
 using kartla::fail;
@@ -35,8 +36,17 @@ void put_wiped(kartla_buffer* out, std::string text) {
 // The report goes out whether or not the content is valid (kartla.h states this exception);
 // E_SCHEMA follows, naming the first violation.
 void report_and_judge(const kartla::model::SectionInfo& info, const std::vector<kartla::model::Violation>& violations,
-                      kartla_buffer* report) {
-  put_wiped(report, kartla::report::violations_json(info, violations));
+                      kartla_encoding encoding, kartla_buffer* report) {
+  kartla::v1::ValidationReport result;
+  result.set_section(std::string(info.name));
+  result.set_valid(violations.empty());
+  for (const kartla::model::Violation& v : violations) {
+    kartla::v1::Violation* listed = result.add_violations();
+    listed->set_field(v.field_path);
+    listed->set_rule(v.rule);
+    listed->set_message(v.message);
+  }
+  kartla::capi::emit(result, encoding, report);
   kartla::model::require_valid(info, violations);
 }
 
@@ -77,22 +87,24 @@ kartla_status record_view(const kartla_record* record, const kartla_view_options
 extern "C" {
 
 kartla_status kartla_validate_section(const char* section, const uint8_t* protobuf, size_t len,
-                                      kartla_buffer* report) {
+                                      kartla_encoding encoding, kartla_buffer* report) {
   return guarded([&] {
+    kartla::capi::require_encoding(encoding);
     require_empty(report, "report");
     const auto& info = section_named(section);
     report_and_judge(info, kartla::model::check_section_bytes_content(info, input_bytes(protobuf, len, "protobuf")),
-                     report);
+                     encoding, report);
   });
 }
 
 kartla_status kartla_validate_section_json(const char* section, const uint8_t* json, size_t len,
-                                           kartla_buffer* report) {
+                                           kartla_encoding encoding, kartla_buffer* report) {
   return guarded([&] {
+    kartla::capi::require_encoding(encoding);
     require_empty(report, "report");
     const auto& info = section_named(section);
     report_and_judge(info, kartla::model::check_section_json_content(info, input_bytes(json, len, "json"), nullptr),
-                     report);
+                     encoding, report);
   });
 }
 

@@ -8,19 +8,13 @@
 
 #include "kartla/kartla.h"
 
-#ifndef KARTLA_ENCODING_DECLARED
-#define KARTLA_ENCODING_DECLARED
-// Until the public header declares it (the ABI split puts it in the common part).
-typedef enum kartla_encoding { KARTLA_ENCODING_PROTOBUF = 0, KARTLA_ENCODING_JSON = 1 } kartla_encoding;
-#endif
-
 namespace kartla::capi {
 
 // Throws Error(invalid_argument) for a value that is not a kartla_encoding: checked with the
 // other arguments, before any work (a C caller can pass any int).
 void require_encoding(kartla_encoding encoding);
 
-// Writes `message` into the empty buffer `out`: protobuf bytes, or JSON text (snake_case keys,
+// Writes `message` into `out` (which the caller checked is empty, under its parameter name): protobuf bytes, or JSON text (snake_case keys,
 // every field present, NUL-terminated). The bytes are serialized straight into guarded memory
 // and the JSON is written there too, never into a std::string, because some results carry
 // section plaintext (contribution content, provenance entry ids).
