@@ -5,7 +5,7 @@
  * bound to the owner's keys, the record id, the section, the entry id and the entry's bytes: it
  * is invalid in any other record, for any other entry, or once the entry is edited. The
  * participant then stores it with the entry (kartla_record_attach_attestation) and every reader
- * sees the entry's provenance (kartla_record_provenance_json).
+ * sees the entry's provenance (kartla_record_provenance).
  *
  * Usage:
  *   agency_attest --demo DIR
@@ -149,7 +149,8 @@ int main(int argc, char **argv) {
   if (!check(kartla_attestation_issue(agency, &ref, kClaimJson, 0, 0, &attestation), "attestation_issue")) goto done;
   if (!write_file(att_path, &attestation)) goto done;
   printf("attested comp-1 into %s (%lu bytes)\n", att_path, (unsigned long)attestation.len);
-  if (!check(kartla_attestation_verify(attestation.data, attestation.len, &ref, NULL, 0, 0, &report),
+  if (!check(kartla_attestation_verify(attestation.data, attestation.len, &ref, NULL, 0, 0, KARTLA_ENCODING_JSON,
+                                       &report),
              "attestation_verify"))
     goto done;
   printf("check: %s", (const char *)report.data);
@@ -160,8 +161,8 @@ int main(int argc, char **argv) {
     goto done;
   if (!check(kartla_record_save(record, record_path), "record_save")) goto done;
   printf("attached: %s\n", added ? "yes" : "already there");
-  if (!check(kartla_record_provenance_json(record, owner, "competences", NULL, 0, 0, &provenance),
-             "record_provenance_json"))
+  if (!check(kartla_record_provenance(record, owner, "competences", NULL, 0, 0, KARTLA_ENCODING_JSON, &provenance),
+             "record_provenance"))
     goto done;
   printf("provenance: %s", (const char *)provenance.data);
   ok = 1;

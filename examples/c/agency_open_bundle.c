@@ -79,7 +79,7 @@ static int open_bundle(const char *bundle_path, const char *agency_path, const u
 
   /* Who the record belongs to (compare owner_fingerprint with the participant's), and what we may
    * read, for which purpose, until when. */
-  if (!check(kartla_share_describe_json(share, &description), "share_describe_json")) goto done;
+  if (!check(kartla_share_describe(share, KARTLA_ENCODING_JSON, &description), "share_describe")) goto done;
   printf("shared with us: %s", (const char *)description.data);
 
   /* 0 = check the grant's expiry against the current time. */

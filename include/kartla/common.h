@@ -132,11 +132,23 @@ KARTLA_API void kartla_buffer_init(kartla_buffer *buffer);
 /* Wipes and releases the buffer's memory and leaves it empty. NULL and empty buffers are fine. */
 KARTLA_API void kartla_buffer_free(kartla_buffer *buffer);
 
-/* How a typed result is written into a kartla_buffer: the protobuf bytes of its kartla.v1
- * message, or that message's standard protobuf JSON (proto field names, every field present,
- * 64-bit integers as strings), NUL-terminated. A value outside the enum is
- * KARTLA_E_INVALID_ARGUMENT. */
-typedef enum kartla_encoding { KARTLA_ENCODING_PROTOBUF = 0, KARTLA_ENCODING_JSON = 1 } kartla_encoding;
+/* ---------------------------------------------------------------------------------------------
+ * Structured results. Every function that describes, verifies or reports writes one message of
+ * proto/kartla/v1/results.proto (package kartla.v1; its comments say what each field means), named
+ * in the function's comment, in the encoding the caller asks for:
+ *  - KARTLA_ENCODING_PROTOBUF: the message's protobuf bytes, for the classes any protobuf
+ *    generator makes from that file;
+ *  - KARTLA_ENCODING_JSON: its standard protobuf JSON (text): the .proto field names as keys,
+ *    every field present (64-bit integers as strings, enums by name, an unset message left out).
+ * Any other value is KARTLA_E_INVALID_ARGUMENT.
+ */
+typedef enum kartla_encoding {
+  KARTLA_ENCODING_PROTOBUF = 0,
+  KARTLA_ENCODING_JSON = 1,
+  /* Not an encoding. It makes every 32-bit value a value of the type, so that an unknown value
+   * from a binding is KARTLA_E_INVALID_ARGUMENT rather than undefined behaviour in C++. */
+  KARTLA_ENCODING_MAX_VALUE_ = 0x7fffffff
+} kartla_encoding;
 
 /* ---------------------------------------------------------------------------------------------
  * Sections: the fixed list of record sections (static data, thread-safe).

@@ -120,11 +120,10 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_identity_new_agency(const kart
                                                              const uint8_t *passphrase, size_t passphrase_len,
                                                              kartla_identity **out, kartla_buffer *recovery_code);
 
-/* A card file described as JSON text: kind ("owner", "agency", "trust_root"), name,
- * organisation_number, role, created_at, fingerprint. KARTLA_E_SIGNATURE if its self-signature
- * fails. */
-KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_card_describe_json(const uint8_t *card, size_t card_len,
-                                                                     kartla_buffer *out);
+/* A card file described: *out receives kartla.v1.CardDescription. KARTLA_E_SIGNATURE if its
+ * self-signature fails. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_card_describe(const uint8_t *card, size_t card_len,
+                                                                kartla_encoding encoding, kartla_buffer *out);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -14,9 +14,12 @@
 
 namespace kartla {
 
-inline std::string card_describe_json(std::string_view card) {
+// kartla.v1.CardDescription. Every method that returns a structured result (kartla/common.h
+// "Structured results") takes the encoding last, JSON by default; parse KARTLA_ENCODING_PROTOBUF
+// bytes with the classes generated from proto/kartla/v1/results.proto.
+inline std::string card_describe(std::string_view card, kartla_encoding encoding = KARTLA_ENCODING_JSON) {
   buffer out;
-  check(kartla_card_describe_json(detail::bytes(card), card.size(), out.out()));
+  check(kartla_card_describe(detail::bytes(card), card.size(), encoding, out.out()));
   return out.str();
 }
 

@@ -89,11 +89,10 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_set_clock(kartla_record
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_id(const kartla_record *record, kartla_buffer *out);
 /* The sequence number of the version last opened or saved (0 if never saved). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_sequence(const kartla_record *record, uint64_t *out);
-/* The sections the record holds, as JSON text: an array, in ascending id, of {"id", "name",
- * "generation", "ciphertext_length"} (the padded length); "name" is "unknown" for a section id
- * this library does not know (a newer writer's), which is listed all the same (docs/SPEC.md §5.1). */
-KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_sections_json(const kartla_record *record,
-                                                                       kartla_buffer *out);
+/* The sections the record holds, unknown ids (a newer writer's) included (docs/SPEC.md §5.1):
+ * *out receives kartla.v1.SectionList. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_sections(const kartla_record *record,
+                                                                  kartla_encoding encoding, kartla_buffer *out);
 /* *out = 1 if the record holds the section, else 0. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_has_section(const kartla_record *record, const char *section,
                                                                      int *out);
@@ -145,16 +144,18 @@ KARTLA_API void kartla_record_free(kartla_record *record);
  * (kartla_validate_section_json). Static data only: thread-safe.
  *
  * EXCEPTION to the house rule on outputs: *report is filled on KARTLA_OK and on KARTLA_E_SCHEMA
- * alike, with JSON text {"section": NAME, "valid": BOOL, "violations": [{"field": PATH, "rule":
- * RULE_ID, "message": TEXT}, ...]} listing every violation in field order (empty when valid).
+ * alike, with kartla.v1.ValidationReport: every violation in field order (none when valid).
  * Content that does not parse as the section's message (for JSON: protobuf's parser message) is
  * one violation with rule "schema-parse" and an empty field. On KARTLA_E_SCHEMA,
  * kartla_last_error() names the first violation. Other failures (KARTLA_E_INVALID_ARGUMENT for an
- * unknown section, KARTLA_E_LIMIT for content over the section size limit) leave *report empty. */
+ * unknown section or encoding, KARTLA_E_LIMIT for content over the section size limit) leave
+ * *report empty. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_validate_section(const char *section, const uint8_t *protobuf,
-                                                                   size_t len, kartla_buffer *report);
+                                                                   size_t len, kartla_encoding encoding,
+                                                                   kartla_buffer *report);
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_validate_section_json(const char *section, const uint8_t *json,
-                                                                        size_t len, kartla_buffer *report);
+                                                                        size_t len, kartla_encoding encoding,
+                                                                        kartla_buffer *report);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -19,8 +19,8 @@
 
 namespace kartla {
 
-// The outcome of kartla_validate_section*: `report` is the JSON report (every violation, see
-// kartla.h); `first_violation` is kartla_last_error() when the content is invalid.
+// The outcome of kartla_validate_section*: `report` is kartla.v1.ValidationReport (every
+// violation) in the encoding asked for; `first_violation` is kartla_last_error() when the content is invalid.
 struct validation {
   bool valid = false;
   buffer report;  // in wiped memory: a violation may quote the content
@@ -39,16 +39,19 @@ inline validation judged(kartla_status status, buffer report) {
 }  // namespace detail
 
 // Invalid content is a result, not an exception; an unknown section or oversized input throws.
-inline validation validate_section(const std::string& section, std::string_view protobuf) {
+inline validation validate_section(const std::string& section, std::string_view protobuf,
+                                   kartla_encoding encoding = KARTLA_ENCODING_JSON) {
   buffer report;
   const kartla_status status =
-      kartla_validate_section(section.c_str(), detail::bytes(protobuf), protobuf.size(), report.out());
+      kartla_validate_section(section.c_str(), detail::bytes(protobuf), protobuf.size(), encoding, report.out());
   return detail::judged(status, std::move(report));
 }
 
-inline validation validate_section_json(const std::string& section, std::string_view json) {
+inline validation validate_section_json(const std::string& section, std::string_view json,
+                                        kartla_encoding encoding = KARTLA_ENCODING_JSON) {
   buffer report;
-  const kartla_status status = kartla_validate_section_json(section.c_str(), detail::bytes(json), json.size(), report.out());
+  const kartla_status status =
+      kartla_validate_section_json(section.c_str(), detail::bytes(json), json.size(), encoding, report.out());
   return detail::judged(status, std::move(report));
 }
 
@@ -109,10 +112,10 @@ class record {
     check(kartla_record_sequence(get(), &out));
     return out;
   }
-  // kartla_record_sections_json: every section held, unknown ids included.
-  std::string sections_json() const {
+  // kartla.v1.SectionList: every section held, unknown ids included.
+  std::string sections(kartla_encoding encoding = KARTLA_ENCODING_JSON) const {
     buffer out;
-    check(kartla_record_sections_json(get(), out.out()));
+    check(kartla_record_sections(get(), encoding, out.out()));
     return out.str();
   }
   bool has_section(const std::string& section) const {
@@ -204,9 +207,10 @@ class record {
     check(kartla_record_export_bundle(get(), grant_id.c_str(), out_path.c_str()));
   }
   // What was shared cannot be unshared: see kartla_record_revoke. Returns the summary JSON.
-  std::string revoke(std::string_view agency_card, int64_t now = 0) {
+  // Returns kartla.v1.RevocationSummary.
+  std::string revoke(std::string_view agency_card, int64_t now = 0, kartla_encoding encoding = KARTLA_ENCODING_JSON) {
     buffer summary;
-    check(kartla_record_revoke(get(), detail::bytes(agency_card), agency_card.size(), now, summary.out()));
+    check(kartla_record_revoke(get(), detail::bytes(agency_card), agency_card.size(), now, encoding, summary.out()));
     return summary.str();
   }
 #ifdef KARTLA_EXPERIMENTAL

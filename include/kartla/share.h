@@ -70,12 +70,12 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_export_bundle(const kar
 /* Revokes every grant to the agency whose card is `card` (see the warning above). `now` is
  * recorded as the revocation time (0 = the record's clock, kartla_record_set_clock); ledger times
  * never go backwards, so a `now` earlier than the ledger's last event is recorded as that event's.
- * *summary receives JSON text: agency_fingerprint, rotated_sections, grant_ids (the grants that
- * ended, in ledger order: after kartla_record_save, kartla_record_receipt makes each one's
- * termination receipt), revoked_grants, reissued_grants. The change reaches the disk with
+ * *summary receives kartla.v1.RevocationSummary (its grant_ids: after kartla_record_save,
+ * kartla_record_receipt makes each one's termination receipt). The change reaches the disk with
  * kartla_record_save. KARTLA_E_NOT_FOUND if nothing is shared with that agency. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_revoke(kartla_record *record, const uint8_t *card,
-                                                                size_t card_len, int64_t now, kartla_buffer *summary);
+                                                                size_t card_len, int64_t now, kartla_encoding encoding,
+                                                                kartla_buffer *summary);
 
 /* ---------------------------------------------------------------------------------------------
  * Opening a share (the agency's side): a share bundle or the full record file, read with the
@@ -112,9 +112,10 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_section_into(const kartl
                                                                          const char *section, int64_t at,
                                                                          uint8_t *out, size_t capacity,
                                                                          size_t *out_len);
-/* JSON text: record_id, owner_fingerprint, sequence, previous_manifest_hash, and grants: one
- * object per granted section with section, purpose, granted_at, expires_at, present, current. */
-KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_describe_json(const kartla_share *share, kartla_buffer *out);
+/* What this file gives the agency, one entry per granted section: *out receives
+ * kartla.v1.ShareDescription. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_describe(const kartla_share *share, kartla_encoding encoding,
+                                                                 kartla_buffer *out);
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_sequence(const kartla_share *share, uint64_t *out);
 /* KARTLA_E_ROLLBACK if this copy's sequence is below last_seen (authentic, but older). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_check_last_seen(const kartla_share *share,

@@ -41,9 +41,10 @@ class share {
     check(kartla_share_section_json(get(), section.c_str(), at, out.out()));
     return out;
   }
-  std::string describe_json() const {
+  // kartla.v1.ShareDescription.
+  std::string describe(kartla_encoding encoding = KARTLA_ENCODING_JSON) const {
     buffer out;
-    check(kartla_share_describe_json(get(), out.out()));
+    check(kartla_share_describe(get(), encoding, out.out()));
     return out.str();
   }
   uint64_t sequence() const {

@@ -34,8 +34,9 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_verification_owner_fingerprint
                                                                                  kartla_buffer *out);
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_verification_previous_hash(const kartla_verification *v,
                                                                              kartla_buffer *out);
-/* The whole report as JSON text (docs/SPEC.md §8 lists its fields). */
-KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_verification_json(const kartla_verification *v, kartla_buffer *out);
+/* The whole report (docs/SPEC.md §8): *out receives kartla.v1.VerificationReport. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_verification_report(const kartla_verification *v,
+                                                                      kartla_encoding encoding, kartla_buffer *out);
 /* KARTLA_OK if the verified copy's sequence is at least last_seen, else KARTLA_E_ROLLBACK
  * (an older copy than one already seen: authentic, but not the latest). */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_verification_check_last_seen(const kartla_verification *v,

@@ -33,7 +33,12 @@ class verification {
   std::string record_id() const { return text(kartla_verification_record_id); }
   std::string owner_fingerprint() const { return text(kartla_verification_owner_fingerprint); }
   std::string previous_hash() const { return text(kartla_verification_previous_hash); }
-  std::string json() const { return text(kartla_verification_json); }
+  // kartla.v1.VerificationReport.
+  std::string report(kartla_encoding encoding = KARTLA_ENCODING_JSON) const {
+    buffer out;
+    check(kartla_verification_report(get(), encoding, out.out()));
+    return out.str();
+  }
   // Throws kartla::error with KARTLA_E_ROLLBACK if this copy is older than last_seen.
   void check_last_seen(uint64_t last_seen) const { check(kartla_verification_check_last_seen(get(), last_seen)); }
 

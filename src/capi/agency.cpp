@@ -4,17 +4,17 @@
 #include "capi/guard.h"
 #include "capi/new_identity.h"
 #include "capi/handles.h"
-#include "capi/json_text.h"
+#include "capi/encode_result.h"
 #include "format/card_codec.h"
 #include "format/fingerprint.h"
 #include "identity/agency_role.h"
+#include "kartla/v1/results.pb.h"
 
 using kartla::Code;
 using kartla::fail;
 using kartla::capi::guarded;
 using kartla::capi::input_bytes;
 using kartla::capi::input_text;
-using kartla::capi::json_string;
 using kartla::capi::put_text;
 using kartla::capi::require_empty;
 using kartla::capi::require_output;
@@ -71,19 +71,22 @@ kartla_status kartla_identity_new_agency(const kartla_agency_info* info, const k
   });
 }
 
-kartla_status kartla_card_describe_json(const uint8_t* card, size_t card_len, kartla_buffer* out) {
+kartla_status kartla_card_describe(const uint8_t* card, size_t card_len, kartla_encoding encoding,
+                                   kartla_buffer* out) {
   return guarded([&] {
+    kartla::capi::require_encoding(encoding);
     require_empty(out, "out");
     const auto signed_card = kartla::format::decode_card_file(input_bytes(card, card_len, "card"));
     const auto& c = signed_card.card;
     const auto* role = kartla::identity::agency_role_by_number(c.role);
-    std::string json = "{\n  \"kind\": \"" + std::string(kind_name(c.kind)) + "\",\n";
-    json += "  \"name\": " + json_string(c.name) + ",\n";
-    json += "  \"organisation_number\": " + json_string(c.organisation_number) + ",\n";
-    json += "  \"role\": " + json_string(role ? role->name : "") + ",\n";
-    json += "  \"created_at\": " + std::to_string(c.created_at) + ",\n";
-    json += "  \"fingerprint\": \"" + kartla::format::fingerprint(c.signing_key, c.encryption_key) + "\"\n}\n";
-    put_text(out, json);
+    kartla::v1::CardDescription result;
+    result.set_kind(kind_name(c.kind));
+    result.set_name(c.name);
+    result.set_organisation_number(c.organisation_number);
+    result.set_role(role ? std::string(role->name) : std::string());
+    result.set_created_at(c.created_at);
+    result.set_fingerprint(kartla::format::fingerprint(c.signing_key, c.encryption_key));
+    kartla::capi::emit(result, encoding, out);
   });
 }
 

@@ -1,5 +1,6 @@
 // Contributions and attaching attestations in the C ABI (docs/SPEC.md §13.4-13.5): the agency
 // writes an entry for a person, the owner reads who sent it and accepts it into the record.
+#include <climits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -7,15 +8,16 @@
 #include "attest/contribution.h"
 #include "attest/merge.h"
 #include "attest/section_entries.h"
-#include "capi/attest_json.h"
+#include "capi/attest_inputs.h"
+#include "capi/attest_results.h"
+#include "capi/encode_result.h"
 #include "capi/guard.h"
 #include "capi/handles.h"
 #include "crypto/encoding.h"
 #include "format/attestation_codec.h"
 #include "format/limits.h"
-#include "model/section_codec.h"
+#include "kartla/v1/results.pb.h"
 #include "model/section_registry.h"
-#include "views/json_writer.h"
 
 using kartla::ByteView;
 using kartla::capi::bounded_input;
@@ -42,26 +44,29 @@ ByteView contribution_input(const uint8_t* data, size_t len) {
   return bounded_input(data, len, framed_limit(format::kMaxContributionBytes), "contribution");
 }
 
-std::string describe(const attest::VerifiedContribution& c) {
+// The section holding only the contributed entry, as the oneof member numbered by its id. It is
+// parsed from guarded memory; the message's own copy lives until emit() has written it out.
+void fill_content(const attest::VerifiedContribution& c, kartla::v1::SectionContent* out) {
   const kartla::crypto::SecretBuffer section = attest::with_entry(*c.section, {}, c.entry.view());
-  const kartla::crypto::SecretBuffer content = kartla::model::section_to_json(*c.section, section.view());
-  kartla::views::JsonWriter json;
-  json.begin_object()
-      .field("contribution_id", kartla::crypto::to_hex(c.contribution_id))
-      .field("record_id", kartla::crypto::to_hex(c.record_id))
-      .field("section", c.section->name)
-      .field("entry_id", c.entry_id)
-      .field("created_at", c.created_at)
-      .begin_object("sender")
-      .field("name", c.sender.name)
-      .field("organisation_number", c.sender.organisation_number);
-  kartla::capi::role_field(json, "role", c.sender.role);
-  json.field("fingerprint", c.sender_fingerprint)
-      .end_object()
-      .json("claim", format::claim_to_json(c.claim))
-      .json("content", content.view().as_string_view())
-      .end_object();
-  return json.take();
+  const auto* field = out->GetDescriptor()->FindFieldByNumber(static_cast<int>(c.section->id));
+  if (field == nullptr) kartla::fail(kartla::Code::internal, "no SectionContent member for this section");
+  google::protobuf::Message* message = out->GetReflection()->MutableMessage(out, field);
+  if (section.size() > static_cast<size_t>(INT_MAX) ||
+      !message->ParseFromArray(section.data(), static_cast<int>(section.size())))
+    kartla::fail(kartla::Code::internal, "the contributed section does not parse");
+}
+
+kartla::v1::ContributionDescription describe(const attest::VerifiedContribution& c) {
+  kartla::v1::ContributionDescription d;
+  d.set_contribution_id(kartla::crypto::to_hex(c.contribution_id));
+  d.set_record_id(kartla::crypto::to_hex(c.record_id));
+  d.set_section(std::string(c.section->name));
+  d.set_entry_id(c.entry_id);
+  d.set_created_at(c.created_at);
+  kartla::capi::fill_party(c.sender, c.sender_fingerprint, d.mutable_sender());
+  kartla::capi::fill_claim(c.claim, d.mutable_claim());
+  fill_content(c, d.mutable_content());
+  return d;
 }
 
 }  // namespace
@@ -107,16 +112,17 @@ kartla_status kartla_contribution_create(const kartla_identity* agency, const ui
   });
 }
 
-kartla_status kartla_contribution_describe_json(const kartla_identity* owner, const uint8_t* contribution,
-                                                size_t contribution_len, const char* record_id, int64_t now,
-                                                kartla_buffer* out) {
+kartla_status kartla_contribution_describe(const kartla_identity* owner, const uint8_t* contribution,
+                                           size_t contribution_len, const char* record_id, int64_t now,
+                                           kartla_encoding encoding, kartla_buffer* out) {
   return guarded([&] {
+    kartla::capi::require_encoding(encoding);
     require_empty(out, "out");
     const auto keys = keys_of(owner);
     const ByteView file = contribution_input(contribution, contribution_len);
     std::optional<std::string> expected;
     if (record_id != nullptr) expected = record_id_input(record_id, "record_id");
-    put_text(out, describe(attest::open_contribution(keys, file, time_or_now(now), expected)));
+    kartla::capi::emit(describe(attest::open_contribution(keys, file, time_or_now(now), expected)), encoding, out);
   });
 }
 

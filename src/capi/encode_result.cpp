@@ -81,7 +81,6 @@ void require_encoding(kartla_encoding encoding) {
 
 void emit(const google::protobuf::Message& message, kartla_encoding encoding, kartla_buffer* out) {
   require_encoding(encoding);
-  require_empty(out, "out");
   crypto::SecretBuffer bytes = protobuf_bytes(message);
   if (encoding == KARTLA_ENCODING_PROTOBUF) {
     put_secret(out, std::move(bytes));
@@ -92,6 +91,7 @@ void emit(const google::protobuf::Message& message, kartla_encoding encoding, ka
   google::protobuf::util::JsonPrintOptions options;
   options.preserve_proto_field_names = true;
   options.always_print_primitive_fields = true;
+  options.add_whitespace = true;  // people read it too: one member per line
   google::protobuf::io::ArrayInputStream input(bytes.data(), static_cast<int>(bytes.size()));
   SecretOutput json;
   const std::string type_url = std::string(kTypeUrlPrefix) + "/" + message.GetDescriptor()->full_name();

@@ -8,14 +8,13 @@
 
 #include "kartla/kartla.h"
 
-
 namespace kartla::capi {
 
 // Throws Error(invalid_argument) for a value that is not a kartla_encoding: checked with the
 // other arguments, before any work (a C caller can pass any int).
 void require_encoding(kartla_encoding encoding);
 
-// Writes `message` into the empty buffer `out`: protobuf bytes, or JSON text (snake_case keys,
+// Writes `message` into `out` (which the caller checked is empty, under its parameter name): protobuf bytes, or JSON text (snake_case keys,
 // every field present, NUL-terminated). The bytes are serialized straight into guarded memory
 // and the JSON is written there too, never into a std::string, because some results carry
 // section plaintext (contribution content, provenance entry ids).

@@ -6,16 +6,17 @@
 #include <vector>
 
 #include "attest/provenance.h"
-#include "capi/attest_json.h"
+#include "capi/attest_inputs.h"
+#include "capi/attest_results.h"
+#include "capi/encode_result.h"
 #include "capi/guard.h"
 #include "capi/handles.h"
 #include "model/section_registry.h"
-#include "views/json_writer.h"
+#include "kartla/v1/results.pb.h"
 
 using kartla::ByteView;
 using kartla::capi::guarded;
 using kartla::capi::input_text;
-using kartla::capi::put_text;
 using kartla::capi::require_empty;
 using kartla::capi::require_output;
 using kartla::capi::time_or_now;
@@ -24,49 +25,42 @@ namespace {
 
 namespace attest = kartla::attest;
 
-void reports(kartla::views::JsonWriter& json, std::string_view key, const std::vector<attest::AttestationCheck>& checks) {
-  json.begin_array(key);
-  for (const attest::AttestationCheck& check : checks) kartla::capi::attestation_report(json, {}, check);
-  json.end_array();
-}
-
-std::string provenance_json(const kartla::model::SectionInfo& info, ByteView plaintext,
-                            const attest::RecordRef& record, const std::optional<attest::VerifiedTrustList>& trust,
-                            int64_t now) {
+// Entry ids come from section plaintext: the report is written out by emit() into guarded memory.
+kartla::v1::ProvenanceReport provenance_report(const kartla::model::SectionInfo& info, ByteView plaintext,
+                                               const attest::RecordRef& record,
+                                               const std::optional<attest::VerifiedTrustList>& trust, int64_t now) {
   const attest::SectionProvenance p =
       attest::section_provenance(info, plaintext, record, now, trust ? &*trust : nullptr);
-  kartla::views::JsonWriter json;
-  json.begin_object().field("section", info.name);
+  kartla::v1::ProvenanceReport report;
+  report.set_section(std::string(info.name));
   if (trust) {
-    json.begin_object("trust_list")
-        .field("root", trust->root.name)
-        .field("root_fingerprint", trust->root_fingerprint)
-        .field("sequence", static_cast<int64_t>(trust->sequence))
-        .field("expires_at", trust->expires_at)
-        .end_object();
-  } else {
-    json.null_field("trust_list");
+    kartla::v1::TrustListSummary* list = report.mutable_trust_list();
+    list->set_root(trust->root.name);
+    list->set_root_fingerprint(trust->root_fingerprint);
+    list->set_sequence(trust->sequence);
+    list->set_expires_at(trust->expires_at);
   }
-  json.begin_array("entries");
   for (const attest::EntryProvenance& e : p.entries) {
-    json.begin_object().field("entry_id", e.entry_id).field("provenance", attest::provenance_name(e.provenance));
-    reports(json, "attestations", e.checks);
-    json.end_object();
+    kartla::v1::EntryProvenance* entry = report.add_entries();
+    entry->set_entry_id(e.entry_id);
+    entry->set_provenance(attest::provenance_name(e.provenance));
+    for (const attest::AttestationCheck& check : e.checks)
+      kartla::capi::fill_attestation_report(check, entry->add_attestations());
   }
-  json.end_array();
-  reports(json, "unmatched", p.unmatched);
-  json.end_object();
-  return json.take();
+  for (const attest::AttestationCheck& check : p.unmatched)
+    kartla::capi::fill_attestation_report(check, report.add_unmatched());
+  return report;
 }
 
 }  // namespace
 
 extern "C" {
 
-kartla_status kartla_record_provenance_json(const kartla_record* record, const kartla_identity* owner,
-                                            const char* section, const uint8_t* trust_list, size_t trust_list_len,
-                                            int64_t now, kartla_buffer* out) {
+kartla_status kartla_record_provenance(const kartla_record* record, const kartla_identity* owner,
+                                       const char* section, const uint8_t* trust_list, size_t trust_list_len,
+                                       int64_t now, kartla_encoding encoding, kartla_buffer* out) {
   return guarded([&] {
+    kartla::capi::require_encoding(encoding);
     require_output(record, "record");
     require_output(owner, "owner");
     require_empty(out, "out");
@@ -78,13 +72,15 @@ kartla_status kartla_record_provenance_json(const kartla_record* record, const k
     // The arguments first: a bad trust list is reported before any section is decrypted.
     const auto trust = kartla::capi::optional_trust_list(trust_list, trust_list_len, at);
     const kartla::crypto::SecretBuffer plaintext = record->record.read_section(info);
-    put_text(out, provenance_json(info, plaintext.view(), ref, trust, at));
+    kartla::capi::emit(provenance_report(info, plaintext.view(), ref, trust, at), encoding, out);
   });
 }
 
-kartla_status kartla_share_provenance_json(const kartla_share* share, const char* section, const uint8_t* trust_list,
-                                           size_t trust_list_len, int64_t now, kartla_buffer* out) {
+kartla_status kartla_share_provenance(const kartla_share* share, const char* section, const uint8_t* trust_list,
+                                      size_t trust_list_len, int64_t now, kartla_encoding encoding,
+                                      kartla_buffer* out) {
   return guarded([&] {
+    kartla::capi::require_encoding(encoding);
     require_output(share, "share");
     require_empty(out, "out");
     const kartla::model::SectionInfo& info = kartla::model::section_by_name(input_text(section, "section"));
@@ -94,7 +90,7 @@ kartla_status kartla_share_provenance_json(const kartla_share* share, const char
     // The arguments first: a bad trust list is reported before any section is decrypted.
     const auto trust = kartla::capi::optional_trust_list(trust_list, trust_list_len, at);
     const kartla::crypto::SecretBuffer plaintext = share->view.read_section(info, at);
-    put_text(out, provenance_json(info, plaintext.view(), ref, trust, at));
+    kartla::capi::emit(provenance_report(info, plaintext.view(), ref, trust, at), encoding, out);
   });
 }
 

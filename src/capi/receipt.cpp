@@ -5,11 +5,12 @@
 
 #include "capi/guard.h"
 #include "capi/handles.h"
-#include "capi/json_text.h"
+#include "capi/encode_result.h"
 #include "crypto/encoding.h"
 #include "format/fingerprint.h"
 #include "format/framing.h"
 #include "format/limits.h"
+#include "kartla/v1/results.pb.h"
 #include "share/receipt.h"
 
 using kartla::ByteView;
@@ -18,7 +19,6 @@ using kartla::fail;
 using kartla::capi::guarded;
 using kartla::capi::input_bytes;
 using kartla::capi::input_text;
-using kartla::capi::json_string;
 using kartla::capi::put_text;
 using kartla::capi::require_empty;
 using kartla::capi::require_output;
@@ -33,33 +33,27 @@ ByteView small_file(const uint8_t* data, size_t len, size_t max_payload, const c
   return input_bytes(data, len, name);
 }
 
-std::string string_array(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + json_string(items[i]);
-  return out + "]";
-}
-
-std::string describe(const kartla::format::Receipt& r) {
+kartla::v1::ReceiptDescription describe(const kartla::format::Receipt& r) {
   using kartla::crypto::to_hex;
   using kartla::format::fingerprint;
-  std::string json = "{\n";
-  json += "  \"kind\": " + json_string(kartla::format::receipt_kind_name(r.kind)) + ",\n";
-  json += "  \"record_id\": \"" + to_hex(r.record_id) + "\",\n";
-  json += "  \"owner_fingerprint\": \"" + fingerprint(r.owner_signing_key, r.owner_encryption_key) + "\",\n";
-  json += "  \"grant_id\": \"" + to_hex(r.grant_id) + "\",\n";
-  json += "  \"agency_name\": " + json_string(r.agency_name) + ",\n";
-  json += "  \"agency_fingerprint\": \"" + fingerprint(r.recipient_signing_key, r.recipient_encryption_key) + "\",\n";
-  json += "  \"sections\": " + string_array(r.sections) + ",\n";
-  json += "  \"purpose\": " + json_string(r.purpose) + ",\n";
-  json += "  \"gdpr_art6_basis\": " + json_string(r.gdpr_art6_basis) + ",\n";
-  json += "  \"gdpr_art9_basis\": " + json_string(r.gdpr_art9_basis) + ",\n";
-  json += "  \"granted_at\": " + std::to_string(r.granted_at) + ",\n";
-  json += "  \"expires_at\": " + std::to_string(r.expires_at) + ",\n";
-  json += "  \"ended_at\": " + std::to_string(r.ended_at) + ",\n";
-  json += "  \"end_reason\": " + json_string(kartla::format::receipt_end_name(r.end_reason)) + ",\n";
-  json += "  \"sequence\": " + std::to_string(r.sequence) + ",\n";
-  json += "  \"manifest_hash\": \"" + to_hex(r.manifest_hash) + "\"\n}\n";
-  return json;
+  kartla::v1::ReceiptDescription d;
+  d.set_kind(std::string(kartla::format::receipt_kind_name(r.kind)));
+  d.set_record_id(to_hex(r.record_id));
+  d.set_owner_fingerprint(fingerprint(r.owner_signing_key, r.owner_encryption_key));
+  d.set_grant_id(to_hex(r.grant_id));
+  d.set_agency_name(r.agency_name);
+  d.set_agency_fingerprint(fingerprint(r.recipient_signing_key, r.recipient_encryption_key));
+  for (const std::string& section : r.sections) d.add_sections(section);
+  d.set_purpose(r.purpose);
+  d.set_gdpr_art6_basis(r.gdpr_art6_basis);
+  d.set_gdpr_art9_basis(r.gdpr_art9_basis);
+  d.set_granted_at(r.granted_at);
+  d.set_expires_at(r.expires_at);
+  d.set_ended_at(r.ended_at);
+  d.set_end_reason(std::string(kartla::format::receipt_end_name(r.end_reason)));
+  d.set_sequence(r.sequence);
+  d.set_manifest_hash(to_hex(r.manifest_hash));
+  return d;
 }
 
 }  // namespace
@@ -76,10 +70,11 @@ kartla_status kartla_record_receipt(const kartla_record* record, const char* gra
   });
 }
 
-kartla_status kartla_receipt_describe_json(const uint8_t* receipt, size_t receipt_len, const uint8_t* owner_card,
-                                           size_t owner_card_len, const uint8_t* agency_card, size_t agency_card_len,
-                                           kartla_buffer* out) {
+kartla_status kartla_receipt_describe(const uint8_t* receipt, size_t receipt_len, const uint8_t* owner_card,
+                                      size_t owner_card_len, const uint8_t* agency_card, size_t agency_card_len,
+                                      kartla_encoding encoding, kartla_buffer* out) {
   return guarded([&] {
+    kartla::capi::require_encoding(encoding);
     require_empty(out, "out");
     using kartla::format::kMaxReceiptBytes;
     using kartla::format::kMaxSmallFileBytes;
@@ -87,7 +82,7 @@ kartla_status kartla_receipt_describe_json(const uint8_t* receipt, size_t receip
     const ByteView owner = small_file(owner_card, owner_card_len, kMaxSmallFileBytes, "owner_card");
     const ByteView agency = small_file(agency_card, agency_card_len, kMaxSmallFileBytes, "agency_card");
     const auto verified = kartla::share::verify_receipt(file, owner, agency);
-    put_text(out, describe(verified.receipt));
+    kartla::capi::emit(describe(verified.receipt), encoding, out);
   });
 }
 

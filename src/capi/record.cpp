@@ -2,6 +2,7 @@
 #include <memory>
 #include <string>
 
+#include "capi/encode_result.h"
 #include "capi/guard.h"
 #include "capi/handles.h"
 #include "share/end_grants.h"
@@ -9,6 +10,7 @@
 #include "format/card_codec.h"
 #include "format/file_source.h"
 #include "format/limits.h"
+#include "kartla/v1/results.pb.h"
 #include "model/section_codec.h"
 #include "model/validation/section_check.h"
 
@@ -180,23 +182,20 @@ kartla_status kartla_record_sequence(const kartla_record* record, uint64_t* out)
   });
 }
 
-kartla_status kartla_record_sections_json(const kartla_record* record, kartla_buffer* out) {
+kartla_status kartla_record_sections(const kartla_record* record, kartla_encoding encoding, kartla_buffer* out) {
   return guarded([&] {
+    kartla::capi::require_encoding(encoding);
     require_output(record, "record");
     require_empty(out, "out");
-    std::string json = "[";
-    const auto sections = record->record.sections();
-    for (size_t i = 0; i < sections.size(); ++i) {
-      const auto& s = sections[i];
-      json += i == 0 ? "\n" : ",\n";
-      // Names come from the registry (snake_case): nothing to escape.
-      json += "  {\"id\": " + std::to_string(s.id) + ", \"name\": \"" +
-              (s.info != nullptr ? std::string(s.info->name) : std::string("unknown")) +
-              "\", \"generation\": " + std::to_string(s.generation) +
-              ", \"ciphertext_length\": " + std::to_string(s.ciphertext_length) + "}";
+    kartla::v1::SectionList result;
+    for (const auto& s : record->record.sections()) {
+      kartla::v1::SectionListing* listed = result.add_sections();
+      listed->set_id(s.id);
+      listed->set_name(s.info != nullptr ? std::string(s.info->name) : std::string("unknown"));
+      listed->set_generation(s.generation);
+      listed->set_ciphertext_length(s.ciphertext_length);
     }
-    json += sections.empty() ? "]\n" : "\n]\n";
-    put_text(out, json);
+    kartla::capi::emit(result, encoding, out);
   });
 }
 

@@ -3,13 +3,14 @@
 
 #include "capi/guard.h"
 #include "capi/handles.h"
-#include "capi/json_text.h"
+#include "capi/encode_result.h"
 #include "crypto/encoding.h"
 #include "format/card_codec.h"
 #include "format/file_source.h"
 #include "format/fingerprint.h"
 #include "format/framing.h"
 #include "format/limits.h"
+#include "kartla/v1/results.pb.h"
 #include "model/section_codec.h"
 #include "share/bundle.h"
 #include "share/issue_grant.h"
@@ -21,7 +22,6 @@ using kartla::capi::guarded;
 using kartla::capi::input_bytes;
 using kartla::capi::input_text;
 using kartla::capi::output_bytes;
-using kartla::capi::json_string;
 using kartla::capi::put_secret;
 using kartla::capi::put_text;
 using kartla::capi::require_empty;
@@ -107,21 +107,21 @@ kartla_status kartla_record_export_bundle(const kartla_record* record, const cha
 }
 
 kartla_status kartla_record_revoke(kartla_record* record, const uint8_t* card, size_t card_len, int64_t now,
-                                   kartla_buffer* summary) {
+                                   kartla_encoding encoding, kartla_buffer* summary) {
   return guarded([&] {
+    kartla::capi::require_encoding(encoding);
     require_output(record, "record");
     require_empty(summary, "summary");
-    const auto result =
+    const auto result_of =
         kartla::share::revoke_agency(record->record, card_file(card, card_len),
                                      now != 0 ? now : kartla::capi::record_now(*record));
-    std::string json = "{\n  \"agency_fingerprint\": \"" + result.agency_fingerprint + "\",\n  \"rotated_sections\": [";
-    for (size_t i = 0; i < result.rotated_sections.size(); ++i)
-      json += (i ? ", " : "") + json_string(result.rotated_sections[i]);
-    json += "],\n  \"grant_ids\": [";
-    for (size_t i = 0; i < result.grant_ids.size(); ++i) json += (i ? ", " : "") + json_string(result.grant_ids[i]);
-    json += "],\n  \"revoked_grants\": " + std::to_string(result.revoked_grants) +
-            ",\n  \"reissued_grants\": " + std::to_string(result.reissued_grants) + "\n}\n";
-    put_text(summary, json);
+    kartla::v1::RevocationSummary result;
+    result.set_agency_fingerprint(result_of.agency_fingerprint);
+    for (const std::string& section : result_of.rotated_sections) result.add_rotated_sections(section);
+    for (const std::string& grant_id : result_of.grant_ids) result.add_grant_ids(grant_id);
+    result.set_revoked_grants(static_cast<uint32_t>(result_of.revoked_grants));
+    result.set_reissued_grants(static_cast<uint32_t>(result_of.reissued_grants));
+    kartla::capi::emit(result, encoding, summary);
   });
 }
 
@@ -185,31 +185,31 @@ kartla_status kartla_share_section_into(const kartla_share* share, const char* s
   });
 }
 
-kartla_status kartla_share_describe_json(const kartla_share* share, kartla_buffer* out) {
+kartla_status kartla_share_describe(const kartla_share* share, kartla_encoding encoding, kartla_buffer* out) {
   return guarded([&] {
+    kartla::capi::require_encoding(encoding);
     require_output(share, "share");
     require_empty(out, "out");
     const auto& m = share->view.container().manifest;
-    std::string json = "{\n  \"record_id\": \"" + kartla::crypto::to_hex(m.record_id) + "\",\n";
-    json += "  \"owner_fingerprint\": \"" + kartla::format::fingerprint(m.owner_signing_key, m.owner_encryption_key) + "\",\n";
-    json += "  \"sequence\": " + std::to_string(m.sequence) + ",\n";
-    json += "  \"previous_manifest_hash\": \"" + kartla::crypto::to_hex(m.previous_manifest_hash) + "\",\n";
-    json += "  \"grants\": [";
-    const auto granted = share->view.granted();
-    for (size_t i = 0; i < granted.size(); ++i) {
-      const auto& g = granted[i];
-      json += i == 0 ? "\n" : ",\n";
-      json += "    {\"section\": " + json_string(g.info ? g.info->name : "unknown") +
-              ", \"grant_id\": \"" + g.grant_id_hex + "\"" +
-              ", \"purpose\": " + json_string(g.purpose) + ", \"gdpr_art6_basis\": " + json_string(g.gdpr_art6_basis) +
-              ", \"gdpr_art9_basis\": " + json_string(g.gdpr_art9_basis) +
-              ", \"ciphertext_length\": " + std::to_string(g.ciphertext_length) +
-              ", \"granted_at\": " + std::to_string(g.granted_at) +
-              ", \"expires_at\": " + std::to_string(g.expires_at) + ", \"present\": " + (g.present ? "true" : "false") +
-              ", \"current\": " + (g.current ? "true" : "false") + "}";
+    kartla::v1::ShareDescription result;
+    result.set_record_id(kartla::crypto::to_hex(m.record_id));
+    result.set_owner_fingerprint(kartla::format::fingerprint(m.owner_signing_key, m.owner_encryption_key));
+    result.set_sequence(m.sequence);
+    result.set_previous_manifest_hash(kartla::crypto::to_hex(m.previous_manifest_hash));
+    for (const auto& g : share->view.granted()) {
+      kartla::v1::SharedSection* granted = result.add_grants();
+      granted->set_section(g.info ? std::string(g.info->name) : std::string("unknown"));
+      granted->set_grant_id(g.grant_id_hex);
+      granted->set_purpose(g.purpose);
+      granted->set_gdpr_art6_basis(g.gdpr_art6_basis);
+      granted->set_gdpr_art9_basis(g.gdpr_art9_basis);
+      granted->set_ciphertext_length(g.ciphertext_length);
+      granted->set_granted_at(g.granted_at);
+      granted->set_expires_at(g.expires_at);
+      granted->set_present(g.present);
+      granted->set_current(g.current);
     }
-    json += granted.empty() ? "]\n}\n" : "\n  ]\n}\n";
-    put_text(out, json);
+    kartla::capi::emit(result, encoding, out);
   });
 }
 

@@ -4,7 +4,9 @@
 #include <string>
 
 #include "attest/trust_list.h"
-#include "capi/attest_json.h"
+#include "capi/attest_inputs.h"
+#include "capi/attest_results.h"
+#include "capi/encode_result.h"
 #include "capi/guard.h"
 #include "capi/new_identity.h"
 #include "capi/handles.h"
@@ -132,8 +134,10 @@ kartla_status kartla_trust_list_sign(const kartla_identity* root, const kartla_t
 
 kartla_status kartla_trust_list_verify(const uint8_t* trust_list, size_t trust_list_len,
                                        const uint8_t* expected_root_card, size_t expected_root_card_len,
-                                       uint64_t last_seen, int64_t now, kartla_buffer* out) {
+                                       uint64_t last_seen, int64_t now, kartla_encoding encoding,
+                                       kartla_buffer* out) {
   return guarded([&] {
+    kartla::capi::require_encoding(encoding);
     require_empty(out, "out");
     const ByteView file =
         bounded_input(trust_list, trust_list_len, framed_limit(format::kMaxTrustListBytes), "trust_list");
@@ -152,7 +156,9 @@ kartla_status kartla_trust_list_verify(const uint8_t* trust_list, size_t trust_l
       check.expected_root_signing_key = card.card.signing_key;
     }
     try {
-      put_text(out, kartla::capi::trust_list_json(attest::verify_trust_list(file, check)));
+      kartla::v1::TrustListDescription result;
+      kartla::capi::fill_trust_list(attest::verify_trust_list(file, check), &result);
+      kartla::capi::emit(result, encoding, out);
     } catch (const kartla::Error& e) {
       if (e.code() != Code::signature || not_a_root == nullptr) throw;
       fail(Code::signature,

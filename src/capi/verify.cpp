@@ -1,8 +1,10 @@
 #include <memory>
 
+#include "capi/encode_result.h"
 #include "capi/guard.h"
 #include "capi/handles.h"
 #include "format/file_source.h"
+#include "kartla/v1/results.pb.h"
 
 using kartla::Code;
 using kartla::fail;
@@ -66,11 +68,25 @@ kartla_status kartla_verification_previous_hash(const kartla_verification* v, ka
   });
 }
 
-kartla_status kartla_verification_json(const kartla_verification* v, kartla_buffer* out) {
+kartla_status kartla_verification_report(const kartla_verification* v, kartla_encoding encoding, kartla_buffer* out) {
   return guarded([&] {
+    kartla::capi::require_encoding(encoding);
     require_output(v, "verification");
     require_empty(out, "out");
-    put_text(out, v->report.to_json());
+    const kartla::model::VerificationReport& r = v->report;
+    kartla::v1::VerificationReport result;
+    result.set_record_id(r.record_id_hex);
+    result.set_owner_fingerprint(r.owner_fingerprint);
+    result.set_sequence(r.sequence);
+    result.set_previous_manifest_hash(r.previous_manifest_hash_hex);
+    result.set_kind(r.is_full_record() ? "record" : "bundle");
+    result.set_sections_listed(static_cast<uint32_t>(r.sections_listed));
+    result.set_sections_present(static_cast<uint32_t>(r.sections_present));
+    result.set_section_bytes(r.section_bytes);
+    result.set_grants_listed(static_cast<uint32_t>(r.grants_listed));
+    result.set_grants_present(static_cast<uint32_t>(r.grants_present));
+    result.set_file_bytes(r.file_bytes);
+    kartla::capi::emit(result, encoding, out);
   });
 }
 

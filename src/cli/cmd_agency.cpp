@@ -8,7 +8,7 @@
 #include "failure.h"
 #include "files.h"
 #include "identity_files.h"
-#include "json_read.h"
+#include "results.h"
 #include "kartla/kartla.hpp"
 #include "passphrase.h"
 #include "unlock.h"
@@ -29,17 +29,17 @@ void check_role(const std::string& role) {
   usage_error("unknown agency role '" + role + "' (roles: " + role_list() + ")");
 }
 
-std::string card_report(const JsonObject& card) {
-  const std::string created = format_utc(static_cast<int64_t>(number_field(card, "created_at")));
+std::string card_report(const v1::CardDescription& card) {
+  const std::string created = format_utc(card.created_at());
   std::string out;
-  out += "kind:                 " + text_field(card, "kind") + "\n";
-  if (text_field(card, "kind") != "owner") {
-    out += "name:                 " + printable(text_field(card, "name")) + "\n";
-    out += "organisation number:  " + printable(text_field(card, "organisation_number")) + "\n";
-    out += "role:                 " + printable(text_field(card, "role")) + "\n";
+  out += "kind:                 " + card.kind() + "\n";
+  if (card.kind() != "owner") {
+    out += "name:                 " + printable(card.name()) + "\n";
+    out += "organisation number:  " + printable(card.organisation_number()) + "\n";
+    out += "role:                 " + printable(card.role()) + "\n";
   }
   out += "created:              " + created + "\n";
-  out += "fingerprint:          " + text_field(card, "fingerprint") + "\n";
+  out += "fingerprint:          " + card.fingerprint() + "\n";
   return out;
 }
 
@@ -84,8 +84,8 @@ Exit run_agency_card(const Args& args) {
 Exit run_agency_show(const Args& args) {
   args.expect_positionals({"AGENCY.card"});
   const Secret card = read_input(args.positional(0), kSmallFileReadLimit);
-  const std::string json = kartla::card_describe_json(card.view());
-  write_stdout(args.flag("--json") ? json : card_report(parse_json_object(json)));
+  const auto described = parse_result<v1::CardDescription>(kartla::card_describe(card.view(), KARTLA_ENCODING_PROTOBUF));
+  write_stdout(args.flag("--json") ? result_json(described) : card_report(described));
   return Exit::ok;
 }
 

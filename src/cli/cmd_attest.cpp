@@ -8,7 +8,7 @@
 #include "display_text.h"
 #include "failure.h"
 #include "files.h"
-#include "json_read.h"
+#include "results.h"
 #include "json_text.h"
 #include "kartla/kartla.hpp"
 #include "owned_record.h"
@@ -42,7 +42,8 @@ Exit run_attest(const Args& args) {
   const kartla::identity agency = unlock_identity(args.required("--as"), args);
   const kartla::share share = kartla::share::open_file(from, agency);
   share.check_owner(owner_card);  // the card must be the one of the person whose record this is
-  const std::string bundle_record = text_field(parse_json_object(share.describe_json()), "record_id");
+  const std::string bundle_record =
+      parse_result<v1::ShareDescription>(share.describe(KARTLA_ENCODING_PROTOBUF)).record_id();
   if (record_id && *record_id != bundle_record)
     usage_error("--record-id " + *record_id + " is not the record in " + from + " (" + bundle_record + ")");
 
@@ -78,9 +79,8 @@ Exit run_record_provenance(const Args& args) {
   const std::string section = args.required("--section");
   const std::optional<TrustListInput> trust = trust_list_option(args);
   const OwnedRecord owned = open_record_with_owner(args.positional(0), args);
-  const std::string json =
-      kartla::record_provenance_json(owned.record, owned.owner, section, trust ? trust->bytes : std::string()).str();
-  write_stdout(args.flag("--json") ? json_document(json) : provenance_report(parse_json_object(json)));
+  const auto provenance = provenance_for(owned, section, trust);
+  write_stdout(args.flag("--json") ? result_json(provenance) : provenance_report(provenance));
   return Exit::ok;
 }
 

@@ -3,6 +3,9 @@
 // owner sees who sent it and what it adds, and accepts it (the entry joins the section with the
 // agency's signature kept as an attestation) or rejects it by not accepting it.
 #include <dirent.h>
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/timestamp.pb.h>
+#include <google/protobuf/util/time_util.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -16,10 +19,10 @@
 #include "exit_codes.h"
 #include "failure.h"
 #include "files.h"
-#include "json_read.h"
 #include "json_text.h"
 #include "kartla/kartla.hpp"
 #include "owned_record.h"
+#include "results.h"
 #include "unlock.h"
 
 namespace kartla::cli {
@@ -60,48 +63,79 @@ std::vector<std::string> inbox_files(const Args& args) {
   return files;
 }
 
-std::string value_text(const JsonValue& v) {
-  switch (v.kind_case()) {
-    case JsonValue::kStringValue: return printable(v.string_value());
-    case JsonValue::kNumberValue: {
-      const double d = v.number_value();
+using google::protobuf::FieldDescriptor;
+using google::protobuf::Message;
+
+// One field of the contributed entry as its protobuf JSON shows it: a text, number, enum name or
+// time as such; a list by its length; any other message as {...}.
+std::string value_text(const Message& entry, const FieldDescriptor* field) {
+  const auto* r = entry.GetReflection();
+  if (field->is_repeated()) return "[" + std::to_string(r->FieldSize(entry, field)) + " items]";
+  switch (field->cpp_type()) {
+    case FieldDescriptor::CPPTYPE_STRING: return printable(r->GetString(entry, field));
+    case FieldDescriptor::CPPTYPE_INT32: return std::to_string(r->GetInt32(entry, field));
+    case FieldDescriptor::CPPTYPE_INT64: return std::to_string(r->GetInt64(entry, field));
+    case FieldDescriptor::CPPTYPE_UINT32: return std::to_string(r->GetUInt32(entry, field));
+    case FieldDescriptor::CPPTYPE_UINT64: return std::to_string(r->GetUInt64(entry, field));
+    case FieldDescriptor::CPPTYPE_BOOL: return r->GetBool(entry, field) ? "true" : "false";
+    case FieldDescriptor::CPPTYPE_ENUM: return printable(r->GetEnum(entry, field)->name());
+    case FieldDescriptor::CPPTYPE_FLOAT:
+    case FieldDescriptor::CPPTYPE_DOUBLE: {
+      const double d = field->cpp_type() == FieldDescriptor::CPPTYPE_FLOAT ? r->GetFloat(entry, field)
+                                                                            : r->GetDouble(entry, field);
       return d == static_cast<double>(static_cast<int64_t>(d)) ? std::to_string(static_cast<int64_t>(d))
                                                                  : std::to_string(d);
     }
-    case JsonValue::kBoolValue: return v.bool_value() ? "true" : "false";
-    case JsonValue::kStructValue: return "{...}";
-    case JsonValue::kListValue: return "[" + std::to_string(v.list_value().values_size()) + " items]";
-    default: return "null";
+    case FieldDescriptor::CPPTYPE_MESSAGE: {
+      const Message& m = r->GetMessage(entry, field);
+      if (m.GetDescriptor() == google::protobuf::Timestamp::descriptor())
+        return printable(google::protobuf::util::TimeUtil::ToString(static_cast<const google::protobuf::Timestamp&>(m)));
+      return "{...}";
+    }
   }
+  return "null";
 }
 
-// "what it adds": the contributed entry's fields, one per line, in name order.
-std::string entry_lines(const JsonObject& description) {
+// "what it adds": the contributed entry's fields that are set, one per line, in name order.
+std::string entry_lines(const v1::ContributionDescription& description) {
   std::string text;
-  const JsonObject* content = object_field(description, "content");
-  if (content == nullptr) return text;
-  for (const JsonObject* entry : object_list_field(*content, "entries")) {
-    std::vector<std::string> names;
-    for (const auto& field : entry->fields()) names.push_back(field.first);
-    std::sort(names.begin(), names.end());
-    for (const std::string& name : names) text += "    " + printable(name) + ": " + value_text(entry->fields().at(name)) + "\n";
+  const v1::SectionContent& content = description.content();
+  const auto* member = content.GetDescriptor()->FindFieldByNumber(static_cast<int>(content.content_case()));
+  if (member == nullptr) return text;
+  const Message& section = content.GetReflection()->GetMessage(content, member);
+  const FieldDescriptor* entries = section.GetDescriptor()->FindFieldByName("entries");
+  if (entries == nullptr || !entries->is_repeated() || entries->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE)
+    return text;
+  for (int i = 0; i < section.GetReflection()->FieldSize(section, entries); ++i) {
+    const Message& entry = section.GetReflection()->GetRepeatedMessage(section, entries, i);
+    std::vector<const FieldDescriptor*> fields;
+    entry.GetReflection()->ListFields(entry, &fields);
+    std::sort(fields.begin(), fields.end(),
+              [](const FieldDescriptor* a, const FieldDescriptor* b) { return a->name() < b->name(); });
+    for (const FieldDescriptor* field : fields)
+      text += "    " + printable(field->name()) + ": " + value_text(entry, field) + "\n";
   }
   return text;
 }
 
-std::string sender_text(const JsonObject& description) {
-  const JsonObject* sender = object_field(description, "sender");
-  if (sender == nullptr) return "?";
-  return printable(text_field(*sender, "name")) + " (org " + printable(text_field(*sender, "organisation_number")) +
-         ", role " + printable(text_field(*sender, "role")) + ")\n    fingerprint " + text_field(*sender, "fingerprint");
+std::string sender_text(const v1::ContributionDescription& description) {
+  if (!description.has_sender()) return "?";
+  const v1::Party& sender = description.sender();
+  return printable(sender.name()) + " (org " + printable(sender.organisation_number()) + ", role " +
+         printable(sender.role()) + ")\n    fingerprint " + sender.fingerprint();
 }
 
-std::string describe_text(const std::string& file, const JsonObject& d) {
-  const JsonObject* claim = object_field(d, "claim");
-  return file + "\n  from " + sender_text(d) + "\n  for record " + text_field(d, "record_id") + ", section " +
-         text_field(d, "section") + ", entry " + printable(text_field(d, "entry_id")) + "\n  written " +
-         format_utc(static_cast<int64_t>(number_field(d, "created_at"))) +
-         (claim ? ", claim " + printable(text_field(*claim, "kind")) : std::string()) + "\n  adds:\n" + entry_lines(d);
+std::string describe_text(const std::string& file, const v1::ContributionDescription& d) {
+  return file + "\n  from " + sender_text(d) + "\n  for record " + d.record_id() + ", section " + d.section() +
+         ", entry " + printable(d.entry_id()) + "\n  written " + format_utc(d.created_at()) +
+         (d.has_claim() ? ", claim " + printable(v1::AttestationClaim::Kind_Name(d.claim().kind())) : std::string()) +
+         "\n  adds:\n" + entry_lines(d);
+}
+
+v1::ContributionDescription described(const kartla::identity& owner, const std::string& bytes,
+                                      const std::string& record_id) {
+  const kartla::buffer result = kartla::contribution_describe(owner, bytes, record_id, 0, KARTLA_ENCODING_PROTOBUF);
+  return parse_result<v1::ContributionDescription>(result.view());
 }
 
 void warn(const std::string& line) {
@@ -148,17 +182,17 @@ Exit run_inbox(const Args& args) {
   std::string json = "[";  // laid out by json_document below
   size_t listed = 0;
   for (const std::string& file : files) {
-    std::string described;
+    v1::ContributionDescription d;
     try {
       const std::string bytes = std::string(read_input(file, kContributionReadLimit).view());
-      described = kartla::contribution_describe_json(owner, bytes, record_id).str();
+      d = described(owner, bytes, record_id);
     } catch (const kartla::error& e) {
       if (single) throw;
       warn(file + " refused: " + printable(e.what()) + " (" + e.status_name() + ")");
       continue;
     }
-    json += std::string(listed == 0 ? "" : ", ") + described;
-    text += describe_text(file, parse_json_object(described));
+    json += std::string(listed == 0 ? "" : ", ") + result_json(d);
+    text += describe_text(file, d);
     ++listed;
   }
   json += "]";
@@ -172,12 +206,11 @@ Exit run_accept(const Args& args) {
   const std::string path = args.positional(0);
   const std::string bytes = std::string(read_input(args.positional(1), kContributionReadLimit).view());
   OwnedRecord owned = open_record_with_owner(path, args);
-  const std::string described = kartla::contribution_describe_json(owned.owner, bytes, owned.record.id()).str();
+  const v1::ContributionDescription d = described(owned.owner, bytes, owned.record.id());
   const bool added = kartla::record_accept_contribution(owned.record, owned.owner, bytes);
   if (added) owned.save(path);
-  const JsonObject d = parse_json_object(described);
   write_stdout((added ? "Accepted entry " : "Already accepted, nothing changed: entry ") +
-               printable(text_field(d, "entry_id")) + " into section " + text_field(d, "section") + " from " +
+               printable(d.entry_id()) + " into section " + d.section() + " from " +
                sender_text(d) + "\n" +
                (added ? "  saved " + path + " (sequence " + std::to_string(owned.record.sequence()) + ")\n"
                       : std::string()));

@@ -1,6 +1,8 @@
 // `kartla record ledger`: the owner's own account of who was given which sections, for what, on
 // which legal basis, until when, and when the grant ended, by revocation or expiry (the owner-only
 // sharing_ledger section, proto/kartla/v1/sharing_ledger.proto).
+#include <google/protobuf/util/time_util.h>
+
 #include <cstdlib>
 #include <ctime>
 #include <string>
@@ -11,31 +13,36 @@
 #include "display_text.h"
 #include "failure.h"
 #include "files.h"
-#include "json_read.h"
 #include "kartla/kartla.hpp"
+#include "kartla/v1/sharing_ledger.pb.h"
 #include "owned_record.h"
+#include "results.h"
 
 namespace kartla::cli {
 namespace {
 
 constexpr const char* kLedgerSection = "sharing_ledger";
 
-std::string joined(const std::vector<std::string>& items) {
+std::string joined(const google::protobuf::RepeatedPtrField<std::string>& items) {
   std::string out;
   for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
   return out;
 }
 
-// Protobuf JSON writes every Timestamp as RFC 3339 in UTC ("...Z"), so the texts compare in
-// time order as long as they have the same shape, which the ledger's whole seconds guarantee.
+// A Timestamp as protobuf JSON writes it (RFC 3339 in UTC, "...Z"), "" when unset: the texts
+// compare in time order as long as they have the same shape, which the ledger's whole seconds
+// guarantee.
+std::string time_text(bool set, const google::protobuf::Timestamp& t) {
+  return set ? google::protobuf::util::TimeUtil::ToString(t) : std::string();
+}
 // A grant ends by revocation (revoked_at) or at the first save after its expiry (expired_at): both
 // set by the library. Until that save an expired grant is still in the record, and says so.
 enum class GrantState { active, past_expiry, expired, revoked };
 
-GrantState grant_state(const JsonObject& grant, const std::string& now) {
-  if (!text_field(grant, "revoked_at").empty()) return GrantState::revoked;
-  if (!text_field(grant, "expired_at").empty()) return GrantState::expired;
-  const std::string expires = text_field(grant, "expires_at");
+GrantState grant_state(const v1::ShareGrantRecord& grant, const std::string& now) {
+  if (grant.has_revoked_at()) return GrantState::revoked;
+  if (grant.has_expired_at()) return GrantState::expired;
+  const std::string expires = time_text(grant.has_expires_at(), grant.expires_at());
   if (!expires.empty() && expires <= now) return GrantState::past_expiry;
   return GrantState::active;
 }
@@ -52,15 +59,13 @@ const char* state_word(GrantState state) {
 
 // A ledger field for people to read: the ledger is the owner's own, but it names agencies as
 // their cards describe them.
-std::string shown(const JsonObject& object, const std::string& name) { return printable(text_field(object, name)); }
+std::string shown(const std::string& text) { return printable(text); }
 
 // "GDPR Art. 6.1.a (consent); health data under GDPR Art. 9.2.h (health or social care)": the
 // Art. 9(2) basis is there only when the grant covers health data.
-std::string basis_text(const JsonObject& g) {
-  const JsonObject* art6 = object_field(g, "gdpr_art6_basis");
-  const JsonObject* art9 = object_field(g, "gdpr_art9_basis");
-  const std::string code6 = art6 != nullptr ? text_field(*art6, "code") : std::string();
-  const std::string code9 = art9 != nullptr ? text_field(*art9, "code") : std::string();
+std::string basis_text(const v1::ShareGrantRecord& g) {
+  const std::string& code6 = g.gdpr_art6_basis().code();
+  const std::string& code9 = g.gdpr_art9_basis().code();
   std::string out = code6.empty() ? std::string("not recorded") : gdpr_basis_label(code6);
   if (!code9.empty()) out += "; health data under " + gdpr_basis_label(code9);
   return out;
@@ -82,29 +87,29 @@ std::string expiry_text(const std::string& expires) {
 // made had a new key already.
 constexpr const char* kNewKeys = "the sections it still covered got new keys";
 
-std::string ended_text(const JsonObject& g, GrantState state) {
+std::string ended_text(const v1::ShareGrantRecord& g, GrantState state) {
   switch (state) {
     case GrantState::active: return "no";
     case GrantState::past_expiry:
       return "not yet: it ends at the next save of this record, and its sections then get new keys";
     case GrantState::expired:
-      return "expired, on " + shown(g, "expired_at") + " (the first save after its expiry): " + kNewKeys;
-    case GrantState::revoked: return "revoked, on " + shown(g, "revoked_at") + ": " + kNewKeys;
+      return "expired, on " + shown(time_text(g.has_expired_at(), g.expired_at())) + " (the first save after its expiry): " + kNewKeys;
+    case GrantState::revoked: return "revoked, on " + shown(time_text(g.has_revoked_at(), g.revoked_at())) + ": " + kNewKeys;
   }
   return "no";
 }
 
-std::string grant_block(const JsonObject& g, const std::string& now) {
+std::string grant_block(const v1::ShareGrantRecord& g, const std::string& now) {
   const GrantState state = grant_state(g, now);
-  const std::string role = shown(g, "agency_role");
-  std::string out = "grant " + shown(g, "id") + " (" + state_word(state) + ")\n";
-  out += "  agency:       " + shown(g, "agency_name") + (role.empty() ? "" : " (" + role + ")") + "\n";
-  out += "  fingerprint:  " + shown(g, "agency_fingerprint") + "\n";
-  out += "  sections:     " + printable(joined(text_list_field(g, "sections"))) + "\n";
-  out += "  purpose:      " + shown(g, "purpose") + "\n";
+  const std::string role = shown(g.agency_role());
+  std::string out = "grant " + shown(g.id()) + " (" + state_word(state) + ")\n";
+  out += "  agency:       " + shown(g.agency_name()) + (role.empty() ? "" : " (" + role + ")") + "\n";
+  out += "  fingerprint:  " + shown(g.agency_fingerprint()) + "\n";
+  out += "  sections:     " + printable(joined(g.sections())) + "\n";
+  out += "  purpose:      " + shown(g.purpose()) + "\n";
   out += "  basis:        " + basis_text(g) + "\n";
-  out += "  granted:      " + shown(g, "granted_at") + "\n";
-  out += "  expires:      " + expiry_text(text_field(g, "expires_at")) + "\n";
+  out += "  granted:      " + shown(time_text(g.has_granted_at(), g.granted_at())) + "\n";
+  out += "  expires:      " + expiry_text(time_text(g.has_expires_at(), g.expires_at())) + "\n";
   out += "  ended:        " + ended_text(g, state) + "\n";
   return out;
 }
@@ -116,20 +121,20 @@ std::string owner_now() {
   return format_utc(static_cast<int64_t>(std::time(nullptr)));
 }
 
-std::string human_ledger(const std::string& path, const JsonObject& ledger) {
+std::string human_ledger(const std::string& path, const v1::SharingLedger& ledger) {
   const std::string now = owner_now();
-  const std::vector<const JsonObject*> grants = object_list_field(ledger, "grants");
-  std::string out = "Sharing ledger of " + path + ": " + std::to_string(grants.size()) +
-                    (grants.size() == 1 ? " grant" : " grants") + "\n";
-  for (const JsonObject* g : grants) out += "\n" + grant_block(*g, now);
-  const std::vector<const JsonObject*> events = object_list_field(ledger, "access_events");
-  if (!events.empty())
+  std::string out = "Sharing ledger of " + path + ": " + std::to_string(ledger.grants_size()) +
+                    (ledger.grants_size() == 1 ? " grant" : " grants") + "\n";
+  for (const v1::ShareGrantRecord& g : ledger.grants()) out += "\n" + grant_block(g, now);
+  if (ledger.access_events_size() != 0)
     out += "\nEvents (GRANT: shared; REVOKE: taken back; EXPIRE: ended at the first save after its expiry):\n";
-  for (const JsonObject* e : events) {
-    std::string action = shown(*e, "action");
+  for (const v1::AccessEvent& e : ledger.access_events()) {
+    // As protobuf JSON names it: the unset value has no name.
+    std::string action = e.action() == v1::AccessEvent::ACTION_UNSPECIFIED ? std::string()
+                                                                            : v1::AccessEvent::Action_Name(e.action());
     action.append(action.size() < 7 ? 7 - action.size() : 1, ' ');
-    out += "  " + shown(*e, "at") + "  " + action + "grant " + shown(*e, "grant_id") + ": " +
-           printable(joined(text_list_field(*e, "sections"))) + "\n";
+    out += "  " + shown(time_text(e.has_at(), e.at())) + "  " + action + "grant " + shown(e.grant_id()) + ": " +
+           printable(joined(e.sections())) + "\n";
   }
   return out;
 }
@@ -157,8 +162,8 @@ Exit run_record_ledger(const Args& args) {
     write_stdout("Sharing ledger of " + path + ": 0 grants (nothing has been shared from this record)\n");
     return Exit::ok;
   }
-  const kartla::buffer json = record.section_json(kLedgerSection);
-  write_stdout(human_ledger(path, parse_json_object(json.view())));
+  const kartla::buffer bytes = record.section(kLedgerSection);
+  write_stdout(human_ledger(path, parse_result<v1::SharingLedger>(bytes.view())));
   return Exit::ok;
 }
 

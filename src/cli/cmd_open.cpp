@@ -12,9 +12,9 @@
 #include "display_text.h"
 #include "failure.h"
 #include "files.h"
-#include "json_read.h"
 #include "json_text.h"
 #include "kartla/kartla.hpp"
+#include "results.h"
 #include "section_arg.h"
 #include "trust_files.h"
 #include "unlock.h"
@@ -31,12 +31,11 @@ std::string time_or(int64_t unix_seconds, const char* none) {
   return unix_seconds == 0 ? std::string(none) : format_utc(unix_seconds);
 }
 
-// Mirrors what kartla_share_section would say for this section at `at`, for the listing.
-std::string status_of(const JsonObject& grant, int64_t at) {
-  if (!bool_field(grant, "present")) return "not in this file";
-  if (!bool_field(grant, "current")) return "key replaced";
-  const auto expires = static_cast<int64_t>(number_field(grant, "expires_at"));
-  if (expires != 0 && at >= expires) return "expired";
+// This grant's state at `at`, from the library's description of it (present, current, expiry).
+std::string status_of(const v1::SharedSection& grant, int64_t at) {
+  if (!grant.present()) return "not in this file";
+  if (!grant.current()) return "key replaced";
+  if (grant.expires_at() != 0 && at >= grant.expires_at()) return "expired";
   return "readable";
 }
 
@@ -49,31 +48,31 @@ std::string expiry_text(int64_t expires_at, int64_t at) {
 }
 
 // One block per grant, in file order: what the owner allowed (purpose, legal basis, until when)
-// belongs to the grant, and the sections it covers are listed under it. describe_json gives one
-// object per granted section; the objects of one grant are consecutive.
-std::string human_listing(const JsonObject& d, int64_t at) {
-  const std::string previous = text_field(d, "previous_manifest_hash");
+// belongs to the grant, and the sections it covers are listed under it. The description has one
+// entry per granted section; the entries of one grant are consecutive.
+std::string human_listing(const v1::ShareDescription& d, int64_t at) {
+  const std::string& previous = d.previous_manifest_hash();
   std::string out = "verified: the owner's signature over the manifest checks out\n";
-  out += "record id:          " + text_field(d, "record_id") + "\n";
-  out += "owner fingerprint:  " + text_field(d, "owner_fingerprint") + "\n";
-  out += "sequence:           " + std::to_string(static_cast<uint64_t>(number_field(d, "sequence"))) + "\n";
+  out += "record id:          " + d.record_id() + "\n";
+  out += "owner fingerprint:  " + d.owner_fingerprint() + "\n";
+  out += "sequence:           " + std::to_string(d.sequence()) + "\n";
   out += "previous manifest:  " + (previous.empty() ? std::string("none (first version)") : previous) + "\n";
   out += "\nShared with you (status at " + format_utc(at) + "):\n";
   std::string grant_id;
-  for (const JsonObject* g : object_list_field(d, "grants")) {
-    const std::string id = text_field(*g, "grant_id");
+  for (const v1::SharedSection& g : d.grants()) {
+    const std::string& id = g.grant_id();
     if (grant_id.empty() || id != grant_id) {
       grant_id = id;
-      const std::string art9 = text_field(*g, "gdpr_art9_basis");
+      const std::string& art9 = g.gdpr_art9_basis();
       out += "\ngrant " + printable(id) + "\n";
-      out += "  purpose:   " + printable(text_field(*g, "purpose")) + "\n";
-      out += "  basis:     " + gdpr_basis_label(text_field(*g, "gdpr_art6_basis")) + "\n";
+      out += "  purpose:   " + printable(g.purpose()) + "\n";
+      out += "  basis:     " + gdpr_basis_label(g.gdpr_art6_basis()) + "\n";
       if (!art9.empty()) out += "             health data: " + gdpr_basis_label(art9) + "\n";
-      out += "  granted:   " + time_or(static_cast<int64_t>(number_field(*g, "granted_at")), "-") + "\n";
-      out += "  expires:   " + expiry_text(static_cast<int64_t>(number_field(*g, "expires_at")), at) + "\n";
+      out += "  granted:   " + time_or(g.granted_at(), "-") + "\n";
+      out += "  expires:   " + expiry_text(g.expires_at(), at) + "\n";
       out += "  sections:\n";
     }
-    out += "    " + padded(text_field(*g, "section"), 18) + status_of(*g, at) + "\n";
+    out += "    " + padded(g.section(), 18) + status_of(g, at) + "\n";
   }
   return out;
 }
@@ -85,17 +84,16 @@ struct SharedProvenance {
   std::string text;
 };
 
-SharedProvenance shared_provenance(const kartla::share& share, const JsonObject& d, const std::string& trust,
-                                   int64_t at, int64_t now) {
+SharedProvenance shared_provenance(const kartla::share& share, const v1::ShareDescription& d,
+                                   const std::string& trust, int64_t at, int64_t now) {
   SharedProvenance out;
   size_t count = 0;
-  for (const JsonObject* g : object_list_field(d, "grants")) {
-    const std::string section = text_field(*g, "section");
-    if (status_of(*g, at != 0 ? at : now) != "readable") continue;
-    const std::string json = kartla::share_provenance_json(share, section, trust, at).str();
-    const JsonObject p = parse_json_object(json);
-    if (object_list_field(p, "entries").empty() && object_list_field(p, "unmatched").empty()) continue;
-    out.json += std::string(count++ == 0 ? "" : ", ") + json;
+  for (const v1::SharedSection& g : d.grants()) {
+    if (status_of(g, at != 0 ? at : now) != "readable") continue;
+    const auto p = parse_result<v1::ProvenanceReport>(
+        kartla::share_provenance(share, g.section(), trust, at, KARTLA_ENCODING_PROTOBUF).view());
+    if (p.entries_size() == 0 && p.unmatched_size() == 0) continue;
+    out.json += std::string(count++ == 0 ? "" : ", ") + result_json(p);
     out.text += provenance_report(p);
   }
   out.json += "]";
@@ -121,13 +119,14 @@ Exit run_open(const Args& args) {
 
   if (trust && section) {
     const kartla::buffer json = share.section_json(*section, at);
-    const std::string provenance = kartla::share_provenance_json(share, *section, trust->bytes, at).str();
+    const auto provenance = parse_result<v1::ProvenanceReport>(
+        kartla::share_provenance(share, *section, trust->bytes, at, KARTLA_ENCODING_PROTOBUF).view());
     if (args.flag("--json")) {
-      write_stdout(
-          json_document("{\"content\": " + std::string(json.view()) + ", \"provenance\": " + provenance + "}"));
+      write_stdout(json_document("{\"content\": " + std::string(json.view()) + ", \"provenance\": " +
+                                 result_json(provenance) + "}"));
     } else {
       write_stdout(std::string(json.view()) + "\nProvenance (" + args.required("--trust") + "):\n" +
-                   provenance_report(parse_json_object(provenance)));
+                   provenance_report(provenance));
     }
     return Exit::ok;
   }
@@ -137,20 +136,19 @@ Exit run_open(const Args& args) {
     if (json.size() == 0 || json.view().back() != '\n') write_stdout("\n");
     return Exit::ok;
   }
-  const std::string described = share.describe_json();
-  const JsonObject d = parse_json_object(described);
-  if (object_list_field(d, "grants").empty())
+  const auto d = parse_result<v1::ShareDescription>(share.describe(KARTLA_ENCODING_PROTOBUF));
+  if (d.grants_size() == 0)
     throw Failure(Exit::not_available,
                   "nothing in " + path + " is shared with this agency (" + agency.fingerprint() + ")");
   const int64_t now = static_cast<int64_t>(std::time(nullptr));
   if (trust) {
     const SharedProvenance p = shared_provenance(share, d, trust->bytes, at, now);
-    write_stdout(args.flag("--json") ? json_document("{\"share\": " + described + ", \"provenance\": " + p.json + "}")
+    write_stdout(args.flag("--json") ? json_document("{\"share\": " + result_json(d) + ", \"provenance\": " + p.json + "}")
                                      : human_listing(d, at != 0 ? at : now) + "\nProvenance (" +
                                            args.required("--trust") + "):\n" + p.text);
     return Exit::ok;
   }
-  write_stdout(args.flag("--json") ? described : human_listing(d, at != 0 ? at : now));
+  write_stdout(args.flag("--json") ? result_json(d) : human_listing(d, at != 0 ? at : now));
   return Exit::ok;
 }
 

@@ -10,23 +10,21 @@
 #include "display_text.h"
 #include "failure.h"
 #include "files.h"
-#include "json_read.h"
 #include "json_text.h"
 #include "kartla/kartla.hpp"
 #include "owned_record.h"
 #include "receipt_files.h"
+#include "results.h"
 #include "unlock.h"
 
 namespace kartla::cli {
 namespace {
 
-std::string joined(const std::vector<std::string>& items) {
+std::string joined(const google::protobuf::RepeatedPtrField<std::string>& items) {
   std::string out;
   for (const std::string& item : items) out += (out.empty() ? "" : ", ") + printable(item);
   return out;
 }
-
-int64_t time_field(const JsonObject& d, const char* name) { return static_cast<int64_t>(number_field(d, name)); }
 
 std::string expiry_text(int64_t expires_at) {
   if (expires_at == 0) return "never (until revoked)";
@@ -34,47 +32,47 @@ std::string expiry_text(int64_t expires_at) {
   return format_utc(expires_at) + (day.empty() ? "" : " (valid through " + day + ")");
 }
 
-std::string basis_text(const JsonObject& d) {
-  const std::string art9 = text_field(d, "gdpr_art9_basis");
-  return gdpr_basis_label(text_field(d, "gdpr_art6_basis")) +
+std::string basis_text(const v1::ReceiptDescription& d) {
+  const std::string art9 = d.gdpr_art9_basis();
+  return gdpr_basis_label(d.gdpr_art6_basis()) +
          (art9.empty() ? std::string() : "; health data under " + gdpr_basis_label(art9));
 }
 
 // The statement in plain words, then the details: what the owner signed, for a person to read.
-std::string statement(const JsonObject& d, const std::string& owner_card, const std::string& agency_card) {
-  const bool ended = text_field(d, "kind") == "termination";
-  const std::string reason = text_field(d, "end_reason");
-  const std::string agency = printable(text_field(d, "agency_name"));
-  const std::string what = "(sections " + joined(text_list_field(d, "sections")) + "; purpose \"" +
-                           printable(text_field(d, "purpose")) + "\")";
+std::string statement(const v1::ReceiptDescription& d, const std::string& owner_card, const std::string& agency_card) {
+  const bool ended = d.kind() == "termination";
+  const std::string reason = d.end_reason();
+  const std::string agency = printable(d.agency_name());
+  const std::string what = "(sections " + joined(d.sections()) + "; purpose \"" +
+                           printable(d.purpose()) + "\")";
   std::string out;
   if (ended) {
     out += "Termination receipt: the grant has ended.\n\n";
-    out += "The participant with fingerprint " + text_field(d, "owner_fingerprint") + " ended grant " +
-           text_field(d, "grant_id") + " to " + agency + " " + what + " on " + format_utc(time_field(d, "ended_at")) +
+    out += "The participant with fingerprint " + d.owner_fingerprint() + " ended grant " +
+           d.grant_id() + " to " + agency + " " + what + " on " + format_utc(d.ended_at()) +
            ": " + reason + ". Stop processing these sections.\n\n";
   } else {
     out += "Grant receipt: the grant is in force.\n\n";
-    out += "The participant with fingerprint " + text_field(d, "owner_fingerprint") + " granted " + agency + " " +
-           what + " on " + format_utc(time_field(d, "granted_at")) + ", until " +
-           (time_field(d, "expires_at") == 0 ? std::string("revoked") : format_utc(time_field(d, "expires_at"))) +
-           " (grant " + text_field(d, "grant_id") + ").\n\n";
+    out += "The participant with fingerprint " + d.owner_fingerprint() + " granted " + agency + " " +
+           what + " on " + format_utc(d.granted_at()) + ", until " +
+           (d.expires_at() == 0 ? std::string("revoked") : format_utc(d.expires_at())) +
+           " (grant " + d.grant_id() + ").\n\n";
   }
-  out += "  grant id:   " + text_field(d, "grant_id") + "\n";
-  out += "  agency:     " + agency + " (" + text_field(d, "agency_fingerprint") + ")\n";
-  out += "  sections:   " + joined(text_list_field(d, "sections")) + "\n";
-  out += "  purpose:    " + printable(text_field(d, "purpose")) + "\n";
+  out += "  grant id:   " + d.grant_id() + "\n";
+  out += "  agency:     " + agency + " (" + d.agency_fingerprint() + ")\n";
+  out += "  sections:   " + joined(d.sections()) + "\n";
+  out += "  purpose:    " + printable(d.purpose()) + "\n";
   out += "  basis:      " + basis_text(d) + "\n";
-  out += "  granted:    " + format_utc(time_field(d, "granted_at")) + "\n";
-  out += "  expires:    " + expiry_text(time_field(d, "expires_at")) + "\n";
+  out += "  granted:    " + format_utc(d.granted_at()) + "\n";
+  out += "  expires:    " + expiry_text(d.expires_at()) + "\n";
   if (ended)
-    out += "  ended:      " + format_utc(time_field(d, "ended_at")) +
+    out += "  ended:      " + format_utc(d.ended_at()) +
            (reason == "expired" ? ", expired (ended at the owner's first save after the expiry)"
                                 : ", revoked by the participant") +
            "\n";
-  out += "  record:     " + text_field(d, "record_id") + ", version " +
-         std::to_string(static_cast<uint64_t>(number_field(d, "sequence"))) + "\n";
-  out += "  manifest:   " + text_field(d, "manifest_hash") + "\n\n";
+  out += "  record:     " + d.record_id() + ", version " +
+         std::to_string(d.sequence()) + "\n";
+  out += "  manifest:   " + d.manifest_hash() + "\n\n";
   out += owner_card.empty()
              ? "Owner NOT checked: compare the fingerprint above with the participant's card (--owner-card).\n"
              : "Owner checked: signed by the participant whose card is " + owner_card + ".\n";
@@ -101,14 +99,14 @@ Exit run_receipt(const Args& args) {
   const kartla::record record = std::move(open_record_with_owner(path, args).record);
   const kartla::buffer receipt = record.receipt(grant_id);
   write_file_atomically(out, receipt.view(), /*overwrite=*/false, kPrivateFile);
-  const std::string described = kartla::receipt_describe_json(receipt.view());
+  const auto d =
+      parse_result<v1::ReceiptDescription>(kartla::receipt_describe(receipt.view(), {}, {}, KARTLA_ENCODING_PROTOBUF));
   if (args.flag("--json")) {
-    write_stdout("{\"file\": " + json_quote(out) + ", \"bytes\": " + std::to_string(receipt.size()) +
-                 ", \"receipt\": " + described + "}\n");
+    write_stdout(json_document("{\"file\": " + json_quote(out) + ", \"bytes\": " + std::to_string(receipt.size()) +
+                               ", \"receipt\": " + result_json(d) + "}"));
     return Exit::ok;
   }
-  const JsonObject d = parse_json_object(described);
-  const std::string kind = text_field(d, "kind") == "termination" ? "Termination receipt" : "Grant receipt";
+  const std::string kind = d.kind() == "termination" ? "Termination receipt" : "Grant receipt";
   write_stdout(kind + " of grant " + grant_id + " written to " + out + " (" + std::to_string(receipt.size()) +
                " bytes, record sequence " + std::to_string(record.sequence()) +
                "): give it to the agency, which reads it with 'kartla receipt show'.\n");
@@ -123,12 +121,13 @@ Exit run_receipt_show(const Args& args) {
   const std::string receipt = std::string(read_input(path, kSmallFileReadLimit).view());
   const std::string owner_card = read_card(owner_card_path);
   const std::string agency_card = read_card(agency_card_path);
-  const std::string described = kartla::receipt_describe_json(receipt, owner_card, agency_card);
+  const auto d = parse_result<v1::ReceiptDescription>(
+      kartla::receipt_describe(receipt, owner_card, agency_card, KARTLA_ENCODING_PROTOBUF));
   if (args.flag("--json")) {
-    write_stdout(described);
+    write_stdout(result_json(d));
     return Exit::ok;
   }
-  write_stdout(statement(parse_json_object(described), owner_card_path.value_or(""), agency_card_path.value_or("")));
+  write_stdout(statement(d, owner_card_path.value_or(""), agency_card_path.value_or("")));
   return Exit::ok;
 }
 

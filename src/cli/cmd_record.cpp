@@ -5,7 +5,7 @@
 
 #include "commands.h"
 #include "files.h"
-#include "json_read.h"
+#include "results.h"
 #include "json_text.h"
 #include "kartla/kartla.hpp"
 #include "owned_record.h"
@@ -71,7 +71,7 @@ Exit run_record_get(const Args& args) {
     const OwnedRecord owned = open_record_with_owner(path, args);
     const kartla::buffer json = owned.record.section_json(section);
     write_stdout(json_document("{\"content\": " + std::string(json.view()) +
-                               ", \"provenance\": " + provenance_json_for(owned, section, trust) + "}"));
+                               ", \"provenance\": " + result_json(provenance_for(owned, section, trust)) + "}"));
     return Exit::ok;
   }
 
@@ -87,12 +87,10 @@ Exit run_record_list(const Args& args) {
   const kartla::record record = std::move(open_record_with_owner(args.positional(0), args).record);
   // Every section held, a newer writer's (unknown id) too: SPEC §5.1 says a reader reports it.
   std::vector<std::string> present;
-  const JsonObject listed = parse_json_object("{\"sections\": " + record.sections_json() + "}");
-  for (const JsonObject* section : object_list_field(listed, "sections")) {
-    const std::string name = text_field(*section, "name");
-    present.push_back(name == "unknown" ? "unknown (section id " +
-                                              std::to_string(static_cast<uint64_t>(number_field(*section, "id"))) + ")"
-                                        : name);
+  const auto listed = parse_result<v1::SectionList>(record.sections(KARTLA_ENCODING_PROTOBUF));
+  for (const v1::SectionListing& section : listed.sections()) {
+    present.push_back(section.name() == "unknown" ? "unknown (section id " + std::to_string(section.id()) + ")"
+                                                  : section.name());
   }
 
   std::string out;

@@ -16,11 +16,12 @@
 #include "display_text.h"
 #include "failure.h"
 #include "files.h"
-#include "json_read.h"
+#include "kartla/v1/sharing_ledger.pb.h"
 #include "json_text.h"
 #include "kartla/kartla.hpp"
 #include "owned_record.h"
 #include "receipt_files.h"
+#include "results.h"
 
 namespace kartla::cli {
 namespace {
@@ -125,12 +126,10 @@ void export_or_explain(const kartla::record& record, const std::string& grant_id
 // the receipt files can be checked before anything changes.
 size_t live_grants_of(const kartla::record& record, const std::string& agency_fingerprint) {
   if (!record.has_section(std::string(kLedgerSection))) return 0;
-  const JsonObject ledger = parse_json_object(record.section_json(std::string(kLedgerSection)).view());
+  const auto ledger = parse_result<v1::SharingLedger>(record.section(std::string(kLedgerSection)).view());
   size_t n = 0;
-  for (const JsonObject* g : object_list_field(ledger, "grants"))
-    if (text_field(*g, "agency_fingerprint") == agency_fingerprint && text_field(*g, "revoked_at").empty() &&
-        text_field(*g, "expired_at").empty())
-      ++n;
+  for (const v1::ShareGrantRecord& g : ledger.grants())
+    if (g.agency_fingerprint() == agency_fingerprint && !g.has_revoked_at() && !g.has_expired_at()) ++n;
   return n;
 }
 
@@ -233,16 +232,17 @@ Exit run_revoke(const Args& args) {
   const std::vector<std::string> receipt_files =
       receipt ? receipt_paths(*receipt, live_grants_of(record, card.fingerprint)) : std::vector<std::string>();
   for (const std::string& file : receipt_files) check_new_output(file);
-  const JsonObject summary = parse_json_object(record.revoke(card.bytes.view()));
+  const auto summary =
+      parse_result<v1::RevocationSummary>(record.revoke(card.bytes.view(), 0, KARTLA_ENCODING_PROTOBUF));
   owned.save(path);
   // Made from the version just saved, the one that no longer holds the grants (SPEC §7.6).
-  const std::vector<std::string> ended = text_list_field(summary, "grant_ids");
+  const std::vector<std::string> ended(summary.grant_ids().begin(), summary.grant_ids().end());
   const std::vector<std::string> written = receipt ? receipt_paths(*receipt, ended.size()) : std::vector<std::string>();
   for (size_t i = 0; i < written.size(); ++i) (void)write_receipt(record, ended[i], written[i], path);
 
-  const std::vector<std::string> rotated = text_list_field(summary, "rotated_sections");
-  const auto revoked = static_cast<uint64_t>(number_field(summary, "revoked_grants"));
-  const auto reissued = static_cast<uint64_t>(number_field(summary, "reissued_grants"));
+  const std::vector<std::string> rotated(summary.rotated_sections().begin(), summary.rotated_sections().end());
+  const uint64_t revoked = summary.revoked_grants();
+  const uint64_t reissued = summary.reissued_grants();
   if (args.flag("--json")) {
     write_stdout("{\"agency_name\": " + json_quote(card.name) + ", \"agency_fingerprint\": " +
                  json_quote(card.fingerprint) + ", \"revoked_grants\": " + std::to_string(revoked) +

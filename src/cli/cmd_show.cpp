@@ -3,7 +3,6 @@
 #include "commands.h"
 #include "failure.h"
 #include "files.h"
-#include "json_read.h"
 #include "owned_record.h"
 #include "section_arg.h"
 #include "view_args.h"
@@ -19,10 +18,9 @@ std::string attested_provenance(const OwnedRecord& owned, const std::string& onl
   for (const std::string& name : kartla::section_names()) {
     if (!only_section.empty() && name != only_section) continue;
     if (name == "sharing_ledger" || !owned.record.has_section(name)) continue;
-    const JsonObject p = parse_json_object(provenance_json_for(owned, name, trust));
-    bool attested = !object_list_field(p, "unmatched").empty();
-    for (const JsonObject* entry : object_list_field(p, "entries"))
-      attested = attested || text_field(*entry, "provenance") != "self_declared";
+    const v1::ProvenanceReport p = provenance_for(owned, name, trust);
+    bool attested = p.unmatched_size() != 0;
+    for (const v1::EntryProvenance& entry : p.entries()) attested = attested || entry.provenance() != "self_declared";
     if (attested) out += "\n" + name + ":\n" + provenance_report(p);
   }
   if (out.empty()) return out;

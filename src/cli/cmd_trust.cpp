@@ -16,10 +16,12 @@
 #include "failure.h"
 #include "files.h"
 #include "identity_files.h"
-#include "json_read.h"
+#include "cli_files.pb.h"
 #include "json_text.h"
 #include "kartla/kartla.hpp"
+#include "own_json_files.h"
 #include "passphrase.h"
+#include "results.h"
 #include "trust_files.h"
 #include "unlock.h"
 
@@ -65,21 +67,14 @@ std::string from_hex(const std::string& hex, const std::string& path) {
 
 Draft read_draft(const std::string& path) {
   const Secret text = read_input(path, kDraftReadLimit);
-  JsonObject object;
-  try {
-    object = parse_json_object(text.view());
-  } catch (const std::exception&) {
-    usage_error(path + " is not a trust-list draft (not JSON)");
-  }
-  if (number_field(object, "kartla_trust_draft") != 1) usage_error(path + " is not a trust-list draft");
+  TrustDraftFile file;
+  if (!parse_own_json(text.view(), &file)) usage_error(path + " is not a trust-list draft (not JSON)");
+  if (file.kartla_trust_draft() != 1) usage_error(path + " is not a trust-list draft");
   Draft draft;
-  draft.sequence = static_cast<uint64_t>(number_field(object, "sequence", 0));
+  draft.sequence = file.sequence();
   if (draft.sequence == 0) usage_error(path + " has no sequence number");
-  for (const JsonObject* a : object_list_field(object, "agencies")) {
-    draft.agencies.push_back({from_hex(text_field(*a, "card"), path), text_field(*a, "name"), text_field(*a, "role"),
-                              static_cast<int64_t>(number_field(*a, "valid_from")),
-                              static_cast<int64_t>(number_field(*a, "valid_until"))});
-  }
+  for (const TrustDraftAgency& a : file.agencies())
+    draft.agencies.push_back({from_hex(a.card(), path), a.name(), a.role(), a.valid_from(), a.valid_until()});
   return draft;
 }
 
@@ -142,7 +137,7 @@ Exit run_trust_add(const Args& args) {
   added.valid_from = from ? parse_time_arg(*from, "--from", DateMeaning::start_of_day)
                           : static_cast<int64_t>(std::time(nullptr));
   added.valid_until = until ? parse_time_arg(*until, "--until", DateMeaning::through_day) : 0;
-  added.name = text_field(parse_json_object(kartla::card_describe_json(added.card)), "name");
+  added.name = parse_result<v1::CardDescription>(kartla::card_describe(added.card, KARTLA_ENCODING_PROTOBUF)).name();
   draft.agencies.push_back(added);
   (void)library_draft(draft);  // the library's verdict on the card, role, period and duplicates
   write_file_atomically(path, draft_json(draft), true);
@@ -172,15 +167,16 @@ Exit run_trust_sign(const Args& args) {
   write_file_atomically(out, list, false);
   // Describe what was signed; a list already expired (signed for the record, --issued in the
   // past) is still described, at its issue time.
-  const std::string json = kartla::trust_list_verify(list, root.card().view(), 0, issued_at);
-  write_stdout(args.flag("--json") ? json : "Signed " + out + "\n" + trust_list_report(parse_json_object(json)));
+  const auto signed_list = parse_result<v1::TrustListDescription>(
+      kartla::trust_list_verify(list, root.card().view(), 0, issued_at, KARTLA_ENCODING_PROTOBUF));
+  write_stdout(args.flag("--json") ? result_json(signed_list) : "Signed " + out + "\n" + trust_list_report(signed_list));
   return Exit::ok;
 }
 
 Exit run_trust_show(const Args& args) {
   args.expect_positionals({"TRUST.list"});
   const TrustListInput trust = read_trust_list(args, args.positional(0));
-  write_stdout(args.flag("--json") ? trust.json : trust_list_report(parse_json_object(trust.json)));
+  write_stdout(args.flag("--json") ? result_json(trust.list) : trust_list_report(trust.list));
   return Exit::ok;
 }
 

@@ -6,8 +6,8 @@
 #include "commands.h"
 #include "failure.h"
 #include "files.h"
-#include "json_read.h"
 #include "kartla/kartla.hpp"
+#include "results.h"
 #include "section_arg.h"
 
 namespace kartla::cli {
@@ -23,13 +23,11 @@ std::string one_line(std::string text) {
 }
 
 // The library's report, one violation per line, with an empty field shown as the section.
-std::string violation_lines(const std::string& section, const std::string& report) {
-  const JsonObject parsed = parse_json_object(report);
+std::string violation_lines(const std::string& section, const v1::ValidationReport& report) {
   std::string out;
-  for (const JsonObject* v : object_list_field(parsed, "violations")) {
-    std::string field = text_field(*v, "field");
-    if (field.empty()) field = section;
-    out += one_line(field + ": " + text_field(*v, "rule") + ": " + text_field(*v, "message")) + "\n";
+  for (const v1::Violation& v : report.violations()) {
+    const std::string& field = v.field().empty() ? section : v.field();
+    out += one_line(field + ": " + v.rule() + ": " + v.message()) + "\n";
   }
   return out;
 }
@@ -47,18 +45,19 @@ Exit run_validate(const Args& args) {
 
   const std::string& path = json_path ? *json_path : *protobuf_path;
   const Secret content = read_input(path, kContentReadLimit);
-  const kartla::validation result = json_path ? kartla::validate_section_json(section, content.view())
-                                              : kartla::validate_section(section, content.view());
+  const kartla::validation result =
+      json_path ? kartla::validate_section_json(section, content.view(), KARTLA_ENCODING_PROTOBUF)
+                : kartla::validate_section(section, content.view(), KARTLA_ENCODING_PROTOBUF);
+  const auto report = parse_result<v1::ValidationReport>(result.report.view());
   if (format == "json") {
-    write_stdout(result.report.view());
+    write_stdout(result_json(report));
   } else if (result.valid) {
     write_stdout((path == "-" ? std::string("standard input") : path) + ": valid " + section + " content\n");
   } else {
-    write_stdout(violation_lines(section, result.report.str()));
+    write_stdout(violation_lines(section, report));
   }
   if (!result.valid) {
-    const JsonObject parsed = parse_json_object(result.report.str());
-    const size_t count = object_list_field(parsed, "violations").size();
+    const size_t count = static_cast<size_t>(report.violations_size());
     usage_error(section + " content breaks " + std::to_string(count) + (count == 1 ? " rule" : " rules") +
                 " (listed on standard output)");
   }

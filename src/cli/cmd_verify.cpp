@@ -9,7 +9,7 @@
 #include "json_text.h"
 #include "kartla/kartla.hpp"
 #include "trust_files.h"
-#include "verify_report.h"
+#include "results.h"
 
 namespace kartla::cli {
 namespace {
@@ -20,21 +20,26 @@ std::string padded(std::string text, size_t width) {
 }
 
 std::string human_report(const kartla::verification& v) {
-  const ReportExtras extras = parse_report_extras(v.json());
+  const auto r = parse_result<v1::VerificationReport>(v.report(KARTLA_ENCODING_PROTOBUF));
   const std::string previous = v.previous_hash();
   std::string out = "verified: the owner's signature and every section present check out\n";
   out += "record id:          " + v.record_id() + "\n";
   out += "owner fingerprint:  " + v.owner_fingerprint() + "\n";
   out += "sequence:           " + std::to_string(v.sequence()) + "\n";
   out += "previous manifest:  " + (previous.empty() ? std::string("none (first version)") : previous) + "\n";
-  out += "kind:               " + std::string(extras.kind == "record" ? "full record" : "share bundle") + "\n";
-  out += "sections:           " + extras.sections_present + " present of " + extras.sections_listed + " listed, " +
-         extras.section_bytes + " bytes (padded)\n";
-  out += "grants:             " + extras.grants_present + " present of " + extras.grants_listed + " listed\n";
-  out += "file size:          " + extras.file_bytes + " bytes\n";
+  out += "kind:               " + std::string(r.kind() == "record" ? "full record" : "share bundle") + "\n";
+  out += "sections:           " + std::to_string(r.sections_present()) + " present of " +
+         std::to_string(r.sections_listed()) + " listed, " + std::to_string(r.section_bytes()) + " bytes (padded)\n";
+  out += "grants:             " + std::to_string(r.grants_present()) + " present of " +
+         std::to_string(r.grants_listed()) + " listed\n";
+  out += "file size:          " + std::to_string(r.file_bytes()) + " bytes\n";
   // Said plainly, because the absence of names could be mistaken for an empty record.
   out += "Which sections these are, their exact sizes and who may read them cannot be seen without a key.\n";
   return out;
+}
+
+std::string verification_json(const kartla::verification& v) {
+  return result_json(parse_result<v1::VerificationReport>(v.report(KARTLA_ENCODING_PROTOBUF)));
 }
 
 }  // namespace
@@ -51,12 +56,12 @@ Exit run_verify(const Args& args) {
   // Without a key no entry can be read: --trust reports the trust list's own state only (the
   // per-entry provenance is `record provenance` and `open --trust`).
   if (const std::optional<TrustListInput> trust = trust_list_option(args)) {
-    write_stdout(args.flag("--json")
-                     ? json_document("{\"verification\": " + v.json() + ", \"trust_list\": " + trust->json + "}")
-                     : human_report(v) + "\n" + trust_list_report(parse_json_object(trust->json)));
+    write_stdout(args.flag("--json") ? json_document("{\"verification\": " + verification_json(v) +
+                                                     ", \"trust_list\": " + result_json(trust->list) + "}")
+                                     : human_report(v) + "\n" + trust_list_report(trust->list));
     return Exit::ok;
   }
-  write_stdout(args.flag("--json") ? v.json() : human_report(v));
+  write_stdout(args.flag("--json") ? verification_json(v) : human_report(v));
   return Exit::ok;
 }
 

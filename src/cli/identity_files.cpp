@@ -5,7 +5,7 @@
 
 #include "failure.h"
 #include "files.h"
-#include "json_read.h"
+#include "results.h"
 #include "json_text.h"
 #include "secret.h"
 #include "unlock.h"
@@ -71,7 +71,8 @@ void write_identity_card(const Args& args, std::string_view required_kind) {
   const kartla::identity identity = unlock_identity(path, args);
   const kartla::buffer card = identity.card();
   if (!required_kind.empty()) {
-    const std::string kind = text_field(parse_json_object(kartla::card_describe_json(card.view())), "kind");
+    const std::string kind =
+        parse_result<v1::CardDescription>(kartla::card_describe(card.view(), KARTLA_ENCODING_PROTOBUF)).kind();
     if (kind != required_kind)
       usage_error(path + " is an identity of kind '" + kind + "', not '" + std::string(required_kind) +
                   "' (an owner's card is written by 'kartla identity card')");

@@ -61,9 +61,12 @@ OwnedRecord open_record_with_owner(const std::string& path, const Args& args) {
   return OwnedRecord{std::move(owner), std::move(record), identity_path, std::move(now)};
 }
 
-std::string provenance_json_for(const OwnedRecord& owned, const std::string& section,
-                                const std::optional<TrustListInput>& trust) {
-  return kartla::record_provenance_json(owned.record, owned.owner, section, trust ? trust->bytes : std::string()).str();
+v1::ProvenanceReport provenance_for(const OwnedRecord& owned, const std::string& section,
+                                   const std::optional<TrustListInput>& trust) {
+  const kartla::buffer report = kartla::record_provenance(owned.record, owned.owner, section,
+                                                          trust ? trust->bytes : std::string(), 0,
+                                                          KARTLA_ENCODING_PROTOBUF);
+  return parse_result<v1::ProvenanceReport>(report.view());
 }
 
 }  // namespace kartla::cli

@@ -9,6 +9,7 @@
 
 #include "args.h"
 #include "kartla/kartla.hpp"
+#include "results.h"
 #include "trust_files.h"
 
 namespace kartla::cli {
@@ -37,8 +38,8 @@ kartla::identity unlock_owner(const Args& args);
 // Writes the identity file again if `owner` remembers more than `before` (a no-op otherwise).
 void keep_versions_seen(const kartla::identity& owner, const std::string& identity_path, const std::string& before);
 
-// kartla_record_provenance_json of one section, judged by `trust` (none: no issuer is trusted).
-std::string provenance_json_for(const OwnedRecord& owned, const std::string& section,
+// kartla_record_provenance of one section, judged by `trust` (none: no issuer is trusted).
+v1::ProvenanceReport provenance_for(const OwnedRecord& owned, const std::string& section,
                                 const std::optional<TrustListInput>& trust);
 
 }  // namespace kartla::cli

@@ -5,11 +5,13 @@
 #include <cerrno>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "files.h"
-#include "json_read.h"
+#include "cli_files.pb.h"
 #include "json_text.h"
+#include "own_json_files.h"
 
 namespace kartla::cli {
 namespace {
@@ -35,16 +37,15 @@ std::string trust_file() {
 
 // {"<root fingerprint>": sequence, ...}; a missing or unreadable file remembers nothing (it is a
 // convenience of this computer, not a signed statement).
-JsonObject read_trust_marks(const std::string& path) {
+TrustMarksFile read_trust_marks(const std::string& path) {
+  TrustMarksFile marks;
   std::ifstream in(path);
-  if (!in) return JsonObject();
+  if (!in) return marks;
   std::stringstream text;
   text << in.rdbuf();
-  try {
-    return parse_json_object(text.str());
-  } catch (...) {
-    return JsonObject();
-  }
+  // The file is the map itself; the message holds it as its one member.
+  if (!parse_own_json("{\"sequences\": " + text.str() + "}", &marks)) marks.Clear();
+  return marks;
 }
 
 }  // namespace
@@ -63,20 +64,22 @@ std::string state_folder() {
 uint64_t remembered_trust_sequence(const std::string& root_fingerprint) {
   const std::string path = trust_file();
   if (path.empty()) return 0;
-  const double n = number_field(read_trust_marks(path), root_fingerprint, 0);
-  return n > 0 ? static_cast<uint64_t>(n) : 0;
+  const TrustMarksFile marks = read_trust_marks(path);
+  const auto it = marks.sequences().find(root_fingerprint);
+  return it == marks.sequences().end() ? 0 : it->second;
 }
 
 void remember_trust_sequence(const std::string& root_fingerprint, uint64_t sequence) {
   const std::string path = trust_file();
   if (path.empty() || sequence <= remembered_trust_sequence(root_fingerprint)) return;
-  JsonObject marks = read_trust_marks(path);
-  (*marks.mutable_fields())[root_fingerprint].set_number_value(static_cast<double>(sequence));
+  TrustMarksFile marks = read_trust_marks(path);
+  (*marks.mutable_sequences())[root_fingerprint] = sequence;
+  // In fingerprint order, so the file does not change when nothing did.
+  const std::map<std::string, uint64_t> sorted(marks.sequences().begin(), marks.sequences().end());
   std::string out = "{";
   bool first = true;
-  for (const auto& [fingerprint, value] : marks.fields()) {
-    out += (first ? "\n  " : ",\n  ") + json_quote(fingerprint) + ": " +
-           std::to_string(static_cast<uint64_t>(value.number_value()));
+  for (const auto& [fingerprint, value] : sorted) {
+    out += (first ? "\n  " : ",\n  ") + json_quote(fingerprint) + ": " + std::to_string(value);
     first = false;
   }
   out += "\n}\n";

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "args.h"
-#include "json_read.h"
+#include "results.h"
 
 namespace kartla::cli {
 
@@ -15,7 +15,7 @@ inline constexpr size_t kTrustListReadLimit = 2u << 20;
 
 struct TrustListInput {
   std::string bytes;  // the file (public data)
-  std::string json;   // kartla_trust_list_verify's description
+  v1::TrustListDescription list;  // kartla_trust_list_verify's description
 };
 
 // Reads and verifies the trust list at `path` now, against --trust-root ROOT.card (if given) and
@@ -26,9 +26,9 @@ TrustListInput read_trust_list(const Args& args, const std::string& path);
 std::optional<TrustListInput> trust_list_option(const Args& args);
 
 // "Trust list 3 by ROOT (fingerprint), expires ...; N agencies: ..." for people.
-std::string trust_list_report(const JsonObject& list);
+std::string trust_list_report(const v1::TrustListDescription& list);
 // One line per entry: its id and provenance, with the issuer's name, role and organisation number
-// (or why an attestation does not hold), from kartla_record_provenance_json's JSON.
-std::string provenance_report(const JsonObject& provenance);
+// (or why an attestation does not hold), from kartla_record_provenance's report.
+std::string provenance_report(const v1::ProvenanceReport& provenance);
 
 }  // namespace kartla::cli

@@ -25,22 +25,4 @@ VerificationReport verify_container(const format::ByteSource& source) {
   return report;
 }
 
-std::string VerificationReport::to_json() const {
-  // Every value here is hex or a number: nothing needs escaping.
-  std::string out = "{\n";
-  out += "  \"record_id\": \"" + record_id_hex + "\",\n";
-  out += "  \"owner_fingerprint\": \"" + owner_fingerprint + "\",\n";
-  out += "  \"sequence\": " + std::to_string(sequence) + ",\n";
-  out += "  \"previous_manifest_hash\": \"" + previous_manifest_hash_hex + "\",\n";
-  out += "  \"kind\": \"" + std::string(is_full_record() ? "record" : "bundle") + "\",\n";
-  out += "  \"sections_listed\": " + std::to_string(sections_listed) + ",\n";
-  out += "  \"sections_present\": " + std::to_string(sections_present) + ",\n";
-  out += "  \"section_bytes\": " + std::to_string(section_bytes) + ",\n";
-  out += "  \"grants_listed\": " + std::to_string(grants_listed) + ",\n";
-  out += "  \"grants_present\": " + std::to_string(grants_present) + ",\n";
-  out += "  \"file_bytes\": " + std::to_string(file_bytes) + "\n";
-  out += "}\n";
-  return out;
-}
-
 }  // namespace kartla::model

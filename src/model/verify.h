@@ -23,7 +23,6 @@ struct VerificationReport {
   uint64_t file_bytes = 0;
 
   bool is_full_record() const { return sections_present == sections_listed && grants_present == grants_listed; }
-  std::string to_json() const;
 };
 
 // Throws the container's error (format, limit, version, signature, integrity) on any failure.

@@ -14,6 +14,9 @@
 
 #include "misuse_support.h"
 
+/* A value outside kartla_encoding, as a careless binding could pass it. */
+#define BAD_ENCODING ((kartla_encoding)7)
+
 static const uint8_t kPass[] = "misuse passphrase";
 #define PASS_LEN (sizeof kPass - 1)
 static const char kJson[] =
@@ -327,10 +330,13 @@ static void records(const struct fixture *f) {
   EXPECT_MISUSE(kartla_record_sequence(NULL, &sequence));
   EXPECT_ZERO(sequence);
   EXPECT_MISUSE(kartla_record_sequence(f->record, NULL));
-  EXPECT_MISUSE(kartla_record_sections_json(NULL, &buf));
+  EXPECT_MISUSE(kartla_record_sections(NULL, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_sections_json(f->record, NULL));
-  EXPECT_MISUSE(kartla_record_sections_json(f->record, &full));
+  EXPECT_MISUSE(kartla_record_sections(f->record, KARTLA_ENCODING_JSON, NULL));
+  /* An encoding that is not a kartla_encoding value: refused before any work. */
+  EXPECT_MISUSE(kartla_record_sections(f->record, BAD_ENCODING, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_sections(f->record, KARTLA_ENCODING_JSON, &full));
   EXPECT_UNTOUCHED(full, copy);
   EXPECT_MISUSE(kartla_record_has_section(NULL, "profile", &flag));
   EXPECT_ZERO(flag);
@@ -428,31 +434,37 @@ static void content(const struct fixture *f) {
   bad_flag.include_work_ability = 2;
   empty_language.language = "";
 
-  EXPECT_MISUSE(kartla_validate_section(NULL, (const uint8_t *)kJson, 3, &buf));
+  EXPECT_MISUSE(kartla_validate_section(NULL, (const uint8_t *)kJson, 3, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_validate_section("no_such_section", (const uint8_t *)kJson, 3, &buf));
+  EXPECT_MISUSE(kartla_validate_section("no_such_section", (const uint8_t *)kJson, 3, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_validate_section("profile", NULL, 9, &buf));
+  EXPECT_MISUSE(kartla_validate_section("profile", NULL, 9, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_validate_section("profile", (const uint8_t *)kJson, 3, NULL));
-  EXPECT_MISUSE(kartla_validate_section("profile", (const uint8_t *)kJson, 3, &full));
+  EXPECT_MISUSE(kartla_validate_section("profile", (const uint8_t *)kJson, 3, KARTLA_ENCODING_JSON, NULL));
+  /* An encoding that is not a kartla_encoding value: refused before any work. */
+  EXPECT_MISUSE(kartla_validate_section("profile", (const uint8_t *)kJson, 3, BAD_ENCODING, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_validate_section("profile", (const uint8_t *)kJson, 3, KARTLA_ENCODING_JSON, &full));
   EXPECT_UNTOUCHED(full, copy);
-  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_validate_section("profile", (const uint8_t *)kJson, SIZE_MAX, &buf));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_validate_section("profile", (const uint8_t *)kJson, SIZE_MAX, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_validate_section_json(NULL, (const uint8_t *)kJson, strlen(kJson), &buf));
+  EXPECT_MISUSE(kartla_validate_section_json(NULL, (const uint8_t *)kJson, strlen(kJson), KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_validate_section_json("no_such_section", (const uint8_t *)kJson, strlen(kJson), &buf));
+  EXPECT_MISUSE(kartla_validate_section_json("no_such_section", (const uint8_t *)kJson, strlen(kJson), KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_validate_section_json("profile", NULL, 9, &buf));
+  EXPECT_MISUSE(kartla_validate_section_json("profile", NULL, 9, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_validate_section_json("profile", (const uint8_t *)kJson, strlen(kJson), NULL));
-  EXPECT_MISUSE(kartla_validate_section_json("profile", (const uint8_t *)kJson, strlen(kJson), &full));
+  EXPECT_MISUSE(kartla_validate_section_json("profile", (const uint8_t *)kJson, strlen(kJson), KARTLA_ENCODING_JSON, NULL));
+  /* An encoding that is not a kartla_encoding value: refused before any work. */
+  EXPECT_MISUSE(kartla_validate_section_json("profile", (const uint8_t *)kJson, strlen(kJson), BAD_ENCODING, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_validate_section_json("profile", (const uint8_t *)kJson, strlen(kJson), KARTLA_ENCODING_JSON, &full));
   EXPECT_UNTOUCHED(full, copy);
-  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_validate_section_json("profile", (const uint8_t *)kJson, SIZE_MAX, &buf));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_validate_section_json("profile", (const uint8_t *)kJson, SIZE_MAX, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
   /* Not misuse: a verdict, with the report filled (kartla.h documents the exception). */
   EXPECT_STATUS(KARTLA_E_SCHEMA,
-                kartla_validate_section_json("profile", (const uint8_t *)kNotJson, strlen(kNotJson), &buf));
+                kartla_validate_section_json("profile", (const uint8_t *)kNotJson, strlen(kNotJson), KARTLA_ENCODING_JSON, &buf));
   if (buf.len == 0 || strstr((const char *)buf.data, "\"schema-parse\"") == NULL)
     misuse_fail(__LINE__, "kartla_validate_section_json(not JSON)", "the report does not name schema-parse");
   kartla_buffer_free(&buf);
@@ -612,10 +624,13 @@ static void verifications(const struct fixture *f) {
   EXPECT_MISUSE(kartla_verification_previous_hash(f->verification, NULL));
   EXPECT_MISUSE(kartla_verification_previous_hash(f->verification, &full));
   EXPECT_UNTOUCHED(full, copy);
-  EXPECT_MISUSE(kartla_verification_json(NULL, &buf));
+  EXPECT_MISUSE(kartla_verification_report(NULL, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_verification_json(f->verification, NULL));
-  EXPECT_MISUSE(kartla_verification_json(f->verification, &full));
+  EXPECT_MISUSE(kartla_verification_report(f->verification, KARTLA_ENCODING_JSON, NULL));
+  /* An encoding that is not a kartla_encoding value: refused before any work. */
+  EXPECT_MISUSE(kartla_verification_report(f->verification, BAD_ENCODING, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_verification_report(f->verification, KARTLA_ENCODING_JSON, &full));
   EXPECT_UNTOUCHED(full, copy);
 }
 
@@ -667,12 +682,15 @@ static void agencies(const struct fixture *f) {
   EXPECT_NULL(out);
   EXPECT_EMPTY(code);
 
-  EXPECT_MISUSE(kartla_card_describe_json(NULL, 12, &code));
+  EXPECT_MISUSE(kartla_card_describe(NULL, 12, KARTLA_ENCODING_JSON, &code));
   EXPECT_EMPTY(code);
-  EXPECT_MISUSE(kartla_card_describe_json(f->agency_card.data, f->agency_card.len, NULL));
-  EXPECT_MISUSE(kartla_card_describe_json(f->agency_card.data, f->agency_card.len, &full));
+  EXPECT_MISUSE(kartla_card_describe(f->agency_card.data, f->agency_card.len, KARTLA_ENCODING_JSON, NULL));
+  /* An encoding that is not a kartla_encoding value: refused before any work. */
+  EXPECT_MISUSE(kartla_card_describe(f->agency_card.data, f->agency_card.len, BAD_ENCODING, &code));
+  EXPECT_EMPTY(code);
+  EXPECT_MISUSE(kartla_card_describe(f->agency_card.data, f->agency_card.len, KARTLA_ENCODING_JSON, &full));
   EXPECT_UNTOUCHED(full, copy);
-  EXPECT_STATUS(KARTLA_E_FORMAT, kartla_card_describe_json(f->agency_card.data, SIZE_MAX, &code));
+  EXPECT_STATUS(KARTLA_E_FORMAT, kartla_card_describe(f->agency_card.data, SIZE_MAX, KARTLA_ENCODING_JSON, &code));
   EXPECT_EMPTY(code);
 }
 
@@ -751,14 +769,17 @@ static void sharing(const struct fixture *f) {
   EXPECT_MISUSE(kartla_record_export_bundle(f->record, NULL, f->bundle_path));
   EXPECT_MISUSE(kartla_record_export_bundle(f->record, grant, NULL));
 
-  EXPECT_MISUSE(kartla_record_revoke(NULL, card, card_len, 0, &buf));
+  EXPECT_MISUSE(kartla_record_revoke(NULL, card, card_len, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_revoke(f->record, NULL, 5, 0, &buf));
+  EXPECT_MISUSE(kartla_record_revoke(f->record, NULL, 5, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_record_revoke(f->record, card, SIZE_MAX, 0, &buf));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_record_revoke(f->record, card, SIZE_MAX, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_revoke(f->record, card, card_len, 0, NULL));
-  EXPECT_MISUSE(kartla_record_revoke(f->record, card, card_len, 0, &full));
+  EXPECT_MISUSE(kartla_record_revoke(f->record, card, card_len, 0, KARTLA_ENCODING_JSON, NULL));
+  /* An encoding that is not a kartla_encoding value: refused before any work. */
+  EXPECT_MISUSE(kartla_record_revoke(f->record, card, card_len, 0, BAD_ENCODING, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_revoke(f->record, card, card_len, 0, KARTLA_ENCODING_JSON, &full));
   EXPECT_UNTOUCHED(full, copy);
 }
 
@@ -805,10 +826,13 @@ static void shares(const struct fixture *f) {
   EXPECT_MISUSE(kartla_share_section_json(f->share, "profile", 0, &full));
   EXPECT_UNTOUCHED(full, copy);
 
-  EXPECT_MISUSE(kartla_share_describe_json(NULL, &buf));
+  EXPECT_MISUSE(kartla_share_describe(NULL, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_share_describe_json(f->share, NULL));
-  EXPECT_MISUSE(kartla_share_describe_json(f->share, &full));
+  EXPECT_MISUSE(kartla_share_describe(f->share, KARTLA_ENCODING_JSON, NULL));
+  /* An encoding that is not a kartla_encoding value: refused before any work. */
+  EXPECT_MISUSE(kartla_share_describe(f->share, BAD_ENCODING, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_describe(f->share, KARTLA_ENCODING_JSON, &full));
   EXPECT_UNTOUCHED(full, copy);
   EXPECT_MISUSE(kartla_share_sequence(NULL, &sequence));
   EXPECT_ZERO(sequence);
@@ -855,26 +879,29 @@ static void receipts(const struct fixture *f) {
   EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_receipt(f->record, "no such grant", &buf));
   EXPECT_EMPTY(buf);
 
-  EXPECT_MISUSE(kartla_receipt_describe_json(NULL, 4, NULL, 0, NULL, 0, &buf));
+  EXPECT_MISUSE(kartla_receipt_describe(NULL, 4, NULL, 0, NULL, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_receipt_describe_json(receipt.data, SIZE_MAX, NULL, 0, NULL, 0, &buf));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_receipt_describe(receipt.data, SIZE_MAX, NULL, 0, NULL, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_receipt_describe_json(receipt.data, receipt.len, NULL, 4, NULL, 0, &buf));
+  EXPECT_MISUSE(kartla_receipt_describe(receipt.data, receipt.len, NULL, 4, NULL, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_receipt_describe_json(receipt.data, receipt.len, NULL, 0, NULL, 4, &buf));
+  EXPECT_MISUSE(kartla_receipt_describe(receipt.data, receipt.len, NULL, 0, NULL, 4, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_receipt_describe_json(receipt.data, receipt.len, f->card.data, SIZE_MAX, NULL, 0, &buf));
-  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_receipt_describe_json(receipt.data, receipt.len, NULL, 0, f->agency_card.data, SIZE_MAX, &buf));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_receipt_describe(receipt.data, receipt.len, f->card.data, SIZE_MAX, NULL, 0, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_receipt_describe(receipt.data, receipt.len, NULL, 0, f->agency_card.data, SIZE_MAX, KARTLA_ENCODING_JSON, &buf));
   /* Each card in the other's place. */
-  EXPECT_MISUSE(kartla_receipt_describe_json(receipt.data, receipt.len, f->agency_card.data, f->agency_card.len, NULL, 0, &buf));
+  EXPECT_MISUSE(kartla_receipt_describe(receipt.data, receipt.len, f->agency_card.data, f->agency_card.len, NULL, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_receipt_describe_json(receipt.data, receipt.len, NULL, 0, f->card.data, f->card.len, &buf));
+  EXPECT_MISUSE(kartla_receipt_describe(receipt.data, receipt.len, NULL, 0, f->card.data, f->card.len, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_receipt_describe_json(receipt.data, receipt.len, NULL, 0, NULL, 0, NULL));
-  EXPECT_MISUSE(kartla_receipt_describe_json(receipt.data, receipt.len, NULL, 0, NULL, 0, &full));
+  EXPECT_MISUSE(kartla_receipt_describe(receipt.data, receipt.len, NULL, 0, NULL, 0, KARTLA_ENCODING_JSON, NULL));
+  /* An encoding that is not a kartla_encoding value: refused before any work. */
+  EXPECT_MISUSE(kartla_receipt_describe(receipt.data, receipt.len, NULL, 0, NULL, 0, BAD_ENCODING, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_receipt_describe(receipt.data, receipt.len, NULL, 0, NULL, 0, KARTLA_ENCODING_JSON, &full));
   EXPECT_UNTOUCHED(full, copy);
   /* A card is not a receipt. */
-  EXPECT_STATUS(KARTLA_E_FORMAT, kartla_receipt_describe_json(f->card.data, f->card.len, NULL, 0, NULL, 0, &buf));
+  EXPECT_STATUS(KARTLA_E_FORMAT, kartla_receipt_describe(f->card.data, f->card.len, NULL, 0, NULL, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
   kartla_buffer_free(&receipt);
 }
@@ -914,7 +941,7 @@ static void attestations(const struct fixture *f) {
   ref.entry = entry.data;
   ref.entry_len = entry.len;
   if (kartla_attestation_issue(f->agency, &ref, claim, 0, 0, &attestation) != KARTLA_OK ||
-      kartla_attestation_verify(attestation.data, attestation.len, &ref, NULL, 0, 0, &buf) != KARTLA_OK) {
+      kartla_attestation_verify(attestation.data, attestation.len, &ref, NULL, 0, 0, KARTLA_ENCODING_JSON, &buf) != KARTLA_OK) {
     misuse_fail(__LINE__, "attestation setup", kartla_last_error());
     goto done;
   }
@@ -990,32 +1017,35 @@ static void attestations(const struct fixture *f) {
   EXPECT_STATUS(KARTLA_E_LIMIT, kartla_attestation_issue(f->agency, &bad, claim, 0, 0, &buf));
   EXPECT_EMPTY(buf);
 
-  EXPECT_MISUSE(kartla_attestation_verify(NULL, 4, &ref, NULL, 0, 0, &buf));
+  EXPECT_MISUSE(kartla_attestation_verify(NULL, 4, &ref, NULL, 0, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_attestation_verify(attestation.data, SIZE_MAX, &ref, NULL, 0, 0, &buf));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_attestation_verify(attestation.data, SIZE_MAX, &ref, NULL, 0, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_attestation_verify(attestation.data, attestation.len, NULL, NULL, 0, 0, &buf));
+  EXPECT_MISUSE(kartla_attestation_verify(attestation.data, attestation.len, NULL, NULL, 0, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_attestation_verify(attestation.data, attestation.len, &ref, NULL, 4, 0, &buf));
+  EXPECT_MISUSE(kartla_attestation_verify(attestation.data, attestation.len, &ref, NULL, 4, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
   EXPECT_STATUS(KARTLA_E_LIMIT,
-                kartla_attestation_verify(attestation.data, attestation.len, &ref, attestation.data, SIZE_MAX, 0, &buf));
+                kartla_attestation_verify(attestation.data, attestation.len, &ref, attestation.data, SIZE_MAX, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
   /* An attestation is not a trust list. */
   EXPECT_STATUS(KARTLA_E_FORMAT, kartla_attestation_verify(attestation.data, attestation.len, &ref, attestation.data,
-                                                           attestation.len, 0, &buf));
+                                                           attestation.len, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_attestation_verify(attestation.data, attestation.len, &ref, NULL, 0, 0, NULL));
-  EXPECT_MISUSE(kartla_attestation_verify(attestation.data, attestation.len, &ref, NULL, 0, 0, &full));
+  EXPECT_MISUSE(kartla_attestation_verify(attestation.data, attestation.len, &ref, NULL, 0, 0, KARTLA_ENCODING_JSON, NULL));
+  /* An encoding that is not a kartla_encoding value: refused before any work. */
+  EXPECT_MISUSE(kartla_attestation_verify(attestation.data, attestation.len, &ref, NULL, 0, 0, BAD_ENCODING, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_attestation_verify(attestation.data, attestation.len, &ref, NULL, 0, 0, KARTLA_ENCODING_JSON, &full));
   EXPECT_UNTOUCHED(full, copy);
   bad = ref;
   bad.version = 0;
-  EXPECT_MISUSE(kartla_attestation_verify(attestation.data, attestation.len, &bad, NULL, 0, 0, &buf));
+  EXPECT_MISUSE(kartla_attestation_verify(attestation.data, attestation.len, &bad, NULL, 0, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
   /* The documented exception: an attestation judged invalid comes with its report. */
   bad = ref;
   bad.entry_id = "n2";
-  EXPECT_STATUS(KARTLA_E_SIGNATURE, kartla_attestation_verify(attestation.data, attestation.len, &bad, NULL, 0, 0, &buf));
+  EXPECT_STATUS(KARTLA_E_SIGNATURE, kartla_attestation_verify(attestation.data, attestation.len, &bad, NULL, 0, 0, KARTLA_ENCODING_JSON, &buf));
   if (buf.len == 0) misuse_fail(__LINE__, "kartla_attestation_verify", "no report for an invalid attestation");
   kartla_buffer_free(&buf);
 
@@ -1117,22 +1147,25 @@ static void trust_and_contributions(const struct fixture *f) {
   EXPECT_MISUSE(kartla_trust_list_sign(root, draft, 0, 4102444800, &full));
   EXPECT_UNTOUCHED(full, copy);
 
-  EXPECT_MISUSE(kartla_trust_list_verify(NULL, 4, NULL, 0, 0, 0, &buf));
+  EXPECT_MISUSE(kartla_trust_list_verify(NULL, 4, NULL, 0, 0, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_trust_list_verify(list.data, SIZE_MAX, NULL, 0, 0, 0, &buf));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_trust_list_verify(list.data, SIZE_MAX, NULL, 0, 0, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_trust_list_verify(list.data, list.len, NULL, 4, 0, 0, &buf));
+  EXPECT_MISUSE(kartla_trust_list_verify(list.data, list.len, NULL, 4, 0, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
   /* An agency's card as the expected root is another root (SPEC §13.3 step 7), not misuse. */
   EXPECT_STATUS(KARTLA_E_SIGNATURE,
-                kartla_trust_list_verify(list.data, list.len, f->agency_card.data, f->agency_card.len, 0, 0, &buf));
+                kartla_trust_list_verify(list.data, list.len, f->agency_card.data, f->agency_card.len, 0, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_STATUS(KARTLA_E_ROLLBACK, kartla_trust_list_verify(list.data, list.len, NULL, 0, 2, 0, &buf));
+  EXPECT_STATUS(KARTLA_E_ROLLBACK, kartla_trust_list_verify(list.data, list.len, NULL, 0, 2, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_STATUS(KARTLA_E_EXPIRED, kartla_trust_list_verify(list.data, list.len, NULL, 0, 0, 4102444800, &buf));
+  EXPECT_STATUS(KARTLA_E_EXPIRED, kartla_trust_list_verify(list.data, list.len, NULL, 0, 0, 4102444800, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_trust_list_verify(list.data, list.len, NULL, 0, 0, 0, NULL));
-  EXPECT_MISUSE(kartla_trust_list_verify(list.data, list.len, NULL, 0, 0, 0, &full));
+  EXPECT_MISUSE(kartla_trust_list_verify(list.data, list.len, NULL, 0, 0, 0, KARTLA_ENCODING_JSON, NULL));
+  /* An encoding that is not a kartla_encoding value: refused before any work. */
+  EXPECT_MISUSE(kartla_trust_list_verify(list.data, list.len, NULL, 0, 0, 0, BAD_ENCODING, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_trust_list_verify(list.data, list.len, NULL, 0, 0, 0, KARTLA_ENCODING_JSON, &full));
   EXPECT_UNTOUCHED(full, copy);
 
   EXPECT_MISUSE(kartla_contribution_create(NULL, f->card.data, f->card.len, rid, "notes", (const uint8_t *)entry_json,
@@ -1169,19 +1202,22 @@ static void trust_and_contributions(const struct fixture *f) {
     goto done;
   }
 
-  EXPECT_MISUSE(kartla_contribution_describe_json(NULL, contribution.data, contribution.len, NULL, 0, &buf));
+  EXPECT_MISUSE(kartla_contribution_describe(NULL, contribution.data, contribution.len, NULL, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_contribution_describe_json(f->owner, NULL, 4, NULL, 0, &buf));
+  EXPECT_MISUSE(kartla_contribution_describe(f->owner, NULL, 4, NULL, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_contribution_describe_json(f->owner, contribution.data, SIZE_MAX, NULL, 0, &buf));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_contribution_describe(f->owner, contribution.data, SIZE_MAX, NULL, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_contribution_describe_json(f->owner, contribution.data, contribution.len, "zz", 0, &buf));
+  EXPECT_MISUSE(kartla_contribution_describe(f->owner, contribution.data, contribution.len, "zz", 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_STATUS(KARTLA_E_AUTH, kartla_contribution_describe_json(f->agency, contribution.data, contribution.len, NULL,
-                                                                 0, &buf)); /* not sealed to the agency */
+  EXPECT_STATUS(KARTLA_E_AUTH, kartla_contribution_describe(f->agency, contribution.data, contribution.len, NULL,
+                                                                 0, KARTLA_ENCODING_JSON, &buf)); /* not sealed to the agency */
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_contribution_describe_json(f->owner, contribution.data, contribution.len, NULL, 0, NULL));
-  EXPECT_MISUSE(kartla_contribution_describe_json(f->owner, contribution.data, contribution.len, NULL, 0, &full));
+  EXPECT_MISUSE(kartla_contribution_describe(f->owner, contribution.data, contribution.len, NULL, 0, KARTLA_ENCODING_JSON, NULL));
+  /* An encoding that is not a kartla_encoding value: refused before any work. */
+  EXPECT_MISUSE(kartla_contribution_describe(f->owner, contribution.data, contribution.len, NULL, 0, BAD_ENCODING, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_contribution_describe(f->owner, contribution.data, contribution.len, NULL, 0, KARTLA_ENCODING_JSON, &full));
   EXPECT_UNTOUCHED(full, copy);
 
   EXPECT_MISUSE(kartla_record_accept_contribution(NULL, f->owner, contribution.data, contribution.len, 0, &flag));
@@ -1204,27 +1240,33 @@ static void trust_and_contributions(const struct fixture *f) {
   EXPECT_STATUS(KARTLA_E_FORMAT,
                 kartla_record_attach_attestation(record, f->owner, contribution.data, contribution.len, 0, &flag));
 
-  EXPECT_MISUSE(kartla_record_provenance_json(NULL, f->owner, "notes", NULL, 0, 0, &buf));
+  EXPECT_MISUSE(kartla_record_provenance(NULL, f->owner, "notes", NULL, 0, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_provenance_json(record, NULL, "notes", NULL, 0, 0, &buf));
+  EXPECT_MISUSE(kartla_record_provenance(record, NULL, "notes", NULL, 0, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_provenance_json(record, f->owner, NULL, NULL, 0, 0, &buf));
+  EXPECT_MISUSE(kartla_record_provenance(record, f->owner, NULL, NULL, 0, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_provenance_json(record, f->owner, "notes", NULL, 0, 0, &buf));
+  EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_provenance(record, f->owner, "notes", NULL, 0, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_provenance_json(record, f->owner, "notes", NULL, 4, 0, &buf));
+  EXPECT_MISUSE(kartla_record_provenance(record, f->owner, "notes", NULL, 4, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_record_provenance_json(record, f->owner, "notes", NULL, 0, 0, NULL));
-  EXPECT_MISUSE(kartla_record_provenance_json(record, f->owner, "notes", NULL, 0, 0, &full));
+  EXPECT_MISUSE(kartla_record_provenance(record, f->owner, "notes", NULL, 0, 0, KARTLA_ENCODING_JSON, NULL));
+  /* An encoding that is not a kartla_encoding value: refused before any work. */
+  EXPECT_MISUSE(kartla_record_provenance(record, f->owner, "notes", NULL, 0, 0, BAD_ENCODING, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_provenance(record, f->owner, "notes", NULL, 0, 0, KARTLA_ENCODING_JSON, &full));
   EXPECT_UNTOUCHED(full, copy);
-  EXPECT_MISUSE(kartla_share_provenance_json(NULL, "profile", NULL, 0, 0, &buf));
+  EXPECT_MISUSE(kartla_share_provenance(NULL, "profile", NULL, 0, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_share_provenance_json(f->share, NULL, NULL, 0, 0, &buf));
+  EXPECT_MISUSE(kartla_share_provenance(f->share, NULL, NULL, 0, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_share_provenance_json(f->share, "profile", list.data, SIZE_MAX, 0, &buf));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_share_provenance(f->share, "profile", list.data, SIZE_MAX, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
-  EXPECT_MISUSE(kartla_share_provenance_json(f->share, "profile", NULL, 0, 0, NULL));
-  EXPECT_MISUSE(kartla_share_provenance_json(f->share, "profile", NULL, 0, 0, &full));
+  EXPECT_MISUSE(kartla_share_provenance(f->share, "profile", NULL, 0, 0, KARTLA_ENCODING_JSON, NULL));
+  /* An encoding that is not a kartla_encoding value: refused before any work. */
+  EXPECT_MISUSE(kartla_share_provenance(f->share, "profile", NULL, 0, 0, BAD_ENCODING, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_provenance(f->share, "profile", NULL, 0, 0, KARTLA_ENCODING_JSON, &full));
   EXPECT_UNTOUCHED(full, copy);
 
 done:

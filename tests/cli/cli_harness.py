@@ -24,6 +24,24 @@ OK, INTERNAL, USAGE, NOT_AVAILABLE, VERIFICATION, AUTH, IO, OLDER = 0, 1, 2, 3, 
 
 _cases = []
 
+# The 64-bit integers of the library's results (proto/kartla/v1/results.proto). Standard proto3
+# JSON writes them as strings ("1700000000"); the tests compare the numbers they stand for.
+_INT64_MEMBERS = {"sequence", "ciphertext_length", "created_at", "granted_at", "expires_at", "ended_at",
+                  "valid_from", "valid_until", "issued_at", "section_bytes", "file_bytes"}
+
+
+def _numbers(obj):
+    for key, value in obj.items():
+        if key in _INT64_MEMBERS and isinstance(value, str) and re.fullmatch(r"-?[0-9]+", value):
+            obj[key] = int(value)
+    return obj
+
+
+def loads(text):
+    """JSON printed by the CLI, with the results' 64-bit integers read back as numbers."""
+    return json.loads(text, object_hook=_numbers)
+
+
 
 def case(fn):
     _cases.append(fn)
@@ -93,7 +111,7 @@ class Cli:
 
     def new_identity(self, name="owner.id", passphrase=PASSPHRASE):
         """Creates an identity; returns (fingerprint, recovery code) from its --json summary."""
-        summary = json.loads(self.ok("identity", "new", "--out", name, "--json", *KDF, passphrase=passphrase))
+        summary = loads(self.ok("identity", "new", "--out", name, "--json", *KDF, passphrase=passphrase))
         check(summary["identity"] == name, "the summary names the identity file: %r" % summary)
         return summary["fingerprint"], summary["recovery_code"]
 
@@ -104,14 +122,14 @@ class Cli:
                    display_name="Landskrona stad", passphrase=PASSPHRASE):
         """Creates an agency identity NAME and its card (NAME with .card for .id); returns
         (fingerprint, card file name)."""
-        summary = json.loads(self.ok("agency", "new", "--name", display_name, "--org", org, "--role", role,
+        summary = loads(self.ok("agency", "new", "--name", display_name, "--org", org, "--role", role,
                                      "--out", name, "--json", *KDF, passphrase=passphrase))
         card = name[:-3] + ".card" if name.endswith(".id") else name + ".card"
         self.ok("agency", "card", name, "--out", card, passphrase=passphrase)
         return summary["fingerprint"], card
 
     def verify_json(self, name, *extra):
-        return json.loads(self.ok("verify", name, "--json", *extra))
+        return loads(self.ok("verify", name, "--json", *extra))
 
     def write(self, name, data, mode="w"):
         with open(self.path(name), mode) as f:

@@ -9,7 +9,7 @@ import os
 import shutil
 import tempfile
 
-from cli_harness import check
+from cli_harness import check, loads
 
 OWNER = ["--owner", "owner.id"]
 # 2099-06-30 as an expiry means "valid through that day": until 2099-07-01T00:00:00Z.
@@ -52,7 +52,7 @@ def record_with(cli, *sections):
 
 
 def share_json(cli, *args):
-    return json.loads(cli.ok("share", "rec.kartla", *OWNER, *args, "--json"))
+    return loads(cli.ok("share", "rec.kartla", *OWNER, *args, "--json"))
 
 
 def owner_get(cli, section, name="rec.kartla"):
@@ -68,7 +68,7 @@ def edited_profile(cli, given_name):
 
 
 def section_names(cli):
-    return [s["name"] for s in json.loads(cli.ok("sections", "--json", passphrase=None))]
+    return [s["name"] for s in loads(cli.ok("sections", "--json", passphrase=None))]
 
 
 def check_no_section_named(cli, text, what):

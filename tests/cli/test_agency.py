@@ -6,7 +6,7 @@ import json
 import os
 import re
 
-from cli_harness import AUTH, KDF, OK, USAGE, VERIFICATION, Cli, case, check, main
+from cli_harness import AUTH, KDF, OK, USAGE, VERIFICATION, Cli, case, check, main, loads
 
 # Issue 5: "the role is one of a documented set".
 ROLES = ["municipal_labour_unit", "employment_service", "social_insurance", "health_care", "validation_provider",
@@ -25,7 +25,7 @@ def agency_new_and_card_as_written(cli: Cli):
 
     out = cli.ok("agency", "card", "agency.id", "--out", "agency.card")
     check(out == "Card written to agency.card\nFingerprint: %s\n" % fingerprint, "card summary: " + out)
-    card = json.loads(cli.ok("agency", "show", "agency.card", "--json", passphrase=None))
+    card = loads(cli.ok("agency", "show", "agency.card", "--json", passphrase=None))
     check(card["kind"] == "agency" and card["name"] == "Landskrona stad" and card["organisation_number"] == "2120001140"
           and card["role"] == "municipal_labour_unit" and card["fingerprint"] == fingerprint,
           "the card names the agency: %r" % card)
@@ -45,13 +45,13 @@ def agency_new_and_card_as_written(cli: Cli):
 
 @case
 def organisation_numbers_and_roles_are_checked(cli: Cli):
-    summary = json.loads(cli.ok("agency", "new", "--name", "Helsingin kaupunki", "--org", "0201256-6", "--role",
+    summary = loads(cli.ok("agency", "new", "--name", "Helsingin kaupunki", "--org", "0201256-6", "--role",
                                 "education_provider", "--out", "fi.id", "--json", *KDF))
     check(re.fullmatch(r"([0-9a-f]{4} ){7}[0-9a-f]{4}", summary["fingerprint"]) is not None and
           re.fullmatch(r"([0-9a-f]{4}-){8}[0-9a-f]{4}", summary["recovery_code"]) is not None and
           summary["identity"] == "fi.id", "agency new --json: %r" % summary)
     cli.ok("agency", "card", "fi.id", "--out", "fi.card")
-    card = json.loads(cli.ok("agency", "show", "fi.card", "--json"))
+    card = loads(cli.ok("agency", "show", "fi.card", "--json"))
     check(card["organisation_number"] == "0201256-6" and card["role"] == "education_provider", "Y-tunnus: %r" % card)
     cli.ok("agency", "new", "--name", "Ett bolag AB", "--org", "5560360793", "--role", "employer", "--out", "se.id",
            *KDF)
@@ -98,7 +98,7 @@ def cards_of_the_wrong_kind_or_forged_are_refused(cli: Cli):
     cli.fails(USAGE, "agency", "card", "owner.id", "--out", "owner.card", matches="not 'agency'")
     check(not os.path.exists(cli.path("owner.card")), "no card written for an owner identity")
     cli.ok("identity", "card", "owner.id", "--out", "owner.card")
-    owner = json.loads(cli.ok("agency", "show", "owner.card", "--json"))
+    owner = loads(cli.ok("agency", "show", "owner.card", "--json"))
     check(owner["kind"] == "owner", "agency show describes any card: %r" % owner)
     check("name:" not in cli.ok("agency", "show", "owner.card"), "an owner card has no name to show")
 
@@ -135,7 +135,7 @@ def a_hostile_name_cannot_drive_the_readers_terminal(cli: Cli):
     human = cli.ok("agency", "show", card)
     check("name:                 Evil?]0;pwned? AB?2J\n" in human, "control characters are shown as '?': %r" % human)
     check(not any(ord(c) < 0x20 and c != "\n" or 0x7f <= ord(c) <= 0x9f for c in human), "no control character left")
-    check(json.loads(cli.ok("agency", "show", card, "--json"))["name"] == name, "--json keeps the exact name")
+    check(loads(cli.ok("agency", "show", card, "--json"))["name"] == name, "--json keeps the exact name")
     cli.new_identity()
     cli.new_record()
     cli.ok("record", "set", "rec.kartla", "--owner", "owner.id", "--section", "profile", "--json",

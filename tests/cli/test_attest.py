@@ -10,7 +10,7 @@ import os
 import shutil
 import tempfile
 
-from cli_harness import (AUTH, NOT_AVAILABLE, OLDER, USAGE, VERIFICATION, KDF, Cli, case, check, main)
+from cli_harness import (loads, AUTH, NOT_AVAILABLE, OLDER, USAGE, VERIFICATION, KDF, Cli, case, check, main)
 
 import base64
 
@@ -78,7 +78,7 @@ def attest(cli, *extra, agency="a.id", bundle="a.bundle", entry="comp-till", out
 
 
 def provenance(cli, *extra, name="rec.kartla"):
-    out = json.loads(cli.ok("record", "provenance", name, *OWNER, "--section", "competences", "--json", *extra))
+    out = loads(cli.ok("record", "provenance", name, *OWNER, "--section", "competences", "--json", *extra))
     return {e["entry_id"]: e for e in out["entries"]}
 
 
@@ -108,7 +108,7 @@ def attest_attach_and_provenance(cli: Cli):
     check(untrusted["comp-till"]["provenance"] == "untrusted", "no trust list: untrusted: %r" % untrusted)
 
     # The agency reading the record file sees the same provenance (open --trust).
-    opened = json.loads(cli.ok("open", "rec.kartla", "--as", "a.id", "--section", "competences", "--trust",
+    opened = loads(cli.ok("open", "rec.kartla", "--as", "a.id", "--section", "competences", "--trust",
                                "trust.list", "--json"))
     by_id = {e["entry_id"]: e["provenance"] for e in opened["provenance"]["entries"]}
     check(by_id["comp-till"] == "trusted" and by_id["comp-childcare"] == "self_declared", "open --trust: %r" % by_id)
@@ -118,16 +118,16 @@ def attest_attach_and_provenance(cli: Cli):
     # verify needs no key: it reports the trust list's state.
     text = cli.ok("verify", "rec.kartla", "--trust", "trust.list", "--trust-root", "root.card")
     check("verified:" in text and "Trust list 1 signed by Regionens tillitsrot" in text, "verify --trust: " + text)
-    both = json.loads(cli.ok("verify", "rec.kartla", "--trust", "trust.list", "--json"))
+    both = loads(cli.ok("verify", "rec.kartla", "--trust", "trust.list", "--json"))
     check(both["trust_list"]["sequence"] == 1 and both["verification"]["record_id"] == rid, "verify --json: %r" % both)
 
     # The owner's readers carry the same provenance: record get --provenance (JSON) and record show.
-    got = json.loads(cli.ok("record", "get", "rec.kartla", *OWNER, "--section", "competences", "--provenance",
+    got = loads(cli.ok("record", "get", "rec.kartla", *OWNER, "--section", "competences", "--provenance",
                             "--trust", "trust.list"))
     by_id = {e["entry_id"]: e["provenance"] for e in got["provenance"]["entries"]}
     check(by_id["comp-till"] == "trusted" and by_id["comp-childcare"] == "self_declared", "get --provenance: %r" % by_id)
     check(any(e["id"] == "comp-till" for e in got["content"]["entries"]), "get --provenance keeps the content")
-    plain = json.loads(cli.ok("record", "get", "rec.kartla", *OWNER, "--section", "competences"))
+    plain = loads(cli.ok("record", "get", "rec.kartla", *OWNER, "--section", "competences"))
     check("provenance" not in plain and "entries" in plain, "record get alone is the section's JSON")
     shown = cli.ok("record", "show", "rec.kartla", *OWNER, "--trust", "trust.list")
     check("Provenance of attested entries" in shown and "comp-till: trusted" in shown
@@ -168,7 +168,7 @@ def untrusted_issuer_and_trust_list_errors(cli: Cli):
     cli.fails(OLDER, "verify", "rec.kartla", "--trust", "trust.list")
     # A computer that never saw the newer list cannot tell (a fresh state folder).
     cli.ok("trust", "show", "trust.list", env={"KARTLA_STATE_DIR": cli.path("elsewhere")})
-    shown = json.loads(cli.ok("trust", "show", "new.list", "--trust-root", "root.card", "--json"))
+    shown = loads(cli.ok("trust", "show", "new.list", "--trust-root", "root.card", "--json"))
     check(shown["sequence"] == 2 and len(shown["agencies"]) == 2, "trust show: %r" % shown)
     # Signed by another root than the one expected; a card that is no trust root's is another root
     # too (SPEC §13.3 step 7: E_SIGNATURE), so verification failed, exit 4, not a usage error.
@@ -225,7 +225,7 @@ def transplanted_and_edited_attestations_are_invalid(cli: Cli):
     cli.ok("record", "attach", "rec.kartla", *OWNER, "--attestation", "a.att")
     cli.ok("record", "attach", "rec.kartla", *OWNER, "--attestation", "d.att")
     # Edit the attested entry, keeping its attestations: invalid, and why.
-    section = json.loads(cli.ok("record", "get", "rec.kartla", *OWNER, "--section", "competences"))
+    section = loads(cli.ok("record", "get", "rec.kartla", *OWNER, "--section", "competences"))
     for e in section["entries"]:
         if e["id"] == "comp-till":
             e["free_text"] = "Kassahantering och bokföring"
@@ -260,7 +260,7 @@ def contribute_inbox_accept(cli: Cli):
     for needle in ["Valideringscentrum (org 2120001140, role validation_provider)", "section interventions",
                    "entry int-ocn-2026", "title: OCN-validering svets"]:
         check(needle in out, "inbox shows %r: %s" % (needle, out))
-    listed = json.loads(cli.ok("inbox", "inbox/c.kartla", *OWNER, "--json"))
+    listed = loads(cli.ok("inbox", "inbox/c.kartla", *OWNER, "--json"))
     check(listed[0]["sender"]["name"] == "Valideringscentrum" and listed[0]["section"] == "interventions",
           "inbox --json: %r" % listed)
 
@@ -270,9 +270,9 @@ def contribute_inbox_accept(cli: Cli):
     out = cli.ok("accept", "rec.kartla", "c.kartla", *OWNER)
     check("nothing changed" in out, "replayed contribution: " + out)
     check(cli.verify_json("rec.kartla")["sequence"] == seq, "a replay saves nothing")
-    got = json.loads(cli.ok("record", "get", "rec.kartla", *OWNER, "--section", "interventions"))
+    got = loads(cli.ok("record", "get", "rec.kartla", *OWNER, "--section", "interventions"))
     check([e["id"] for e in got["entries"]] == ["int-ocn-2026"], "the entry joined the section: %r" % got)
-    p = json.loads(cli.ok("record", "provenance", "rec.kartla", *OWNER, "--section", "interventions", "--trust",
+    p = loads(cli.ok("record", "provenance", "rec.kartla", *OWNER, "--section", "interventions", "--trust",
                           "trust.list", "--json"))
     check(p["entries"][0]["provenance"] == "trusted", "the agency's signature is kept as an attestation: %r" % p)
 
@@ -409,14 +409,14 @@ def signed_claims_that_break_the_rules_are_refused_when_verified(cli: Cli):
 
     # Stored by another writer in field 100 (the owner's section JSON, attestations in base64):
     # reported invalid beside its entry, never trusted.
-    content = json.loads(cli.ok("record", "get", "rec.kartla", *owner, "--section", "competences",
+    content = loads(cli.ok("record", "get", "rec.kartla", *owner, "--section", "competences",
                                 passphrase=passphrase))
     payload = bad["attestation_claim_unknown_method"][12:]  # the SignedAttestation, without the file prefix
     content["attestations"] = [base64.b64encode(payload).decode()]
     cli.write("with.json", json.dumps(content))
     cli.ok("record", "set", "rec.kartla", *owner, "--section", "competences", "--json", "with.json",
            passphrase=passphrase)
-    p = json.loads(cli.ok("record", "provenance", "rec.kartla", *owner, "--section", "competences", "--json",
+    p = loads(cli.ok("record", "provenance", "rec.kartla", *owner, "--section", "competences", "--json",
                           passphrase=passphrase))
     by_id = {e["entry_id"]: e for e in p["entries"]}
     check(by_id["comp-1"]["provenance"] == "invalid", "a bad claim is invalid: %r" % p)

@@ -8,7 +8,7 @@ import os
 import re
 import xml.etree.ElementTree as ElementTree
 
-from cli_harness import NOT_AVAILABLE, OK, USAGE, Cli, case, check, main
+from cli_harness import NOT_AVAILABLE, OK, USAGE, Cli, case, check, main, loads
 
 OWNER = ["--owner", "owner.id"]
 
@@ -63,7 +63,7 @@ def an_invalid_personnummer_is_refused(cli: Cli):
     profile["national_id"]["se_personnummer"] = "196408233235"  # Skatteverket's example, last digit changed
     refused_unchanged(cli, "profile", write_json(cli, "p.json", profile), "national_id.se_personnummer",
                       "se-personnummer-luhn")
-    check(json.loads(cli.ok("record", "get", "rec.kartla", *OWNER, "--section", "profile"))["national_id"] ==
+    check(loads(cli.ok("record", "get", "rec.kartla", *OWNER, "--section", "profile"))["national_id"] ==
           {"se_personnummer": "196408233234"}, "the stored profile is the old one")
 
 
@@ -137,7 +137,7 @@ def validate_lists_every_violation_as_field_rule_message(cli: Cli):
     check(out == 'entries[1].reading: cefr-level: "B3" is not a cefr code: expected A1 A2 B1 B2 C1 C2\n'
                  'entries[2].sfi.current_course: sfi-course-in-study-path: course "A" is not part of study path "2" '
                  '(path 1: A–D, 2: B–D, 3: C–D)\n', "one line per violation: " + out)
-    report = json.loads(invalid(cli, "validate", "--section", "languages", "--json", "l.json", "--report", "json"))
+    report = loads(invalid(cli, "validate", "--section", "languages", "--json", "l.json", "--report", "json"))
     check(report["section"] == "languages" and report["valid"] is False, str(report))
     check([(v["field"], v["rule"]) for v in report["violations"]] ==
           [("entries[1].reading", "cefr-level"), ("entries[2].sfi.current_course", "sfi-course-in-study-path")],
@@ -146,7 +146,7 @@ def validate_lists_every_violation_as_field_rule_message(cli: Cli):
     with open(persona(cli, "newly-arrived-filipstad", "languages"), encoding="utf-8") as f:
         text = f.read()
     out = cli.ok("validate", "--section", "languages", "--json", "-", "--report", "json", stdin=text, passphrase=None)
-    check(json.loads(out) == {"section": "languages", "valid": True, "violations": []}, out)
+    check(loads(out) == {"section": "languages", "valid": True, "violations": []}, out)
 
 
 @case
@@ -209,7 +209,7 @@ def progress_record(cli):
 @case
 def progress_json_matches_the_hand_computed_summary(cli: Cli):
     progress_record(cli)
-    summary = json.loads(cli.ok("progress", "rec.kartla", *OWNER, "--json"))
+    summary = loads(cli.ok("progress", "rec.kartla", *OWNER, "--json"))
     check(summary["from"] == "2025-01-01" and summary["to"] == "2025-05-01", str(summary))
     # change is an int64: a string in protobuf JSON.
     got = [(s["indicator"], s["respondent"], s["first"], s["latest"], int(s["change"]), s["direction"], s["assessments"])
@@ -284,9 +284,9 @@ def progress_needs_a_progress_section(cli: Cli):
 def progress_of_a_persona_includes_work_ability_only_when_asked(cli: Cli):
     folder = "low-threshold-vaasa"
     record_with(cli, ("progress", persona(cli, folder, "progress")), ("work_ability", persona(cli, folder, "work_ability")))
-    without = json.loads(cli.ok("progress", "rec.kartla", *OWNER, "--json"))
+    without = loads(cli.ok("progress", "rec.kartla", *OWNER, "--json"))
     check(all(s["section"] == "progress" for s in without["indicators"]), "work_ability left out by default")
-    with_wa = json.loads(cli.ok("progress", "rec.kartla", *OWNER, "--json", "--with-work-ability"))
+    with_wa = loads(cli.ok("progress", "rec.kartla", *OWNER, "--json", "--with-work-ability"))
     wa = [s for s in with_wa["indicators"] if s["section"] == "work_ability"]
     check(len(wa) > 0 and all(s["health_data"] for s in wa), "work_ability scores are there, marked as health data")
 
@@ -326,7 +326,7 @@ def plan_shows_goals_sub_goals_and_activities(cli: Cli):
                 "      Responsible: Landskrona stad (org. nr 2120001140) (coach)\n"
                 "      Planned: 2025-02 – 2025-03\n")
     check(out == expected, "plan text:\n" + out)
-    plan = json.loads(cli.ok("plan", "rec.kartla", *OWNER, "--json"))
+    plan = loads(cli.ok("plan", "rec.kartla", *OWNER, "--json"))
     check([g["id"] for g in plan["goals"]] == ["g-main"], str(plan["goals"]))
     check(plan["goals"][0]["sub_goals"][0]["activities"] == ["a-course"], str(plan["goals"]))
     check(plan["activities"][0]["responsible"] == "Landskrona stad (org. nr 2120001140)", str(plan["activities"]))

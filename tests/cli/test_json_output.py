@@ -10,7 +10,7 @@ import os
 import re
 import time
 
-from cli_harness import KDF, Cli, case, check, main
+from cli_harness import KDF, Cli, case, check, main, loads
 
 OWNER = ["--owner", "owner.id"]
 CLAIM = '{"kind": "VALIDATED", "level_system": "seqf", "level_code": "3", "method": "ocn", "credits_hundredths": 750}'
@@ -79,7 +79,7 @@ def provenance_and_inbox_json_are_golden(cli: Cli):
 
     out = cli.ok("record", "provenance", "rec.kartla", *OWNER, "--section", "competences", "--trust", "trust.list",
                  "--json")
-    report = json.loads(out)["entries"][1]["attestations"][0]
+    report = loads(out)["entries"][1]["attestations"][0]
     values = {
         "AGENCY_FP": fingerprint(cli, "a.card"),
         "ROOT_FP": fingerprint(cli, "root.card"),
@@ -91,7 +91,7 @@ def provenance_and_inbox_json_are_golden(cli: Cli):
     cli.ok("contribute", "--as", "a.id", "--to", "owner.card", "--record-id", record_id, "--section",
            "interventions", "--json", "entry.json", "--out", "c.kartla")
     out = cli.ok("inbox", "c.kartla", *OWNER, "--json")
-    listed = json.loads(out)
+    listed = loads(out)
     check(re.fullmatch("[0-9a-f]{32}", listed[0]["contribution_id"]) is not None, "a contribution id: %r" % listed)
     values = {
         "CONTRIBUTION_ID": listed[0]["contribution_id"],

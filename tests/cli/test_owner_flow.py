@@ -5,14 +5,14 @@ import json
 import os
 import re
 
-from cli_harness import AUTH, NOT_AVAILABLE, USAGE, Cli, case, check, main
+from cli_harness import AUTH, NOT_AVAILABLE, USAGE, Cli, case, check, main, loads
 
 # Every section the brief requires; the examples for these two must exist.
 REQUIRED_EXAMPLES = ["profile", "work_ability"]
 
 
 def section_names(cli):
-    return [s["name"] for s in json.loads(cli.ok("sections", "--json"))]
+    return [s["name"] for s in loads(cli.ok("sections", "--json"))]
 
 
 def without_defaults(value):
@@ -105,7 +105,7 @@ def every_section_round_trips_and_every_save_grows_the_sequence(cli: Cli):
         got = cli.ok("record", "get", "rec.kartla", "--owner", "owner.id", "--section", name)
         with open(example) as f:
             wanted = json.load(f)
-        check(without_defaults(json.loads(got)) == without_defaults(wanted), "%s reads back as written" % name)
+        check(without_defaults(loads(got)) == without_defaults(wanted), "%s reads back as written" % name)
         if name not in REQUIRED_EXAMPLES:
             continue
         # Output fed back in is stable: get(set(get(x))) == get(x), byte for byte.
@@ -116,7 +116,7 @@ def every_section_round_trips_and_every_save_grows_the_sequence(cli: Cli):
 
     listed = cli.ok("record", "list", "rec.kartla", "--owner", "owner.id")
     check(listed == "".join(n + "\n" for n in names if n in stored), "list shows the stored sections: " + listed)
-    summary = json.loads(cli.ok("record", "list", "rec.kartla", "--owner", "owner.id", "--json"))
+    summary = loads(cli.ok("record", "list", "rec.kartla", "--owner", "owner.id", "--json"))
     check(summary == {"record_id": first["record_id"], "sequence": sequence,
                       "sections": [n for n in names if n in stored]}, "list --json: %r" % summary)
 

@@ -11,7 +11,7 @@ import shutil
 import stat
 import tempfile
 
-from cli_harness import (AUTH, NOT_AVAILABLE, OK, USAGE, VERIFICATION, Cli, case, check, main)
+from cli_harness import (loads, AUTH, NOT_AVAILABLE, OK, USAGE, VERIFICATION, Cli, case, check, main)
 
 OWNER = ["--owner", "owner.id"]
 EXPIRES_DAY = "2099-06-30"        # valid through that day: until 2099-07-01T00:00:00Z
@@ -50,11 +50,11 @@ def record_with(cli, *sections):
 
 
 def share(cli, *args):
-    return json.loads(cli.ok("share", "rec.kartla", *OWNER, *args, "--json"))
+    return loads(cli.ok("share", "rec.kartla", *OWNER, *args, "--json"))
 
 
 def shown(cli, name, *args):
-    return json.loads(cli.ok("receipt", "show", name, "--json", *args, passphrase=None))
+    return loads(cli.ok("receipt", "show", name, "--json", *args, passphrase=None))
 
 
 def sequence(cli):
@@ -141,7 +141,7 @@ def revoke_writes_a_termination_receipt_per_grant(cli: Cli):
     check(sequence(cli) == before, "nothing was revoked")
     os.remove(cli.path("end.receipt.2"))
 
-    summary = json.loads(cli.ok("revoke", "rec.kartla", *OWNER, "--from", "a.card", "--receipt", "end.receipt", "--json"))
+    summary = loads(cli.ok("revoke", "rec.kartla", *OWNER, "--from", "a.card", "--receipt", "end.receipt", "--json"))
     check(summary["receipts"] == [{"grant_id": first["grant_id"], "file": "end.receipt"},
                                   {"grant_id": second["grant_id"], "file": "end.receipt.2"}],
           "one receipt per grant ended, in ledger order: %r" % summary)
@@ -185,7 +185,7 @@ def an_expired_grant_gets_its_receipt_after_the_save_that_ends_it(cli: Cli):
     check(not os.path.exists(cli.path("x.receipt")), "nothing written")
     cli.ok("record", "set", "rec.kartla", *OWNER, "--section", "profile", "--json", cli.example("profile"),
            env=AFTER_EXPIRY)
-    out = json.loads(cli.ok("receipt", "rec.kartla", *OWNER, "--grant", s["grant_id"], "--out", "x.receipt",
+    out = loads(cli.ok("receipt", "rec.kartla", *OWNER, "--grant", s["grant_id"], "--out", "x.receipt",
                             "--json", env=AFTER_EXPIRY))
     d = out["receipt"]
     check(out["file"] == "x.receipt" and out["bytes"] == len(cli.read_bytes("x.receipt")), "receipt --json: %r" % out)

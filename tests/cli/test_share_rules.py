@@ -8,7 +8,7 @@ ledger be overwritten, left expiry to the reader's clock and listed sections by 
 import json
 import os
 
-from cli_harness import NOT_AVAILABLE, OK, USAGE, Cli, case, check, main
+from cli_harness import NOT_AVAILABLE, OK, USAGE, Cli, case, check, main, loads
 from sharing_fixtures import (EXPIRES_AT, EXPIRES_DAY, OWNER, check_no_section_named, edited_profile, owner_get,
                               record_with, section_names, share_json)
 
@@ -19,7 +19,7 @@ BEFORE_EXPIRY = "2099-06-01"
 
 
 def ledger(cli, **kw):
-    return json.loads(cli.ok("record", "ledger", "rec.kartla", *OWNER, "--json", **kw))
+    return loads(cli.ok("record", "ledger", "rec.kartla", *OWNER, "--json", **kw))
 
 
 def sequence(cli, name="rec.kartla"):
@@ -67,7 +67,7 @@ def health_data_is_shared_only_with_an_art9_basis(cli: Cli):
 
     wanted = owner_get(cli, "work_ability")
     for source in ("h.bundle", "rec.kartla"):
-        d = json.loads(cli.ok("open", source, "--as", "a.id", "--json"))
+        d = loads(cli.ok("open", source, "--as", "a.id", "--json"))
         check([(g["section"], g["grant_id"], g["gdpr_art6_basis"], g["gdpr_art9_basis"], g["expires_at"])
                for g in d["grants"]] == [("work_ability", grant_a["id"], "6.1.e", "9.2.h", EXPIRES_AT)],
               "open --json gives the agency the bases: %r" % d)
@@ -93,7 +93,7 @@ def a_wildcard_leaves_out_every_section_holding_health_data(cli: Cli):
     cli.ok("record", "set", "rec.kartla", *OWNER, "--section", "notes", "--json", "notes-plain.json")
     r = cli.run("share", "rec.kartla", *OWNER, "--to", "a.card", "--sections", "all", "--purpose", "P",
                 "--out", "a.bundle", "--json")
-    check(r.rc == OK and json.loads(r.out)["sections"] == ["profile", "notes"], "plain notes are shared", r)
+    check(r.rc == OK and loads(r.out)["sections"] == ["profile", "notes"], "plain notes are shared", r)
     check(r.err == "kartla: note: not shared, because it holds health data: work_ability "
                    "(name it and give --art9-basis to share it)\n", "the note names work_ability only", r)
 
@@ -103,10 +103,10 @@ def a_wildcard_leaves_out_every_section_holding_health_data(cli: Cli):
         bundle = "b-%d.bundle" % len(everything)
         r = cli.run("share", "rec.kartla", *OWNER, "--to", "b.card", "--sections", everything, "--purpose", "P",
                     "--out", bundle, "--json")
-        check(r.rc == OK and json.loads(r.out)["sections"] == ["profile"], "only profile is shared", r)
+        check(r.rc == OK and loads(r.out)["sections"] == ["profile"], "only profile is shared", r)
         check(r.err == "kartla: note: not shared, because it holds health data: work_ability, notes "
                        "(name it and give --art9-basis to share it)\n", "one note line names both", r)
-        check(json.loads(r.out)["gdpr_art9_basis"] is None, "no Art. 9 basis for a share without health data", r)
+        check(loads(r.out)["gdpr_art9_basis"] is None, "no Art. 9 basis for a share without health data", r)
         check(cli.verify_json(bundle)["sections_present"] == 1, "the bundle carries one section")
         for source in (bundle, "rec.kartla"):
             for section in ("notes", "work_ability"):
@@ -224,7 +224,7 @@ def verify_names_no_section(cli: Cli):
     r = cli.run("share", "rec.kartla", *OWNER, "--to", "a.card", "--sections", "all", "--purpose", "P",
                 "--out", "a.bundle", "--json")
     check(r.rc == OK and "work_ability" in r.err, "a wildcard share, health data left out", r)
-    to_a = json.loads(r.out)["sections"]
+    to_a = loads(r.out)["sections"]
     cli.ok("share", "rec.kartla", *OWNER, "--to", "b.card", "--sections", "work_ability,notes", "--purpose", "P",
            "--art9-basis", "9.2.h", "--out", "b.bundle")
 
@@ -238,7 +238,7 @@ def verify_names_no_section(cli: Cli):
         for shown, what in ((text, "verify %s" % name), (json_text, "verify %s --json" % name)):
             check_no_section_named(cli, shown, what)
             check("generation" not in shown, "%s shows no generation:\n%s" % (what, shown))
-        report = json.loads(json_text)
+        report = loads(json_text)
         check(list(report) == ["record_id", "owner_fingerprint", "sequence", "previous_manifest_hash", "kind",
                                "sections_listed", "sections_present", "section_bytes", "grants_listed",
                                "grants_present", "file_bytes"], "the report's members, in order: %r" % report)
@@ -268,7 +268,7 @@ def a_removed_and_re_added_section_never_reaches_an_old_grant(cli: Cli):
     cli.ok("open", "a1.bundle", "--as", "a.id", "--section", "languages")
     cli.fails(NOT_AVAILABLE, "open", "rec.kartla", "--as", "a.id", "--section", "profile")
     # Revoking B rotates the profile and re-issues the grants that cover it: not A's.
-    revoked = json.loads(cli.ok("revoke", "rec.kartla", *OWNER, "--from", "b.card", "--json"))
+    revoked = loads(cli.ok("revoke", "rec.kartla", *OWNER, "--from", "b.card", "--json"))
     check(revoked["reissued_grants"] == 0, "A's grant does not cover the re-added profile: %r" % revoked)
     cli.fails(NOT_AVAILABLE, "open", "rec.kartla", "--as", "a.id", "--section", "profile")
     cli.ok("open", "rec.kartla", "--as", "a.id", "--section", "languages")

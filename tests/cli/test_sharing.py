@@ -7,7 +7,7 @@ import os
 import re
 import shutil
 
-from cli_harness import (AUTH, IO, NOT_AVAILABLE, OK, OLDER, USAGE, VERIFICATION, Cli, case, check, main)
+from cli_harness import (loads, AUTH, IO, NOT_AVAILABLE, OK, OLDER, USAGE, VERIFICATION, Cli, case, check, main)
 from sharing_fixtures import (EXPIRES_AT, EXPIRES_DAY, OWNER, edited_profile, owner_get, record_with,
                               share_json)
 
@@ -66,7 +66,7 @@ def open_lists_what_the_agency_may_read(cli: Cli):
           "share --json: %r" % summary)
     report = cli.verify_json("rec.kartla")
     for source in ("a.bundle", "rec.kartla"):
-        d = json.loads(cli.ok("open", source, "--as", "a.id", "--json"))
+        d = loads(cli.ok("open", source, "--as", "a.id", "--json"))
         check(d["record_id"] == report["record_id"] and d["owner_fingerprint"] == fp["owner"] and
               d["sequence"] == report["sequence"] and d["previous_manifest_hash"] == report["previous_manifest_hash"],
               "open --json describes the record: %r" % d)
@@ -197,12 +197,12 @@ def an_older_copy_exits_7(cli: Cli):
     old_sequence = summary["sequence"]
     shutil.copy(cli.path("rec.kartla"), cli.path("old.kartla"))
     cli.ok("record", "set", "rec.kartla", *OWNER, "--section", "profile", "--json", edited_profile(cli, "Mira"))
-    out = json.loads(cli.ok("bundle", "rec.kartla", *OWNER, "--grant", summary["grant_id"], "--out", "new.bundle",
+    out = loads(cli.ok("bundle", "rec.kartla", *OWNER, "--grant", summary["grant_id"], "--out", "new.bundle",
                             "--json"))
     new_sequence = out["sequence"]
     check(new_sequence == old_sequence + 1 and out["bundle_bytes"] == len(cli.read_bytes("new.bundle")),
           "bundle --json: %r" % out)
-    check(json.loads(cli.ok("open", "new.bundle", "--as", "a.id", "--section", "profile"))["given_name"] == "Mira",
+    check(loads(cli.ok("open", "new.bundle", "--as", "a.id", "--section", "profile"))["given_name"] == "Mira",
           "the new bundle holds the new content")
     for older in ("old.bundle", "old.kartla"):
         cli.ok("open", older, "--as", "a.id", "--section", "profile", "--last-seen", str(old_sequence))
@@ -249,13 +249,13 @@ def revocation_protects_what_is_written_afterwards(cli: Cli):
     # What was shared cannot be unshared: A's old bundle still opens the old content.
     check(cli.ok("open", "a.bundle", "--as", "a.id", "--section", "profile") == before, "A keeps what it had")
     # B keeps reading, the new content included.
-    check(json.loads(after)["given_name"] == "Nadia", "the owner wrote new content")
+    check(loads(after)["given_name"] == "Nadia", "the owner wrote new content")
     for source in ("rec.kartla", "b-new.bundle"):
         check(cli.ok("open", source, "--as", "b.id", "--section", "profile") == after, "B reads the new content")
     cli.fails(NOT_AVAILABLE, "revoke", "rec.kartla", *OWNER, "--from", "a.card", matches="nothing is shared")
 
     # The ledger: both grants, A's revoked, with every field the brief asks for.
-    ledger = json.loads(cli.ok("record", "ledger", "rec.kartla", *OWNER, "--json"))
+    ledger = loads(cli.ok("record", "ledger", "rec.kartla", *OWNER, "--json"))
     grants = {g["id"]: g for g in ledger["grants"]}
     check(set(grants) == {grant_a["grant_id"], grant_b["grant_id"]}, "the ledger holds both grants: %r" % ledger)
     a, b = grants[grant_a["grant_id"]], grants[grant_b["grant_id"]]
@@ -300,7 +300,7 @@ def wildcard_leaves_out_health_data_and_naming_it_needs_a_basis(cli: Cli):
         check(r.rc == OK and r.err == "kartla: note: not shared, because it holds health data: work_ability "
                                       "(name it and give --art9-basis to share it)\n",
               "a wildcard share says, in one line on stderr, what it left out", r)
-        check(json.loads(r.out)["sections"] == ["profile", "competences"], "all = every non-health section", r)
+        check(loads(r.out)["sections"] == ["profile", "competences"], "all = every non-health section", r)
         bundle = "all-%s.bundle" % len(everything)
         check(cli.verify_json(bundle)["sections_present"] == 2, "the bundle holds no health data and no ledger")
         cli.fails(NOT_AVAILABLE, "open", bundle, "--as", "a.id", "--section", "work_ability")

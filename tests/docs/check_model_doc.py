@@ -6,7 +6,8 @@
 MODEL.md is what agency integrators read instead of the .proto files, so it must say exactly
 what the schemas say. Every message and enum of package kartla.v1 (the section schemas and the
 shared types they use, under DIR/kartla/v1/; the container-level package kartla.v1.container is
-private to src/format and documented in docs/SPEC.md instead) must have, in MODEL.md:
+private to src/format and documented in docs/SPEC.md instead; results.proto, what the C ABI's
+functions return, is documented in its own comments) must have, in MODEL.md:
 
   - a heading #### `Message` followed by a table | # | field | type | code systems | meaning |
     with one row per field: its number, `name`, type (short name for kartla.v1 types, full name
@@ -30,6 +31,9 @@ import tempfile
 
 PACKAGE = "kartla.v1"
 SYSTEMS_OPTION = 51001  # (kartla.v1.systems), proto/kartla/v1/types.proto
+# What a function of the C ABI returns, never what a record holds: documented in its own comments
+# (and the headers), not in MODEL.md.
+NOT_RECORD_CONTENT = {"results.proto"}
 
 SCALARS = {1: "double", 2: "float", 3: "int64", 4: "uint64", 5: "int32", 6: "fixed64", 7: "fixed32",
            8: "bool", 9: "string", 12: "bytes", 13: "uint32", 15: "sfixed32", 16: "sfixed64",
@@ -146,6 +150,8 @@ def read_schema(protoc, proto_root):
         if text(f.get(2)) != PACKAGE:
             continue
         file = os.path.basename(text(f.get(1)))
+        if file in NOT_RECORD_CONTENT:
+            continue
         for m in f.get(4, []):
             schema.add_message(m, file)
         for e in f.get(5, []):

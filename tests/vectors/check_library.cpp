@@ -9,6 +9,7 @@
 #include <string>
 
 #include "kartla/kartla.h"
+#include "kartla/v1/results.pb.h"
 #include "vector_file.h"
 
 namespace {
@@ -28,6 +29,33 @@ struct Buffer {
   std::string str() const { return std::string(reinterpret_cast<const char*>(b.data), b.len); }
   bool empty() const { return b.data == nullptr && b.len == 0; }
 };
+
+// A result asked for as KARTLA_ENCODING_PROTOBUF, read with the published schema's classes.
+template <typename Message>
+Message parsed_result(const std::string& bytes) {
+  Message m;
+  REQUIRE(m.ParseFromString(bytes));
+  return m;
+}
+
+// The report's fields against the vector's report text (SPEC §8): the same facts, whatever the
+// representation (the vector writes the counts as JSON numbers, proto3 JSON 64-bit ones as text).
+void check_verification_report(const std::string& bytes, const std::string& expected_json) {
+  const auto r = parsed_result<kartla::v1::VerificationReport>(bytes);
+  Node e;
+  REQUIRE(google::protobuf::util::JsonStringToMessage(expected_json, &e).ok());
+  CHECK(r.record_id() == text(e, "record_id"));
+  CHECK(r.owner_fingerprint() == text(e, "owner_fingerprint"));
+  CHECK(r.sequence() == number(e, "sequence"));
+  CHECK(r.previous_manifest_hash() == text(e, "previous_manifest_hash"));
+  CHECK(r.kind() == text(e, "kind"));
+  CHECK(r.sections_listed() == number(e, "sections_listed"));
+  CHECK(r.sections_present() == number(e, "sections_present"));
+  CHECK(r.section_bytes() == number(e, "section_bytes"));
+  CHECK(r.grants_listed() == number(e, "grants_listed"));
+  CHECK(r.grants_present() == number(e, "grants_present"));
+  CHECK(r.file_bytes() == number(e, "file_bytes"));
+}
 
 struct IdentityDeleter {
   void operator()(kartla_identity* p) const { kartla_identity_free(p); }
@@ -184,11 +212,11 @@ TEST_CASE("record.json: each version verifies without a key and reports what the
     REQUIRE(kartla_verification_record_id(v.get(), &record_id.b) == KARTLA_OK);
     REQUIRE(kartla_verification_owner_fingerprint(v.get(), &fingerprint.b) == KARTLA_OK);
     REQUIRE(kartla_verification_previous_hash(v.get(), &previous.b) == KARTLA_OK);
-    REQUIRE(kartla_verification_json(v.get(), &json.b) == KARTLA_OK);
+    REQUIRE(kartla_verification_report(v.get(), KARTLA_ENCODING_PROTOBUF, &json.b) == KARTLA_OK);
     CHECK(record_id.str() == text(version, "record_id"));
     CHECK(fingerprint.str() == text(at(doc, "owner"), "fingerprint"));
     CHECK(previous.str() == text(version, "previous_manifest_hash"));
-    CHECK(json.str() == text(version, "verification_json"));
+    check_verification_report(json.str(), text(version, "verification_json"));
     for (const Node& check : list(version, "last_seen_checks").values()) {
       INFO("last seen " << number(check, "last_seen"));
       CHECK(name_of(kartla_verification_check_last_seen(v.get(), number(check, "last_seen"))) ==
@@ -333,8 +361,8 @@ TEST_CASE("bundle.json: the record, the bundle and the revoked record verify wit
     INFO(kartla_last_error());
     REQUIRE(s == KARTLA_OK);
     Buffer json;
-    REQUIRE(kartla_verification_json(verification.get(), &json.b) == KARTLA_OK);
-    CHECK(json.str() == text(v, "verification_json"));
+    REQUIRE(kartla_verification_report(verification.get(), KARTLA_ENCODING_PROTOBUF, &json.b) == KARTLA_OK);
+    check_verification_report(json.str(), text(v, "verification_json"));
     uint64_t sequence = 0;
     REQUIRE(kartla_verification_sequence(verification.get(), &sequence) == KARTLA_OK);
     CHECK(sequence == number(v, "sequence"));
@@ -351,22 +379,21 @@ TEST_CASE("bundle.json: each agency sees its grants' purpose and GDPR bases as t
     REQUIRE(kartla_share_open(u8(file), file.size(), agency(label), &out) == KARTLA_OK);
     SharePtr share(out);
     Buffer json;
-    REQUIRE(kartla_share_describe_json(share.get(), &json.b) == KARTLA_OK);
-    Node parsed;
-    REQUIRE(google::protobuf::util::JsonStringToMessage(json.str(), &parsed).ok());
+    REQUIRE(kartla_share_describe(share.get(), KARTLA_ENCODING_PROTOBUF, &json.b) == KARTLA_OK);
+    const auto parsed = parsed_result<kartla::v1::ShareDescription>(json.str());
     const Node& terms = at(g, "terms_fields");
-    const auto& described = list(parsed, "grants").values();
+    const auto& described = parsed.grants();
     REQUIRE(described.size() == list(terms, "sections").values_size());
     for (int i = 0; i < described.size(); ++i) {
-      const Node& d = described[i];
-      CHECK(text(d, "section") == text(list(terms, "sections").values(i), "name"));
-      CHECK(text(d, "purpose") == text(terms, "purpose"));
-      CHECK(text(d, "gdpr_art6_basis") == text(terms, "gdpr_art6_basis"));
-      CHECK(text(d, "gdpr_art9_basis") == text(terms, "gdpr_art9_basis"));
-      CHECK(number(d, "granted_at") == number(terms, "granted_at"));
-      CHECK(number(d, "expires_at") == number(terms, "expires_at"));
-      CHECK(at(d, "present").bool_value());
-      CHECK(at(d, "current").bool_value());
+      const kartla::v1::SharedSection& d = described[i];
+      CHECK(d.section() == text(list(terms, "sections").values(i), "name"));
+      CHECK(d.purpose() == text(terms, "purpose"));
+      CHECK(d.gdpr_art6_basis() == text(terms, "gdpr_art6_basis"));
+      CHECK(d.gdpr_art9_basis() == text(terms, "gdpr_art9_basis"));
+      CHECK(static_cast<uint64_t>(d.granted_at()) == number(terms, "granted_at"));
+      CHECK(static_cast<uint64_t>(d.expires_at()) == number(terms, "expires_at"));
+      CHECK(d.present());
+      CHECK(d.current());
     }
   }
 }
@@ -439,7 +466,8 @@ void check_attestation(const std::string& file, const Node& check, const Node& d
   const std::string list = trust_list_named(doc, text(check, "trust_list"));
   Buffer report;
   const kartla_status s = kartla_attestation_verify(u8(file), file.size(), &ref, u8(list), list.size(),
-                                                    static_cast<int64_t>(number(check, "now")), &report.b);
+                                                    static_cast<int64_t>(number(check, "now")), KARTLA_ENCODING_PROTOBUF,
+                                                    &report.b);
   INFO(text(check, "comment") << ": " << kartla_last_error());
   CHECK(name_of(s) == text(check, "result"));
   if (text(check, "verdict").empty()) {
@@ -447,12 +475,11 @@ void check_attestation(const std::string& file, const Node& check, const Node& d
     return;
   }
   REQUIRE_FALSE(report.empty());
-  Node parsed;
-  REQUIRE(google::protobuf::util::JsonStringToMessage(report.str(), &parsed).ok());
-  CHECK(text(parsed, "verdict") == text(check, "verdict"));
-  CHECK(text(parsed, "finding") == text(check, "finding"));
+  const auto parsed = parsed_result<kartla::v1::AttestationReport>(report.str());
+  CHECK(parsed.verdict() == text(check, "verdict"));
+  CHECK(parsed.finding() == text(check, "finding"));
   // The report names the entry the attestation itself names, once it decoded.
-  if (text(check, "verdict") != "invalid") CHECK(text(parsed, "entry_id") == entry_id);
+  if (text(check, "verdict") != "invalid") CHECK(parsed.entry_id() == entry_id);
 }
 
 kartla_status verify_list(const std::string& file, const Node& check) {
@@ -460,8 +487,8 @@ kartla_status verify_list(const std::string& file, const Node& check) {
   const std::string root = expected.empty() ? "" : bytes(labelled(attest_vector(), "roots", expected), "card_file");
   Buffer out;
   const kartla_status s = kartla_trust_list_verify(u8(file), file.size(), u8(root), root.size(),
-                                                   number(check, "last_seen"),
-                                                   static_cast<int64_t>(number(check, "now")), &out.b);
+                                                   number(check, "last_seen"), static_cast<int64_t>(number(check, "now")),
+                                                   KARTLA_ENCODING_PROTOBUF, &out.b);
   if (s != KARTLA_OK) CHECK(out.empty());
   return s;
 }
@@ -469,9 +496,10 @@ kartla_status verify_list(const std::string& file, const Node& check) {
 kartla_status describe(const std::string& file, const Node& check, std::string* json) {
   const std::string record_id = text(check, "record_id");
   Buffer out;
-  const kartla_status s = kartla_contribution_describe_json(owner(), u8(file), file.size(),
-                                                            record_id.empty() ? nullptr : record_id.c_str(),
-                                                            static_cast<int64_t>(number(check, "now")), &out.b);
+  const kartla_status s = kartla_contribution_describe(owner(), u8(file), file.size(),
+                                                       record_id.empty() ? nullptr : record_id.c_str(),
+                                                       static_cast<int64_t>(number(check, "now")),
+                                                       KARTLA_ENCODING_PROTOBUF, &out.b);
   if (s != KARTLA_OK) CHECK(out.empty());  // nothing is described of a file that fails
   if (json != nullptr) *json = out.str();
   return s;
@@ -495,16 +523,17 @@ TEST_CASE("attest.json: the trust lists verify as listed and name the agency wit
   const std::string file = bytes(labelled(doc, "trust_lists", "current"), "file");
   const auto now = static_cast<int64_t>(number(list(doc, "trust_list_checks").values(0), "now"));
   Buffer out;
-  REQUIRE(kartla_trust_list_verify(u8(file), file.size(), nullptr, 0, 0, now, &out.b) == KARTLA_OK);
-  Node parsed;
-  REQUIRE(google::protobuf::util::JsonStringToMessage(out.str(), &parsed).ok());
-  const Node& listed = list(parsed, "agencies").values(0);
+  REQUIRE(kartla_trust_list_verify(u8(file), file.size(), nullptr, 0, 0, now, KARTLA_ENCODING_PROTOBUF, &out.b) ==
+          KARTLA_OK);
+  const auto parsed = parsed_result<kartla::v1::TrustListDescription>(out.str());
+  REQUIRE(parsed.agencies_size() > 0);
+  const kartla::v1::ListedAgency& listed = parsed.agencies(0);
   const Node& agency = at(doc, "agency");
   const Node& fields = list(at(labelled(doc, "trust_lists", "current"), "fields"), "agencies").values(0);
-  CHECK(text(listed, "fingerprint") == text(agency, "fingerprint"));
-  CHECK(number(listed, "valid_from") == number(fields, "valid_from"));
-  CHECK(number(listed, "valid_until") == number(fields, "valid_until"));
-  CHECK(text(at(parsed, "root"), "fingerprint") == text(labelled(doc, "roots", "root"), "fingerprint"));
+  CHECK(listed.fingerprint() == text(agency, "fingerprint"));
+  CHECK(static_cast<uint64_t>(listed.valid_from()) == number(fields, "valid_from"));
+  CHECK(static_cast<uint64_t>(listed.valid_until()) == number(fields, "valid_until"));
+  CHECK(parsed.root().fingerprint() == text(labelled(doc, "roots", "root"), "fingerprint"));
 }
 
 TEST_CASE("attest.json: the owner opens the contribution, sees its sender and accepts it into the record") {
@@ -514,15 +543,14 @@ TEST_CASE("attest.json: the owner opens the contribution, sees its sender and ac
   for (const Node& check : list(doc, "contribution_checks").values()) {
     INFO(text(check, "comment"));
     if (text(check, "operation") == "describe_contribution") {
-      std::string json;
-      const kartla_status s = describe(file, check, &json);
+      std::string bytes_out;
+      const kartla_status s = describe(file, check, &bytes_out);
       CHECK(name_of(s) == text(check, "result"));
       if (s != KARTLA_OK) continue;
-      Node parsed;
-      REQUIRE(google::protobuf::util::JsonStringToMessage(json, &parsed).ok());
-      CHECK(text(parsed, "entry_id") == text(c, "entry_id"));
-      CHECK(text(parsed, "record_id") == text(at(doc, "record"), "record_id"));
-      CHECK(text(at(parsed, "sender"), "fingerprint") == text(at(doc, "agency"), "fingerprint"));
+      const auto parsed = parsed_result<kartla::v1::ContributionDescription>(bytes_out);
+      CHECK(parsed.entry_id() == text(c, "entry_id"));
+      CHECK(parsed.record_id() == text(at(doc, "record"), "record_id"));
+      CHECK(parsed.sender().fingerprint() == text(at(doc, "agency"), "fingerprint"));
       continue;
     }
     REQUIRE(text(check, "operation") == "accept_contribution");
@@ -601,7 +629,7 @@ TEST_CASE("attest_negative.json: every check gives exactly the status, verdict a
   }
 }
 
-// receipt.json (SPEC §7.6): kartla_receipt_describe_json verifies each receipt with its owner and
+// receipt.json (SPEC §7.6): kartla_receipt_describe verifies each receipt with its owner and
 // agency pinned and describes exactly its fields; every negative gives its status.
 TEST_CASE("receipt.json: each receipt verifies pinned and describes the fields the vector gives") {
   const Node doc = load_vector_file("receipt.json");
@@ -611,28 +639,29 @@ TEST_CASE("receipt.json: each receipt verifies pinned and describes the fields t
     const std::string file = bytes(r, "file");
     const std::string agency_card = bytes(at(doc, "agency_cards"), text(r, "agency"));
     Buffer json;
-    REQUIRE(kartla_receipt_describe_json(u8(file), file.size(), u8(owner_card), owner_card.size(), u8(agency_card),
-                                         agency_card.size(), &json.b) == KARTLA_OK);
-    Node d;
-    REQUIRE(google::protobuf::util::JsonStringToMessage(json.str(), &d).ok());
+    REQUIRE(kartla_receipt_describe(u8(file), file.size(), u8(owner_card), owner_card.size(), u8(agency_card),
+                                    agency_card.size(), KARTLA_ENCODING_PROTOBUF, &json.b) == KARTLA_OK);
+    const auto d = parsed_result<kartla::v1::ReceiptDescription>(json.str());
     const Node& f = at(r, "fields");
-    CHECK(text(d, "kind") == (number(f, "kind") == 1 ? "grant" : "termination"));
-    CHECK(text(d, "record_id") == text(f, "record_id"));
-    CHECK(text(d, "grant_id") == text(f, "grant_id"));
-    CHECK(text(d, "owner_fingerprint") == text(r, "owner_fingerprint"));
-    CHECK(text(d, "agency_fingerprint") == text(r, "agency_fingerprint"));
-    CHECK(text(d, "agency_name") == text(f, "agency_name"));
-    CHECK(list(d, "sections").SerializeAsString() == list(f, "sections").SerializeAsString());
-    CHECK(text(d, "purpose") == text(f, "purpose"));
-    CHECK(text(d, "gdpr_art6_basis") == text(f, "gdpr_art6_basis"));
-    CHECK(text(d, "gdpr_art9_basis") == text(f, "gdpr_art9_basis"));
-    CHECK(number(d, "granted_at") == number(f, "granted_at"));
-    CHECK(number(d, "expires_at") == number(f, "expires_at"));
-    CHECK(number(d, "ended_at") == number(f, "ended_at"));
+    CHECK(d.kind() == (number(f, "kind") == 1 ? "grant" : "termination"));
+    CHECK(d.record_id() == text(f, "record_id"));
+    CHECK(d.grant_id() == text(f, "grant_id"));
+    CHECK(d.owner_fingerprint() == text(r, "owner_fingerprint"));
+    CHECK(d.agency_fingerprint() == text(r, "agency_fingerprint"));
+    CHECK(d.agency_name() == text(f, "agency_name"));
+    const auto& sections = list(f, "sections").values();
+    REQUIRE(d.sections_size() == sections.size());
+    for (int i = 0; i < sections.size(); ++i) CHECK(d.sections(i) == sections[i].string_value());
+    CHECK(d.purpose() == text(f, "purpose"));
+    CHECK(d.gdpr_art6_basis() == text(f, "gdpr_art6_basis"));
+    CHECK(d.gdpr_art9_basis() == text(f, "gdpr_art9_basis"));
+    CHECK(static_cast<uint64_t>(d.granted_at()) == number(f, "granted_at"));
+    CHECK(static_cast<uint64_t>(d.expires_at()) == number(f, "expires_at"));
+    CHECK(static_cast<uint64_t>(d.ended_at()) == number(f, "ended_at"));
     const uint64_t reason = number(f, "end_reason");
-    CHECK(text(d, "end_reason") == (reason == 1 ? "revoked" : reason == 2 ? "expired" : ""));
-    CHECK(number(d, "sequence") == number(f, "sequence"));
-    CHECK(text(d, "manifest_hash") == text(f, "manifest_hash"));
+    CHECK(d.end_reason() == (reason == 1 ? "revoked" : reason == 2 ? "expired" : ""));
+    CHECK(d.sequence() == number(f, "sequence"));
+    CHECK(d.manifest_hash() == text(f, "manifest_hash"));
   }
   for (const Node& v : list(doc, "negative").values()) {
     INFO(text(v, "name") << ": " << text(v, "comment"));
@@ -640,8 +669,8 @@ TEST_CASE("receipt.json: each receipt verifies pinned and describes the fields t
     const std::string owner = bytes(v, "owner_card");
     const std::string agency = bytes(v, "agency_card");
     Buffer json;
-    const kartla_status s = kartla_receipt_describe_json(u8(input), input.size(), u8(owner), owner.size(), u8(agency),
-                                                         agency.size(), &json.b);
+    const kartla_status s = kartla_receipt_describe(u8(input), input.size(), u8(owner), owner.size(), u8(agency),
+                                                    agency.size(), KARTLA_ENCODING_PROTOBUF, &json.b);
     CHECK(name_of(s) == text(v, "result"));
     CHECK((s == KARTLA_OK) != json.empty());
   }

@@ -75,10 +75,7 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_attestation_issue(const kartla
  * expired one is KARTLA_E_EXPIRED with *report empty).
  *
  * EXCEPTION to the house rule on outputs: *report is filled whenever the attestation was judged,
- * with JSON text {"verdict": "trusted" | "untrusted" | "invalid", "finding": NAME, "message": TEXT,
- * "entry_id", "issuer": {"name", "organisation_number", "fingerprint"} or null, "listed": {"name",
- * "organisation_number", "role", "valid_from", "valid_until"} or null, "claim": {...} or null,
- * "issued_at", "expires_at"} (findings: docs/SPEC.md §13.2). The status is KARTLA_OK for a valid
+ * with kartla.v1.AttestationReport (verdict and finding: docs/SPEC.md §13.2). The status is KARTLA_OK for a valid
  * attestation, trusted or not (the verdict says which), and otherwise the class of the first
  * check that failed: KARTLA_E_FORMAT / _LIMIT / _VERSION (malformed), KARTLA_E_SIGNATURE (bad
  * signature, or made for another person, record, section or entry), KARTLA_E_INTEGRITY (the entry
@@ -87,7 +84,8 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_attestation_issue(const kartla
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_attestation_verify(const uint8_t *attestation, size_t attestation_len,
                                                                      const kartla_entry_ref *ref,
                                                                      const uint8_t *trust_list, size_t trust_list_len,
-                                                                     int64_t now, kartla_buffer *report);
+                                                                     int64_t now, kartla_encoding encoding,
+                                                                     kartla_buffer *report);
 
 /* ---------------------------------------------------------------------------------------------
  * Attestations and contributions in the owner's record, and provenance (docs/SPEC.md §13.4-13.6).
@@ -110,27 +108,23 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_attach_attestation(kart
                                                                             size_t attestation_len, int64_t now,
                                                                             int *added);
 
-/* The provenance of every entry of a section, as JSON text: {"section", "trust_list": null or
- * {"root", "root_fingerprint", "sequence", "expires_at"}, "entries": [{"entry_id", "provenance":
- * "self_declared" | "trusted" | "untrusted" | "invalid", "attestations": [reports as
- * kartla_attestation_verify]}],
- * "unmatched": [reports of attestations that name no entry here]}. trust_list: a trust-list file
+/* The provenance of every entry of a section: *out receives kartla.v1.ProvenanceReport (the
+ * entry ids are plaintext, kept in guarded memory like a section). trust_list: a trust-list file
  * or length 0 (then no issuer is trusted); it is verified at `now` (Unix seconds, 0 = now) and an
  * expired or bad list fails the call (KARTLA_E_EXPIRED, KARTLA_E_SIGNATURE, ...). Attestations
- * that do not hold are results in the JSON, not failures. KARTLA_E_NOT_FOUND if the record does
+ * that do not hold are results in the report, not failures. KARTLA_E_NOT_FOUND if the record does
  * not hold the section; KARTLA_E_AUTH if `owner` is not the record's owner. */
-KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_provenance_json(const kartla_record *record,
-                                                                         const kartla_identity *owner,
-                                                                         const char *section,
-                                                                         const uint8_t *trust_list,
-                                                                         size_t trust_list_len, int64_t now,
-                                                                         kartla_buffer *out);
-/* As kartla_record_provenance_json, for an agency's share (the section must be readable by it:
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_provenance(const kartla_record *record,
+                                                                    const kartla_identity *owner, const char *section,
+                                                                    const uint8_t *trust_list, size_t trust_list_len,
+                                                                    int64_t now, kartla_encoding encoding,
+                                                                    kartla_buffer *out);
+/* As kartla_record_provenance, for an agency's share (the section must be readable by it:
  * KARTLA_E_NOT_SHARED / KARTLA_E_EXPIRED as for kartla_share_section). */
-KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_provenance_json(const kartla_share *share, const char *section,
-                                                                        const uint8_t *trust_list,
-                                                                        size_t trust_list_len, int64_t now,
-                                                                        kartla_buffer *out);
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_provenance(const kartla_share *share, const char *section,
+                                                                   const uint8_t *trust_list, size_t trust_list_len,
+                                                                   int64_t now, kartla_encoding encoding,
+                                                                   kartla_buffer *out);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -63,16 +63,18 @@ inline std::string attestation_issue(const identity& agency, const entry_ref& re
 // `report` says why. Bad arguments and an unusable trust list (malformed, expired) throw.
 struct attestation_check {
   kartla_status status = KARTLA_OK;  // KARTLA_OK: valid, trusted or not (the report's verdict)
-  buffer report;                     // JSON, see kartla_attestation_verify (holds the claim)
+  buffer report;                     // kartla.v1.AttestationReport (holds the claim)
   std::string message;               // kartla_last_error() when invalid
 };
 
 inline attestation_check attestation_verify(std::string_view attestation, const entry_ref& ref,
-                                            std::string_view trust_list = {}, int64_t now = 0) {
+                                            std::string_view trust_list = {}, int64_t now = 0,
+                                            kartla_encoding encoding = KARTLA_ENCODING_JSON) {
   buffer report;
   const kartla_entry_ref raw = detail::raw_entry_ref(ref);
-  const kartla_status status = kartla_attestation_verify(detail::bytes(attestation), attestation.size(), &raw,
-                                                         detail::bytes(trust_list), trust_list.size(), now, report.out());
+  const kartla_status status =
+      kartla_attestation_verify(detail::bytes(attestation), attestation.size(), &raw, detail::bytes(trust_list),
+                                trust_list.size(), now, encoding, report.out());
   if (status != KARTLA_OK && report.size() == 0) throw error(status, kartla_last_error());
   attestation_check out;
   out.status = status;
@@ -91,20 +93,21 @@ inline bool record_attach_attestation(record& r, const identity& owner, std::str
   return added != 0;
 }
 
-// Provenance of a section's entries as JSON (it names entries and claims: kept in the wiped
-// buffer); an empty trust_list trusts no issuer.
-inline buffer record_provenance_json(const record& r, const identity& owner, const std::string& section,
-                                     std::string_view trust_list = {}, int64_t now = 0) {
+// Provenance of a section's entries, kartla.v1.ProvenanceReport (it names entries and claims:
+// kept in the wiped buffer); an empty trust_list trusts no issuer.
+inline buffer record_provenance(const record& r, const identity& owner, const std::string& section,
+                                std::string_view trust_list = {}, int64_t now = 0,
+                                kartla_encoding encoding = KARTLA_ENCODING_JSON) {
   buffer out;
-  check(kartla_record_provenance_json(r.get(), owner.get(), section.c_str(), detail::bytes(trust_list),
-                                      trust_list.size(), now, out.out()));
+  check(kartla_record_provenance(r.get(), owner.get(), section.c_str(), detail::bytes(trust_list), trust_list.size(),
+                                 now, encoding, out.out()));
   return out;
 }
-inline buffer share_provenance_json(const share& s, const std::string& section, std::string_view trust_list = {},
-                                    int64_t now = 0) {
+inline buffer share_provenance(const share& s, const std::string& section, std::string_view trust_list = {},
+                               int64_t now = 0, kartla_encoding encoding = KARTLA_ENCODING_JSON) {
   buffer out;
-  check(kartla_share_provenance_json(s.get(), section.c_str(), detail::bytes(trust_list), trust_list.size(), now,
-                                     out.out()));
+  check(kartla_share_provenance(s.get(), section.c_str(), detail::bytes(trust_list), trust_list.size(), now, encoding,
+                                out.out()));
   return out;
 }
 

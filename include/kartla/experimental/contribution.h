@@ -45,19 +45,18 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_contribution_create(const kart
 
 /* Opens a contribution file for `owner` and verifies it completely before describing it (nothing
  * is described of a file that fails). record_id: 32 hex digits to require that record, or NULL.
- * *out receives JSON text {"contribution_id", "record_id", "section", "entry_id", "created_at",
- * "sender": {"name", "organisation_number", "role", "fingerprint"}, "claim": {...}, "content": the
- * section as JSON holding only the contributed entry}. KARTLA_E_AUTH not sealed to this owner or
+ * *out receives kartla.v1.ContributionDescription (its content is the section holding only the
+ * contributed entry: plaintext, kept in guarded memory like a section). KARTLA_E_AUTH not sealed to this owner or
  * damaged; KARTLA_E_SIGNATURE a bad signature or made for another person or record;
  * KARTLA_E_FORMAT / _LIMIT / _VERSION malformed; KARTLA_E_SCHEMA an unknown section or entry, or
  * a claim that breaks a content rule (as kartla_attestation_verify). */
-KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_contribution_describe_json(const kartla_identity *owner,
-                                                                             const uint8_t *contribution,
-                                                                             size_t contribution_len,
-                                                                             const char *record_id, int64_t now,
-                                                                             kartla_buffer *out);
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_contribution_describe(const kartla_identity *owner,
+                                                                        const uint8_t *contribution,
+                                                                        size_t contribution_len, const char *record_id,
+                                                                        int64_t now, kartla_encoding encoding,
+                                                                        kartla_buffer *out);
 
-/* Accepts a contribution into the owner's record (every check of kartla_contribution_describe_json,
+/* Accepts a contribution into the owner's record (every check of kartla_contribution_describe,
  * with this record's id): the entry joins the section's entries, the agency's attestation is kept
  * beside it. *added = 1 if the record changed, 0 if it already held this contribution (accepting
  * twice changes nothing). KARTLA_E_INVALID_ARGUMENT if the section holds a different entry with

@@ -39,11 +39,13 @@ inline std::string contribution_create(const identity& agency, std::string_view 
 }
 // An empty record_id accepts a contribution for any record of this owner.
 // The description holds the contributed entry (plaintext): it stays in the wiped buffer.
-inline buffer contribution_describe_json(const identity& owner, std::string_view contribution,
-                                         const std::string& record_id = {}, int64_t now = 0) {
+// kartla.v1.ContributionDescription.
+inline buffer contribution_describe(const identity& owner, std::string_view contribution,
+                                    const std::string& record_id = {}, int64_t now = 0,
+                                    kartla_encoding encoding = KARTLA_ENCODING_JSON) {
   buffer out;
-  check(kartla_contribution_describe_json(owner.get(), detail::bytes(contribution), contribution.size(),
-                                          record_id.empty() ? nullptr : record_id.c_str(), now, out.out()));
+  check(kartla_contribution_describe(owner.get(), detail::bytes(contribution), contribution.size(),
+                                     record_id.empty() ? nullptr : record_id.c_str(), now, encoding, out.out()));
   return out;
 }
 

@@ -25,7 +25,7 @@ extern "C" {
  * proves what the owner stated, and when; it does not prove that the agency received it.
  *
  * Thread safety: kartla_record_receipt as every kartla_record call (not at the same time as
- * another call on the same record); kartla_receipt_describe_json keeps no state and may run on
+ * another call on the same record); kartla_receipt_describe keeps no state and may run on
  * several threads at once.
  */
 
@@ -51,17 +51,11 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_receipt(const kartla_re
  * agency_card: the caller's own agency card file, or length 0 (not checked): KARTLA_E_SIGNATURE
  * if the receipt is about a grant to another agency. KARTLA_E_INVALID_ARGUMENT if a card is not
  * an owner's / an agency's; a damaged card fails as kartla_card_fingerprint does.
- * *out receives JSON text {"kind": "grant" | "termination", "record_id", "owner_fingerprint",
- * "grant_id", "agency_name", "agency_fingerprint", "sections": [names], "purpose",
- * "gdpr_art6_basis", "gdpr_art9_basis" ("" if none), "granted_at", "expires_at" (0: until
- * revoked), "ended_at" (0 on a grant receipt), "end_reason" ("revoked", "expired", or "" on a
- * grant receipt), "sequence", "manifest_hash"}: times in Unix seconds (UTC), ids and the hash in
- * lowercase hex. */
-KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_receipt_describe_json(const uint8_t *receipt, size_t receipt_len,
-                                                                        const uint8_t *owner_card,
-                                                                        size_t owner_card_len,
-                                                                        const uint8_t *agency_card,
-                                                                        size_t agency_card_len, kartla_buffer *out);
+ * *out receives kartla.v1.ReceiptDescription. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_receipt_describe(const uint8_t *receipt, size_t receipt_len,
+                                                                   const uint8_t *owner_card, size_t owner_card_len,
+                                                                   const uint8_t *agency_card, size_t agency_card_len,
+                                                                   kartla_encoding encoding, kartla_buffer *out);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -14,13 +14,14 @@
 
 namespace kartla {
 
-// Verifies a receipt file and describes it as JSON (kartla_receipt_describe_json). An empty
-// owner_card does not pin the owner; an empty agency_card does not check the recipient.
-inline std::string receipt_describe_json(std::string_view receipt, std::string_view owner_card = {},
-                                         std::string_view agency_card = {}) {
+// Verifies a receipt file and describes it: kartla.v1.ReceiptDescription. An empty owner_card
+// does not pin the owner; an empty agency_card does not check the recipient.
+inline std::string receipt_describe(std::string_view receipt, std::string_view owner_card = {},
+                                    std::string_view agency_card = {},
+                                    kartla_encoding encoding = KARTLA_ENCODING_JSON) {
   buffer out;
-  check(kartla_receipt_describe_json(detail::bytes(receipt), receipt.size(), detail::bytes(owner_card),
-                                     owner_card.size(), detail::bytes(agency_card), agency_card.size(), out.out()));
+  check(kartla_receipt_describe(detail::bytes(receipt), receipt.size(), detail::bytes(owner_card), owner_card.size(),
+                                detail::bytes(agency_card), agency_card.size(), encoding, out.out()));
   return out.str();
 }
 

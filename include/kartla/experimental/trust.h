@@ -69,15 +69,14 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_trust_list_sign(const kartla_i
 /* Verifies a trust-list file at time `now` (Unix seconds, 0 = now): the root's signature, that the
  * root is the one whose card is `expected_root_card` (length 0: whichever root signed it), that
  * its sequence is at least last_seen (0: none seen) and that it has not expired. *out receives
- * JSON text {"root": {"name", "fingerprint"}, "sequence", "issued_at", "expires_at", "agencies":
- * [{"name", "organisation_number", "fingerprint", "role", "valid_from", "valid_until"}]}.
- * KARTLA_E_FORMAT / _LIMIT / _VERSION malformed; KARTLA_E_SIGNATURE a bad signature or another
+ * kartla.v1.TrustListDescription. KARTLA_E_FORMAT / _LIMIT / _VERSION malformed; KARTLA_E_SIGNATURE a bad signature or another
  * root (an expected_root_card that is an owner's or agency's card included: no list is signed by
  * it); KARTLA_E_ROLLBACK older than last_seen; KARTLA_E_EXPIRED expired. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_trust_list_verify(const uint8_t *trust_list, size_t trust_list_len,
                                                                     const uint8_t *expected_root_card,
                                                                     size_t expected_root_card_len, uint64_t last_seen,
-                                                                    int64_t now, kartla_buffer *out);
+                                                                    int64_t now, kartla_encoding encoding,
+                                                                    kartla_buffer *out);
 
 #ifdef __cplusplus
 } /* extern "C" */

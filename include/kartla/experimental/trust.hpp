@@ -70,12 +70,13 @@ inline std::string trust_list_sign(const identity& root, const trust_draft& draf
   return out.str();
 }
 
-// The verified list as JSON (see kartla_trust_list_verify); throws for a bad, older or expired list.
+// The verified list, kartla.v1.TrustListDescription; throws for a bad, older or expired list.
 inline std::string trust_list_verify(std::string_view trust_list, std::string_view expected_root_card = {},
-                                     uint64_t last_seen = 0, int64_t now = 0) {
+                                     uint64_t last_seen = 0, int64_t now = 0,
+                                     kartla_encoding encoding = KARTLA_ENCODING_JSON) {
   buffer out;
   check(kartla_trust_list_verify(detail::bytes(trust_list), trust_list.size(), detail::bytes(expected_root_card),
-                                 expected_root_card.size(), last_seen, now, out.out()));
+                                 expected_root_card.size(), last_seen, now, encoding, out.out()));
   return out.str();
 }
 

@@ -24,7 +24,7 @@ int main() {
 
   kartla_buffer report = KARTLA_BUFFER_INIT;
   const kartla_status status = kartla_validate_section(
-      "profile", reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &report);
+      "profile", reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), KARTLA_ENCODING_JSON, &report);
   expect(status == KARTLA_OK, "the library accepts the program's profile bytes");
   const std::string text(reinterpret_cast<const char*>(report.data), report.len);
   expect(text.find("\"valid\": true") != std::string::npos, "the library's report comes back");
@@ -35,7 +35,7 @@ int main() {
   bad.mutable_birth_date()->set_month(13);
   const std::string bad_bytes = bad.SerializeAsString();
   expect(kartla_validate_section("profile", reinterpret_cast<const uint8_t*>(bad_bytes.data()), bad_bytes.size(),
-                                 &report) == KARTLA_E_SCHEMA,
+                                 KARTLA_ENCODING_JSON, &report) == KARTLA_E_SCHEMA,
          "the library judges the program's message by the same rules");
   kartla_buffer_free(&report);
 

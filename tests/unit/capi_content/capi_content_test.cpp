@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "../json_squeeze.h"
 #include "kartla/kartla.hpp"
 #include "views/progress_fixture.h"  // the report tests' fixed section: plain data, no internal API
 
@@ -21,7 +22,11 @@ std::string with(std::string text, const std::string& from, const std::string& t
   return text;
 }
 
-bool contains(std::string_view haystack, std::string_view needle) { return haystack.find(needle) != std::string_view::npos; }
+// Results are JSON in the layout protobuf prints; the facts are compared without it.
+bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string::npos ||
+         json_squeezed(haystack).find(json_squeezed(needle)) != std::string::npos;
+}
 
 kartla::identity owner() {
   kartla_identity_options o;
@@ -35,9 +40,9 @@ kartla::identity owner() {
 TEST_CASE("valid content: KARTLA_OK and a report with no violation", "[capi][validate]") {
   kartla_buffer report = KARTLA_BUFFER_INIT;
   REQUIRE(kartla_validate_section_json("languages", reinterpret_cast<const uint8_t*>(kValidLanguages.data()),
-                                       kValidLanguages.size(), &report) == KARTLA_OK);
+                                       kValidLanguages.size(), KARTLA_ENCODING_JSON, &report) == KARTLA_OK);
   const std::string text(reinterpret_cast<const char*>(report.data), report.len);
-  CHECK(text == "{\n  \"section\": \"languages\",\n  \"valid\": true,\n  \"violations\": []\n}\n");
+  CHECK(json_squeezed(text) == R"({"section":"languages","valid":true,"violations":[]})");
   CHECK(report.data[report.len] == 0);  // text output is NUL-terminated
   kartla_buffer_free(&report);
 }
@@ -46,13 +51,13 @@ TEST_CASE("invalid content: KARTLA_E_SCHEMA, every violation reported, the first
   const std::string bad = with(with(kValidLanguages, "\"B1\"", "\"B7\""), "\"swe\"", "\"xx1\"");
   kartla_buffer report = KARTLA_BUFFER_INIT;
   REQUIRE(kartla_validate_section_json("languages", reinterpret_cast<const uint8_t*>(bad.data()), bad.size(),
-                                       &report) == KARTLA_E_SCHEMA);
+                                       KARTLA_ENCODING_JSON, &report) == KARTLA_E_SCHEMA);
   const std::string message = kartla_last_error();
   const std::string text(reinterpret_cast<const char*>(report.data), report.len);
   kartla_buffer_free(&report);
   CHECK(contains(text, "\"valid\": false"));
-  CHECK(contains(text, "\"field\": \"entries[0].language\",\n      \"rule\": \"iso-639-3-code\""));
-  CHECK(contains(text, "\"field\": \"entries[0].listening\",\n      \"rule\": \"cefr-level\""));
+  CHECK(contains(text, "\"field\": \"entries[0].language\", \"rule\": \"iso-639-3-code\""));
+  CHECK(contains(text, "\"field\": \"entries[0].listening\", \"rule\": \"cefr-level\""));
   CHECK(contains(message, "languages section refused: entries[0].language: iso-639-3-code: "));
   CHECK(contains(message, "(and 1 more violation)"));
 

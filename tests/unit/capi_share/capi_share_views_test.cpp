@@ -84,7 +84,8 @@ TEST_CASE("C ABI: an agency's progress views are the owner's, from the shared se
   CHECK(share.progress({}, KARTLA_ENCODING_JSON, kNow).str() == f.record.progress().str());
   CHECK(share.progress({}, KARTLA_ENCODING_PROTOBUF, kNow).str() ==
         f.record.progress({}, KARTLA_ENCODING_PROTOBUF).str());
-  CHECK(contains(share.progress({}, KARTLA_ENCODING_JSON, kNow).view(), R"J("change":"3","direction":"better")J"));
+  CHECK(contains(share.progress({}, KARTLA_ENCODING_JSON, kNow).view(), R"J("change": "3",
+   "direction": "better")J"));
   CHECK(share.show_text("progress", {}, kNow).str() == f.record.show_text("progress").str());
   // work_ability asked for but neither held nor shared: left out, as on the owner's side.
   kartla::view_options with_wa;
