@@ -1,7 +1,6 @@
 #include "views/text.h"
 
 #include <cstdint>
-#include <cstdio>
 
 #include "kartla/v1/types.pb.h"
 
@@ -71,26 +70,6 @@ std::string localized(const LocalizedList& texts, std::string_view language) {
   for (const v1::LocalizedText& t : texts)
     if (same_primary_language(t.lang(), "en")) return t.text();
   return texts.empty() ? std::string() : texts.Get(0).text();
-}
-
-std::string json_quote(std::string_view text) {
-  std::string out = "\"";
-  for_each_character(text, [&](std::string_view c) {
-    if (c == "\"") {
-      out += "\\\"";
-    } else if (c == "\\") {
-      out += "\\\\";
-    } else if (c == "\n") {
-      out += "\\n";
-    } else if (is_control(c)) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(static_cast<uint8_t>(c[0])));
-      out += escaped;
-    } else {
-      out += c;
-    }
-  });
-  return out + "\"";
 }
 
 std::string xml_escape(std::string_view text) {

@@ -1,4 +1,4 @@
-// Text helpers for views: picking a translation, escaping for JSON and XML, and measuring UTF-8
+// Text helpers for views: picking a translation, escaping for XML (SVG), and measuring UTF-8
 // by characters (column widths and truncation must not split a multi-byte character).
 #pragma once
 
@@ -15,10 +15,6 @@ using LocalizedList = google::protobuf::RepeatedPtrField<v1::LocalizedText>;
 // The text in `language` (exact tag, then the same primary language, e.g. "sv" for
 // "sv-x-placeholder"), else English, else the first; empty if the list is empty.
 std::string localized(const LocalizedList& texts, std::string_view language);
-
-// A JSON string literal with quotes. Invalid UTF-8 (protobuf refuses it in string fields, but
-// the views also quote bytes) is replaced by U+FFFD.
-std::string json_quote(std::string_view text);
 
 // Text safe inside an XML element or attribute value: & < > " ' escaped, control characters and
 // invalid UTF-8 replaced (XML 1.0 forbids them even escaped).

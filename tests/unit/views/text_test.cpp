@@ -14,11 +14,6 @@ TEST_CASE("XML escaping covers markup, quotes, control characters and bad UTF-8"
   CHECK(xml_escape("stegförflyttning") == "stegförflyttning");
 }
 
-TEST_CASE("JSON quoting escapes what JSON requires", "[text]") {
-  CHECK(json_quote("a\"b\\c\nd\x02") == "\"a\\\"b\\\\c\\nd\\u0002\"");
-  CHECK(json_quote("\xed\xa0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // a surrogate
-}
-
 TEST_CASE("widths count characters, and cutting never splits one", "[text]") {
   CHECK(display_width("Humör") == 5);
   CHECK(truncate_to("Humör och ork", 6) == "Humör…");
