@@ -145,9 +145,10 @@ KARTLA_API void kartla_buffer_free(kartla_buffer *buffer);
 typedef enum kartla_encoding {
   KARTLA_ENCODING_PROTOBUF = 0,
   KARTLA_ENCODING_JSON = 1,
-  /* Not an encoding. It makes every 32-bit value a value of the type, so that an unknown value
-   * from a binding is KARTLA_E_INVALID_ARGUMENT rather than undefined behaviour in C++. */
-  KARTLA_ENCODING_MAX_VALUE_ = 0x7fffffff
+  /* Not an encoding. With it every int, negative ones included, is a value of the type, so that
+   * an unknown value from a binding is KARTLA_E_INVALID_ARGUMENT rather than undefined
+   * behaviour in the C++ implementation. */
+  KARTLA_ENCODING_RANGE_ = -2147483647 - 1
 } kartla_encoding;
 
 /* ---------------------------------------------------------------------------------------------
