@@ -9,7 +9,6 @@
 #include "failure.h"
 #include "files.h"
 #include "results.h"
-#include "json_text.h"
 #include "kartla/kartla.hpp"
 #include "owned_record.h"
 #include "trust_files.h"

@@ -19,7 +19,8 @@
 #include "exit_codes.h"
 #include "failure.h"
 #include "files.h"
-#include "json_text.h"
+#include "cli_output.pb.h"
+#include "json_output.h"
 #include "kartla/kartla.hpp"
 #include "owned_record.h"
 #include "results.h"
@@ -179,7 +180,7 @@ Exit run_inbox(const Args& args) {
   // others are still listed.
   const bool single = files.size() == 1;
   std::string text;
-  std::string json = "[";  // laid out by json_document below
+  ContributionList listing;
   size_t listed = 0;
   for (const std::string& file : files) {
     v1::ContributionDescription d;
@@ -191,13 +192,12 @@ Exit run_inbox(const Args& args) {
       warn(file + " refused: " + printable(e.what()) + " (" + e.status_name() + ")");
       continue;
     }
-    json += std::string(listed == 0 ? "" : ", ") + result_json(d);
+    *listing.add_contributions() = d;
     text += describe_text(file, d);
     ++listed;
   }
-  json += "]";
   if (!args.flag("--json") && listed == 0) text = "No contributions waiting\n";
-  write_stdout(args.flag("--json") ? json_document(json) : text);
+  write_stdout(args.flag("--json") ? json_member_text(listing) : text);
   return Exit::ok;
 }
 

@@ -12,7 +12,8 @@
 #include "display_text.h"
 #include "failure.h"
 #include "files.h"
-#include "json_text.h"
+#include "cli_output.pb.h"
+#include "json_output.h"
 #include "kartla/kartla.hpp"
 #include "results.h"
 #include "section_arg.h"
@@ -80,7 +81,7 @@ std::string human_listing(const v1::ShareDescription& d, int64_t at) {
 // The provenance of every readable section this agency was granted (docs/SPEC.md §13.6), as a
 // JSON array and as text; a section without entries has nothing to report and is left out.
 struct SharedProvenance {
-  std::string json = "[";
+  std::vector<v1::ProvenanceReport> reports;
   std::string text;
 };
 
@@ -93,12 +94,19 @@ SharedProvenance shared_provenance(const kartla::share& share, const v1::ShareDe
     const auto p = parse_result<v1::ProvenanceReport>(
         kartla::share_provenance(share, g.section(), trust, at, KARTLA_ENCODING_PROTOBUF).view());
     if (p.entries_size() == 0 && p.unmatched_size() == 0) continue;
-    out.json += std::string(count++ == 0 ? "" : ", ") + result_json(p);
+    ++count;
+    out.reports.push_back(p);
     out.text += provenance_report(p);
   }
-  out.json += "]";
   if (count == 0) out.text = "(no shared section holds entries)\n";
   return out;
+}
+
+std::string share_with_provenance_json(const v1::ShareDescription& d, const SharedProvenance& p) {
+  ShareWithProvenance out;
+  *out.mutable_share() = d;
+  for (const v1::ProvenanceReport& report : p.reports) *out.add_provenance() = report;
+  return json_text(out);
 }
 
 }  // namespace
@@ -122,8 +130,10 @@ Exit run_open(const Args& args) {
     const auto provenance = parse_result<v1::ProvenanceReport>(
         kartla::share_provenance(share, *section, trust->bytes, at, KARTLA_ENCODING_PROTOBUF).view());
     if (args.flag("--json")) {
-      write_stdout(json_document("{\"content\": " + std::string(json.view()) + ", \"provenance\": " +
-                                 result_json(provenance) + "}"));
+      SectionWithProvenance out;
+      read_json_object(json.view(), out.mutable_content());
+      *out.mutable_provenance() = provenance;
+      write_stdout(json_text(out));
     } else {
       write_stdout(std::string(json.view()) + "\nProvenance (" + args.required("--trust") + "):\n" +
                    provenance_report(provenance));
@@ -143,7 +153,7 @@ Exit run_open(const Args& args) {
   const int64_t now = static_cast<int64_t>(std::time(nullptr));
   if (trust) {
     const SharedProvenance p = shared_provenance(share, d, trust->bytes, at, now);
-    write_stdout(args.flag("--json") ? json_document("{\"share\": " + result_json(d) + ", \"provenance\": " + p.json + "}")
+    write_stdout(args.flag("--json") ? share_with_provenance_json(d, p)
                                      : human_listing(d, at != 0 ? at : now) + "\nProvenance (" +
                                            args.required("--trust") + "):\n" + p.text);
     return Exit::ok;

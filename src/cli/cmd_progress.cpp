@@ -4,7 +4,9 @@
 #include "agency_input.h"
 #include "commands.h"
 #include "files.h"
-#include "json_text.h"
+#include "json_output.h"
+#include "kartla/v1/views.pb.h"
+#include "results.h"
 #include "view_args.h"
 
 namespace kartla::cli {
@@ -18,8 +20,9 @@ struct ProgressOutput {
 template <typename Source, typename... At>
 ProgressOutput progress_of(const Source& source, const Args& args, const kartla::view_options& options, At... at) {
   ProgressOutput out;
-  // The typed result's JSON, laid out as every JSON document the CLI prints.
-  out.summary = args.flag("--json") ? json_document(source.progress(options, KARTLA_ENCODING_JSON, at...).view())
+  // The typed result, printed as every JSON document the CLI prints.
+  out.summary = args.flag("--json") ? json_text(parse_result<v1::ProgressView>(
+                                          source.progress(options, KARTLA_ENCODING_PROTOBUF, at...).view()))
                                     : std::string(source.progress_text(options, at...).view());
   if (args.value("--svg")) out.svg = source.progress_svg(options, at...);
   return out;

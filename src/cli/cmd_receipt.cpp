@@ -10,7 +10,8 @@
 #include "display_text.h"
 #include "failure.h"
 #include "files.h"
-#include "json_text.h"
+#include "cli_output.pb.h"
+#include "json_output.h"
 #include "kartla/kartla.hpp"
 #include "owned_record.h"
 #include "receipt_files.h"
@@ -102,8 +103,11 @@ Exit run_receipt(const Args& args) {
   const auto d =
       parse_result<v1::ReceiptDescription>(kartla::receipt_describe(receipt.view(), {}, {}, KARTLA_ENCODING_PROTOBUF));
   if (args.flag("--json")) {
-    write_stdout(json_document("{\"file\": " + json_quote(out) + ", \"bytes\": " + std::to_string(receipt.size()) +
-                               ", \"receipt\": " + result_json(d) + "}"));
+    ReceiptWritten written;
+    written.set_file(out);
+    written.set_bytes(receipt.size());
+    *written.mutable_receipt() = d;
+    write_stdout(json_text(written));
     return Exit::ok;
   }
   const std::string kind = d.kind() == "termination" ? "Termination receipt" : "Grant receipt";

@@ -6,7 +6,8 @@
 #include "commands.h"
 #include "files.h"
 #include "results.h"
-#include "json_text.h"
+#include "cli_output.pb.h"
+#include "json_output.h"
 #include "kartla/kartla.hpp"
 #include "owned_record.h"
 #include "section_arg.h"
@@ -38,8 +39,11 @@ Exit run_record_new(const Args& args) {
   record.save(path);  // the library refuses to overwrite a file that is not this record
   keep_versions_seen(owner, owner_path, before);
   if (args.flag("--json")) {
-    write_stdout("{\"record\": " + json_quote(path) + ", \"record_id\": " + json_quote(record.id()) +
-                 ", \"sequence\": " + std::to_string(record.sequence()) + "}\n");
+    RecordCreated created;
+    created.set_record(path);
+    created.set_record_id(record.id());
+    created.set_sequence(record.sequence());
+    write_stdout(json_text(created));
   } else {
     write_stdout("Created record " + path + "\nrecord id: " + record.id() + "\nsequence:  " +
                  std::to_string(record.sequence()) + "\n");
@@ -70,8 +74,10 @@ Exit run_record_get(const Args& args) {
     const std::optional<TrustListInput> trust = trust_list_option(args);
     const OwnedRecord owned = open_record_with_owner(path, args);
     const kartla::buffer json = owned.record.section_json(section);
-    write_stdout(json_document("{\"content\": " + std::string(json.view()) +
-                               ", \"provenance\": " + result_json(provenance_for(owned, section, trust)) + "}"));
+    SectionWithProvenance out;
+    read_json_object(json.view(), out.mutable_content());
+    *out.mutable_provenance() = provenance_for(owned, section, trust);
+    write_stdout(json_text(out));
     return Exit::ok;
   }
 
@@ -95,8 +101,11 @@ Exit run_record_list(const Args& args) {
 
   std::string out;
   if (args.flag("--json")) {
-    out = "{\"record_id\": " + json_quote(record.id()) + ", \"sequence\": " + std::to_string(record.sequence()) +
-          ", \"sections\": " + json_string_array(present) + "}\n";
+    RecordSections listing;
+    listing.set_record_id(record.id());
+    listing.set_sequence(record.sequence());
+    for (const std::string& name : present) listing.add_sections(name);
+    out = json_text(listing);
   } else {
     for (const std::string& name : present) out += name + "\n";
   }

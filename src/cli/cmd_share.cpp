@@ -17,7 +17,8 @@
 #include "failure.h"
 #include "files.h"
 #include "kartla/v1/sharing_ledger.pb.h"
-#include "json_text.h"
+#include "cli_output.pb.h"
+#include "json_output.h"
 #include "kartla/kartla.hpp"
 #include "owned_record.h"
 #include "receipt_files.h"
@@ -98,9 +99,15 @@ void require_basis_for_health_data(const kartla::record& record, const std::vect
                   "of working capacity); see 'kartla share --help'");
 }
 
-std::string file_size_text(const std::string& path) {
+std::optional<uint64_t> file_size(const std::string& path) {
   struct stat st {};
-  return ::stat(path.c_str(), &st) == 0 ? std::to_string(st.st_size) : std::string("?");
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return static_cast<uint64_t>(st.st_size);
+}
+
+std::string file_size_text(const std::string& path) {
+  const std::optional<uint64_t> size = file_size(path);
+  return size ? std::to_string(*size) : std::string("?");
 }
 
 std::string expiry_text(int64_t expires_at) {
@@ -133,12 +140,6 @@ size_t live_grants_of(const kartla::record& record, const std::string& agency_fi
   return n;
 }
 
-std::string receipts_json(const std::vector<std::string>& grant_ids, const std::vector<std::string>& files) {
-  std::string out = "[";
-  for (size_t i = 0; i < files.size(); ++i)
-    out += std::string(i ? ", " : "") + "{\"grant_id\": " + json_quote(grant_ids[i]) + ", \"file\": " + json_quote(files[i]) + "}";
-  return out + "]";
-}
 
 }  // namespace
 
@@ -173,15 +174,21 @@ Exit run_share(const Args& args) {
   const size_t receipt_bytes = receipt ? write_receipt(record, grant_id, *receipt, path) : 0;
 
   if (args.flag("--json")) {
-    write_stdout("{\"grant_id\": " + json_quote(grant_id) + ", \"agency_name\": " + json_quote(card.name) +
-                 ", \"agency_fingerprint\": " + json_quote(card.fingerprint) +
-                 ", \"sections\": " + json_string_array(sections) + ", \"purpose\": " + json_quote(purpose) +
-                 ", \"gdpr_art6_basis\": " + json_quote(art6.empty() ? std::string("6.1.a") : art6) +
-                 ", \"gdpr_art9_basis\": " + (art9.empty() ? std::string("null") : json_quote(art9)) +
-                 ", \"expires_at\": " + (expires_at == 0 ? std::string("null") : json_quote(format_utc(expires_at))) +
-                 ", \"record\": " + json_quote(path) + ", \"sequence\": " + std::to_string(record.sequence()) +
-                 ", \"bundle\": " + json_quote(out) + ", \"bundle_bytes\": " + file_size_text(out) +
-                 ", \"receipt\": " + (receipt ? json_quote(*receipt) : std::string("null")) + "}\n");
+    ShareSummary summary;
+    summary.set_grant_id(grant_id);
+    summary.set_agency_name(card.name);
+    summary.set_agency_fingerprint(card.fingerprint);
+    for (const std::string& name : sections) summary.add_sections(name);
+    summary.set_purpose(purpose);
+    summary.set_gdpr_art6_basis(art6.empty() ? std::string("6.1.a") : art6);
+    if (!art9.empty()) summary.set_gdpr_art9_basis(art9);
+    if (expires_at != 0) summary.set_expires_at(format_utc(expires_at));
+    summary.set_record(path);
+    summary.set_sequence(record.sequence());
+    summary.set_bundle(out);
+    if (const std::optional<uint64_t> size = file_size(out)) summary.set_bundle_bytes(*size);
+    if (receipt) summary.set_receipt(*receipt);
+    write_stdout(json_text(summary));
     return Exit::ok;
   }
   write_stdout("Shared with " + printable(card.name) + " (" + card.fingerprint + ")\n" +
@@ -208,9 +215,13 @@ Exit run_bundle(const Args& args) {
   const kartla::record record = std::move(open_record_with_owner(path, args).record);
   record.export_bundle(grant_id, out);
   if (args.flag("--json")) {
-    write_stdout("{\"grant_id\": " + json_quote(grant_id) + ", \"record\": " + json_quote(path) +
-                 ", \"sequence\": " + std::to_string(record.sequence()) + ", \"bundle\": " + json_quote(out) +
-                 ", \"bundle_bytes\": " + file_size_text(out) + "}\n");
+    BundleSummary summary;
+    summary.set_grant_id(grant_id);
+    summary.set_record(path);
+    summary.set_sequence(record.sequence());
+    summary.set_bundle(out);
+    if (const std::optional<uint64_t> size = file_size(out)) summary.set_bundle_bytes(*size);
+    write_stdout(json_text(summary));
   } else {
     write_stdout("Bundle of grant " + grant_id + " written to " + out + " (" + file_size_text(out) +
                  " bytes, record sequence " + std::to_string(record.sequence()) + ")\n");
@@ -244,12 +255,20 @@ Exit run_revoke(const Args& args) {
   const uint64_t revoked = summary.revoked_grants();
   const uint64_t reissued = summary.reissued_grants();
   if (args.flag("--json")) {
-    write_stdout("{\"agency_name\": " + json_quote(card.name) + ", \"agency_fingerprint\": " +
-                 json_quote(card.fingerprint) + ", \"revoked_grants\": " + std::to_string(revoked) +
-                 ", \"rotated_sections\": " + json_string_array(rotated) +
-                 ", \"reissued_grants\": " + std::to_string(reissued) + ", \"record\": " + json_quote(path) +
-                 ", \"sequence\": " + std::to_string(record.sequence()) + ", \"receipts\": " + receipts_json(ended, written) +
-                 "}\n");
+    RevokeSummary out;
+    out.set_agency_name(card.name);
+    out.set_agency_fingerprint(card.fingerprint);
+    out.set_revoked_grants(revoked);
+    for (const std::string& name : rotated) out.add_rotated_sections(name);
+    out.set_reissued_grants(reissued);
+    out.set_record(path);
+    out.set_sequence(record.sequence());
+    for (size_t i = 0; i < written.size(); ++i) {
+      ReceiptFile* file = out.add_receipts();
+      file->set_grant_id(ended[i]);
+      file->set_file(written[i]);
+    }
+    write_stdout(json_text(out));
     return Exit::ok;
   }
   std::string receipts_text;

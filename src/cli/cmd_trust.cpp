@@ -17,7 +17,7 @@
 #include "files.h"
 #include "identity_files.h"
 #include "cli_files.pb.h"
-#include "json_text.h"
+#include "json_output.h"
 #include "kartla/kartla.hpp"
 #include "own_json_files.h"
 #include "passphrase.h"
@@ -79,15 +79,18 @@ Draft read_draft(const std::string& path) {
 }
 
 std::string draft_json(const Draft& draft) {
-  std::string json = "{\n  \"kartla_trust_draft\": 1,\n  \"sequence\": " + std::to_string(draft.sequence) +
-                     ",\n  \"agencies\": [";
-  for (size_t i = 0; i < draft.agencies.size(); ++i) {
-    const DraftAgency& a = draft.agencies[i];
-    json += std::string(i == 0 ? "\n" : ",\n") + "    {\"name\": " + json_quote(a.name) + ", \"role\": " +
-            json_quote(a.role) + ", \"valid_from\": " + std::to_string(a.valid_from) + ", \"valid_until\": " +
-            std::to_string(a.valid_until) + ",\n     \"card\": \"" + to_hex(a.card) + "\"}";
+  TrustDraftFile file;
+  file.set_kartla_trust_draft(1);
+  file.set_sequence(draft.sequence);
+  for (const DraftAgency& a : draft.agencies) {
+    TrustDraftAgency* agency = file.add_agencies();
+    agency->set_name(a.name);
+    agency->set_role(a.role);
+    agency->set_valid_from(a.valid_from);
+    agency->set_valid_until(a.valid_until);
+    agency->set_card(to_hex(a.card));
   }
-  return json + (draft.agencies.empty() ? "]\n}\n" : "\n  ]\n}\n");
+  return json_text(file);
 }
 
 // The library's draft: every card, role and period checked again.

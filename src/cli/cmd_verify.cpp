@@ -6,7 +6,8 @@
 
 #include "commands.h"
 #include "files.h"
-#include "json_text.h"
+#include "cli_output.pb.h"
+#include "json_output.h"
 #include "kartla/kartla.hpp"
 #include "trust_files.h"
 #include "results.h"
@@ -38,8 +39,17 @@ std::string human_report(const kartla::verification& v) {
   return out;
 }
 
-std::string verification_json(const kartla::verification& v) {
-  return result_json(parse_result<v1::VerificationReport>(v.report(KARTLA_ENCODING_PROTOBUF)));
+v1::VerificationReport verification_report(const kartla::verification& v) {
+  return parse_result<v1::VerificationReport>(v.report(KARTLA_ENCODING_PROTOBUF));
+}
+
+std::string verification_json(const kartla::verification& v) { return result_json(verification_report(v)); }
+
+std::string verification_with_trust_json(const kartla::verification& v, const v1::TrustListDescription& list) {
+  VerificationWithTrust out;
+  *out.mutable_verification() = verification_report(v);
+  *out.mutable_trust_list() = list;
+  return json_text(out);
 }
 
 }  // namespace
@@ -56,8 +66,7 @@ Exit run_verify(const Args& args) {
   // Without a key no entry can be read: --trust reports the trust list's own state only (the
   // per-entry provenance is `record provenance` and `open --trust`).
   if (const std::optional<TrustListInput> trust = trust_list_option(args)) {
-    write_stdout(args.flag("--json") ? json_document("{\"verification\": " + verification_json(v) +
-                                                     ", \"trust_list\": " + result_json(trust->list) + "}")
+    write_stdout(args.flag("--json") ? verification_with_trust_json(v, trust->list)
                                      : human_report(v) + "\n" + trust_list_report(trust->list));
     return Exit::ok;
   }
@@ -70,13 +79,13 @@ Exit run_sections(const Args& args) {
   const std::vector<std::string> names = kartla::section_names();
   std::string out;
   if (args.flag("--json")) {
-    out = "[";
-    for (size_t i = 0; i < names.size(); ++i) {
-      out += i == 0 ? "\n" : ",\n";
-      out += "  {\"name\": " + json_quote(names[i]) +
-             ", \"special_category\": " + (kartla::section_is_special_category(names[i]) ? "true" : "false") + "}";
+    SectionNames listing;
+    for (const std::string& name : names) {
+      SectionName* entry = listing.add_sections();
+      entry->set_name(name);
+      entry->set_special_category(kartla::section_is_special_category(name));
     }
-    out += "\n]\n";
+    out = json_member_text(listing);
   } else {
     for (const std::string& name : names) {
       out += kartla::section_is_special_category(name) ? padded(name, 18) + "special category (health data)" : name;

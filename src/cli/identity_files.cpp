@@ -6,7 +6,8 @@
 #include "failure.h"
 #include "files.h"
 #include "results.h"
-#include "json_text.h"
+#include "cli_output.pb.h"
+#include "json_output.h"
 #include "secret.h"
 #include "unlock.h"
 
@@ -22,10 +23,14 @@ Secret new_identity_output(const Args& args, const std::string& path, std::strin
                            const std::string& fingerprint, std::string_view code) {
   Secret out;
   if (args.flag("--json")) {
-    out.append("{\"identity\": " + json_quote(path) + ", \"fingerprint\": " + json_quote(fingerprint) +
-               ", \"recovery_code\": \"");
-    out.append(code);  // hex digits and dashes: nothing to escape
-    out.append("\"}\n");
+    IdentityCreated created;
+    created.set_identity(path);
+    created.set_fingerprint(fingerprint);
+    created.set_recovery_code(code.data(), code.size());
+    out = secret_json_text(created);
+    // The message's copy of the code is wiped before it is freed.
+    std::string* held = created.mutable_recovery_code();
+    wipe(held->data(), held->size());
     return out;
   }
   out.append("Created " + std::string(kind) + " " + path + "\nFingerprint: " + fingerprint + "\n\n");

@@ -12,4 +12,7 @@ namespace kartla::cli {
 // ignored (a newer CLI's file stays readable).
 bool parse_own_json(std::string_view text, google::protobuf::Message* message);
 
+// The same for a file that is the JSON of the message's only member (an array or an object).
+bool parse_own_json_member(std::string_view text, google::protobuf::Message* message);
+
 }  // namespace kartla::cli

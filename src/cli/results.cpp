@@ -1,11 +1,9 @@
 #include "results.h"
 
-#include <google/protobuf/util/json_util.h>
-
 #include <climits>
 
 #include "failure.h"
-#include "json_text.h"
+#include "json_output.h"
 
 namespace kartla::cli {
 
@@ -16,14 +14,6 @@ void parse_result(std::string_view bytes, google::protobuf::Message* message) {
                                       " the CLI cannot read");
 }
 
-std::string result_json(const google::protobuf::Message& message) {
-  google::protobuf::util::JsonPrintOptions options;
-  options.preserve_proto_field_names = true;
-  options.always_print_primitive_fields = true;
-  std::string json;
-  if (!google::protobuf::util::MessageToJsonString(message, &json, options).ok())
-    throw Failure(Exit::internal, "cannot print a " + message.GetDescriptor()->name() + " as JSON");
-  return json_document(json);
-}
+std::string result_json(const google::protobuf::Message& message) { return json_text(message); }
 
 }  // namespace kartla::cli

@@ -24,8 +24,8 @@ Message parse_result(std::string_view bytes) {
 }
 
 // A result for --json: the library's own JSON of it (protobuf's printer with the options the C
-// ABI uses: the .proto field names, every field present), laid out as every JSON document the
-// CLI prints (json_document).
+// ABI uses: the .proto field names, every field present, laid out one member per line), as every
+// JSON document the CLI prints (json_text, json_output.h).
 std::string result_json(const google::protobuf::Message& message);
 
 }  // namespace kartla::cli

@@ -10,7 +10,7 @@
 
 #include "files.h"
 #include "cli_files.pb.h"
-#include "json_text.h"
+#include "json_output.h"
 #include "own_json_files.h"
 
 namespace kartla::cli {
@@ -44,7 +44,7 @@ TrustMarksFile read_trust_marks(const std::string& path) {
   std::stringstream text;
   text << in.rdbuf();
   // The file is the map itself; the message holds it as its one member.
-  if (!parse_own_json("{\"sequences\": " + text.str() + "}", &marks)) marks.Clear();
+  if (!parse_own_json_member(text.str(), &marks)) marks.Clear();
   return marks;
 }
 
@@ -74,15 +74,9 @@ void remember_trust_sequence(const std::string& root_fingerprint, uint64_t seque
   if (path.empty() || sequence <= remembered_trust_sequence(root_fingerprint)) return;
   TrustMarksFile marks = read_trust_marks(path);
   (*marks.mutable_sequences())[root_fingerprint] = sequence;
-  // In fingerprint order, so the file does not change when nothing did.
-  const std::map<std::string, uint64_t> sorted(marks.sequences().begin(), marks.sequences().end());
-  std::string out = "{";
-  bool first = true;
-  for (const auto& [fingerprint, value] : sorted) {
-    out += (first ? "\n  " : ",\n  ") + json_quote(fingerprint) + ": " + std::to_string(value);
-    first = false;
-  }
-  out += "\n}\n";
+  // In fingerprint order (json_text prints map entries in key order), so the file does not
+  // change when nothing did.
+  const std::string out = json_member_text(marks);
   try {
     write_file_atomically(path, out, true, kPrivateFile);
   } catch (...) {

@@ -24,10 +24,12 @@ OK, INTERNAL, USAGE, NOT_AVAILABLE, VERIFICATION, AUTH, IO, OLDER = 0, 1, 2, 3, 
 
 _cases = []
 
-# The 64-bit integers of the library's results (proto/kartla/v1/results.proto). Standard proto3
-# JSON writes them as strings ("1700000000"); the tests compare the numbers they stand for.
+# The 64-bit integers of the library's results (proto/kartla/v1/results.proto) and of the CLI's
+# own summaries (src/cli/cli_output.proto). Standard proto3 JSON writes them as strings
+# ("1700000000"); the tests compare the numbers they stand for.
 _INT64_MEMBERS = {"sequence", "ciphertext_length", "created_at", "granted_at", "expires_at", "ended_at",
-                  "valid_from", "valid_until", "issued_at", "section_bytes", "file_bytes"}
+                  "valid_from", "valid_until", "issued_at", "section_bytes", "file_bytes",
+                  "bytes", "bundle_bytes", "revoked_grants", "reissued_grants"}
 
 
 def _numbers(obj):

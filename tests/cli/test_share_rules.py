@@ -106,7 +106,7 @@ def a_wildcard_leaves_out_every_section_holding_health_data(cli: Cli):
         check(r.rc == OK and loads(r.out)["sections"] == ["profile"], "only profile is shared", r)
         check(r.err == "kartla: note: not shared, because it holds health data: work_ability, notes "
                        "(name it and give --art9-basis to share it)\n", "one note line names both", r)
-        check(loads(r.out)["gdpr_art9_basis"] is None, "no Art. 9 basis for a share without health data", r)
+        check("gdpr_art9_basis" not in loads(r.out), "no Art. 9 basis for a share without health data", r)
         check(cli.verify_json(bundle)["sections_present"] == 1, "the bundle carries one section")
         for source in (bundle, "rec.kartla"):
             for section in ("notes", "work_ability"):
