@@ -66,13 +66,13 @@ extern "C" {
 /* ---------------------------------------------------------------------------------------------
  * Versions. Every macro has a function twin (FFI cannot see macros); a test checks they agree.
  */
-#define KARTLA_VERSION_MAJOR 0
-#define KARTLA_VERSION_MINOR 1
+#define KARTLA_VERSION_MAJOR 1
+#define KARTLA_VERSION_MINOR 0
 #define KARTLA_VERSION_PATCH 0
 #define KARTLA_VERSION_NUMBER (KARTLA_VERSION_MAJOR * 10000 + KARTLA_VERSION_MINOR * 100 + KARTLA_VERSION_PATCH)
-#define KARTLA_VERSION_STRING "0.1.0"
+#define KARTLA_VERSION_STRING "1.0.0"
 /* The ABI version: the shared library's SOVERSION. It changes on any incompatible change. */
-#define KARTLA_ABI_VERSION 0
+#define KARTLA_ABI_VERSION 1
 /* The container format major version this library reads and writes. */
 #define KARTLA_FORMAT_VERSION 1
 
