@@ -156,7 +156,8 @@ TEST_CASE("the shared binding scenario, through kartla.hpp", "[bindings][scenari
     record.set_section(name, bytes);
     CHECK(record.section(name).str() == bytes);
     const Node read_back = parse_json(record.section_json(name).str());
-    for (const auto& member : parse_json(json).struct_value().fields())
+    const Node example = parse_json(json);
+    for (const auto& member : example.struct_value().fields())
       CHECK(read_back.struct_value().fields().count(member.first) == 1);
     content[name] = bytes;
   }
