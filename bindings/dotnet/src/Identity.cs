@@ -395,6 +395,36 @@ namespace Kartla
         }
 
 #if KARTLA_SPAN
+        /// <summary>As <see cref="OpenFile(string, byte[])"/>, the passphrase in any memory you own.</summary>
+        public static Identity OpenFile(string path, ReadOnlySpan<byte> passphrase)
+        {
+            using (var t = NativeText.From(path, nameof(path)))
+            {
+                byte* tp = t.Ptr;
+                return Opened(WithSecret(passphrase, (p, l) =>
+                {
+                    IdentityHandle h;
+                    Out.Check(Native.kartla_identity_open_file(tp, p, l, out h));
+                    return h;
+                }));
+            }
+        }
+
+        /// <summary>As <see cref="OpenFile(string, char[])"/>.</summary>
+        public static Identity OpenFile(string path, ReadOnlySpan<char> passphrase)
+        {
+            using (var t = NativeText.From(path, nameof(path)))
+            {
+                byte* tp = t.Ptr;
+                return Opened(WithSecret(passphrase, nameof(passphrase), (p, l) =>
+                {
+                    IdentityHandle h;
+                    Out.Check(Native.kartla_identity_open_file(tp, p, l, out h));
+                    return h;
+                }));
+            }
+        }
+
         /// <summary>As <see cref="Open(byte[], byte[])"/>.</summary>
         public static Identity Open(ReadOnlySpan<byte> file, ReadOnlySpan<byte> passphrase)
         {
