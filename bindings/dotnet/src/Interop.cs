@@ -125,6 +125,33 @@ namespace Kartla
             return result;
         }
 
+        /// <summary>The most UTF-8 bytes a short name may take to be encoded on the stack (<see cref="Encode"/>).</summary>
+        public const int StackLimit = 128;
+
+        /// <summary>
+        /// A short NUL-terminated name (a section name) encoded into caller memory, e.g. stackalloc:
+        /// the read paths take no heap allocation for it. Returns false if it needs more than
+        /// <paramref name="capacity"/> bytes (then use <see cref="From"/>).
+        /// </summary>
+        public static bool Encode(string text, byte* destination, int capacity, string paramName)
+        {
+            if (text == null) throw new ArgumentNullException(paramName);
+            if (text.Length * 3 + 1 > capacity) return false;
+            if (text.IndexOf('\0') >= 0)
+                throw new ArgumentException("text passed to Kartla must not contain a NUL character", paramName);
+            int length;
+            try
+            {
+                fixed (char* chars = text) length = Strict.GetBytes(chars, text.Length, destination, capacity - 1);
+            }
+            catch (EncoderFallbackException e)
+            {
+                throw new ArgumentException("text is not valid UTF-16 (a lone surrogate)", paramName, e);
+            }
+            destination[length] = 0;
+            return true;
+        }
+
         /// <summary>A char[] secret (passphrase, recovery code) as UTF-8, wiped on Dispose.</summary>
         public static NativeText FromChars(char[] chars, string paramName)
         {

@@ -84,13 +84,19 @@ namespace Kartla
         public byte[] Section(string section, DateTimeOffset? at = null)
         {
             long when = Time.Seconds(at, nameof(at));
-            using (var s = NativeText.From(section, nameof(section)))
+            byte* name = stackalloc byte[NativeText.StackLimit];
+            if (NativeText.Encode(section, name, NativeText.StackLimit, nameof(section))) return SectionCore(name, when);
+            using (var s = NativeText.From(section, nameof(section))) return SectionCore(s.Ptr, when);
+        }
+
+        private byte[] SectionCore(byte* section, long when)
+        {
             using (var lease = Lease())
             {
                 var b = new NativeBuffer();
                 try
                 {
-                    Out.Check(Native.kartla_share_section(lease.Ptr, s.Ptr, when, &b));
+                    Out.Check(Native.kartla_share_section(lease.Ptr, section, when, &b));
                     return Out.Bytes(&b);
                 }
                 finally
@@ -140,11 +146,17 @@ namespace Kartla
         private int SectionIntoCore(string section, byte* destination, int capacity, DateTimeOffset? at)
         {
             long when = Time.Seconds(at, nameof(at));
-            using (var s = NativeText.From(section, nameof(section)))
+            byte* name = stackalloc byte[NativeText.StackLimit];
+            if (NativeText.Encode(section, name, NativeText.StackLimit, nameof(section))) return SectionIntoCore(name, destination, capacity, when);
+            using (var s = NativeText.From(section, nameof(section))) return SectionIntoCore(s.Ptr, destination, capacity, when);
+        }
+
+        private int SectionIntoCore(byte* section, byte* destination, int capacity, long when)
+        {
             using (var lease = Lease())
             {
                 UIntPtr used;
-                Out.Check(Native.kartla_share_section_into(lease.Ptr, s.Ptr, when, destination, (UIntPtr)(uint)capacity, &used));
+                Out.Check(Native.kartla_share_section_into(lease.Ptr, section, when, destination, (UIntPtr)(uint)capacity, &used));
                 return (int)used.ToUInt64();
             }
         }
