@@ -10,6 +10,7 @@
 //   open+read  Share.OpenFile + Share.Section + Dispose   vs kartla_share_open_file + kartla_share_section + frees
 //   read       Share.Section (byte[]: one copy out of the guarded buffer) vs kartla_share_section
 //   into       Share.SectionInto (a reused byte[]: no copy)             vs kartla_share_section_into (a reused malloc buffer)
+// Both sides keep one open share and one touched buffer across all rounds of "read" and "into".
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -25,7 +26,9 @@ public static class Bench
     [DllImport("kartla_bench_native")] static extern IntPtr kbench_open_agency(string path, byte[] passphrase, UIntPtr length);
     [DllImport("kartla_bench_native")] static extern void kbench_free_agency(IntPtr agency);
     [DllImport("kartla_bench_native")] static extern double kbench_thread_cpu();
-    [DllImport("kartla_bench_native")] static extern double kbench_read(IntPtr agency, string bundle, string section, long at, int mode, int reps);
+    [DllImport("kartla_bench_native")] static extern IntPtr kbench_open_reader(IntPtr agency, string bundle, string section, long at);
+    [DllImport("kartla_bench_native")] static extern void kbench_free_reader(IntPtr reader);
+    [DllImport("kartla_bench_native")] static extern double kbench_read(IntPtr agency, IntPtr reader, string bundle, string section, long at, int mode, int reps);
 
     static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(1767225600);
     static readonly DateTimeOffset ReadAt = Now.AddDays(1);
@@ -155,6 +158,8 @@ public static class Bench
                 }
                 int reps = Math.Max(1, Math.Min(2000, (256 << 20) / total / 16));
                 if (args.Contains("--smoke")) reps = Math.Min(reps, 20);
+                IntPtr reader = kbench_open_reader(cAgency, bundle, "documents", at);
+                if (reader == IntPtr.Zero) throw new InvalidOperationException("the C side could not open the bundle");
                 using (var open = Share.OpenFile(bundle, agency.Identity))
                 {
                     var mine = new byte[open.SectionSize("documents", ReadAt)];
@@ -163,12 +168,12 @@ public static class Bench
                         int mode = m.Item1;
                         // Warm up both sides (JIT, page cache, the allocator's pools).
                         TimeCs(agency.Identity, bundle, mode, Math.Min(reps, 3), mine, open);
-                        kbench_read(cAgency, bundle, "documents", at, mode, Math.Min(reps, 3));
+                        kbench_read(cAgency, reader, bundle, "documents", at, mode, Math.Min(reps, 3));
                         var cs = new List<double>();
                         var c = new List<double>();
                         for (int r = 0; r < rounds; r++)
                         {
-                            double ct = kbench_read(cAgency, bundle, "documents", at, mode, reps);
+                            double ct = kbench_read(cAgency, reader, bundle, "documents", at, mode, reps);
                             if (ct < 0) throw new InvalidOperationException("the C side failed");
                             c.Add(ct / reps);
                             cs.Add(TimeCs(agency.Identity, bundle, mode, reps, mine, open) / reps);
@@ -179,6 +184,7 @@ public static class Bench
                     }
                     Array.Clear(mine, 0, mine.Length);
                 }
+                kbench_free_reader(reader);
                 File.Delete(bundle);
                 File.Delete(Path.Combine(dir, label + ".kartla"));
             }
