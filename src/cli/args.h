@@ -1,5 +1,8 @@
-// A tiny option parser shared by every command: `--name value`, `--name=value`, flags, `--` to
-// end options, and `-` as an ordinary argument (stdin). Anything else is a usage error.
+// The command line's words and what they mean. A tiny option parser shared by every command:
+// `--name value`, `--name=value`, flags, `--` to end options, and `-` as an ordinary argument
+// (stdin); anything else is a usage error. Then the values every command checks the same way,
+// before any passphrase is asked for or any file is touched: numbers, dates and times, --section,
+// --language.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +12,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "kartla/kartla.hpp"
 
 namespace kartla::cli {
 
@@ -44,5 +49,37 @@ bool wants_help(const std::vector<std::string>& words);
 
 // A non-negative decimal integer no larger than max; a usage Failure naming `what` otherwise.
 uint64_t parse_unsigned(std::string_view text, std::string_view what, uint64_t max);
+
+// --- dates and times -----------------------------------------------------------------------
+
+// Dates and times on the command line (--expires, --at) and in what the CLI prints: always UTC,
+// always RFC 3339, so a caseworker in Malmö and a server in Helsinki read the same instant.
+
+// What a bare date (YYYY-MM-DD) stands for.
+enum class DateMeaning {
+  start_of_day,  // --at 2027-03-01: 2027-03-01T00:00:00Z
+  through_day,   // --expires 2027-03-01: valid all of that day, so 2027-03-02T00:00:00Z
+};
+
+// Unix seconds for YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (years 1970..9999). Anything else, an
+// impossible date (2027-02-30) or the epoch itself (0 means "now" to the library) is a usage
+// Failure naming `what`.
+int64_t parse_time_arg(std::string_view text, std::string_view what, DateMeaning meaning);
+
+// "2027-03-02T00:00:00Z".
+std::string format_utc(int64_t unix_seconds);
+
+// "2027-03-01" for the day that ends just before `unix_seconds` when it is a midnight (how an
+// expiry given as --expires 2027-03-01 reads back); empty if it is not a midnight.
+std::string last_valid_day(int64_t unix_seconds);
+
+// --- sections and views --------------------------------------------------------------------
+
+// The value of --section, checked against the library's section list; a usage Failure listing
+// the valid names if it is not one of them.
+std::string section_option(const Args& args);
+
+// --language LANG (labels of instruments and scales; English by default).
+kartla::view_options view_options_from(const Args& args);
 
 }  // namespace kartla::cli

@@ -1,11 +1,12 @@
-// The command table: every command's name, options, help text and entry point, in one place.
+// The command table (commands.cpp: every command's name, options, help text and entry point, in
+// one place, in the order `kartla --help` lists them) and the entry points, one file per group.
 #pragma once
 
 #include <string_view>
 #include <vector>
 
 #include "args.h"
-#include "exit_codes.h"
+#include "output.h"
 
 namespace kartla::cli {
 
@@ -21,45 +22,49 @@ struct Command {
 
 const std::vector<Command>& commands();
 
+// identity.cpp: owner, agency and trust-root identities and their cards
 Exit run_identity_new(const Args& args);
 Exit run_identity_card(const Args& args);
 Exit run_identity_recover(const Args& args);
 Exit run_identity_passwd(const Args& args);
 Exit run_identity_fingerprint(const Args& args);
+std::string_view agency_new_details();  // lists the roles, which the library knows
+Exit run_agency_new(const Args& args);
+Exit run_agency_card(const Args& args);
+Exit run_agency_show(const Args& args);
+Exit run_trust_root(const Args& args);
+// record.cpp: the owner's record and its sharing ledger
 Exit run_record_new(const Args& args);
 Exit run_record_set(const Args& args);
 Exit run_record_get(const Args& args);
 Exit run_record_list(const Args& args);
 Exit run_record_remove(const Args& args);
-Exit run_verify(const Args& args);
-Exit run_sections(const Args& args);
-// sharing commands
-std::string_view agency_new_details();  // lists the roles, which the library knows
-Exit run_agency_new(const Args& args);
-Exit run_agency_card(const Args& args);
-Exit run_agency_show(const Args& args);
+Exit run_record_ledger(const Args& args);
+// share.cpp: grants, bundles, revocation, receipts
 Exit run_share(const Args& args);
 Exit run_bundle(const Args& args);
-Exit run_open(const Args& args);
 Exit run_revoke(const Args& args);
-Exit run_record_ledger(const Args& args);
 Exit run_receipt(const Args& args);
 Exit run_receipt_show(const Args& args);
-// content commands
-Exit run_validate(const Args& args);
+// views.cpp: reading a record, as its owner or as an agency
+Exit run_open(const Args& args);
 Exit run_progress(const Args& args);
 Exit run_plan(const Args& args);
 Exit run_record_show(const Args& args);
-// attestation, trust-list and contribution commands
+// attest.cpp: attestations and trust lists
 Exit run_attest(const Args& args);
 Exit run_record_attach(const Args& args);
 Exit run_record_provenance(const Args& args);
-Exit run_trust_root(const Args& args);
 Exit run_trust_add(const Args& args);
 Exit run_trust_sign(const Args& args);
 Exit run_trust_show(const Args& args);
+// contribute.cpp: contributions written by agencies
 Exit run_contribute(const Args& args);
 Exit run_inbox(const Args& args);
 Exit run_accept(const Args& args);
+// verify.cpp: what needs no key
+Exit run_verify(const Args& args);
+Exit run_sections(const Args& args);
+Exit run_validate(const Args& args);
 
 }  // namespace kartla::cli

@@ -1,15 +1,29 @@
+// The files the CLI reads and writes (files.h): POSIX I/O with every error a Failure naming the
+// file, the atomic write, the CLI's own JSON files, the state folder and what it remembers of
+// trust lists, and reading a trust list given with --trust.
 #include "files.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/struct.pb.h>
+#include <google/protobuf/stubs/logging.h>
+#include <google/protobuf/util/json_util.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <string>
 
-#include "failure.h"
+#include "args.h"
+#include "cli_files.pb.h"
+#include "kartla/kartla.hpp"
+#include "output.h"
 
 namespace kartla::cli {
 namespace {
@@ -71,6 +85,80 @@ std::string directory_of(const std::string& path) {
   if (slash == std::string::npos) return ".";
   if (slash == 0) return "/";
   return path.substr(0, slash);
+}
+
+// The same for a file that is the JSON of the message's only member (an array or an object).
+bool parse_own_json_member(std::string_view text, google::protobuf::Message* message) {
+  const google::protobuf::Descriptor* type = message->GetDescriptor();
+  if (type->field_count() != 1) return false;
+  // Read as JSON values, held as the message's one member, and read again as the message.
+  google::protobuf::Struct document;
+  if (!parse_own_json(text, (*document.mutable_fields())[type->field(0)->name()].mutable_struct_value()) &&
+      !parse_own_json(text, (*document.mutable_fields())[type->field(0)->name()].mutable_list_value()))
+    return false;
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  std::string json;
+  if (!google::protobuf::util::MessageToJsonString(document, &json, options).ok()) return false;
+  return parse_own_json(json, message);
+}
+
+std::string env(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr ? std::string(value) : std::string();
+}
+
+// mkdir -p with mode 0700 for the folders it creates; false if it cannot.
+bool make_private_folder(const std::string& path) {
+  for (size_t slash = path.find('/', 1);; slash = path.find('/', slash + 1)) {
+    const std::string part = path.substr(0, slash);
+    if (::mkdir(part.c_str(), 0700) != 0 && errno != EEXIST) return false;
+    if (slash == std::string::npos) return true;
+  }
+}
+
+std::string trust_file() {
+  const std::string folder = state_folder();
+  return folder.empty() ? std::string() : folder + "/trust-lists.json";
+}
+
+// {"<root fingerprint>": sequence, ...}; a missing or unreadable file remembers nothing (it is a
+// convenience of this computer, not a signed statement).
+TrustMarksFile read_trust_marks(const std::string& path) {
+  TrustMarksFile marks;
+  std::ifstream in(path);
+  if (!in) return marks;
+  std::stringstream text;
+  text << in.rdbuf();
+  // The file is the map itself; the message holds it as its one member.
+  if (!parse_own_json_member(text.str(), &marks)) marks.Clear();
+  return marks;
+}
+
+// The highest sequence of a trust list signed by the root with this fingerprint that this
+// computer has verified (0: none), and remembering a newer one. A trust list older than the one
+// remembered is refused as a rollback, so nobody has to carry --last-seen-trust by hand.
+uint64_t remembered_trust_sequence(const std::string& root_fingerprint) {
+  const std::string path = trust_file();
+  if (path.empty()) return 0;
+  const TrustMarksFile marks = read_trust_marks(path);
+  const auto it = marks.sequences().find(root_fingerprint);
+  return it == marks.sequences().end() ? 0 : it->second;
+}
+
+void remember_trust_sequence(const std::string& root_fingerprint, uint64_t sequence) {
+  const std::string path = trust_file();
+  if (path.empty() || sequence <= remembered_trust_sequence(root_fingerprint)) return;
+  TrustMarksFile marks = read_trust_marks(path);
+  (*marks.mutable_sequences())[root_fingerprint] = sequence;
+  // In fingerprint order (json_text prints map entries in key order), so the file does not
+  // change when nothing did.
+  const std::string out = json_member_text(marks);
+  try {
+    write_file_atomically(path, out, true, kPrivateFile);
+  } catch (...) {
+    // Remembering is a convenience: the verification itself has succeeded.
+  }
 }
 
 }  // namespace
@@ -162,5 +250,59 @@ void write_file_atomically(const std::string& path, std::string_view data, bool 
 }
 
 void write_stdout(std::string_view text) { write_all(1, text, "standard output"); }
+
+void write_stdout_line(std::string_view text) {
+  write_stdout(text);
+  if (text.empty() || text.back() != '\n') write_stdout("\n");
+}
+
+bool parse_own_json(std::string_view text, google::protobuf::Message* message) {
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = true;
+  google::protobuf::LogSilencer silence;
+  return google::protobuf::util::JsonStringToMessage(google::protobuf::StringPiece(text.data(), text.size()), message,
+                                                     options)
+      .ok();
+}
+
+std::string state_folder() {
+  std::string folder;
+  if (std::string dir = env("KARTLA_STATE_DIR"); !dir.empty())
+    folder = dir;
+  else if (std::string xdg = env("XDG_STATE_HOME"); !xdg.empty())
+    folder = xdg + "/kartla";
+  else if (std::string home = env("HOME"); !home.empty())
+    folder = home + "/.local/state/kartla";
+  return !folder.empty() && make_private_folder(folder) ? folder : std::string();
+}
+
+TrustListInput read_trust_list(const Args& args, const std::string& path) {
+  TrustListInput out;
+  out.bytes = std::string(read_input(path, kTrustListReadLimit).view());
+  std::string root;
+  if (const auto root_path = args.value("--trust-root")) root = std::string(read_input(*root_path, kSmallFileReadLimit).view());
+  uint64_t last_seen = 0;
+  if (const auto n = args.value("--last-seen-trust")) last_seen = parse_unsigned(*n, "--last-seen-trust", UINT64_MAX);
+  // The newest list of this root that this computer has verified counts as seen too, so an older
+  // list put in its place is refused without anyone carrying a number (docs/SPEC.md §13.3).
+  const auto described = parse_result<v1::TrustListDescription>(
+      kartla::trust_list_verify(out.bytes, root, 0, 0, KARTLA_ENCODING_PROTOBUF));
+  const std::string& fingerprint = described.root().fingerprint();
+  if (!fingerprint.empty()) last_seen = std::max(last_seen, remembered_trust_sequence(fingerprint));
+  out.list = parse_result<v1::TrustListDescription>(
+      kartla::trust_list_verify(out.bytes, root, last_seen, 0, KARTLA_ENCODING_PROTOBUF));
+  if (!fingerprint.empty()) remember_trust_sequence(fingerprint, described.sequence());
+  return out;
+}
+
+std::optional<TrustListInput> trust_list_option(const Args& args) {
+  const auto path = args.value("--trust");
+  if (!path) {
+    if (args.value("--trust-root") || args.value("--last-seen-trust"))
+      usage_error("--trust-root and --last-seen-trust need --trust TRUST.list");
+    return std::nullopt;
+  }
+  return read_trust_list(args, *path);
+}
 
 }  // namespace kartla::cli

@@ -1,14 +1,28 @@
-// File and stream handling for the CLI, all through POSIX file descriptors so that no stdio
-// buffer keeps a copy of a passphrase or of section plaintext.
+// The files the CLI reads and writes, all through POSIX file descriptors so that no stdio buffer
+// keeps a copy of a passphrase or of section plaintext: whole files and first lines, atomic writes,
+// stdout; the CLI's own JSON files; the state folder of this computer; trust lists given with
+// --trust, checked against the newest list of their root this computer has seen.
 #pragma once
 
+#include <google/protobuf/message.h>
+
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
-#include "secret.h"
+#include "kartla/v1/results.pb.h"
+#include "secrets.h"
 
 namespace kartla::cli {
+
+class Args;
+
+// --- reading and writing -------------------------------------------------------------------
+
+// Identity and card files are small (the library refuses anything over 64 KiB); reading a
+// little more than that lets the library report an oversized file with its own error.
+inline constexpr size_t kSmallFileReadLimit = 1u << 20;
 
 // A whole file ('-' is stdin). Reads at most max_bytes + 1 bytes, so that a caller handing the
 // result to the library gets the library's own size-limit error for an oversized file.
@@ -37,5 +51,39 @@ void write_file_atomically(const std::string& path, std::string_view data, bool 
 
 // Writes to stdout (fd 1) unbuffered; an I/O Failure if it cannot.
 void write_stdout(std::string_view text);
+// The same, with a final newline if `text` does not end in one (a section's JSON as the library
+// printed it).
+void write_stdout_line(std::string_view text);
+
+// --- the CLI's own files -------------------------------------------------------------------
+
+// The CLI's own JSON files (a trust-list draft, the trust lists this computer has seen), read
+// with protobuf's JSON parser into the messages of cli_files.proto. False if `text` is not JSON of
+// the message's shape; members the message does not name are ignored (a newer CLI's file stays
+// readable).
+bool parse_own_json(std::string_view text, google::protobuf::Message* message);
+
+// The folder of this computer where the CLI keeps what must not travel with a USB stick: the
+// versions of records each owner has seen (docs/SPEC.md §8.1) and the newest trust list seen of
+// each root. KARTLA_STATE_DIR, else $XDG_STATE_HOME/kartla, else ~/.local/state/kartla, created
+// 0700 if missing; empty if there is none (no home folder, or it cannot be made): callers then
+// remember nothing beyond what their files hold.
+std::string state_folder();
+
+// --- trust lists ---------------------------------------------------------------------------
+
+inline constexpr size_t kTrustListReadLimit = 2u << 20;
+
+struct TrustListInput {
+  std::string bytes;  // the file (public data)
+  v1::TrustListDescription list;  // kartla_trust_list_verify's description
+};
+
+// Reads and verifies the trust list at `path` now, against --trust-root ROOT.card (if given) and
+// --last-seen-trust N (if given). The library's errors carry their exit codes (4 bad signature or
+// another root, 7 older than N, 3 expired).
+TrustListInput read_trust_list(const Args& args, const std::string& path);
+// The same for the --trust option, if given.
+std::optional<TrustListInput> trust_list_option(const Args& args);
 
 }  // namespace kartla::cli

@@ -1,5 +1,7 @@
 // `kartla`: finds the command, parses its options, runs it, and turns every failure into one
-// `kartla: error:` line on stderr and the exit code of its class (see exit_codes.cpp).
+// `kartla: error:` line on stderr and the exit code of its class. Also the help and version text,
+// generated from the command table (commands.cpp) and the exit-code table below so that they
+// cannot drift from what the commands accept and return.
 #include <cstdio>
 #include <new>
 #include <string>
@@ -7,14 +9,130 @@
 
 #include "args.h"
 #include "commands.h"
-#include "exit_codes.h"
-#include "failure.h"
 #include "files.h"
-#include "help.h"
 #include "kartla/kartla.hpp"
+#include "output.h"
 
 namespace kartla::cli {
 namespace {
+
+// --- exit codes ----------------------------------------------------------------------------
+
+// The one place a library status becomes an exit code.
+Exit exit_for(kartla_status status) {
+  switch (status) {
+    case KARTLA_OK: return Exit::ok;
+    case KARTLA_E_INVALID_ARGUMENT:
+    case KARTLA_E_SCHEMA: return Exit::usage;
+    case KARTLA_E_NOT_SHARED:
+    case KARTLA_E_NOT_FOUND:
+    case KARTLA_E_EXPIRED: return Exit::not_available;
+    case KARTLA_E_FORMAT:
+    case KARTLA_E_LIMIT:
+    case KARTLA_E_VERSION:
+    case KARTLA_E_SIGNATURE:
+    case KARTLA_E_INTEGRITY: return Exit::verification;
+    case KARTLA_E_AUTH: return Exit::auth;
+    case KARTLA_E_IO:
+    case KARTLA_E_BUSY: return Exit::io;
+    case KARTLA_E_ROLLBACK: return Exit::older_copy;
+    case KARTLA_E_NO_MEMORY:
+    case KARTLA_E_CRYPTO:
+    case KARTLA_E_INTERNAL: return Exit::internal;
+  }
+  return Exit::internal;  // a status newer than this CLI
+}
+
+struct ExitClass {
+  Exit code;
+  const char* meaning;
+};
+// Every exit code with its meaning, in order, for `kartla --help`.
+const std::vector<ExitClass>& exit_classes() {
+  static const std::vector<ExitClass> table = {
+      {Exit::ok, "success"},
+      {Exit::internal, "internal error (a bug, out of memory): please report it"},
+      {Exit::usage, "usage: bad arguments, unknown section, content not matching the section's schema"},
+      {Exit::not_available, "not available to you: section not in the record, not shared with you, or expired"},
+      {Exit::verification, "verification failed: malformed, tampered with, truncated, too large, other version"},
+      {Exit::auth, "wrong passphrase, wrong recovery code, or a record of another identity"},
+      {Exit::io, "I/O: a file could not be read or written, or another program is saving it"},
+      {Exit::older_copy, "older copy: authentic, but its sequence is below --last-seen"},
+  };
+  return table;
+}
+
+// --- help ----------------------------------------------------------------------------------
+
+// "identity new", or "verify" for a top-level command.
+std::string command_words(const Command& command) {
+  if (command.group.empty()) return std::string(command.name);
+  return std::string(command.group) + " " + std::string(command.name);
+}
+
+std::string command_list(std::string_view only_group) {
+  std::string out;
+  for (const Command& c : commands()) {
+    // A group's listing also shows the command of the same name (`receipt` beside `receipt show`).
+    if (!only_group.empty() && c.group != only_group && !(c.group.empty() && c.name == only_group)) continue;
+    out += "  " + padded(command_words(c), 22) + std::string(c.summary) + "\n";
+  }
+  return out;
+}
+
+std::string main_help() {
+  std::string out =
+      "kartla: a participant-owned, encrypted and signed competence-mapping record\n"
+      "\n"
+      "Usage: kartla COMMAND [ARGUMENTS] [OPTIONS]\n"
+      "       kartla COMMAND --help     what a command does and its options\n"
+      "       kartla --version\n"
+      "\n"
+      "Commands:\n";
+  out += command_list("");
+  out +=
+      "\n"
+      "Passphrases come from --passphrase-file FILE (its first line), the KARTLA_PASSPHRASE\n"
+      "environment variable, or a prompt on the terminal (never echoed), in that order.\n"
+      "\n"
+      "Errors are one line on standard error starting 'kartla: error:', with nothing on standard\n"
+      "output. Exit codes:\n";
+  for (const ExitClass& e : exit_classes())
+    out += "  " + padded(std::to_string(static_cast<int>(e.code)), 4) + e.meaning + "\n";
+  return out;
+}
+
+std::string group_help(std::string_view group) {
+  return "Usage: kartla " + std::string(group) + " COMMAND [ARGUMENTS] [OPTIONS]\n\nCommands:\n" +
+         command_list(group) + "\nRun 'kartla " + std::string(group) + " COMMAND --help' for details.\n";
+}
+
+std::string command_help(const Command& command) {
+  std::string out = "Usage: kartla " + command_words(command) + " " + std::string(command.usage) + "\n\n";
+  std::string summary(command.summary);
+  if (!summary.empty() && summary[0] >= 'a' && summary[0] <= 'z') summary[0] = static_cast<char>(summary[0] - 'a' + 'A');
+  out += summary + ".\n\n" + std::string(command.details) + "\n";
+  out += "\nOptions:\n";
+  for (const Option& o : command.options) {
+    std::string left(o.name);
+    if (o.takes_value()) left += " " + std::string(o.metavar);
+    out += "  " + padded(left, 28) + std::string(o.help) + "\n";
+  }
+  out += "  " + padded("-h, --help", 28) + "show this help\n";
+  // A command that is also a group (`receipt`, `receipt show`) names its group's commands.
+  bool group = false;
+  for (const Command& c : commands()) group = group || (command.group.empty() && c.group == command.name);
+  if (group) out += "\nRelated commands:\n" + command_list(command.name);
+  out += "\nExit codes: see 'kartla --help'.\n";
+  return out;
+}
+
+std::string version_text() {
+  return std::string("kartla ") + kartla_version() + " (file format " + std::to_string(kartla_format_version()) +
+         ", ABI " + std::to_string(kartla_abi_version()) + ")\n";
+}
+
+// --- dispatch ------------------------------------------------------------------------------
 
 const Command* find_command(std::string_view group, std::string_view name) {
   for (const Command& c : commands())
@@ -69,16 +187,10 @@ Exit dispatch(const std::vector<std::string>& argv) {
   return command->run(Args(rest, command->options));
 }
 
-// Messages come from the library and from file names: keep the promise of exactly one line.
-std::string one_line(std::string message) {
-  for (char& c : message)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
-  if (message.empty()) message = "unknown error";
-  return message;
-}
-
 int report(Exit code, const std::string& message) {
-  const std::string line = "kartla: error: " + one_line(message) + "\n";
+  // Messages come from the library and from file names: keep the promise of exactly one line.
+  const std::string line =
+      "kartla: error: " + (message.empty() ? std::string("unknown error") : one_line(message)) + "\n";
   std::fputs(line.c_str(), stderr);
   std::fflush(stderr);
   return static_cast<int>(code);

@@ -1,7 +1,13 @@
-// `kartla share`, `kartla bundle` and `kartla revoke`: the owner gives an agency sections of the
-// record (a grant, kept in the record and in the sharing ledger, plus a share bundle to hand
-// over) and takes the grants back. What was shared cannot be unshared: a revocation protects
-// only what is written afterwards.
+// `kartla share`, `kartla bundle`, `kartla revoke`, `kartla receipt` and `kartla receipt show`:
+// the owner gives an agency sections of the record (a grant, kept in the record and in the sharing
+// ledger, plus a share bundle to hand over) and takes the grants back. What was shared cannot be
+// unshared: a revocation protects only what is written afterwards.
+//
+// A receipt is the owner's signed statement that a grant was made, or that it ended, when and why
+// (docs/SPEC.md §7.6): the owner writes it (with `share --receipt`, `revoke --receipt`, or later
+// with `receipt`, e.g. of a grant that expired); the agency verifies it and reads it (`receipt
+// show`). For the agency a termination receipt is the proof, kept offline, that it must stop
+// processing those sections.
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -10,22 +16,71 @@
 #include <string>
 #include <vector>
 
-#include "agency_card.h"
-#include "commands.h"
-#include "date_arg.h"
-#include "display_text.h"
-#include "failure.h"
-#include "files.h"
-#include "kartla/v1/sharing_ledger.pb.h"
+#include "args.h"
 #include "cli_output.pb.h"
-#include "json_output.h"
+#include "commands.h"
+#include "files.h"
 #include "kartla/kartla.hpp"
-#include "owned_record.h"
-#include "receipt_files.h"
-#include "results.h"
+#include "kartla/v1/sharing_ledger.pb.h"
+#include "output.h"
+#include "owner.h"
+#include "secrets.h"
 
 namespace kartla::cli {
 namespace {
+
+// An agency's card named on the command line (--to, --from): read and checked (self-signature,
+// kind) before any passphrase is asked for, so a wrong file costs nothing.
+struct AgencyCard {
+  Secret bytes;  // not secret: Secret only because that is what files are read into
+  std::string name;
+  std::string fingerprint;
+};
+
+// A usage Failure if the card is an owner's or a trust root's; the library's error (exit 4) if
+// its self-signature fails or it is not a card at all.
+AgencyCard read_agency_card(const std::string& path) {
+  AgencyCard card;
+  card.bytes = read_input(path, kSmallFileReadLimit);
+  const auto described =
+      parse_result<v1::CardDescription>(kartla::card_describe(card.bytes.view(), KARTLA_ENCODING_PROTOBUF));
+  const std::string& kind = described.kind();
+  if (kind != "agency")
+    usage_error(path + " is the card of " + (kind == "owner" ? std::string("an owner") : "a " + kind) +
+                ", not of an agency (agency cards are written by 'kartla agency card')");
+  card.name = described.name();
+  card.fingerprint = described.fingerprint();
+  return card;
+}
+
+// Receipt files the owner's commands write (`share --receipt`, `revoke --receipt`, `receipt`):
+// never over an existing file, and readable by their owner only, like records and bundles: a
+// receipt names the agency, the sections and the purpose.
+//
+// The files for `count` receipts asked for as FILE: FILE, then FILE.2, FILE.3, ...
+std::vector<std::string> receipt_paths(const std::string& file, size_t count) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < count; ++i) out.push_back(i == 0 ? file : file + "." + std::to_string(i + 1));
+  return out;
+}
+
+// Writes the receipt of `grant_id` from the saved `record` to `path`; returns its size. After a
+// save that succeeded a failure here must not hide what was saved: the error then says how to
+// write the receipt again (`kartla receipt`), naming `record_path`.
+size_t write_receipt(const kartla::record& record, const std::string& grant_id, const std::string& path,
+                     const std::string& record_path) {
+  const std::string again = "; the record " + record_path + " is saved: write the receipt with 'kartla receipt " +
+                            record_path + " --owner OWNER.id --grant " + grant_id + " --out FILE'";
+  try {
+    const kartla::buffer receipt = record.receipt(grant_id);
+    write_file_atomically(path, receipt.view(), /*overwrite=*/false, kPrivateFile);
+    return receipt.size();
+  } catch (const kartla::error& e) {
+    throw kartla::error(e.status(), std::string(e.what()) + again);
+  } catch (const Failure& f) {
+    throw Failure(f.code(), std::string(f.what()) + again);
+  }
+}
 
 // The owner-only section: the library refuses to share it, and a wildcard never names it.
 constexpr std::string_view kLedgerSection = "sharing_ledger";
@@ -34,12 +89,6 @@ struct SectionChoice {
   bool everything = false;  // --sections all (or *)
   std::vector<std::string> names;
 };
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
-}
 
 SectionChoice parse_sections(const std::string& text) {
   SectionChoice choice;
@@ -140,6 +189,79 @@ size_t live_grants_of(const kartla::record& record, const std::string& agency_fi
   return n;
 }
 
+// `bundle` and `receipt` write a file for one grant from the record as it is now: REC.kartla
+// --owner OWNER.id --grant GRANT_ID --out FILE, with FILE checked before the passphrase is asked for.
+struct GrantFile {
+  std::string path;  // the record
+  std::string grant_id;
+  std::string out;
+  kartla::record record;
+};
+
+GrantFile open_for_grant_file(const Args& args) {
+  args.expect_positionals({"REC.kartla"});
+  const std::string& path = args.positional(0);
+  std::string grant_id = args.required("--grant");
+  std::string out = args.required("--out");
+  args.required("--owner");
+  check_new_output(out);
+  kartla::record record = std::move(open_record_with_owner(path, args).record);
+  return GrantFile{path, std::move(grant_id), std::move(out), std::move(record)};
+}
+
+std::string basis_text(const v1::ReceiptDescription& d) {
+  const std::string art9 = d.gdpr_art9_basis();
+  return gdpr_basis_label(d.gdpr_art6_basis()) +
+         (art9.empty() ? std::string() : "; health data under " + gdpr_basis_label(art9));
+}
+
+// The statement in plain words, then the details: what the owner signed, for a person to read.
+std::string statement(const v1::ReceiptDescription& d, const std::string& owner_card, const std::string& agency_card) {
+  const bool ended = d.kind() == "termination";
+  const std::string reason = d.end_reason();
+  const std::string agency = printable(d.agency_name());
+  const std::string what = "(sections " + printable(joined(d.sections())) + "; purpose \"" +
+                           printable(d.purpose()) + "\")";
+  std::string out;
+  if (ended) {
+    out += "Termination receipt: the grant has ended.\n\n";
+    out += "The participant with fingerprint " + d.owner_fingerprint() + " ended grant " +
+           d.grant_id() + " to " + agency + " " + what + " on " + format_utc(d.ended_at()) +
+           ": " + reason + ". Stop processing these sections.\n\n";
+  } else {
+    out += "Grant receipt: the grant is in force.\n\n";
+    out += "The participant with fingerprint " + d.owner_fingerprint() + " granted " + agency + " " +
+           what + " on " + format_utc(d.granted_at()) + ", until " +
+           (d.expires_at() == 0 ? std::string("revoked") : format_utc(d.expires_at())) +
+           " (grant " + d.grant_id() + ").\n\n";
+  }
+  out += "  grant id:   " + d.grant_id() + "\n";
+  out += "  agency:     " + agency + " (" + d.agency_fingerprint() + ")\n";
+  out += "  sections:   " + printable(joined(d.sections())) + "\n";
+  out += "  purpose:    " + printable(d.purpose()) + "\n";
+  out += "  basis:      " + basis_text(d) + "\n";
+  out += "  granted:    " + format_utc(d.granted_at()) + "\n";
+  out += "  expires:    " + expiry_text(d.expires_at()) + "\n";
+  if (ended)
+    out += "  ended:      " + format_utc(d.ended_at()) +
+           (reason == "expired" ? ", expired (ended at the owner's first save after the expiry)"
+                                : ", revoked by the participant") +
+           "\n";
+  out += "  record:     " + d.record_id() + ", version " +
+         std::to_string(d.sequence()) + "\n";
+  out += "  manifest:   " + d.manifest_hash() + "\n\n";
+  out += owner_card.empty()
+             ? "Owner NOT checked: compare the fingerprint above with the participant's card (--owner-card).\n"
+             : "Owner checked: signed by the participant whose card is " + owner_card + ".\n";
+  out += agency_card.empty() ? "Agency not checked (--agency-card).\n"
+                             : "Agency checked: the grant was to the agency whose card is " + agency_card + ".\n";
+  out += "This is the participant's signed statement; it does not show that you received it, or when.\n";
+  return out;
+}
+
+std::string read_card(const std::optional<std::string>& path) {
+  return path ? std::string(read_input(*path, kSmallFileReadLimit).view()) : std::string();
+}
 
 }  // namespace
 
@@ -205,14 +327,7 @@ Exit run_share(const Args& args) {
 }
 
 Exit run_bundle(const Args& args) {
-  args.expect_positionals({"REC.kartla"});
-  const std::string& path = args.positional(0);
-  const std::string grant_id = args.required("--grant");
-  const std::string out = args.required("--out");
-  args.required("--owner");
-  check_new_output(out);
-
-  const kartla::record record = std::move(open_record_with_owner(path, args).record);
+  const auto [path, grant_id, out, record] = open_for_grant_file(args);
   record.export_bundle(grant_id, out);
   if (args.flag("--json")) {
     BundleSummary summary;
@@ -283,6 +398,45 @@ Exit run_revoke(const Args& args) {
                receipts_text + "\n" +
                printable(card.name) + " cannot read what is written from now on. What it has already read or copied\n" +
                "cannot be unshared.\n");
+  return Exit::ok;
+}
+
+Exit run_receipt(const Args& args) {
+  const auto [path, grant_id, out, record] = open_for_grant_file(args);
+  const kartla::buffer receipt = record.receipt(grant_id);
+  write_file_atomically(out, receipt.view(), /*overwrite=*/false, kPrivateFile);
+  const auto d =
+      parse_result<v1::ReceiptDescription>(kartla::receipt_describe(receipt.view(), {}, {}, KARTLA_ENCODING_PROTOBUF));
+  if (args.flag("--json")) {
+    ReceiptWritten written;
+    written.set_file(out);
+    written.set_bytes(receipt.size());
+    *written.mutable_receipt() = d;
+    write_stdout(json_text(written));
+    return Exit::ok;
+  }
+  const std::string kind = d.kind() == "termination" ? "Termination receipt" : "Grant receipt";
+  write_stdout(kind + " of grant " + grant_id + " written to " + out + " (" + std::to_string(receipt.size()) +
+               " bytes, record sequence " + std::to_string(record.sequence()) +
+               "): give it to the agency, which reads it with 'kartla receipt show'.\n");
+  return Exit::ok;
+}
+
+Exit run_receipt_show(const Args& args) {
+  args.expect_positionals({"FILE"});
+  const std::string& path = args.positional(0);
+  const auto owner_card_path = args.value("--owner-card");
+  const auto agency_card_path = args.value("--agency-card");
+  const std::string receipt = std::string(read_input(path, kSmallFileReadLimit).view());
+  const std::string owner_card = read_card(owner_card_path);
+  const std::string agency_card = read_card(agency_card_path);
+  const auto d = parse_result<v1::ReceiptDescription>(
+      kartla::receipt_describe(receipt, owner_card, agency_card, KARTLA_ENCODING_PROTOBUF));
+  if (args.flag("--json")) {
+    write_stdout(json_text(d));
+    return Exit::ok;
+  }
+  write_stdout(statement(d, owner_card_path.value_or(""), agency_card_path.value_or("")));
   return Exit::ok;
 }
 

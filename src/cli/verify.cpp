@@ -1,27 +1,31 @@
-// `kartla verify` and `kartla sections`: what anyone can do without a key.
+// What anyone can do without a key: `kartla verify` (a record's or bundle's signature and
+// integrity), `kartla sections` (the section names) and `kartla validate` (section content
+// against the schema and every offline rule, without any record, listing each violation as
+// FIELD: RULE: MESSAGE; docs/MODEL.md lists the rules; the same check runs when `record set`
+// stores content).
 #include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "args.h"
+#include "cli_output.pb.h"
 #include "commands.h"
 #include "files.h"
-#include "cli_output.pb.h"
-#include "json_output.h"
 #include "kartla/kartla.hpp"
-#include "trust_files.h"
-#include "results.h"
+#include "output.h"
+#include "secrets.h"
 
 namespace kartla::cli {
 namespace {
 
-std::string padded(std::string text, size_t width) {
-  text.append(width > text.size() ? width - text.size() : 1, ' ');
-  return text;
+v1::VerificationReport verification_report(const kartla::verification& v) {
+  return parse_result<v1::VerificationReport>(v.report(KARTLA_ENCODING_PROTOBUF));
 }
 
 std::string human_report(const kartla::verification& v) {
-  const auto r = parse_result<v1::VerificationReport>(v.report(KARTLA_ENCODING_PROTOBUF));
+  const v1::VerificationReport r = verification_report(v);
   const std::string previous = v.previous_hash();
   std::string out = "verified: the owner's signature and every section present check out\n";
   out += "record id:          " + v.record_id() + "\n";
@@ -39,17 +43,26 @@ std::string human_report(const kartla::verification& v) {
   return out;
 }
 
-v1::VerificationReport verification_report(const kartla::verification& v) {
-  return parse_result<v1::VerificationReport>(v.report(KARTLA_ENCODING_PROTOBUF));
-}
-
-std::string verification_json(const kartla::verification& v) { return result_json(verification_report(v)); }
+std::string verification_json(const kartla::verification& v) { return json_text(verification_report(v)); }
 
 std::string verification_with_trust_json(const kartla::verification& v, const v1::TrustListDescription& list) {
   VerificationWithTrust out;
   *out.mutable_verification() = verification_report(v);
   *out.mutable_trust_list() = list;
   return json_text(out);
+}
+
+// As `record set`: protobuf JSON of a section can be larger than its binary form.
+constexpr size_t kContentReadLimit = size_t{512} << 20;
+
+// The library's report, one violation per line, with an empty field shown as the section.
+std::string violation_lines(const std::string& section, const v1::ValidationReport& report) {
+  std::string out;
+  for (const v1::Violation& v : report.violations()) {
+    const std::string& field = v.field().empty() ? section : v.field();
+    out += one_line(field + ": " + v.rule() + ": " + v.message()) + "\n";
+  }
+  return out;
 }
 
 }  // namespace
@@ -93,6 +106,36 @@ Exit run_sections(const Args& args) {
     }
   }
   write_stdout(out);
+  return Exit::ok;
+}
+
+Exit run_validate(const Args& args) {
+  args.expect_positionals({});
+  const std::string section = section_option(args);
+  const std::optional<std::string> json_path = args.value("--json");
+  const std::optional<std::string> protobuf_path = args.value("--protobuf");
+  if (json_path.has_value() == protobuf_path.has_value()) usage_error("give exactly one of --json FILE and --protobuf FILE");
+  const std::string format = args.value("--report").value_or("text");
+  if (format != "text" && format != "json") usage_error("--report must be 'text' or 'json', not '" + format + "'");
+
+  const std::string& path = json_path ? *json_path : *protobuf_path;
+  const Secret content = read_input(path, kContentReadLimit);
+  const kartla::validation result =
+      json_path ? kartla::validate_section_json(section, content.view(), KARTLA_ENCODING_PROTOBUF)
+                : kartla::validate_section(section, content.view(), KARTLA_ENCODING_PROTOBUF);
+  const auto report = parse_result<v1::ValidationReport>(result.report.view());
+  if (format == "json") {
+    write_stdout(json_text(report));
+  } else if (result.valid) {
+    write_stdout((path == "-" ? std::string("standard input") : path) + ": valid " + section + " content\n");
+  } else {
+    write_stdout(violation_lines(section, report));
+  }
+  if (!result.valid) {
+    const size_t count = static_cast<size_t>(report.violations_size());
+    usage_error(section + " content breaks " + std::to_string(count) + (count == 1 ? " rule" : " rules") +
+                " (listed on standard output)");
+  }
   return Exit::ok;
 }
 

@@ -1,22 +1,20 @@
-#include "owned_record.h"
+// The owner's side of every command (owner.h): unlocking --owner with the state folder, opening the
+// record against the versions seen, saving it and the identity file together, the owner's clock.
+#include "owner.h"
 
 #include <cstdlib>
 #include <limits>
 
-#include "date_arg.h"
-#include "files.h"
-#include "state_folder.h"
-#include "unlock.h"
+#include "output.h"
+#include "secrets.h"
 
 namespace kartla::cli {
-namespace {
 
-void apply_clock(kartla::record& record) {
+int64_t owner_clock() {
   if (const char* now = std::getenv("KARTLA_NOW"); now != nullptr && *now != '\0')
-    record.set_clock(parse_time_arg(now, "KARTLA_NOW", DateMeaning::start_of_day));
+    return parse_time_arg(now, "KARTLA_NOW", DateMeaning::start_of_day);
+  return 0;
 }
-
-}  // namespace
 
 kartla::identity unlock_owner(const Args& args) {
   kartla::identity owner = unlock_identity(args.required("--owner"), args);
@@ -53,7 +51,7 @@ OwnedRecord open_record_with_owner(const std::string& path, const Args& args) {
                                           "add --accept-older)");
     }
   }();
-  apply_clock(record);
+  if (const int64_t at = owner_clock(); at != 0) record.set_clock(at);
   const std::string identity_path = args.required("--owner");
   // Opening may have seen a newer version than the identity file knew: remember it there too.
   keep_versions_seen(owner, identity_path, before);

@@ -13,18 +13,14 @@
 #include <string>
 #include <vector>
 
-#include "commands.h"
-#include "date_arg.h"
-#include "display_text.h"
-#include "exit_codes.h"
-#include "failure.h"
-#include "files.h"
+#include "args.h"
 #include "cli_output.pb.h"
-#include "json_output.h"
+#include "commands.h"
+#include "files.h"
 #include "kartla/kartla.hpp"
-#include "owned_record.h"
-#include "results.h"
-#include "unlock.h"
+#include "output.h"
+#include "owner.h"
+#include "secrets.h"
 
 namespace kartla::cli {
 namespace {

@@ -1,33 +1,37 @@
-// `kartla record ledger`: the owner's own account of who was given which sections, for what, on
-// which legal basis, until when, and when the grant ended, by revocation or expiry (the owner-only
-// sharing_ledger section, proto/kartla/v1/sharing_ledger.proto).
+// `kartla record ...`: the owner's view of a record, and its sharing ledger. Every command that
+// changes the record saves the next signed version atomically, so the file is either the old or
+// the new version. `record ledger` is the owner's own account of who was given which sections, for
+// what, on which legal basis, until when, and when the grant ended, by revocation or expiry (the
+// owner-only sharing_ledger section, proto/kartla/v1/sharing_ledger.proto).
+// (`record show` is in views.cpp, `record attach` and `record provenance` in attest.cpp.)
 #include <google/protobuf/util/time_util.h>
 
-#include <cstdlib>
 #include <ctime>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "args.h"
+#include "cli_output.pb.h"
 #include "commands.h"
-#include "date_arg.h"
-#include "display_text.h"
-#include "failure.h"
 #include "files.h"
 #include "kartla/kartla.hpp"
 #include "kartla/v1/sharing_ledger.pb.h"
-#include "owned_record.h"
-#include "results.h"
+#include "output.h"
+#include "owner.h"
 
 namespace kartla::cli {
 namespace {
 
-constexpr const char* kLedgerSection = "sharing_ledger";
+// Protobuf JSON of a section can be larger than its binary form (base64 of a 256 MiB
+// attachment); the library enforces the real limit on what it parses.
+constexpr size_t kSectionJsonReadLimit = size_t{512} << 20;
 
-std::string joined(const google::protobuf::RepeatedPtrField<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
+std::string saved_line(const std::string& path, const std::string& what, const kartla::record& record) {
+  return path + ": " + what + " (sequence " + std::to_string(record.sequence()) + ")\n";
 }
+
+constexpr const char* kLedgerSection = "sharing_ledger";
 
 // A Timestamp as protobuf JSON writes it (RFC 3339 in UTC, "...Z"), "" when unset: the texts
 // compare in time order as long as they have the same shape, which the ledger's whole seconds
@@ -114,11 +118,10 @@ std::string grant_block(const v1::ShareGrantRecord& g, const std::string& now) {
   return out;
 }
 
-// The owner's clock, as the record's (src/cli/owned_record.cpp): KARTLA_NOW when set.
+// The owner's clock, as the record's: KARTLA_NOW when set.
 std::string owner_now() {
-  if (const char* now = std::getenv("KARTLA_NOW"); now != nullptr && *now != '\0')
-    return format_utc(parse_time_arg(now, "KARTLA_NOW", DateMeaning::start_of_day));
-  return format_utc(static_cast<int64_t>(std::time(nullptr)));
+  const int64_t now = owner_clock();
+  return format_utc(now != 0 ? now : static_cast<int64_t>(std::time(nullptr)));
 }
 
 std::string human_ledger(const std::string& path, const v1::SharingLedger& ledger) {
@@ -141,6 +144,105 @@ std::string human_ledger(const std::string& path, const v1::SharingLedger& ledge
 
 }  // namespace
 
+Exit run_record_new(const Args& args) {
+  args.expect_positionals({});
+  const std::string owner_path = args.required("--owner");
+  const std::string path = args.required("--out");
+  check_new_output(path);
+  check_readable(owner_path);
+
+  const kartla::identity owner = unlock_owner(args);
+  const std::string before = owner.file_bytes().str();
+  kartla::record record = kartla::record::create(owner);
+  record.save(path);  // the library refuses to overwrite a file that is not this record
+  keep_versions_seen(owner, owner_path, before);
+  if (args.flag("--json")) {
+    RecordCreated created;
+    created.set_record(path);
+    created.set_record_id(record.id());
+    created.set_sequence(record.sequence());
+    write_stdout(json_text(created));
+  } else {
+    write_stdout("Created record " + path + "\nrecord id: " + record.id() + "\nsequence:  " +
+                 std::to_string(record.sequence()) + "\n");
+  }
+  return Exit::ok;
+}
+
+Exit run_record_set(const Args& args) {
+  args.expect_positionals({"REC.kartla"});
+  const std::string& path = args.positional(0);
+  const std::string section = section_option(args);
+  const Secret json = read_input(args.required("--json"), kSectionJsonReadLimit);
+
+  OwnedRecord owned = open_record_with_owner(path, args);
+  kartla::record& record = owned.record;
+  record.set_section_json(section, json.view());
+  owned.save(path);
+  write_stdout(saved_line(path, "section " + section + " saved", record));
+  return Exit::ok;
+}
+
+Exit run_record_get(const Args& args) {
+  args.expect_positionals({"REC.kartla"});
+  const std::string& path = args.positional(0);
+  const std::string section = section_option(args);
+  if (args.flag("--provenance") || args.value("--trust")) {
+    // Before the passphrase: a bad, older or expired trust list is the caller's to fix first.
+    const std::optional<TrustListInput> trust = trust_list_option(args);
+    const OwnedRecord owned = open_record_with_owner(path, args);
+    const kartla::buffer json = owned.record.section_json(section);
+    SectionWithProvenance out;
+    read_json_object(json.view(), out.mutable_content());
+    *out.mutable_provenance() = provenance_for(owned, section, trust);
+    write_stdout(json_text(out));
+    return Exit::ok;
+  }
+
+  const kartla::record record = std::move(open_record_with_owner(path, args).record);
+  const kartla::buffer json = record.section_json(section);
+  write_stdout_line(json.view());
+  return Exit::ok;
+}
+
+Exit run_record_list(const Args& args) {
+  args.expect_positionals({"REC.kartla"});
+  const kartla::record record = std::move(open_record_with_owner(args.positional(0), args).record);
+  // Every section held, a newer writer's (unknown id) too: SPEC §5.1 says a reader reports it.
+  std::vector<std::string> present;
+  const auto listed = parse_result<v1::SectionList>(record.sections(KARTLA_ENCODING_PROTOBUF));
+  for (const v1::SectionListing& section : listed.sections()) {
+    present.push_back(section.name() == "unknown" ? "unknown (section id " + std::to_string(section.id()) + ")"
+                                                  : section.name());
+  }
+
+  std::string out;
+  if (args.flag("--json")) {
+    RecordSections listing;
+    listing.set_record_id(record.id());
+    listing.set_sequence(record.sequence());
+    for (const std::string& name : present) listing.add_sections(name);
+    out = json_text(listing);
+  } else {
+    for (const std::string& name : present) out += name + "\n";
+  }
+  write_stdout(out);
+  return Exit::ok;
+}
+
+Exit run_record_remove(const Args& args) {
+  args.expect_positionals({"REC.kartla"});
+  const std::string& path = args.positional(0);
+  const std::string section = section_option(args);
+
+  OwnedRecord owned = open_record_with_owner(path, args);
+  kartla::record& record = owned.record;
+  record.remove_section(section);
+  owned.save(path);
+  write_stdout(saved_line(path, "section " + section + " removed", record));
+  return Exit::ok;
+}
+
 Exit run_record_ledger(const Args& args) {
   args.expect_positionals({"REC.kartla"});
   const std::string& path = args.positional(0);
@@ -154,8 +256,7 @@ Exit run_record_ledger(const Args& args) {
       return Exit::ok;
     }
     const kartla::buffer json = record.section_json(kLedgerSection);
-    write_stdout(json.view());
-    if (json.size() == 0 || json.view().back() != '\n') write_stdout("\n");
+    write_stdout_line(json.view());
     return Exit::ok;
   }
   if (!has_ledger) {

@@ -4,13 +4,13 @@
 // in the state folder on this computer (docs/SPEC.md §8.1).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
 #include "args.h"
+#include "files.h"
 #include "kartla/kartla.hpp"
-#include "results.h"
-#include "trust_files.h"
 
 namespace kartla::cli {
 
@@ -40,6 +40,10 @@ void keep_versions_seen(const kartla::identity& owner, const std::string& identi
 
 // kartla_record_provenance of one section, judged by `trust` (none: no issuer is trusted).
 v1::ProvenanceReport provenance_for(const OwnedRecord& owned, const std::string& section,
-                                const std::optional<TrustListInput>& trust);
+                                   const std::optional<TrustListInput>& trust);
+
+// The owner's clock: KARTLA_NOW when set (an RFC 3339 time or a date: for tests and audits),
+// else 0, the system clock.
+int64_t owner_clock();
 
 }  // namespace kartla::cli

@@ -1,0 +1,234 @@
+// Secrets on the command line (secrets.h): wiped memory, the prompt with echo off (restored on
+// every path out, signals included), the order in which passphrase sources are tried, unlocking.
+#include "secrets.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>  // explicit_bzero (glibc)
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <optional>
+#include <utility>
+
+#include "args.h"
+#include "files.h"
+#include "output.h"
+
+namespace kartla::cli {
+namespace {
+
+constexpr size_t kMaxSecret = 4096;
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
+// Read by the signal handler: which terminal to restore, and to what.
+volatile sig_atomic_t g_tty_fd = -1;
+struct termios g_saved;
+
+// C++ linkage is fine for a handler on every platform we build for (same calling convention);
+// C linkage is reserved for src/capi by the layer rules.
+void restore_and_reraise(int sig) {
+  if (g_tty_fd >= 0) ::tcsetattr(g_tty_fd, TCSAFLUSH, &g_saved);
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+// Echo off for the lifetime of the object; the destructor (and the handler above, for a signal
+// that would otherwise kill us mid-prompt) puts the terminal back as it was.
+class EchoOff {
+ public:
+  EchoOff(int fd, const struct termios& saved) {
+    g_saved = saved;
+    g_tty_fd = fd;
+    struct sigaction action {};
+    action.sa_handler = restore_and_reraise;
+    sigemptyset(&action.sa_mask);
+    for (size_t i = 0; i < kCount; ++i) ::sigaction(kSignals[i], &action, &previous_[i]);
+    struct termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO | ECHOE | ECHOK);
+    quiet.c_lflag |= ECHONL;  // the Enter key still moves the cursor to the next line
+    ::tcsetattr(fd, TCSAFLUSH, &quiet);
+  }
+  ~EchoOff() {
+    ::tcsetattr(g_tty_fd, TCSAFLUSH, &g_saved);
+    for (size_t i = 0; i < kCount; ++i) ::sigaction(kSignals[i], &previous_[i], nullptr);
+    g_tty_fd = -1;
+  }
+  EchoOff(const EchoOff&) = delete;
+  EchoOff& operator=(const EchoOff&) = delete;
+
+ private:
+  static constexpr size_t kCount = sizeof kSignals / sizeof kSignals[0];
+  struct sigaction previous_[kCount];
+};
+
+void write_text(int fd, const char* text) {
+  size_t len = std::strlen(text);
+  while (len > 0) {
+    const ssize_t n = ::write(fd, text, len);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;  // the prompt is a courtesy; reading decides success
+    text += n;
+    len -= static_cast<size_t>(n);
+  }
+}
+
+// Prompts on /dev/tty and reads one line without echoing it. Returns nullopt when there is no
+// terminal (a pipeline, CI, a daemon). The terminal's settings are restored on every path out,
+// including SIGINT, SIGTERM, SIGHUP and SIGQUIT while the prompt is showing.
+std::optional<Secret> prompt_hidden(const char* prompt) {
+  const int fd = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct termios saved {};
+  if (::tcgetattr(fd, &saved) != 0) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  Secret line;
+  bool too_long = false;
+  bool ended = false;
+  {
+    EchoOff quiet(fd, saved);
+    write_text(fd, prompt);
+    char c = 0;
+    for (;;) {
+      const ssize_t n = ::read(fd, &c, 1);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      if (c == '\n' || c == '\r') {
+        ended = true;
+        break;
+      }
+      if (line.size() == kMaxSecret) too_long = true;
+      if (!too_long) line.push_back(c);
+    }
+    c = 0;
+    if (!ended) write_text(fd, "\n");
+  }
+  ::close(fd);
+  if (too_long) usage_error("the input is too long (at most " + std::to_string(kMaxSecret) + " bytes)");
+  return line;
+}
+
+struct Source {
+  const char* what;         // "passphrase"
+  const char* file_option;  // "--passphrase-file"
+  const char* env;          // "KARTLA_PASSPHRASE"
+  std::string prompt;
+  bool confirm;             // ask twice on a terminal
+};
+
+Secret non_empty(Secret secret, const Source& source, const std::string& from) {
+  if (secret.empty()) usage_error(std::string("the ") + source.what + " from " + from + " is empty");
+  return secret;
+}
+
+Secret obtain(const Args& args, const Source& source) {
+  if (auto file = args.value(source.file_option))
+    return non_empty(read_first_line(*file, source.what), source, *file);
+  if (const char* env = std::getenv(source.env)) return non_empty(Secret(env), source, source.env);
+
+  std::optional<Secret> typed = prompt_hidden(source.prompt.c_str());
+  if (!typed)
+    usage_error(std::string("no ") + source.what + ": set " + source.env + ", use " + source.file_option +
+                " FILE, or run kartla on a terminal");
+  Secret first = non_empty(std::move(*typed), source, "the terminal");
+  if (source.confirm) {
+    std::optional<Secret> again = prompt_hidden((std::string("Repeat the ") + source.what + ": ").c_str());
+    if (!again || again->view() != first.view()) usage_error(std::string("the two ") + source.what + "s do not match");
+  }
+  return first;
+}
+
+}  // namespace
+
+void wipe(void* data, size_t len) noexcept {
+  if (data != nullptr && len != 0) explicit_bzero(data, len);
+}
+
+Secret::Secret(Secret&& other) noexcept
+    : data_(std::exchange(other.data_, nullptr)),
+      size_(std::exchange(other.size_, 0)),
+      capacity_(std::exchange(other.capacity_, 0)) {}
+
+Secret& Secret::operator=(Secret&& other) noexcept {
+  if (this != &other) {
+    release();
+    data_ = std::exchange(other.data_, nullptr);
+    size_ = std::exchange(other.size_, 0);
+    capacity_ = std::exchange(other.capacity_, 0);
+  }
+  return *this;
+}
+
+void Secret::append(std::string_view text) {
+  if (text.empty()) return;
+  if (text.size() > capacity_ - size_) {
+    size_t wanted = capacity_ < 64 ? 64 : capacity_;
+    while (wanted - size_ < text.size()) wanted *= 2;
+    reserve(wanted);
+  }
+  std::memcpy(data_ + size_, text.data(), text.size());
+  size_ += text.size();
+}
+
+void Secret::pop_back() {
+  if (size_ == 0) return;
+  --size_;
+  wipe(data_ + size_, 1);
+}
+
+void Secret::clear() {
+  wipe(data_, size_);
+  size_ = 0;
+}
+
+// Growth copies into a fresh block and wipes the old one, so no stale copy survives a realloc.
+void Secret::reserve(size_t capacity) {
+  char* grown = new char[capacity];
+  if (size_ != 0) std::memcpy(grown, data_, size_);
+  char* old = data_;
+  const size_t old_capacity = capacity_;
+  data_ = grown;
+  capacity_ = capacity;
+  wipe(old, old_capacity);
+  delete[] old;
+}
+
+void Secret::release() noexcept {
+  wipe(data_, capacity_);
+  delete[] data_;
+  data_ = nullptr;
+  size_ = 0;
+  capacity_ = 0;
+}
+
+Secret current_passphrase(const Args& args, const std::string& identity_path) {
+  return obtain(args, {"passphrase", "--passphrase-file", "KARTLA_PASSPHRASE",
+                       "Passphrase for " + identity_path + ": ", false});
+}
+
+Secret first_passphrase(const Args& args) {
+  return obtain(args, {"passphrase", "--passphrase-file", "KARTLA_PASSPHRASE", "New passphrase: ", true});
+}
+
+Secret replacement_passphrase(const Args& args) {
+  return obtain(args, {"new passphrase", "--new-passphrase-file", "KARTLA_NEW_PASSPHRASE", "New passphrase: ", true});
+}
+
+Secret recovery_code(const Args& args, const std::string& identity_path) {
+  return obtain(args, {"recovery code", "--recovery-code-file", "KARTLA_RECOVERY_CODE",
+                       "Recovery code for " + identity_path + ": ", false});
+}
+
+kartla::identity unlock_identity(const std::string& path, const Args& args) {
+  const Secret file = read_input(path, kSmallFileReadLimit);
+  const Secret passphrase = current_passphrase(args, path);
+  return kartla::identity::open(file.view(), passphrase.view());
+}
+
+}  // namespace kartla::cli

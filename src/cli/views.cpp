@@ -1,0 +1,313 @@
+// Reading a record: `kartla open` (the agency's side: a share bundle or the whole record file, read
+// with the agency's identity: only what was granted to it, each section checked against the owner's
+// signature, and each grant's purpose, GDPR bases and expiry) and the views for people, each the
+// owner's (--owner) or what an agency may read (--as): `kartla progress` (each indicator's movement
+// over time, stegförflyttning, as a table, JSON, or an SVG chart to look at together), `kartla
+// plan` (the action plan) and `kartla record show` (the record with labels and provenance). The
+// numbers, texts and charts come from the library.
+#include <ctime>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "args.h"
+#include "cli_output.pb.h"
+#include "commands.h"
+#include "files.h"
+#include "kartla/kartla.hpp"
+#include "kartla/v1/views.pb.h"
+#include "output.h"
+#include "owner.h"
+#include "secrets.h"
+
+namespace kartla::cli {
+namespace {
+
+// --- who reads ----------------------------------------------------------------------------
+
+// The agency's side of the commands that read a record (open, progress, plan, record show): FILE
+// (a share bundle or the record file) opened with --as AGENCY.id, checked against --owner-card
+// and --last-seen before anything is printed, read at --at (an audit aid, not access control).
+// The arguments are checked (and FILE found readable) before any passphrase is asked for.
+struct AgencyArgs {
+  std::string path;
+  std::string agency_path;
+  int64_t at = 0;  // --at, or 0: the library's "now"
+  std::optional<uint64_t> last_seen;
+  std::optional<Secret> owner_card;
+};
+
+AgencyArgs agency_args(const std::string& path, const Args& args) {
+  AgencyArgs out;
+  out.path = path;
+  out.agency_path = args.required("--as");
+  if (auto text = args.value("--at")) out.at = parse_time_arg(*text, "--at", DateMeaning::start_of_day);
+  if (auto text = args.value("--last-seen"))
+    out.last_seen = parse_unsigned(*text, "--last-seen", std::numeric_limits<uint64_t>::max());
+  if (auto card = args.value("--owner-card")) out.owner_card = read_input(*card, kSmallFileReadLimit);
+  check_readable(path);
+  return out;
+}
+
+struct AgencyInput {
+  kartla::identity agency;
+  kartla::share share;
+  int64_t at = 0;
+};
+
+// Unlocks the agency's identity, opens FILE, and checks the owner and the sequence.
+AgencyInput open_as_agency(const AgencyArgs& given, const Args& args) {
+  kartla::identity agency = unlock_identity(given.agency_path, args);
+  kartla::share share = kartla::share::open_file(given.path, agency);
+  // Both checks come before anything is printed: a stranger's or an older copy prints nothing.
+  if (given.owner_card) share.check_owner(given.owner_card->view());
+  if (given.last_seen) share.check_last_seen(*given.last_seen);
+  return AgencyInput{std::move(agency), std::move(share), given.at};
+}
+
+// --as AGENCY.id: the view is of what that agency may read, not the owner's.
+bool reads_as_agency(const Args& args) {
+  if (!args.value("--as")) return false;
+  if (args.value("--owner")) usage_error("give --owner (the owner's record) or --as (what an agency may read), not both");
+  if (args.flag("--accept-older")) usage_error("--accept-older goes with --owner");
+  return true;
+}
+
+// The record at `path`, checked to be readable before the identity is unlocked (a missing file
+// should not cost an Argon2id run and a passphrase prompt).
+kartla::record open_owned_record(const std::string& path, const Args& args) {
+  return open_record_with_owner(path, args).record;  // the record keeps its own copy of the keys
+}
+
+// --- open --------------------------------------------------------------------------------
+
+std::string time_or(int64_t unix_seconds, const char* none) {
+  return unix_seconds == 0 ? std::string(none) : format_utc(unix_seconds);
+}
+
+// This grant's state at `at`, from the library's description of it (present, current, expiry).
+std::string status_of(const v1::SharedSection& grant, int64_t at) {
+  if (!grant.present()) return "not in this file";
+  if (!grant.current()) return "key replaced";
+  if (grant.expires_at() != 0 && at >= grant.expires_at()) return "expired";
+  return "readable";
+}
+
+std::string expiry_text(int64_t expires_at, int64_t at) {
+  if (expires_at == 0) return "never (until the owner revokes it)";
+  const std::string day = last_valid_day(expires_at);
+  std::string out = format_utc(expires_at) + (day.empty() ? "" : " (valid through " + day + ")");
+  if (at >= expires_at) out += ": EXPIRED, the owner's permission to use these sections has ended";
+  return out;
+}
+
+// One block per grant, in file order: what the owner allowed (purpose, legal basis, until when)
+// belongs to the grant, and the sections it covers are listed under it. The description has one
+// entry per granted section; the entries of one grant are consecutive.
+std::string human_listing(const v1::ShareDescription& d, int64_t at) {
+  const std::string& previous = d.previous_manifest_hash();
+  std::string out = "verified: the owner's signature over the manifest checks out\n";
+  out += "record id:          " + d.record_id() + "\n";
+  out += "owner fingerprint:  " + d.owner_fingerprint() + "\n";
+  out += "sequence:           " + std::to_string(d.sequence()) + "\n";
+  out += "previous manifest:  " + (previous.empty() ? std::string("none (first version)") : previous) + "\n";
+  out += "\nShared with you (status at " + format_utc(at) + "):\n";
+  std::string grant_id;
+  for (const v1::SharedSection& g : d.grants()) {
+    const std::string& id = g.grant_id();
+    if (grant_id.empty() || id != grant_id) {
+      grant_id = id;
+      const std::string& art9 = g.gdpr_art9_basis();
+      out += "\ngrant " + printable(id) + "\n";
+      out += "  purpose:   " + printable(g.purpose()) + "\n";
+      out += "  basis:     " + gdpr_basis_label(g.gdpr_art6_basis()) + "\n";
+      if (!art9.empty()) out += "             health data: " + gdpr_basis_label(art9) + "\n";
+      out += "  granted:   " + time_or(g.granted_at(), "-") + "\n";
+      out += "  expires:   " + expiry_text(g.expires_at(), at) + "\n";
+      out += "  sections:\n";
+    }
+    out += "    " + padded(g.section(), 18) + status_of(g, at) + "\n";
+  }
+  return out;
+}
+
+// The provenance of every readable section this agency was granted (docs/SPEC.md §13.6), as a
+// JSON array and as text; a section without entries has nothing to report and is left out.
+struct SharedProvenance {
+  std::vector<v1::ProvenanceReport> reports;
+  std::string text;
+};
+
+SharedProvenance shared_provenance(const kartla::share& share, const v1::ShareDescription& d,
+                                   const std::string& trust, int64_t at, int64_t now) {
+  SharedProvenance out;
+  size_t count = 0;
+  for (const v1::SharedSection& g : d.grants()) {
+    if (status_of(g, at != 0 ? at : now) != "readable") continue;
+    const auto p = parse_result<v1::ProvenanceReport>(
+        kartla::share_provenance(share, g.section(), trust, at, KARTLA_ENCODING_PROTOBUF).view());
+    if (p.entries_size() == 0 && p.unmatched_size() == 0) continue;
+    ++count;
+    out.reports.push_back(p);
+    out.text += provenance_report(p);
+  }
+  if (count == 0) out.text = "(no shared section holds entries)\n";
+  return out;
+}
+
+std::string share_with_provenance_json(const v1::ShareDescription& d, const SharedProvenance& p) {
+  ShareWithProvenance out;
+  *out.mutable_share() = d;
+  for (const v1::ProvenanceReport& report : p.reports) *out.add_provenance() = report;
+  return json_text(out);
+}
+
+// --- progress and record show -------------------------------------------------------------
+
+struct ProgressOutput {
+  std::string summary;
+  std::optional<kartla::buffer> svg;
+};
+
+template <typename Source, typename... At>
+ProgressOutput progress_of(const Source& source, const Args& args, const kartla::view_options& options, At... at) {
+  ProgressOutput out;
+  // The typed result, printed as every JSON document the CLI prints.
+  out.summary = args.flag("--json") ? json_text(parse_result<v1::ProgressView>(
+                                          source.progress(options, KARTLA_ENCODING_PROTOBUF, at...).view()))
+                                    : std::string(source.progress_text(options, at...).view());
+  if (args.value("--svg")) out.svg = source.progress_svg(options, at...);
+  return out;
+}
+
+// The provenance of the attested entries of the sections shown. Sections without attestations
+// add nothing: their entries' sources are already in the text above ("Source: ...").
+std::string attested_provenance(const OwnedRecord& owned, const std::string& only_section,
+                                const std::optional<TrustListInput>& trust) {
+  std::string out;
+  for (const std::string& name : kartla::section_names()) {
+    if (!only_section.empty() && name != only_section) continue;
+    if (name == "sharing_ledger" || !owned.record.has_section(name)) continue;
+    const v1::ProvenanceReport p = provenance_for(owned, name, trust);
+    bool attested = p.unmatched_size() != 0;
+    for (const v1::EntryProvenance& entry : p.entries()) attested = attested || entry.provenance() != "self_declared";
+    if (attested) out += "\n" + name + ":\n" + provenance_report(p);
+  }
+  if (out.empty()) return out;
+  return "\nProvenance of attested entries (" +
+         std::string(trust ? "issuers judged by the trust list given" : "no trust list given: no issuer is trusted") +
+         "):" + out;
+}
+
+}  // namespace
+
+Exit run_open(const Args& args) {
+  args.expect_positionals({"FILE"});
+  const std::string& path = args.positional(0);
+  std::optional<std::string> section;
+  if (args.value("--section")) section = section_option(args);
+  const AgencyArgs given = agency_args(path, args);
+  // Before the passphrase: a bad, older or expired trust list is the caller's to fix first.
+  const std::optional<TrustListInput> trust = trust_list_option(args);
+
+  const AgencyInput opened = open_as_agency(given, args);
+  const kartla::identity& agency = opened.agency;
+  const kartla::share& share = opened.share;
+  const int64_t at = opened.at;
+
+  if (trust && section) {
+    const kartla::buffer json = share.section_json(*section, at);
+    const auto provenance = parse_result<v1::ProvenanceReport>(
+        kartla::share_provenance(share, *section, trust->bytes, at, KARTLA_ENCODING_PROTOBUF).view());
+    if (args.flag("--json")) {
+      SectionWithProvenance out;
+      read_json_object(json.view(), out.mutable_content());
+      *out.mutable_provenance() = provenance;
+      write_stdout(json_text(out));
+    } else {
+      write_stdout(std::string(json.view()) + "\nProvenance (" + args.required("--trust") + "):\n" +
+                   provenance_report(provenance));
+    }
+    return Exit::ok;
+  }
+  if (section) {
+    const kartla::buffer json = share.section_json(*section, at);
+    write_stdout_line(json.view());
+    return Exit::ok;
+  }
+  const auto d = parse_result<v1::ShareDescription>(share.describe(KARTLA_ENCODING_PROTOBUF));
+  if (d.grants_size() == 0)
+    throw Failure(Exit::not_available,
+                  "nothing in " + path + " is shared with this agency (" + agency.fingerprint() + ")");
+  const int64_t now = static_cast<int64_t>(std::time(nullptr));
+  if (trust) {
+    const SharedProvenance p = shared_provenance(share, d, trust->bytes, at, now);
+    write_stdout(args.flag("--json") ? share_with_provenance_json(d, p)
+                                     : human_listing(d, at != 0 ? at : now) + "\nProvenance (" +
+                                           args.required("--trust") + "):\n" + p.text);
+    return Exit::ok;
+  }
+  write_stdout(args.flag("--json") ? json_text(d) : human_listing(d, at != 0 ? at : now));
+  return Exit::ok;
+}
+
+Exit run_progress(const Args& args) {
+  args.expect_positionals({"REC.kartla"});
+  const std::optional<std::string> svg_path = args.value("--svg");
+  kartla::view_options options = view_options_from(args);
+  options.include_work_ability = args.flag("--with-work-ability");
+
+  // Everything is computed before anything is written, so a failure leaves no half output.
+  ProgressOutput out;
+  if (reads_as_agency(args)) {
+    const AgencyInput opened = open_as_agency(agency_args(args.positional(0), args), args);
+    out = progress_of(opened.share, args, options, opened.at);
+  } else {
+    const kartla::record record = open_owned_record(args.positional(0), args);
+    out = progress_of(record, args, options);
+  }
+  if (svg_path) write_file_atomically(*svg_path, out.svg->view(), /*overwrite=*/true);
+  write_stdout(out.summary);
+  if (svg_path && !args.flag("--json")) write_stdout("\nChart written to " + *svg_path + " (not encrypted).\n");
+  return Exit::ok;
+}
+
+Exit run_plan(const Args& args) {
+  args.expect_positionals({"REC.kartla"});
+  const kartla::view_options options = view_options_from(args);
+  const bool json = args.flag("--json");
+  std::string plan;
+  if (reads_as_agency(args)) {
+    const AgencyInput opened = open_as_agency(agency_args(args.positional(0), args), args);
+    plan = json ? json_text(parse_result<v1::PlanView>(opened.share.plan(options, KARTLA_ENCODING_PROTOBUF, opened.at).view()))
+                : std::string(opened.share.plan_text(options, opened.at).view());
+  } else {
+    const kartla::record record = open_owned_record(args.positional(0), args);
+    plan = json ? json_text(parse_result<v1::PlanView>(record.plan(options, KARTLA_ENCODING_PROTOBUF).view()))
+                : std::string(record.plan_text(options).view());
+  }
+  write_stdout(plan);
+  return Exit::ok;
+}
+
+Exit run_record_show(const Args& args) {
+  args.expect_positionals({"REC.kartla"});
+  // Checked before the passphrase is asked for, as everywhere else.
+  const std::string section = args.value("--section") ? section_option(args) : std::string();
+  const kartla::view_options options = view_options_from(args);
+  if (reads_as_agency(args)) {
+    // The agency reads the granted sections only; their provenance is `kartla open --trust`'s.
+    if (args.value("--trust")) usage_error("--trust goes with --owner; an agency uses `kartla open --trust`");
+    const AgencyInput opened = open_as_agency(agency_args(args.positional(0), args), args);
+    write_stdout(opened.share.show_text(section, options, opened.at).view());
+    return Exit::ok;
+  }
+  const std::optional<TrustListInput> trust = trust_list_option(args);
+  const OwnedRecord owned = open_record_with_owner(args.positional(0), args);
+  const kartla::buffer text = owned.record.show_text(section, options);
+  write_stdout(std::string(text.view()) + attested_provenance(owned, section, trust));
+  return Exit::ok;
+}
+
+}  // namespace kartla::cli
