@@ -1,0 +1,328 @@
+"""What every wrapper shares: calling, converting arguments, reading buffers, handles.
+
+Private. The rules (kartla/common.h): a status per call, the message of a failure read on the
+same OS thread right after it (a Python thread is one OS thread, and ctypes releases the GIL only
+during the call itself, so nothing runs on this thread in between); outputs in library buffers
+copied once into Python objects and then freed (wiped) at once.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import datetime
+import math
+import os
+import threading
+from typing import Any, Callable, NoReturn, TypeVar, Union
+
+from google.protobuf.message import Message
+
+from . import _errors
+from ._native import Buffer, lib
+
+BytesLike = Union[bytes, bytearray, memoryview]
+PathLike = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
+M = TypeVar("M", bound=Message)
+
+ENCODING_PROTOBUF = 0
+ENCODING_JSON = 1
+
+_last_error = lib.kartla_last_error
+_buffer_free = lib.kartla_buffer_free
+_string_at = ctypes.string_at
+_byref = ctypes.byref
+
+
+def fail(status: int, *cleanup: Buffer) -> NoReturn:
+    """Raises the typed error of `status` with this thread's last error message. Must be called
+    right after the failing call, before any other Kartla call on this thread; the buffers in
+    `cleanup` are freed after the message is read (kartla_buffer_free is a Kartla call too)."""
+    message = _last_error()
+    text = message.decode("utf-8", "replace") if message else ""
+    for buffer in cleanup:
+        _buffer_free(_byref(buffer))
+    raise _errors.error_for(status, text)
+
+
+def check(status: int) -> None:
+    if status:
+        fail(status)
+
+
+# -- inputs ------------------------------------------------------------------------------------
+
+
+def data_in(value: object, what: str) -> tuple[Any, int]:
+    """(pointer argument, length) for a `const uint8_t *` + `size_t` pair. bytes go as they are;
+    a bytearray or writable memoryview is passed in place (no copy); a read-only buffer is copied."""
+    if isinstance(value, bytes):
+        return value, len(value)
+    if isinstance(value, (bytearray, memoryview)):
+        view = memoryview(value)
+        if not view.c_contiguous:
+            raise _errors.invalid(f"{what}: the buffer must be contiguous")
+        size = view.nbytes
+        if size == 0:
+            return None, 0
+        if view.readonly:
+            return view.tobytes(), size
+        return (ctypes.c_char * size).from_buffer(view.cast("B")), size
+    raise _errors.invalid(f"{what} must be bytes, bytearray or memoryview, not {type(value).__name__}")
+
+
+def json_in(value: object, what: str) -> tuple[Any, int]:
+    """JSON input: a str (encoded as UTF-8) or UTF-8 bytes."""
+    if isinstance(value, str):
+        data = value.encode("utf-8")
+        return data, len(data)
+    return data_in(value, what)
+
+
+def secret_in(value: object, what: str) -> tuple[Any, int]:
+    """A passphrase or recovery code: bytes, or a bytearray the caller can wipe afterwards (passed
+    in place, never copied by the binding). Text is refused: a str cannot be wiped."""
+    if isinstance(value, str):
+        raise _errors.invalid(f"{what} must be bytes or bytearray (encode it: a str cannot be wiped)")
+    return data_in(value, what)
+
+
+def text_in(value: object, what: str) -> bytes:
+    """A NUL-terminated UTF-8 `const char *`."""
+    if isinstance(value, str):
+        data = value.encode("utf-8")
+    elif isinstance(value, bytes):
+        data = value
+    else:
+        raise _errors.invalid(f"{what} must be str, not {type(value).__name__}")
+    if b"\0" in data:
+        raise _errors.invalid(f"{what} must not contain a NUL character")
+    return data
+
+
+def optional_text_in(value: object, what: str) -> bytes | None:
+    return None if value is None else text_in(value, what)
+
+
+def path_in(value: object, what: str = "path") -> bytes:
+    try:
+        data = os.fsencode(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise _errors.invalid(f"{what} must be a str, bytes or os.PathLike, not {type(value).__name__}") from None
+    if b"\0" in data:
+        raise _errors.invalid(f"{what} must not contain a NUL character")
+    return data
+
+
+def time_in(value: object, what: str) -> int:
+    """A timezone-aware datetime as Unix seconds (rounded down); None is 0, which the C functions
+    read as "now" (or "no expiry" where the header says so)."""
+    if value is None:
+        return 0
+    if not isinstance(value, datetime.datetime):
+        raise _errors.invalid(f"{what} must be a timezone-aware datetime or None, not {type(value).__name__}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise _errors.invalid(f"{what} must be timezone-aware (a naive datetime names no instant)")
+    return math.floor(value.timestamp())
+
+
+def uint_in(value: object, what: str, bits: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _errors.invalid(f"{what} must be an int, not {type(value).__name__}")
+    if not 0 <= value < (1 << bits):
+        raise _errors.invalid(f"{what} must be between 0 and 2**{bits} - 1")
+    return value
+
+
+def from_unix(seconds: int) -> datetime.datetime:
+    return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc)
+
+
+# -- outputs -----------------------------------------------------------------------------------
+
+
+def take(buffer: Buffer) -> bytes:
+    """The buffer's bytes, copied once; the buffer is freed (wiped) whatever happens."""
+    try:
+        return _string_at(buffer.data, buffer.len) if buffer.len else b""
+    finally:
+        _buffer_free(_byref(buffer))
+
+
+def take_text(buffer: Buffer) -> str:
+    return take(buffer).decode("utf-8")
+
+
+def call_buffer(fn: Callable[..., int], *args: Any) -> bytes:
+    """Calls fn(*args, &buffer) and returns the buffer's bytes."""
+    buffer = Buffer()
+    status = fn(*args, _byref(buffer))
+    if status:
+        fail(status, buffer)  # empty on failure (house rule); freeing it is harmless
+    return take(buffer)
+
+
+def call_text(fn: Callable[..., int], *args: Any) -> str:
+    return call_buffer(fn, *args).decode("utf-8")
+
+
+def call_message(cls: type[M], fn: Callable[..., int], *args: Any) -> M:
+    """fn(*args, KARTLA_ENCODING_PROTOBUF, &buffer), parsed as `cls` (results.proto)."""
+    return cls.FromString(call_buffer(fn, *args, ENCODING_PROTOBUF))
+
+
+def call_json(fn: Callable[..., int], *args: Any) -> str:
+    return call_text(fn, *args, ENCODING_JSON)
+
+
+def wipe(buffer: bytearray | memoryview) -> None:
+    """Overwrites a writable buffer with zeros (for plaintext or a passphrase the caller holds in
+    a bytearray: bytes and str cannot be wiped)."""
+    view = memoryview(buffer)
+    if view.readonly:
+        raise _errors.invalid("only a writable buffer (bytearray, writable memoryview) can be wiped")
+    if view.nbytes:
+        ctypes.memset((ctypes.c_char * view.nbytes).from_buffer(view.cast("B")), 0, view.nbytes)
+
+
+# -- handles -----------------------------------------------------------------------------------
+
+
+class Handle:
+    """A C handle owned by one Python object: freed by close(), by the end of a `with` block, or
+    (as a safety net only) when the object is collected. A closed handle is refused with
+    ClosedError before any C call.
+
+    Calls borrow the pointer: a close() while other threads are inside calls on the handle takes
+    effect when the last of them returns, so a handle is never freed under a running call. Types
+    the C header says must not be used by two threads at once (`_exclusive`) let one call in at a
+    time; the others wait."""
+
+    __slots__ = ("_ptr", "_cond", "_users", "_writer", "_closed", "__weakref__")
+    _free: Callable[[Any], None]
+    _exclusive = False  # every call needs exclusive use
+
+    _ptr: int | None
+    _cond: threading.Condition
+    _users: int
+    _writer: bool
+    _closed: bool
+
+    def __init__(self) -> None:
+        raise TypeError(f"{type(self).__name__} objects are made by its open/create functions")
+
+    @classmethod
+    def _wrap(cls: type[H], ptr: int | None) -> H:
+        if not ptr:
+            raise _errors.Internal(_errors.Status.E_INTERNAL, "the library returned no handle and no error")
+        self = cls.__new__(cls)
+        self._ptr = ptr
+        self._cond = threading.Condition(threading.Lock())
+        self._users = 0
+        self._writer = False
+        self._closed = False
+        return self
+
+    def _use(self, exclusive: bool = False) -> int:
+        exclusive = exclusive or self._exclusive
+        with self._cond:
+            while True:
+                if self._closed:
+                    raise _errors.ClosedError(_errors.Status.E_INVALID_ARGUMENT, f"this {type(self).__name__} is closed")
+                if not self._writer and not (exclusive and self._users):
+                    break
+                self._cond.wait()
+            if exclusive:
+                self._writer = True
+            else:
+                self._users += 1
+            return self._ptr  # type: ignore[return-value]
+
+    def _done(self, exclusive: bool = False) -> None:
+        exclusive = exclusive or self._exclusive
+        with self._cond:
+            if exclusive:
+                self._writer = False
+            else:
+                self._users -= 1
+            if self._closed and not self._users and not self._writer:
+                self._release()
+            self._cond.notify_all()
+
+    def _release(self) -> None:
+        ptr, self._ptr = self._ptr, None
+        if ptr:
+            type(self)._free(ptr)
+
+    def close(self) -> None:
+        """Frees (and wipes) the handle. Closing twice is fine."""
+        cond = getattr(self, "_cond", None)
+        if cond is None:
+            return
+        with cond:
+            if self._closed:
+                return
+            self._closed = True
+            if not self._users and not self._writer:
+                self._release()
+            cond.notify_all()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def __enter__(self: H) -> H:
+        if self._closed:
+            raise _errors.ClosedError(_errors.Status.E_INVALID_ARGUMENT, f"this {type(self).__name__} is closed")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # interpreter shutdown: the library may be gone already
+            pass
+
+    def __repr__(self) -> str:
+        return f"<kartla.{type(self).__name__}{' closed' if self._closed else ''}>"
+
+    # A copy would free the same C object twice.
+    def __copy__(self) -> NoReturn:
+        raise TypeError(f"{type(self).__name__} cannot be copied: open it again instead")
+
+    def __deepcopy__(self, memo: object) -> NoReturn:
+        raise TypeError(f"{type(self).__name__} cannot be copied: open it again instead")
+
+    def __reduce__(self) -> NoReturn:
+        raise TypeError(f"{type(self).__name__} cannot be pickled")
+
+
+H = TypeVar("H", bound=Handle)
+
+
+class Borrow:
+    """`with Borrow(handle) as ptr:` for a handle passed as an argument (an identity to a record
+    function). None stays None: the C function then refuses it (E_INVALID_ARGUMENT)."""
+
+    __slots__ = ("_handle", "_type", "_what", "_ptr", "_exclusive")
+
+    def __init__(self, handle: object, cls: type[Handle], what: str, exclusive: bool = False) -> None:
+        self._handle = handle
+        self._type = cls
+        self._what = what
+        self._exclusive = exclusive
+        self._ptr: int | None = None
+
+    def __enter__(self) -> int | None:
+        h = self._handle
+        if h is None:
+            return None
+        if not isinstance(h, self._type):
+            raise _errors.invalid(f"{self._what} must be a kartla.{self._type.__name__}, not {type(h).__name__}")
+        self._ptr = h._use(self._exclusive)
+        return self._ptr
+
+    def __exit__(self, *exc: object) -> None:
+        if self._ptr is not None:
+            self._handle._done(self._exclusive)  # type: ignore[union-attr]
