@@ -13,6 +13,7 @@ import datetime
 import math
 import os
 import threading
+import time
 from typing import Any, Callable, NoReturn, TypeVar, Union
 
 from google.protobuf.message import Message
@@ -30,7 +31,6 @@ ENCODING_JSON = 1
 _last_error = lib.kartla_last_error
 _buffer_free = lib.kartla_buffer_free
 _string_at = ctypes.string_at
-_byref = ctypes.byref
 
 
 def fail(status: int, *cleanup: Buffer) -> NoReturn:
@@ -40,7 +40,7 @@ def fail(status: int, *cleanup: Buffer) -> NoReturn:
     message = _last_error()
     text = message.decode("utf-8", "replace") if message else ""
     for buffer in cleanup:
-        _buffer_free(_byref(buffer))
+        _buffer_free(buffer)
     raise _errors.error_for(status, text)
 
 
@@ -86,8 +86,21 @@ def secret_in(value: object, what: str) -> tuple[Any, int]:
     return data_in(value, what)
 
 
+_TEXT_CACHE: dict[str, bytes] = {}  # section names and the like, encoded once
+
+
 def text_in(value: object, what: str) -> bytes:
     """A NUL-terminated UTF-8 `const char *`."""
+    if type(value) is str:
+        cached = _TEXT_CACHE.get(value)
+        if cached is not None:
+            return cached
+        data = value.encode("utf-8")
+        if b"\0" in data:
+            raise _errors.invalid(f"{what} must not contain a NUL character")
+        if len(value) <= 64 and len(_TEXT_CACHE) < 256:
+            _TEXT_CACHE[value] = data
+        return data
     if isinstance(value, str):
         data = value.encode("utf-8")
     elif isinstance(value, bytes):
@@ -113,16 +126,27 @@ def path_in(value: object, what: str = "path") -> bytes:
     return data
 
 
+_UTC = datetime.timezone.utc
+_last_time: tuple[object, int] = (None, 0)  # the last datetime converted (readers repeat their `at`)
+
+
 def time_in(value: object, what: str) -> int:
     """A timezone-aware datetime as Unix seconds (rounded down); None is 0, which the C functions
     read as "now" (or "no expiry" where the header says so)."""
+    global _last_time
     if value is None:
         return 0
+    last = _last_time
+    if last[0] is value:
+        return last[1]
     if not isinstance(value, datetime.datetime):
         raise _errors.invalid(f"{what} must be a timezone-aware datetime or None, not {type(value).__name__}")
-    if value.tzinfo is None or value.utcoffset() is None:
+    tz = value.tzinfo
+    if tz is None or (tz is not _UTC and value.utcoffset() is None):
         raise _errors.invalid(f"{what} must be timezone-aware (a naive datetime names no instant)")
-    return math.floor(value.timestamp())
+    seconds = math.floor(value.timestamp())
+    _last_time = (value, seconds)
+    return seconds
 
 
 def uint_in(value: object, what: str, bits: int) -> int:
@@ -145,7 +169,7 @@ def take(buffer: Buffer) -> bytes:
     try:
         return _string_at(buffer.data, buffer.len) if buffer.len else b""
     finally:
-        _buffer_free(_byref(buffer))
+        _buffer_free(buffer)
 
 
 def take_text(buffer: Buffer) -> str:
@@ -155,7 +179,7 @@ def take_text(buffer: Buffer) -> str:
 def call_buffer(fn: Callable[..., int], *args: Any) -> bytes:
     """Calls fn(*args, &buffer) and returns the buffer's bytes."""
     buffer = Buffer()
-    status = fn(*args, _byref(buffer))
+    status = fn(*args, buffer)
     if status:
         fail(status, buffer)  # empty on failure (house rule); freeing it is harmless
     return take(buffer)
@@ -193,18 +217,19 @@ class Handle:
     ClosedError before any C call.
 
     Calls borrow the pointer: a close() while other threads are inside calls on the handle takes
-    effect when the last of them returns, so a handle is never freed under a running call. Types
-    the C header says must not be used by two threads at once (`_exclusive`) let one call in at a
-    time; the others wait."""
+    effect when the last of them returns, so a handle is never freed under a running call. Calls
+    the C header says need exclusive use (every call on a type with `_exclusive`, e.g. a record)
+    let one in at a time and wait for the shared ones to finish; the others wait for them."""
 
-    __slots__ = ("_ptr", "_cond", "_users", "_writer", "_closed", "__weakref__")
+    __slots__ = ("_ptr", "_lock", "_gate", "_users", "_writer", "_closed", "__weakref__")
     _free: Callable[[Any], None]
     _exclusive = False  # every call needs exclusive use
 
     _ptr: int | None
-    _cond: threading.Condition
-    _users: int
-    _writer: bool
+    _lock: threading.Lock  # guards the counters below, held only for a few instructions
+    _gate: threading.Lock  # held by an exclusive call for its whole duration
+    _users: int  # shared calls in flight
+    _writer: bool  # an exclusive call is in flight (or waiting for the shared ones to end)
     _closed: bool
 
     def __init__(self) -> None:
@@ -216,37 +241,68 @@ class Handle:
             raise _errors.Internal(_errors.Status.E_INTERNAL, "the library returned no handle and no error")
         self = cls.__new__(cls)
         self._ptr = ptr
-        self._cond = threading.Condition(threading.Lock())
+        self._lock = threading.Lock()
+        self._gate = threading.Lock()
         self._users = 0
         self._writer = False
         self._closed = False
         return self
 
+    def _refuse(self) -> NoReturn:
+        raise _errors.ClosedError(_errors.Status.E_INVALID_ARGUMENT, f"this {type(self).__name__} is closed")
+
     def _use(self, exclusive: bool = False) -> int:
-        exclusive = exclusive or self._exclusive
-        with self._cond:
-            while True:
+        """The pointer, borrowed until the matching _done()."""
+        if exclusive or self._exclusive:
+            return self._use_exclusive()
+        lock = self._lock
+        lock.acquire()
+        if self._closed or self._writer:
+            lock.release()
+            return self._use_shared_slow()
+        self._users += 1
+        lock.release()
+        return self._ptr  # type: ignore[return-value]
+
+    def _use_shared_slow(self) -> int:
+        while True:
+            with self._lock:
                 if self._closed:
-                    raise _errors.ClosedError(_errors.Status.E_INVALID_ARGUMENT, f"this {type(self).__name__} is closed")
-                if not self._writer and not (exclusive and self._users):
-                    break
-                self._cond.wait()
-            if exclusive:
-                self._writer = True
-            else:
-                self._users += 1
-            return self._ptr  # type: ignore[return-value]
+                    self._refuse()
+                if not self._writer:
+                    self._users += 1
+                    return self._ptr  # type: ignore[return-value]
+            with self._gate:  # an exclusive call is running: wait for it
+                pass
+
+    def _use_exclusive(self) -> int:
+        self._gate.acquire()
+        with self._lock:
+            if self._closed:
+                self._gate.release()
+                self._refuse()
+            self._writer = True  # no new shared call from now on
+            users = self._users
+        while users:  # rare: exclusive calls on a handle others are reading (set_passphrase)
+            time.sleep(0.0002)
+            with self._lock:
+                users = self._users
+        return self._ptr  # type: ignore[return-value]
 
     def _done(self, exclusive: bool = False) -> None:
-        exclusive = exclusive or self._exclusive
-        with self._cond:
-            if exclusive:
+        if exclusive or self._exclusive:
+            with self._lock:
                 self._writer = False
-            else:
-                self._users -= 1
-            if self._closed and not self._users and not self._writer:
-                self._release()
-            self._cond.notify_all()
+                if self._closed and not self._users:
+                    self._release()
+            self._gate.release()
+            return
+        lock = self._lock
+        lock.acquire()
+        self._users -= 1
+        if self._closed and not self._users and not self._writer:
+            self._release()
+        lock.release()
 
     def _release(self) -> None:
         ptr, self._ptr = self._ptr, None
@@ -255,16 +311,15 @@ class Handle:
 
     def close(self) -> None:
         """Frees (and wipes) the handle. Closing twice is fine."""
-        cond = getattr(self, "_cond", None)
-        if cond is None:
+        lock = getattr(self, "_lock", None)
+        if lock is None:
             return
-        with cond:
+        with lock:
             if self._closed:
                 return
             self._closed = True
             if not self._users and not self._writer:
                 self._release()
-            cond.notify_all()
 
     @property
     def closed(self) -> bool:
@@ -272,7 +327,7 @@ class Handle:
 
     def __enter__(self: H) -> H:
         if self._closed:
-            raise _errors.ClosedError(_errors.Status.E_INVALID_ARGUMENT, f"this {type(self).__name__} is closed")
+            self._refuse()
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -27,7 +27,7 @@ def is_special_category(section: str) -> bool:
     """True for a section that holds health data (GDPR Art. 9) whatever its content
     (work_ability): never shared by a wildcard."""
     out = ctypes.c_int()
-    check(lib.kartla_section_is_special_category(text_in(section, "section"), ctypes.byref(out)))
+    check(lib.kartla_section_is_special_category(text_in(section, "section"), out))
     return bool(out.value)
 
 

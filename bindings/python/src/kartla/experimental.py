@@ -48,7 +48,7 @@ class EntryRef:
         card = _bytes(self.owner_card, "owner_card")
         entry = _bytes(self.entry, "entry")
         ref = _EntryRef()
-        lib.kartla_entry_ref_init(ctypes.byref(ref))
+        lib.kartla_entry_ref_init(ref)
         keep: list[Any] = [card, entry, text_in(self.record_id, "record_id"), text_in(self.section, "section"),
                            text_in(self.entry_id, "entry_id")]
         ref.owner_card, ref.owner_card_len = card, len(card)
@@ -75,7 +75,7 @@ def attestation_issue(agency: Identity, ref: EntryRef, claim_json: str, *,
     claim = text_in(claim_json, "claim_json")
     issued, expires = time_in(issued_at, "issued_at"), time_in(expires_at, "expires_at")
     with Borrow(agency, Identity, "agency") as a:
-        out = _core.call_buffer(lib.kartla_attestation_issue, a, ctypes.byref(c_ref), claim, issued, expires)
+        out = _core.call_buffer(lib.kartla_attestation_issue, a, c_ref, claim, issued, expires)
     del keep
     return out
 
@@ -98,8 +98,8 @@ def attestation_verify(attestation: BytesLike, ref: EntryRef, trust_list: BytesL
     t, t_len = data_in(trust_list, "trust_list")
     c_ref, keep = ref._c()
     report = Buffer()
-    status = lib.kartla_attestation_verify(a, a_len, ctypes.byref(c_ref), t, t_len, time_in(now, "now"),
-                                           _core.ENCODING_PROTOBUF, ctypes.byref(report))
+    status = lib.kartla_attestation_verify(a, a_len, c_ref, t, t_len, time_in(now, "now"),
+                                           _core.ENCODING_PROTOBUF, report)
     if status and not report.len:
         _core.fail(status, report)
     del keep
@@ -113,7 +113,7 @@ def attach_attestation(record: Record, owner: Identity, attestation: BytesLike, 
     a, a_len = data_in(attestation, "attestation")
     added = ctypes.c_int()
     with Borrow(record, Record, "record") as r, Borrow(owner, Identity, "owner") as o:
-        check(lib.kartla_record_attach_attestation(r, o, a, a_len, time_in(now, "now"), ctypes.byref(added)))
+        check(lib.kartla_record_attach_attestation(r, o, a, a_len, time_in(now, "now"), added))
     return bool(added.value)
 
 
@@ -172,7 +172,7 @@ def accept_contribution(record: Record, owner: Identity, contribution: BytesLike
     c, c_len = data_in(contribution, "contribution")
     added = ctypes.c_int()
     with Borrow(record, Record, "record") as r, Borrow(owner, Identity, "owner") as o:
-        check(lib.kartla_record_accept_contribution(r, o, c, c_len, time_in(now, "now"), ctypes.byref(added)))
+        check(lib.kartla_record_accept_contribution(r, o, c, c_len, time_in(now, "now"), added))
     return bool(added.value)
 
 
@@ -209,7 +209,7 @@ class TrustDraft(_core.Handle):
     def create(cls, sequence: int) -> TrustDraft:
         """An empty draft with this sequence number (>= 1)."""
         out = ctypes.c_void_p()
-        check(lib.kartla_trust_draft_new(_core.uint_in(sequence, "sequence", 64), ctypes.byref(out)))
+        check(lib.kartla_trust_draft_new(_core.uint_in(sequence, "sequence", 64), out))
         return cls._wrap(out.value)
 
     @classmethod
@@ -217,7 +217,7 @@ class TrustDraft(_core.Handle):
         """The next version of an existing trust list (its agencies, sequence + 1)."""
         t, t_len = data_in(trust_list, "trust_list")
         out = ctypes.c_void_p()
-        check(lib.kartla_trust_draft_next(t, t_len, ctypes.byref(out)))
+        check(lib.kartla_trust_draft_next(t, t_len, out))
         return cls._wrap(out.value)
 
     def add(self, card: BytesLike, role: str, valid_from: datetime.datetime,
@@ -239,7 +239,7 @@ class TrustDraft(_core.Handle):
         removed = ctypes.c_int()
         ptr = self._use()
         try:
-            check(lib.kartla_trust_draft_remove(ptr, c, c_len, ctypes.byref(removed)))
+            check(lib.kartla_trust_draft_remove(ptr, c, c_len, removed))
         finally:
             self._done()
         return bool(removed.value)
@@ -249,7 +249,7 @@ class TrustDraft(_core.Handle):
         out = ctypes.c_uint64()
         ptr = self._use()
         try:
-            check(lib.kartla_trust_draft_sequence(ptr, ctypes.byref(out)))
+            check(lib.kartla_trust_draft_sequence(ptr, out))
         finally:
             self._done()
         return out.value
@@ -280,7 +280,7 @@ def trust_list_verify(trust_list: BytesLike, expected_root_card: BytesLike = b""
 
 def _view_options(include_work_ability: bool, language: str | None) -> tuple[_ViewOptions, bytes | None]:
     options = _ViewOptions()
-    lib.kartla_view_options_init(ctypes.byref(options))
+    lib.kartla_view_options_init(options)
     options.include_work_ability = 1 if include_work_ability else 0
     lang = _core.optional_text_in(language, "language")
     options.language = lang
@@ -291,13 +291,13 @@ def record_progress(record: Record, *, include_work_ability: bool = False,
                     language: str | None = None) -> v1.ProgressView:
     options, _ = _view_options(include_work_ability, language)
     with Borrow(record, Record, "record") as r:
-        return _core.call_message(v1.ProgressView, lib.kartla_record_progress, r, ctypes.byref(options))
+        return _core.call_message(v1.ProgressView, lib.kartla_record_progress, r, options)
 
 
 def record_plan(record: Record, *, language: str | None = None) -> v1.PlanView:
     options, _ = _view_options(False, language)
     with Borrow(record, Record, "record") as r:
-        return _core.call_message(v1.PlanView, lib.kartla_record_plan, r, ctypes.byref(options))
+        return _core.call_message(v1.PlanView, lib.kartla_record_plan, r, options)
 
 
 def record_show_text(record: Record, section: str | None = None, *, language: str | None = None) -> str:
@@ -305,20 +305,20 @@ def record_show_text(record: Record, section: str | None = None, *, language: st
     options, _ = _view_options(False, language)
     name = _core.optional_text_in(section, "section")
     with Borrow(record, Record, "record") as r:
-        return _core.call_text(lib.kartla_record_show_text, r, name, ctypes.byref(options))
+        return _core.call_text(lib.kartla_record_show_text, r, name, options)
 
 
 def share_progress(share: Share, at: datetime.datetime | None = None, *, include_work_ability: bool = False,
                    language: str | None = None) -> v1.ProgressView:
     options, _ = _view_options(include_work_ability, language)
     with Borrow(share, Share, "share") as s:
-        return _core.call_message(v1.ProgressView, lib.kartla_share_progress, s, time_in(at, "at"), ctypes.byref(options))
+        return _core.call_message(v1.ProgressView, lib.kartla_share_progress, s, time_in(at, "at"), options)
 
 
 def share_plan(share: Share, at: datetime.datetime | None = None, *, language: str | None = None) -> v1.PlanView:
     options, _ = _view_options(False, language)
     with Borrow(share, Share, "share") as s:
-        return _core.call_message(v1.PlanView, lib.kartla_share_plan, s, time_in(at, "at"), ctypes.byref(options))
+        return _core.call_message(v1.PlanView, lib.kartla_share_plan, s, time_in(at, "at"), options)
 
 
 def share_show_text(share: Share, section: str | None = None, at: datetime.datetime | None = None, *,
@@ -326,4 +326,4 @@ def share_show_text(share: Share, section: str | None = None, at: datetime.datet
     options, _ = _view_options(False, language)
     name = _core.optional_text_in(section, "section")
     with Borrow(share, Share, "share") as s:
-        return _core.call_text(lib.kartla_share_show_text, s, name, time_in(at, "at"), ctypes.byref(options))
+        return _core.call_text(lib.kartla_share_show_text, s, name, time_in(at, "at"), options)

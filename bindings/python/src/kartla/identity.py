@@ -15,7 +15,7 @@ SAVE_CREATE_ONLY = 1
 
 def _options(kdf_opslimit: int, kdf_memlimit_mib: int, created_at: datetime.datetime | None) -> IdentityOptions:
     options = IdentityOptions()
-    lib.kartla_identity_options_init(ctypes.byref(options))
+    lib.kartla_identity_options_init(options)
     options.kdf_opslimit = _core.uint_in(kdf_opslimit, "kdf_opslimit", 32)
     options.kdf_memlimit_mib = _core.uint_in(kdf_memlimit_mib, "kdf_memlimit_mib", 32)
     options.created_at = time_in(created_at, "created_at")
@@ -49,7 +49,7 @@ class Identity(_core.Handle):
         try:
             recovery = bytearray(ctypes.string_at(code.data, code.len))
         finally:
-            lib.kartla_buffer_free(ctypes.byref(code))
+            lib.kartla_buffer_free(code)
         return NewIdentity(identity, recovery)
 
     @classmethod
@@ -61,7 +61,7 @@ class Identity(_core.Handle):
         options = _options(kdf_opslimit, kdf_memlimit_mib, created_at)
         pw, pw_len = secret_in(passphrase, "passphrase")
         out, code = ctypes.c_void_p(), Buffer()
-        status = lib.kartla_identity_new(ctypes.byref(options), pw, pw_len, ctypes.byref(out), ctypes.byref(code))
+        status = lib.kartla_identity_new(options, pw, pw_len, out, code)
         return cls._made(status, out, code)
 
     @classmethod
@@ -72,15 +72,15 @@ class Identity(_core.Handle):
         NNNNNN-NNNN or Finnish Y-tunnus) and its role (one of agency_roles()). InvalidArgument names
         what is wrong."""
         info = AgencyInfo()
-        lib.kartla_agency_info_init(ctypes.byref(info))
+        lib.kartla_agency_info_init(info)
         info.name = text_in(name, "name")
         info.organisation_number = text_in(organisation_number, "organisation_number")
         info.role = text_in(role, "role")
         options = _options(kdf_opslimit, kdf_memlimit_mib, created_at)
         pw, pw_len = secret_in(passphrase, "passphrase")
         out, code = ctypes.c_void_p(), Buffer()
-        status = lib.kartla_identity_new_agency(ctypes.byref(info), ctypes.byref(options), pw, pw_len,
-                                                ctypes.byref(out), ctypes.byref(code))
+        status = lib.kartla_identity_new_agency(info, options, pw, pw_len,
+                                                out, code)
         return cls._made(status, out, code)
 
     @classmethod
@@ -91,8 +91,8 @@ class Identity(_core.Handle):
         options = _options(kdf_opslimit, kdf_memlimit_mib, created_at)
         pw, pw_len = secret_in(passphrase, "passphrase")
         out, code = ctypes.c_void_p(), Buffer()
-        status = lib.kartla_identity_new_trust_root(text_in(name, "name"), ctypes.byref(options), pw, pw_len,
-                                                    ctypes.byref(out), ctypes.byref(code))
+        status = lib.kartla_identity_new_trust_root(text_in(name, "name"), options, pw, pw_len,
+                                                    out, code)
         return cls._made(status, out, code)
 
     @classmethod
@@ -101,7 +101,7 @@ class Identity(_core.Handle):
         d, d_len = data_in(data, "data")
         pw, pw_len = secret_in(passphrase, "passphrase")
         out = ctypes.c_void_p()
-        check(lib.kartla_identity_open(d, d_len, pw, pw_len, ctypes.byref(out)))
+        check(lib.kartla_identity_open(d, d_len, pw, pw_len, out))
         return cls._wrap(out.value)
 
     @classmethod
@@ -109,7 +109,7 @@ class Identity(_core.Handle):
         p = path_in(path)
         pw, pw_len = secret_in(passphrase, "passphrase")
         out = ctypes.c_void_p()
-        check(lib.kartla_identity_open_file(p, pw, pw_len, ctypes.byref(out)))
+        check(lib.kartla_identity_open_file(p, pw, pw_len, out))
         return cls._wrap(out.value)
 
     @classmethod
@@ -119,7 +119,7 @@ class Identity(_core.Handle):
         d, d_len = data_in(data, "data")
         c, c_len = secret_in(recovery_code, "recovery_code")
         out = ctypes.c_void_p()
-        check(lib.kartla_identity_recover(d, d_len, c, c_len, ctypes.byref(out)))
+        check(lib.kartla_identity_recover(d, d_len, c, c_len, out))
         return cls._wrap(out.value)
 
     @classmethod
@@ -127,7 +127,7 @@ class Identity(_core.Handle):
         p = path_in(path)
         c, c_len = secret_in(recovery_code, "recovery_code")
         out = ctypes.c_void_p()
-        check(lib.kartla_identity_recover_file(p, c, c_len, ctypes.byref(out)))
+        check(lib.kartla_identity_recover_file(p, c, c_len, out))
         return cls._wrap(out.value)
 
     # -- using --------------------------------------------------------------------------------

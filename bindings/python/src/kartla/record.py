@@ -20,7 +20,7 @@ M = TypeVar("M", bound=Message)
 
 def _open_options(accept_older: bool, last_seen: int) -> RecordOpenOptions:
     options = RecordOpenOptions()
-    lib.kartla_record_open_options_init(ctypes.byref(options))
+    lib.kartla_record_open_options_init(options)
     options.accept_older = 1 if accept_older else 0
     options.last_seen = _core.uint_in(last_seen, "last_seen", 64)
     return options
@@ -44,7 +44,7 @@ class Record(_core.Handle):
         `owner` is an agency's or a trust root's identity."""
         out = ctypes.c_void_p()
         with Borrow(owner, Identity, "owner") as o:
-            check(lib.kartla_record_new(o, ctypes.byref(out)))
+            check(lib.kartla_record_new(o, out))
         return cls._wrap(out.value)
 
     @classmethod
@@ -56,7 +56,7 @@ class Record(_core.Handle):
         options = _open_options(accept_older, last_seen)
         out = ctypes.c_void_p()
         with Borrow(owner, Identity, "owner") as o:
-            check(lib.kartla_record_open_with_options(d, d_len, o, ctypes.byref(options), ctypes.byref(out)))
+            check(lib.kartla_record_open_with_options(d, d_len, o, options, out))
         return cls._wrap(out.value)
 
     @classmethod
@@ -66,7 +66,7 @@ class Record(_core.Handle):
         options = _open_options(accept_older, last_seen)
         out = ctypes.c_void_p()
         with Borrow(owner, Identity, "owner") as o:
-            check(lib.kartla_record_open_file_with_options(p, o, ctypes.byref(options), ctypes.byref(out)))
+            check(lib.kartla_record_open_file_with_options(p, o, options, out))
         return cls._wrap(out.value)
 
     def save(self, path: PathLike) -> None:
@@ -104,7 +104,7 @@ class Record(_core.Handle):
         out = ctypes.c_uint64()
         ptr = self._use()
         try:
-            check(lib.kartla_record_sequence(ptr, ctypes.byref(out)))
+            check(lib.kartla_record_sequence(ptr, out))
         finally:
             self._done()
         return out.value
@@ -129,7 +129,7 @@ class Record(_core.Handle):
         out = ctypes.c_int()
         ptr = self._use()
         try:
-            check(lib.kartla_record_has_section(ptr, name, ctypes.byref(out)))
+            check(lib.kartla_record_has_section(ptr, name, out))
         finally:
             self._done()
         return bool(out.value)
@@ -183,7 +183,8 @@ class Record(_core.Handle):
 
     def read(self, message_type: type[M]) -> M:
         """The section whose content is a `message_type` (kartla.v1.Languages reads "languages")."""
-        return message_type.FromString(self.section(_sections.section_of(message_type)))
+        name = _sections.section_of(message_type)
+        return message_type.FromString(self.section(name))
 
     def section_size(self, section: str) -> int:
         """The capacity section_into needs: the padded length, at most 6.25 % (or the 1 KiB floor)
@@ -192,7 +193,7 @@ class Record(_core.Handle):
         out = ctypes.c_size_t()
         ptr = self._use()
         try:
-            check(lib.kartla_record_section_size(ptr, name, ctypes.byref(out)))
+            check(lib.kartla_record_section_size(ptr, name, out))
         finally:
             self._done()
         return out.value
@@ -207,7 +208,7 @@ class Record(_core.Handle):
         used = ctypes.c_size_t()
         ptr = self._use()
         try:
-            check(lib.kartla_record_section_into(ptr, name, out, capacity, ctypes.byref(used)))
+            check(lib.kartla_record_section_into(ptr, name, out, capacity, used))
         finally:
             self._done()
         return used.value
@@ -240,7 +241,7 @@ class Record(_core.Handle):
         names = [text_in(s, "section") for s in sections]
         array = (ctypes.c_char_p * max(len(names), 1))(*names)
         options = RecordShareOptions()
-        lib.kartla_record_share_options_init(ctypes.byref(options))
+        lib.kartla_record_share_options_init(options)
         options.purpose = text_in(purpose, "purpose")
         options.expires_at = time_in(expires_at, "expires_at")
         options.now = time_in(now, "now")
@@ -248,7 +249,7 @@ class Record(_core.Handle):
         options.gdpr_art9_basis = _core.optional_text_in(gdpr_art9_basis, "gdpr_art9_basis")
         ptr = self._use()
         try:
-            return _core.call_text(lib.kartla_record_share, ptr, c, c_len, array, len(names), ctypes.byref(options))
+            return _core.call_text(lib.kartla_record_share, ptr, c, c_len, array, len(names), options)
         finally:
             self._done()
 
@@ -259,7 +260,7 @@ class Record(_core.Handle):
         out = ctypes.c_int()
         ptr = self._use()
         try:
-            check(lib.kartla_record_section_is_special(ptr, name, ctypes.byref(out)))
+            check(lib.kartla_record_section_is_special(ptr, name, out))
         finally:
             self._done()
         return bool(out.value)
@@ -314,7 +315,7 @@ def validate_section_json(section: str, json: str | BytesLike) -> v1.ValidationR
 def _validate(fn: object, section: str, data: object, size: int) -> v1.ValidationReport:
     name = text_in(section, "section")
     report = Buffer()
-    status = fn(name, data, size, _core.ENCODING_PROTOBUF, ctypes.byref(report))  # type: ignore[operator]
+    status = fn(name, data, size, _core.ENCODING_PROTOBUF, report)  # type: ignore[operator]
     judged = status == _errors.Status.OK or (status == _errors.Status.E_SCHEMA and report.len > 0)
     if not judged:
         _core.fail(status, report)

@@ -38,7 +38,7 @@ class Share(_core.Handle):
         d, d_len = data_in(data, "data")
         out = ctypes.c_void_p()
         with Borrow(agency, Identity, "agency") as a:
-            check(lib.kartla_share_open(d, d_len, a, ctypes.byref(out)))
+            check(lib.kartla_share_open(d, d_len, a, out))
         return cls._wrap(out.value)
 
     @classmethod
@@ -47,7 +47,7 @@ class Share(_core.Handle):
         p = path_in(path)
         out = ctypes.c_void_p()
         with Borrow(agency, Identity, "agency") as a:
-            check(_share_open_file(p, a, ctypes.byref(out)))
+            check(_share_open_file(p, a, out))
         return cls._wrap(out.value)
 
     def section(self, section: str, at: datetime.datetime | None = None) -> bytes:
@@ -74,7 +74,8 @@ class Share(_core.Handle):
 
     def read(self, message_type: type[M], at: datetime.datetime | None = None) -> M:
         """The section whose content is a `message_type`, parsed: share.read(kartla.v1.Languages)."""
-        return message_type.FromString(self.section(_sections.section_of(message_type), at))
+        name = _sections.section_of(message_type)
+        return message_type.FromString(self.section(name, at))
 
     def section_size(self, section: str, at: datetime.datetime | None = None) -> int:
         """The capacity section_into needs (the padded length); the same checks as section()."""
@@ -83,7 +84,7 @@ class Share(_core.Handle):
         out = ctypes.c_size_t()
         ptr = self._use()
         try:
-            check(lib.kartla_share_section_size(ptr, name, t, ctypes.byref(out)))
+            check(lib.kartla_share_section_size(ptr, name, t, out))
         finally:
             self._done()
         return out.value
@@ -98,7 +99,7 @@ class Share(_core.Handle):
         used = ctypes.c_size_t()
         ptr = self._use()
         try:
-            check(lib.kartla_share_section_into(ptr, name, t, out, capacity, ctypes.byref(used)))
+            check(lib.kartla_share_section_into(ptr, name, t, out, capacity, used))
         finally:
             self._done()
         return used.value
@@ -125,7 +126,7 @@ class Share(_core.Handle):
         out = ctypes.c_uint64()
         ptr = self._use()
         try:
-            check(lib.kartla_share_sequence(ptr, ctypes.byref(out)))
+            check(lib.kartla_share_sequence(ptr, out))
         finally:
             self._done()
         return out.value

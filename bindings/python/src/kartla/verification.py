@@ -23,13 +23,13 @@ class Verification(_core.Handle):
     def open(cls, data: BytesLike) -> Verification:
         d, d_len = data_in(data, "data")
         out = ctypes.c_void_p()
-        check(lib.kartla_verification_open(d, d_len, ctypes.byref(out)))
+        check(lib.kartla_verification_open(d, d_len, out))
         return cls._wrap(out.value)
 
     @classmethod
     def open_file(cls, path: PathLike) -> Verification:
         out = ctypes.c_void_p()
-        check(lib.kartla_verification_open_file(path_in(path), ctypes.byref(out)))
+        check(lib.kartla_verification_open_file(path_in(path), out))
         return cls._wrap(out.value)
 
     @property
@@ -37,7 +37,7 @@ class Verification(_core.Handle):
         out = ctypes.c_uint64()
         ptr = self._use()
         try:
-            check(lib.kartla_verification_sequence(ptr, ctypes.byref(out)))
+            check(lib.kartla_verification_sequence(ptr, out))
         finally:
             self._done()
         return out.value
