@@ -46,10 +46,9 @@ PROFILE_JSON = """{"given_name": "Amina", "family_name": "Rahimi",
 
 def demo(folder: str) -> v1.Languages:
     """The participant's side, so that the example runs on its own (cheapest Argon2id: a demo)."""
-    kdf = dict(kdf_memlimit_mib=64, kdf_opslimit=3)
-    owner = kartla.Identity.create(b"participant's passphrase", **kdf)
+    owner = kartla.Identity.create(b"participant's passphrase", kdf_memlimit_mib=64, kdf_opslimit=3)
     agency = kartla.Identity.create_agency("Landskrona stad", "212000-1140", "municipal_labour_unit",
-                                           b"agency passphrase", **kdf)
+                                           b"agency passphrase", kdf_memlimit_mib=64, kdf_opslimit=3)
     kartla.wipe(owner.recovery_code)
     kartla.wipe(agency.recovery_code)
     with owner.identity, agency.identity, kartla.Record.create(owner.identity) as record:

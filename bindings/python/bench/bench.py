@@ -78,9 +78,9 @@ def native_library(workdir: pathlib.Path) -> ctypes.CDLL:
 
 
 def prepare(workdir: pathlib.Path, sizes: list[int]) -> tuple[pathlib.Path, dict[int, pathlib.Path], datetime.datetime]:
-    kdf = dict(kdf_memlimit_mib=64, kdf_opslimit=3)
-    owner = kartla.Identity.create(PASSPHRASE, **kdf)
-    agency = kartla.Identity.create_agency("Benchmark agency", "212000-1140", "municipal_labour_unit", PASSPHRASE, **kdf)
+    owner = kartla.Identity.create(PASSPHRASE, kdf_memlimit_mib=64, kdf_opslimit=3)
+    agency = kartla.Identity.create_agency("Benchmark agency", "212000-1140", "municipal_labour_unit", PASSPHRASE,
+                                           kdf_memlimit_mib=64, kdf_opslimit=3)
     now = datetime.datetime(2026, 1, 1, tzinfo=UTC)
     bundles = {}
     with owner.identity, agency.identity:

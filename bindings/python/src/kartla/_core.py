@@ -357,17 +357,17 @@ H = TypeVar("H", bound=Handle)
 
 
 class Borrow:
-    """`with Borrow(handle) as ptr:` for a handle passed as an argument (an identity to a record
-    function). None stays None: the C function then refuses it (E_INVALID_ARGUMENT)."""
+    """`with Borrow(handle, cls, what) as ptr:` for a handle passed as an argument (an identity to a
+    record function). None stays None: the C function then refuses it (E_INVALID_ARGUMENT)."""
 
-    __slots__ = ("_handle", "_type", "_what", "_ptr", "_exclusive")
+    __slots__ = ("_handle", "_type", "_what", "_borrowed", "_exclusive")
 
     def __init__(self, handle: object, cls: type[Handle], what: str, exclusive: bool = False) -> None:
         self._handle = handle
         self._type = cls
         self._what = what
         self._exclusive = exclusive
-        self._ptr: int | None = None
+        self._borrowed: Handle | None = None
 
     def __enter__(self) -> int | None:
         h = self._handle
@@ -375,9 +375,11 @@ class Borrow:
             return None
         if not isinstance(h, self._type):
             raise _errors.invalid(f"{self._what} must be a kartla.{self._type.__name__}, not {type(h).__name__}")
-        self._ptr = h._use(self._exclusive)
-        return self._ptr
+        ptr = h._use(self._exclusive)
+        self._borrowed = h
+        return ptr
 
     def __exit__(self, *exc: object) -> None:
-        if self._ptr is not None:
-            self._handle._done(self._exclusive)  # type: ignore[union-attr]
+        if self._borrowed is not None:
+            self._borrowed._done(self._exclusive)
+            self._borrowed = None

@@ -42,14 +42,20 @@ def message_type(section: str) -> type[Message]:
     return cls  # type: ignore[no-any-return]
 
 
-@functools.lru_cache(maxsize=None)
+_SECTION_OF: dict[type, str] = {}
+
+
 def section_of(cls: type[Message]) -> str:
     """The section whose content is a message of class `cls` (kartla.v1.Languages -> "languages")."""
+    known = _SECTION_OF.get(cls)
+    if known is not None:
+        return known
     descriptor = getattr(cls, "DESCRIPTOR", None)
     full_name = getattr(descriptor, "full_name", "")
     if not full_name.startswith("kartla.v1."):
         raise _errors.invalid(f"{getattr(cls, '__name__', cls)!r} is not a kartla.v1 section message")
     name = re.sub(r"(?<!^)(?=[A-Z])", "_", full_name[len("kartla.v1."):]).lower()
     if name not in section_names() or message_type(name) is not cls:
-        raise _errors.invalid(f"kartla.v1.{full_name} is not the content of a section")
+        raise _errors.invalid(f"{full_name} is not the content of a section")
+    _SECTION_OF[cls] = name
     return name
