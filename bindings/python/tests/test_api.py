@@ -113,6 +113,8 @@ def test_passphrase_change_save_and_create_only(people: Any, tmp_path: Any) -> N
             kartla.Identity.open_file(path, PW)
         with kartla.Identity.open_file(path, b"another passphrase") as again:
             assert again.fingerprint == identity.fingerprint
+        with kartla.Identity.open(path.read_bytes(), memoryview(b"another passphrase")) as again:  # copied, wiped
+            assert again.fingerprint == identity.fingerprint
         with kartla.Identity.recover_file(path, code) as recovered:  # the code stays valid
             assert recovered.fingerprint == identity.fingerprint
         assert kartla.card_describe(identity.card).created_at == int(NOW.timestamp())

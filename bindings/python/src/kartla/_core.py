@@ -78,12 +78,34 @@ def json_in(value: object, what: str) -> tuple[Any, int]:
     return data_in(value, what)
 
 
-def secret_in(value: object, what: str) -> tuple[Any, int]:
-    """A passphrase or recovery code: bytes, or a bytearray the caller can wipe afterwards (passed
-    in place, never copied by the binding). Text is refused: a str cannot be wiped."""
-    if isinstance(value, str):
-        raise _errors.invalid(f"{what} must be bytes or bytearray (encode it: a str cannot be wiped)")
-    return data_in(value, what)
+class secret_in:
+    """`with secret_in(passphrase, "passphrase") as (ptr, size):` a passphrase or recovery code:
+    bytes, or a bytearray (writable memoryview) passed in place, never copied, for the caller to
+    wipe afterwards. A read-only memoryview is copied into a bytearray the binding wipes when the
+    call is done. Text is refused: a str cannot be wiped."""
+
+    __slots__ = ("_value", "_what", "_copy")
+
+    def __init__(self, value: object, what: str) -> None:
+        if isinstance(value, str):
+            raise _errors.invalid(f"{what} must be bytes or bytearray (encode it: a str cannot be wiped)")
+        if not isinstance(value, (bytes, bytearray, memoryview)):
+            raise _errors.invalid(f"{what} must be bytes or bytearray, not {type(value).__name__}")
+        self._value = value
+        self._what = what
+        self._copy: bytearray | None = None
+
+    def __enter__(self) -> tuple[Any, int]:
+        value = self._value
+        if isinstance(value, memoryview) and value.readonly:
+            self._copy = bytearray(value)
+            value = self._copy
+        return data_in(value, self._what)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._copy is not None:
+            wipe(self._copy)
+            self._copy = None
 
 
 _TEXT_CACHE: dict[str, bytes] = {}  # section names and the like, encoded once

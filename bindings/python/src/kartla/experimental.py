@@ -84,7 +84,7 @@ class AttestationCheck(NamedTuple):
     """An attestation judged: `status` OK for a valid one (trusted or not: `report.verdict` says
     which), else the class of the first check that failed; `report` is the AttestationReport."""
 
-    status: _errors.Status
+    status: _errors.Status | int
     report: v1.AttestationReport
 
 
@@ -103,7 +103,11 @@ def attestation_verify(attestation: BytesLike, ref: EntryRef, trust_list: BytesL
     if status and not report.len:
         _core.fail(status, report)
     del keep
-    return AttestationCheck(_errors.Status(status), v1.AttestationReport.FromString(_core.take(report)))
+    try:
+        judged: _errors.Status | int = _errors.Status(status)
+    except ValueError:  # a status newer than this binding
+        judged = status
+    return AttestationCheck(judged, v1.AttestationReport.FromString(_core.take(report)))
 
 
 def attach_attestation(record: Record, owner: Identity, attestation: BytesLike, *,

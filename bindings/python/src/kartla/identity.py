@@ -59,10 +59,10 @@ class Identity(_core.Handle):
         kdf_opslimit (3..16) and kdf_memlimit_mib (64..1024) set Argon2id's cost; 0 = the defaults
         (3 passes, 256 MiB). created_at goes into the card (None = now)."""
         options = _options(kdf_opslimit, kdf_memlimit_mib, created_at)
-        pw, pw_len = secret_in(passphrase, "passphrase")
-        out, code = ctypes.c_void_p(), Buffer()
-        status = lib.kartla_identity_new(options, pw, pw_len, out, code)
-        return cls._made(status, out, code)
+        with secret_in(passphrase, "passphrase") as (pw, pw_len):
+            out, code = ctypes.c_void_p(), Buffer()
+            status = lib.kartla_identity_new(options, pw, pw_len, out, code)
+            return cls._made(status, out, code)
 
     @classmethod
     def create_agency(cls, name: str, organisation_number: str, role: str, passphrase: BytesLike, *,
@@ -77,11 +77,11 @@ class Identity(_core.Handle):
         info.organisation_number = text_in(organisation_number, "organisation_number")
         info.role = text_in(role, "role")
         options = _options(kdf_opslimit, kdf_memlimit_mib, created_at)
-        pw, pw_len = secret_in(passphrase, "passphrase")
-        out, code = ctypes.c_void_p(), Buffer()
-        status = lib.kartla_identity_new_agency(info, options, pw, pw_len,
-                                                out, code)
-        return cls._made(status, out, code)
+        with secret_in(passphrase, "passphrase") as (pw, pw_len):
+            out, code = ctypes.c_void_p(), Buffer()
+            status = lib.kartla_identity_new_agency(info, options, pw, pw_len,
+                                                    out, code)
+            return cls._made(status, out, code)
 
     @classmethod
     def create_trust_root(cls, name: str, passphrase: BytesLike, *, kdf_opslimit: int = 0,
@@ -89,58 +89,58 @@ class Identity(_core.Handle):
         """EXPERIMENTAL (kartla/experimental/trust.h): a trust root's identity, which signs trust
         lists. `name`: e.g. "Kartla trust root, Region Skåne"."""
         options = _options(kdf_opslimit, kdf_memlimit_mib, created_at)
-        pw, pw_len = secret_in(passphrase, "passphrase")
-        out, code = ctypes.c_void_p(), Buffer()
-        status = lib.kartla_identity_new_trust_root(text_in(name, "name"), options, pw, pw_len,
-                                                    out, code)
-        return cls._made(status, out, code)
+        with secret_in(passphrase, "passphrase") as (pw, pw_len):
+            out, code = ctypes.c_void_p(), Buffer()
+            status = lib.kartla_identity_new_trust_root(text_in(name, "name"), options, pw, pw_len,
+                                                        out, code)
+            return cls._made(status, out, code)
 
     @classmethod
     def open(cls, data: BytesLike, passphrase: BytesLike) -> Identity:
         """Unlocks an identity file's bytes. Auth: wrong passphrase."""
         d, d_len = data_in(data, "data")
-        pw, pw_len = secret_in(passphrase, "passphrase")
-        out = ctypes.c_void_p()
-        check(lib.kartla_identity_open(d, d_len, pw, pw_len, out))
-        return cls._wrap(out.value)
+        with secret_in(passphrase, "passphrase") as (pw, pw_len):
+            out = ctypes.c_void_p()
+            check(lib.kartla_identity_open(d, d_len, pw, pw_len, out))
+            return cls._wrap(out.value)
 
     @classmethod
     def open_file(cls, path: PathLike, passphrase: BytesLike) -> Identity:
         p = path_in(path)
-        pw, pw_len = secret_in(passphrase, "passphrase")
-        out = ctypes.c_void_p()
-        check(lib.kartla_identity_open_file(p, pw, pw_len, out))
-        return cls._wrap(out.value)
+        with secret_in(passphrase, "passphrase") as (pw, pw_len):
+            out = ctypes.c_void_p()
+            check(lib.kartla_identity_open_file(p, pw, pw_len, out))
+            return cls._wrap(out.value)
 
     @classmethod
     def recover(cls, data: BytesLike, recovery_code: BytesLike) -> Identity:
         """Unlocks with the recovery code (any case; '-' and ' ' ignored). Auth: a wrong or
         mistyped code."""
         d, d_len = data_in(data, "data")
-        c, c_len = secret_in(recovery_code, "recovery_code")
-        out = ctypes.c_void_p()
-        check(lib.kartla_identity_recover(d, d_len, c, c_len, out))
-        return cls._wrap(out.value)
+        with secret_in(recovery_code, "recovery_code") as (c, c_len):
+            out = ctypes.c_void_p()
+            check(lib.kartla_identity_recover(d, d_len, c, c_len, out))
+            return cls._wrap(out.value)
 
     @classmethod
     def recover_file(cls, path: PathLike, recovery_code: BytesLike) -> Identity:
         p = path_in(path)
-        c, c_len = secret_in(recovery_code, "recovery_code")
-        out = ctypes.c_void_p()
-        check(lib.kartla_identity_recover_file(p, c, c_len, out))
-        return cls._wrap(out.value)
+        with secret_in(recovery_code, "recovery_code") as (c, c_len):
+            out = ctypes.c_void_p()
+            check(lib.kartla_identity_recover_file(p, c, c_len, out))
+            return cls._wrap(out.value)
 
     # -- using --------------------------------------------------------------------------------
 
     def set_passphrase(self, passphrase: BytesLike) -> None:
         """Locks the identity under a new passphrase (the recovery code stays valid); the change
         reaches the disk with save()."""
-        pw, pw_len = secret_in(passphrase, "passphrase")
-        ptr = self._use(exclusive=True)
-        try:
-            check(lib.kartla_identity_set_passphrase(ptr, pw, pw_len))
-        finally:
-            self._done(exclusive=True)
+        with secret_in(passphrase, "passphrase") as (pw, pw_len):
+            ptr = self._use(exclusive=True)
+            try:
+                check(lib.kartla_identity_set_passphrase(ptr, pw, pw_len))
+            finally:
+                self._done(exclusive=True)
 
     def save(self, path: PathLike, *, create_only: bool = False) -> None:
         """Writes the locked identity file atomically, with the record versions it has seen.
