@@ -1,7 +1,7 @@
 """The shared binding scenario (tests/bindings/README.md) through the Python binding.
 
 Each test is one step, marked with its id (`scenario:<id>`), run in order on one shared state;
-the data comes from tests/bindings/scenario.json. tests/cpp/scenario_test.cpp is the reference.
+the data comes from tests/bindings/scenario.json. tests/bindings/cpp/scenario_test.cpp is the reference.
 """
 
 from __future__ import annotations
