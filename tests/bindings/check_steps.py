@@ -12,6 +12,7 @@ import sys
 SCENARIO_TESTS = [
     "tests/bindings/cpp/scenario_test.cpp",
     "bindings/dotnet/tests/ScenarioTest.cs",
+    "bindings/python/tests/test_scenario.py",
 ]
 
 
