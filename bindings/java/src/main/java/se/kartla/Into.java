@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import se.kartla.internal.Args;
+import se.kartla.internal.Scratch;
 
 /** The read-into-caller-memory path shared by Record and Share. */
 final class Into {
@@ -35,14 +36,22 @@ final class Into {
       throw new KartlaException(Status.E_INVALID_ARGUMENT, "dst has " + dst.remaining()
           + " bytes left; the section needs a capacity of " + capacity + " (sectionSize)");
     }
-    Memory tmp = new Memory(Math.max(1, capacity));
+    // Small sections through this thread's reusable native buffer, larger ones through their
+    // own; either is wiped as soon as the copy is made (the library wipes it on failure).
+    boolean small = capacity <= Scratch.SMALL;
+    Memory tmp = small ? Scratch.get().small(capacity) : new Memory(Math.max(1, capacity));
+    int n = 0;
     try {
-      int n = (int) read.into(tmp, capacity);
+      n = (int) read.into(tmp, capacity);
       dst.put(tmp.getByteBuffer(0, n));
       return n;
     } finally {
-      tmp.clear();
-      tmp.close();
+      if (small) {
+        tmp.clear(n);
+      } else {
+        tmp.clear();
+        tmp.close();
+      }
     }
   }
 }

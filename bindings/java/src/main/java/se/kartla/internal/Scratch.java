@@ -27,12 +27,30 @@ public final class Scratch {
   private final Pointer out = memory.share(64, 8);
   private final Pointer out2 = memory.share(72, 8);
 
+  /** Up to this many bytes, a heap read-into goes through {@link #small(long)}. */
+  public static final int SMALL = 64 * 1024;
+
+  private Memory small; // lazily, for heap-buffer reads of small sections; wiped after each use
+
   private Scratch() {
     memory.clear(); // malloc'd: both buffers must start empty (KARTLA_BUFFER_INIT)
   }
 
   public static Scratch get() {
     return MINE.get();
+  }
+
+  /**
+   * This thread's native buffer for a read of at most {@link #SMALL} bytes into a heap array: the
+   * caller wipes what it used ({@code clear(n)}) before the call returns.
+   */
+  public Memory small(long capacity) {
+    if (capacity > SMALL) throw new IllegalArgumentException("not small");
+    if (small == null) {
+      small = new Memory(SMALL);
+      small.clear();
+    }
+    return small;
   }
 
   /** An empty kartla_buffer (KARTLA_BUFFER_INIT) for the call to fill. */
