@@ -54,7 +54,7 @@ class ExampleTest {
     // The README shows the example's body verbatim.
     String example = Files.readString(Repo.path("examples/java/AgencyReadsBundle.java"));
     String body = example.substring(example.indexOf("// example:begin\n") + "// example:begin\n".length(),
-        example.indexOf("    // example:end"));
+        example.indexOf("// example:end")); // its last line, blank, sets stripIndent's indentation
     String readme = Files.readString(Repo.path("bindings/java/README.md"));
     assertTrue(readme.replace(File.separator, "/").contains(body.stripIndent()),
         "bindings/java/README.md must show examples/java/AgencyReadsBundle.java's body");
