@@ -2,7 +2,6 @@ package se.kartla.internal;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.util.Arrays;
 
@@ -54,16 +53,6 @@ public final class Secret implements AutoCloseable {
     } finally {
       Arrays.fill(utf8, (byte) 0);
     }
-  }
-
-  /** The remaining bytes of {@code buffer} (its position does not move). */
-  public static Secret of(ByteBuffer buffer, String what) {
-    Args.notNull(buffer, what);
-    int n = buffer.remaining();
-    if (n == 0) return new Secret(null, 0);
-    Memory m = new Memory(n);
-    m.getByteBuffer(0, n).put(buffer.duplicate());
-    return new Secret(m, n);
   }
 
   public Pointer pointer() {
