@@ -13,6 +13,7 @@ SCENARIO_TESTS = [
     "tests/bindings/cpp/scenario_test.cpp",
     "bindings/dotnet/tests/ScenarioTest.cs",
     "bindings/python/tests/test_scenario.py",
+    "bindings/java/src/test/java/se/kartla/ScenarioTest.java",
 ]
 
 
