@@ -104,7 +104,7 @@ class ScenarioTest {
 
   @BeforeAll
   void setUp() throws IOException {
-    assertEquals(0, Kartla.abiVersion());
+    assertEquals(1, Kartla.abiVersion());
     dir = Files.createTempDirectory("kartla-java-scenario");
   }
 

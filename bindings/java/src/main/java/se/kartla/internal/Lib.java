@@ -13,7 +13,7 @@ import java.io.File;
  */
 public final class Lib {
   /** The ABI this binding was written against: the shared library's SOVERSION (KARTLA_ABI_VERSION). */
-  public static final int ABI_VERSION = 0;
+  public static final int ABI_VERSION = 1;
 
   public static final String PATH_PROPERTY = "kartla.library.path";
 
