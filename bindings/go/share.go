@@ -9,6 +9,7 @@ import "C"
 
 import (
 	"runtime"
+	"sync"
 	"time"
 	"unsafe"
 
@@ -25,7 +26,12 @@ import (
 // A Share is immutable once opened and may be used by many goroutines at once. Close frees it
 // (and the open file); a finalizer frees a forgotten Share only when the garbage collector gets
 // to it.
-type Share struct{ h handle.Handle }
+type Share struct {
+	h handle.Handle
+	// The capacity each section needs (its padded length), learnt on its first read: a share is
+	// immutable, so later reads make one C call instead of two.
+	capacity sync.Map // section name -> C.size_t
+}
 
 func wrapShare(p *C.kartla_share) *Share {
 	s := &Share{}
@@ -113,8 +119,13 @@ func (s *Share) Section(section string, at time.Time) ([]byte, error) {
 	var out []byte
 	err := s.withSection(op, section, func(p *C.kartla_share, name *C.char) error {
 		var size C.size_t
-		if err := call(op, func() C.kartla_status { return C.kartla_share_section_size(p, name, unixTime(at), &size) }); err != nil {
-			return err
+		if known, ok := s.capacity.Load(section); ok {
+			size = known.(C.size_t)
+		} else {
+			if err := call(op, func() C.kartla_status { return C.kartla_share_section_size(p, name, unixTime(at), &size) }); err != nil {
+				return err
+			}
+			s.capacity.Store(section, size)
 		}
 		buf := make([]byte, int(size))
 		var n C.size_t

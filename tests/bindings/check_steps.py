@@ -11,6 +11,7 @@ import sys
 
 SCENARIO_TESTS = [
     "tests/bindings/cpp/scenario_test.cpp",
+    "bindings/go/scenario_test.go",
 ]
 
 
