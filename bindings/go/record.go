@@ -13,6 +13,7 @@ import (
 	"time"
 	"unsafe"
 
+	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
 
 	"kartla.example/kartla/internal/handle"
@@ -230,18 +231,27 @@ func (r *Record) SetSectionJSON(section, json string) error {
 
 // SetSectionMessage is SetSection with a typed message: the section is the one whose message m
 // is (a *kartlav1.Languages sets "languages").
+//
+// The message goes to the library as protobuf JSON, and the library encodes it. Protobuf's
+// binary encoding is not canonical (protobuf-go writes a oneof after the other fields, the
+// library in field-number order), and an attestation holds only for its entry's exact bytes
+// (docs/SPEC.md §13.2): this way an entry read with SectionMessage and set back unchanged keeps
+// its bytes, and its attestations keep holding. Unknown fields (a newer writer's) are not
+// carried, as on every JSON path; SetSection takes bytes as they are.
 func (r *Record) SetSectionMessage(m proto.Message) error {
 	const op = "Record.SetSectionMessage"
 	section, err := SectionOf(m)
 	if err != nil {
 		return misuse(op, err.Error())
 	}
-	content, err := proto.MarshalOptions{Deterministic: true}.Marshal(m)
+	js, err := protojson.MarshalOptions{UseProtoNames: true}.Marshal(m)
 	if err != nil {
 		return misuse(op, "the message does not encode: "+err.Error())
 	}
-	defer clear(content)
-	return r.SetSection(section, content)
+	defer clear(js)
+	return r.withSection(op, section, func(p *C.kartla_record, s *C.char) C.kartla_status {
+		return C.kartla_record_set_section_json(p, s, bytesIn(js), C.size_t(len(js)))
+	})
 }
 
 // Section is a section's content as protobuf bytes (ErrNotFound if the record does not hold
