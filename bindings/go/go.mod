@@ -2,4 +2,4 @@ module kartla.example/kartla
 
 go 1.23
 
-require google.golang.org/protobuf v1.36.12 // indirect
+require google.golang.org/protobuf v1.36.12
