@@ -259,6 +259,16 @@ func run(sizeList string, samples int, minSample time.Duration) error {
 				}
 				return nil
 			}, func(reps int) error { return cbench.SectionInto(s.share, "documents", s.at, cBuf, reps) }},
+			// The floor under any cgo binding: the C read called once per read from a Go loop,
+			// with no binding code around it, against the same reads looped inside C.
+			{"control: one bare cgo call per read vs a C loop", func(reps int) error {
+				for i := 0; i < reps; i++ {
+					if err := cbench.SectionInto(s.share, "documents", s.at, goBuf, 1); err != nil {
+						return err
+					}
+				}
+				return nil
+			}, func(reps int) error { return cbench.SectionInto(s.share, "documents", s.at, cBuf, reps) }},
 			{"OpenShareFile+Section+Close vs open+section+free", func(reps int) error {
 				for i := 0; i < reps; i++ {
 					sh, err := kartla.OpenShareFile(s.bundle, s.agency)
