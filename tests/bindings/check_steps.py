@@ -14,6 +14,7 @@ SCENARIO_TESTS = [
     "bindings/dotnet/tests/ScenarioTest.cs",
     "bindings/python/tests/test_scenario.py",
     "bindings/java/src/test/java/se/kartla/ScenarioTest.java",
+    "bindings/go/scenario_test.go",
 ]
 
 
