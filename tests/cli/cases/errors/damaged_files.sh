@@ -1,0 +1,25 @@
+. "$CASES/lib.sh"
+# A flipped byte anywhere (framing, header, manifest, signature, ciphertext), a cut-off file, a
+# byte too many, a file that is not Kartla's, an identity where a record belongs: exit 4.
+from_once owner.id
+new_record
+set_sections profile
+for offset in 7 20 n//3 n//2 n-1; do
+  flip rec.kartla tampered.kartla "$offset" 0x40
+  kartla verify tampered.kartla
+done
+# The last byte belongs to the profile's ciphertext: reading it fails, it never shows text.
+flip rec.kartla tampered.kartla n-1 0x01
+kartla record get tampered.kartla --owner owner.id --section profile
+for length in 0 5 12 n//2 n-1; do
+  cut_to rec.kartla truncated.kartla "$length"
+  kartla verify truncated.kartla
+done
+{ cat rec.kartla; printf '\0'; } >extra.kartla
+kartla verify extra.kartla
+printf 'Dear diary,\nthis is not a Kartla file.\n' >notes.txt
+kartla verify notes.txt
+kartla verify owner.id
+printf 'KARTLAI\001garbage' >garbage.id
+kartla identity fingerprint garbage.id
+kartla identity fingerprint notes.txt
