@@ -152,6 +152,7 @@ class Runner:
         env = {k: os.environ[k] for k in PASSED_THROUGH if k in os.environ}
         env.update({
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "PYTHON": sys.executable,  # lib.sh's python3
             "HOME": home,
             "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC",
             "KARTLA_BIN": self.kartla,
@@ -204,20 +205,23 @@ class Runner:
         """Runs GROUP/_setup_once.sh, if there is one, into the group's once folder; returns that
         folder, the time its set-up started, and an error text or None. With --once-dir, a
         set-up done by an earlier run (--setup-only, a ctest fixture) is used as it is."""
+        script = os.path.join(self.cases, group, "_setup_once.sh")
+        if not os.path.exists(script):  # nothing to share: an empty folder of this run's own
+            once = os.path.join(self.scratch, group, "once")
+            os.makedirs(once, exist_ok=True)
+            return once, self.started, None
         base = os.path.join(self.once_root or self.scratch, group)
         once, meta, done = (os.path.join(base, name) for name in ("once", "once.meta", "done"))
-        script = os.path.join(self.cases, group, "_setup_once.sh")
         if self.once_root and not self.setup_only and os.path.exists(done):
             return once, float(read_text(done)), None
         shutil.rmtree(base, ignore_errors=True)
         os.makedirs(once)
         started = time.time()
-        if os.path.exists(script):
-            rc, out, err, seconds = self.run_script(script, once, meta, once)
-            if rc != 0 or out or err:
-                return once, started, "%s/_setup_once.sh failed (exit %s)\nstdout:\n%s\nstderr:\n%s" % (
-                    group, rc, out, err)
-            self.say("setup %-44s %5.1fs" % (group + "/_setup_once.sh", seconds))
+        rc, out, err, seconds = self.run_script(script, once, meta, once)
+        if rc != 0 or out or err:
+            return once, started, "%s/_setup_once.sh failed (exit %s)\nstdout:\n%s\nstderr:\n%s" % (
+                group, rc, out, err)
+        self.say("setup %-44s %5.1fs" % (group + "/_setup_once.sh", seconds))
         write_text(done, "%f\n" % started)
         return once, started, None
 
@@ -326,7 +330,7 @@ def discover(cases_dir, wanted):
         return sorted(f[:-3] for f in os.listdir(folder) if f.endswith(".sh") and not f.startswith("_"))
 
     groups = sorted(d for d in os.listdir(cases_dir)
-                    if os.path.isdir(os.path.join(cases_dir, d)) and d != "lib" and not d.startswith("."))
+                    if os.path.isdir(os.path.join(cases_dir, d)) and not d.startswith(("_", ".")))
     if not wanted:
         return [(g, n) for g in groups for n in cases_of(g)]
     selection = []

@@ -1,7 +1,7 @@
 # Sourced by every case (`. "$CASES/lib.sh"`) and by each group's _setup_once.sh
 # (tests/cli/README.md). The runner (tests/cli/run_golden.py) sets KARTLA_BIN, CASES, SRC, ONCE,
-# KARTLA_TEST_META, KARTLA_TEST_NAMES and KARTLA_STATE_DIR, and runs the case in a fresh scratch
-# folder with no controlling terminal and stdin from /dev/null.
+# PYTHON, KARTLA_TEST_META, KARTLA_TEST_NAMES and KARTLA_STATE_DIR, and runs the case in a fresh
+# scratch folder with no controlling terminal and stdin from /dev/null.
 #
 #   kartla ARGS...       runs kartla and writes a transcript: on stdout `$ kartla ARGS`, what it
 #                        printed on stdout and, unless it exited 0, `[exit N]`; on stderr, if it
@@ -24,21 +24,26 @@ PERSONAS=$SRC/examples/personas
 VECTORS=$SRC/tests/vectors
 _default_passphrase=$KARTLA_PASSPHRASE
 _default_state_dir=$KARTLA_STATE_DIR
-_tool() { python3 -B "$CASES/tool.py" "$@"; }
+# python3 in a case is the runner's own interpreter, standard library only: no site packages to
+# load at each of its hundreds of starts.
+python3() { "$PYTHON" -S -B "$@"; }
+_tool() { python3 "$CASES/tool.py" "$@"; }
 
-# Arguments as a person would type them: quoted only where the shell needs it.
+# Arguments as a person would type them, quoted only where the shell needs it, into $_quoted
+# (no subshell: a case runs hundreds of commands).
 _quote() {
   local a words=()
   for a in "$@"; do
     if [[ $a =~ ^[A-Za-z0-9_./:=,@%+-]+$ ]]; then
       words+=("$a")
     elif [[ $a == *[[:cntrl:]]* ]]; then
-      words+=("$(printf '%q' "$a")")
+      printf -v a '%q' "$a"
+      words+=("$a")
     else
       words+=("'${a//\'/\'\\\'\'}'")
     fi
   done
-  printf '%s' "${words[*]}"
+  _quoted=${words[*]}
 }
 
 # `$ kartla ARGS`, with the KARTLA_ variables that differ from the case's defaults in front.
@@ -50,39 +55,48 @@ _header() {
         KARTLA_PASSPHRASE) [ "${!v}" = "$_default_passphrase" ] && continue ;;
         KARTLA_STATE_DIR) [ "${!v}" = "$_default_state_dir" ] && continue ;;
       esac
-      prefix+="$v=$(_quote "${!v}") "
+      _quote "${!v}"
+      prefix+="$v=$_quoted "
     elif [ "$v" = KARTLA_PASSPHRASE ] || [ "$v" = KARTLA_STATE_DIR ]; then
       unset+="-u $v "
     fi
   done
   [ -z "$unset" ] || prefix+="env $unset"
-  if [ $# -eq 0 ]; then printf '$ %skartla\n' "$prefix"; else printf '$ %skartla %s\n' "$prefix" "$(_quote "$@")"; fi
+  _quote "$@"
+  printf '$ %skartla%s\n' "$prefix" "${_quoted:+ $_quoted}"
 }
 
-# Copies a stream's text, marking a last line without its line ending.
+# Copies a file (a stream kartla wrote) into the transcript, marking a last line without its line
+# ending and a NUL byte. Builtins only: a case runs hundreds of commands.
 _show() {
-  [ -s "$1" ] || return 0
-  cat "$1"
-  [ -z "$(tail -c 1 "$1")" ] || printf '\n[no newline at the end]\n'
+  local text
+  if IFS= read -r -d '' text <"$1"; then
+    printf '%s\n[a NUL byte here]\n' "$text"
+  elif [ -n "$text" ]; then
+    printf '%s' "$text"
+    [ "${text: -1}" = $'\n' ] || printf '\n[no newline at the end]\n'
+  fi
 }
 
-_run() {  # MODE ARGS...: runs the real binary; its output is in $_out and $_err, its status in $_rc
-  _out=$KARTLA_TEST_META/out.$BASHPID _err=$KARTLA_TEST_META/err.$BASHPID _rc=0
+# _run OUT ERR ARGS...: runs the real binary, its stdout into OUT and stderr into ERR; its exit
+# code in $_rc.
+_run() {
+  _out=$1 _err=$2 _rc=0
+  shift 2
   "$KARTLA_BIN" "$@" >"$_out" 2>"$_err" || _rc=$?
 }
 
 kartla() {
-  _run "$@"
-  _header "$@"
-  _show "$_out"
-  [ "$_rc" -eq 0 ] || echo "[exit $_rc]"
-  if [ -s "$_err" ]; then
-    _header "$@" >&2
-    _show "$_err" >&2
-  fi
+  # What the last transcript command printed stays in $_kept and $_kept_err (tee_to, stderr_lacks).
   _kept=$KARTLA_TEST_META/kept _kept_err=$KARTLA_TEST_META/kept_err
-  mv "$_out" "$_kept"
-  mv "$_err" "$_kept_err"
+  _run "$_kept" "$_kept_err" "$@"
+  _header "$@"
+  _show "$_kept"
+  [ "$_rc" -eq 0 ] || echo "[exit $_rc]"
+  if [ -s "$_kept_err" ]; then
+    _header "$@" >&2
+    _show "$_kept_err" >&2
+  fi
 }
 
 # stderr_lacks WORD...: the last `kartla` command's stderr holds none of the WORDs.
@@ -111,18 +125,16 @@ _expect_success() {  # shows a failed set-up command in full; returns 1 so that 
 quiet() {
   [ "$1" = kartla ] || { echo "quiet: say 'quiet kartla ARGS'" >&2; return 1; }
   shift
-  _run "$@"
-  _expect_success "$@" || return 1
-  rm -f "$_out" "$_err"
+  _run "$KARTLA_TEST_META/out.$BASHPID" "$KARTLA_TEST_META/err.$BASHPID" "$@"
+  _expect_success "$@"
 }
 
 output() {
   [ "$1" = kartla ] || { echo "output: say 'output kartla ARGS'" >&2; return 1; }
   shift
-  _run "$@"
+  _run "$KARTLA_TEST_META/out.$BASHPID" "$KARTLA_TEST_META/err.$BASHPID" "$@"
   _expect_success "$@" || return 1
   cat "$_out"
-  rm -f "$_out" "$_err"
 }
 
 # ---- names for values a run cannot fix (see Normaliser in run_golden.py)
@@ -215,13 +227,12 @@ sequence() { echo "$1: sequence $(output kartla verify "$1" --json | json - sequ
 exit_is() {
   local want=$1
   shift 2
-  _run "$@"
+  _run "$KARTLA_TEST_META/out.$BASHPID" "$KARTLA_TEST_META/err.$BASHPID" "$@"
   if [ "$_rc" -ne "$want" ] || [ -s "$_out" ] || [ "$(grep -c '^kartla: error: ' "$_err")" != 1 ] ||
     [ "$(wc -l <"$_err")" != 1 ]; then
     echo "!!! expected exit $want with one error line:"
     _header "$@"; _show "$_out"; echo "[exit $_rc]"; _show "$_err"
   fi
-  rm -f "$_out" "$_err"
 }
 
 # no_section_named FILE WHAT: what a keyless reader was shown names no section as a word.

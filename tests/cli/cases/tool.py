@@ -8,6 +8,7 @@
   tool.py same-content A B         `same content` if two JSON documents are equal once the
                                    members protobuf leaves out (defaults) are dropped
   tool.py find FILE HEX             the offset of the bytes HEX in FILE
+  tool.py find-text FILE TEXT       the offset of TEXT (UTF-8) in FILE
   tool.py no-control FILE          `FILE: no control characters` (C0 but newline, DEL, C1)
   tool.py no-section-names FILE WHAT  (section list as `kartla sections --json` on stdin)
                                    `WHAT: names no section` unless FILE names one as a word
@@ -88,6 +89,8 @@ def main(argv):
         print("laid out: 2 spaces" if good else "!!! NOT LAID OUT as json.dumps(indent=2)")
     elif command == "find":
         print(read_bytes(args[0]).index(bytes.fromhex(args[1])))
+    elif command == "find-text":
+        print(read_bytes(args[0]).index(args[1].encode()))
     elif command == "no-control":
         text = open(args[0], encoding="utf-8").read()
         bad = sorted({"%#x" % ord(c) for c in text if (ord(c) < 0x20 and c != "\n") or 0x7f <= ord(c) <= 0x9f})

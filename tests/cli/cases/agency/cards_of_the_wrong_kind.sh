@@ -10,7 +10,7 @@ kartla agency show owner.card --json
 kartla agency show owner.card
 kartla agency card a.id --out a.card
 kartla agency card a.id --out a.id
-at=$(_tool find a.card "$(printf 'Landskrona stad' | xxd -p)")
+at=$(_tool find-text a.card "Landskrona stad")
 flip a.card forged.card "$at" 0x20
 kartla agency show forged.card
 kartla agency show owner.id

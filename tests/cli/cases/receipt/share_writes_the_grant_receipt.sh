@@ -10,7 +10,7 @@ tee_to share.json kartla share rec.kartla "${OWNER[@]}" --to a.card --sections p
 grant=$(json share.json grant_id)
 name_value "$grant" GRANT
 mode a.receipt
-xxd -l 8 a.receipt
+head -c 8 a.receipt | od -An -c
 kartla verify rec.kartla --json
 (unset KARTLA_PASSPHRASE; tee_to shown.json kartla receipt show a.receipt --json --owner-card owner.card --agency-card a.card)
 (unset KARTLA_PASSPHRASE; kartla receipt show a.receipt --owner-card owner.card)
