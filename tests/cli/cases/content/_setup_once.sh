@@ -1,0 +1,2 @@
+. "$CASES/lib.sh"
+make_owner owner

@@ -1,0 +1,3 @@
+. "$CASES/lib.sh"
+make_owner owner
+KARTLA_PASSPHRASE=other make_owner other

@@ -1,0 +1,5 @@
+. "$CASES/lib.sh"
+make_owner owner
+make_owner other
+make_agency a "Landskrona stad" 212000-1140 municipal_labour_unit
+make_agency b "Arbetsförmedlingen" 556036-0793 employment_service
