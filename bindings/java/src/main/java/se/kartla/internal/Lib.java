@@ -14,7 +14,8 @@ import java.net.URL;
  * <ol>
  *   <li>the folder named by the system property {@code kartla.library.path}: its libkartla.so and
  *       no other;
- *   <li>when JNA's own {@code jna.library.path} is set: JNA's search (that path, then the system's);
+ *   <li>when JNA's own {@code jna.library.path} is set: JNA's search (that path, the system's, and
+ *       last the jar's);
  *   <li>the library the jar carries, the classpath resource {@code linux-x86-64/libkartla.so}
  *       (JNA's resource layout; unpacked by JNA to a temporary file, since a shared object cannot
  *       be loaded from inside a jar);
