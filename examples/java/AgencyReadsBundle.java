@@ -1,5 +1,5 @@
 // An agency case system opens a participant's share bundle and reads one section, typed.
-// Usage: java -Dkartla.library.path=DIR AgencyReadsBundle AGENCY_ID BUNDLE OWNER_CARD
+// Usage: java [-Dkartla.library.path=DIR] AgencyReadsBundle AGENCY_ID BUNDLE OWNER_CARD
 // (the agency identity's passphrase in KARTLA_PASSPHRASE). bindings/java/README.md shows it;
 // bindings/java's ExampleTest compiles and runs it.
 import java.nio.file.Files;

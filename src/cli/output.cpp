@@ -29,11 +29,10 @@ google::protobuf::util::TypeResolver& resolver() {
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-// Protobuf 3.21's printer indents one space per level; the CLI's documents are laid out as the
-// library's own writer lays out its reports (src/views/json_writer.h, which the CLI cannot
-// use: it sees only the public headers): two spaces per level, one member or element per line,
-// ": " after each key, empty containers as {} and [], and a final newline. This changes only
-// whitespace outside strings (strings are copied as they are, escapes included).
+// Protobuf 3.21's printer indents one space per level; the CLI's JSON documents (and their
+// golden files in tests/cli) are laid out with two spaces per level, one member or element per
+// line, ": " after each key, empty containers as {} and [], and a final newline. This changes
+// only whitespace outside strings (strings are copied as they are, escapes included).
 std::string laid_out(std::string_view in) {
   std::string out;
   out.reserve(2 * in.size() + 16);  // never reallocated: no copy of a secret is left behind

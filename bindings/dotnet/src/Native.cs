@@ -79,9 +79,11 @@ namespace Kartla
 
     internal static unsafe class Native
     {
-        // The name the runtime resolves: libkartla.so on Linux (Mono: Kartla.dll.config or
-        // LD_LIBRARY_PATH; .NET: the application folder or LD_LIBRARY_PATH), kartla.dll on
-        // Windows, libkartla.dylib on macOS. bindings/dotnet/README.md, "How the library is found".
+        // The name the runtime resolves: libkartla.so on Linux (Mono: Kartla.dll.config's dllmap,
+        // which in the NuGet package names the package's runtimes/linux-x64/native/libkartla.so,
+        // else LD_LIBRARY_PATH; .NET: the package's runtimes/ folder by its own convention, the
+        // application folder or LD_LIBRARY_PATH), kartla.dll on Windows, libkartla.dylib on macOS.
+        // bindings/dotnet/README.md, "How the library is found".
         internal const string Lib = "kartla";
 
         // common.h

@@ -86,7 +86,8 @@ TEST_CASE("a grant edited to a later expiry or another purpose is refused", "[gr
 TEST_CASE("a forged bundle signed by a substitute owner key shows a different owner", "[grant]") {
   // The agency view does not pin the owner's key (it is not told whom to expect); a file made
   // entirely by someone else opens, but the owner fingerprint it reports is not the owner's.
-  // Agency systems must compare it (kartla_share_describe_json) - see the review report.
+  // Agency systems must compare it (kartla_share_describe's owner fingerprint, or
+  // kartla_share_check_owner with the card they expect).
   Loose l = take_apart(fx().bundle);
   const crypto::SigningKeyPair stranger = stranger_signing_keys();
   grant_for(l, agency_a()).bytes = edited_grant([](format::Grant& g) { g.terms.expires_at = 0; });

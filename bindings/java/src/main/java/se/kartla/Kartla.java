@@ -18,10 +18,11 @@ import se.kartla.v1.ValidationReport;
  * The library as a whole (kartla/common.h) and the functions that take no handle: versions, the
  * list of sections, agency roles, cards and content validation. Every method is thread-safe.
  *
- * <p>The native library is found through the system property {@code kartla.library.path} (the
- * folder holding libkartla.so), then JNA's {@code jna.library.path}, then the system's library
- * path; when it cannot be loaded, the first call throws {@link UnsatisfiedLinkError} saying how to
- * set it.
+ * <p>The native library is the one in the folder named by the system property
+ * {@code kartla.library.path} when it is set; else JNA's search when {@code jna.library.path} is
+ * set; else the one the jar carries ({@code linux-x86-64/libkartla.so}); else the system's. When
+ * it cannot be loaded, the first call throws {@link UnsatisfiedLinkError} saying how to set it;
+ * {@link #libraryLocation()} says which one was loaded.
  */
 public final class Kartla {
   private static final int PROTOBUF = 0;
@@ -50,6 +51,15 @@ public final class Kartla {
   public static int formatVersion() {
     Lib.check();
     return Native.kartla_format_version();
+  }
+
+  /**
+   * Where the loaded native library came from: the jar's resource URL
+   * ({@code jar:file:/.../kartla.jar!/linux-x86-64/libkartla.so}) when it is the one the jar
+   * carries, else the path of the file loaded.
+   */
+  public static String libraryLocation() {
+    return Lib.location();
   }
 
   /** The fixed list of section names ("profile", "languages", ...), in the library's order. */

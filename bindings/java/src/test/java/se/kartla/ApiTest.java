@@ -50,6 +50,18 @@ class ApiTest {
   }
 
   @Test
+  @DisplayName("kartla.library.path selects that folder's library over the one on the class path")
+  void libraryPathWins() {
+    // target/classes carries the packaged library as linux-x86-64/libkartla.so; the pom points
+    // kartla.library.path at the build tree's, and that one must be the one loaded.
+    String folder = System.getProperty("kartla.library.path");
+    assertTrue(folder != null && !folder.isEmpty(), "the pom sets kartla.library.path for these tests");
+    assertTrue(getClass().getClassLoader().getResource("linux-x86-64/libkartla.so") != null,
+        "the class path carries the packaged library");
+    assertEquals(Path.of(folder, "libkartla.so").toAbsolutePath().toString(), Kartla.libraryLocation());
+  }
+
+  @Test
   @DisplayName("validation returns every violation as a typed report; E_SCHEMA is a verdict, not a failure")
   void validation() throws IOException {
     String good = Files.readString(Repo.path("examples/sections/languages.json"));
