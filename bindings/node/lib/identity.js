@@ -47,10 +47,19 @@ function settle(reply, withCode) {
 }
 
 // Both ways of making a slow call: `async` on the worker thread, or here (the *Sync methods).
+// `args` is a function making the call's arguments, so that a bad argument rejects the Promise
+// (as an async function would) rather than throwing before it exists.
 function slow(op, args, withCode) {
-  return runSlow(op, args).then((reply) => settle(reply, withCode));
+  let made;
+  try {
+    made = args();
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  return runSlow(op, made).then((reply) => settle(reply, withCode));
 }
-function slowSync(op, args, withCode) {
+function slowSync(op, makeArgs, withCode) {
+  const args = makeArgs();
   try {
     return settle(runSlowCall(op, args), withCode);
   } finally {
@@ -65,48 +74,48 @@ function slowSync(op, args, withCode) {
  */
 export class Identity extends Handle {
   static create(passphrase, opts) {
-    return slow("new", Identity.#newArgs(passphrase, opts), true);
+    return slow("new", () => Identity.#newArgs(passphrase, opts), true);
   }
   static createSync(passphrase, opts) {
-    return slowSync("new", Identity.#newArgs(passphrase, opts), true);
+    return slowSync("new", () => Identity.#newArgs(passphrase, opts), true);
   }
   static createAgency(agency, passphrase, opts) {
-    return slow("new_agency", { info: agencyInfo(agency), ...Identity.#newArgs(passphrase, opts) }, true);
+    return slow("new_agency", () => ({ info: agencyInfo(agency), ...Identity.#newArgs(passphrase, opts) }), true);
   }
   static createAgencySync(agency, passphrase, opts) {
-    return slowSync("new_agency", { info: agencyInfo(agency), ...Identity.#newArgs(passphrase, opts) }, true);
+    return slowSync("new_agency", () => ({ info: agencyInfo(agency), ...Identity.#newArgs(passphrase, opts) }), true);
   }
   /** Experimental (kartla/experimental/trust.h): a trust root, which signs trust lists. */
   static createTrustRoot(name, passphrase, opts) {
-    return slow("new_trust_root", { name: textIn(name, "name"), ...Identity.#newArgs(passphrase, opts) }, true);
+    return slow("new_trust_root", () => ({ name: textIn(name, "name"), ...Identity.#newArgs(passphrase, opts) }), true);
   }
   static createTrustRootSync(name, passphrase, opts) {
-    return slowSync("new_trust_root", { name: textIn(name, "name"), ...Identity.#newArgs(passphrase, opts) }, true);
+    return slowSync("new_trust_root", () => ({ name: textIn(name, "name"), ...Identity.#newArgs(passphrase, opts) }), true);
   }
 
   static open(file, passphrase) {
-    return slow("open", Identity.#fileArgs(file, passphrase, "passphrase"), false);
+    return slow("open", () => Identity.#fileArgs(file, passphrase, "passphrase"), false);
   }
   static openSync(file, passphrase) {
-    return slowSync("open", Identity.#fileArgs(file, passphrase, "passphrase"), false);
+    return slowSync("open", () => Identity.#fileArgs(file, passphrase, "passphrase"), false);
   }
   static openFile(path, passphrase) {
-    return slow("open_file", Identity.#pathArgs(path, passphrase, "passphrase"), false);
+    return slow("open_file", () => Identity.#pathArgs(path, passphrase, "passphrase"), false);
   }
   static openFileSync(path, passphrase) {
-    return slowSync("open_file", Identity.#pathArgs(path, passphrase, "passphrase"), false);
+    return slowSync("open_file", () => Identity.#pathArgs(path, passphrase, "passphrase"), false);
   }
   static recover(file, recoveryCode) {
-    return slow("recover", Identity.#fileArgs(file, recoveryCode, "recoveryCode"), false);
+    return slow("recover", () => Identity.#fileArgs(file, recoveryCode, "recoveryCode"), false);
   }
   static recoverSync(file, recoveryCode) {
-    return slowSync("recover", Identity.#fileArgs(file, recoveryCode, "recoveryCode"), false);
+    return slowSync("recover", () => Identity.#fileArgs(file, recoveryCode, "recoveryCode"), false);
   }
   static recoverFile(path, recoveryCode) {
-    return slow("recover_file", Identity.#pathArgs(path, recoveryCode, "recoveryCode"), false);
+    return slow("recover_file", () => Identity.#pathArgs(path, recoveryCode, "recoveryCode"), false);
   }
   static recoverFileSync(path, recoveryCode) {
-    return slowSync("recover_file", Identity.#pathArgs(path, recoveryCode, "recoveryCode"), false);
+    return slowSync("recover_file", () => Identity.#pathArgs(path, recoveryCode, "recoveryCode"), false);
   }
 
   static #newArgs(passphrase, opts) {
