@@ -117,6 +117,8 @@ const PROTOTYPES = [
   "kartla_status kartla_card_describe(const uint8_t *card, size_t card_len, kartla_encoding encoding, _Inout_ kartla_buffer *out)",
   // record.h
   "kartla_status kartla_record_new(const kartla_identity *owner, _Out_ kartla_record **out)",
+  "kartla_status kartla_record_open(const uint8_t *bytes, size_t len, const kartla_identity *owner, _Out_ kartla_record **out)",
+  "kartla_status kartla_record_open_file(const char *path, const kartla_identity *owner, _Out_ kartla_record **out)",
   "kartla_status kartla_record_open_with_options(const uint8_t *bytes, size_t len, const kartla_identity *owner, const kartla_record_open_options *options, _Out_ kartla_record **out)",
   "kartla_status kartla_record_open_file_with_options(const char *path, const kartla_identity *owner, const kartla_record_open_options *options, _Out_ kartla_record **out)",
   "kartla_status kartla_record_save(kartla_record *record, const char *path)",

@@ -37,16 +37,22 @@ export class Record extends Handle {
   /** Opens the owner's record from its bytes. `acceptOlder` and `lastSeen`: kartla_record_open_options. */
   static open(bytes, owner, opts) {
     const d = bytesIn(bytes, "bytes");
-    const o = openOptions(opts);
     const out = [null];
-    check(c.kartla_record_open_with_options(d, d.length, use(owner, Identity, "owner"), o, out));
+    if (opts === undefined) {
+      check(c.kartla_record_open(d, d.length, use(owner, Identity, "owner"), out));
+    } else {
+      check(c.kartla_record_open_with_options(d, d.length, use(owner, Identity, "owner"), openOptions(opts), out));
+    }
     return new Record(MAKE, out[0], c.kartla_record_free);
   }
 
   static openFile(path, owner, opts) {
-    const o = openOptions(opts);
     const out = [null];
-    check(c.kartla_record_open_file_with_options(pathIn(path), use(owner, Identity, "owner"), o, out));
+    if (opts === undefined) {
+      check(c.kartla_record_open_file(pathIn(path), use(owner, Identity, "owner"), out));
+    } else {
+      check(c.kartla_record_open_file_with_options(pathIn(path), use(owner, Identity, "owner"), openOptions(opts), out));
+    }
     return new Record(MAKE, out[0], c.kartla_record_free);
   }
 

@@ -1,0 +1,83 @@
+// The binding against the headers: every function of the C ABI is declared (except the *_init
+// functions, whose work the binding does with the versions below, and the views, not wrapped yet),
+// each options struct's version is the header's, and the library is the one this binding needs.
+
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import * as kartla from "../lib/index.js";
+import * as native from "../lib/native.js";
+import { REPO } from "./support.js";
+
+const include = path.join(REPO, "include", "kartla");
+const headers = [
+  ...fs.readdirSync(include).filter((f) => f.endsWith(".h")).map((f) => path.join(include, f)),
+  ...fs.readdirSync(path.join(include, "experimental")).filter((f) => f.endsWith(".h") && f !== "views.h")
+    .map((f) => path.join(include, "experimental", f)),
+];
+const text = headers.map((h) => fs.readFileSync(h, "utf8")).join("\n");
+
+test("every C function is declared", () => {
+  const declared = new Set([...text.matchAll(/KARTLA_API\s[^;(]*?\b(kartla_[a-z0-9_]+)\s*\(/g)].map((m) => m[1]));
+  assert.ok(declared.size > 60, `only ${declared.size} functions found in the headers`);
+  const missing = [...declared].filter((name) => !name.endsWith("_init") && !(name in native.c));
+  assert.deepEqual(missing, []);
+  const unknown = Object.keys(native.c).filter((name) => !declared.has(name));
+  assert.deepEqual(unknown, []);
+});
+
+test("the options structs carry the headers' versions", () => {
+  for (const [macro, value] of [
+    ["KARTLA_IDENTITY_OPTIONS_VERSION", native.IDENTITY_OPTIONS_VERSION],
+    ["KARTLA_AGENCY_INFO_VERSION", native.AGENCY_INFO_VERSION],
+    ["KARTLA_RECORD_OPEN_OPTIONS_VERSION", native.RECORD_OPEN_OPTIONS_VERSION],
+    ["KARTLA_RECORD_SHARE_OPTIONS_VERSION", native.RECORD_SHARE_OPTIONS_VERSION],
+    ["KARTLA_ENTRY_REF_VERSION", native.ENTRY_REF_VERSION],
+  ]) {
+    const m = text.match(new RegExp(`#define ${macro} (\\d+)`));
+    assert.ok(m, macro);
+    assert.equal(Number(m[1]), value, macro);
+  }
+});
+
+test("the struct layouts are the C ones", () => {
+  // x86-64 and arm64 LP64: what the headers' fields add up to with their alignment.
+  const koffiSizes = { Buffer: 24, IdentityOptions: 24, AgencyInfo: 32, RecordOpenOptions: 16,
+    RecordShareOptions: 48, EntryRef: 64 };
+  return import("koffi").then(({ default: koffi }) => {
+    for (const [name, size] of Object.entries(koffiSizes)) assert.equal(koffi.sizeof(native[name]), size, name);
+  });
+});
+
+test("the status table is the header's", () => {
+  for (const m of text.matchAll(/KARTLA_(OK|E_[A-Z_]+) = (\d+)/g)) {
+    assert.equal(kartla.Status[m[1]], Number(m[2]), m[1]);
+    assert.equal(native.c.kartla_status_name(Number(m[2])), m[1]);
+    assert.equal(kartla.statusName(Number(m[2])), m[1]);
+  }
+  assert.equal(kartla.statusName(999), "UNKNOWN");
+  assert.equal(Object.keys(kartla.Status).length, [...text.matchAll(/KARTLA_(OK|E_[A-Z_]+) = (\d+)/g)].length);
+});
+
+test("the library is ABI 1, and says which version it is", () => {
+  assert.equal(kartla.abiVersion(), kartla.ABI_VERSION);
+  const m = text.match(/#define KARTLA_VERSION_STRING "([^"]+)"/);
+  assert.equal(kartla.version(), m[1]);
+  assert.ok(kartla.libraryPath.length > 0);
+});
+
+test("sections and their message schemas", async () => {
+  const v1 = await import("../gen/kartla/v1/index.js");
+  const names = kartla.sections();
+  assert.ok(names.includes("profile") && names.includes("work_ability"));
+  for (const name of names) {
+    const schemaName = `${name.split("_").map((p) => p[0].toUpperCase() + p.slice(1)).join("")}Schema`;
+    assert.ok(v1[schemaName], `kartla/v1 has no ${schemaName}`);
+    assert.equal(kartla.sectionOf(v1[schemaName]), name);
+  }
+  assert.equal(kartla.isSpecialCategory("work_ability"), true);
+  assert.equal(kartla.isSpecialCategory("profile"), false);
+  assert.throws(() => kartla.sectionOf(v1.CardDescriptionSchema), kartla.InvalidArgumentError);
+  assert.ok(kartla.agencyRoles().includes("validation_provider"));
+});
