@@ -13,26 +13,19 @@
 import path from "node:path";
 
 // --- example: an agency reads one shared section ---
-import { Identity, Share, NotSharedError, wipe } from "kartla";
+import { Identity, Share, wipe } from "kartla";
 import { LanguagesSchema } from "kartla/v1";
 
 async function agencyReads(bundle, agencyId, passphrase, lastSeen = 0) {
-  let agency;
-  try {
-    agency = await Identity.openFile(agencyId, passphrase);  // AuthError: wrong passphrase
-  } finally {
-    wipe(passphrase);                        // unlocked or not, the passphrase can go
-  }
+  const agency = await Identity.openFile(agencyId, passphrase)   // off the event loop; AuthError
+    .finally(() => wipe(passphrase));        // unlocked or not, the passphrase can go
   const share = Share.openFile(bundle, agency);
   try {
     share.checkLastSeen(lastSeen);           // RollbackError: an older copy than one seen
     for (const g of share.describe().grants) {   // what was shared with us, why, until when
       console.log(`${g.section} ${g.purpose} ${g.gdprArt6Basis} ${g.expiresAt}`);
     }
-    return share.read(LanguagesSchema);      // or ExpiredError, IntegrityError: all KartlaError
-  } catch (e) {
-    if (e instanceof NotSharedError) throw new Error(`not shared with us: ${e.detail}`, { cause: e });
-    throw e;
+    return share.read(LanguagesSchema);      // NotSharedError, ExpiredError, ...: a KartlaError
   } finally {
     share.close();                           // closes the file, wipes the keys
     agency.close();
@@ -92,8 +85,7 @@ async function main(argv) {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
-  const known = e instanceof KartlaError ? e : e.cause;
-  if (!(known instanceof KartlaError)) throw e;
-  console.error(`agency_open_bundle: ${known.statusName}: ${known.detail}`);
+  if (!(e instanceof KartlaError)) throw e;
+  console.error(`agency_open_bundle: ${e.statusName}: ${e.detail}`);
   process.exitCode = 1;
 }
