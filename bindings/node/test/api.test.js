@@ -3,9 +3,12 @@
 // each options struct's version is the header's, and the library is the one this binding needs.
 
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
+import koffi from "koffi";
 import * as kartla from "../lib/index.js";
 import * as native from "../lib/native.js";
 import { REPO } from "./support.js";
@@ -41,13 +44,39 @@ test("the options structs carry the headers' versions", () => {
   }
 });
 
-test("the struct layouts are the C ones", () => {
-  // x86-64 and arm64 LP64: what the headers' fields add up to with their alignment.
-  const koffiSizes = { Buffer: 24, IdentityOptions: 24, AgencyInfo: 32, RecordOpenOptions: 16,
-    RecordShareOptions: 48, EntryRef: 64 };
-  return import("koffi").then(({ default: koffi }) => {
-    for (const [name, size] of Object.entries(koffiSizes)) assert.equal(koffi.sizeof(native[name]), size, name);
-  });
+test("the struct layouts are the C compiler's", () => {
+  // Each koffi struct's size and field offsets against what cc makes of the headers.
+  const structs = {
+    Buffer: ["kartla_buffer", ["data", "len", "internal"]],
+    IdentityOptions: ["kartla_identity_options", ["version", "kdf_opslimit", "kdf_memlimit_mib", "created_at"]],
+    AgencyInfo: ["kartla_agency_info", ["version", "name", "organisation_number", "role"]],
+    RecordOpenOptions: ["kartla_record_open_options", ["version", "accept_older", "last_seen"]],
+    RecordShareOptions: ["kartla_record_share_options",
+      ["version", "purpose", "expires_at", "now", "gdpr_art6_basis", "gdpr_art9_basis"]],
+    EntryRef: ["kartla_entry_ref",
+      ["version", "owner_card", "owner_card_len", "record_id", "section", "entry_id", "entry", "entry_len"]],
+  };
+  const lines = ["#include <stdio.h>", "#include <stddef.h>", "#include <kartla/kartla.h>",
+    "#include <kartla/experimental/attest.h>", "int main(void) {"];
+  for (const [type, fields] of Object.values(structs)) {
+    lines.push(`  printf("${type} %zu\\n", sizeof(${type}));`);
+    for (const f of fields) lines.push(`  printf("${type}.${f} %zu\\n", offsetof(${type}, ${f}));`);
+  }
+  lines.push("  return 0;", "}");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kartla-layout-"));
+  try {
+    fs.writeFileSync(path.join(dir, "layout.c"), lines.join("\n"));
+    execFileSync("cc", ["-std=c99", "-DKARTLA_EXPERIMENTAL", `-I${path.join(REPO, "include")}`, "-o", path.join(dir, "layout"),
+      path.join(dir, "layout.c")]);
+    const c = Object.fromEntries(execFileSync(path.join(dir, "layout"), { encoding: "utf8" }).trim().split("\n")
+      .map((line) => line.split(" ")).map(([k, v]) => [k, Number(v)]));
+    for (const [name, [type, fields]] of Object.entries(structs)) {
+      assert.equal(koffi.sizeof(native[name]), c[type], `sizeof ${type}`);
+      for (const f of fields) assert.equal(koffi.offsetof(native[name], f), c[`${type}.${f}`], `${type}.${f}`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("the status table is the header's", () => {
