@@ -188,3 +188,44 @@ test("validation reports bad content as a result, unknown sections as errors", (
   assert.equal(report.violations[0].rule, "schema-parse");
   assert.equal(statusOf(() => kartla.validateSection("no_such_section", new Uint8Array(0))), "E_INVALID_ARGUMENT");
 });
+
+test("random sequences of opens, reads, closes and uses after close keep every promise", () => {
+  // A model of which handles are open; each step picks an operation at random (seeded) and checks
+  // the binding's answer against the model: reads of an open share give the owner's bytes or
+  // NotSharedError, anything on a closed handle is ClosedError, closing twice changes nothing.
+  let seed = 20260101;
+  const random = (n) => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const shares = [];
+  const sectionsToTry = [...SHARED, "education", "work_ability"];
+  const counts = { open: 0, read: 0, refused: 0, closed: 0, close: 0 };
+  for (let step = 0; step < 600; step++) {
+    const op = shares.length === 0 ? 0 : random(5);
+    if (op === 0 && shares.filter((s) => !s.closed).length < 8) {
+      shares.push(random(2) ? kartla.Share.openFile(w.bundlePath, w.agency) : kartla.Share.open(w.bundle, w.agency));
+      counts.open++;
+      continue;
+    }
+    if (shares.length === 0) continue;
+    const share = shares[random(shares.length)];
+    const name = sectionsToTry[random(sectionsToTry.length)];
+    if (op === 1) {
+      share.close();
+      assert.equal(share.closed, true);
+      counts.close++;
+    } else if (share.closed) {
+      assert.throws(() => (random(2) ? share.section(name, READ_AT) : share.describe()), kartla.ClosedError);
+      counts.closed++;
+    } else if (SHARED.includes(name)) {
+      assert.deepEqual(Buffer.from(share.section(name, READ_AT)), Buffer.from(w.content.get(name)));
+      counts.read++;
+    } else {
+      assert.equal(statusOf(() => share.section(name, READ_AT)), "E_NOT_SHARED");
+      counts.refused++;
+    }
+  }
+  for (const share of shares) share.close();
+  for (const [what, n] of Object.entries(counts)) assert.ok(n > 10, `only ${n} ${what} steps`);
+});
