@@ -1,10 +1,11 @@
 // Loading libkartla.so.1 and declaring its C functions for koffi (kartla/*.h, ABI 1).
 //
 // Private: the public API is in the other modules. Every function is declared with its C
-// prototype, copied from the headers, so koffi converts and checks each argument. Koffi 3 passes
-// pointers as BigInt; the wrappers keep every pointer in a private field and check every argument
-// a caller gives before it reaches a declaration here (a BigInt or number where the C side wants
-// a buffer would be taken as an address).
+// prototype as the headers give it (plus koffi's _Out_/_Inout_ marks on output parameters), so
+// koffi converts and checks each argument. Koffi 3 passes pointers as BigInt; the wrappers keep
+// every pointer in a private field and check every argument a caller gives before it reaches a
+// declaration here (a BigInt or number where the C side wants a buffer would be taken as an
+// address).
 
 import fs from "node:fs";
 import path from "node:path";
