@@ -15,9 +15,20 @@ export const ENCODING_JSON = 1;
 const lastError = c.kartla_last_error;
 const bufferFree = c.kartla_buffer_free;
 
-/** A fresh, empty kartla_buffer for an _Inout_ argument. */
+// The kartla_buffer every call writes its output into: 24 bytes (data, len, internal) of memory the
+// binding owns, read in place. One per thread (each worker loads this module anew) is enough:
+// between a call and the take() or fail() that empties it no other code runs on the thread.
+const scratch = new Uint8Array(new ArrayBuffer(24));
+const words = new BigUint64Array(scratch.buffer);
+
+/** The empty kartla_buffer for a call's output. */
 export function buffer() {
-  return { data: null, len: 0, internal: null };
+  if (words[0] !== 0n || words[1] !== 0n) {
+    // A buffer not taken or freed: a bug here, and memory the library still holds.
+    bufferFree(scratch);
+    throw errorFor(Status.E_INTERNAL, "kartla: an output buffer was not released");
+  }
+  return scratch;
 }
 
 /** Throws the typed error of `status` with this thread's message. Call right after the failing
@@ -35,11 +46,30 @@ export function check(status) {
 /** The library buffer's bytes, copied into a new Uint8Array; the buffer is freed (wiped). */
 export function take(b) {
   try {
-    if (b.len === 0) return new Uint8Array(0);
-    return new Uint8Array(koffi.view(b.data, b.len)).slice();
+    const len = Number(words[1]);
+    if (len === 0) return new Uint8Array(0);
+    return new Uint8Array(koffi.view(words[0], len)).slice();
   } finally {
     bufferFree(b);
   }
+}
+
+/** The library buffer's bytes, copied into shared memory (one copy, which a worker thread can
+ * hand over uncopied); the buffer is freed (wiped). */
+export function takeShared(b) {
+  try {
+    const len = Number(words[1]);
+    const out = new Uint8Array(new SharedArrayBuffer(len));
+    if (len > 0) out.set(new Uint8Array(koffi.view(words[0], len)));
+    return out;
+  } finally {
+    bufferFree(b);
+  }
+}
+
+/** The length of what the last call wrote into the output buffer (before take()). */
+export function outputLength() {
+  return Number(words[1]);
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: false });
@@ -47,8 +77,9 @@ const decoder = new TextDecoder("utf-8", { fatal: false });
 /** The library buffer's text; the buffer is freed (wiped). */
 export function takeText(b) {
   try {
-    if (b.len === 0) return "";
-    return decoder.decode(new Uint8Array(koffi.view(b.data, b.len)));
+    const len = Number(words[1]);
+    if (len === 0) return "";
+    return decoder.decode(new Uint8Array(koffi.view(words[0], len)));
   } finally {
     bufferFree(b);
   }

@@ -5,7 +5,7 @@
 import { fromBinary } from "@bufbuild/protobuf";
 import { c, ENTRY_REF_VERSION } from "./native.js";
 import {
-  buffer, bytesIn, check, ENCODING_PROTOBUF, fail, Handle, jsonIn, MAKE, optionalBytesIn, optionalTextIn, take,
+  buffer, bytesIn, check, ENCODING_PROTOBUF, fail, Handle, jsonIn, MAKE, optionalBytesIn, optionalTextIn, outputLength, take,
   textIn, timeIn, u64In, u64Out, use,
 } from "./core.js";
 import { invalid, statusName } from "./errors.js";
@@ -65,7 +65,7 @@ export function verifyAttestation(attestation, ref, { trustList, now } = {}) {
   const t = optionalBytesIn(trustList, "trustList");
   const b = buffer();
   const st = c.kartla_attestation_verify(a, a.length, r, t, t.length, timeIn(now, "now"), ENCODING_PROTOBUF, b);
-  if (st && b.len === 0) fail(st, b);
+  if (st && outputLength() === 0) fail(st, b);
   return { status: st, statusName: statusName(st), report: fromBinary(AttestationReportSchema, take(b)) };
 }
 

@@ -3,7 +3,7 @@
 import { fromBinary, toBinary } from "@bufbuild/protobuf";
 import { c, RECORD_OPEN_OPTIONS_VERSION, RECORD_SHARE_OPTIONS_VERSION } from "./native.js";
 import {
-  buffer, bytesIn, check, ENCODING_JSON, ENCODING_PROTOBUF, fail, Handle, jsonIn, MAKE, optionalTextIn, pathIn,
+  buffer, bytesIn, check, ENCODING_JSON, ENCODING_PROTOBUF, fail, Handle, jsonIn, MAKE, optionalTextIn, outputLength, pathIn,
   take, takeText, textIn, timeIn, u64In, u64Out, use,
 } from "./core.js";
 import { invalid } from "./errors.js";
@@ -217,6 +217,6 @@ function validate(fn, section, data) {
   const b = buffer();
   const st = fn(textIn(section, "section"), data, data.length, ENCODING_PROTOBUF, b);
   // E_SCHEMA comes with its report (the exception to the house rule): invalid content is a result.
-  if (st !== 0 && !(st === 12 && b.len > 0)) fail(st, b);
+  if (st !== 0 && !(st === 12 && outputLength() > 0)) fail(st, b);
   return fromBinary(ValidationReportSchema, take(b));
 }

@@ -3,20 +3,14 @@
 //
 // Private.
 
-import koffi from "koffi";
 import { c } from "./native.js";
-
-function shared(bytes) {
-  const out = new Uint8Array(new SharedArrayBuffer(bytes.length));
-  out.set(bytes);
-  return out;
-}
+import { buffer, takeShared } from "./core.js";
 
 /** Makes the slow call `op`; returns {status, message} or {status: 0, ptr, recovery}. The
  * recovery code (create calls) is in shared memory, so that a worker can hand it over uncopied. */
 export function runSlowCall(op, a) {
   const out = [null];
-  const code = { data: null, len: 0, internal: null };
+  const code = buffer();
   let status;
   switch (op) {
     case "new":
@@ -48,10 +42,6 @@ export function runSlowCall(op, a) {
     c.kartla_buffer_free(code);
     return { status, message };
   }
-  let recovery = null;
-  if (code.len > 0) {
-    recovery = shared(new Uint8Array(koffi.view(code.data, code.len)));
-  }
-  c.kartla_buffer_free(code);
-  return { status: 0, ptr: out[0], recovery };
+  const recovery = takeShared(code); // empty for the open and recover calls
+  return { status: 0, ptr: out[0], recovery: recovery.length > 0 ? recovery : null };
 }
