@@ -229,7 +229,7 @@ export interface AttestationCheck {
   report: AttestationReport;
 }
 
-export declare class TrustDraft extends Handle {
+declare class TrustDraft extends Handle {
   static create(sequence: number | bigint): TrustDraft;
   static next(trustList: Uint8Array): TrustDraft;
   add(card: Uint8Array, role: string, validFrom: Date, validUntil?: Date): void;
@@ -262,3 +262,7 @@ export declare namespace experimental {
   export function verifyTrustList(trustList: Uint8Array,
     options?: { expectedRootCard?: Uint8Array; lastSeen?: number | bigint; now?: Date }): TrustListDescription;
 }
+
+// Only what is marked `export` above is exported (Handle and TrustDraft are reached through
+// their subclasses and the experimental namespace).
+export {};

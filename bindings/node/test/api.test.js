@@ -110,3 +110,16 @@ test("sections and their message schemas", async () => {
   assert.throws(() => kartla.sectionOf(v1.CardDescriptionSchema), kartla.InvalidArgumentError);
   assert.ok(kartla.agencyRoles().includes("validation_provider"));
 });
+
+test("the declarations name exactly what the module exports", async () => {
+  const dts = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), "..", "lib", "index.d.ts"), "utf8");
+  const declared = new Set([...dts.matchAll(/^export declare (?:const|function|class|namespace) ([A-Za-z_]+)/gm)]
+    .map((m) => m[1]));
+  const exported = new Set(Object.keys(kartla));
+  assert.deepEqual([...exported].filter((n) => !declared.has(n)).sort(), []);
+  assert.deepEqual([...declared].filter((n) => !exported.has(n)).sort(), []);
+  const namespace = dts.slice(dts.indexOf("export declare namespace experimental"));
+  const inNamespace = new Set([...namespace.matchAll(/^ {2}export (?:function )?(?:\{ )?([A-Za-z]+)/gm)].map((m) => m[1]));
+  assert.deepEqual(Object.keys(kartla.experimental).filter((n) => !inNamespace.has(n)).sort(), []);
+  assert.deepEqual([...inNamespace].filter((n) => !(n in kartla.experimental)).sort(), []);
+});
