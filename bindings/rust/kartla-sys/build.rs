@@ -5,15 +5,12 @@
 fn main() {
     println!("cargo:rerun-if-env-changed=PKG_CONFIG_PATH");
     // The ABI is SOVERSION 1; any 1.x library exports every function declared here.
-    let library = pkg_config::Config::new()
-        .atleast_version("1.0.0")
-        .probe("kartla")
-        .unwrap_or_else(|e| {
-            panic!(
-                "libkartla not found through pkg-config ({e}); install it with \
+    let library = pkg_config::Config::new().atleast_version("1.0.0").probe("kartla").unwrap_or_else(|e| {
+        panic!(
+            "libkartla not found through pkg-config ({e}); install it with \
                  `cmake --install BUILD --prefix PREFIX` and set PKG_CONFIG_PATH=PREFIX/lib/pkgconfig"
-            )
-        });
+        )
+    });
     // `links = "kartla"`: dependents' build scripts see DEP_KARTLA_LIBDIR (e.g. for an rpath).
     if let Some(dir) = library.link_paths.first() {
         println!("cargo:libdir={}", dir.display());

@@ -19,11 +19,7 @@ fn c_functions(text: &str) -> BTreeMap<String, usize> {
         rest = &rest[rest.find("*/").expect("unterminated comment") + 2..];
     }
     code.push_str(rest);
-    let code: String = code
-        .lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let code: String = code.lines().filter(|l| !l.trim_start().starts_with('#')).collect::<Vec<_>>().join(" ");
     let mut found = BTreeMap::new();
     for declaration in code.split(';').filter_map(|d| d.split_once("KARTLA_API").map(|(_, d)| d)) {
         let (head, params) = declaration.split_once('(').expect("a function declaration");

@@ -24,7 +24,9 @@ pub fn section_entry(section: &str, content: &[u8], entry_id: &str) -> Result<Ze
     let (name, id) = (c_text(OP, section)?, c_text(OP, entry_id)?);
     let mut out = Buffer::new();
     // SAFETY: valid inputs and output.
-    check(OP, unsafe { sys::kartla_section_entry(name.as_ptr(), content.as_ptr(), content.len(), id.as_ptr(), out.out()) })?;
+    check(OP, unsafe {
+        sys::kartla_section_entry(name.as_ptr(), content.as_ptr(), content.len(), id.as_ptr(), out.out())
+    })?;
     Ok(out.secret())
 }
 
@@ -89,7 +91,14 @@ pub fn issue_attestation(
     let mut out = Buffer::new();
     // SAFETY: valid handle, inputs and output.
     check(OP, unsafe {
-        sys::kartla_attestation_issue(agency.raw, &entry.raw, claim.as_ptr(), unix(issued_at), unix(expires_at), out.out())
+        sys::kartla_attestation_issue(
+            agency.raw,
+            &entry.raw,
+            claim.as_ptr(),
+            unix(issued_at),
+            unix(expires_at),
+            out.out(),
+        )
     })?;
     Ok(out.to_vec())
 }
@@ -105,7 +114,12 @@ pub struct Judgement {
 
 /// Checks an attestation file against `entry` at `now` (`None` = now), with a trust list file
 /// (empty: none).
-pub fn verify_attestation(file: &[u8], entry: &EntryRef<'_>, trust_list: &[u8], now: Option<SystemTime>) -> Result<Judgement> {
+pub fn verify_attestation(
+    file: &[u8],
+    entry: &EntryRef<'_>,
+    trust_list: &[u8],
+    now: Option<SystemTime>,
+) -> Result<Judgement> {
     const OP: &str = "verify_attestation";
     let entry = entry.raw(OP)?;
     let mut out = Buffer::new();
@@ -167,7 +181,12 @@ pub fn record_provenance(
 }
 
 /// As [`record_provenance`], for an agency's share.
-pub fn share_provenance(share: &Share, section: &str, trust_list: &[u8], now: Option<SystemTime>) -> Result<v1::ProvenanceReport> {
+pub fn share_provenance(
+    share: &Share,
+    section: &str,
+    trust_list: &[u8],
+    now: Option<SystemTime>,
+) -> Result<v1::ProvenanceReport> {
     const OP: &str = "share_provenance";
     let name = c_text(OP, section)?;
     let mut out = Buffer::new();
@@ -202,7 +221,14 @@ pub fn create_trust_root(name: &str, passphrase: &[u8], options: &IdentityOption
     let (mut raw, mut code) = (ptr::null_mut(), Buffer::new());
     // SAFETY: valid inputs and outputs.
     check(OP, unsafe {
-        sys::kartla_identity_new_trust_root(name.as_ptr(), &raw_options, passphrase.as_ptr(), passphrase.len(), &mut raw, code.out())
+        sys::kartla_identity_new_trust_root(
+            name.as_ptr(),
+            &raw_options,
+            passphrase.as_ptr(),
+            passphrase.len(),
+            &mut raw,
+            code.out(),
+        )
     })?;
     let root = Identity { raw };
     Ok((root, code.secret_text(OP)?))
@@ -244,17 +270,32 @@ impl TrustDraft {
     pub fn next(trust_list: &[u8]) -> Result<TrustDraft> {
         let mut raw = ptr::null_mut();
         // SAFETY: valid input and output.
-        check("TrustDraft::next", unsafe { sys::kartla_trust_draft_next(trust_list.as_ptr(), trust_list.len(), &mut raw) })?;
+        check("TrustDraft::next", unsafe {
+            sys::kartla_trust_draft_next(trust_list.as_ptr(), trust_list.len(), &mut raw)
+        })?;
         Ok(TrustDraft { raw })
     }
 
     /// Adds an agency card with the role the root vouches for, valid from `valid_from` until
     /// `valid_until` (`None`: until the list expires).
-    pub fn add(&mut self, card: &[u8], role: &str, valid_from: SystemTime, valid_until: Option<SystemTime>) -> Result<()> {
+    pub fn add(
+        &mut self,
+        card: &[u8],
+        role: &str,
+        valid_from: SystemTime,
+        valid_until: Option<SystemTime>,
+    ) -> Result<()> {
         let role = c_text("TrustDraft::add", role)?;
         // SAFETY: valid handle (exclusive), inputs.
         check("TrustDraft::add", unsafe {
-            sys::kartla_trust_draft_add(self.raw, card.as_ptr(), card.len(), role.as_ptr(), unix(Some(valid_from)), unix(valid_until))
+            sys::kartla_trust_draft_add(
+                self.raw,
+                card.as_ptr(),
+                card.len(),
+                role.as_ptr(),
+                unix(Some(valid_from)),
+                unix(valid_until),
+            )
         })
     }
 
@@ -262,7 +303,9 @@ impl TrustDraft {
     pub fn remove(&mut self, card: &[u8]) -> Result<bool> {
         let mut removed = 0;
         // SAFETY: valid handle (exclusive), input and output.
-        check("TrustDraft::remove", unsafe { sys::kartla_trust_draft_remove(self.raw, card.as_ptr(), card.len(), &mut removed) })?;
+        check("TrustDraft::remove", unsafe {
+            sys::kartla_trust_draft_remove(self.raw, card.as_ptr(), card.len(), &mut removed)
+        })?;
         Ok(removed != 0)
     }
 
@@ -374,7 +417,12 @@ pub fn describe_contribution(
 
 /// Accepts a contribution into the owner's record. True if the record changed, false if it
 /// already held it (accepting twice changes nothing).
-pub fn accept_contribution(record: &mut Record, owner: &Identity, file: &[u8], now: Option<SystemTime>) -> Result<bool> {
+pub fn accept_contribution(
+    record: &mut Record,
+    owner: &Identity,
+    file: &[u8],
+    now: Option<SystemTime>,
+) -> Result<bool> {
     let mut added = 0;
     // SAFETY: valid handles (the record exclusively), input and output.
     check("accept_contribution", unsafe {

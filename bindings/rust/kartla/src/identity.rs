@@ -110,7 +110,14 @@ impl Identity {
         let (mut raw, mut code) = (ptr::null_mut(), Buffer::new());
         // SAFETY: the strings outlive the call; the library keeps no pointer to them.
         let status = unsafe {
-            sys::kartla_identity_new_agency(&raw_info, &options.raw(), passphrase.as_ptr(), passphrase.len(), &mut raw, code.out())
+            sys::kartla_identity_new_agency(
+                &raw_info,
+                &options.raw(),
+                passphrase.as_ptr(),
+                passphrase.len(),
+                &mut raw,
+                code.out(),
+            )
         };
         let identity = Self::adopt(OP, status, raw)?;
         Ok((identity, code.secret_text(OP)?))
@@ -120,7 +127,9 @@ impl Identity {
     pub fn open(file: &[u8], passphrase: &[u8]) -> Result<Identity> {
         let mut raw = ptr::null_mut();
         // SAFETY: valid inputs and output.
-        let status = unsafe { sys::kartla_identity_open(file.as_ptr(), file.len(), passphrase.as_ptr(), passphrase.len(), &mut raw) };
+        let status = unsafe {
+            sys::kartla_identity_open(file.as_ptr(), file.len(), passphrase.as_ptr(), passphrase.len(), &mut raw)
+        };
         Self::adopt("Identity::open", status, raw)
     }
 
@@ -129,7 +138,8 @@ impl Identity {
         let path = c_path("Identity::open_file", path.as_ref())?;
         let mut raw = ptr::null_mut();
         // SAFETY: valid inputs and output.
-        let status = unsafe { sys::kartla_identity_open_file(path.as_ptr(), passphrase.as_ptr(), passphrase.len(), &mut raw) };
+        let status =
+            unsafe { sys::kartla_identity_open_file(path.as_ptr(), passphrase.as_ptr(), passphrase.len(), &mut raw) };
         Self::adopt("Identity::open_file", status, raw)
     }
 
@@ -137,8 +147,15 @@ impl Identity {
     pub fn recover(file: &[u8], recovery_code: &[u8]) -> Result<Identity> {
         let mut raw = ptr::null_mut();
         // SAFETY: valid inputs and output.
-        let status =
-            unsafe { sys::kartla_identity_recover(file.as_ptr(), file.len(), recovery_code.as_ptr(), recovery_code.len(), &mut raw) };
+        let status = unsafe {
+            sys::kartla_identity_recover(
+                file.as_ptr(),
+                file.len(),
+                recovery_code.as_ptr(),
+                recovery_code.len(),
+                &mut raw,
+            )
+        };
         Self::adopt("Identity::recover", status, raw)
     }
 
@@ -147,8 +164,9 @@ impl Identity {
         let path = c_path("Identity::recover_file", path.as_ref())?;
         let mut raw = ptr::null_mut();
         // SAFETY: valid inputs and output.
-        let status =
-            unsafe { sys::kartla_identity_recover_file(path.as_ptr(), recovery_code.as_ptr(), recovery_code.len(), &mut raw) };
+        let status = unsafe {
+            sys::kartla_identity_recover_file(path.as_ptr(), recovery_code.as_ptr(), recovery_code.len(), &mut raw)
+        };
         Self::adopt("Identity::recover_file", status, raw)
     }
 

@@ -67,7 +67,8 @@ fn not_utf8(op: &'static str) -> Error {
 }
 
 pub(crate) fn decode<M: prost::Message + Default>(op: &'static str, bytes: &[u8]) -> Result<M> {
-    M::decode(bytes).map_err(|e| Error::binding(sys::KARTLA_E_INTERNAL, op, format!("could not decode the result: {e}")))
+    M::decode(bytes)
+        .map_err(|e| Error::binding(sys::KARTLA_E_INTERNAL, op, format!("could not decode the result: {e}")))
 }
 
 /// A C string for a name, id or path; a NUL byte inside is misuse (it would cut the text short),
@@ -93,4 +94,3 @@ pub(crate) fn unix(time: Option<SystemTime>) -> i64 {
         },
     }
 }
-

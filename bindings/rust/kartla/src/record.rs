@@ -100,8 +100,9 @@ impl Record {
     pub fn open(bytes: &[u8], owner: &Identity, options: &OpenOptions) -> Result<Record> {
         let mut raw = ptr::null_mut();
         // SAFETY: valid inputs and output.
-        let status =
-            unsafe { sys::kartla_record_open_with_options(bytes.as_ptr(), bytes.len(), owner.raw, &options.raw(), &mut raw) };
+        let status = unsafe {
+            sys::kartla_record_open_with_options(bytes.as_ptr(), bytes.len(), owner.raw, &options.raw(), &mut raw)
+        };
         adopt("Record::open", status, raw)
     }
 
@@ -110,7 +111,8 @@ impl Record {
         let path = c_path("Record::open_file", path.as_ref())?;
         let mut raw = ptr::null_mut();
         // SAFETY: valid inputs and output.
-        let status = unsafe { sys::kartla_record_open_file_with_options(path.as_ptr(), owner.raw, &options.raw(), &mut raw) };
+        let status =
+            unsafe { sys::kartla_record_open_file_with_options(path.as_ptr(), owner.raw, &options.raw(), &mut raw) };
         adopt("Record::open_file", status, raw)
     }
 
@@ -148,7 +150,9 @@ impl Record {
     pub fn sections(&self) -> Result<v1::SectionList> {
         let mut out = Buffer::new();
         // SAFETY: valid handle and output.
-        check("Record::sections", unsafe { sys::kartla_record_sections(self.raw, sys::KARTLA_ENCODING_PROTOBUF, out.out()) })?;
+        check("Record::sections", unsafe {
+            sys::kartla_record_sections(self.raw, sys::KARTLA_ENCODING_PROTOBUF, out.out())
+        })?;
         out.message("Record::sections")
     }
 
@@ -258,7 +262,15 @@ impl Record {
         let mut out = Buffer::new();
         // SAFETY: every string outlives the call; the library keeps no pointer to them.
         check(OP, unsafe {
-            sys::kartla_record_share(self.raw, card.as_ptr(), card.len(), name_ptrs.as_ptr(), name_ptrs.len(), &raw, out.out())
+            sys::kartla_record_share(
+                self.raw,
+                card.as_ptr(),
+                card.len(),
+                name_ptrs.as_ptr(),
+                name_ptrs.len(),
+                &raw,
+                out.out(),
+            )
         })?;
         out.text(OP)
     }
@@ -279,7 +291,9 @@ impl Record {
         let id = c_text("Record::export_bundle", grant_id)?;
         let path = c_path("Record::export_bundle", path.as_ref())?;
         // SAFETY: valid handle and strings.
-        check("Record::export_bundle", unsafe { sys::kartla_record_export_bundle(self.raw, id.as_ptr(), path.as_ptr()) })
+        check("Record::export_bundle", unsafe {
+            sys::kartla_record_export_bundle(self.raw, id.as_ptr(), path.as_ptr())
+        })
     }
 
     /// Revokes every grant to the agency whose card is `card`, at `at` (`None` = the record's
@@ -288,7 +302,14 @@ impl Record {
         let mut out = Buffer::new();
         // SAFETY: valid handle, input and output.
         check("Record::revoke", unsafe {
-            sys::kartla_record_revoke(self.raw, card.as_ptr(), card.len(), unix(at), sys::KARTLA_ENCODING_PROTOBUF, out.out())
+            sys::kartla_record_revoke(
+                self.raw,
+                card.as_ptr(),
+                card.len(),
+                unix(at),
+                sys::KARTLA_ENCODING_PROTOBUF,
+                out.out(),
+            )
         })?;
         out.message("Record::revoke")
     }
@@ -329,7 +350,8 @@ fn validate(op: &'static str, section: &str, content: &[u8], validator: Validato
     let name = c_text(op, section)?;
     let mut out = Buffer::new();
     // SAFETY: valid name, input and output.
-    let status = unsafe { validator(name.as_ptr(), content.as_ptr(), content.len(), sys::KARTLA_ENCODING_PROTOBUF, out.out()) };
+    let status =
+        unsafe { validator(name.as_ptr(), content.as_ptr(), content.len(), sys::KARTLA_ENCODING_PROTOBUF, out.out()) };
     // E_SCHEMA comes with a report (record.h: the exception to the house rule on outputs).
     match check(op, status) {
         Err(e) if status == sys::KARTLA_E_SCHEMA && !out.is_empty() => {

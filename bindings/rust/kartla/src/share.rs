@@ -78,7 +78,9 @@ impl Share {
         let name = c_text("Share::section_size", section)?;
         let mut out = 0;
         // SAFETY: valid handle, name and output.
-        check("Share::section_size", unsafe { sys::kartla_share_section_size(self.raw, name.as_ptr(), unix(at), &mut out) })?;
+        check("Share::section_size", unsafe {
+            sys::kartla_share_section_size(self.raw, name.as_ptr(), unix(at), &mut out)
+        })?;
         Ok(out)
     }
 
@@ -99,7 +101,9 @@ impl Share {
         let name = c_text("Share::section_json", section)?;
         let mut out = Buffer::new();
         // SAFETY: valid handle, name and output.
-        check("Share::section_json", unsafe { sys::kartla_share_section_json(self.raw, name.as_ptr(), unix(at), out.out()) })?;
+        check("Share::section_json", unsafe {
+            sys::kartla_share_section_json(self.raw, name.as_ptr(), unix(at), out.out())
+        })?;
         out.secret_text("Share::section_json")
     }
 
@@ -113,7 +117,9 @@ impl Share {
     pub fn describe(&self) -> Result<v1::ShareDescription> {
         let mut out = Buffer::new();
         // SAFETY: valid handle and output.
-        check("Share::describe", unsafe { sys::kartla_share_describe(self.raw, sys::KARTLA_ENCODING_PROTOBUF, out.out()) })?;
+        check("Share::describe", unsafe {
+            sys::kartla_share_describe(self.raw, sys::KARTLA_ENCODING_PROTOBUF, out.out())
+        })?;
         out.message("Share::describe")
     }
 

@@ -7,7 +7,9 @@ mod support;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use kartla::{experimental, v1, AgencyInfo, ErrorKind, Identity, OpenOptions, Record, Share, ShareOptions, Verification};
+use kartla::{
+    experimental, v1, AgencyInfo, ErrorKind, Identity, OpenOptions, Record, Share, ShareOptions, Verification,
+};
 use prost::Message;
 use serde_json::Value;
 use support::*;
@@ -59,8 +61,14 @@ fn shared_scenario() {
     let identity_file = std::fs::read(&identity_path).unwrap();
     assert_eq!(Identity::open_file(&identity_path, passphrase).unwrap().fingerprint().unwrap(), fingerprint);
     assert_eq!(Identity::open(&identity_file, passphrase).unwrap().fingerprint().unwrap(), fingerprint);
-    assert_eq!(Identity::recover_file(&identity_path, recovery_code.as_bytes()).unwrap().fingerprint().unwrap(), fingerprint);
-    assert_eq!(Identity::recover(&identity_file, recovery_code.as_bytes()).unwrap().fingerprint().unwrap(), fingerprint);
+    assert_eq!(
+        Identity::recover_file(&identity_path, recovery_code.as_bytes()).unwrap().fingerprint().unwrap(),
+        fingerprint
+    );
+    assert_eq!(
+        Identity::recover(&identity_file, recovery_code.as_bytes()).unwrap().fingerprint().unwrap(),
+        fingerprint
+    );
     let wrong = text(&s["owner"], "wrong_passphrase").as_bytes();
     provoked.expect(ErrorKind::Auth, "E_AUTH", Identity::open_file(&identity_path, wrong));
 
@@ -194,7 +202,8 @@ fn shared_scenario() {
     let revoke_spec = &s["revoke"];
     let rewritten_section = text(revoke_spec, "rewrite_section");
     let mut rewritten: Value =
-        serde_json::from_str(&std::fs::read_to_string(examples.join(format!("{rewritten_section}.json"))).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(examples.join(format!("{rewritten_section}.json"))).unwrap())
+            .unwrap();
     for (key, value) in revoke_spec["rewrite_merge"].as_object().unwrap() {
         rewritten[key] = value.clone();
     }
@@ -213,8 +222,12 @@ fn shared_scenario() {
     // scenario:attest
     let attest_spec = &s["attest"];
     let attested_section = text(attest_spec, "section");
-    let entry = experimental::section_entry(attested_section, &record.section(attested_section).unwrap(), text(attest_spec, "entry_id"))
-        .unwrap();
+    let entry = experimental::section_entry(
+        attested_section,
+        &record.section(attested_section).unwrap(),
+        text(attest_spec, "entry_id"),
+    )
+    .unwrap();
     let entry_ref = experimental::EntryRef {
         owner_card: &owner_card,
         record_id: &record_id,
@@ -239,7 +252,8 @@ fn shared_scenario() {
     assert_eq!(with.report.unwrap().verdict, text(attest_spec, "expected_verdict"));
     assert!(experimental::attach_attestation(&mut record, &owner, &attestation, when(now)).unwrap());
     assert!(!experimental::attach_attestation(&mut record, &owner, &attestation, when(now)).unwrap());
-    let provenance = experimental::record_provenance(&record, &owner, attested_section, &trust_list, when(now)).unwrap();
+    let provenance =
+        experimental::record_provenance(&record, &owner, attested_section, &trust_list, when(now)).unwrap();
     let attested: Vec<_> = provenance.entries.iter().filter(|e| e.entry_id == entry_ref.entry_id).collect();
     assert_eq!(attested.len(), 1, "the attested entry in {provenance:?}");
     assert_eq!(attested[0].provenance, text(attest_spec, "expected_verdict"));
@@ -249,9 +263,16 @@ fn shared_scenario() {
     let contributed_section = text(contribution_spec, "section");
     let entry_json = text(contribution_spec, "entry_json");
     let entry_id = serde_json::from_str::<Value>(entry_json).unwrap()["id"].as_str().unwrap().to_string();
-    let contribution =
-        experimental::create_contribution(&agency, &owner_card, &record_id, contributed_section, entry_json, None, when(now))
-            .unwrap();
+    let contribution = experimental::create_contribution(
+        &agency,
+        &owner_card,
+        &record_id,
+        contributed_section,
+        entry_json,
+        None,
+        when(now),
+    )
+    .unwrap();
     let description = experimental::describe_contribution(&owner, &contribution, Some(&record_id), when(now)).unwrap();
     assert_eq!(description.sender.as_ref().unwrap().name, info.name);
     assert_eq!(description.section, contributed_section);
@@ -260,9 +281,13 @@ fn shared_scenario() {
     assert!(!experimental::accept_contribution(&mut record, &owner, &contribution, when(now)).unwrap());
     let held = record.section_message::<v1::Interventions>(contributed_section).unwrap();
     assert!(held.entries.iter().any(|e| e.id == entry_id), "the contributed entry is held");
-    assert!(!experimental::section_entry(contributed_section, &record.section(contributed_section).unwrap(), &entry_id)
-        .unwrap()
-        .is_empty());
+    assert!(!experimental::section_entry(
+        contributed_section,
+        &record.section(contributed_section).unwrap(),
+        &entry_id
+    )
+    .unwrap()
+    .is_empty());
     provoked.expect(
         ErrorKind::Auth,
         "E_AUTH",
@@ -270,7 +295,16 @@ fn shared_scenario() {
     );
 
     // scenario:errors
-    for name in ["E_AUTH", "E_SCHEMA", "E_NOT_FOUND", "E_INVALID_ARGUMENT", "E_FORMAT", "E_NOT_SHARED", "E_EXPIRED", "E_ROLLBACK"] {
+    for name in [
+        "E_AUTH",
+        "E_SCHEMA",
+        "E_NOT_FOUND",
+        "E_INVALID_ARGUMENT",
+        "E_FORMAT",
+        "E_NOT_SHARED",
+        "E_EXPIRED",
+        "E_ROLLBACK",
+    ] {
         let e = provoked.0.get(name).unwrap_or_else(|| panic!("{name} was never provoked"));
         assert_eq!(e.status_name(), name);
         assert!(!e.message().is_empty());

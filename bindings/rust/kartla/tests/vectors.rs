@@ -294,7 +294,8 @@ fn verify_list(file: &[u8], check: &Value) -> String {
         "" => Vec::new(),
         label => hex(labelled(&doc("attest.json"), "roots", label), "card_file"),
     };
-    let described = experimental::verify_trust_list(file, &root, num(check, "last_seen") as u64, when(num(check, "now")));
+    let described =
+        experimental::verify_trust_list(file, &root, num(check, "last_seen") as u64, when(num(check, "now")));
     status_of(&described)
 }
 
@@ -318,7 +319,8 @@ fn trust_list_checks() {
         assert_eq!(verify_list(&file, check), text(check, "result"), "{}", text(check, "comment"));
     }
     let current = labelled(&d, "trust_lists", "current");
-    let described = experimental::verify_trust_list(&hex(current, "file"), &[], 0, when(num(&checks[0], "now"))).unwrap();
+    let described =
+        experimental::verify_trust_list(&hex(current, "file"), &[], 0, when(num(&checks[0], "now"))).unwrap();
     let listed = described.agencies.first().expect("agencies listed");
     let fields = &list(&current["fields"], "agencies")[0];
     assert_eq!(listed.fingerprint, text(&d["agency"], "fingerprint"));
@@ -347,11 +349,17 @@ fn contribution_checks() {
                 let mut record = open_owned(&hex(&d["record"], "file")).unwrap();
                 let added = experimental::accept_contribution(&mut record, owner(), &file, now).unwrap();
                 assert_eq!(i64::from(added), num(check, "added"));
-                let entry =
-                    experimental::section_entry("competences", &record.section("competences").unwrap(), text(c, "entry_id"))
-                        .unwrap();
+                let entry = experimental::section_entry(
+                    "competences",
+                    &record.section("competences").unwrap(),
+                    text(c, "entry_id"),
+                )
+                .unwrap();
                 assert_eq!(*entry, hex(&c["fields"], "entry"));
-                assert!(!experimental::accept_contribution(&mut record, owner(), &file, now).unwrap(), "twice: no change");
+                assert!(
+                    !experimental::accept_contribution(&mut record, owner(), &file, now).unwrap(),
+                    "twice: no change"
+                );
             }
             op => panic!("unknown operation {op}"),
         }
@@ -394,7 +402,11 @@ fn attest_negative() {
                     assert_eq!(i64::from(*got.as_ref().unwrap_or(&false)), num(check, "added"), "{what}");
                     if got.is_err() {
                         // A refused contribution leaves the section as it was (SPEC §13.5).
-                        assert_eq!(*record.section("competences").unwrap(), hex(&attest["record"], "content"), "{what}");
+                        assert_eq!(
+                            *record.section("competences").unwrap(),
+                            hex(&attest["record"], "content"),
+                            "{what}"
+                        );
                     }
                 }
                 "verify_record" => assert_eq!(status_of(&Verification::open(&data)), text(check, "result"), "{what}"),

@@ -102,3 +102,83 @@ pub fn test_kdf(s: &Value, created_at: i64) -> kartla::IdentityOptions {
         created_at: when(created_at),
     }
 }
+
+/// A record with three example sections, two shared with an agency until `now` + 30 days:
+/// the files the thread and bad-input tests read.
+pub struct Fixture {
+    pub dir: TempDir,
+    pub now: i64,
+    pub agency_passphrase: Vec<u8>,
+    pub agency_path: PathBuf,
+    pub bundle_path: PathBuf,
+    pub record_path: PathBuf,
+    pub owner_card: Vec<u8>,
+    pub agency_card: Vec<u8>,
+    /// section name -> protobuf bytes, for the shared ones
+    pub shared: std::collections::BTreeMap<String, Vec<u8>>,
+    pub not_shared: String,
+}
+
+impl Fixture {
+    pub fn new() -> Fixture {
+        let s = load("tests/bindings/scenario.json");
+        let now = num(&s["clock"], "now");
+        let kdf = test_kdf(&s, now - 86400);
+        let dir = TempDir::new();
+        let (owner, _) = kartla::Identity::create(b"owner passphrase", &kdf).unwrap();
+        let agency_passphrase = b"agency passphrase".to_vec();
+        let info = kartla::AgencyInfo {
+            name: "Valideringscentrum Skåne",
+            organisation_number: "212000-1140",
+            role: "validation_provider",
+        };
+        let (agency, _) = kartla::Identity::create_agency(&info, &agency_passphrase, &kdf).unwrap();
+        let agency_path = dir.file("agency.id");
+        agency.save(&agency_path).unwrap();
+        let mut record = kartla::Record::new(&owner).unwrap();
+        record.set_clock(when(now)).unwrap();
+        let examples = repo().join("examples/sections");
+        for name in ["profile", "languages", "education"] {
+            let json = std::fs::read_to_string(examples.join(format!("{name}.json"))).unwrap();
+            record.set_section_json(name, &json).unwrap();
+        }
+        let terms = kartla::ShareOptions {
+            expires_at: when(now + 30 * 86400),
+            granted_at: when(now),
+            ..kartla::ShareOptions::new("tests")
+        };
+        let grant = record.share(&agency.card().unwrap(), &["profile", "languages"], &terms).unwrap();
+        let record_path = dir.file("record.kartla");
+        record.save(&record_path).unwrap();
+        let bundle_path = dir.file("agency.bundle");
+        record.export_bundle(&grant, &bundle_path).unwrap();
+        let shared =
+            ["profile", "languages"].iter().map(|n| (n.to_string(), record.section(n).unwrap().to_vec())).collect();
+        Fixture {
+            now,
+            agency_passphrase,
+            agency_path,
+            bundle_path,
+            record_path,
+            owner_card: owner.card().unwrap(),
+            agency_card: agency.card().unwrap(),
+            shared,
+            not_shared: "education".to_string(),
+            dir,
+        }
+    }
+
+    /// A time within the grant.
+    pub fn read_at(&self) -> Option<SystemTime> {
+        when(self.now + 86400)
+    }
+
+    /// A time after the grant's expiry.
+    pub fn late(&self) -> Option<SystemTime> {
+        when(self.now + 31 * 86400)
+    }
+
+    pub fn agency(&self) -> kartla::Identity {
+        kartla::Identity::open_file(&self.agency_path, &self.agency_passphrase).unwrap()
+    }
+}
