@@ -15,6 +15,7 @@ SCENARIO_TESTS = [
     "bindings/python/tests/test_scenario.py",
     "bindings/java/src/test/java/se/kartla/ScenarioTest.java",
     "bindings/go/scenario_test.go",
+    "bindings/rust/kartla/tests/scenario.rs",
 ]
 
 

@@ -33,10 +33,11 @@ fn c_functions(text: &str) -> BTreeMap<String, usize> {
 
 fn rust_functions(text: &str) -> BTreeMap<String, usize> {
     let mut found = BTreeMap::new();
-    for line in text.lines().map(str::trim).filter(|l| l.starts_with("pub fn kartla_")) {
-        let (name, params) = line["pub fn ".len()..].split_once('(').unwrap();
+    for declaration in text.split("pub fn ").skip(1).filter(|d| d.starts_with("kartla_")) {
+        let declaration = &declaration[..declaration.find(';').expect("a declaration ends with ';'")];
+        let (name, params) = declaration.split_once('(').unwrap();
         let params = &params[..params.rfind(')').unwrap()];
-        let count = if params.trim().is_empty() { 0 } else { params.split(',').count() };
+        let count = params.split(',').filter(|p| !p.trim().is_empty()).count();
         found.insert(name.to_string(), count);
     }
     found

@@ -228,7 +228,7 @@ impl Identity {
     /// Frees the handle now, wiping the keys (what dropping it does). After this the identity
     /// cannot be used: the compiler refuses it, so a closed handle can never reach C.
     ///
-    /// ```compile_fail
+    /// ```compile_fail,E0382
     /// # fn f(identity: kartla::Identity) {
     /// identity.close();
     /// identity.card(); // error[E0382]: borrow of moved value: `identity`

@@ -11,6 +11,15 @@
 //!   results and sections as the [`v1`] types generated from `proto/kartla/v1`.
 //! - Times are [`std::time::SystemTime`]; `None` where the C ABI takes 0 for "now" (or "never").
 //! - `Send`/`Sync` only where the header promises thread safety (each impl names the promise).
+//!   A [`Record`] "must not be used by two threads at once" (record.h), so it is `Send` but not
+//!   `Sync`, and sharing one between threads does not compile:
+//!
+//! ```compile_fail,E0277
+//! fn shared_between_threads<T: Sync>(_: &T) {}
+//! fn f(record: &kartla::Record) {
+//!     shared_between_threads(record); // error[E0277]: `*mut kartla_record` cannot be shared
+//! }
+//! ```
 //!
 //! ```no_run
 //! # fn main() -> kartla::Result<()> {

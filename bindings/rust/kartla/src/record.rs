@@ -317,7 +317,7 @@ impl Record {
     /// Frees the handle now, wiping its keys (what dropping it does); later use does not
     /// compile.
     ///
-    /// ```compile_fail
+    /// ```compile_fail,E0382
     /// # fn f(record: kartla::Record) {
     /// record.close();
     /// record.sequence(); // error[E0382]: borrow of moved value: `record`

@@ -145,7 +145,7 @@ impl Share {
 
     /// Frees the handle now (what dropping it does); later use does not compile.
     ///
-    /// ```compile_fail
+    /// ```compile_fail,E0382
     /// # fn f(share: kartla::Share) {
     /// share.close();
     /// share.sequence(); // error[E0382]: borrow of moved value: `share`
