@@ -152,3 +152,35 @@ pub(crate) fn check(op: &'static str, status: sys::kartla_status) -> Result<()> 
     let message = if message.is_empty() { status_name(status).to_string() } else { message };
     Err(Error { status, kind, op, message })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_status_has_its_own_kind_and_the_library_name() {
+        let mut kinds = std::collections::HashSet::new();
+        for status in sys::KARTLA_E_INVALID_ARGUMENT..=sys::KARTLA_E_INTERNAL {
+            let kind = ErrorKind::from_status(status).unwrap();
+            assert_ne!(kind, ErrorKind::Unknown, "status {status}");
+            assert!(kinds.insert(kind), "two statuses map to {kind:?}");
+            let name = status_name(status);
+            assert!(name.starts_with("E_"), "{status}: {name}");
+            // The variant is the status name in CamelCase: E_NOT_SHARED is NotShared.
+            let camel: String = name[2..].split('_').map(|w| w[..1].to_string() + &w[1..].to_lowercase()).collect();
+            assert_eq!(format!("{kind:?}"), camel);
+        }
+        assert_eq!(ErrorKind::from_status(sys::KARTLA_OK), None);
+        assert_eq!(ErrorKind::from_status(99), Some(ErrorKind::Unknown));
+        assert_eq!(status_name(99), "UNKNOWN");
+    }
+
+    #[test]
+    fn a_failure_carries_status_message_and_operation() {
+        assert_eq!(check("op", sys::KARTLA_OK), Ok(()));
+        let e = check("Share::section", sys::KARTLA_E_NOT_SHARED).unwrap_err();
+        assert_eq!((e.kind(), e.status(), e.status_name()), (ErrorKind::NotShared, 8, "E_NOT_SHARED"));
+        assert!(!e.message().is_empty(), "never empty, even with no library message");
+        assert!(e.to_string().starts_with("Share::section: E_NOT_SHARED: "), "{e}");
+    }
+}
