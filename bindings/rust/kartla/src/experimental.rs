@@ -1,7 +1,7 @@
 //! The experimental tier of the C ABI (kartla/experimental/*.h): attestations, trust lists,
 //! contributions and receipts. It may change in any release (docs/API-STABILITY.md); using this
-//! module is the Rust spelling of `#define KARTLA_EXPERIMENTAL`. The views are not wrapped yet
-//! (kartla-sys declares them).
+//! module is the Rust spelling of `#define KARTLA_EXPERIMENTAL`. The views are in `views.rs`,
+//! re-exported here.
 
 use std::ffi::CString;
 use std::ptr;
@@ -16,6 +16,8 @@ use crate::raw::{c_text, unix, Buffer};
 use crate::record::Record;
 use crate::share::Share;
 use crate::v1;
+
+pub use crate::views::*;
 
 /// The bytes of entry `entry_id` inside section content (protobuf bytes of `section`): what an
 /// attestation covers. Plaintext: wiped when dropped.
@@ -209,15 +211,7 @@ pub fn share_provenance(
 pub fn create_trust_root(name: &str, passphrase: &[u8], options: &IdentityOptions) -> Result<Created> {
     const OP: &str = "create_trust_root";
     let name = c_text(OP, name)?;
-    let raw_options = {
-        let mut raw = sys::kartla_identity_options { version: 0, kdf_opslimit: 0, kdf_memlimit_mib: 0, created_at: 0 };
-        // SAFETY: fills a caller-owned struct.
-        unsafe { sys::kartla_identity_options_init(&mut raw) };
-        raw.kdf_opslimit = options.kdf_opslimit;
-        raw.kdf_memlimit_mib = options.kdf_memlimit_mib;
-        raw.created_at = unix(options.created_at);
-        raw
-    };
+    let raw_options = options.raw();
     let (mut raw, mut code) = (ptr::null_mut(), Buffer::new());
     // SAFETY: valid inputs and outputs.
     check(OP, unsafe {

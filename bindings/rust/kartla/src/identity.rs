@@ -23,7 +23,7 @@ pub struct IdentityOptions {
 }
 
 impl IdentityOptions {
-    fn raw(&self) -> sys::kartla_identity_options {
+    pub(crate) fn raw(&self) -> sys::kartla_identity_options {
         let mut raw = sys::kartla_identity_options { version: 0, kdf_opslimit: 0, kdf_memlimit_mib: 0, created_at: 0 };
         // SAFETY: fills a caller-owned struct.
         unsafe { sys::kartla_identity_options_init(&mut raw) };

@@ -37,6 +37,7 @@ mod raw;
 mod record;
 mod share;
 mod verify;
+mod views;
 
 use std::ffi::{c_char, CStr};
 
