@@ -10,29 +10,21 @@
 //! bindings/rust/README.md shows the function below; bindings/rust/kartla/tests/example.rs runs
 //! it and checks that the README shows it as it is here.
 
-use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use kartla::{AgencyInfo, Identity, IdentityOptions, Record, ShareOptions};
+use kartla::{AgencyInfo, IdentityOptions, Record, ShareOptions};
 
 // --- example: an agency reads one shared section ---
-use kartla::{v1, ErrorKind, Share, Zeroizing};
+use kartla::{v1, ErrorKind, Identity, Share, Zeroizing};
+use std::path::Path;
 
-pub fn agency_reads(
-    bundle: &Path,
-    agency_id: &Path,
-    passphrase: Zeroizing<Vec<u8>>,
-    last_seen: u64,
-) -> kartla::Result<v1::Languages> {
-    let agency = Identity::open_file(agency_id, &passphrase)?; // ErrorKind::Auth: wrong passphrase
-    drop(passphrase); // unlocked: the passphrase is wiped now
+pub fn agency_reads(bundle: &Path, id: &Path, pass: Zeroizing<Vec<u8>>, seen: u64) -> kartla::Result<v1::Languages> {
+    let agency = Identity::open_file(id, &pass)?; // ErrorKind::Auth: wrong passphrase
+    drop(pass); // unlocked: the passphrase is wiped now
     let share = Share::open_file(bundle, &agency)?; // the owner's signature is checked here
-    share.check_last_seen(last_seen)?; // ErrorKind::Rollback: an older copy than one seen
-    for grant in share.describe()?.grants {
-        println!(
-            "{} {} {} {}",
-            grant.section, grant.purpose, grant.gdpr_art6_basis, grant.expires_at
-        );
+    share.check_last_seen(seen)?; // ErrorKind::Rollback: an older copy than one already seen
+    for g in share.describe()?.grants {
+        println!("{} {} {} until {}", g.section, g.purpose, g.gdpr_art6_basis, g.expires_at);
     }
     share.section_message("languages", None).inspect_err(|e| {
         if e.kind() == ErrorKind::NotShared {
@@ -52,17 +44,10 @@ pub const DEMO_PASSPHRASE: &[u8] = b"agency passphrase";
 /// The participant's side, so that the example runs on its own (the cheapest Argon2id: a demo).
 /// Writes `agency.id` and `agency.bundle` into `folder`.
 pub fn demo(folder: &Path) -> kartla::Result<()> {
-    let cheap = IdentityOptions {
-        kdf_opslimit: 3,
-        kdf_memlimit_mib: 64,
-        created_at: None,
-    };
+    let cheap = IdentityOptions { kdf_opslimit: 3, kdf_memlimit_mib: 64, created_at: None };
     let (owner, _code) = Identity::create(b"participant's passphrase", &cheap)?;
-    let info = AgencyInfo {
-        name: "Landskrona stad",
-        organisation_number: "212000-1140",
-        role: "municipal_labour_unit",
-    };
+    let info =
+        AgencyInfo { name: "Landskrona stad", organisation_number: "212000-1140", role: "municipal_labour_unit" };
     let (agency, _code) = Identity::create_agency(&info, DEMO_PASSPHRASE, &cheap)?;
     agency.save(folder.join("agency.id"))?;
     let mut record = Record::new(&owner)?;
@@ -91,14 +76,8 @@ fn main() {
             )
         }),
         [bundle, id, rest @ ..] if rest.len() <= 1 => {
-            let last_seen = rest
-                .first()
-                .map_or(0, |s| s.parse().expect("LAST_SEEN: a number"));
-            let passphrase = Zeroizing::new(
-                std::env::var("KARTLA_PASSPHRASE")
-                    .unwrap_or_default()
-                    .into_bytes(),
-            );
+            let last_seen = rest.first().map_or(0, |s| s.parse().expect("LAST_SEEN: a number"));
+            let passphrase = Zeroizing::new(std::env::var("KARTLA_PASSPHRASE").unwrap_or_default().into_bytes());
             agency_reads(Path::new(bundle), Path::new(id), passphrase, last_seen)
         }
         _ => {
