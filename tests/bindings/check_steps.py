@@ -16,6 +16,7 @@ SCENARIO_TESTS = [
     "bindings/java/src/test/java/se/kartla/ScenarioTest.java",
     "bindings/go/scenario_test.go",
     "bindings/node/test/scenario.test.js",
+    "bindings/rust/kartla/tests/scenario.rs",
 ]
 
 
