@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "args.h"
+#include "messages.h"
 
 namespace kartla::cli {
 namespace {
@@ -207,27 +208,12 @@ std::string printable(std::string_view text) {
 }
 
 std::string gdpr_basis_label(const std::string& code) {
-  static const char* const kLabels[][2] = {
-      {"6.1.a", "consent"},
-      {"6.1.b", "contract"},
-      {"6.1.c", "legal obligation"},
-      {"6.1.d", "vital interests"},
-      {"6.1.e", "public task or official authority"},
-      {"6.1.f", "legitimate interests"},
-      {"9.2.a", "explicit consent"},
-      {"9.2.b", "employment, social security and social protection law"},
-      {"9.2.c", "vital interests"},
-      {"9.2.d", "not-for-profit body"},
-      {"9.2.e", "made public by the data subject"},
-      {"9.2.f", "legal claims"},
-      {"9.2.g", "substantial public interest"},
-      {"9.2.h", "health or social care"},
-      {"9.2.i", "public health"},
-      {"9.2.j", "archiving, research or statistics"},
-  };
-  for (const auto& entry : kLabels)
-    if (code == entry[0]) return "GDPR Art. " + code + " (" + entry[1] + ")";
-  return "GDPR Art. " + printable(code);
+  // The labels are the code systems' (gdpr-art6, gdpr-art9), from the library in the run's
+  // language: one list, in src/codes, for the views and for this.
+  const char* system = code.rfind("9.", 0) == 0 ? "gdpr-art9" : "gdpr-art6";
+  const char* label = kartla_code_label(language().c_str(), system, code.c_str());
+  if (label == nullptr) return fill(T("GDPR Art. %s"), {printable(code)});
+  return fill(T("GDPR Art. %s (%s)"), {code, label});
 }
 
 std::string one_line(std::string text) {
