@@ -122,6 +122,42 @@ std::string who(const std::string& name, const std::string& organisation_number,
   return detail.empty() ? text : text + " (" + detail + ")";
 }
 
+// What was attested, in words: "validated, level OCN nivå 2, method OCN validation, on
+// 2022-05-20, 5 credits, assessor OCN-bedömare", so a reader sees the claim itself and not
+// only its kind. Code labels come from the library's code systems, in the run's language.
+std::string claim_text(const v1::AttestationClaim& c) {
+  std::string out;
+  switch (c.kind()) {
+    case v1::AttestationClaim::VALIDATED: out = T("validated"); break;
+    case v1::AttestationClaim::COMPLETED: out = T("completed"); break;
+    case v1::AttestationClaim::ASSESSED: out = T("assessed by a professional"); break;
+    case v1::AttestationClaim::CONTRIBUTED: out = T("written by the agency"); break;
+    case v1::AttestationClaim::CONFIRMED: out = T("confirmed as correct"); break;
+    default: out = printable(v1::AttestationClaim::Kind_Name(c.kind())); break;
+  }
+  const auto add = [&out](const std::string& part) { out += ", " + part; };
+  if (!c.level_code().empty()) {
+    const char* label = kartla_code_label(language().c_str(), c.level_system().c_str(), c.level_code().c_str());
+    // "level 3 (seqf)": the label in words, and which framework's level it is.
+    add(label != nullptr ? std::string(label) + " (" + printable(c.level_system()) + ")"
+                         : fill(T("level %s"), {printable(c.level_system() + " " + c.level_code())}));
+  }
+  if (!c.method().empty()) {
+    const char* label = kartla_code_label(language().c_str(), "kartla-method", c.method().c_str());
+    add(fill(T("method %s"), {label != nullptr ? std::string(label) : printable(c.method())}));
+  }
+  if (!c.date().empty()) add(fill(T("on %s"), {printable(c.date())}));
+  if (c.credits_hundredths() != 0) {
+    const uint32_t h = c.credits_hundredths();
+    std::string number = std::to_string(h / 100);
+    if (h % 100 != 0) number += (h % 10 == 0 ? "." + std::to_string(h % 100 / 10) : "." + std::to_string(h % 100 + 100).substr(1));
+    add(fill(TN("%s credit", "%s credits", h == 100 ? 1 : 2), {number}));
+  }
+  if (!c.assessor_role().empty()) add(fill(T("assessor %s"), {printable(c.assessor_role())}));
+  if (!c.text().empty()) out += ": " + printable(c.text());
+  return out;
+}
+
 std::string attestation_line(const v1::AttestationReport& report) {
   const std::string& verdict = report.verdict();
   std::string line = "      " + verdict;
@@ -132,7 +168,7 @@ std::string attestation_line(const v1::AttestationReport& report) {
     line += " by " + who(report.issuer().name(), report.issuer().organisation_number(), "");
   }
   if (report.has_claim() && report.claim().kind() != v1::AttestationClaim::KIND_UNSPECIFIED)
-    line += ", claim " + printable(v1::AttestationClaim::Kind_Name(report.claim().kind()));
+    line += ", " + fill(T("attested: %s"), {claim_text(report.claim())});
   if (verdict != "trusted") line += ": " + printable(report.message());
   return line + "\n";
 }
