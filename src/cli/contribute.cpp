@@ -142,7 +142,7 @@ std::string sender_text(const v1::ContributionDescription& description) {
 std::string describe_text(const std::string& file, const v1::ContributionDescription& d) {
   return file + "\n  from " + sender_text(d) + "\n  for record " + d.record_id() + ", section " + d.section() +
          ", entry " + printable(d.entry_id()) + "\n  written " + format_utc(d.created_at()) +
-         (d.has_claim() ? ", claim " + printable(v1::AttestationClaim::Kind_Name(d.claim().kind())) : std::string()) +
+         (d.has_claim() ? ", " + claim_text(d.claim()) : std::string()) +
          "\n  adds:\n" + entry_lines(d);
 }
 

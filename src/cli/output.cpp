@@ -122,6 +122,23 @@ std::string who(const std::string& name, const std::string& organisation_number,
   return detail.empty() ? text : text + " (" + detail + ")";
 }
 
+std::string attestation_line(const v1::AttestationReport& report) {
+  const std::string& verdict = report.verdict();
+  std::string line = "      " + verdict;
+  // The role shown is the one the trust list vouches for, never the card's own claim.
+  if (report.has_listed()) {
+    line += " by " + who(report.listed().name(), report.listed().organisation_number(), report.listed().role());
+  } else if (report.has_issuer()) {
+    line += " by " + who(report.issuer().name(), report.issuer().organisation_number(), "");
+  }
+  if (report.has_claim() && report.claim().kind() != v1::AttestationClaim::KIND_UNSPECIFIED)
+    line += ", " + fill(T("attested: %s"), {claim_text(report.claim())});
+  if (verdict != "trusted") line += ": " + printable(report.message());
+  return line + "\n";
+}
+
+}  // namespace
+
 // What was attested, in words: "validated, level OCN nivå 2, method OCN validation, on
 // 2022-05-20, 5 credits, assessor OCN-bedömare", so a reader sees the claim itself and not
 // only its kind. Code labels come from the library's code systems, in the run's language.
@@ -157,23 +174,6 @@ std::string claim_text(const v1::AttestationClaim& c) {
   if (!c.text().empty()) out += ": " + printable(c.text());
   return out;
 }
-
-std::string attestation_line(const v1::AttestationReport& report) {
-  const std::string& verdict = report.verdict();
-  std::string line = "      " + verdict;
-  // The role shown is the one the trust list vouches for, never the card's own claim.
-  if (report.has_listed()) {
-    line += " by " + who(report.listed().name(), report.listed().organisation_number(), report.listed().role());
-  } else if (report.has_issuer()) {
-    line += " by " + who(report.issuer().name(), report.issuer().organisation_number(), "");
-  }
-  if (report.has_claim() && report.claim().kind() != v1::AttestationClaim::KIND_UNSPECIFIED)
-    line += ", " + fill(T("attested: %s"), {claim_text(report.claim())});
-  if (verdict != "trusted") line += ": " + printable(report.message());
-  return line + "\n";
-}
-
-}  // namespace
 
 std::string json_text(const google::protobuf::Message& message) {
   std::string bytes;
