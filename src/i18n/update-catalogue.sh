@@ -9,7 +9,7 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-build=$1
+build=$(cd "$1" && pwd)
 pot_out=$here/kartla.pot
 merge=yes
 if [ "${2:-}" = "--pot" ]; then pot_out=$3; merge=no; fi
