@@ -196,7 +196,7 @@ v1::ProgressView progress_result(const ViewSections& s, const views::ViewOptions
   return views::progress_view(progress_of(s, o));
 }
 std::string progress_text(const ViewSections& s, const views::ViewOptions& o) {
-  return views::progress_text(progress_of(s, o));
+  return views::progress_text(progress_of(s, o), kartla::i18n::language_from_tag(o.language));
 }
 std::string progress_svg(const ViewSections& s, const views::ViewOptions& o) {
   return views::progress_svg(progress_of(s, o));

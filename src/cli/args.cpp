@@ -1,6 +1,7 @@
 // The command line's words and what they mean (args.h): the option parser, then numbers, dates,
 // --section and --language, each a usage Failure naming the option when it is wrong.
 #include "args.h"
+#include "messages.h"
 
 #include <cstdio>
 
@@ -216,6 +217,8 @@ kartla::view_options view_options_from(const Args& args) {
       if (!ok) usage_error("--language must be a language tag such as sv, fi or en, not '" + *language + "'");
     }
     options.language = *language;
+  } else {
+    options.language = cli::language();  // the locale's, as for every message
   }
   return options;
 }

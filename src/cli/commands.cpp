@@ -200,8 +200,9 @@ const std::vector<Command>& commands() {
        "and key generation, and the grant's expiry, then prints its JSON. A section not shared with\n"
        "this agency exits with code 3 and names the sections that are; so does an expired grant,\n"
        "with its own message. Without --section, lists what this agency may read (purpose, grant\n"
-       "time, expiry) with the record id, sequence, previous-manifest hash and owner fingerprint;\n"
-       "a file that shares nothing with this agency exits with code 3.\n"
+       "time, expiry) with the record id, sequence, previous-manifest hash and owner fingerprint,\n"
+       "then shows every readable section as text, as `kartla record show` shows it to the owner;\n"
+       "a file that shares nothing with this agency exits with code 3. --json prints JSON alone.\n"
        "--at DATE checks expiry at DATE instead of now (YYYY-MM-DD is 00:00:00 UTC of that day). It\n"
        "is an audit aid (what could this agency read on that day?), not access control: what protects\n"
        "the person after an expiry is that the owner's next save moves the sections to new keys.\n"
@@ -209,11 +210,13 @@ const std::vector<Command>& commands() {
        "--owner-card: a file signed by any other owner exits with code 5.\n"
        "--trust TRUST.list: also report each entry's provenance (self_declared, trusted, untrusted,\n"
        "invalid) with the issuer's name, role and organisation number; with --json the output is\n"
-       "{\"content\" or \"share\": ..., \"provenance\": ...}. An older (exit 7), expired (exit 3) or\n"
+       "{\"content\" or \"share\": ..., \"provenance\": ...}; without --json, with --section, the section\n"
+       "is shown as text. An older (exit 7), expired (exit 3) or\n"
        "foreign-root (exit 4) trust list is an error before anything is printed.",
        {{"--as", "AGENCY.id", "the agency's identity file (unlocked with its passphrase)"},
         kSection,
-        {"--json", "", "without --section: print the listing as JSON"},
+        {"--json", "", "without --section: print the listing as JSON (and nothing else)"},
+        {"--language", "LANG", "language of labels and messages: sv, fi or en (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"},
         {"--at", "DATE", "check expiry at DATE: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)"},
         {"--last-seen", "N", "the highest sequence number seen before: an older copy is an error"},
         {"--owner-card", "OWNER.card", "the owner whose record this must be"},
@@ -314,7 +317,7 @@ const std::vector<Command>& commands() {
         {"--json", "", "print the summary as JSON"},
         {"--svg", "FILE", "also write the chart as an SVG file (replaces FILE)"},
         {"--with-work-ability", "", "include work_ability scores (special-category health data)"},
-        {"--language", "LANG", "language of instrument labels: sv, fi or en (default en)"},
+        {"--language", "LANG", "language of labels and messages: sv, fi or en (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"},
         kPassphraseFile},
        run_progress},
       {"", "plan", "REC.kartla (--owner OWNER.id | --as AGENCY.id [--at DATE]) [--json]",
@@ -326,7 +329,7 @@ const std::vector<Command>& commands() {
        "action plan not shared with that agency or whose grant has expired.",
        {kOwner, kAsAgency, kAtForAgency, kOwnerCardForAgency, kOwnerLastSeen, kAcceptOlder,
         {"--json", "", "print the plan as JSON"},
-        {"--language", "LANG", "language of phase labels: sv, fi or en (default en)"}, kPassphraseFile},
+        {"--language", "LANG", "language of labels and messages: sv, fi or en (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"}, kPassphraseFile},
        run_plan},
       {"record", "show", "REC.kartla (--owner OWNER.id | --as AGENCY.id [--at DATE]) [--section SECTION]",
        "print the record (or one section) for a person to read",
@@ -340,7 +343,7 @@ const std::vector<Command>& commands() {
        "With --as, an agency reads a share bundle (as `kartla open`): every section shared with it\n"
        "and not expired, or --section, which must be (exit code 3 otherwise).",
        {kOwner, kAsAgency, kAtForAgency, kOwnerCardForAgency, kOwnerLastSeen, kAcceptOlder, {"--section", "SECTION", "show only this section (see `kartla sections`)"},
-        {"--language", "LANG", "language of instrument labels: sv, fi or en (default en)"}, kTrustForProvenance,
+        {"--language", "LANG", "language of labels and messages: sv, fi or en (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"}, kTrustForProvenance,
         kTrustRoot, kLastSeenTrust, kPassphraseFile},
        run_record_show},
       {"", "attest", "--as AGENCY.id --from FILE --owner-card OWNER.card [--record-id ID] --section SECTION "

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -34,10 +35,25 @@ bool is_directory(const std::string& path) {
 }
 
 // The files to look at: each argument, or every regular file directly in a directory argument.
+// Whether a file begins as a contribution does (docs/SPEC.md §3.1: "KARTLA", type 'W'). A folder
+// used as an inbox also holds other things (a card, a note, a bundle); those are not refused
+// contributions, so they are passed over without a word. A file that begins as a contribution
+// and then fails is still a warning.
+bool looks_like_contribution(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return true;  // let the reader report why it cannot be read
+  char prefix[7] = {};
+  const size_t n = std::fread(prefix, 1, sizeof prefix, f);
+  std::fclose(f);
+  return n == sizeof prefix && std::memcmp(prefix, "KARTLAW", sizeof prefix) == 0;
+}
+
 std::vector<std::string> inbox_files(const Args& args) {
   std::vector<std::string> files;
+  bool folder_given = false;
   for (size_t i = 0; i < args.positional_count(); ++i) {
     const std::string& path = args.positional(i);
+    folder_given = folder_given || is_directory(path);
     if (!is_directory(path)) {
       check_readable(path);
       files.push_back(path);
@@ -50,13 +66,14 @@ std::vector<std::string> inbox_files(const Args& args) {
       const std::string name = e->d_name;
       if (name == "." || name == "..") continue;
       const std::string full = path + "/" + name;
-      if (!is_directory(full)) found.push_back(full);
+      if (!is_directory(full) && looks_like_contribution(full)) found.push_back(full);
     }
     ::closedir(dir);
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
   }
-  if (files.empty()) usage_error("no contribution files given (see --help)");
+  // A folder with nothing for the owner in it is an empty inbox, not a mistake.
+  if (files.empty() && !folder_given) usage_error("no contribution files given (see --help)");
   return files;
 }
 
@@ -125,7 +142,7 @@ std::string sender_text(const v1::ContributionDescription& description) {
 std::string describe_text(const std::string& file, const v1::ContributionDescription& d) {
   return file + "\n  from " + sender_text(d) + "\n  for record " + d.record_id() + ", section " + d.section() +
          ", entry " + printable(d.entry_id()) + "\n  written " + format_utc(d.created_at()) +
-         (d.has_claim() ? ", claim " + printable(v1::AttestationClaim::Kind_Name(d.claim().kind())) : std::string()) +
+         (d.has_claim() ? ", " + claim_text(d.claim()) : std::string()) +
          "\n  adds:\n" + entry_lines(d);
 }
 

@@ -10,6 +10,7 @@
 #include "args.h"
 #include "commands.h"
 #include "files.h"
+#include "messages.h"
 #include "kartla/kartla.hpp"
 #include "output.h"
 
@@ -147,7 +148,8 @@ bool is_group(std::string_view word) {
 }
 
 Exit dispatch(const std::vector<std::string>& argv) {
-  if (argv.empty()) usage_error("no command given; run 'kartla --help'");
+  choose_language(argv);
+  if (argv.empty()) usage_error(T("no command given; run 'kartla --help'"));
   const std::string& first = argv[0];
   if (first == "--help" || first == "-h" || first == "help") {
     write_stdout(main_help());
@@ -166,17 +168,18 @@ Exit dispatch(const std::vector<std::string>& argv) {
   const bool group_meant =
       is_group(first) && (top_level == nullptr || (argv.size() >= 2 && find_command(first, argv[1]) != nullptr));
   if (group_meant) {
-    if (argv.size() < 2) usage_error("'kartla " + first + "' needs a command; run 'kartla " + first + " --help'");
+    if (argv.size() < 2) usage_error(fill(T("'kartla %1$s' needs a command; run 'kartla %1$s --help'"), {first}));
     if (argv[1] == "--help" || argv[1] == "-h") {
       write_stdout(group_help(first));
       return Exit::ok;
     }
     command = find_command(first, argv[1]);
-    if (command == nullptr) usage_error("unknown command 'kartla " + first + " " + argv[1] + "'; run 'kartla " + first + " --help'");
+    if (command == nullptr)
+      usage_error(fill(T("unknown command 'kartla %1$s %2$s'; run 'kartla %1$s --help'"), {first, argv[1]}));
     consumed = 2;
   } else {
     command = top_level;
-    if (command == nullptr) usage_error("unknown command '" + first + "'; run 'kartla --help'");
+    if (command == nullptr) usage_error(fill(T("unknown command '%s'; run 'kartla --help'"), {first}));
   }
 
   const std::vector<std::string> rest(argv.begin() + static_cast<std::ptrdiff_t>(consumed), argv.end());
@@ -212,8 +215,8 @@ int main(int argc, char** argv) {
   } catch (const Failure& f) {
     return report(f.code(), f.what());
   } catch (const std::bad_alloc&) {
-    return report(Exit::internal, "out of memory");
+    return report(Exit::internal, T("out of memory"));
   } catch (const std::exception& e) {
-    return report(Exit::internal, std::string("unexpected error: ") + e.what());
+    return report(Exit::internal, fill(T("unexpected error: %s"), {e.what()}));
   }
 }

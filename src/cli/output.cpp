@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "args.h"
+#include "messages.h"
 
 namespace kartla::cli {
 namespace {
@@ -130,12 +131,48 @@ std::string attestation_line(const v1::AttestationReport& report) {
     line += " by " + who(report.issuer().name(), report.issuer().organisation_number(), "");
   }
   if (report.has_claim() && report.claim().kind() != v1::AttestationClaim::KIND_UNSPECIFIED)
-    line += ", claim " + printable(v1::AttestationClaim::Kind_Name(report.claim().kind()));
+    line += ", " + fill(T("attested: %s"), {claim_text(report.claim())});
   if (verdict != "trusted") line += ": " + printable(report.message());
   return line + "\n";
 }
 
 }  // namespace
+
+// What was attested, in words: "validated, level OCN nivå 2, method OCN validation, on
+// 2022-05-20, 5 credits, assessor OCN-bedömare", so a reader sees the claim itself and not
+// only its kind. Code labels come from the library's code systems, in the run's language.
+std::string claim_text(const v1::AttestationClaim& c) {
+  std::string out;
+  switch (c.kind()) {
+    case v1::AttestationClaim::VALIDATED: out = T("validated"); break;
+    case v1::AttestationClaim::COMPLETED: out = T("completed"); break;
+    case v1::AttestationClaim::ASSESSED: out = T("assessed by a professional"); break;
+    case v1::AttestationClaim::CONTRIBUTED: out = T("written by the agency"); break;
+    case v1::AttestationClaim::CONFIRMED: out = T("confirmed as correct"); break;
+    default: out = printable(v1::AttestationClaim::Kind_Name(c.kind())); break;
+  }
+  const auto add = [&out](const std::string& part) { out += ", " + part; };
+  if (!c.level_code().empty()) {
+    const char* label = kartla_code_label(language().c_str(), c.level_system().c_str(), c.level_code().c_str());
+    // "level 3 (seqf)": the label in words, and which framework's level it is.
+    add(label != nullptr ? std::string(label) + " (" + printable(c.level_system()) + ")"
+                         : fill(T("level %s"), {printable(c.level_system() + " " + c.level_code())}));
+  }
+  if (!c.method().empty()) {
+    const char* label = kartla_code_label(language().c_str(), "kartla-method", c.method().c_str());
+    add(fill(T("method %s"), {label != nullptr ? std::string(label) : printable(c.method())}));
+  }
+  if (!c.date().empty()) add(fill(T("on %s"), {printable(c.date())}));
+  if (c.credits_hundredths() != 0) {
+    const uint32_t h = c.credits_hundredths();
+    std::string number = std::to_string(h / 100);
+    if (h % 100 != 0) number += (h % 10 == 0 ? "." + std::to_string(h % 100 / 10) : "." + std::to_string(h % 100 + 100).substr(1));
+    add(fill(TN("%s credit", "%s credits", h == 100 ? 1 : 2), {number}));
+  }
+  if (!c.assessor_role().empty()) add(fill(T("assessor %s"), {printable(c.assessor_role())}));
+  if (!c.text().empty()) out += ": " + printable(c.text());
+  return out;
+}
 
 std::string json_text(const google::protobuf::Message& message) {
   std::string bytes;
@@ -206,27 +243,12 @@ std::string printable(std::string_view text) {
 }
 
 std::string gdpr_basis_label(const std::string& code) {
-  static const char* const kLabels[][2] = {
-      {"6.1.a", "consent"},
-      {"6.1.b", "contract"},
-      {"6.1.c", "legal obligation"},
-      {"6.1.d", "vital interests"},
-      {"6.1.e", "public task or official authority"},
-      {"6.1.f", "legitimate interests"},
-      {"9.2.a", "explicit consent"},
-      {"9.2.b", "employment, social security and social protection law"},
-      {"9.2.c", "vital interests"},
-      {"9.2.d", "not-for-profit body"},
-      {"9.2.e", "made public by the data subject"},
-      {"9.2.f", "legal claims"},
-      {"9.2.g", "substantial public interest"},
-      {"9.2.h", "health or social care"},
-      {"9.2.i", "public health"},
-      {"9.2.j", "archiving, research or statistics"},
-  };
-  for (const auto& entry : kLabels)
-    if (code == entry[0]) return "GDPR Art. " + code + " (" + entry[1] + ")";
-  return "GDPR Art. " + printable(code);
+  // The labels are the code systems' (gdpr-art6, gdpr-art9), from the library in the run's
+  // language: one list, in src/codes, for the views and for this.
+  const char* system = code.rfind("9.", 0) == 0 ? "gdpr-art9" : "gdpr-art6";
+  const char* label = kartla_code_label(language().c_str(), system, code.c_str());
+  if (label == nullptr) return fill(T("GDPR Art. %s"), {printable(code)});
+  return fill(T("GDPR Art. %s (%s)"), {code, label});
 }
 
 std::string one_line(std::string text) {

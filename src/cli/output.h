@@ -104,6 +104,9 @@ std::string one_line(std::string text);
 // gdpr-art9, src/codes/code_systems.cpp), so a person reads it in words; a code this CLI does not
 // know is shown as it is.
 std::string gdpr_basis_label(const std::string& code);
+// What an attestation or contribution claims, in words and in the run's language: "validated,
+// level 3 (seqf), method OCN validation, on 2025-11-20, 7.5 credits, assessor OCN-bedömare".
+std::string claim_text(const kartla::v1::AttestationClaim& claim);
 
 // `text` padded with spaces to `width` (at least one space after it): the left column of a table.
 std::string padded(std::string_view text, size_t width);

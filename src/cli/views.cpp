@@ -15,6 +15,7 @@
 #include "cli_output.pb.h"
 #include "commands.h"
 #include "files.h"
+#include "messages.h"
 #include "kartla/kartla.hpp"
 #include "kartla/v1/views.pb.h"
 #include "output.h"
@@ -200,6 +201,17 @@ std::string attested_provenance(const OwnedRecord& owned, const std::string& onl
          "):" + out;
 }
 
+// Every section this agency can read at `at`, as text (the views' record text); a line saying so
+// when every grant has expired or nothing is readable, since the listing above says why.
+std::string shared_text(const kartla::share& share, const kartla::view_options& options, int64_t at) {
+  try {
+    return "\n" + std::string(share.show_text("", options, at).view());
+  } catch (const kartla::error& e) {
+    if (e.status() != KARTLA_E_EXPIRED && e.status() != KARTLA_E_NOT_SHARED) throw;
+    return "\n" + std::string(T("Nothing shared with you can be read now.")) + "\n";
+  }
+}
+
 }  // namespace
 
 Exit run_open(const Args& args) {
@@ -226,7 +238,10 @@ Exit run_open(const Args& args) {
       *out.mutable_provenance() = provenance;
       write_stdout(json_text(out));
     } else {
-      write_stdout(std::string(json.view()) + "\nProvenance (" + args.required("--trust") + "):\n" +
+      // Text for a person: the section as the owner's view shows it, then its provenance; never
+      // JSON mixed with text (a program asks for --json and gets JSON alone).
+      const kartla::buffer text = share.show_text(*section, view_options_from(args), at);
+      write_stdout(std::string(text.view()) + "\n" + fill(T("Provenance (%s):"), {args.required("--trust")}) + "\n" +
                    provenance_report(provenance));
     }
     return Exit::ok;
@@ -241,14 +256,17 @@ Exit run_open(const Args& args) {
     throw Failure(Exit::not_available,
                   "nothing in " + path + " is shared with this agency (" + agency.fingerprint() + ")");
   const int64_t now = static_cast<int64_t>(std::time(nullptr));
+  const bool json = args.flag("--json");
+  // For a person, the listing is followed by what was shared, as the owner's own view shows it.
+  const std::string shown = json ? std::string() : shared_text(share, view_options_from(args), at);
   if (trust) {
     const SharedProvenance p = shared_provenance(share, d, trust->bytes, at, now);
-    write_stdout(args.flag("--json") ? share_with_provenance_json(d, p)
-                                     : human_listing(d, at != 0 ? at : now) + "\nProvenance (" +
-                                           args.required("--trust") + "):\n" + p.text);
+    write_stdout(json ? share_with_provenance_json(d, p)
+                      : human_listing(d, at != 0 ? at : now) + shown + "\n" +
+                            fill(T("Provenance (%s):"), {args.required("--trust")}) + "\n" + p.text);
     return Exit::ok;
   }
-  write_stdout(args.flag("--json") ? json_text(d) : human_listing(d, at != 0 ? at : now));
+  write_stdout(json ? json_text(d) : human_listing(d, at != 0 ? at : now) + shown);
   return Exit::ok;
 }
 
@@ -269,7 +287,7 @@ Exit run_progress(const Args& args) {
   }
   if (svg_path) write_file_atomically(*svg_path, out.svg->view(), /*overwrite=*/true);
   write_stdout(out.summary);
-  if (svg_path && !args.flag("--json")) write_stdout("\nChart written to " + *svg_path + " (not encrypted).\n");
+  if (svg_path && !args.flag("--json")) write_stdout("\n" + fill(T("Chart written to %s (not encrypted)."), {*svg_path}) + "\n");
   return Exit::ok;
 }
 
@@ -298,7 +316,7 @@ Exit run_record_show(const Args& args) {
   const kartla::view_options options = view_options_from(args);
   if (reads_as_agency(args)) {
     // The agency reads the granted sections only; their provenance is `kartla open --trust`'s.
-    if (args.value("--trust")) usage_error("--trust goes with --owner; an agency uses `kartla open --trust`");
+    if (args.value("--trust")) usage_error(T("--trust goes with --owner; an agency uses `kartla open --trust`"));
     const AgencyInput opened = open_as_agency(agency_args(args.positional(0), args), args);
     write_stdout(opened.share.show_text(section, options, opened.at).view());
     return Exit::ok;

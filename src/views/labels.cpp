@@ -8,6 +8,7 @@
 #include "kartla/v1/types.pb.h"
 #include "codes/code_systems.h"
 #include "views/text.h"
+#include "views/words.h"
 
 namespace kartla::views {
 namespace {
@@ -55,34 +56,37 @@ std::string date_text(const v1::PartialDate& d) {
   return s;
 }
 
-std::string period_text(const v1::Period& p) {
+std::string period_text(const v1::Period& p, Language language) {
   const std::string start = p.has_start() ? date_text(p.start()) : std::string();
   const std::string end = p.has_end() ? date_text(p.end()) : std::string();
   if (start.empty() && end.empty()) return {};
-  if (end.empty()) return "since " + start;
-  if (start.empty()) return "until " + end;
+  if (end.empty()) return fill(tr(language, "since %s"), {start});
+  if (start.empty()) return fill(tr(language, "until %s"), {end});
   if (start == end) return start;
   return start + " – " + end;
 }
 
-std::string coding_text(const v1::Coding& c) {
-  std::string label(codes::code_label(c.system(), c.code()));
-  if (label.empty()) label = c.display();
-  const std::string reference = c.system().empty() ? c.code() : c.system() + " " + c.code();
-  if (label.empty() || label == c.code()) return one_line(reference);
-  return one_line(label + " (" + reference + ")");
+std::string coding_text(const v1::Coding& c, Language language) {
+  const std::string_view label = codes::code_label(c.system(), c.code());
+  // Kartla's own code lists (methods, instruments) have keys, not codes a person knows.
+  const bool own_keys = c.system().rfind("kartla-", 0) == 0;
+  if (!label.empty()) return one_line(trc(language, "code", label));
+  const std::string reference = c.system().empty() || own_keys ? c.code() : c.system() + " " + c.code();
+  if (c.display().empty() || c.display() == c.code()) return one_line(reference);
+  if (own_keys) return one_line(c.display());
+  return one_line(c.display() + " (" + reference + ")");
 }
 
-std::string org_text(const v1::OrgRef& org) {
+std::string org_text(const v1::OrgRef& org, Language language) {
   std::string out;
   append_part(out, org.name());
   append_part(out, org.unit());
   std::string id;
   switch (org.id_case()) {
-    case v1::OrgRef::kSeOrgnr: id = "org. nr " + org.se_orgnr(); break;
-    case v1::OrgRef::kFiYtunnus: id = "Y-tunnus " + org.fi_ytunnus(); break;
+    case v1::OrgRef::kSeOrgnr: id = fill(tr(language, "org. nr %s"), {org.se_orgnr()}); break;
+    case v1::OrgRef::kFiYtunnus: id = fill(tr(language, "Y-tunnus %s"), {org.fi_ytunnus()}); break;
     case v1::OrgRef::kForeignId:
-      id = "id " + org.foreign_id() + (org.has_country() ? " (" + org.country().code() + ")" : std::string());
+      id = fill(tr(language, "id %s"), {org.foreign_id()}) + (org.has_country() ? " (" + org.country().code() + ")" : std::string());
       break;
     case v1::OrgRef::ID_NOT_SET: break;
   }
@@ -90,32 +94,42 @@ std::string org_text(const v1::OrgRef& org) {
   return one_line(id.empty() ? out : out + " (" + id + ")");
 }
 
-std::string source_text(int assertion_source) {
-  switch (assertion_source) {
-    case v1::Assertion::SELF_REPORTED: return "self-reported";
-    case v1::Assertion::PROFESSIONAL_OBSERVED: return "observed by a professional";
-    case v1::Assertion::ASSESSED_INSTRUMENT: return "instrument result";
-    case v1::Assertion::VALIDATED: return "validated";
-    case v1::Assertion::CREDENTIAL: return "from a credential";
-    case v1::Assertion::REGISTER: return "from a register";
-    default: return "source not stated";
+namespace {
+
+// Who wrote it, in words: "written by the participant", "validated by %s", ...
+std::string author_text(const v1::Assertion& a, const std::string& who, Language l) {
+  const bool named = !who.empty();
+  switch (a.source()) {
+    case v1::Assertion::SELF_REPORTED:
+      return named ? fill(tr(l, "written by the participant, with %s"), {who}) : tr(l, "written by the participant");
+    case v1::Assertion::PROFESSIONAL_OBSERVED:
+      return named ? fill(tr(l, "observed by %s"), {who}) : tr(l, "observed by a professional");
+    case v1::Assertion::ASSESSED_INSTRUMENT:
+      return named ? fill(tr(l, "assessed with an instrument by %s"), {who}) : tr(l, "assessed with an instrument");
+    case v1::Assertion::VALIDATED: return named ? fill(tr(l, "validated by %s"), {who}) : tr(l, "validated");
+    case v1::Assertion::CREDENTIAL:
+      return named ? fill(tr(l, "from a credential issued by %s"), {who}) : tr(l, "from a credential");
+    case v1::Assertion::REGISTER: return named ? fill(tr(l, "from a register kept by %s"), {who}) : tr(l, "from a register");
+    default: break;
   }
+  return named ? fill(tr(l, "stated by %s"), {who}) : tr(l, "source not stated");
 }
 
-std::string provenance_text(const v1::Assertion& a) {
-  std::string out = source_text(a.source());
+}  // namespace
+
+std::string provenance_text(const v1::Assertion& a, Language language) {
   std::string who;
-  if (a.has_asserted_by_org()) who = org_text(a.asserted_by_org());
+  if (a.has_asserted_by_org()) who = org_text(a.asserted_by_org(), language);
   if (!a.asserted_by_role().empty()) who += who.empty() ? one_line(a.asserted_by_role()) : " (" + one_line(a.asserted_by_role()) + ")";
-  if (!who.empty()) out += " by " + who;
-  if (a.has_method()) append_part(out, coding_text(a.method()));
+  std::string out = author_text(a, who, language);
+  if (a.has_method()) append_part(out, coding_text(a.method(), language));
   if (a.has_asserted_at()) append_part(out, date_text(a.asserted_at()));
-  if (a.evidence_document_ids_size() > 0) {
-    std::string docs;
-    for (const std::string& id : a.evidence_document_ids()) append_part(docs, one_line(id));
-    append_part(out, "evidence: " + docs);
-  }
-  return "[" + out + "]";
+  // The documents themselves are in the documents section; here only that there is evidence.
+  const auto documents = static_cast<uint64_t>(a.evidence_document_ids_size());
+  if (documents > 0)
+    append_part(out, fill(trn(language, "%s document as evidence", "%s documents as evidence", documents),
+                          {std::to_string(documents)}));
+  return out;
 }
 
 }  // namespace kartla::views

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include "i18n/messages.h"
 #include "kartla/v1/types.pb.h"
 
 namespace google::protobuf {
@@ -18,22 +19,21 @@ std::string date_text(int64_t unix_seconds);
 std::string date_text(const google::protobuf::Timestamp& t);
 std::string date_text(const v1::PartialDate& d);  // "2019-08", "2019-08-15", "2019"; "" unset
 // "2019-08 – 2021-06", "since 2019-08", "until 2021-06"; "" when both ends are unset.
-std::string period_text(const v1::Period& p);
+std::string period_text(const v1::Period& p, i18n::Language language = i18n::Language::en);
 
-// "B1 threshold (cefr B1)": the registry's label where the system is a closed list, else the
-// Coding's own display, else the code alone; the system and code always follow, so nothing is
-// hidden behind a label.
-std::string coding_text(const v1::Coding& c);
+// "B1 threshold": a closed list's label in the reader's language (the code systems' labels are in
+// the catalogue, context "code"); for an open list (SSYK, ISCO, ESCO, JobTech) the Coding's own
+// display with the system and code after it, "Kock (ssyk-2012 5120)", since there the code is
+// what a caseworker looks up; the code alone when nothing else is known. Kartla's own keys
+// (kartla-method ...) are never shown: they are not words.
+std::string coding_text(const v1::Coding& c, i18n::Language language = i18n::Language::en);
 
 // "Landskrona stad, Arbetsmarknadsförvaltningen (org. nr 2120001140)".
-std::string org_text(const v1::OrgRef& org);
+std::string org_text(const v1::OrgRef& org, i18n::Language language = i18n::Language::en);
 
-// "[validated by Filipstads kommun, Vuxenutbildningen (OCN-bedömare), OCN validation, 2022-05-20]":
-// where a statement comes from, marked so a reader can tell a self-assessment from a validated
-// or register fact at a glance.
-std::string provenance_text(const v1::Assertion& a);
-
-// "self-reported", "observed by a professional", ...
-std::string source_text(int assertion_source);
+// "validated by Filipstads kommun, Vuxenutbildningen (OCN-bedömare), OCN validation, 2022-05-20":
+// who wrote a statement and how, said plainly, so a reader can tell the participant's own words
+// from a validated or register fact at a glance.
+std::string provenance_text(const v1::Assertion& a, i18n::Language language = i18n::Language::en);
 
 }  // namespace kartla::views

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "i18n/messages.h"
 #include "views/view_options.h"
 #include "kartla/v1/action_plan.pb.h"
 #include "kartla/v1/progress.pb.h"
@@ -67,7 +68,8 @@ ProgressSummary summarize_progress(const v1::Progress* progress, const v1::WorkA
 // Renderings of a summary: the typed result (every number and word of the text, for programs),
 // a table, and a chart whose layout and scaling are documented in progress_svg.cpp.
 v1::ProgressView progress_view(const ProgressSummary& summary);
-std::string progress_text(const ProgressSummary& summary);
+// The table: one row per indicator, one column per respondent, in `language`.
+std::string progress_text(const ProgressSummary& summary, i18n::Language language = i18n::Language::en);
 std::string progress_svg(const ProgressSummary& summary);
 
 }  // namespace kartla::views

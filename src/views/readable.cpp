@@ -1,6 +1,7 @@
 #include "views/readable.h"
 
 #include <cstdio>
+#include <set>
 
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/message.h>
@@ -12,6 +13,7 @@
 #include "kartla/v1/work_ability.pb.h"
 #include "views/labels.h"
 #include "views/text.h"
+#include "views/words.h"
 
 namespace kartla::views {
 namespace {
@@ -21,14 +23,35 @@ using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
 using google::protobuf::Reflection;
 
-// "spoken_interaction" -> "Spoken interaction".
-std::string field_label(const FieldDescriptor* f) {
-  std::string label = f->name();
+// "spoken_interaction" -> "Spoken interaction": the English msgid of a field's label.
+std::string sentence_case(std::string label) {
   for (char& c : label)
     if (c == '_') c = ' ';
   if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] = static_cast<char>(label[0] - 'a' + 'A');
   return label;
 }
+
+std::string field_label(const FieldDescriptor* f, Language language) {
+  return std::string(i18n::text(language, "field", sentence_case(f->name())));
+}
+
+bool ends_with(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+// Fields that are bookkeeping, not content: ids and references between entries (the entries they
+// point to are shown themselves), hashes, and markers for the tools. A person reading the record
+// gains nothing from them, and `record get` still gives every field to whoever needs it.
+bool internal_field(const FieldDescriptor* f) {
+  const std::string& n = f->name();
+  if (n == "placeholder_wording") return true;
+  // A national id is a message and content; an id is a string that names an entry or a document.
+  const bool id_name = n == "id" || ends_with(n, "_id") || ends_with(n, "_ids");
+  if (id_name && f->cpp_type() == FieldDescriptor::CPPTYPE_STRING) return true;
+  return f->type() == FieldDescriptor::TYPE_BYTES && !f->is_repeated();
+}
+
+bool value_type(const Descriptor* t);
 
 // "PlanStatus" -> "PLAN_STATUS_": proto style prefixes enum values with their type's name.
 std::string enum_prefix(const std::string& type_name) {
@@ -45,23 +68,14 @@ std::string enum_prefix(const std::string& type_name) {
   return out + "_";
 }
 
-std::string enum_text(const FieldDescriptor* f, int number) {
+std::string enum_msgid(const google::protobuf::EnumValueDescriptor* value) {
+  return humanize_enum(value->name(), enum_prefix(value->type()->name()));
+}
+
+std::string enum_text(const FieldDescriptor* f, int number, Language language) {
   const auto* value = f->enum_type()->FindValueByNumber(number);
-  if (value == nullptr) return "unknown value " + std::to_string(number);
-  return humanize_enum(value->name(), enum_prefix(f->enum_type()->name()));
-}
-
-std::string hex(const std::string& bytes) {
-  static const char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : bytes) out += kDigits[b >> 4], out += kDigits[b & 15];
-  return out;
-}
-
-std::string bytes_text(const std::string& bytes) {
-  // Hashes and digests (32 bytes) are worth showing, to compare with a file; the rest is data.
-  if (!bytes.empty() && bytes.size() <= 32) return hex(bytes);
-  return "(" + std::to_string(bytes.size()) + " bytes)";
+  if (value == nullptr) return fill(tr(language, "unknown value %s"), {std::to_string(number)});
+  return std::string(i18n::text(language, "value", enum_msgid(value)));
 }
 
 std::string number_text(double v) {
@@ -72,7 +86,8 @@ std::string number_text(double v) {
 
 class Renderer {
  public:
-  Renderer(const InstrumentDefinitions& models, const ViewOptions& options) : models_(models), options_(options) {}
+  Renderer(const InstrumentDefinitions& models, const ViewOptions& options)
+      : models_(models), options_(options), lang_(language_of(options)) {}
 
   void fields(const Message& msg, int depth) {
     const Descriptor* type = msg.GetDescriptor();
@@ -81,7 +96,7 @@ class Renderer {
     std::vector<const FieldDescriptor*> set;
     r->ListFields(msg, &set);
     for (const FieldDescriptor* f : set) {
-      if (entry && (f->name() == "id" || f->name() == "assertion")) continue;  // in the entry's heading and last line
+      if (internal_field(f) || (entry && f->name() == "assertion")) continue;  // the assertion is the last line
       field(msg, f, depth);
     }
     if (entry) source(msg, depth);
@@ -92,9 +107,10 @@ class Renderer {
     const FieldDescriptor* a = msg.GetDescriptor()->FindFieldByName("assertion");
     if (a == nullptr || a->message_type() != v1::Assertion::descriptor()) return;
     if (msg.GetReflection()->HasField(msg, a)) {
-      line(depth, "Source: " + provenance_text(static_cast<const v1::Assertion&>(msg.GetReflection()->GetMessage(msg, a))));
+      const auto& assertion = static_cast<const v1::Assertion&>(msg.GetReflection()->GetMessage(msg, a));
+      line(depth, fill(tr(lang_, "Source: %s"), {provenance_text(assertion, lang_)}));
     } else {
-      line(depth, "Source: [not stated]");
+      line(depth, fill(tr(lang_, "Source: %s"), {tr(lang_, "not stated")}));
     }
   }
 
@@ -106,7 +122,7 @@ class Renderer {
     std::vector<const FieldDescriptor*> set;
     r->ListFields(section, &set);
     for (const FieldDescriptor* f : set) {
-      if (entry && (f->name() == "id" || f->name() == "assertion")) continue;
+      if (internal_field(f) || (entry && f->name() == "assertion")) continue;
       if (f->name() == "entries" && f->is_repeated() && f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
         for (int i = 0; i < r->FieldSize(section, f); ++i) list_item(r->GetRepeatedMessage(section, f, i), 1);
       } else {
@@ -122,7 +138,7 @@ class Renderer {
  private:
   void field(const Message& msg, const FieldDescriptor* f, int depth) {
     const Reflection* r = msg.GetReflection();
-    const std::string label = field_label(f);
+    const std::string label = field_label(f, lang_);
     if (f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
       if (f->message_type() == v1::LocalizedText::descriptor() && f->is_repeated()) {
         LocalizedList texts;
@@ -143,12 +159,13 @@ class Renderer {
     if (f->type() == FieldDescriptor::TYPE_BYTES) {
       if (f->is_repeated()) {
         const int n = r->FieldSize(msg, f);
-        line(depth, label + ": " + std::to_string(n) + (f->name() == "attestations" ? " signed attestation" : " item") +
-                        (n == 1 ? "" : "s"));
-      } else {
-        line(depth, label + ": " + bytes_text(r->GetString(msg, f)));
+        const auto count = static_cast<uint64_t>(n);
+        const std::string items = f->name() == "attestations"
+                                      ? trn(lang_, "%s signed attestation", "%s signed attestations", count)
+                                      : trn(lang_, "%s item", "%s items", count);
+        line(depth, label + ": " + fill(items, {std::to_string(n)}));
       }
-      return;
+      return;  // a single bytes field is internal (a hash): not shown
     }
     if (!f->is_repeated()) {
       line(depth, label + ": " + scalar(msg, f, -1));
@@ -160,19 +177,19 @@ class Renderer {
   }
 
   // index -1: the singular field.
-  static std::string scalar(const Message& msg, const FieldDescriptor* f, int i) {
+  std::string scalar(const Message& msg, const FieldDescriptor* f, int i) const {
     const Reflection* r = msg.GetReflection();
     const bool rep = i >= 0;
     switch (f->cpp_type()) {
       case FieldDescriptor::CPPTYPE_STRING: return one_line(rep ? r->GetRepeatedString(msg, f, i) : r->GetString(msg, f));
-      case FieldDescriptor::CPPTYPE_BOOL: return (rep ? r->GetRepeatedBool(msg, f, i) : r->GetBool(msg, f)) ? "yes" : "no";
+      case FieldDescriptor::CPPTYPE_BOOL: return (rep ? r->GetRepeatedBool(msg, f, i) : r->GetBool(msg, f)) ? tr(lang_, "yes") : tr(lang_, "no");
       case FieldDescriptor::CPPTYPE_INT32: return std::to_string(rep ? r->GetRepeatedInt32(msg, f, i) : r->GetInt32(msg, f));
       case FieldDescriptor::CPPTYPE_INT64: return std::to_string(rep ? r->GetRepeatedInt64(msg, f, i) : r->GetInt64(msg, f));
       case FieldDescriptor::CPPTYPE_UINT32: return std::to_string(rep ? r->GetRepeatedUInt32(msg, f, i) : r->GetUInt32(msg, f));
       case FieldDescriptor::CPPTYPE_UINT64: return std::to_string(rep ? r->GetRepeatedUInt64(msg, f, i) : r->GetUInt64(msg, f));
       case FieldDescriptor::CPPTYPE_DOUBLE: return number_text(rep ? r->GetRepeatedDouble(msg, f, i) : r->GetDouble(msg, f));
       case FieldDescriptor::CPPTYPE_FLOAT: return number_text(rep ? r->GetRepeatedFloat(msg, f, i) : r->GetFloat(msg, f));
-      case FieldDescriptor::CPPTYPE_ENUM: return enum_text(f, rep ? r->GetRepeatedEnumValue(msg, f, i) : r->GetEnumValue(msg, f));
+      case FieldDescriptor::CPPTYPE_ENUM: return enum_text(f, rep ? r->GetRepeatedEnumValue(msg, f, i) : r->GetEnumValue(msg, f), lang_);
       case FieldDescriptor::CPPTYPE_MESSAGE: break;
     }
     return {};
@@ -181,23 +198,23 @@ class Renderer {
   // The shared value types read as one line; "" for any other message.
   std::string one_liner(const Message& m) const {
     const Descriptor* t = m.GetDescriptor();
-    if (t == v1::Coding::descriptor()) return coding_text(static_cast<const v1::Coding&>(m));
+    if (t == v1::Coding::descriptor()) return coding_text(static_cast<const v1::Coding&>(m), lang_);
     if (t == v1::PartialDate::descriptor()) return date_text(static_cast<const v1::PartialDate&>(m));
-    if (t == v1::Period::descriptor()) return period_text(static_cast<const v1::Period&>(m));
-    if (t == v1::OrgRef::descriptor()) return org_text(static_cast<const v1::OrgRef&>(m));
-    if (t == v1::Assertion::descriptor()) return provenance_text(static_cast<const v1::Assertion&>(m));
+    if (t == v1::Period::descriptor()) return period_text(static_cast<const v1::Period&>(m), lang_);
+    if (t == v1::OrgRef::descriptor()) return org_text(static_cast<const v1::OrgRef&>(m), lang_);
+    if (t == v1::Assertion::descriptor()) return provenance_text(static_cast<const v1::Assertion&>(m), lang_);
     if (t == v1::ProgrammeStep::descriptor()) return step_text(static_cast<const v1::ProgrammeStep&>(m), models_, options_);
     if (t == google::protobuf::Timestamp::descriptor()) return date_text(static_cast<const google::protobuf::Timestamp&>(m));
     if (t == v1::NationalId::descriptor()) return national_id_text(static_cast<const v1::NationalId&>(m));
     if (t == v1::InstrumentRef::descriptor()) {
       const auto& ref = static_cast<const v1::InstrumentRef&>(m);
-      return one_line(ref.id() + (ref.version().empty() ? "" : " version " + ref.version()));
+      if (ref.version().empty()) return one_line(ref.id());
+      return one_line(fill(tr(lang_, "%s, version %s"), {ref.id(), ref.version()}));
     }
     if (t == v1::InstrumentDefinition::descriptor()) {
-      // The definition itself is reference data: its title and version are enough here.
+      // The definition itself is reference data: its title is enough here.
       const auto& d = static_cast<const v1::InstrumentDefinition&>(m);
-      return one_line(localized(d.title(), options_.language) + " [" + d.id() + " version " + d.version() + "]" +
-                      (d.placeholder_wording() ? " (placeholder wording)" : ""));
+      return one_line(localized(d.title(), options_.language));
     }
     if (t == v1::GasLevel::descriptor()) {
       // Level 0 (the expected level) is the proto default and would vanish from a generic view.
@@ -207,8 +224,8 @@ class Renderer {
     if (t == v1::IcfObservation::descriptor()) return icf_text(static_cast<const v1::IcfObservation&>(m));
     if (t == v1::Score::descriptor()) {
       const auto& s = static_cast<const v1::Score&>(m);
-      std::string text = one_line(s.indicator()) + " = " + (s.has_value() ? std::to_string(s.value()) : "not answered");
-      if (!s.target_id().empty()) text += " (for " + one_line(s.target_id()) + ")";
+      std::string text = one_line(s.indicator()) + " = " + (s.has_value() ? std::to_string(s.value()) : tr(lang_, "not answered"));
+      if (!s.target_id().empty()) text += " " + fill(tr(lang_, "(for %s)"), {one_line(s.target_id())});
       if (!s.comment().empty()) text += ": " + one_line(s.comment());
       return text;
     }
@@ -217,33 +234,41 @@ class Renderer {
 
   // WHO ICF qualifiers in words (THL's qualifier table; docs/MODEL.md, `IcfObservation`); for d-codes the first is
   // performance and the second capacity.
-  static std::string qualifier_text(int q) {
-    static const char* const kWords[] = {"no problem", "mild", "moderate", "severe", "complete"};
-    if (q >= 0 && q <= 4) return std::to_string(q) + " " + kWords[q];
-    if (q == 8) return "8 not specified";
-    if (q == 9) return "9 not applicable";
+  std::string qualifier_text(int q) const {
+    switch (q) {
+      case 0: return "0 " + tr(lang_, "no problem");
+      case 1: return "1 " + tr(lang_, "mild");
+      case 2: return "2 " + tr(lang_, "moderate");
+      case 3: return "3 " + tr(lang_, "severe");
+      case 4: return "4 " + tr(lang_, "complete");
+      case 8: return "8 " + tr(lang_, "not specified");
+      case 9: return "9 " + tr(lang_, "not applicable");
+      default: break;
+    }
     return std::to_string(q);
   }
 
-  static std::string icf_text(const v1::IcfObservation& o) {
+  std::string icf_text(const v1::IcfObservation& o) const {
     const bool activity = !o.category().code().empty() && o.category().code()[0] == 'd';
-    std::string text = coding_text(o.category());
-    if (o.has_qualifier_1()) text += std::string(activity ? ", performance " : ", extent ") + qualifier_text(o.qualifier_1());
-    if (o.has_qualifier_2()) text += ", capacity " + qualifier_text(o.qualifier_2());
-    if (o.environment() == v1::IcfObservation::BARRIER) text += ", barrier";
-    if (o.environment() == v1::IcfObservation::FACILITATOR) text += ", facilitator";
+    std::string text = coding_text(o.category(), lang_);
+    if (o.has_qualifier_1())
+      text += ", " + fill(activity ? tr(lang_, "performance %s") : tr(lang_, "extent %s"), {qualifier_text(o.qualifier_1())});
+    if (o.has_qualifier_2()) text += ", " + fill(tr(lang_, "capacity %s"), {qualifier_text(o.qualifier_2())});
+    if (o.environment() == v1::IcfObservation::BARRIER) text += ", " + tr(lang_, "barrier");
+    if (o.environment() == v1::IcfObservation::FACILITATOR) text += ", " + tr(lang_, "facilitator");
     if (!o.note().empty()) text += ": " + one_line(o.note());
     return text;
   }
 
-  static std::string national_id_text(const v1::NationalId& id) {
+  std::string national_id_text(const v1::NationalId& id) const {
     switch (id.id_case()) {
-      case v1::NationalId::kSePersonnummer: return "personnummer " + one_line(id.se_personnummer());
-      case v1::NationalId::kSeSamordningsnummer: return "samordningsnummer " + one_line(id.se_samordningsnummer());
-      case v1::NationalId::kFiHenkilotunnus: return "henkilötunnus " + one_line(id.fi_henkilotunnus());
+      case v1::NationalId::kSePersonnummer: return fill(tr(lang_, "personnummer %s"), {one_line(id.se_personnummer())});
+      case v1::NationalId::kSeSamordningsnummer:
+        return fill(tr(lang_, "samordningsnummer %s"), {one_line(id.se_samordningsnummer())});
+      case v1::NationalId::kFiHenkilotunnus: return fill(tr(lang_, "henkilötunnus %s"), {one_line(id.fi_henkilotunnus())});
       case v1::NationalId::ID_NOT_SET: break;
     }
-    return "not given";
+    return tr(lang_, "not given");
   }
 
   void message_field(const std::string& label, const Message& m, int depth) {
@@ -262,20 +287,7 @@ class Renderer {
       line(depth, "- " + text);
       return;
     }
-    const Descriptor* t = m.GetDescriptor();
-    if (t->options().GetExtension(v1::record_entry)) {
-      // Entries are headed by their id: attestations and references name entries by it.
-      std::string heading = "-";
-      if (const FieldDescriptor* id = t->FindFieldByName("id");
-          id != nullptr && id->cpp_type() == FieldDescriptor::CPPTYPE_STRING && !id->is_repeated()) {
-        const std::string value = m.GetReflection()->GetString(m, id);
-        if (!value.empty()) heading += " " + one_line(value);
-      }
-      line(depth, heading);
-      fields(m, depth + 1);
-      return;
-    }
-    // Other items: the first field on the dash line, the rest under it.
+    // The first field on the dash line, the rest under it (an entry's id is bookkeeping: not shown).
     Renderer item(models_, options_);
     item.fields(m, depth + 1);
     std::string body = item.take();
@@ -287,27 +299,44 @@ class Renderer {
     out_ += std::string(2 * static_cast<size_t>(depth), ' ') + "- " + body.substr(indent);
   }
 
-  static bool is_value_type(const Message& m) {
-    const Descriptor* t = m.GetDescriptor();
-    return t == v1::Coding::descriptor() || t == v1::PartialDate::descriptor() || t == v1::Period::descriptor() ||
-           t == v1::OrgRef::descriptor() || t == v1::Assertion::descriptor() ||
-           t == v1::ProgrammeStep::descriptor() || t == google::protobuf::Timestamp::descriptor();
-  }
+  static bool is_value_type(const Message& m) { return value_type(m.GetDescriptor()); }
 
   const InstrumentDefinitions& models_;
   const ViewOptions& options_;
+  Language lang_;
   std::string out_;
 };
 
-std::string heading(const SectionHeading& info) {
-  std::string name(info.name);
-  for (char& c : name)
-    if (c == '_') c = ' ';
-  if (!name.empty()) name[0] = static_cast<char>(name[0] - 'a' + 'A');
-  std::string h = "== " + name + " ==";
-  if (info.special_category) h += "  (special-category health data: shared only when named, never by a wildcard)";
-  if (info.owner_only) h += "  (yours only: never shared)";
+// The message types read as one line (labels.h and the one-liners above).
+bool value_type(const Descriptor* t) {
+  return t == v1::Coding::descriptor() || t == v1::PartialDate::descriptor() || t == v1::Period::descriptor() ||
+           t == v1::OrgRef::descriptor() || t == v1::Assertion::descriptor() ||
+           t == v1::ProgrammeStep::descriptor() || t == google::protobuf::Timestamp::descriptor() ||
+           t == v1::NationalId::descriptor() || t == v1::InstrumentRef::descriptor() ||
+           t == v1::InstrumentDefinition::descriptor() || t == v1::GasLevel::descriptor() ||
+           t == v1::IcfObservation::descriptor() || t == v1::Score::descriptor();
+}
+
+std::string heading(const SectionHeading& info, Language language) {
+  std::string h = "== " + std::string(i18n::text(language, "section", sentence_case(std::string(info.name)))) + " ==";
+  if (info.special_category) h += "  " + tr(language, "(health data: shared only when you name it, never by a wildcard)");
+  if (info.owner_only) h += "  " + tr(language, "(yours only: never shared)");
   return h;
+}
+
+void schema_walk(const Descriptor* type, std::set<const Descriptor*>& seen, const SchemaMessageVisitor& visit) {
+  if (!seen.insert(type).second) return;
+  for (int i = 0; i < type->field_count(); ++i) {
+    const FieldDescriptor* f = type->field(i);
+    if (internal_field(f) || f->name() == "assertion") continue;
+    visit("field", sentence_case(f->name()));
+    if (f->cpp_type() == FieldDescriptor::CPPTYPE_ENUM) {
+      for (int v = 0; v < f->enum_type()->value_count(); ++v) visit("value", enum_msgid(f->enum_type()->value(v)));
+    }
+    if (f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE && !value_type(f->message_type()) &&
+        f->message_type() != v1::LocalizedText::descriptor())
+      schema_walk(f->message_type(), seen, visit);
+  }
 }
 
 }  // namespace
@@ -315,21 +344,29 @@ std::string heading(const SectionHeading& info) {
 std::string section_text(const SectionHeading& info, const Message& section, const InstrumentDefinitions& step_models,
                          const ViewOptions& options) {
   Renderer r(step_models, options);
-  r.line(0, heading(info));
+  const Language language = language_of(options);
+  r.line(0, heading(info, language));
   std::vector<const FieldDescriptor*> set;
   section.GetReflection()->ListFields(section, &set);
-  if (set.empty()) r.line(1, "(empty)");
+  if (set.empty()) r.line(1, tr(language, "(empty)"));
   r.section_fields(section);
   return r.take();
 }
 
 std::string record_text(std::string_view record_id_hex, uint64_t sequence, const std::vector<ShownSection>& sections,
                         const InstrumentDefinitions& step_models, const ViewOptions& options) {
-  std::string out = "Record " + std::string(record_id_hex) + ", version " + std::to_string(sequence) + "\n";
-  out += "Each entry ends with its source: who stated it, how and when.\n";
+  const Language language = language_of(options);
+  std::string out = fill(tr(language, "Record %s, version %s"), {record_id_hex, std::to_string(sequence)}) + "\n";
+  out += tr(language, "Each entry ends with its source: who wrote it, how and when.") + "\n";
   for (const ShownSection& s : sections) out += "\n" + section_text(s.heading, *s.content, step_models, options);
-  if (sections.empty()) out += "\nThe record holds no sections yet.\n";
+  if (sections.empty()) out += "\n" + tr(language, "The record holds no sections yet.") + "\n";
   return out;
+}
+
+void schema_messages(const SectionHeading& info, const Descriptor& section, const SchemaMessageVisitor& visit) {
+  visit("section", sentence_case(std::string(info.name)));
+  std::set<const Descriptor*> seen;
+  schema_walk(&section, seen, visit);
 }
 
 }  // namespace kartla::views

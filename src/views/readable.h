@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "views/view_options.h"
 
 namespace google::protobuf {
+class Descriptor;
 class Message;
 }
 
@@ -40,5 +42,13 @@ struct ShownSection {
 // `sections` in the order given; a line saying so when there is none.
 std::string record_text(std::string_view record_id_hex, uint64_t sequence, const std::vector<ShownSection>& sections,
                         const InstrumentDefinitions& step_models, const ViewOptions& options);
+
+// The catalogue entries (context, English msgid) the view looks up for a section's schema: its
+// title, the label of every field it may show and the words of every enum value, found by
+// walking the schema as the view does. The catalogue check (tests/i18n) compares them with
+// src/i18n/kartla.pot, so a field added to a section cannot reach a reader untranslated.
+using SchemaMessageVisitor = std::function<void(std::string_view context, std::string_view msgid)>;
+void schema_messages(const SectionHeading& info, const google::protobuf::Descriptor& section,
+                     const SchemaMessageVisitor& visit);
 
 }  // namespace kartla::views

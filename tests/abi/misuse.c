@@ -121,6 +121,18 @@ static void frees_and_inits_accept_null_and_empty(void) {
   kartla_buffer_free(&empty);
   kartla_buffer_free(&empty); /* a second free of the same buffer is a free of an empty one */
   EXPECT_EMPTY(empty);
+  /* The catalogue answers NULL with "" or NULL and never reads through it; an unknown language or
+   * message gives the English text back. */
+  if (strcmp(kartla_message(NULL, NULL, NULL), "") != 0 || strcmp(kartla_message("sv", "field", "no such message"), "no such message") != 0 ||
+      strcmp(kartla_message("xx-unknown", NULL, "yes"), "yes") != 0)
+    misuse_fail(__LINE__, "kartla_message(NULL or unknown)", "did not give the English text");
+  if (strcmp(kartla_message_plural(NULL, NULL, NULL, NULL, 2), "") != 0 ||
+      strcmp(kartla_message_plural("sv", NULL, "one", NULL, 2), "one") != 0 ||
+      strcmp(kartla_message_plural(NULL, NULL, "one", "many", SIZE_MAX), "many") != 0)
+    misuse_fail(__LINE__, "kartla_message_plural(NULL or unknown)", "did not give the English text");
+  if (kartla_code_label(NULL, NULL, "B1") != NULL || kartla_code_label("sv", "cefr", NULL) != NULL ||
+      kartla_code_label("sv", "ssyk-2012", "5120") != NULL || kartla_code_label(NULL, "cefr", "Z9") != NULL)
+    misuse_fail(__LINE__, "kartla_code_label(NULL, open or unknown)", "did not return NULL");
   if (kartla_section_name(kartla_section_count()) != NULL || kartla_section_name(SIZE_MAX) != NULL)
     misuse_fail(__LINE__, "kartla_section_name(out of range)", "did not return NULL");
   if (kartla_agency_role_name(kartla_agency_role_count()) != NULL || kartla_agency_role_name(SIZE_MAX) != NULL)

@@ -108,6 +108,27 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_show_text(const kartla_s
                                                                   int64_t at, const kartla_view_options *options,
                                                                   kartla_buffer *out);
 
+/* ---------------------------------------------------------------------------------------------
+ * The message catalogue the views speak from (gettext catalogues compiled into the library;
+ * docs/I18N.md), for programs that print their own text in the same words as the views: the
+ * command-line tool, the web app, a case system. `language` is a BCP 47 tag or a locale name
+ * ("sv", "fi-FI", "sv_SE.UTF-8"); NULL or a language the catalogue does not hold means English.
+ * `context` is the gettext msgctxt, NULL for none. The result is never NULL: a pointer into the
+ * library's read-only catalogue, valid for the life of the process, or `msgid` itself when the
+ * catalogue has no translation ("" when msgid is NULL). No locale, setlocale or file is used.
+ * Thread safety: any thread, at any time. */
+
+/* The translation of `msgid`. */
+KARTLA_API const char *kartla_message(const char *language, const char *context, const char *msgid);
+/* The plural form for `n` of the message whose English forms are `msgid` (n == 1) and
+ * `msgid_plural` (otherwise); the English form when there is no translation. */
+KARTLA_API const char *kartla_message_plural(const char *language, const char *context, const char *msgid,
+                                             const char *msgid_plural, uint64_t n);
+/* The label of `code` in the closed code system `system` ("cefr" "B1": "B1 threshold"; "gdpr-art6"
+ * "6.1.e": "public task or official authority") in `language`; NULL when the system is not a
+ * closed list, or the code is not in it, or an argument is NULL. Read-only, process lifetime. */
+KARTLA_API const char *kartla_code_label(const char *language, const char *system, const char *code);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

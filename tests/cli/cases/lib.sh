@@ -61,6 +61,14 @@ _header() {
       unset+="-u $v "
     fi
   done
+  # The locale variables choose the language of messages (docs/I18N.md): shown when a case sets
+  # them to anything but the runner's C.UTF-8.
+  for v in LANGUAGE LC_ALL LC_MESSAGES LANG; do
+    if [ -n "${!v+set}" ] && [ "${!v}" != C.UTF-8 ]; then
+      _quote "${!v}"
+      prefix+="$v=$_quoted "
+    fi
+  done
   [ -z "$unset" ] || prefix+="env $unset"
   _quote "$@"
   printf '$ %skartla%s\n' "$prefix" "${_quoted:+ $_quoted}"

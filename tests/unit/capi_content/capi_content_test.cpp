@@ -164,6 +164,19 @@ TEST_CASE("views of sections the record lacks are NOT_FOUND", "[capi][views]") {
   CHECK(contains(kartla_last_error(), "profile"));
 }
 
+TEST_CASE("the message catalogue through the C ABI: the views' words, for the CLI and the web app", "[capi][views]") {
+  CHECK(std::string(kartla_message("sv", nullptr, "yes")) == "ja");
+  CHECK(std::string(kartla_message("fi-FI", "section", "Languages")) == "Kielet");
+  CHECK(std::string(kartla_message("en", nullptr, "yes")) == "yes");
+  const char* msgid = "not in the catalogue";
+  CHECK(kartla_message("sv", nullptr, msgid) == msgid);  // the caller's own text back, not a copy
+  CHECK(std::string(kartla_message_plural("fi", nullptr, "%s item", "%s items", 2)) == "%s kohdetta");
+  CHECK(std::string(kartla_message_plural("sv", nullptr, "%s item", "%s items", 1)) == "%s post");
+  CHECK(std::string(kartla_code_label("sv", "gdpr-art6", "6.1.e")) == "allmänt intresse eller myndighetsutövning");
+  CHECK(std::string(kartla_code_label(nullptr, "cefr", "C2")) == "C2 mastery");
+  CHECK(kartla_code_label("sv", "ssyk-2012", "5120") == nullptr);  // an open list has no labels
+}
+
 TEST_CASE("the record view shows every section held, with labels and sources", "[capi][views]") {
   kartla::record r = kartla::record::create(owner());
   r.set_section_json("languages", kValidLanguages);
@@ -172,10 +185,20 @@ TEST_CASE("the record view shows every section held, with labels and sources", "
       "assertion": {"source": "SELF_REPORTED", "asserted_at": "2024-01-01T00:00:00Z"}})");
   const std::string all = r.show_text().str();
   CHECK(all.rfind("Record " + r.id() + ", version 0\n", 0) == 0);
-  CHECK(contains(all, "== Languages ==\n  - l1\n"));
-  CHECK(contains(all, "Listening: B1 threshold (cefr B1)\n"));
-  CHECK(contains(all, "Source: [self-reported, 2024-01-01]\n"));
+  CHECK(contains(all, "== Languages ==\n  - Language: iso-639-3 swe\n"));
+  CHECK_FALSE(contains(all, "l1"));  // an entry's id is bookkeeping, not shown
+  CHECK(contains(all, "Listening: B1 threshold\n"));
+  CHECK(contains(all, "Source: written by the participant, 2024-01-01\n"));
   CHECK(contains(all, "== Action plan ==\n"));
+  // The same view in Swedish and Finnish: the catalogue is inside the library, no locale needed.
+  kartla::view_options sv;
+  sv.language = "sv_SE.UTF-8";
+  const std::string swedish = r.show_text("languages", sv).str();
+  CHECK(contains(swedish, "== Språk ==\n  - Språk: iso-639-3 swe\n    Hörförståelse: B1 tröskelnivå\n"));
+  CHECK(contains(swedish, "Källa: skrivet av deltagaren, 2024-01-01\n"));
+  kartla::view_options fi;
+  fi.language = "fi";
+  CHECK(contains(r.show_text("languages", fi).str(), "Kuullun ymmärtäminen: B1 kynnystaso\n"));
   const std::string one = r.show_text("languages").str();
   CHECK(one.rfind("== Languages ==\n", 0) == 0);
   CHECK_FALSE(contains(one, "Action plan"));

@@ -179,14 +179,24 @@ TEST_CASE("the typed summary carries the hand-computed numbers", "[progress]") {
   CHECK(steps == 1);
 }
 
-TEST_CASE("the table shows first, latest, change and count per series", "[progress]") {
+TEST_CASE("the table puts self-ratings and a professional's ratings of one indicator side by side", "[progress]") {
   const std::string text = progress_text(fixture_summary());
-  CHECK(text.find("Progress (stegförflyttning): 4 indicators, 2025-01-01 to 2025-05-01\n") == 0);
-  CHECK(text.find("participant   1..5   2025-01-01  2   2025-05-01  5  +3 better    3\n") != std::string::npos);
-  CHECK(text.find("professional  1..5   2025-01-31  4   2025-01-31  4  0 unchanged  1\n") != std::string::npos);
-  CHECK(text.find("participant   0..10  2025-01-01  10  2025-01-31  5  -5 worse     2\n") != std::string::npos);
-  CHECK(text.find("Test steps [test-steps version 1, placeholder wording]\n") != std::string::npos);
+  CHECK(text.find("Progress (stegförflyttning): 4 series, 2025-01-01 to 2025-05-01\n") == 0);
+  // One row per indicator; the participant's column first, the professional's beside it.
+  CHECK(text.find("scale  participant (self-rating)     professional\n") != std::string::npos);
+  CHECK(text.find("1..5   2 → 5 (+3 better, 3 ratings)  4 (2025-01-31)\n") != std::string::npos);
+  CHECK(text.find("0..10  10 → 5 (-5 worse, 2 ratings)  –\n") != std::string::npos);
+  CHECK(text.find("Test steps [test-steps, version 1, placeholder wording]\n") != std::string::npos);
   CHECK(progress_text(ProgressSummary{}) == "No scores recorded yet.\n");
+  // The same table in Swedish; a long indicator label is never cut.
+  const std::string sv = progress_text(fixture_summary(), i18n::Language::sv);
+  CHECK(sv.find("Stegförflyttning: 4 serier, 2025-01-01 till 2025-05-01\n") == 0);
+  CHECK(sv.find("deltagaren (egen skattning)") != std::string::npos);
+  CHECK(sv.find("2 → 5 (+3 bättre, 3 skattningar)") != std::string::npos);
+  ProgressSummary long_label = fixture_summary();
+  const std::string title(80, 'x');
+  long_label.series.front().indicator_label = title;
+  CHECK(progress_text(long_label).find(title + "  ") != std::string::npos);
 }
 
 // x(t) = 56 + 284 * (t - A) / 120 days: A -> 56.0, B -> 56 + 284 / 4 = 127.0, C -> 340.0.

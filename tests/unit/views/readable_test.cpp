@@ -1,6 +1,7 @@
 // The record view: labels from the code systems, provenance on every entry, text safe to print.
 #include <catch2/catch.hpp>
 
+#include "kartla/v1/competences.pb.h"
 #include "kartla/v1/languages.pb.h"
 #include "kartla/v1/profile.pb.h"
 #include "kartla/v1/work_ability.pb.h"
@@ -24,29 +25,59 @@ TEST_CASE("languages read with CEFR labels, SFI courses and the source of each e
   const std::string text = section_text({"languages"}, languages, {}, {});
   const std::string expected =
       "== Languages ==\n"
-      "  - lang-swe\n"
-      "    Language: svenska (iso-639-3 swe)\n"
-      "    Listening: B1 threshold (cefr B1)\n"
-      "    Sfi:\n"
-      "      Study path: studieväg 2: courses B–D (sfi-studievag 2)\n"
-      "      Current course: kurs C (sfi-kurs C)\n"
-      "    Source: [observed by a professional by Filipstads kommun, SFI (SFI-lärare), 2022-06-10]\n";
+      "  - Language: svenska (iso-639-3 swe)\n"
+      "    Listening: B1 threshold\n"
+      "    SFI (Swedish for immigrants):\n"
+      "      Study path: study path 2: courses B–D\n"
+      "      Current course: course C\n"
+      "    Source: observed by Filipstads kommun, SFI (SFI-lärare), 2022-06-10\n";
   CHECK(text == expected);
+  // The same section for a Swedish and a Finnish reader: every word from the catalogue.
+  ViewOptions sv;
+  sv.language = "sv-SE";
+  CHECK(section_text({"languages"}, languages, {}, sv) ==
+        "== Språk ==\n"
+        "  - Språk: svenska (iso-639-3 swe)\n"
+        "    Hörförståelse: B1 tröskelnivå\n"
+        "    Sfi:\n"
+        "      Studieväg: studieväg 2: kurs B–D\n"
+        "      Nuvarande kurs: kurs C\n"
+        "    Källa: iakttaget av Filipstads kommun, SFI (SFI-lärare), 2022-06-10\n");
+  ViewOptions fi;
+  fi.language = "fi";
+  const std::string finnish = section_text({"languages"}, languages, {}, fi);
+  CHECK(finnish.rfind("== Kielet ==\n  - Kieli: svenska (iso-639-3 swe)\n    Kuullun ymmärtäminen: B1 kynnystaso\n", 0) == 0);
+  CHECK(finnish.find("Lähde: havainnut Filipstads kommun, SFI (SFI-lärare), 2022-06-10") != std::string::npos);
+}
+
+TEST_CASE("ids, references between entries and hashes are not shown; who wrote an entry is said in words", "[readable]") {
+  const auto competences = from_json<v1::Competences>(R"({"entries": [{"id": "comp-secret-id",
+    "free_text": "Bakning", "self_rating": 4, "work_experience_ids": ["work-ref-id"],
+    "assertion": {"source": "SELF_REPORTED", "method": {"system": "kartla-method", "code": "self-assessment"},
+                  "asserted_at": "2021-02-10T12:00:00Z", "evidence_document_ids": ["doc-a", "doc-b"]}}]})");
+  const std::string text = section_text({"competences"}, competences, {}, {});
+  CHECK(text ==
+        "== Competences ==\n"
+        "  - Description: Bakning\n"
+        "    Self rating: 4\n"
+        "    Source: written by the participant, self-assessment, 2021-02-10, 2 documents as evidence\n");
+  for (const char* internal : {"comp-secret-id", "work-ref-id", "doc-a", "kartla-method", "Sha256", "(placeholder"})
+    CHECK(text.find(internal) == std::string::npos);
 }
 
 TEST_CASE("an entry without provenance says so, and user text stays on its line", "[readable]") {
   const auto profile = from_json<v1::Profile>(R"({"given_name": "Ami\nna", "national_id": {"se_personnummer": "196408233234"}})");
   const std::string text = section_text({"profile"}, profile, {}, {});
   CHECK(text == "== Profile ==\n"
-                "  National id: personnummer 196408233234\n"
+                "  Personal identity number: personnummer 196408233234\n"
                 "  Given name: Ami na\n"
-                "  Source: [not stated]\n");
+                "  Source: not stated\n");
 }
 
 TEST_CASE("special-category sections are marked as health data", "[readable]") {
   const auto wa = from_json<v1::WorkAbility>(R"({})");
   const std::string text = section_text(kWorkAbility, wa, {}, {});
-  CHECK(text.find("== Work ability ==  (special-category health data") == 0);
+  CHECK(text.find("== Work ability ==  (health data: shared only when you name it") == 0);
   CHECK(text.find("(empty)") != std::string::npos);
 }
 
@@ -71,12 +102,12 @@ TEST_CASE("the whole record: its id and version, then each section given, in tha
   const auto profile = test::from_json<v1::Profile>(R"({"given_name": "Amina"})");
   const auto wa = test::from_json<v1::WorkAbility>(R"({})");
   const std::string text = record_text("00ff", 3, {{{"profile"}, &profile}, {kWorkAbility, &wa}}, {}, {});
-  CHECK(text.rfind("Record 00ff, version 3\nEach entry ends with its source: who stated it, how and when.\n\n"
+  CHECK(text.rfind("Record 00ff, version 3\nEach entry ends with its source: who wrote it, how and when.\n\n"
                    "== Profile ==\n", 0) == 0);
   CHECK(text.find("\n\n== Work ability ==") != std::string::npos);
   CHECK(text.find("== Profile ==") < text.find("== Work ability =="));
   CHECK(record_text("00ff", 0, {}, {}, {}) ==
-        "Record 00ff, version 0\nEach entry ends with its source: who stated it, how and when.\n\n"
+        "Record 00ff, version 0\nEach entry ends with its source: who wrote it, how and when.\n\n"
         "The record holds no sections yet.\n");
 }
 

@@ -34,7 +34,9 @@ TEST_CASE("dates, periods and codings read as a person expects", "[text]") {
   v1::Coding c;
   c.set_system("cefr");
   c.set_code("B1");
-  CHECK(coding_text(c) == "B1 threshold (cefr B1)");
+  CHECK(coding_text(c) == "B1 threshold");  // a closed list's label says it all
+  CHECK(coding_text(c, i18n::Language::sv) == "B1 tröskelnivå");
+  CHECK(coding_text(c, i18n::Language::fi) == "B1 kynnystaso");
   c.set_system("iso-639-3");
   c.set_code("kmr");
   c.set_display("kurdiska (kurmanji)");
@@ -44,7 +46,16 @@ TEST_CASE("dates, periods and codings read as a person expects", "[text]") {
   a.mutable_asserted_by_org()->set_name("Filipstads kommun");
   a.set_asserted_by_role("OCN-bedömare");
   a.mutable_asserted_at()->set_seconds(1653040800);
-  CHECK(provenance_text(a) == "[validated by Filipstads kommun (OCN-bedömare), 2022-05-20]");
+  CHECK(provenance_text(a) == "validated by Filipstads kommun (OCN-bedömare), 2022-05-20");
+  CHECK(provenance_text(a, i18n::Language::sv) == "validerat av Filipstads kommun (OCN-bedömare), 2022-05-20");
+  a.set_source(v1::Assertion::SELF_REPORTED);
+  a.clear_asserted_by_org();
+  a.clear_asserted_by_role();
+  a.mutable_method()->set_system("kartla-method");
+  a.mutable_method()->set_code("self-assessment");
+  CHECK(provenance_text(a) == "written by the participant, self-assessment, 2022-05-20");
+  CHECK(provenance_text(a, i18n::Language::fi) == "osallistujan kirjoittama, itsearviointi, 2022-05-20");
+  CHECK(period_text(v1::Period(), i18n::Language::sv).empty());
 }
 
 }  // namespace kartla::views

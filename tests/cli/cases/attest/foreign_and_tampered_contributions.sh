@@ -2,7 +2,8 @@
 . "$CASES/attest/_attest.sh"
 # A contribution for another record of the same owner fails verification (exit 4); for another
 # person it is not sealed to them (exit 5); a tampered one is refused before anything of it is
-# shown (exit 5), and in a folder it is a warning while the good one is still listed. An entry
+# shown (exit 5), and in a folder it is a warning while the good one is still listed (files that
+# are not contributions at all are passed over without a word). An entry
 # without an id, and an owner identity as the sender, are usage errors.
 from_once "${CAST[@]}"
 new_record
@@ -22,8 +23,15 @@ kartla accept rec.kartla t.kartla "${OWNER[@]}"
 mkdir inbox
 cp c.kartla inbox/1.kartla
 cp t.kartla inbox/2.kartla
+# What is not a contribution at all (a card, a note) is passed over quietly; a folder holding
+# nothing else is an empty inbox.
+cp owner.card inbox/0.card
+echo 'meeting on Monday' >inbox/notes.txt
 kartla inbox inbox "${OWNER[@]}"
-stderr_lacks OCN
+stderr_lacks OCN 0.card notes.txt
+mkdir empty
+cp owner.card empty/
+kartla inbox empty "${OWNER[@]}"
 echo '{"title": "x"}' >noid.json
 kartla contribute --as a.id --to owner.card --record-id "$rid" --section interventions --json noid.json --out x.kartla
 kartla contribute --as owner.id --to owner.card --record-id "$rid" --section interventions --json entry.json --out x.kartla

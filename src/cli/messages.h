@@ -1,0 +1,37 @@
+// The CLI's words: from the library's message catalogue (kartla_message, docs/I18N.md), the same
+// one the views speak from, in the language chosen once per run: --language, else the locale
+// variables as gettext reads them. The extractor (src/i18n/update-catalogue.sh) knows T("text"),
+// TC("context", "text") and TN("one", "many", n); a literal marked any other way is not in the
+// catalogue and the catalogue check fails.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kartla::cli {
+
+// The language of this run: the value of --language in `words` if there is one, else
+// language_from_environment(). Called once by dispatch, before any message is printed.
+void choose_language(const std::vector<std::string>& words);
+// The chosen language's tag ("sv", "fi", "en", or what --language said).
+const std::string& language();
+
+// gettext's order: the locale is LC_ALL, else LC_MESSAGES, else LANG; if it is unset, "C" or
+// "POSIX" (C.UTF-8 too) the messages are English and LANGUAGE is ignored, as gettext does;
+// otherwise the first entry of the colon-separated LANGUAGE the catalogue holds, else the
+// locale's language, else English. Reads the environment passed in (tests pass their own).
+std::string language_from_environment(const char* language_list, const char* lc_all, const char* lc_messages,
+                                       const char* lang);
+
+const char* T(const char* msgid);
+const char* TC(const char* context, const char* msgid);
+const char* TN(const char* singular, const char* plural, uint64_t n);
+
+// `pattern` with each %s replaced by the next argument and %N$s by argument N: the directives
+// the catalogue's c-format messages use (msgfmt --check proves a translation takes the same).
+std::string fill(std::string_view pattern, std::initializer_list<std::string_view> args);
+
+}  // namespace kartla::cli

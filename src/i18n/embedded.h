@@ -1,0 +1,12 @@
+// The compiled catalogues (msgfmt output), embedded at build time by embed_catalogue.cmake.
+#pragma once
+
+#include <string_view>
+
+namespace kartla::i18n {
+
+std::string_view embedded_catalogue_sv();
+std::string_view embedded_catalogue_fi();
+std::string_view embedded_catalogue_en();
+
+}  // namespace kartla::i18n

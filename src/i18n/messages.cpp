@@ -1,0 +1,115 @@
+#include "i18n/messages.h"
+
+#include "i18n/embedded.h"
+#include "i18n/mo_reader.h"
+
+namespace kartla::i18n {
+namespace {
+
+// Parsed once, on first use (thread-safe static initialisation), and never changed: no
+// process-wide mutable state.
+const MoCatalogue& catalogue(Language language) {
+  static const MoCatalogue sv(embedded_catalogue_sv());
+  static const MoCatalogue fi(embedded_catalogue_fi());
+  static const MoCatalogue en(embedded_catalogue_en());
+  switch (language) {
+    case Language::sv: return sv;
+    case Language::fi: return fi;
+    case Language::en: break;
+  }
+  return en;
+}
+
+std::string key_of(std::string_view context, std::string_view msgid) {
+  std::string key;
+  if (!context.empty()) {
+    key.assign(context);
+    key += '\x04';  // gettext's separator between msgctxt and msgid
+  }
+  key += msgid;
+  return key;
+}
+
+// The plural rule of all three catalogues, "nplurals=2; plural=(n != 1);". The catalogue check
+// (tests/i18n) fails when a .po file declares another rule, so evaluating gettext's plural
+// expression language is not needed; a language with other rules would add its own case here.
+size_t plural_index(Language, uint64_t n) { return n == 1 ? 0 : 1; }
+
+}  // namespace
+
+Language language_from_tag(std::string_view tag) {
+  const size_t end = tag.find_first_of("-_.@");
+  const std::string_view primary = tag.substr(0, end);
+  if (primary == "sv") return Language::sv;
+  if (primary == "fi") return Language::fi;
+  return Language::en;
+}
+
+bool language_known(std::string_view tag) {
+  const std::string_view primary = tag.substr(0, tag.find_first_of("-_.@"));
+  return primary == "sv" || primary == "fi" || primary == "en";
+}
+
+std::string_view language_tag(Language language) {
+  switch (language) {
+    case Language::sv: return "sv";
+    case Language::fi: return "fi";
+    case Language::en: break;
+  }
+  return "en";
+}
+
+std::string_view text(Language language, std::string_view context, std::string_view msgid) {
+  const std::string_view found = catalogue(language).find(key_of(context, msgid));
+  // msgfmt leaves untranslated entries out, and an entry whose first form is empty is untranslated.
+  const std::string_view first = plural_form(found, 0);
+  return first.empty() ? msgid : first;
+}
+
+std::string_view plural(Language language, std::string_view context, std::string_view singular,
+                        std::string_view plural_form_en, uint64_t n) {
+  const std::string_view found = catalogue(language).find(key_of(context, singular));
+  const std::string_view form = plural_form(found, plural_index(language, n));
+  if (!form.empty()) return form;
+  return n == 1 ? singular : plural_form_en;
+}
+
+bool has_translation(Language language, std::string_view context, std::string_view msgid) {
+  return !plural_form(catalogue(language).find(key_of(context, msgid)), 0).empty();
+}
+
+std::string format(std::string_view pattern, std::initializer_list<std::string_view> args) {
+  std::string out;
+  size_t next = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] != '%' || i + 1 >= pattern.size()) {
+      out += pattern[i];
+      continue;
+    }
+    if (pattern[i + 1] == '%') {
+      out += '%';
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    size_t position = 0;
+    while (j < pattern.size() && pattern[j] >= '0' && pattern[j] <= '9' && position < 100)
+      position = position * 10 + static_cast<size_t>(pattern[j++] - '0');
+    size_t index = next;
+    if (position > 0 && j + 1 < pattern.size() && pattern[j] == '$' && pattern[j + 1] == 's') {
+      index = position - 1;
+      j += 2;
+    } else if (position == 0 && j < pattern.size() && pattern[j] == 's') {
+      ++next;
+      ++j;
+    } else {
+      out += pattern[i];  // not a directive this formatter knows: kept as written
+      continue;
+    }
+    if (index < args.size()) out += *(args.begin() + index);
+    i = j - 1;
+  }
+  return out;
+}
+
+}  // namespace kartla::i18n

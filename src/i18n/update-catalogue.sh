@@ -1,0 +1,34 @@
+#!/bin/sh
+# Rebuilds the message template from the code and merges it into every catalogue (docs/I18N.md).
+#   src/i18n/update-catalogue.sh BUILD_DIR          kartla.pot rebuilt, sv.po fi.po en.po merged
+#   src/i18n/update-catalogue.sh BUILD_DIR --pot F  only write the template to F (the ctest's check)
+# The template is xgettext's extraction of the literals the code marks (views: tr, trc, trn; CLI:
+# T, TC, TN) plus the entries the views look up by data (field labels, enum values, code-system
+# labels), printed by BUILD_DIR/tests/i18n/kartla_schema_messages. New entries arrive in the .po
+# files empty; translate them, and mark a machine-made or unchecked one as the note says.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=$(cd "$1" && pwd)
+pot_out=$here/kartla.pot
+merge=yes
+if [ "${2:-}" = "--pot" ]; then pot_out=$3; merge=no; fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$root"
+# Sorted file list and --sort-output, so the template does not change with the file system's order.
+find src/views src/cli -name '*.cpp' | LC_ALL=C sort >"$work/files"
+xgettext --from-code=UTF-8 --language=C++ --no-wrap --sort-output --add-comments=TRANSLATORS: \
+  --keyword=tr:2 --keyword=trc:2c,3 --keyword=trn:2,3 --keyword=T:1 --keyword=TC:1c,2 --keyword=TN:1,2 \
+  --package-name=kartla --msgid-bugs-address=kartla --files-from="$work/files" -o "$work/code.pot"
+"$build/tests/i18n/kartla_schema_messages" >"$work/schema.pot"
+# The schema entries have no header; msgcat takes the code template's.
+msgcat --no-wrap --sort-output --use-first "$work/code.pot" "$work/schema.pot" -o "$work/all.pot"
+# POT-Creation-Date changes on every run; a fixed value keeps the template's diff to real changes.
+sed -e 's/^"POT-Creation-Date: .*\\n"$/"POT-Creation-Date: 2026-01-01 00:00+0000\\n"/' \
+    -e 's/^"Content-Type: text\/plain; charset=CHARSET\\n"$/"Content-Type: text\/plain; charset=UTF-8\\n"/' \
+    "$work/all.pot" >"$pot_out"
+[ "$merge" = yes ] || exit 0
+for lang in sv fi en; do
+  msgmerge --quiet --no-wrap --sort-output --no-fuzzy-matching --update --backup=none "$here/$lang.po" "$pot_out"
+done
