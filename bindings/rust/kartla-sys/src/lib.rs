@@ -626,4 +626,17 @@ extern "C" {
         options: *const kartla_view_options,
         out: *mut kartla_buffer,
     ) -> kartla_status;
+
+    // The message catalogue the views speak from. Each result is never NULL (except
+    // kartla_code_label's, for a code outside a closed list) and points into the library's
+    // read-only catalogue, valid for the life of the process.
+    pub fn kartla_message(language: *const c_char, context: *const c_char, msgid: *const c_char) -> *const c_char;
+    pub fn kartla_message_plural(
+        language: *const c_char,
+        context: *const c_char,
+        msgid: *const c_char,
+        msgid_plural: *const c_char,
+        n: u64,
+    ) -> *const c_char;
+    pub fn kartla_code_label(language: *const c_char, system: *const c_char, code: *const c_char) -> *const c_char;
 }
