@@ -107,6 +107,11 @@
     $('message').hidden = false;
   }
   function clearError() { $('message').hidden = true; }
+  // What just happened and what to do next, after an action that worked.
+  function showNotice(text) {
+    $('notice').textContent = text;
+    $('notice').hidden = false;
+  }
 
   // Every button that calls the core: errors become a plain message.
   function action(fn) {
@@ -125,6 +130,7 @@
   function show(screen) {
     for (const s of document.querySelectorAll('.screen')) s.hidden = s.id !== `screen-${screen}`;
     clearError();
+    $('notice').hidden = true;
     window.scrollTo(0, 0);
     const heading = document.querySelector(`#screen-${screen} h2`);
     if (heading) { heading.tabIndex = -1; heading.focus(); }
@@ -234,6 +240,7 @@
     return img;
   }
 
+  // Each section folds open on its own, so a phone shows the list of parts first; the first is open.
   function renderRecord() {
     const v = state.view;
     $('new-identity-note').hidden = !state.newIdentity;
@@ -241,12 +248,15 @@
     out.textContent = '';
     for (const name of v.sections) {
       if (!(name in v.texts)) continue;
-      const section = document.createElement('section');
+      const section = document.createElement('details');
       section.className = 'record-section';
       section.dataset.section = name;
+      section.open = out.childElementCount === 0;
+      const summary = document.createElement('summary');
       const h = document.createElement('h3');
       h.textContent = sectionLabel(name);
-      section.appendChild(h);
+      summary.appendChild(h);
+      section.appendChild(summary);
       if (name === 'progress' && v.progressSvg) section.appendChild(svgImage(v.progressSvg));
       const text = document.createElement('pre');
       text.className = 'view-text';
@@ -333,8 +343,7 @@
     renderRecord();
     renderShares();
     show('shares');
-    $('message').textContent = t('Done. Give the file "shared.kartla" to the agency. Put the new "record.kartla" on your USB stick in place of the old one.');
-    $('message').hidden = false;
+    showNotice(t('Done. Give the file "shared.kartla" to the agency. Put the new "record.kartla" on your USB stick in place of the old one.'));
   }));
 
   function dateText(timestamp) {
@@ -344,6 +353,15 @@
       return new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(d);
     } catch (e) {
       return d.toISOString().slice(0, 10);
+    }
+  }
+
+  // "About me and Languages", in the page's language where the browser knows it.
+  function listText(items) {
+    try {
+      return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+    } catch (e) {
+      return items.join(', ');
     }
   }
 
@@ -363,7 +381,7 @@
       h.textContent = g.agency_name || g.agency_fingerprint;
       li.appendChild(h);
       const what = document.createElement('p');
-      what.textContent = t('Can read: {sections}', { sections: g.sections.map(sectionLabel).join(', ') });
+      what.textContent = t('Can read: {sections}', { sections: listText(g.sections.map(sectionLabel)) });
       li.appendChild(what);
       const why = document.createElement('p');
       why.textContent = t('For: {purpose}', { purpose: g.purpose });
@@ -404,8 +422,7 @@
       download(result.record, 'record.kartla');
       renderRecord();
       renderShares();
-      $('message').textContent = t('Sharing stopped. Put the new "record.kartla" on your USB stick in place of the old one.');
-      $('message').hidden = false;
+      showNotice(t('Sharing stopped. Put the new "record.kartla" on your USB stick in place of the old one.'));
     }));
     box.append(ask, confirmBox);
     return box;

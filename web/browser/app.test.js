@@ -78,8 +78,8 @@ async function screen(page, id) {
   await page.locator(`#screen-${id}`).waitFor({ state: 'visible', timeout: 180000 });
 }
 
-async function snap(page, viewport, language, name) {
-  await page.screenshot({ path: path.join(shots, `${viewport}-${language}-${name}.png`), fullPage: true });
+async function snap(page, viewport, language, name, fullPage = true) {
+  await page.screenshot({ path: path.join(shots, `${viewport}-${language}-${name}.png`), fullPage });
 }
 
 // Both files of a share arrive as downloads; -> { suggestedFilename: path }
@@ -140,8 +140,14 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
         await page.fill('#passphrase', OWNER_PASSPHRASE);
         await page.click('#unlock');
         await screen(page, 'record');
+        assert.equal(await page.locator('#record-sections details').count(), fx.sections.length, 'one part per section');
+        await snap(page, viewportName, 'en', 'record');
         for (const name of fx.sections) {
-          const text = await page.locator(`[data-section="${name}"] pre`).textContent();
+          const part = page.locator(`[data-section="${name}"]`);
+          if (!(await part.evaluate((d) => d.open))) await part.locator('summary').click();
+          const shown = part.locator('pre');
+          assert.ok(await shown.isVisible(), `${name} opens`);
+          const text = await shown.textContent();
           assert.ok(text && text.trim().length > 20, `${name} is shown as text`);
           assert.ok(!text.trim().startsWith('{'), `${name} is text, not JSON`);
         }
@@ -150,7 +156,10 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
         const given = JSON.stringify(profile).match(/"given_name"\s*:\s*"([^"]+)"/);
         assert.ok(given && shownProfile.includes(given[1]), 'the profile shows the given name');
         assert.equal(await page.locator('[data-section="progress"] img.chart').count(), 1, 'the progress chart');
-        await snap(page, viewportName, 'en', 'record');
+        for (const name of ['competences', 'languages', 'progress']) {
+          await page.locator(`[data-section="${name}"] summary`).scrollIntoViewIfNeeded();
+          await snap(page, viewportName, 'en', `record-${name}`, false);
+        }
         await axeCheck(page, 'the record screen');
       });
 
@@ -173,6 +182,7 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
         await axeCheck(page, 'the share screen');
         const files = await downloads(page, 2, () => page.click('#share'));
         await screen(page, 'shares');
+        assert.match(await page.locator('#notice').textContent(), /shared\.kartla/, 'the person is told what to do with the files');
         fs.copyFileSync(files['shared.kartla'], fx.file('shared.kartla'));
         fs.copyFileSync(files['record.kartla'], fx.file('record.kartla'));
         const description = JSON.parse(kartlaOk(['open', 'shared.kartla', '--as', 'agency.id', '--owner-card', 'owner.card', '--json'],
