@@ -165,7 +165,7 @@
     const file = input.files && input.files[0];
     files[input.id] = file ? new Uint8Array(await file.arrayBuffer()) : undefined;
   }
-  for (const id of ['record-file', 'identity-file', 'card-file', 'bundle-file', 'agency-identity-file']) {
+  for (const id of ['record-file', 'identity-file', 'bundle-file', 'agency-identity-file']) {
     $(id).addEventListener('change', () => readFile($(id)));
   }
   // Dropped files: the one ending in .id is the identity, anything else the record.
@@ -428,6 +428,33 @@
     return box;
   }
 
+  // --- A contribution from an agency ---------------------------------------------------------
+  $('contribution-file').addEventListener('change', action(async () => {
+    await readFile($('contribution-file'));
+    $('contribution-preview').hidden = true;
+    if (!files['contribution-file']) return;
+    const d = await busy(call('describeContribution', { bytes: files['contribution-file'], language }));
+    $('contribution-from').textContent = t('From {agency}. It adds to: {section}', { agency: d.sender.name, section: sectionLabel(d.section) });
+    $('contribution-text').textContent = d.text;
+    $('contribution-preview').hidden = false;
+  }));
+  $('contribution-accept').addEventListener('click', action(async () => {
+    const result = await busy(call('acceptContribution', { bytes: files['contribution-file'], language }));
+    state.view = result.view;
+    renderRecord();
+    show('record');
+    if (result.added) {
+      download(result.record, 'record.kartla');
+      showNotice(t('Added. Put the new "record.kartla" on your USB stick in place of the old one.'));
+    } else {
+      showNotice(t('Your record already holds this.'));
+    }
+  }));
+  $('contribution-decline').addEventListener('click', () => {
+    show('record');
+    showNotice(t('Nothing was added. Your record is as it was.'));
+  });
+
   // --- The caseworker -------------------------------------------------------------------------
   $('caseworker-form').addEventListener('submit', action(async () => {
     requireFiles('bundle-file', 'agency-identity-file');
@@ -456,6 +483,11 @@
   $('go-caseworker').addEventListener('click', () => show('caseworker'));
   $('go-share').addEventListener('click', () => { renderShareForm(); show('share'); });
   $('go-shares').addEventListener('click', () => { renderShares(); show('shares'); });
+  $('go-contribution').addEventListener('click', () => {
+    $('contribution-file').value = '';
+    $('contribution-preview').hidden = true;
+    show('contribution');
+  });
   for (const b of document.querySelectorAll('.back')) b.addEventListener('click', () => show('record'));
 
   renderLanguages();

@@ -70,6 +70,23 @@ const ops = {
     const recordBytes = record.save();
     return { summary, record: recordBytes, view: recordView(language) };
   },
+  // An agency's contribution: who sent it, which part it adds to, and the entry as the core's view
+  // shows it (in a record of its own, never saved, holding only that entry).
+  describeContribution({ bytes, language }) {
+    const d = k.contributionDescribe(owner, bytes, record.id(), 0);
+    const preview = k.Record.create(owner);
+    try {
+      preview.setSectionJson(d.section, JSON.stringify(d.content[d.section]));
+      return { sender: d.sender, section: d.section, text: preview.showText(d.section, { language }) };
+    } finally {
+      preview.close();
+    }
+  },
+  acceptContribution({ bytes, language }) {
+    const added = record.acceptContribution(owner, bytes, 0);
+    const recordBytes = added ? record.save() : null;
+    return { added, record: recordBytes, view: recordView(language) };
+  },
   // Caseworker mode: an agency identity opens a bundle and reads it as text.
   readShare({ bundle, identity, passphrase, language }) {
     const agency = k.Identity.open(identity, passphrase);

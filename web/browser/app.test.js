@@ -1,7 +1,7 @@
 // The page in headless Chromium (Debian's chromium, driven by playwright-core), at a phone and a
 // desktop viewport, opened by file path as from a USB stick: the participant opens a record the
 // CLI made, reads every section, shares two sections (the CLI then checks that the agency reads
-// exactly those two), sees and revokes the share, recovers a forgotten passphrase with the
+// exactly those two), accepts an agency's contribution, sees and revokes the share, recovers a forgotten passphrase with the
 // recovery code; the page in Arabic is laid out right to left; a caseworker reads the bundle;
 // axe-core finds no serious or critical violation on any screen; the page makes no network
 // request at all. Screenshots of every screen, in English and Arabic, go to
@@ -18,7 +18,8 @@ const { execFileSync, spawnSync } = require('node:child_process');
 const { chromium } = require('playwright-core');
 
 const repo = path.resolve(__dirname, '..', '..');
-const app = path.join(repo, 'build', 'web', 'app', 'index.html');
+// The page web/build.sh assembled (KARTLA_WEB_APP overrides the folder).
+const app = path.join(process.env.KARTLA_WEB_APP || path.join(repo, 'build', 'web', 'app'), 'index.html');
 const shots = path.join(repo, 'build', 'web', 'screenshots');
 const cli = process.env.KARTLA_CLI || path.join(repo, 'build', 'release', 'src', 'cli', 'kartla');
 const persona = path.join(repo, 'examples', 'personas', 'newly-arrived-filipstad');
@@ -218,7 +219,36 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
         await desk.close();
       });
 
+      await t.test("accept an agency's contribution, after seeing who wrote it and what it adds", async () => {
+        const scenario = JSON.parse(fs.readFileSync(path.join(repo, 'tests', 'bindings', 'scenario.json'), 'utf8'));
+        fs.writeFileSync(fx.file('entry.json'), scenario.contribution.entry_json);
+        const recordId = JSON.parse(kartlaOk(['verify', 'record.kartla', '--json'], '', fx.dir)).record_id;
+        kartlaOk(['contribute', '--as', 'agency.id', '--to', 'owner.card', '--record-id', recordId, '--section', 'interventions',
+          '--json', 'entry.json', '--out', 'contribution.kartla'], AGENCY_PASSPHRASE, fx.dir);
+        await page.click('#screen-shares button.back');
+        await screen(page, 'record');
+        await page.click('#go-contribution');
+        await screen(page, 'contribution');
+        await page.setInputFiles('#contribution-file', fx.file('contribution.kartla'));
+        await page.locator('#contribution-preview').waitFor({ state: 'visible', timeout: 180000 });
+        const from = await page.locator('#contribution-from').textContent();
+        assert.match(from, /Arbetsförmedlingen Filipstad/);
+        assert.match(from, /Activities and support/);
+        assert.match(await page.locator('#contribution-text').textContent(), /Validering, barnskötare/);
+        await snap(page, viewportName, 'en', 'contribution');
+        await axeCheck(page, 'the contribution screen');
+        const files = await downloads(page, 1, () => page.click('#contribution-accept'));
+        await screen(page, 'record');
+        fs.copyFileSync(files['record.kartla'], fx.file('record.kartla'));
+        const shown = kartlaOk(['record', 'show', 'record.kartla', '--owner', 'owner.id', '--section', 'interventions'],
+          OWNER_PASSPHRASE, fx.dir);
+        assert.match(shown, /Validering, barnskötare/, 'the record on the stick holds the accepted entry');
+        assert.match(await page.locator('[data-section="interventions"] pre').textContent(), /Validering, barnskötare/);
+      });
+
       await t.test('revoke, with the honest sentence', async () => {
+        await page.click('#go-shares');
+        await screen(page, 'shares');
         await page.click('#share-list button.danger');
         const honest = page.locator('#share-list p', { hasText: 'already seen or saved stays with it' });
         await honest.waitFor();

@@ -296,6 +296,15 @@
       showText(section, options) {
         return outText((b, f) => M._kartla_record_show_text(this.ptr, f.optionalText(section), viewOptions(f, options), b));
       }
+      // Accepts an agency's contribution (experimental tier) -> true if the record changed.
+      acceptContribution(owner, contribution, now) {
+        return frame((f) => {
+          const o = f.alloc(4);
+          const [p, n] = f.bytes(contribution);
+          check(M._kartla_record_accept_contribution(this.ptr, owner.ptr, p, n, time(now), o));
+          return u32(o) === 1;
+        });
+      }
       progressSvg(options) { return outText((b, f) => M._kartla_record_progress_svg(this.ptr, viewOptions(f, options), b)); }
       planText(options) { return outText((b, f) => M._kartla_record_plan_text(this.ptr, viewOptions(f, options), b)); }
     }
@@ -333,6 +342,24 @@
       checkLastSeen(lastSeen) { check(M._kartla_verification_check_last_seen(this.ptr, BigInt(lastSeen))); }
     }
 
+    // Contributions (the experimental tier, kartla/experimental/contribution.h): an agency's entry
+    // for one section, sealed to the owner. -> the contribution file's bytes
+    function contributionCreate(agency, ownerCard, recordId, section, entryJson, claimJson, now) {
+      return outBytes((b, f) => {
+        const [c, cn] = f.bytes(ownerCard);
+        const [e, en] = f.bytes(encoder.encode(entryJson));
+        return M._kartla_contribution_create(agency.ptr, c, cn, f.text(recordId), f.text(section), e, en,
+          f.optionalText(claimJson), time(now), b);
+      });
+    }
+    // -> kartla.v1.ContributionDescription as an object (recordId may be null)
+    function contributionDescribe(owner, contribution, recordId, now) {
+      return outJSON((b, f, enc) => {
+        const [p, n] = f.bytes(contribution);
+        return M._kartla_contribution_describe(owner.ptr, p, n, f.optionalText(recordId), time(now), enc, b);
+      });
+    }
+
     function sectionNames() {
       const names = [];
       for (let i = 0; i < M._kartla_section_count(); i++) names.push(M.UTF8ToString(M._kartla_section_name(i)));
@@ -361,6 +388,7 @@
       abiVersion: () => M._kartla_abi_version(),
       formatVersion: () => M._kartla_format_version(),
       sectionNames, sectionIsSpecialCategory, agencyRoles, cardFingerprint, cardDescribe, validateSectionJson,
+      contributionCreate, contributionDescribe,
     };
   }
 

@@ -3,10 +3,10 @@
 // scenario:identity.create, scenario:identity.reopen (from bytes: the app has no paths),
 // scenario:record.sections, scenario:record.save, scenario:record.verify, scenario:agency.create,
 // scenario:share.grant, scenario:share.read, scenario:share.not_shared, scenario:share.expired,
-// scenario:share.revoke, scenario:errors.
-// Not here: scenario:attest and scenario:contribution need the experimental tier's attestation
-// and contribution calls, which this API does not wrap yet; scenario:threads has no counterpart
-// (one WebAssembly instance runs on one thread).
+// scenario:share.revoke, scenario:contribution, scenario:errors.
+// Not here: scenario:attest needs the experimental tier's attestation and trust-list calls, which
+// this API does not wrap yet; scenario:threads has no counterpart (one WebAssembly instance runs
+// on one thread).
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -173,6 +173,21 @@ test('the shared scenario', async (t) => {
     assert.deepEqual(old.section(sc.revoke.rewrite_section, readAt), sectionBytes.get(sc.revoke.rewrite_section));
     expectStatus('E_ROLLBACK', () => old.checkLastSeen(newSequence), 'the old bundle is older');
     old.close();
+  });
+
+  await t.test('scenario:contribution', () => {
+    const spec = sc.contribution;
+    const entryId = JSON.parse(spec.entry_json).id;
+    const c = k.contributionCreate(agency, owner.card(), record.id(), spec.section, spec.entry_json, null, now);
+    const d = k.contributionDescribe(owner, c, record.id(), now);
+    assert.equal(d.sender.name, sc.agency.name);
+    assert.equal(d.section, spec.section);
+    assert.equal(d.entry_id, entryId);
+    assert.equal(record.acceptContribution(owner, c, now), true, 'the first accept adds the entry');
+    assert.equal(record.acceptContribution(owner, c, now), false, 'accepting again changes nothing');
+    const entries = JSON.parse(record.sectionJson(spec.section)).entries;
+    assert.ok(entries.some((e) => e.id === entryId), 'the section holds the contributed entry');
+    expectStatus('E_AUTH', () => k.contributionDescribe(agency, c, record.id(), now), 'opened by the agency, not the owner');
   });
 
   await t.test('scenario:errors', () => {
