@@ -428,6 +428,68 @@
     return box;
   }
 
+  // --- A self-rating ---------------------------------------------------------------------------
+  // The instrument's own words (the record holds them in sv, fi, en), in the page's language
+  // where the record has it, else English, else the first.
+  function localized(texts) {
+    const list = texts || [];
+    const pick = list.find((x) => x.lang === language) || list.find((x) => x.lang === 'en') || list[0];
+    return pick ? pick.text : '';
+  }
+
+  let ratingInstrument = null;
+  async function openRating() {
+    const form = await call('ratingForm', {});
+    const out = $('rating-questions');
+    out.textContent = '';
+    ratingInstrument = form.instruments[0] || null;
+    if (!ratingInstrument) throw problem('Your record has no questions for a self-rating.');
+    const title = document.createElement('h3');
+    title.textContent = localized(ratingInstrument.title);
+    out.appendChild(title);
+    ratingInstrument.indicators.forEach((indicator, n) => {
+      const set = document.createElement('fieldset');
+      set.dataset.indicator = indicator.code;
+      const legend = document.createElement('legend');
+      // The question in the page's language if the record has it, else the short label in it.
+      const exact = (texts) => ((texts || []).find((x) => x.lang === language) || {}).text;
+      legend.textContent = exact(indicator.question) || exact(indicator.label) || localized(indicator.question) ||
+        localized(indicator.label);
+      set.appendChild(legend);
+      const points = new Map((indicator.scale.points || []).map((p) => [p.value || 0, localized(p.label)]));
+      for (let v = indicator.scale.min || 0; v <= indicator.scale.max; v++) {
+        const label = document.createElement('label');
+        label.className = 'check';
+        const radio = document.createElement('input');
+        radio.type = 'radio';
+        radio.name = `rating-${n}`;
+        radio.value = String(v);
+        label.appendChild(radio);
+        label.appendChild(document.createTextNode(` ${v}${points.get(v) ? ` · ${points.get(v)}` : ''}`));
+        set.appendChild(label);
+      }
+      out.appendChild(set);
+    });
+    show('rating');
+  }
+
+  $('rating-form').addEventListener('submit', action(async () => {
+    const scores = [];
+    for (const set of $('rating-questions').querySelectorAll('fieldset')) {
+      const chosen = set.querySelector('input:checked');
+      if (chosen) scores.push({ indicator: set.dataset.indicator, value: Number(chosen.value) });
+    }
+    if (scores.length === 0) throw problem('Answer at least one question.');
+    const result = await busy(call('addRating', {
+      instrument: ratingInstrument.id, version: ratingInstrument.version, scores, language,
+    }));
+    state.view = result.view;
+    download(result.record, 'record.kartla');
+    renderRecord();
+    show('record');
+    showNotice(t('Saved. Put the new "record.kartla" on your USB stick in place of the old one.'));
+  }));
+
   // --- A contribution from an agency ---------------------------------------------------------
   $('contribution-file').addEventListener('change', action(async () => {
     await readFile($('contribution-file'));
@@ -483,6 +545,7 @@
   $('go-caseworker').addEventListener('click', () => show('caseworker'));
   $('go-share').addEventListener('click', () => { renderShareForm(); show('share'); });
   $('go-shares').addEventListener('click', () => { renderShares(); show('shares'); });
+  $('go-rating').addEventListener('click', action(openRating));
   $('go-contribution').addEventListener('click', () => {
     $('contribution-file').value = '';
     $('contribution-preview').hidden = true;

@@ -70,6 +70,34 @@ const ops = {
     const recordBytes = record.save();
     return { summary, record: recordBytes, view: recordView(language) };
   },
+  // The self-rating form: the indicators of the record's own instruments (progress section) that
+  // the participant may score, unless they are per goal (GAS), a professional's, or health data.
+  ratingForm() {
+    if (!record.hasSection('progress')) return { instruments: [] };
+    const progress = JSON.parse(record.sectionJson('progress'));
+    const instruments = (progress.instruments || []).filter((i) => !i.health_data).map((i) => ({
+      id: i.id, version: i.version, title: i.title,
+      indicators: (i.indicators || []).filter((x) => !x.per_target && x.rater !== 'PROFESSIONAL'),
+    })).filter((i) => i.indicators.length > 0);
+    return { instruments };
+  },
+  // Adds the participant's own assessment to the progress section and saves the next version.
+  addRating({ instrument, version, scores, language }) {
+    const progress = JSON.parse(record.sectionJson('progress'));
+    const now = new Date();
+    const at = `${now.toISOString().slice(0, 19)}Z`;
+    progress.entries = progress.entries || [];
+    progress.entries.push({
+      id: `self-${now.getTime()}`,
+      instrument: { id: instrument, version },
+      assessed_at: at,
+      respondent: 'RESPONDENT_PARTICIPANT',
+      scores,
+      assertion: { source: 'SELF_REPORTED', asserted_at: at },
+    });
+    record.setSectionJson('progress', JSON.stringify(progress));
+    return { record: record.save(), view: recordView(language) };
+  },
   // An agency's contribution: who sent it, which part it adds to, and the entry as the core's view
   // shows it (in a record of its own, never saved, holding only that entry).
   describeContribution({ bytes, language }) {

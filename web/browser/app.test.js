@@ -22,7 +22,7 @@ const repo = path.resolve(__dirname, '..', '..');
 const app = path.join(process.env.KARTLA_WEB_APP || path.join(repo, 'build', 'web', 'app'), 'index.html');
 const shots = path.join(repo, 'build', 'web', 'screenshots');
 const cli = process.env.KARTLA_CLI || path.join(repo, 'build', 'release', 'src', 'cli', 'kartla');
-const persona = path.join(repo, 'examples', 'personas', 'newly-arrived-filipstad');
+const persona = path.join(repo, 'examples', 'personas', 'long-term-unemployed-landskrona');
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const OWNER_PASSPHRASE = 'Amal: en lång lösenfras för testet';
@@ -244,6 +244,31 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
           OWNER_PASSPHRASE, fx.dir);
         assert.match(shown, /Validering, barnskötare/, 'the record on the stick holds the accepted entry');
         assert.match(await page.locator('[data-section="interventions"] pre').textContent(), /Validering, barnskötare/);
+      });
+
+      await t.test("add a self-rating with the programme instrument's questions", async () => {
+        const progress = JSON.parse(fs.readFileSync(path.join(persona, 'progress.json'), 'utf8'));
+        const instrument = progress.instruments.find((i) => !i.health_data &&
+          i.indicators.some((x) => !x.per_target && x.rater !== 'PROFESSIONAL'));
+        const questions = instrument.indicators.filter((x) => !x.per_target && x.rater !== 'PROFESSIONAL');
+        await page.click('#go-rating');
+        await screen(page, 'rating');
+        assert.equal(await page.locator('#rating-questions fieldset').count(), questions.length);
+        const first = page.locator('#rating-questions fieldset').first();
+        assert.equal(await first.getAttribute('data-indicator'), questions[0].code);
+        await first.locator('input').last().check();
+        await snap(page, viewportName, 'en', 'rating');
+        await axeCheck(page, 'the rating screen');
+        const files = await downloads(page, 1, () => page.click('#save-rating'));
+        await screen(page, 'record');
+        fs.copyFileSync(files['record.kartla'], fx.file('record.kartla'));
+        const saved = JSON.parse(kartlaOk(['record', 'get', 'record.kartla', '--owner', 'owner.id', '--section', 'progress'],
+          OWNER_PASSPHRASE, fx.dir));
+        const mine = saved.entries.filter((e) => e.respondent === 'RESPONDENT_PARTICIPANT' && e.id.startsWith('self-'));
+        assert.equal(mine.length, 1, 'the record on the stick holds the self-rating');
+        assert.equal(mine[0].scores.length, 1);
+        assert.equal(mine[0].scores[0].indicator, questions[0].code);
+        assert.equal(Number(mine[0].scores[0].value), questions[0].scale.max, 'the answer ticked: the top of the scale');
       });
 
       await t.test('revoke, with the honest sentence', async () => {
