@@ -107,11 +107,17 @@
     $('message').hidden = false;
   }
   function clearError() { $('message').hidden = true; }
-  // What just happened and what to do next, after an action that worked.
-  function showNotice(text) {
-    $('notice').textContent = text;
+  // What just happened and what to do next, after an action that worked; with `record`, a button
+  // saves that record file (a second download in one click is blocked by browsers, so the
+  // share's second file waits for its own click).
+  let recordToSave = null;
+  function showNotice(text, record) {
+    $('notice-text').textContent = text;
+    recordToSave = record || null;
+    $('save-record').hidden = !recordToSave;
     $('notice').hidden = false;
   }
+  $('save-record').addEventListener('click', () => download(recordToSave, 'record.kartla'));
 
   // Every button that calls the core: errors become a plain message.
   function action(fn) {
@@ -339,11 +345,11 @@
     const result = await busy(call('share', { card, sections, purpose, expiresAt, art9, language }));
     state.view = result.view;
     download(result.bundle, 'shared.kartla');
-    download(result.record, 'record.kartla');
     renderRecord();
     renderShares();
     show('shares');
-    showNotice(t('Done. Give the file "shared.kartla" to the agency. Put the new "record.kartla" on your USB stick in place of the old one.'));
+    showNotice(t('Done. Give the file "shared.kartla" to the agency. Put the new "record.kartla" on your USB stick in place of the old one.'),
+      result.record);
   }));
 
   function dateText(timestamp) {
