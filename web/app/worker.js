@@ -9,7 +9,6 @@
 let k; // the API, once the module is loaded
 let owner = null; // the unlocked owner identity
 let record = null; // the open record
-let identityFile = null; // the identity file's bytes as last saved
 
 // The ledger is shown as the list of who has what (the share screen), not as text.
 const SHOWN_AS_A_LIST = new Set(['sharing_ledger']);
@@ -34,7 +33,6 @@ const ops = {
   unlock({ identity, passphrase }) {
     if (owner) owner.close();
     owner = k.Identity.open(identity, passphrase);
-    identityFile = identity;
     return { fingerprint: owner.fingerprint() };
   },
   // The recovery code unlocks; the new passphrase then locks the file again (same cost).
@@ -48,8 +46,7 @@ const ops = {
     }
     if (owner) owner.close();
     owner = recovered;
-    identityFile = owner.fileBytes();
-    return { fingerprint: owner.fingerprint(), identity: identityFile };
+    return { fingerprint: owner.fingerprint(), identity: owner.fileBytes() };
   },
   openRecord({ bytes, language }) {
     if (record) record.close();
@@ -132,7 +129,7 @@ const ops = {
   close() {
     if (record) record.close();
     if (owner) owner.close();
-    record = owner = identityFile = null;
+    record = owner = null;
   },
 };
 
