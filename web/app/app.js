@@ -142,11 +142,14 @@
     if (heading) { heading.tabIndex = -1; heading.focus(); }
   }
 
-  function chooseLanguage(code) {
+  async function chooseLanguage(code) {
     language = code;
     try { localStorage.setItem(LANGUAGE_KEY, code); } catch (e) { /* private mode: not remembered */ }
     translatePage();
-    if (state.view) renderRecord();
+    if (state.view) {
+      state.view = await call('view', { language }); // the core's labels in the new language
+      renderRecord();
+    }
     show(state.view ? 'record' : 'start');
   }
 
@@ -160,7 +163,7 @@
       b.dir = l.dir;
       b.textContent = l.name;
       b.dataset.language = l.code;
-      b.addEventListener('click', () => chooseLanguage(l.code));
+      b.addEventListener('click', action(() => chooseLanguage(l.code)));
       list.appendChild(b);
     }
   }
