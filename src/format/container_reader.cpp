@@ -84,7 +84,9 @@ VerifiedContainer read_container(const ByteSource& source) {
 }
 
 std::string read_section_body(const ByteSource& source, const ContainerSection& section) {
-  std::string body(section.entry.ciphertext_length, '\0');
+  // No larger than the source (checked when the container was read), so it fits a size_t on a
+  // 32-bit target (WebAssembly) too.
+  std::string body(static_cast<size_t>(section.entry.ciphertext_length), '\0');
   source.read_exact(section.body_offset, reinterpret_cast<uint8_t*>(body.data()), body.size());
   return body;
 }
@@ -92,7 +94,7 @@ std::string read_section_body(const ByteSource& source, const ContainerSection& 
 void for_each_body_chunk(const ByteSource& source, const ContainerSection& section,
                          const std::function<void(ByteView)>& visit) {
   crypto::LabelledHasher hasher(label::kSectionCiphertext);
-  std::string chunk(std::min<uint64_t>(section.entry.ciphertext_length, 1u << 20), '\0');
+  std::string chunk(static_cast<size_t>(std::min<uint64_t>(section.entry.ciphertext_length, 1u << 20)), '\0');
   uint64_t done = 0;
   while (done < section.entry.ciphertext_length) {
     const size_t n = static_cast<size_t>(std::min<uint64_t>(chunk.size(), section.entry.ciphertext_length - done));
