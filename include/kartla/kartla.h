@@ -16,6 +16,7 @@
  *   kartla/experimental/attest.h        attestations and provenance
  *   kartla/experimental/trust.h         trust roots and trust lists
  *   kartla/experimental/contribution.h  agencies' contributions
+ *   kartla/experimental/coordination.h  case-conference bundles
  *   kartla/experimental/receipt.h       receipts of grants and their end
  *   kartla/experimental/views.h         progress, plan and the record as text
  */
@@ -31,6 +32,7 @@
 #ifdef KARTLA_EXPERIMENTAL
 #include "kartla/experimental/attest.h"
 #include "kartla/experimental/contribution.h"
+#include "kartla/experimental/coordination.h"
 #include "kartla/experimental/receipt.h"
 #include "kartla/experimental/trust.h"
 #include "kartla/experimental/views.h"

@@ -13,6 +13,7 @@
 #include "kartla/record.h"
 #include "kartla/share.h"
 #ifdef KARTLA_EXPERIMENTAL
+#include "kartla/experimental/coordination.h"
 #include "kartla/experimental/receipt.h"
 #include "kartla/experimental/views.h"
 #endif
@@ -220,6 +221,13 @@ class record {
     buffer out;
     check(kartla_record_receipt(get(), grant_id.c_str(), out.out()));
     return out;
+  }
+  // The case-conference bundle of several agencies' grants (kartla_record_export_case_bundle):
+  // one file, each agency reading only its own sections. Call it after save().
+  void export_case_bundle(const std::vector<std::string>& grant_ids, const std::string& out_path) const {
+    std::vector<const char*> ids;
+    for (const std::string& id : grant_ids) ids.push_back(id.c_str());
+    check(kartla_record_export_case_bundle(get(), ids.data(), ids.size(), out_path.c_str()));
   }
 #endif
 

@@ -99,19 +99,23 @@ Args::Args(const std::vector<std::string>& words, const std::vector<Option>& opt
     const std::string name = word.substr(0, eq);
     const Option* option = find_option(options, name);
     if (option == nullptr) usage_error("unknown option '" + name + "' (see --help)");
-    if (values_.count(name) != 0 || flags_.count(name) != 0) usage_error(name + " is given more than once");
+    if ((values_.count(name) != 0 && !option->repeatable) || flags_.count(name) != 0)
+      usage_error(name + " is given more than once");
     if (!option->takes_value()) {
       if (eq != std::string::npos) usage_error(name + " takes no value");
       flags_.insert(name);
       continue;
     }
+    std::string value;
     if (eq != std::string::npos) {
-      values_[name] = word.substr(eq + 1);
+      value = word.substr(eq + 1);
     } else {
       if (i + 1 >= words.size()) usage_error(name + " needs a value: " + name + " " + std::string(option->metavar));
-      values_[name] = words[++i];
+      value = words[++i];
     }
-    if (values_[name].empty()) usage_error(name + " needs a non-empty value");
+    if (value.empty()) usage_error(name + " needs a non-empty value");
+    values_.emplace(name, value);  // the first value stays: value() reads it
+    repeated_[name].push_back(std::move(value));
   }
 }
 
@@ -119,6 +123,11 @@ std::optional<std::string> Args::value(std::string_view name) const {
   const auto it = values_.find(name);
   if (it == values_.end()) return std::nullopt;
   return it->second;
+}
+
+std::vector<std::string> Args::values(std::string_view name) const {
+  const auto it = repeated_.find(name);
+  return it == repeated_.end() ? std::vector<std::string>() : it->second;
 }
 
 std::string Args::required(std::string_view name) const {

@@ -21,6 +21,7 @@ struct Option {
   std::string_view name;     // "--owner"
   std::string_view metavar;  // "OWNER.id"; empty for a flag that takes no value
   std::string_view help;     // one line for `kartla COMMAND --help`
+  bool repeatable = false;   // may be given more than once (`share --to A --to B`); see Args::values
   bool takes_value() const noexcept { return !metavar.empty(); }
 };
 
@@ -32,6 +33,8 @@ class Args {
   bool flag(std::string_view name) const { return flags_.count(name) != 0; }
   std::optional<std::string> value(std::string_view name) const;
   std::string required(std::string_view name) const;
+  // Every value of a repeatable option, in command-line order (value() gives the first).
+  std::vector<std::string> values(std::string_view name) const;
 
   // Exactly these positional arguments, named for the error message.
   void expect_positionals(const std::vector<std::string_view>& names) const;
@@ -40,6 +43,7 @@ class Args {
 
  private:
   std::map<std::string, std::string, std::less<>> values_;
+  std::map<std::string, std::vector<std::string>, std::less<>> repeated_;
   std::set<std::string, std::less<>> flags_;
   std::vector<std::string> positionals_;
 };

@@ -167,10 +167,17 @@ const std::vector<Command>& commands() {
        "that honours the expiry stops reading it (`kartla open` refuses it after the expiry), but no\n"
        "file can force a copy that was already handed over to forget.\n"
        "\n"
-       "WHAT WAS SHARED CANNOT BE UNSHARED: `kartla revoke` protects only what is written afterwards.",
+       "WHAT WAS SHARED CANNOT BE UNSHARED: `kartla revoke` protects only what is written afterwards.\n"
+       "\n"
+       "CASE CONFERENCE: give --to once per agency (--to kommun.card --to af.card --to fk.card) and\n"
+       "either one --sections S1,S2 for all or one --sections NAME=S1,S2 per agency, NAME being the\n"
+       "card file's name without its extension (--sections kommun=profile,action_plan). Each agency\n"
+       "gets its own grant (one ledger entry each) with the one --purpose and --expires, and\n"
+       "BUNDLE.kartla is one file for all of them: each opens it with its own identity and reads only\n"
+       "its own sections. With --receipt FILE the receipts are FILE, FILE.2, ... in --to order.",
        {kOwner, kOwnerLastSeen, kAcceptOlder,
-        {"--to", "AGENCY.card", "the agency's public card"},
-        {"--sections", "S1,S2", "section names separated by commas, or 'all' (see above)"},
+        {"--to", "AGENCY.card", "the agency's public card; repeat it for a case conference", true},
+        {"--sections", "S1,S2", "section names separated by commas, or 'all'; NAME=S1,S2 per agency", true},
         {"--purpose", "TEXT", "what the agency may use the sections for (shown to it, bound to the grant)"},
         {"--expires", "DATE", "YYYY-MM-DD (valid through that day, UTC) or YYYY-MM-DDTHH:MM:SSZ"},
         {"--art9-basis", "CODE", "GDPR Art. 9(2) basis, required for health data: 9.2.a to 9.2.j"},

@@ -42,6 +42,8 @@ Exit run_record_remove(const Args& args);
 Exit run_record_ledger(const Args& args);
 // share.cpp: grants, bundles, revocation, receipts
 Exit run_share(const Args& args);
+// `share` with several --to (case_share.cpp); run_share hands over to it.
+Exit run_case_share(const Args& args);
 Exit run_bundle(const Args& args);
 Exit run_revoke(const Args& args);
 Exit run_receipt(const Args& args);

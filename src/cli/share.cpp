@@ -25,17 +25,9 @@
 #include "output.h"
 #include "owner.h"
 #include "secrets.h"
+#include "share_parts.h"
 
 namespace kartla::cli {
-namespace {
-
-// An agency's card named on the command line (--to, --from): read and checked (self-signature,
-// kind) before any passphrase is asked for, so a wrong file costs nothing.
-struct AgencyCard {
-  Secret bytes;  // not secret: Secret only because that is what files are read into
-  std::string name;
-  std::string fingerprint;
-};
 
 // A usage Failure if the card is an owner's or a trust root's; the library's error (exit 4) if
 // its self-signature fails or it is not a card at all.
@@ -81,14 +73,6 @@ size_t write_receipt(const kartla::record& record, const std::string& grant_id, 
     throw Failure(f.code(), std::string(f.what()) + again);
   }
 }
-
-// The owner-only section: the library refuses to share it, and a wildcard never names it.
-constexpr std::string_view kLedgerSection = "sharing_ledger";
-
-struct SectionChoice {
-  bool everything = false;  // --sections all (or *)
-  std::vector<std::string> names;
-};
 
 SectionChoice parse_sections(const std::string& text) {
   SectionChoice choice;
@@ -164,6 +148,8 @@ std::string expiry_text(int64_t expires_at) {
   const std::string day = last_valid_day(expires_at);
   return format_utc(expires_at) + (day.empty() ? "" : " (valid through " + day + ")");
 }
+
+namespace {
 
 // After the grant is saved the bundle is only a copy of it: a failure to write it must not hide
 // that the grant exists, or how to write the bundle again.
@@ -266,6 +252,10 @@ std::string read_card(const std::optional<std::string>& path) {
 }  // namespace
 
 Exit run_share(const Args& args) {
+  const std::vector<std::string> sections_given = args.values("--sections");
+  if (args.values("--to").size() > 1 || sections_given.size() > 1 ||
+      (!sections_given.empty() && sections_given.front().find('=') != std::string::npos))
+    return run_case_share(args);
   args.expect_positionals({"REC.kartla"});
   const std::string& path = args.positional(0);
   const SectionChoice choice = parse_sections(args.required("--sections"));

@@ -277,7 +277,33 @@ std::vector<CodeSystem> build_registry() {
                 {"health-support", "health-related support"},
                 {"digital-skills", "digital skills"},
                 {"social-support", "social support"},
+                {"debt-counselling", "debt and budget counselling (budget- och skuldrådgivning)"},
+                {"civic-education", "democracy and civic education (samhällsorientering)"},
+                {"study-preparation", "study preparation (studieförberedande)"},
+                {"supported-employment", "supported employment (IPS, Supported Employment)"},
+                {"group-activity", "group and peer activities (grupper, kamratstöd)"},
                 {"other", "other"}},
+               V::optional, "", "docs/MODEL.md"});
+  // ESF+ participant categories at entry (Regulation (EU) 2021/1057, Annex I common indicators).
+  r.push_back({"kartla-labour-market-status", "Kartla labour-market status", "kartla-labour-market-status-code",
+               "a Kartla labour-market status", nullptr,
+               {{"unemployed", "unemployed (arbetslös, työtön)"},
+                {"long-term-unemployed", "long-term unemployed (långtidsarbetslös, pitkäaikaistyötön)"},
+                {"inactive", "outside the labour force (utanför arbetskraften, työvoiman ulkopuolella)"},
+                {"employed", "employed (anställd, työllinen)"},
+                {"self-employed", "self-employed (egenföretagare, yrittäjä)"}},
+               V::optional, "", "docs/MODEL.md"});
+  // The agencies' roles, the same names as the agency cards' roles (docs/SPEC.md §4.2).
+  r.push_back({"kartla-agency-role", "Kartla agency role", "kartla-agency-role-code", "a Kartla agency role",
+               nullptr,
+               {{"municipal_labour_unit", "municipal labour-market unit"},
+                {"employment_service", "public employment service"},
+                {"social_insurance", "social insurance agency"},
+                {"health_care", "regional health care"},
+                {"validation_provider", "validation provider"},
+                {"education_provider", "education provider"},
+                {"employer", "employer"},
+                {"other", "other organisation"}},
                V::optional, "", "docs/MODEL.md"});
   return r;
 }

@@ -32,21 +32,25 @@ void write_bundle(const format::ByteSource& record, const std::vector<std::strin
   format::write_container(contents, out_path, fs);
 }
 
+void require_exportable(const v1::ShareGrantRecord& entry, int64_t now) {
+  if (entry.has_revoked_at())
+    fail(Code::not_found, "grant " + entry.id() + " was revoked on " + format_utc(entry.revoked_at().seconds()) +
+                              ": an ended grant is never exported");
+  const int64_t expiry = entry.has_expired_at()   ? entry.expired_at().seconds()
+                         : entry.has_expires_at() ? entry.expires_at().seconds()
+                                                  : 0;
+  if (entry.has_expired_at() || (expiry != 0 && expiry <= now))
+    fail(Code::expired, "grant " + entry.id() + " expired on " + format_utc(entry.expires_at().seconds()) +
+                            ": an ended grant is never exported");
+}
+
 void export_grant_bundle(const model::Record& record, const std::string& grant_id_hex, int64_t now,
                          const std::string& out_path, const io::FileSystem& fs) {
   const format::ByteSource& saved = record.saved_file();
   const v1::SharingLedger ledger = read_ledger(record);
   for (const auto& entry : ledger.grants()) {
     if (entry.id() != grant_id_hex) continue;
-    if (entry.has_revoked_at())
-      fail(Code::not_found, "grant " + grant_id_hex + " was revoked on " + format_utc(entry.revoked_at().seconds()) +
-                                ": an ended grant is never exported");
-    const int64_t expiry = entry.has_expired_at()   ? entry.expired_at().seconds()
-                           : entry.has_expires_at() ? entry.expires_at().seconds()
-                                                    : 0;
-    if (entry.has_expired_at() || (expiry != 0 && expiry <= now))
-      fail(Code::expired, "grant " + grant_id_hex + " expired on " + format_utc(entry.expires_at().seconds()) +
-                              ": an ended grant is never exported");
+    require_exportable(entry, now);
     std::vector<std::string> tags;
     for (uint32_t id : covered_sections(record, entry)) tags.push_back(record.slot_tag(*model::section_by_id(id)));
     write_bundle(saved, tags, {entry.grant_digest()}, out_path, fs);

@@ -10,6 +10,7 @@
 
 #include "format/byte_source.h"
 #include "io/file_system.h"
+#include "kartla/v1/sharing_ledger.pb.h"
 #include "model/record.h"
 
 namespace kartla::share {
@@ -20,6 +21,10 @@ namespace kartla::share {
 void write_bundle(const format::ByteSource& record, const std::vector<std::string>& slot_tags,
                   const std::vector<std::string>& grant_digests, const std::string& out_path,
                   const io::FileSystem& fs = io::real_file_system());
+
+// Error(not_found) if the grant was revoked, Error(expired) if it ended at expiry or is past its
+// expiry at `now`: an ended grant is never exported (SPEC §7.2).
+void require_exportable(const v1::ShareGrantRecord& entry, int64_t now);
 
 // The bundle of one live grant named in the record's sharing ledger: the sections it still
 // covers (SPEC §7.4: at the generation it carries) and that grant only. The record must be

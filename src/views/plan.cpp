@@ -1,6 +1,7 @@
 #include "views/plan.h"
 
 #include "kartla/v1/action_plan.pb.h"
+#include "views/coordination.h"
 #include "views/labels.h"
 #include "views/plan_tree.h"
 #include "views/text.h"
@@ -118,6 +119,7 @@ v1::PlanView plan_view(const v1::ActionPlan& plan, const InstrumentDefinitions& 
   for (const GoalNode& g : tree.goals) set_goal(*view.add_goals(), g);
   for (const v1::Activity& a : plan.activities()) set_activity(*view.add_activities(), a, step_models, options);
   for (const v1::Activity* a : tree.other_activities) view.add_activities_without_goal(a->id());
+  set_coordination(view, plan);
   return view;
 }
 
@@ -146,7 +148,7 @@ std::string plan_text(const v1::ActionPlan& plan, const InstrumentDefinitions& s
     for (const v1::Activity* a : tree.other_activities) text.activity(*a, 1);
   }
   if (tree.goals.empty() && tree.other_activities.empty()) text.line(0, "The plan has no goals or activities yet.");
-  return text.take();
+  return text.take() + coordination_text(plan);
 }
 
 }  // namespace kartla::views

@@ -781,6 +781,19 @@ static void sharing(const struct fixture *f) {
   EXPECT_MISUSE(kartla_record_export_bundle(f->record, NULL, f->bundle_path));
   EXPECT_MISUSE(kartla_record_export_bundle(f->record, grant, NULL));
 
+  {
+    const char *grants[] = {grant};
+    const char *twice[] = {grant, grant};
+    const char *null_grant[] = {NULL};
+    EXPECT_MISUSE(kartla_record_export_case_bundle(NULL, grants, 1, f->bundle_path));
+    EXPECT_MISUSE(kartla_record_export_case_bundle(f->record, NULL, 1, f->bundle_path));
+    EXPECT_MISUSE(kartla_record_export_case_bundle(f->record, null_grant, 1, f->bundle_path));
+    EXPECT_MISUSE(kartla_record_export_case_bundle(f->record, grants, 0, f->bundle_path));
+    EXPECT_MISUSE(kartla_record_export_case_bundle(f->record, grants, SIZE_MAX, f->bundle_path));
+    EXPECT_MISUSE(kartla_record_export_case_bundle(f->record, twice, 2, f->bundle_path));
+    EXPECT_MISUSE(kartla_record_export_case_bundle(f->record, grants, 1, NULL));
+  }
+
   EXPECT_MISUSE(kartla_record_revoke(NULL, card, card_len, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
   EXPECT_MISUSE(kartla_record_revoke(f->record, NULL, 5, 0, KARTLA_ENCODING_JSON, &buf));

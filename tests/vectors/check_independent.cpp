@@ -920,6 +920,76 @@ TEST_CASE("bundle.json: an independent reader opens agency_a's bundle from SPEC 
     if (independent::open_grant(g, b_keys.x25519, b_keys.signing_key)) CHECK(bundle_file.find(g) == std::string::npos);
 }
 
+TEST_CASE("bundle.json: the case-conference bundle holds each agency's grant and the union of their sections "
+          "(SPEC 7.7)") {
+  init();
+  const Node doc = load_vector_file("bundle.json");
+  const Node& meeting = at(doc, "case_conference");
+  const std::string file = bytes(meeting, "file");
+  const std::string record_file = bytes(meeting, "record_file");
+  const auto owner = independent::open_as_owner(record_file, keys().owner_x25519, keys().owner_signing_key);
+  CHECK(owner.rmk == bytes(meeting, "record_master_key"));
+  const CheckedFile full = [&] {
+    CheckedFile f;
+    f.c = independent::verify_file(record_file);
+    return f;
+  }();
+  const CheckedFile b = check_file(meeting, owner.rmk);
+  CHECK(b.c.manifest == full.c.manifest);  // the owner's manifest, byte for byte (SPEC 7.2)
+
+  // Each agency opens exactly one grant; every grant in the file is one agency's.
+  const auto& grant_vectors = list(meeting, "grants").values();
+  REQUIRE(grant_vectors.size() == 2);
+  CHECK(b.c.grants.size() == 2);
+  std::set<uint32_t> union_of_grants;
+  for (const Node& g : grant_vectors) {
+    const std::string label = text(g, "recipient");
+    INFO(label);
+    const AgencyKeys& k = agency_keys(label);
+    CHECK(grants_opened_by(b.c, k) == 1);
+    std::string found;
+    for (const auto& grant : b.c.grants)
+      if (independent::open_grant(grant, k.x25519, k.signing_key)) found = grant;
+    check_grant(g, found, k, agency_node(doc, label), b.c.record_id, owner.rmk);
+    const auto view = independent::open_as_agency(file, k.x25519, k.signing_key);
+    REQUIRE(view.grants.size() == 1);
+    for (const auto& s : view.grants[0].sections) {
+      union_of_grants.insert(s.id);
+      // Present, and opened with the key this agency's grant carries.
+      REQUIRE(b.c.find(independent::slot_tag(s.slot_secret)) != nullptr);
+      CHECK_NOTHROW(independent::read_as_agency(view, s.id, view.grants[0].granted_at + 1));
+    }
+  }
+  // SPEC 7.7 step 3: the entries are exactly the union, each once.
+  std::multiset<std::string> present;
+  for (const auto& e : b.c.entries) present.insert(e.slot_tag);
+  std::multiset<std::string> wanted;
+  for (uint32_t id : union_of_grants) wanted.insert(independent::slot_tag(independent::slot_secret(owner.rmk, id)));
+  CHECK(present == wanted);
+
+  // Minimisation on the bytes: nothing of a section no agency was granted is in the file.
+  std::vector<std::string> left_out;
+  for (const Node& n : list(meeting, "not_in_bundle").values()) left_out.push_back(n.string_value());
+  REQUIRE_FALSE(left_out.empty());
+  CHECK(left_out.size() == full.c.entries.size() - b.c.entries.size());
+  for (const std::string& name : left_out) {
+    INFO("left out: " << name);
+    const uint32_t id = independent::section_id_of(name);
+    CHECK(union_of_grants.count(id) == 0);
+    const independent::Entry* e = full.c.find(independent::slot_tag(independent::slot_secret(owner.rmk, id)));
+    REQUIRE(e != nullptr);
+    CHECK(file.find(e->bytes) == std::string::npos);
+    CHECK(file.find(e->ciphertext_hash) == std::string::npos);
+    CHECK(file.find(e->key_commitment) == std::string::npos);
+    for (size_t i = 0; i + 16 <= e->body.size(); ++i) {
+      if (file.find(e->body.substr(i, 16)) != std::string::npos) {
+        FAIL_CHECK("16 bytes of its body at offset " << i << " appear in the bundle");
+        break;
+      }
+    }
+  }
+}
+
 TEST_CASE("bundle.json: every listed read gives its result when the spec's reader performs it") {
   init();
   const Node doc = load_vector_file("bundle.json");

@@ -351,7 +351,7 @@ TEST_CASE("bundle.json: the agencies' identities open and show their cards and f
 
 TEST_CASE("bundle.json: the record, the bundle and the revoked record verify with the reports the vector gives") {
   const Node& doc = bundle_vector();
-  for (const char* input : {"record", "bundle", "revoked", "expired"}) {
+  for (const char* input : {"record", "bundle", "revoked", "expired", "case_conference"}) {
     INFO(input);
     const Node& v = at(doc, input);
     const std::string file = bytes(v, "file");

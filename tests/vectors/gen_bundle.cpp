@@ -22,6 +22,7 @@
 #include "identity/agency_details.h"
 #include "model/section_registry.h"
 #include "share/bundle.h"
+#include "share/case_bundle.h"
 #include "share/issue_grant.h"
 #include "share/end_grants.h"
 #include "share/revoke.h"
@@ -46,6 +47,7 @@ Section notes() {
 
 constexpr const char* kPurposeA = "Matching to a work placement (arbetsmarknadsinsats)";
 constexpr const char* kPurposeB = "Registration at the employment service";
+constexpr const char* kCasePurpose = "samordningsmöte 2025-03-03";
 
 Agency make_agency(const std::string& label, const std::string& name, const std::string& organisation_number,
                    uint32_t role, const std::string& passphrase) {
@@ -325,6 +327,10 @@ Sharing make_sharing(const Owner& owner, const std::string& work_dir) {
               {},
               {},
               {},
+              {},
+              {"profile", "notes"},
+              {"languages"},
+              {},
               {}};
   const std::string path = work_dir + "/shared.kartla";
   model::Record record = model::Record::create(keys_of(owner));
@@ -369,6 +375,27 @@ Sharing make_sharing(const Owner& owner, const std::string& work_dir) {
     throw std::logic_error("A's grant should be the one expired");
   again.save(expired_path);
   out.expired = read_file(expired_path);
+
+  // SPEC §7.7: a case conference. A record of its own (work_ability is never shared), A and B each
+  // granted their own sections under one purpose and expiry, and the one bundle for both.
+  const std::string case_path = work_dir + "/case.kartla";
+  model::Record meeting = model::Record::create(keys_of(owner));
+  for (const auto& s : out.sections) write_valid_section(meeting, s);
+  std::vector<std::string> case_grants;
+  for (const auto* seat : {&out.a, &out.b}) {
+    share::ShareRequest request;
+    request.agency_card_file = seat->identity.card_file();
+    request.sections = seat == &out.a ? out.case_a_sections : out.case_b_sections;
+    request.purpose = kCasePurpose;
+    request.now = kGrantedToA;
+    request.expires_at = kExpiryOfA;
+    case_grants.push_back(share::share_sections(meeting, request).grant_id_hex);
+  }
+  meeting.save(case_path);
+  out.case_record = read_file(case_path);
+  const std::string case_bundle_path = work_dir + "/case-bundle.kartla";
+  share::export_case_bundle(meeting, case_grants, kReadBefore, case_bundle_path);
+  out.case_bundle = read_file(case_bundle_path);
   return out;
 }
 
@@ -434,6 +461,26 @@ Json bundle_vectors(const Owner& owner, const Sharing& sharing) {
   expired_grants.push(grant_vector(grant_for(sharing.expired, sharing.b), sharing.b, keys));
   expired_json.add("grants", std::move(expired_grants));
 
+  const RecordKeys case_keys = record_keys(split_container(sharing.case_record).manifest, owner.identity.box_keys());
+  const FileView case_view = view_of(sharing.case_bundle, case_keys);
+  Json case_json = file_vector("a case-conference bundle (SPEC 7.7) of another record of the same owner: the "
+                               "manifest of case_record byte for byte, the entries of the union of both agencies' "
+                               "sections (each once), agency_a's and agency_b's grants (one purpose, one expiry)",
+                               sharing.case_bundle, case_view, case_keys, sharing);
+  case_json.add("record_file", Json::hex(sharing.case_record));
+  case_json.add("record_master_key", Json::hex(case_keys.rmk.view()));
+  Json case_grants = Json::array();
+  case_grants.push(grant_vector(grant_for(sharing.case_bundle, sharing.a), sharing.a, case_keys));
+  case_grants.push(grant_vector(grant_for(sharing.case_bundle, sharing.b), sharing.b, case_keys));
+  case_json.add("grants", std::move(case_grants));
+  Json case_left_out = Json::array();
+  for (uint32_t id : view_of(sharing.case_record, case_keys).ids) {
+    const std::string name(model::section_by_id(id)->name);
+    if (!contains(sharing.case_a_sections, name) && !contains(sharing.case_b_sections, name))
+      case_left_out.push(Json::string(name));
+  }
+  case_json.add("not_in_bundle", std::move(case_left_out));
+
   Json reads = Json::array();
   const char* granted = "a granted section, before expiry";
   reads.push(agency_read("bundle", sharing.a, "profile", kReadBefore, "OK", sharing, granted));
@@ -463,6 +510,20 @@ Json bundle_vectors(const Owner& owner, const Sharing& sharing) {
   reads.push(agency_read("expired", sharing.b, "work_ability", kReadExpired, "OK", sharing,
                   "work_ability was not rotated; its Art. 9(2) basis is kept in the re-issued grant"));
 
+  const char* own = "a section of this agency's own grant in the case-conference bundle";
+  const char* others = "present in the case-conference bundle, but granted to the other agency only: this agency "
+                       "holds no key to it";
+  reads.push(agency_read("case_conference", sharing.a, "profile", kReadBefore, "OK", sharing, own));
+  reads.push(agency_read("case_conference", sharing.a, "notes", kReadBefore, "OK", sharing, own));
+  reads.push(agency_read("case_conference", sharing.b, "languages", kReadBefore, "OK", sharing, own));
+  reads.push(agency_read("case_conference", sharing.a, "languages", kReadBefore, "E_NOT_SHARED", sharing, others));
+  reads.push(agency_read("case_conference", sharing.b, "profile", kReadBefore, "E_NOT_SHARED", sharing, others));
+  reads.push(agency_read("case_conference", sharing.b, "notes", kReadBefore, "E_NOT_SHARED", sharing, others));
+  reads.push(agency_read("case_conference", sharing.a, "work_ability", kReadBefore, "E_NOT_SHARED", sharing,
+                         "granted to neither agency: not in the case-conference bundle at all"));
+  reads.push(agency_read("case_conference", sharing.b, "languages", kReadExpired, "E_EXPIRED", sharing,
+                         "the meeting's one expiry holds for every agency's grant"));
+
   Json doc = Json::object();
   doc.add("file", Json::string("bundle.json"));
   doc.add("spec", Json::string("docs/SPEC.md sections 5-8"));
@@ -471,9 +532,12 @@ Json bundle_vectors(const Owner& owner, const Sharing& sharing) {
                        "profile, languages and work_ability with agency_b, exports agency_a's share bundle, then revokes agency_a; "
                        "expired is the record saved again after agency_a's expiry instead. "
                        "Every file MUST verify without a key with verification_json as the report. Each reads[] "
-                       "entry opens input (bundle, record, revoked or expired) as the agency (its identity_file and passphrase, "
+                       "entry opens input (bundle, record, revoked, expired or case_conference) as the agency (its identity_file and passphrase, "
                        "or its secret_keys), reads section at time at (Unix seconds) and MUST give result and "
-                       "content. The bundle MUST hold no byte of a section in not_in_bundle. sections[] are in file "
+                       "content. The bundle (and case_conference) MUST hold no byte of a section in its not_in_bundle. "
+                       "case_conference is one bundle for both agencies (SPEC 7.7) of case_conference.record_file, "
+                       "a record of its own: each agency opens exactly one of its grants, and its entries are "
+                       "exactly the union of the sections the grants name, each once. sections[] are in file "
                        "order; section ids and generations come from the owner index (owner_index, opened with "
                        "record.record_master_key)."));
   doc.add("owner", std::move(owner_json));
@@ -482,6 +546,7 @@ Json bundle_vectors(const Owner& owner, const Sharing& sharing) {
   doc.add("bundle", std::move(bundle_json));
   doc.add("revoked", std::move(revoked_json));
   doc.add("expired", std::move(expired_json));
+  doc.add("case_conference", std::move(case_json));
   doc.add("reads", std::move(reads));
   return doc;
 }

@@ -495,6 +495,27 @@ void record_file_vectors(NegativeSet& set, const Base& b) {
               read_as(other, "work_ability", kReadBefore, "OK")});
 }
 
+// SPEC §7.7: a case-conference bundle is read as any bundle. Its one new writer rule a reader
+// can see, each entry once, is §6.3's; and an agency never reads the other agency's sections.
+void case_conference_vectors(NegativeSet& set, const Base& b) {
+  const Agency& a = b.sharing.a;
+  const Agency& other = b.sharing.b;
+  set.bundle("case_conference_reads_only_its_own",
+             "bundle.json's case_conference bundle: every section is present for one of the two agencies, and "
+             "neither reads the other's",
+             b.sharing.case_bundle,
+             {verify("OK"), open_as(a, "OK"), open_as(other, "OK"),
+              read_as(a, "languages", kReadBefore, "E_NOT_SHARED"), read_as(other, "notes", kReadBefore, "E_NOT_SHARED"),
+              read_as(other, "profile", kReadBefore, "E_NOT_SHARED")});
+  ContainerParts twice = split_container(b.sharing.case_bundle);
+  twice.entries.push_back(twice.entries.front());
+  twice.bodies.push_back(twice.bodies.front());
+  set.bundle("case_conference_entry_twice",
+             "bundle.json's case_conference bundle with its first entry and body written a second time at the end (a "
+             "writer merging two agencies' sections without taking each once): a slot tag seen twice",
+             assemble(twice), {verify("E_FORMAT"), open_as(a, "E_FORMAT"), open_as(other, "E_FORMAT")});
+}
+
 }  // namespace
 
 void bundle_negative_vectors(NegativeSet& set, const Owner& owner, const Sharing& sharing) {
@@ -514,6 +535,7 @@ void bundle_negative_vectors(NegativeSet& set, const Owner& owner, const Sharing
   owner_signed_grant_vectors(set, b, crypto::random_public_bytes(16));
   ciphertext_vectors(set, b);
   record_file_vectors(set, b);
+  case_conference_vectors(set, b);
 }
 
 }  // namespace kartla::vectors

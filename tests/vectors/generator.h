@@ -54,6 +54,10 @@ struct Sharing {
   std::string bundle;   // agency A's share bundle, exported from `record`
   std::string revoked;  // sequence 2: A revoked
   std::string expired;  // `record` opened again after A's expiry and saved (sequence 2): A's grant ended
+  // SPEC §7.7: a record of its own shared with A and B for one meeting, and the one bundle of both.
+  std::vector<std::string> case_a_sections, case_b_sections;
+  std::string case_record;
+  std::string case_bundle;
 };
 
 // Attestations, trust lists and a contribution about the owner's record (docs/SPEC.md §13).

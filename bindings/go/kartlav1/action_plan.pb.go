@@ -151,6 +151,12 @@ type ActionPlan struct {
 	ParticipantAgreed bool                   `protobuf:"varint,6,opt,name=participant_agreed,json=participantAgreed,proto3" json:"participant_agreed,omitempty"`
 	CurrentStep       *ProgrammeStep         `protobuf:"bytes,7,opt,name=current_step,json=currentStep,proto3" json:"current_step,omitempty"` // e.g. STEGA phase 2
 	Assertion         *Assertion             `protobuf:"bytes,8,opt,name=assertion,proto3" json:"assertion,omitempty"`
+	// Who works with the person (samordning): every agency involved, the one that leads
+	// (huvudman), and each agency's contact person over time, so a change of caseworker shows.
+	Involved []*InvolvedAgency `protobuf:"bytes,9,rep,name=involved,proto3" json:"involved,omitempty"`
+	// The agencies' coordination meetings (samordningsmöten). Each agency present co-signs a
+	// meeting by attesting its entry (docs/SPEC.md §13), so the agreement is provable afterwards.
+	Meetings []*CoordinationMeeting `protobuf:"bytes,10,rep,name=meetings,proto3" json:"meetings,omitempty"`
 	// Agencies' signed attestations of entries in this section: exact SignedAttestation bytes
 	// (docs/SPEC.md §13), in the order attached. Field 100 in every section that holds entries.
 	Attestations  [][]byte `protobuf:"bytes,100,rep,name=attestations,proto3" json:"attestations,omitempty"`
@@ -240,6 +246,20 @@ func (x *ActionPlan) GetCurrentStep() *ProgrammeStep {
 func (x *ActionPlan) GetAssertion() *Assertion {
 	if x != nil {
 		return x.Assertion
+	}
+	return nil
+}
+
+func (x *ActionPlan) GetInvolved() []*InvolvedAgency {
+	if x != nil {
+		return x.Involved
+	}
+	return nil
+}
+
+func (x *ActionPlan) GetMeetings() []*CoordinationMeeting {
+	if x != nil {
+		return x.Meetings
 	}
 	return nil
 }
@@ -561,11 +581,322 @@ func (x *Activity) GetAssertion() *Assertion {
 	return nil
 }
 
+// An agency that works with the person. Content-free: who, in which role, since when, and whom to
+// contact; never what the agency knows.
+type InvolvedAgency struct {
+	state  protoimpl.MessageState `protogen:"open.v1"`
+	Id     string                 `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	Agency *OrgRef                `protobuf:"bytes,2,opt,name=agency,proto3" json:"agency,omitempty"` // name and organisation number
+	Role   *Coding                `protobuf:"bytes,3,opt,name=role,proto3" json:"role,omitempty"`
+	Since  *PartialDate           `protobuf:"bytes,4,opt,name=since,proto3" json:"since,omitempty"` // involved with the person since; required
+	Lead   bool                   `protobuf:"varint,5,opt,name=lead,proto3" json:"lead,omitempty"`  // huvudman: the agency that leads the coordination; at most one does
+	// The agency's contact people, oldest first; the last is the contact now. A new entry here
+	// (instead of an edited name) keeps a change of caseworker visible.
+	Contacts      []*ContactPerson `protobuf:"bytes,6,rep,name=contacts,proto3" json:"contacts,omitempty"`
+	Assertion     *Assertion       `protobuf:"bytes,7,opt,name=assertion,proto3" json:"assertion,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *InvolvedAgency) Reset() {
+	*x = InvolvedAgency{}
+	mi := &file_kartla_v1_action_plan_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *InvolvedAgency) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*InvolvedAgency) ProtoMessage() {}
+
+func (x *InvolvedAgency) ProtoReflect() protoreflect.Message {
+	mi := &file_kartla_v1_action_plan_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use InvolvedAgency.ProtoReflect.Descriptor instead.
+func (*InvolvedAgency) Descriptor() ([]byte, []int) {
+	return file_kartla_v1_action_plan_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *InvolvedAgency) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *InvolvedAgency) GetAgency() *OrgRef {
+	if x != nil {
+		return x.Agency
+	}
+	return nil
+}
+
+func (x *InvolvedAgency) GetRole() *Coding {
+	if x != nil {
+		return x.Role
+	}
+	return nil
+}
+
+func (x *InvolvedAgency) GetSince() *PartialDate {
+	if x != nil {
+		return x.Since
+	}
+	return nil
+}
+
+func (x *InvolvedAgency) GetLead() bool {
+	if x != nil {
+		return x.Lead
+	}
+	return false
+}
+
+func (x *InvolvedAgency) GetContacts() []*ContactPerson {
+	if x != nil {
+		return x.Contacts
+	}
+	return nil
+}
+
+func (x *InvolvedAgency) GetAssertion() *Assertion {
+	if x != nil {
+		return x.Assertion
+	}
+	return nil
+}
+
+// One contact person at an agency, from a date on.
+type ContactPerson struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Name          string                 `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`           // the caseworker's name, or
+	Pseudonym     string                 `protobuf:"bytes,2,opt,name=pseudonym,proto3" json:"pseudonym,omitempty"` // a pseudonymous contact (a team mailbox, "handläggare 3"); exactly one of the two
+	Since         *PartialDate           `protobuf:"bytes,3,opt,name=since,proto3" json:"since,omitempty"`         // required; later than the previous contact's
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ContactPerson) Reset() {
+	*x = ContactPerson{}
+	mi := &file_kartla_v1_action_plan_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ContactPerson) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ContactPerson) ProtoMessage() {}
+
+func (x *ContactPerson) ProtoReflect() protoreflect.Message {
+	mi := &file_kartla_v1_action_plan_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ContactPerson.ProtoReflect.Descriptor instead.
+func (*ContactPerson) Descriptor() ([]byte, []int) {
+	return file_kartla_v1_action_plan_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *ContactPerson) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *ContactPerson) GetPseudonym() string {
+	if x != nil {
+		return x.Pseudonym
+	}
+	return ""
+}
+
+func (x *ContactPerson) GetSince() *PartialDate {
+	if x != nil {
+		return x.Since
+	}
+	return nil
+}
+
+// A coordination meeting of the agencies around the person.
+type CoordinationMeeting struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Id            string                 `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	Date          *PartialDate           `protobuf:"bytes,2,opt,name=date,proto3" json:"date,omitempty"`                                  // the day it was held; a full date, required
+	Present       []string               `protobuf:"bytes,3,rep,name=present,proto3" json:"present,omitempty"`                            // ids of the InvolvedAgency entries present
+	Agreements    []string               `protobuf:"bytes,4,rep,name=agreements,proto3" json:"agreements,omitempty"`                      // what was agreed, in the words agreed
+	NextSteps     []*NextStep            `protobuf:"bytes,5,rep,name=next_steps,json=nextSteps,proto3" json:"next_steps,omitempty"`       // who does what next
+	NextMeeting   *PartialDate           `protobuf:"bytes,6,opt,name=next_meeting,json=nextMeeting,proto3" json:"next_meeting,omitempty"` // when the agencies meet again; after date
+	Assertion     *Assertion             `protobuf:"bytes,7,opt,name=assertion,proto3" json:"assertion,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CoordinationMeeting) Reset() {
+	*x = CoordinationMeeting{}
+	mi := &file_kartla_v1_action_plan_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CoordinationMeeting) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CoordinationMeeting) ProtoMessage() {}
+
+func (x *CoordinationMeeting) ProtoReflect() protoreflect.Message {
+	mi := &file_kartla_v1_action_plan_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CoordinationMeeting.ProtoReflect.Descriptor instead.
+func (*CoordinationMeeting) Descriptor() ([]byte, []int) {
+	return file_kartla_v1_action_plan_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *CoordinationMeeting) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *CoordinationMeeting) GetDate() *PartialDate {
+	if x != nil {
+		return x.Date
+	}
+	return nil
+}
+
+func (x *CoordinationMeeting) GetPresent() []string {
+	if x != nil {
+		return x.Present
+	}
+	return nil
+}
+
+func (x *CoordinationMeeting) GetAgreements() []string {
+	if x != nil {
+		return x.Agreements
+	}
+	return nil
+}
+
+func (x *CoordinationMeeting) GetNextSteps() []*NextStep {
+	if x != nil {
+		return x.NextSteps
+	}
+	return nil
+}
+
+func (x *CoordinationMeeting) GetNextMeeting() *PartialDate {
+	if x != nil {
+		return x.NextMeeting
+	}
+	return nil
+}
+
+func (x *CoordinationMeeting) GetAssertion() *Assertion {
+	if x != nil {
+		return x.Assertion
+	}
+	return nil
+}
+
+// Who does what next, agreed at a meeting.
+type NextStep struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	AgencyId      string                 `protobuf:"bytes,1,opt,name=agency_id,json=agencyId,proto3" json:"agency_id,omitempty"` // an InvolvedAgency id
+	Action        string                 `protobuf:"bytes,2,opt,name=action,proto3" json:"action,omitempty"`
+	Due           *PartialDate           `protobuf:"bytes,3,opt,name=due,proto3" json:"due,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *NextStep) Reset() {
+	*x = NextStep{}
+	mi := &file_kartla_v1_action_plan_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *NextStep) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*NextStep) ProtoMessage() {}
+
+func (x *NextStep) ProtoReflect() protoreflect.Message {
+	mi := &file_kartla_v1_action_plan_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use NextStep.ProtoReflect.Descriptor instead.
+func (*NextStep) Descriptor() ([]byte, []int) {
+	return file_kartla_v1_action_plan_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *NextStep) GetAgencyId() string {
+	if x != nil {
+		return x.AgencyId
+	}
+	return ""
+}
+
+func (x *NextStep) GetAction() string {
+	if x != nil {
+		return x.Action
+	}
+	return ""
+}
+
+func (x *NextStep) GetDue() *PartialDate {
+	if x != nil {
+		return x.Due
+	}
+	return nil
+}
+
 var File_kartla_v1_action_plan_proto protoreflect.FileDescriptor
 
 const file_kartla_v1_action_plan_proto_rawDesc = "" +
 	"\n" +
-	"\x1bkartla/v1/action_plan.proto\x12\tkartla.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15kartla/v1/types.proto\"\xb7\x03\n" +
+	"\x1bkartla/v1/action_plan.proto\x12\tkartla.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15kartla/v1/types.proto\"\xaa\x04\n" +
 	"\n" +
 	"ActionPlan\x12\x1a\n" +
 	"\brevision\x18\x01 \x01(\x05R\brevision\x12%\n" +
@@ -577,7 +908,10 @@ const file_kartla_v1_action_plan_proto_rawDesc = "" +
 	"\tagreed_at\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\bagreedAt\x12-\n" +
 	"\x12participant_agreed\x18\x06 \x01(\bR\x11participantAgreed\x12;\n" +
 	"\fcurrent_step\x18\a \x01(\v2\x18.kartla.v1.ProgrammeStepR\vcurrentStep\x122\n" +
-	"\tassertion\x18\b \x01(\v2\x14.kartla.v1.AssertionR\tassertion\x12\"\n" +
+	"\tassertion\x18\b \x01(\v2\x14.kartla.v1.AssertionR\tassertion\x125\n" +
+	"\binvolved\x18\t \x03(\v2\x19.kartla.v1.InvolvedAgencyR\binvolved\x12:\n" +
+	"\bmeetings\x18\n" +
+	" \x03(\v2\x1e.kartla.v1.CoordinationMeetingR\bmeetings\x12\"\n" +
 	"\fattestations\x18d \x03(\fR\fattestations:\x04\xd0\xf3\x18\x01\"\x87\x05\n" +
 	"\x04Goal\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12$\n" +
@@ -616,7 +950,34 @@ const file_kartla_v1_action_plan_proto_rawDesc = "" +
 	" \x01(\v2\x11.kartla.v1.PeriodR\aplanned\x12)\n" +
 	"\x06actual\x18\v \x01(\v2\x11.kartla.v1.PeriodR\x06actual\x12'\n" +
 	"\x0fintervention_id\x18\f \x01(\tR\x0einterventionId\x122\n" +
-	"\tassertion\x18\r \x01(\v2\x14.kartla.v1.AssertionR\tassertion:\x04\xd0\xf3\x18\x01*\xa7\x01\n" +
+	"\tassertion\x18\r \x01(\v2\x14.kartla.v1.AssertionR\tassertion:\x04\xd0\xf3\x18\x01\"\xbc\x02\n" +
+	"\x0eInvolvedAgency\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12)\n" +
+	"\x06agency\x18\x02 \x01(\v2\x11.kartla.v1.OrgRefR\x06agency\x12=\n" +
+	"\x04role\x18\x03 \x01(\v2\x11.kartla.v1.CodingB\x16\xca\xf3\x18\x12kartla-agency-roleR\x04role\x12,\n" +
+	"\x05since\x18\x04 \x01(\v2\x16.kartla.v1.PartialDateR\x05since\x12\x12\n" +
+	"\x04lead\x18\x05 \x01(\bR\x04lead\x124\n" +
+	"\bcontacts\x18\x06 \x03(\v2\x18.kartla.v1.ContactPersonR\bcontacts\x122\n" +
+	"\tassertion\x18\a \x01(\v2\x14.kartla.v1.AssertionR\tassertion:\x04\xd0\xf3\x18\x01\"o\n" +
+	"\rContactPerson\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12\x1c\n" +
+	"\tpseudonym\x18\x02 \x01(\tR\tpseudonym\x12,\n" +
+	"\x05since\x18\x03 \x01(\v2\x16.kartla.v1.PartialDateR\x05since\"\xb4\x02\n" +
+	"\x13CoordinationMeeting\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12*\n" +
+	"\x04date\x18\x02 \x01(\v2\x16.kartla.v1.PartialDateR\x04date\x12\x18\n" +
+	"\apresent\x18\x03 \x03(\tR\apresent\x12\x1e\n" +
+	"\n" +
+	"agreements\x18\x04 \x03(\tR\n" +
+	"agreements\x122\n" +
+	"\n" +
+	"next_steps\x18\x05 \x03(\v2\x13.kartla.v1.NextStepR\tnextSteps\x129\n" +
+	"\fnext_meeting\x18\x06 \x01(\v2\x16.kartla.v1.PartialDateR\vnextMeeting\x122\n" +
+	"\tassertion\x18\a \x01(\v2\x14.kartla.v1.AssertionR\tassertion:\x04\xd0\xf3\x18\x01\"i\n" +
+	"\bNextStep\x12\x1b\n" +
+	"\tagency_id\x18\x01 \x01(\tR\bagencyId\x12\x16\n" +
+	"\x06action\x18\x02 \x01(\tR\x06action\x12(\n" +
+	"\x03due\x18\x03 \x01(\v2\x16.kartla.v1.PartialDateR\x03due*\xa7\x01\n" +
 	"\n" +
 	"PlanStatus\x12\x1b\n" +
 	"\x17PLAN_STATUS_UNSPECIFIED\x10\x00\x12\x17\n" +
@@ -639,7 +1000,7 @@ func file_kartla_v1_action_plan_proto_rawDescGZIP() []byte {
 }
 
 var file_kartla_v1_action_plan_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_kartla_v1_action_plan_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
+var file_kartla_v1_action_plan_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
 var file_kartla_v1_action_plan_proto_goTypes = []any{
 	(PlanStatus)(0),               // 0: kartla.v1.PlanStatus
 	(Goal_Horizon)(0),             // 1: kartla.v1.Goal.Horizon
@@ -647,40 +1008,57 @@ var file_kartla_v1_action_plan_proto_goTypes = []any{
 	(*Goal)(nil),                  // 3: kartla.v1.Goal
 	(*GasLevel)(nil),              // 4: kartla.v1.GasLevel
 	(*Activity)(nil),              // 5: kartla.v1.Activity
-	(*OrgRef)(nil),                // 6: kartla.v1.OrgRef
-	(*timestamppb.Timestamp)(nil), // 7: google.protobuf.Timestamp
-	(*ProgrammeStep)(nil),         // 8: kartla.v1.ProgrammeStep
-	(*Assertion)(nil),             // 9: kartla.v1.Assertion
-	(*Coding)(nil),                // 10: kartla.v1.Coding
-	(*PartialDate)(nil),           // 11: kartla.v1.PartialDate
-	(*Period)(nil),                // 12: kartla.v1.Period
+	(*InvolvedAgency)(nil),        // 6: kartla.v1.InvolvedAgency
+	(*ContactPerson)(nil),         // 7: kartla.v1.ContactPerson
+	(*CoordinationMeeting)(nil),   // 8: kartla.v1.CoordinationMeeting
+	(*NextStep)(nil),              // 9: kartla.v1.NextStep
+	(*OrgRef)(nil),                // 10: kartla.v1.OrgRef
+	(*timestamppb.Timestamp)(nil), // 11: google.protobuf.Timestamp
+	(*ProgrammeStep)(nil),         // 12: kartla.v1.ProgrammeStep
+	(*Assertion)(nil),             // 13: kartla.v1.Assertion
+	(*Coding)(nil),                // 14: kartla.v1.Coding
+	(*PartialDate)(nil),           // 15: kartla.v1.PartialDate
+	(*Period)(nil),                // 16: kartla.v1.Period
 }
 var file_kartla_v1_action_plan_proto_depIdxs = []int32{
 	3,  // 0: kartla.v1.ActionPlan.goals:type_name -> kartla.v1.Goal
 	5,  // 1: kartla.v1.ActionPlan.activities:type_name -> kartla.v1.Activity
-	6,  // 2: kartla.v1.ActionPlan.co_owners:type_name -> kartla.v1.OrgRef
-	7,  // 3: kartla.v1.ActionPlan.agreed_at:type_name -> google.protobuf.Timestamp
-	8,  // 4: kartla.v1.ActionPlan.current_step:type_name -> kartla.v1.ProgrammeStep
-	9,  // 5: kartla.v1.ActionPlan.assertion:type_name -> kartla.v1.Assertion
-	10, // 6: kartla.v1.Goal.target_occupation:type_name -> kartla.v1.Coding
-	10, // 7: kartla.v1.Goal.target_education:type_name -> kartla.v1.Coding
-	1,  // 8: kartla.v1.Goal.horizon:type_name -> kartla.v1.Goal.Horizon
-	4,  // 9: kartla.v1.Goal.gas_levels:type_name -> kartla.v1.GasLevel
-	11, // 10: kartla.v1.Goal.target_date:type_name -> kartla.v1.PartialDate
-	0,  // 11: kartla.v1.Goal.status:type_name -> kartla.v1.PlanStatus
-	9,  // 12: kartla.v1.Goal.assertion:type_name -> kartla.v1.Assertion
-	10, // 13: kartla.v1.Activity.type:type_name -> kartla.v1.Coding
-	6,  // 14: kartla.v1.Activity.responsible:type_name -> kartla.v1.OrgRef
-	8,  // 15: kartla.v1.Activity.step:type_name -> kartla.v1.ProgrammeStep
-	0,  // 16: kartla.v1.Activity.status:type_name -> kartla.v1.PlanStatus
-	12, // 17: kartla.v1.Activity.planned:type_name -> kartla.v1.Period
-	12, // 18: kartla.v1.Activity.actual:type_name -> kartla.v1.Period
-	9,  // 19: kartla.v1.Activity.assertion:type_name -> kartla.v1.Assertion
-	20, // [20:20] is the sub-list for method output_type
-	20, // [20:20] is the sub-list for method input_type
-	20, // [20:20] is the sub-list for extension type_name
-	20, // [20:20] is the sub-list for extension extendee
-	0,  // [0:20] is the sub-list for field type_name
+	10, // 2: kartla.v1.ActionPlan.co_owners:type_name -> kartla.v1.OrgRef
+	11, // 3: kartla.v1.ActionPlan.agreed_at:type_name -> google.protobuf.Timestamp
+	12, // 4: kartla.v1.ActionPlan.current_step:type_name -> kartla.v1.ProgrammeStep
+	13, // 5: kartla.v1.ActionPlan.assertion:type_name -> kartla.v1.Assertion
+	6,  // 6: kartla.v1.ActionPlan.involved:type_name -> kartla.v1.InvolvedAgency
+	8,  // 7: kartla.v1.ActionPlan.meetings:type_name -> kartla.v1.CoordinationMeeting
+	14, // 8: kartla.v1.Goal.target_occupation:type_name -> kartla.v1.Coding
+	14, // 9: kartla.v1.Goal.target_education:type_name -> kartla.v1.Coding
+	1,  // 10: kartla.v1.Goal.horizon:type_name -> kartla.v1.Goal.Horizon
+	4,  // 11: kartla.v1.Goal.gas_levels:type_name -> kartla.v1.GasLevel
+	15, // 12: kartla.v1.Goal.target_date:type_name -> kartla.v1.PartialDate
+	0,  // 13: kartla.v1.Goal.status:type_name -> kartla.v1.PlanStatus
+	13, // 14: kartla.v1.Goal.assertion:type_name -> kartla.v1.Assertion
+	14, // 15: kartla.v1.Activity.type:type_name -> kartla.v1.Coding
+	10, // 16: kartla.v1.Activity.responsible:type_name -> kartla.v1.OrgRef
+	12, // 17: kartla.v1.Activity.step:type_name -> kartla.v1.ProgrammeStep
+	0,  // 18: kartla.v1.Activity.status:type_name -> kartla.v1.PlanStatus
+	16, // 19: kartla.v1.Activity.planned:type_name -> kartla.v1.Period
+	16, // 20: kartla.v1.Activity.actual:type_name -> kartla.v1.Period
+	13, // 21: kartla.v1.Activity.assertion:type_name -> kartla.v1.Assertion
+	10, // 22: kartla.v1.InvolvedAgency.agency:type_name -> kartla.v1.OrgRef
+	14, // 23: kartla.v1.InvolvedAgency.role:type_name -> kartla.v1.Coding
+	15, // 24: kartla.v1.InvolvedAgency.since:type_name -> kartla.v1.PartialDate
+	7,  // 25: kartla.v1.InvolvedAgency.contacts:type_name -> kartla.v1.ContactPerson
+	13, // 26: kartla.v1.InvolvedAgency.assertion:type_name -> kartla.v1.Assertion
+	15, // 27: kartla.v1.ContactPerson.since:type_name -> kartla.v1.PartialDate
+	15, // 28: kartla.v1.CoordinationMeeting.date:type_name -> kartla.v1.PartialDate
+	9,  // 29: kartla.v1.CoordinationMeeting.next_steps:type_name -> kartla.v1.NextStep
+	15, // 30: kartla.v1.CoordinationMeeting.next_meeting:type_name -> kartla.v1.PartialDate
+	13, // 31: kartla.v1.CoordinationMeeting.assertion:type_name -> kartla.v1.Assertion
+	15, // 32: kartla.v1.NextStep.due:type_name -> kartla.v1.PartialDate
+	33, // [33:33] is the sub-list for method output_type
+	33, // [33:33] is the sub-list for method input_type
+	33, // [33:33] is the sub-list for extension type_name
+	33, // [33:33] is the sub-list for extension extendee
+	0,  // [0:33] is the sub-list for field type_name
 }
 
 func init() { file_kartla_v1_action_plan_proto_init() }
@@ -695,7 +1073,7 @@ func file_kartla_v1_action_plan_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_kartla_v1_action_plan_proto_rawDesc), len(file_kartla_v1_action_plan_proto_rawDesc)),
 			NumEnums:      2,
-			NumMessages:   4,
+			NumMessages:   8,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -80,6 +80,10 @@ func (EducationEntry_Status) EnumDescriptor() ([]byte, []int) {
 type Education struct {
 	state   protoimpl.MessageState `protogen:"open.v1"`
 	Entries []*EducationEntry      `protobuf:"bytes,1,rep,name=entries,proto3" json:"entries,omitempty"`
+	// No completed basic education (grundskola, perusopetus): the group programmes describe as
+	// "SeQF level 0–1". Said here, never as a level: SeQF has no level 0, and level 1 would claim
+	// a qualification the person does not have.
+	NoCompletedBasicEducation bool `protobuf:"varint,2,opt,name=no_completed_basic_education,json=noCompletedBasicEducation,proto3" json:"no_completed_basic_education,omitempty"`
 	// Agencies' signed attestations of entries in this section: exact SignedAttestation bytes
 	// (docs/SPEC.md §13), in the order attached. Field 100 in every section that holds entries.
 	Attestations  [][]byte `protobuf:"bytes,100,rep,name=attestations,proto3" json:"attestations,omitempty"`
@@ -122,6 +126,13 @@ func (x *Education) GetEntries() []*EducationEntry {
 		return x.Entries
 	}
 	return nil
+}
+
+func (x *Education) GetNoCompletedBasicEducation() bool {
+	if x != nil {
+		return x.NoCompletedBasicEducation
+	}
+	return false
 }
 
 func (x *Education) GetAttestations() [][]byte {
@@ -382,9 +393,10 @@ var File_kartla_v1_education_proto protoreflect.FileDescriptor
 
 const file_kartla_v1_education_proto_rawDesc = "" +
 	"\n" +
-	"\x19kartla/v1/education.proto\x12\tkartla.v1\x1a\x15kartla/v1/types.proto\"d\n" +
+	"\x19kartla/v1/education.proto\x12\tkartla.v1\x1a\x15kartla/v1/types.proto\"\xa5\x01\n" +
 	"\tEducation\x123\n" +
-	"\aentries\x18\x01 \x03(\v2\x19.kartla.v1.EducationEntryR\aentries\x12\"\n" +
+	"\aentries\x18\x01 \x03(\v2\x19.kartla.v1.EducationEntryR\aentries\x12?\n" +
+	"\x1cno_completed_basic_education\x18\x02 \x01(\bR\x19noCompletedBasicEducation\x12\"\n" +
 	"\fattestations\x18d \x03(\fR\fattestations\"\xee\a\n" +
 	"\x0eEducationEntry\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x14\n" +

@@ -295,8 +295,14 @@ type ProgrammeEnrolment struct {
 	Period        *Period                `protobuf:"bytes,5,opt,name=period,proto3" json:"period,omitempty"`
 	CurrentStep   *ProgrammeStep         `protobuf:"bytes,6,opt,name=current_step,json=currentStep,proto3" json:"current_step,omitempty"`
 	Assertion     *Assertion             `protobuf:"bytes,7,opt,name=assertion,proto3" json:"assertion,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// The person's labour-market status when they entered the programme (ESF+ reports participants
+	// by it: unemployed, long-term unemployed, inactive, employed).
+	StatusAtEntry *Coding `protobuf:"bytes,8,opt,name=status_at_entry,json=statusAtEntry,proto3" json:"status_at_entry,omitempty"`
+	// Registered as an active job seeker with the Public Employment Service (aktivt arbetssökande
+	// hos Arbetsförmedlingen, työnhakijaksi ilmoittautunut) since this date; unset: not registered.
+	RegisteredJobSeekerSince *PartialDate `protobuf:"bytes,9,opt,name=registered_job_seeker_since,json=registeredJobSeekerSince,proto3" json:"registered_job_seeker_since,omitempty"`
+	unknownFields            protoimpl.UnknownFields
+	sizeCache                protoimpl.SizeCache
 }
 
 func (x *ProgrammeEnrolment) Reset() {
@@ -378,6 +384,20 @@ func (x *ProgrammeEnrolment) GetAssertion() *Assertion {
 	return nil
 }
 
+func (x *ProgrammeEnrolment) GetStatusAtEntry() *Coding {
+	if x != nil {
+		return x.StatusAtEntry
+	}
+	return nil
+}
+
+func (x *ProgrammeEnrolment) GetRegisteredJobSeekerSince() *PartialDate {
+	if x != nil {
+		return x.RegisteredJobSeekerSince
+	}
+	return nil
+}
+
 var File_kartla_v1_profile_proto protoreflect.FileDescriptor
 
 const file_kartla_v1_profile_proto_rawDesc = "" +
@@ -411,7 +431,7 @@ const file_kartla_v1_profile_proto_rawDesc = "" +
 	"\aContact\x12\x14\n" +
 	"\x05email\x18\x01 \x01(\tR\x05email\x12\x14\n" +
 	"\x05phone\x18\x02 \x01(\tR\x05phone\x12%\n" +
-	"\x0epostal_address\x18\x03 \x01(\tR\rpostalAddress\"\xc6\x02\n" +
+	"\x0epostal_address\x18\x03 \x01(\tR\rpostalAddress\"\xf9\x03\n" +
 	"\x12ProgrammeEnrolment\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12%\n" +
 	"\x0eprogramme_name\x18\x02 \x01(\tR\rprogrammeName\x12\x1f\n" +
@@ -420,7 +440,9 @@ const file_kartla_v1_profile_proto_rawDesc = "" +
 	"\rproject_owner\x18\x04 \x01(\v2\x11.kartla.v1.OrgRefR\fprojectOwner\x12)\n" +
 	"\x06period\x18\x05 \x01(\v2\x11.kartla.v1.PeriodR\x06period\x12;\n" +
 	"\fcurrent_step\x18\x06 \x01(\v2\x18.kartla.v1.ProgrammeStepR\vcurrentStep\x122\n" +
-	"\tassertion\x18\a \x01(\v2\x14.kartla.v1.AssertionR\tassertion:\x04\xd0\xf3\x18\x01b\x06proto3"
+	"\tassertion\x18\a \x01(\v2\x14.kartla.v1.AssertionR\tassertion\x12Z\n" +
+	"\x0fstatus_at_entry\x18\b \x01(\v2\x11.kartla.v1.CodingB\x1f\xca\xf3\x18\x1bkartla-labour-market-statusR\rstatusAtEntry\x12U\n" +
+	"\x1bregistered_job_seeker_since\x18\t \x01(\v2\x16.kartla.v1.PartialDateR\x18registeredJobSeekerSince:\x04\xd0\xf3\x18\x01b\x06proto3"
 
 var (
 	file_kartla_v1_profile_proto_rawDescOnce sync.Once
@@ -464,11 +486,13 @@ var file_kartla_v1_profile_proto_depIdxs = []int32{
 	9,  // 12: kartla.v1.ProgrammeEnrolment.period:type_name -> kartla.v1.Period
 	10, // 13: kartla.v1.ProgrammeEnrolment.current_step:type_name -> kartla.v1.ProgrammeStep
 	7,  // 14: kartla.v1.ProgrammeEnrolment.assertion:type_name -> kartla.v1.Assertion
-	15, // [15:15] is the sub-list for method output_type
-	15, // [15:15] is the sub-list for method input_type
-	15, // [15:15] is the sub-list for extension type_name
-	15, // [15:15] is the sub-list for extension extendee
-	0,  // [0:15] is the sub-list for field type_name
+	6,  // 15: kartla.v1.ProgrammeEnrolment.status_at_entry:type_name -> kartla.v1.Coding
+	5,  // 16: kartla.v1.ProgrammeEnrolment.registered_job_seeker_since:type_name -> kartla.v1.PartialDate
+	17, // [17:17] is the sub-list for method output_type
+	17, // [17:17] is the sub-list for method input_type
+	17, // [17:17] is the sub-list for extension type_name
+	17, // [17:17] is the sub-list for extension extendee
+	0,  // [0:17] is the sub-list for field type_name
 }
 
 func init() { file_kartla_v1_profile_proto_init() }

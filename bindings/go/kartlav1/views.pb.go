@@ -420,6 +420,8 @@ type PlanView struct {
 	Goals                 []*PlanGoal            `protobuf:"bytes,7,rep,name=goals,proto3" json:"goals,omitempty"`                                                                // main goals; sub-goals nested under them
 	Activities            []*PlanActivity        `protobuf:"bytes,8,rep,name=activities,proto3" json:"activities,omitempty"`                                                      // every activity, in plan order
 	ActivitiesWithoutGoal []string               `protobuf:"bytes,9,rep,name=activities_without_goal,json=activitiesWithoutGoal,proto3" json:"activities_without_goal,omitempty"` // ids of the activities serving no goal of the plan
+	Involved              []*PlanAgency          `protobuf:"bytes,10,rep,name=involved,proto3" json:"involved,omitempty"`                                                         // who works with the person, the lead agency first
+	Meetings              []*PlanMeeting         `protobuf:"bytes,11,rep,name=meetings,proto3" json:"meetings,omitempty"`                                                         // coordination meetings, in plan order
 	unknownFields         protoimpl.UnknownFields
 	sizeCache             protoimpl.SizeCache
 }
@@ -517,6 +519,333 @@ func (x *PlanView) GetActivitiesWithoutGoal() []string {
 	return nil
 }
 
+func (x *PlanView) GetInvolved() []*PlanAgency {
+	if x != nil {
+		return x.Involved
+	}
+	return nil
+}
+
+func (x *PlanView) GetMeetings() []*PlanMeeting {
+	if x != nil {
+		return x.Meetings
+	}
+	return nil
+}
+
+// An agency involved, its current contact and every earlier one (a change of caseworker shows).
+type PlanAgency struct {
+	state           protoimpl.MessageState `protogen:"open.v1"`
+	Id              string                 `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	Agency          string                 `protobuf:"bytes,2,opt,name=agency,proto3" json:"agency,omitempty"`
+	Role            string                 `protobuf:"bytes,3,opt,name=role,proto3" json:"role,omitempty"`
+	Since           string                 `protobuf:"bytes,4,opt,name=since,proto3" json:"since,omitempty"`
+	Lead            bool                   `protobuf:"varint,5,opt,name=lead,proto3" json:"lead,omitempty"`                                             // huvudman
+	Contact         *PlanContact           `protobuf:"bytes,6,opt,name=contact,proto3" json:"contact,omitempty"`                                        // the contact now: the last listed; absent when none is
+	EarlierContacts []*PlanContact         `protobuf:"bytes,7,rep,name=earlier_contacts,json=earlierContacts,proto3" json:"earlier_contacts,omitempty"` // newest first
+	Provenance      string                 `protobuf:"bytes,8,opt,name=provenance,proto3" json:"provenance,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *PlanAgency) Reset() {
+	*x = PlanAgency{}
+	mi := &file_kartla_v1_views_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PlanAgency) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PlanAgency) ProtoMessage() {}
+
+func (x *PlanAgency) ProtoReflect() protoreflect.Message {
+	mi := &file_kartla_v1_views_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PlanAgency.ProtoReflect.Descriptor instead.
+func (*PlanAgency) Descriptor() ([]byte, []int) {
+	return file_kartla_v1_views_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *PlanAgency) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *PlanAgency) GetAgency() string {
+	if x != nil {
+		return x.Agency
+	}
+	return ""
+}
+
+func (x *PlanAgency) GetRole() string {
+	if x != nil {
+		return x.Role
+	}
+	return ""
+}
+
+func (x *PlanAgency) GetSince() string {
+	if x != nil {
+		return x.Since
+	}
+	return ""
+}
+
+func (x *PlanAgency) GetLead() bool {
+	if x != nil {
+		return x.Lead
+	}
+	return false
+}
+
+func (x *PlanAgency) GetContact() *PlanContact {
+	if x != nil {
+		return x.Contact
+	}
+	return nil
+}
+
+func (x *PlanAgency) GetEarlierContacts() []*PlanContact {
+	if x != nil {
+		return x.EarlierContacts
+	}
+	return nil
+}
+
+func (x *PlanAgency) GetProvenance() string {
+	if x != nil {
+		return x.Provenance
+	}
+	return ""
+}
+
+type PlanContact struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Name          string                 `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"` // the name, or the pseudonymous contact
+	Pseudonym     bool                   `protobuf:"varint,2,opt,name=pseudonym,proto3" json:"pseudonym,omitempty"`
+	Since         string                 `protobuf:"bytes,3,opt,name=since,proto3" json:"since,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PlanContact) Reset() {
+	*x = PlanContact{}
+	mi := &file_kartla_v1_views_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PlanContact) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PlanContact) ProtoMessage() {}
+
+func (x *PlanContact) ProtoReflect() protoreflect.Message {
+	mi := &file_kartla_v1_views_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PlanContact.ProtoReflect.Descriptor instead.
+func (*PlanContact) Descriptor() ([]byte, []int) {
+	return file_kartla_v1_views_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *PlanContact) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *PlanContact) GetPseudonym() bool {
+	if x != nil {
+		return x.Pseudonym
+	}
+	return false
+}
+
+func (x *PlanContact) GetSince() string {
+	if x != nil {
+		return x.Since
+	}
+	return ""
+}
+
+type PlanMeeting struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Id            string                 `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	Date          string                 `protobuf:"bytes,2,opt,name=date,proto3" json:"date,omitempty"`
+	Present       []string               `protobuf:"bytes,3,rep,name=present,proto3" json:"present,omitempty"` // the agencies present, as PlanAgency.agency reads
+	Agreements    []string               `protobuf:"bytes,4,rep,name=agreements,proto3" json:"agreements,omitempty"`
+	NextSteps     []*PlanNextStep        `protobuf:"bytes,5,rep,name=next_steps,json=nextSteps,proto3" json:"next_steps,omitempty"`
+	NextMeeting   string                 `protobuf:"bytes,6,opt,name=next_meeting,json=nextMeeting,proto3" json:"next_meeting,omitempty"`
+	Provenance    string                 `protobuf:"bytes,7,opt,name=provenance,proto3" json:"provenance,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PlanMeeting) Reset() {
+	*x = PlanMeeting{}
+	mi := &file_kartla_v1_views_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PlanMeeting) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PlanMeeting) ProtoMessage() {}
+
+func (x *PlanMeeting) ProtoReflect() protoreflect.Message {
+	mi := &file_kartla_v1_views_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PlanMeeting.ProtoReflect.Descriptor instead.
+func (*PlanMeeting) Descriptor() ([]byte, []int) {
+	return file_kartla_v1_views_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *PlanMeeting) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *PlanMeeting) GetDate() string {
+	if x != nil {
+		return x.Date
+	}
+	return ""
+}
+
+func (x *PlanMeeting) GetPresent() []string {
+	if x != nil {
+		return x.Present
+	}
+	return nil
+}
+
+func (x *PlanMeeting) GetAgreements() []string {
+	if x != nil {
+		return x.Agreements
+	}
+	return nil
+}
+
+func (x *PlanMeeting) GetNextSteps() []*PlanNextStep {
+	if x != nil {
+		return x.NextSteps
+	}
+	return nil
+}
+
+func (x *PlanMeeting) GetNextMeeting() string {
+	if x != nil {
+		return x.NextMeeting
+	}
+	return ""
+}
+
+func (x *PlanMeeting) GetProvenance() string {
+	if x != nil {
+		return x.Provenance
+	}
+	return ""
+}
+
+type PlanNextStep struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Agency        string                 `protobuf:"bytes,1,opt,name=agency,proto3" json:"agency,omitempty"`
+	Action        string                 `protobuf:"bytes,2,opt,name=action,proto3" json:"action,omitempty"`
+	Due           string                 `protobuf:"bytes,3,opt,name=due,proto3" json:"due,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PlanNextStep) Reset() {
+	*x = PlanNextStep{}
+	mi := &file_kartla_v1_views_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PlanNextStep) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PlanNextStep) ProtoMessage() {}
+
+func (x *PlanNextStep) ProtoReflect() protoreflect.Message {
+	mi := &file_kartla_v1_views_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PlanNextStep.ProtoReflect.Descriptor instead.
+func (*PlanNextStep) Descriptor() ([]byte, []int) {
+	return file_kartla_v1_views_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *PlanNextStep) GetAgency() string {
+	if x != nil {
+		return x.Agency
+	}
+	return ""
+}
+
+func (x *PlanNextStep) GetAction() string {
+	if x != nil {
+		return x.Action
+	}
+	return ""
+}
+
+func (x *PlanNextStep) GetDue() string {
+	if x != nil {
+		return x.Due
+	}
+	return ""
+}
+
 type PlanGoal struct {
 	state            protoimpl.MessageState `protogen:"open.v1"`
 	Id               string                 `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
@@ -536,7 +865,7 @@ type PlanGoal struct {
 
 func (x *PlanGoal) Reset() {
 	*x = PlanGoal{}
-	mi := &file_kartla_v1_views_proto_msgTypes[5]
+	mi := &file_kartla_v1_views_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -548,7 +877,7 @@ func (x *PlanGoal) String() string {
 func (*PlanGoal) ProtoMessage() {}
 
 func (x *PlanGoal) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_views_proto_msgTypes[5]
+	mi := &file_kartla_v1_views_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -561,7 +890,7 @@ func (x *PlanGoal) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PlanGoal.ProtoReflect.Descriptor instead.
 func (*PlanGoal) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_views_proto_rawDescGZIP(), []int{5}
+	return file_kartla_v1_views_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *PlanGoal) GetId() string {
@@ -651,7 +980,7 @@ type PlanGasLevel struct {
 
 func (x *PlanGasLevel) Reset() {
 	*x = PlanGasLevel{}
-	mi := &file_kartla_v1_views_proto_msgTypes[6]
+	mi := &file_kartla_v1_views_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -663,7 +992,7 @@ func (x *PlanGasLevel) String() string {
 func (*PlanGasLevel) ProtoMessage() {}
 
 func (x *PlanGasLevel) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_views_proto_msgTypes[6]
+	mi := &file_kartla_v1_views_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -676,7 +1005,7 @@ func (x *PlanGasLevel) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PlanGasLevel.ProtoReflect.Descriptor instead.
 func (*PlanGasLevel) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_views_proto_rawDescGZIP(), []int{6}
+	return file_kartla_v1_views_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *PlanGasLevel) GetLevel() int32 {
@@ -714,7 +1043,7 @@ type PlanActivity struct {
 
 func (x *PlanActivity) Reset() {
 	*x = PlanActivity{}
-	mi := &file_kartla_v1_views_proto_msgTypes[7]
+	mi := &file_kartla_v1_views_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -726,7 +1055,7 @@ func (x *PlanActivity) String() string {
 func (*PlanActivity) ProtoMessage() {}
 
 func (x *PlanActivity) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_views_proto_msgTypes[7]
+	mi := &file_kartla_v1_views_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -739,7 +1068,7 @@ func (x *PlanActivity) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PlanActivity.ProtoReflect.Descriptor instead.
 func (*PlanActivity) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_views_proto_rawDescGZIP(), []int{7}
+	return file_kartla_v1_views_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *PlanActivity) GetId() string {
@@ -846,7 +1175,7 @@ type PlanStep struct {
 
 func (x *PlanStep) Reset() {
 	*x = PlanStep{}
-	mi := &file_kartla_v1_views_proto_msgTypes[8]
+	mi := &file_kartla_v1_views_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -858,7 +1187,7 @@ func (x *PlanStep) String() string {
 func (*PlanStep) ProtoMessage() {}
 
 func (x *PlanStep) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_views_proto_msgTypes[8]
+	mi := &file_kartla_v1_views_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -871,7 +1200,7 @@ func (x *PlanStep) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PlanStep.ProtoReflect.Descriptor instead.
 func (*PlanStep) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_views_proto_rawDescGZIP(), []int{8}
+	return file_kartla_v1_views_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *PlanStep) GetInstrument() string {
@@ -947,7 +1276,7 @@ const file_kartla_v1_views_proto_rawDesc = "" +
 	"\tmax_label\x18\x05 \x01(\tR\bmaxLabel\"9\n" +
 	"\rProgressPoint\x12\x12\n" +
 	"\x04date\x18\x01 \x01(\tR\x04date\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\x05R\x05value\"\x83\x03\n" +
+	"\x05value\x18\x02 \x01(\x05R\x05value\"\xea\x03\n" +
 	"\bPlanView\x12\x1a\n" +
 	"\brevision\x18\x01 \x01(\x05R\brevision\x12\x1b\n" +
 	"\tagreed_at\x18\x02 \x01(\tR\bagreedAt\x12-\n" +
@@ -961,7 +1290,43 @@ const file_kartla_v1_views_proto_rawDesc = "" +
 	"\n" +
 	"activities\x18\b \x03(\v2\x17.kartla.v1.PlanActivityR\n" +
 	"activities\x126\n" +
-	"\x17activities_without_goal\x18\t \x03(\tR\x15activitiesWithoutGoal\"\x83\x03\n" +
+	"\x17activities_without_goal\x18\t \x03(\tR\x15activitiesWithoutGoal\x121\n" +
+	"\binvolved\x18\n" +
+	" \x03(\v2\x15.kartla.v1.PlanAgencyR\binvolved\x122\n" +
+	"\bmeetings\x18\v \x03(\v2\x16.kartla.v1.PlanMeetingR\bmeetings\"\x87\x02\n" +
+	"\n" +
+	"PlanAgency\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12\x16\n" +
+	"\x06agency\x18\x02 \x01(\tR\x06agency\x12\x12\n" +
+	"\x04role\x18\x03 \x01(\tR\x04role\x12\x14\n" +
+	"\x05since\x18\x04 \x01(\tR\x05since\x12\x12\n" +
+	"\x04lead\x18\x05 \x01(\bR\x04lead\x120\n" +
+	"\acontact\x18\x06 \x01(\v2\x16.kartla.v1.PlanContactR\acontact\x12A\n" +
+	"\x10earlier_contacts\x18\a \x03(\v2\x16.kartla.v1.PlanContactR\x0fearlierContacts\x12\x1e\n" +
+	"\n" +
+	"provenance\x18\b \x01(\tR\n" +
+	"provenance\"U\n" +
+	"\vPlanContact\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12\x1c\n" +
+	"\tpseudonym\x18\x02 \x01(\bR\tpseudonym\x12\x14\n" +
+	"\x05since\x18\x03 \x01(\tR\x05since\"\xe6\x01\n" +
+	"\vPlanMeeting\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
+	"\x04date\x18\x02 \x01(\tR\x04date\x12\x18\n" +
+	"\apresent\x18\x03 \x03(\tR\apresent\x12\x1e\n" +
+	"\n" +
+	"agreements\x18\x04 \x03(\tR\n" +
+	"agreements\x126\n" +
+	"\n" +
+	"next_steps\x18\x05 \x03(\v2\x17.kartla.v1.PlanNextStepR\tnextSteps\x12!\n" +
+	"\fnext_meeting\x18\x06 \x01(\tR\vnextMeeting\x12\x1e\n" +
+	"\n" +
+	"provenance\x18\a \x01(\tR\n" +
+	"provenance\"P\n" +
+	"\fPlanNextStep\x12\x16\n" +
+	"\x06agency\x18\x01 \x01(\tR\x06agency\x12\x16\n" +
+	"\x06action\x18\x02 \x01(\tR\x06action\x12\x10\n" +
+	"\x03due\x18\x03 \x01(\tR\x03due\"\x83\x03\n" +
 	"\bPlanGoal\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04text\x18\x02 \x01(\tR\x04text\x12\x16\n" +
@@ -1021,17 +1386,21 @@ func file_kartla_v1_views_proto_rawDescGZIP() []byte {
 	return file_kartla_v1_views_proto_rawDescData
 }
 
-var file_kartla_v1_views_proto_msgTypes = make([]protoimpl.MessageInfo, 9)
+var file_kartla_v1_views_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
 var file_kartla_v1_views_proto_goTypes = []any{
 	(*ProgressView)(nil),   // 0: kartla.v1.ProgressView
 	(*ProgressSeries)(nil), // 1: kartla.v1.ProgressSeries
 	(*ProgressScale)(nil),  // 2: kartla.v1.ProgressScale
 	(*ProgressPoint)(nil),  // 3: kartla.v1.ProgressPoint
 	(*PlanView)(nil),       // 4: kartla.v1.PlanView
-	(*PlanGoal)(nil),       // 5: kartla.v1.PlanGoal
-	(*PlanGasLevel)(nil),   // 6: kartla.v1.PlanGasLevel
-	(*PlanActivity)(nil),   // 7: kartla.v1.PlanActivity
-	(*PlanStep)(nil),       // 8: kartla.v1.PlanStep
+	(*PlanAgency)(nil),     // 5: kartla.v1.PlanAgency
+	(*PlanContact)(nil),    // 6: kartla.v1.PlanContact
+	(*PlanMeeting)(nil),    // 7: kartla.v1.PlanMeeting
+	(*PlanNextStep)(nil),   // 8: kartla.v1.PlanNextStep
+	(*PlanGoal)(nil),       // 9: kartla.v1.PlanGoal
+	(*PlanGasLevel)(nil),   // 10: kartla.v1.PlanGasLevel
+	(*PlanActivity)(nil),   // 11: kartla.v1.PlanActivity
+	(*PlanStep)(nil),       // 12: kartla.v1.PlanStep
 }
 var file_kartla_v1_views_proto_depIdxs = []int32{
 	1,  // 0: kartla.v1.ProgressView.indicators:type_name -> kartla.v1.ProgressSeries
@@ -1039,17 +1408,22 @@ var file_kartla_v1_views_proto_depIdxs = []int32{
 	3,  // 2: kartla.v1.ProgressSeries.first:type_name -> kartla.v1.ProgressPoint
 	3,  // 3: kartla.v1.ProgressSeries.latest:type_name -> kartla.v1.ProgressPoint
 	3,  // 4: kartla.v1.ProgressSeries.points:type_name -> kartla.v1.ProgressPoint
-	8,  // 5: kartla.v1.PlanView.current_step:type_name -> kartla.v1.PlanStep
-	5,  // 6: kartla.v1.PlanView.goals:type_name -> kartla.v1.PlanGoal
-	7,  // 7: kartla.v1.PlanView.activities:type_name -> kartla.v1.PlanActivity
-	6,  // 8: kartla.v1.PlanGoal.gas_levels:type_name -> kartla.v1.PlanGasLevel
-	5,  // 9: kartla.v1.PlanGoal.sub_goals:type_name -> kartla.v1.PlanGoal
-	8,  // 10: kartla.v1.PlanActivity.step:type_name -> kartla.v1.PlanStep
-	11, // [11:11] is the sub-list for method output_type
-	11, // [11:11] is the sub-list for method input_type
-	11, // [11:11] is the sub-list for extension type_name
-	11, // [11:11] is the sub-list for extension extendee
-	0,  // [0:11] is the sub-list for field type_name
+	12, // 5: kartla.v1.PlanView.current_step:type_name -> kartla.v1.PlanStep
+	9,  // 6: kartla.v1.PlanView.goals:type_name -> kartla.v1.PlanGoal
+	11, // 7: kartla.v1.PlanView.activities:type_name -> kartla.v1.PlanActivity
+	5,  // 8: kartla.v1.PlanView.involved:type_name -> kartla.v1.PlanAgency
+	7,  // 9: kartla.v1.PlanView.meetings:type_name -> kartla.v1.PlanMeeting
+	6,  // 10: kartla.v1.PlanAgency.contact:type_name -> kartla.v1.PlanContact
+	6,  // 11: kartla.v1.PlanAgency.earlier_contacts:type_name -> kartla.v1.PlanContact
+	8,  // 12: kartla.v1.PlanMeeting.next_steps:type_name -> kartla.v1.PlanNextStep
+	10, // 13: kartla.v1.PlanGoal.gas_levels:type_name -> kartla.v1.PlanGasLevel
+	9,  // 14: kartla.v1.PlanGoal.sub_goals:type_name -> kartla.v1.PlanGoal
+	12, // 15: kartla.v1.PlanActivity.step:type_name -> kartla.v1.PlanStep
+	16, // [16:16] is the sub-list for method output_type
+	16, // [16:16] is the sub-list for method input_type
+	16, // [16:16] is the sub-list for extension type_name
+	16, // [16:16] is the sub-list for extension extendee
+	0,  // [0:16] is the sub-list for field type_name
 }
 
 func init() { file_kartla_v1_views_proto_init() }
@@ -1063,7 +1437,7 @@ func file_kartla_v1_views_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_kartla_v1_views_proto_rawDesc), len(file_kartla_v1_views_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   9,
+			NumMessages:   13,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

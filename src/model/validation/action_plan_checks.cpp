@@ -71,6 +71,7 @@ void check_action_plan(const Visit& v) {
                 "a done activity records when it ended (actual.end)");
     }
   }
+  check_coordination(v, plan);
 }
 
 // Goal attainment scaling has five levels, −2 … +2 (Kiresuk & Sherman; Kela's GAS manual).

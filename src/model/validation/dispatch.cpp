@@ -48,6 +48,8 @@ Table build_table() {
       {v1::Capacity::descriptor(), check_capacity},
       {v1::ActionPlan::descriptor(), check_action_plan},
       {v1::Goal::descriptor(), check_goal},
+      {v1::InvolvedAgency::descriptor(), check_involved_agency},
+      {v1::CoordinationMeeting::descriptor(), check_coordination_meeting},
       {v1::Interventions::descriptor(), check_interventions},
       {v1::InterventionEntry::descriptor(), check_intervention_entry},
       {v1::DocumentEntry::descriptor(), check_document_entry},

@@ -2,6 +2,7 @@
 // Each reports under `v.path`; the walker has already checked enums and entry ids.
 #pragma once
 
+#include "kartla/v1/action_plan.pb.h"
 #include "model/validation/checks.h"
 
 namespace kartla::model {
@@ -43,6 +44,12 @@ void check_capacity(const Visit& v);
 // action_plan_checks.cpp
 void check_action_plan(const Visit& v);
 void check_goal(const Visit& v);
+
+// coordination_checks.cpp — who is involved, contacts over time, coordination meetings.
+void check_involved_agency(const Visit& v);
+void check_coordination_meeting(const Visit& v);
+// Called by check_action_plan: rules across the plan's agencies and meetings.
+void check_coordination(const Visit& v, const v1::ActionPlan& plan);
 
 // record_checks.cpp — interventions, documents, notes.
 void check_interventions(const Visit& v);

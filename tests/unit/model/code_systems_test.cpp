@@ -56,7 +56,13 @@ const std::map<std::string, CodeCase>& code_cases() {
       {"gdpr-art9", {{"9.2.a", "9.2.j"}, {"9.2.k", "6.1.a"}}},
       {"kartla-method", {{"ocn", "self-assessment"}, {"OCN", "guesswork"}}},
       {"kartla-instrument", {{"gas", "bip-style-indicators"}, {"Gas", "bip--style", "-gas", ""}}},
-      {"kartla-intervention-type", {{"work-practice", "validation"}, {"praktik", ""}}},
+      {"kartla-intervention-type",
+       {{"work-practice", "validation", "debt-counselling", "civic-education", "study-preparation",
+         "supported-employment", "group-activity"},
+        {"praktik", "", "debt-counseling", "ips"}}},
+      {"kartla-labour-market-status",
+       {{"unemployed", "long-term-unemployed", "inactive", "employed", "self-employed"}, {"arbetslös", "Unemployed"}}},
+      {"kartla-agency-role", {{"municipal_labour_unit", "social_insurance", "other"}, {"kommun", "Employer", ""}}},
   };
   return cases;
 }

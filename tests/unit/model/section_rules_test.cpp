@@ -64,6 +64,20 @@ std::string work_ability(const std::string& body) {
 std::string plan(const std::string& goals, const std::string& activities) {
   return R"({"goals":[)" + goals + R"(],"activities":[)" + activities + "]," + A + "}";
 }
+// A plan with no goals, the agencies involved and its coordination meetings (JSON lists' insides).
+std::string coordination(const std::string& involved, const std::string& meetings) {
+  return R"({"involved":[)" + involved + R"(],"meetings":[)" + meetings + "]," + A + "}";
+}
+std::string involved(const std::string& id, const std::string& body,
+                     const std::string& contacts = R"({"name":"Eva Holm","since":{"year":2024,"month":9}})") {
+  return R"({"id":")" + id + R"(","agency":{"se_orgnr":"2120001140","name":"Landskrona stad"},)" +
+         R"("role":{"system":"kartla-agency-role","code":"municipal_labour_unit"},)" + body + R"("contacts":[)" +
+         contacts + "]," + A + "}";
+}
+const std::string kSince = R"("since":{"year":2024,"month":9},)";
+std::string meeting(const std::string& body) { return R"({"id":"m1",)" + body + A + "}"; }
+const std::string kMeetingDay = R"("date":{"year":2025,"month":2,"day":3},)";
+
 std::string goal(const std::string& id, const std::string& body) {
   return R"({"id":")" + id + R"(","text":"x",)" + body + A + "}";
 }
@@ -316,6 +330,50 @@ std::vector<RuleCase> cases() {
        "activities[0].actual"},
       {"gas-level-range", AP, plan(goal("g1", R"("gas_levels":[{"level":-2},{"level":2}],)"), ""),
        plan(goal("g1", R"("gas_levels":[{"level":-2},{"level":3}],)"), ""), "goals[0].gas_levels[1].level"},
+      // Coordination: who is involved, who leads, contacts over time, meetings.
+      {"involved-agency-unnamed", AP, coordination(involved("k", kSince), ""),
+       coordination(R"({"id":"k","agency":{},)" + kSince + A + "}", ""), "involved[0].agency"},
+      {"involved-since-required", AP, coordination(involved("k", kSince), ""), coordination(involved("k", ""), ""),
+       "involved[0].since"},
+      {"contact-name-or-pseudonym", AP,
+       coordination(involved("k", kSince, R"({"pseudonym":"handläggare 3","since":{"year":2024}})"), ""),
+       coordination(involved("k", kSince, R"({"name":"Eva","pseudonym":"h3","since":{"year":2024}})"), ""),
+       "involved[0].contacts[0]"},
+      {"contact-since-required", AP, coordination(involved("k", kSince), ""),
+       coordination(involved("k", kSince, R"({"name":"Eva"})"), ""), "involved[0].contacts[0].since"},
+      {"contacts-in-order", AP,
+       coordination(involved("k", kSince,
+                             R"({"name":"Eva","since":{"year":2024,"month":9}},{"name":"Omar","since":{"year":2025,"month":1}})"),
+                    ""),
+       coordination(involved("k", kSince,
+                             R"({"name":"Eva","since":{"year":2025,"month":1}},{"name":"Omar","since":{"year":2024,"month":9}})"),
+                    ""),
+       "involved[0].contacts[1].since"},
+      {"lead-agency-once", AP,
+       coordination(involved("k", kSince + R"("lead":true,)") + "," + involved("af", kSince), ""),
+       coordination(involved("k", kSince + R"("lead":true,)") + "," + involved("af", kSince + R"("lead":true,)"), ""),
+       "involved[1].lead"},
+      {"meeting-date-required", AP, coordination(involved("k", kSince), meeting(kMeetingDay + R"("present":["k"],)")),
+       coordination(involved("k", kSince), meeting(R"("date":{"year":2025,"month":2},"present":["k"],)")),
+       "meetings[0].date"},
+      {"meeting-next-after", AP,
+       coordination(involved("k", kSince),
+                    meeting(kMeetingDay + R"("present":["k"],"next_meeting":{"year":2025,"month":3,"day":3},)")),
+       coordination(involved("k", kSince),
+                    meeting(kMeetingDay + R"("present":["k"],"next_meeting":{"year":2025,"month":2,"day":3},)")),
+       "meetings[0].next_meeting"},
+      {"meeting-present-required", AP, coordination(involved("k", kSince), meeting(kMeetingDay + R"("present":["k"],)")),
+       coordination(involved("k", kSince), meeting(kMeetingDay)), "meetings[0].present"},
+      {"meeting-present-twice", AP, coordination(involved("k", kSince), meeting(kMeetingDay + R"("present":["k"],)")),
+       coordination(involved("k", kSince), meeting(kMeetingDay + R"("present":["k","k"],)")), "meetings[0].present[1]"},
+      {"meeting-agency-unknown", AP,
+       coordination(involved("k", kSince), meeting(kMeetingDay + R"("present":["k"],"next_steps":[{"agency_id":"k","action":"Boka praktik"}],)")),
+       coordination(involved("k", kSince), meeting(kMeetingDay + R"("present":["k"],"next_steps":[{"agency_id":"fk","action":"Boka praktik"}],)")),
+       "meetings[0].next_steps[0].agency_id"},
+      {"next-step-action-required", AP,
+       coordination(involved("k", kSince), meeting(kMeetingDay + R"("present":["k"],"next_steps":[{"agency_id":"k","action":"Boka praktik"}],)")),
+       coordination(involved("k", kSince), meeting(kMeetingDay + R"("present":["k"],"next_steps":[{"agency_id":"k"}],)")),
+       "meetings[0].next_steps[0].action"},
       // Interventions.
       {"parallel-with-unknown", I,
        interventions(intervention("i1", R"("parallel_with":["i2"],)") + "," + intervention("i2", "")),
