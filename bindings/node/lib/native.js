@@ -144,6 +144,8 @@ const PROTOTYPES = [
   "kartla_status kartla_record_share(kartla_record *record, const uint8_t *card, size_t card_len, const char **sections, size_t section_count, const kartla_record_share_options *options, kartla_buffer *grant_id)",
   "kartla_status kartla_record_section_is_special(const kartla_record *record, const char *section, _Out_ int *out)",
   "kartla_status kartla_record_export_bundle(const kartla_record *record, const char *grant_id, const char *out_path)",
+  // experimental/coordination.h (declared so the header check holds; not wrapped yet)
+  "kartla_status kartla_record_export_case_bundle(const kartla_record *record, const char **grant_ids, size_t grant_count, const char *out_path)",
   "kartla_status kartla_record_revoke(kartla_record *record, const uint8_t *card, size_t card_len, int64_t now, kartla_encoding encoding, kartla_buffer *summary)",
   "kartla_status kartla_share_open_file(const char *path, const kartla_identity *agency, _Out_ kartla_share **out)",
   "kartla_status kartla_share_open(const uint8_t *bytes, size_t len, const kartla_identity *agency, _Out_ kartla_share **out)",

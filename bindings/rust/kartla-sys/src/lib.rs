@@ -327,6 +327,13 @@ extern "C" {
         grant_id: *const c_char,
         out_path: *const c_char,
     ) -> kartla_status;
+    // experimental/coordination.h: one bundle for several agencies' grants.
+    pub fn kartla_record_export_case_bundle(
+        record: *const kartla_record,
+        grant_ids: *const *const c_char,
+        grant_count: usize,
+        out_path: *const c_char,
+    ) -> kartla_status;
     pub fn kartla_record_revoke(
         record: *mut kartla_record,
         card: *const u8,

@@ -72,6 +72,22 @@ export declare type ActionPlan = Message<"kartla.v1.ActionPlan"> & {
   assertion?: Assertion | undefined;
 
   /**
+   * Who works with the person (samordning): every agency involved, the one that leads
+   * (huvudman), and each agency's contact person over time, so a change of caseworker shows.
+   *
+   * @generated from field: repeated kartla.v1.InvolvedAgency involved = 9;
+   */
+  involved: InvolvedAgency[];
+
+  /**
+   * The agencies' coordination meetings (samordningsmöten). Each agency present co-signs a
+   * meeting by attesting its entry (docs/SPEC.md §13), so the agreement is provable afterwards.
+   *
+   * @generated from field: repeated kartla.v1.CoordinationMeeting meetings = 10;
+   */
+  meetings: CoordinationMeeting[];
+
+  /**
    * Agencies' signed attestations of entries in this section: exact SignedAttestation bytes
    * (docs/SPEC.md §13), in the order attached. Field 100 in every section that holds entries.
    *
@@ -296,6 +312,186 @@ export declare type Activity = Message<"kartla.v1.Activity"> & {
  * Use `create(ActivitySchema)` to create a new message.
  */
 export declare const ActivitySchema: GenMessage<Activity>;
+
+/**
+ * An agency that works with the person. Content-free: who, in which role, since when, and whom to
+ * contact; never what the agency knows.
+ *
+ * @generated from message kartla.v1.InvolvedAgency
+ */
+export declare type InvolvedAgency = Message<"kartla.v1.InvolvedAgency"> & {
+  /**
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * name and organisation number
+   *
+   * @generated from field: kartla.v1.OrgRef agency = 2;
+   */
+  agency?: OrgRef | undefined;
+
+  /**
+   * @generated from field: kartla.v1.Coding role = 3;
+   */
+  role?: Coding | undefined;
+
+  /**
+   * involved with the person since; required
+   *
+   * @generated from field: kartla.v1.PartialDate since = 4;
+   */
+  since?: PartialDate | undefined;
+
+  /**
+   * huvudman: the agency that leads the coordination; at most one does
+   *
+   * @generated from field: bool lead = 5;
+   */
+  lead: boolean;
+
+  /**
+   * The agency's contact people, oldest first; the last is the contact now. A new entry here
+   * (instead of an edited name) keeps a change of caseworker visible.
+   *
+   * @generated from field: repeated kartla.v1.ContactPerson contacts = 6;
+   */
+  contacts: ContactPerson[];
+
+  /**
+   * @generated from field: kartla.v1.Assertion assertion = 7;
+   */
+  assertion?: Assertion | undefined;
+};
+
+/**
+ * Describes the message kartla.v1.InvolvedAgency.
+ * Use `create(InvolvedAgencySchema)` to create a new message.
+ */
+export declare const InvolvedAgencySchema: GenMessage<InvolvedAgency>;
+
+/**
+ * One contact person at an agency, from a date on.
+ *
+ * @generated from message kartla.v1.ContactPerson
+ */
+export declare type ContactPerson = Message<"kartla.v1.ContactPerson"> & {
+  /**
+   * the caseworker's name, or
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * a pseudonymous contact (a team mailbox, "handläggare 3"); exactly one of the two
+   *
+   * @generated from field: string pseudonym = 2;
+   */
+  pseudonym: string;
+
+  /**
+   * required; later than the previous contact's
+   *
+   * @generated from field: kartla.v1.PartialDate since = 3;
+   */
+  since?: PartialDate | undefined;
+};
+
+/**
+ * Describes the message kartla.v1.ContactPerson.
+ * Use `create(ContactPersonSchema)` to create a new message.
+ */
+export declare const ContactPersonSchema: GenMessage<ContactPerson>;
+
+/**
+ * A coordination meeting of the agencies around the person.
+ *
+ * @generated from message kartla.v1.CoordinationMeeting
+ */
+export declare type CoordinationMeeting = Message<"kartla.v1.CoordinationMeeting"> & {
+  /**
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * the day it was held; a full date, required
+   *
+   * @generated from field: kartla.v1.PartialDate date = 2;
+   */
+  date?: PartialDate | undefined;
+
+  /**
+   * ids of the InvolvedAgency entries present
+   *
+   * @generated from field: repeated string present = 3;
+   */
+  present: string[];
+
+  /**
+   * what was agreed, in the words agreed
+   *
+   * @generated from field: repeated string agreements = 4;
+   */
+  agreements: string[];
+
+  /**
+   * who does what next
+   *
+   * @generated from field: repeated kartla.v1.NextStep next_steps = 5;
+   */
+  nextSteps: NextStep[];
+
+  /**
+   * when the agencies meet again; after date
+   *
+   * @generated from field: kartla.v1.PartialDate next_meeting = 6;
+   */
+  nextMeeting?: PartialDate | undefined;
+
+  /**
+   * @generated from field: kartla.v1.Assertion assertion = 7;
+   */
+  assertion?: Assertion | undefined;
+};
+
+/**
+ * Describes the message kartla.v1.CoordinationMeeting.
+ * Use `create(CoordinationMeetingSchema)` to create a new message.
+ */
+export declare const CoordinationMeetingSchema: GenMessage<CoordinationMeeting>;
+
+/**
+ * Who does what next, agreed at a meeting.
+ *
+ * @generated from message kartla.v1.NextStep
+ */
+export declare type NextStep = Message<"kartla.v1.NextStep"> & {
+  /**
+   * an InvolvedAgency id
+   *
+   * @generated from field: string agency_id = 1;
+   */
+  agencyId: string;
+
+  /**
+   * @generated from field: string action = 2;
+   */
+  action: string;
+
+  /**
+   * @generated from field: kartla.v1.PartialDate due = 3;
+   */
+  due?: PartialDate | undefined;
+};
+
+/**
+ * Describes the message kartla.v1.NextStep.
+ * Use `create(NextStepSchema)` to create a new message.
+ */
+export declare const NextStepSchema: GenMessage<NextStep>;
 
 /**
  * @generated from enum kartla.v1.PlanStatus

@@ -25,6 +25,15 @@ export declare type Education = Message<"kartla.v1.Education"> & {
   entries: EducationEntry[];
 
   /**
+   * No completed basic education (grundskola, perusopetus): the group programmes describe as
+   * "SeQF level 0–1". Said here, never as a level: SeQF has no level 0, and level 1 would claim
+   * a qualification the person does not have.
+   *
+   * @generated from field: bool no_completed_basic_education = 2;
+   */
+  noCompletedBasicEducation: boolean;
+
+  /**
    * Agencies' signed attestations of entries in this section: exact SignedAttestation bytes
    * (docs/SPEC.md §13), in the order attached. Field 100 in every section that holds entries.
    *

@@ -197,6 +197,22 @@ export declare type ProgrammeEnrolment = Message<"kartla.v1.ProgrammeEnrolment">
    * @generated from field: kartla.v1.Assertion assertion = 7;
    */
   assertion?: Assertion | undefined;
+
+  /**
+   * The person's labour-market status when they entered the programme (ESF+ reports participants
+   * by it: unemployed, long-term unemployed, inactive, employed).
+   *
+   * @generated from field: kartla.v1.Coding status_at_entry = 8;
+   */
+  statusAtEntry?: Coding | undefined;
+
+  /**
+   * Registered as an active job seeker with the Public Employment Service (aktivt arbetssökande
+   * hos Arbetsförmedlingen, työnhakijaksi ilmoittautunut) since this date; unset: not registered.
+   *
+   * @generated from field: kartla.v1.PartialDate registered_job_seeker_since = 9;
+   */
+  registeredJobSeekerSince?: PartialDate | undefined;
 };
 
 /**

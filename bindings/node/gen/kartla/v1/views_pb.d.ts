@@ -306,6 +306,20 @@ export declare type PlanView = Message<"kartla.v1.PlanView"> & {
    * @generated from field: repeated string activities_without_goal = 9;
    */
   activitiesWithoutGoal: string[];
+
+  /**
+   * who works with the person, the lead agency first
+   *
+   * @generated from field: repeated kartla.v1.PlanAgency involved = 10;
+   */
+  involved: PlanAgency[];
+
+  /**
+   * coordination meetings, in plan order
+   *
+   * @generated from field: repeated kartla.v1.PlanMeeting meetings = 11;
+   */
+  meetings: PlanMeeting[];
 };
 
 /**
@@ -313,6 +327,167 @@ export declare type PlanView = Message<"kartla.v1.PlanView"> & {
  * Use `create(PlanViewSchema)` to create a new message.
  */
 export declare const PlanViewSchema: GenMessage<PlanView>;
+
+/**
+ * An agency involved, its current contact and every earlier one (a change of caseworker shows).
+ *
+ * @generated from message kartla.v1.PlanAgency
+ */
+export declare type PlanAgency = Message<"kartla.v1.PlanAgency"> & {
+  /**
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * @generated from field: string agency = 2;
+   */
+  agency: string;
+
+  /**
+   * @generated from field: string role = 3;
+   */
+  role: string;
+
+  /**
+   * @generated from field: string since = 4;
+   */
+  since: string;
+
+  /**
+   * huvudman
+   *
+   * @generated from field: bool lead = 5;
+   */
+  lead: boolean;
+
+  /**
+   * the contact now: the last listed; absent when none is
+   *
+   * @generated from field: kartla.v1.PlanContact contact = 6;
+   */
+  contact?: PlanContact | undefined;
+
+  /**
+   * newest first
+   *
+   * @generated from field: repeated kartla.v1.PlanContact earlier_contacts = 7;
+   */
+  earlierContacts: PlanContact[];
+
+  /**
+   * @generated from field: string provenance = 8;
+   */
+  provenance: string;
+};
+
+/**
+ * Describes the message kartla.v1.PlanAgency.
+ * Use `create(PlanAgencySchema)` to create a new message.
+ */
+export declare const PlanAgencySchema: GenMessage<PlanAgency>;
+
+/**
+ * @generated from message kartla.v1.PlanContact
+ */
+export declare type PlanContact = Message<"kartla.v1.PlanContact"> & {
+  /**
+   * the name, or the pseudonymous contact
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * @generated from field: bool pseudonym = 2;
+   */
+  pseudonym: boolean;
+
+  /**
+   * @generated from field: string since = 3;
+   */
+  since: string;
+};
+
+/**
+ * Describes the message kartla.v1.PlanContact.
+ * Use `create(PlanContactSchema)` to create a new message.
+ */
+export declare const PlanContactSchema: GenMessage<PlanContact>;
+
+/**
+ * @generated from message kartla.v1.PlanMeeting
+ */
+export declare type PlanMeeting = Message<"kartla.v1.PlanMeeting"> & {
+  /**
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * @generated from field: string date = 2;
+   */
+  date: string;
+
+  /**
+   * the agencies present, as PlanAgency.agency reads
+   *
+   * @generated from field: repeated string present = 3;
+   */
+  present: string[];
+
+  /**
+   * @generated from field: repeated string agreements = 4;
+   */
+  agreements: string[];
+
+  /**
+   * @generated from field: repeated kartla.v1.PlanNextStep next_steps = 5;
+   */
+  nextSteps: PlanNextStep[];
+
+  /**
+   * @generated from field: string next_meeting = 6;
+   */
+  nextMeeting: string;
+
+  /**
+   * @generated from field: string provenance = 7;
+   */
+  provenance: string;
+};
+
+/**
+ * Describes the message kartla.v1.PlanMeeting.
+ * Use `create(PlanMeetingSchema)` to create a new message.
+ */
+export declare const PlanMeetingSchema: GenMessage<PlanMeeting>;
+
+/**
+ * @generated from message kartla.v1.PlanNextStep
+ */
+export declare type PlanNextStep = Message<"kartla.v1.PlanNextStep"> & {
+  /**
+   * @generated from field: string agency = 1;
+   */
+  agency: string;
+
+  /**
+   * @generated from field: string action = 2;
+   */
+  action: string;
+
+  /**
+   * @generated from field: string due = 3;
+   */
+  due: string;
+};
+
+/**
+ * Describes the message kartla.v1.PlanNextStep.
+ * Use `create(PlanNextStepSchema)` to create a new message.
+ */
+export declare const PlanNextStepSchema: GenMessage<PlanNextStep>;
 
 /**
  * @generated from message kartla.v1.PlanGoal
