@@ -35,6 +35,12 @@ void refuse_owner_only(const SectionInfo& info) {
                                      "set or removed directly");
 }
 
+// Before the content is parsed: a section without a slot is refused whatever it holds.
+void require_slot(const SectionInfo& info) {
+  if (info.id == 0 || info.id > format::kMaxSectionId)
+    fail(Code::invalid_argument, "section ids are 1 to 64 in format version 1");
+}
+
 }  // namespace
 
 Record::Record(crypto::SigningKeyPair signing, crypto::SecretBuffer master_key)
@@ -180,6 +186,7 @@ void Record::require_writable(const SectionInfo& info) { refuse_owner_only(info)
 
 void Record::write_section(const SectionInfo& info, ByteView plaintext) {
   refuse_owner_only(info);
+  require_slot(info);
   store_section(ParsedSection::parse(info, plaintext));
 }
 
@@ -190,14 +197,14 @@ void Record::write_section(ParsedSection content) {
 
 void Record::write_owner_only_section(const SectionInfo& info, ByteView plaintext) {
   if (!info.owner_only) fail(Code::internal, "write_owner_only_section is for owner-only sections");
+  require_slot(info);
   store_section(ParsedSection::parse(info, plaintext));
 }
 
 // Takes a ParsedSection, so content that does not parse as its section never gets this far.
 void Record::store_section(ParsedSection content) {
   const SectionInfo& info = content.info();
-  if (info.id == 0 || info.id > format::kMaxSectionId)
-    fail(Code::invalid_argument, "section ids are 1 to 64 in format version 1");
+  require_slot(info);
   content.drop_message();
   auto it = sections_.find(info.id);
   // The same generation keeps the same key; a fresh random nonce makes the new ciphertext safe.
