@@ -8,22 +8,21 @@
 #include "payload.h"
 
 namespace bench {
-namespace {
-
 void check(kartla_status status, const char* call) {
   if (status != KARTLA_OK)
     throw std::runtime_error(std::string(call) + ": " + kartla_status_name(status) + ": " + kartla_last_error());
 }
 
-const uint8_t kPassphrase[] = "benchmark passphrase";
-
-}  // namespace
-
-KartlaOwner::KartlaOwner(const std::string& dir) {
+kartla_identity_options cheapest_unlock() {
   kartla_identity_options options;
   kartla_identity_options_init(&options);
   options.kdf_memlimit_mib = 64;
   options.kdf_opslimit = 3;
+  return options;
+}
+
+KartlaOwner::KartlaOwner(const std::string& dir) {
+  kartla_identity_options options = cheapest_unlock();
   kartla_identity* created = nullptr;
   kartla_buffer recovery = KARTLA_BUFFER_INIT;
   check(kartla_identity_new(&options, kPassphrase, sizeof kPassphrase - 1, &created, &recovery),

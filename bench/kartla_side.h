@@ -11,6 +11,13 @@
 
 namespace bench {
 
+// Throws std::runtime_error naming the call, the status and kartla_last_error() unless KARTLA_OK.
+void check(kartla_status status, const char* call);
+
+// Identities of the benchmark unlock with Argon2id at the minimum cost (64 MiB, 3 passes).
+kartla_identity_options cheapest_unlock();
+inline constexpr uint8_t kPassphrase[] = "benchmark passphrase";
+
 // The owner identity, unlocked once (Argon2id at the minimum cost, 64 MiB) before any timing:
 // Argon2id is paid when a person unlocks their identity, not on every read.
 class KartlaOwner {

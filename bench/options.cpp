@@ -9,14 +9,15 @@ namespace bench {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: kartla_bench [--smoke] [--sizes 1K,1M,64M] [--reps 200,20,5] [--only save|read]\n"
+    "usage: kartla_bench [--smoke] [--sizes 1K,1M,64M] [--reps 200,20,5] [--only save|read|threads|bundle]\n"
     "                    [--kartla-only] [--no-peak] [--dir DIR] [--keep]\n"
     "Measures saving a record holding one section and reading that section back, through the\n"
     "Kartla C ABI and with libsodium directly, and prints the median times and their ratio.\n"
     "  --smoke        tiny sizes and 3 repetitions: checks that the benchmark runs\n"
     "  --sizes LIST   section sizes (suffix K = KiB, M = MiB)\n"
     "  --reps LIST    repetitions per size (default 200 up to 16 KiB, 20 up to 4 MiB, else 5)\n"
-    "  --only OP      run only the save or only the read measurements\n"
+    "  --only OP      run only the saves, the reads (owner and agency), the two-thread reads\n"
+    "                 (64 KiB and 1 MiB) or the bundle opens (10 KiB and 100 MiB records)\n"
     "  --kartla-only  skip the raw libsodium baseline (for profiling Kartla alone)\n"
     "  --no-peak      skip the peak-memory measurement at the largest size\n"
     "  --dir DIR      write record files in DIR (default: a new folder under $TMPDIR or /tmp)\n"
@@ -58,6 +59,10 @@ Options parse_options(int argc, char** argv) {
   Options o;
   std::string sizes = "1K,1M,64M";
   std::string reps;
+  o.thread_sizes = {size_t{64} << 10, size_t{1} << 20};
+  o.thread_ops = 400;
+  o.bundle_small = size_t{10} << 10;
+  o.bundle_large = size_t{100} << 20;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     auto value = [&]() -> std::string {
@@ -65,7 +70,12 @@ Options parse_options(int argc, char** argv) {
       return argv[++i];
     };
     if (arg == "--help" || arg == "-h") usage(nullptr);
-    else if (arg == "--smoke") sizes = "1K,64K", reps = "3,3";
+    else if (arg == "--smoke") {
+      sizes = "1K,64K", reps = "3,3";
+      o.thread_sizes = {size_t{64} << 10};
+      o.thread_ops = 4;
+      o.bundle_large = size_t{1} << 20;
+    }
     else if (arg == "--sizes") sizes = value();
     else if (arg == "--reps") reps = value();
     else if (arg == "--dir") o.dir = value();
@@ -74,9 +84,12 @@ Options parse_options(int argc, char** argv) {
     else if (arg == "--kartla-only") o.run_raw = false;
     else if (arg == "--only") {
       const std::string op = value();
-      if (op != "save" && op != "read") usage("--only takes save or read");
+      if (op != "save" && op != "read" && op != "threads" && op != "bundle")
+        usage("--only takes save, read, threads or bundle");
       o.run_save = op == "save";
       o.run_read = op == "read";
+      o.run_threads = op == "threads";
+      o.run_bundle = op == "bundle";
     } else {
       usage(("unknown argument: " + arg).c_str());
     }

@@ -23,7 +23,8 @@
  *    kartla_<function>_options with a _VERSION macro and an _init function.
  *
  * Thread safety: the only process-wide mutable state is an internal pool of secure memory for
- * small secrets, guarded by a lock; every function may be called from any thread.
+ * small secrets, guarded by a lock (larger secure buffers are reused per thread, without one);
+ * every function may be called from any thread.
  * Each handle type states what may be shared between threads.
  *
  * Errors and threads: the status a function returns is the whole verdict and is all a program

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,23 @@ struct ByteView {
     return {reinterpret_cast<const char*>(data), size};
   }
   std::string to_string() const { return std::string(as_string_view()); }
+};
+
+// Public bytes (a ciphertext) in a buffer that is allocated but not filled, for an output written
+// whole at once. A std::string of that size zero-fills itself first: for a 64 MiB section that is
+// a pass over memory, and the first touch of every page, before the cipher writes it again.
+class UnfilledBytes {
+ public:
+  UnfilledBytes() = default;
+  explicit UnfilledBytes(size_t size) : data_(size == 0 ? nullptr : new uint8_t[size]), size_(size) {}
+  uint8_t* data() { return data_.get(); }
+  const uint8_t* data() const { return data_.get(); }
+  size_t size() const { return size_; }
+  ByteView view() const { return {data_.get(), size_}; }
+
+ private:
+  std::unique_ptr<uint8_t[]> data_;  // new uint8_t[n] default-initialises: no fill
+  size_t size_ = 0;
 };
 
 inline std::string as_string(const uint8_t* data, size_t size) {

@@ -216,9 +216,8 @@ kartla_status kartla_record_set_section(kartla_record* record, const char* secti
     require_output(record, "record");
     const auto& info = section_named(section);
     Record::require_writable(info);  // the ledger is the library's, whatever the content
-    const kartla::ByteView bytes = input_bytes(protobuf, len, "protobuf");
-    kartla::model::require_valid(info, kartla::model::check_section_bytes_content(info, bytes));
-    record->record.write_section(info, bytes);
+    // One parse serves the content rules and the write (require_valid_bytes hands it on).
+    record->record.write_section(kartla::model::require_valid_bytes(info, input_bytes(protobuf, len, "protobuf")));
   });
 }
 
@@ -228,10 +227,8 @@ kartla_status kartla_record_set_section_json(kartla_record* record, const char* 
     require_output(record, "record");
     const auto& info = section_named(section);
     Record::require_writable(info);
-    kartla::crypto::SecretBuffer bytes;
-    kartla::model::require_valid(
-        info, kartla::model::check_section_json_content(info, input_bytes(json, len, "json"), &bytes));
-    record->record.write_section(info, bytes.view());
+    kartla::crypto::SecretBuffer bytes;  // the binary form, which the parsed section refers to
+    record->record.write_section(kartla::model::require_valid_json(info, input_bytes(json, len, "json"), &bytes));
   });
 }
 

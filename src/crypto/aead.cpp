@@ -17,19 +17,24 @@ namespace {
 }  // namespace
 
 std::string aead_seal(const SecretBuffer& key, ByteView plaintext, ByteView associated_data) {
+  if (plaintext.size > crypto_aead_xchacha20poly1305_ietf_MESSAGEBYTES_MAX - kAeadOverhead)
+    fail(Code::limit, "plaintext too large to encrypt");
+  std::string sealed(plaintext.size + kAeadOverhead, '\0');
+  aead_seal_into(key, plaintext, associated_data, reinterpret_cast<uint8_t*>(sealed.data()));
+  return sealed;
+}
+
+void aead_seal_into(const SecretBuffer& key, ByteView plaintext, ByteView associated_data, uint8_t* out) {
   ensure_initialized();
   if (key.size() != kAeadKeyBytes) fail(Code::internal, "AEAD key has an invalid length");
   if (plaintext.size > crypto_aead_xchacha20poly1305_ietf_MESSAGEBYTES_MAX - kAeadOverhead)
     fail(Code::limit, "plaintext too large to encrypt");
-  std::string sealed(plaintext.size + kAeadOverhead, '\0');
-  auto* out = reinterpret_cast<unsigned char*>(sealed.data());
   random_bytes(out, kAeadNonceBytes);
   unsigned long long written = 0;
   crypto_aead_xchacha20poly1305_ietf_encrypt(out + kAeadNonceBytes, &written, plaintext.data,
                                              plaintext.size, associated_data.data,
                                              associated_data.size, nullptr, out, key.data());
   if (written != plaintext.size + kAeadTagBytes) fail(Code::internal, "AEAD wrote an unexpected length");
-  return sealed;
 }
 
 SecretBuffer aead_open(const SecretBuffer& key, ByteView sealed, ByteView associated_data) {

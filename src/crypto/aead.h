@@ -18,6 +18,10 @@ inline constexpr size_t kAeadOverhead = kAeadNonceBytes + kAeadTagBytes;
 
 std::string aead_seal(const SecretBuffer& key, ByteView plaintext, ByteView associated_data);
 
+// The same into `out`, which holds exactly plaintext.size + kAeadOverhead bytes and need not be
+// initialised (every byte is written): a large section is sealed without a zero-filled copy.
+void aead_seal_into(const SecretBuffer& key, ByteView plaintext, ByteView associated_data, uint8_t* out);
+
 // All or nothing: returns the plaintext only if the tag verifies. Any failure throws
 // Error(integrity) with one fixed message, whatever the cause (no oracle).
 SecretBuffer aead_open(const SecretBuffer& key, ByteView sealed, ByteView associated_data);

@@ -1,5 +1,5 @@
 // Length hiding for everything encrypted in a record (docs/SPEC.md §5.4): a plaintext is padded
-// with ISO/IEC 7816-4 padding (libsodium's sodium_pad: one 0x80 byte, then zeros) to a length
+// with ISO/IEC 7816-4 padding (as libsodium's sodium_pad: one 0x80 byte, then zeros) to a length
 // chosen by Padmé (Nikitin et al., "Reducing Metadata Leakage from Encrypted Files and
 // Communication with PURBs", PETS 2019), with a floor of 1 KiB. A finder of the file then sees
 // only a coarse size bucket: less than 1/2^S above the content (6.25 % up to 64 KiB, 3.125 % from

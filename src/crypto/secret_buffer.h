@@ -1,6 +1,7 @@
 // Owning storage for keys and decrypted plaintext, in libsodium secure memory (guard pages, mlock
 // where the system allows) and wiped when released: small ones from a pool of slots in
-// sodium_malloc'ed regions (secret_pool.h explains why), larger ones sodium_malloc'ed each. Move-only, so a secret is never duplicated by
+// sodium_malloc'ed regions (secret_pool.h explains why), larger ones up to 4 MiB from blocks
+// each thread reuses (secret_cache.h), the largest sodium_malloc'ed each. Move-only, so a secret is never duplicated by
 // accident; the only way to copy one is the explicit copy_of().
 #pragma once
 
@@ -42,6 +43,7 @@ class SecretBuffer {
   void release();
   uint8_t* data_ = nullptr;
   size_t size_ = 0;
+  size_t cached_capacity_ = 0;  // non-zero: a block of the per-thread cache (secret_cache.h)
 };
 
 // Constant-time equality of two equally long byte strings (sodium_memcmp); unequal lengths are

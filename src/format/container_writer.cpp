@@ -29,7 +29,7 @@ std::vector<uint64_t> write_container(const ContainerContents& contents, const s
   uint64_t offset = prefix.size();
   for (size_t i : file_order) {
     const OutgoingSection& s = contents.sections[i];
-    if (s.body != nullptr) {
+    if (s.body) {
       writer.write(*s.body);
     } else {
       if (s.from == nullptr) fail(Code::internal, "a section to write has no body");

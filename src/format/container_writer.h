@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,7 @@ namespace kartla::format {
 // body comes from.
 struct OutgoingSection {
   ContainerSection placed;             // entry, exact entry bytes, and the body's offset in `from`
-  const std::string* body = nullptr;   // the body in memory (sealed since the last save), or else
+  std::optional<ByteView> body;        // the body in memory (sealed since the last save), or else
   const ByteSource* from = nullptr;    // copied from here and re-hashed on the way
 };
 

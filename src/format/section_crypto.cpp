@@ -72,19 +72,28 @@ crypto::Digest ciphertext_hash(ByteView body) {
   return crypto::labelled_hash(label::kSectionCiphertext, body);
 }
 
-SealedSection seal_section(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
-                           const std::string& slot_tag, ByteView plaintext) {
+SealedBody seal_section_body(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
+                             const std::string& slot_tag, ByteView plaintext) {
   if (plaintext.size > kMaxSectionPlaintext) fail(Code::limit, "section content is larger than 256 MiB");
+  // The padded plaintext is in secure memory (the one copy padding needs); the body is public
+  // ciphertext, allocated unfilled because the AEAD writes every byte of it.
   crypto::SecretBuffer padded(static_cast<size_t>(crypto::padded_size(plaintext.size)), crypto::SecretBuffer::Uninitialized{});
   if (plaintext.size != 0) std::memcpy(padded.data(), plaintext.data, plaintext.size);
   crypto::pad_in_place(padded.data(), plaintext.size);
-  SealedSection out;
-  out.body = crypto::aead_seal(section_key, padded.view(), section_associated_data(slot));
+  SealedBody out;
+  out.body = UnfilledBytes(padded.size() + crypto::kAeadOverhead);
+  crypto::aead_seal_into(section_key, padded.view(), section_associated_data(slot), out.body.data());
   out.entry.slot_tag = slot_tag;
   out.entry.ciphertext_length = out.body.size();
-  out.entry.ciphertext_hash = crypto::digest_bytes(ciphertext_hash(out.body));
+  out.entry.ciphertext_hash = crypto::digest_bytes(ciphertext_hash(out.body.view()));
   out.entry.key_commitment = crypto::digest_bytes(key_commitment(section_key, slot));
   return out;
+}
+
+SealedSection seal_section(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
+                           const std::string& slot_tag, ByteView plaintext) {
+  SealedBody sealed = seal_section_body(section_key, slot, slot_tag, plaintext);
+  return {std::move(sealed.entry), sealed.body.view().to_string()};
 }
 
 bool key_matches_commitment(const crypto::SecretBuffer& section_key, const SectionSlot& slot,

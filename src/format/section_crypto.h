@@ -42,6 +42,13 @@ void check_slot_secret(const std::string& slot_table, uint32_t section_id, const
 crypto::Digest key_commitment(const crypto::SecretBuffer& section_key, const SectionSlot& slot);
 
 // Pads and encrypts plaintext for the slot; returns the body with a matching entry.
+struct SealedBody {
+  SectionEntry entry;
+  UnfilledBytes body;  // nonce || ciphertext || tag
+};
+SealedBody seal_section_body(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
+                             const std::string& slot_tag, ByteView plaintext);
+// The same with the body as a std::string (one more copy), for callers that build files by hand.
 struct SealedSection {
   SectionEntry entry;
   std::string body;  // nonce || ciphertext || tag

@@ -35,6 +35,12 @@ void refuse_owner_only(const SectionInfo& info) {
                                      "set or removed directly");
 }
 
+// Before the content is parsed: a section without a slot is refused whatever it holds.
+void require_slot(const SectionInfo& info) {
+  if (info.id == 0 || info.id > format::kMaxSectionId)
+    fail(Code::invalid_argument, "section ids are 1 to 64 in format version 1");
+}
+
 }  // namespace
 
 Record::Record(crypto::SigningKeyPair signing, crypto::SecretBuffer master_key)
@@ -120,7 +126,7 @@ crypto::SecretBuffer Record::read_section(const SectionInfo& info) const {
   if (it == sections_.end()) fail(Code::not_found, "section '" + std::string(info.name) + "' is not in this record");
   const Section& s = it->second;
   const auto key = format::derive_section_key(master_key_, info.id, s.generation);
-  if (s.new_body) return format::open_section(key, slot(info.id, s.generation), s.entry, *s.new_body);
+  if (s.new_body) return format::open_section(key, slot(info.id, s.generation), s.entry, s.new_body->view());
   return format::open_section_from_source(*source_, located(s), key, slot(info.id, s.generation));
 }
 
@@ -155,7 +161,7 @@ size_t Record::read_section_into(const SectionInfo& info, uint8_t* out, size_t c
 
 void Record::seal_into(const SectionInfo& info, uint32_t generation, ByteView plaintext) {
   const auto key = format::derive_section_key(master_key_, info.id, generation);
-  format::SealedSection sealed = format::seal_section(key, slot(info.id, generation), tag_of(info.id), plaintext);
+  format::SealedBody sealed = format::seal_section_body(key, slot(info.id, generation), tag_of(info.id), plaintext);
   std::string entry_bytes = format::encode_section_entry(sealed.entry);
   sections_[info.id] = Section{generation, sealed.entry, std::move(entry_bytes), std::move(sealed.body), 0};
   unsaved_ = true;
@@ -180,21 +186,29 @@ void Record::require_writable(const SectionInfo& info) { refuse_owner_only(info)
 
 void Record::write_section(const SectionInfo& info, ByteView plaintext) {
   refuse_owner_only(info);
-  store_section(info, plaintext);
+  require_slot(info);
+  store_section(ParsedSection::parse(info, plaintext));
+}
+
+void Record::write_section(ParsedSection content) {
+  refuse_owner_only(content.info());
+  store_section(std::move(content));
 }
 
 void Record::write_owner_only_section(const SectionInfo& info, ByteView plaintext) {
   if (!info.owner_only) fail(Code::internal, "write_owner_only_section is for owner-only sections");
-  store_section(info, plaintext);
+  require_slot(info);
+  store_section(ParsedSection::parse(info, plaintext));
 }
 
-void Record::store_section(const SectionInfo& info, ByteView plaintext) {
-  if (info.id == 0 || info.id > format::kMaxSectionId)
-    fail(Code::invalid_argument, "section ids are 1 to 64 in format version 1");
-  check_section_bytes(info, plaintext);
+// Takes a ParsedSection, so content that does not parse as its section never gets this far.
+void Record::store_section(ParsedSection content) {
+  const SectionInfo& info = content.info();
+  require_slot(info);
+  content.drop_message();
   auto it = sections_.find(info.id);
   // The same generation keeps the same key; a fresh random nonce makes the new ciphertext safe.
-  seal_into(info, it == sections_.end() ? issue_generation() : it->second.generation, plaintext);
+  seal_into(info, it == sections_.end() ? issue_generation() : it->second.generation, content.bytes());
 }
 
 void Record::remove_section(const SectionInfo& info) {
@@ -254,7 +268,8 @@ void Record::save(const std::string& path, const io::FileSystem& fs) {
     index.sections.push_back({id, s.generation});
     // An unchanged body is copied from the old file and re-hashed on the way: if the old file
     // was damaged since it was opened, the save fails instead of signing the damage.
-    contents.sections.push_back({located(s), s.new_body ? &*s.new_body : nullptr, source_.get()});
+    contents.sections.push_back(
+        {located(s), s.new_body ? std::optional<ByteView>(s.new_body->view()) : std::nullopt, source_.get()});
     in_contents.push_back(&s);
   }
   contents.grants = grants_;

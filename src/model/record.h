@@ -21,6 +21,7 @@
 #include "format/record_codec.h"
 #include "format/section_crypto.h"
 #include "io/file_system.h"
+#include "model/section_codec.h"
 #include "model/section_registry.h"
 
 namespace kartla::model {
@@ -81,6 +82,9 @@ class Record {
   // for an owner-only section (the sharing ledger): only the sharing layer writes it, through
   // write_owner_only_section, so no caller can erase or invent the record of who holds keys.
   void write_section(const SectionInfo& info, ByteView plaintext);
+  // The same for content already parsed (require_valid_bytes parsed it to validate it): parsed
+  // once, not again here. The parsed message is dropped before the content is encrypted.
+  void write_section(ParsedSection content);
   // The refusal write_section and remove_section make for an owner-only section, alone: callers
   // that validate content first ask this before, so the refusal wins over any content error.
   static void require_writable(const SectionInfo& info);
@@ -129,12 +133,12 @@ class Record {
     uint32_t generation = 0;
     format::SectionEntry entry;
     std::string entry_bytes;
-    std::optional<std::string> new_body;  // written since the last save
+    std::optional<UnfilledBytes> new_body;  // written since the last save
     uint64_t source_offset = 0;           // otherwise: where the body is in source_
   };
 
   Record(crypto::SigningKeyPair signing, crypto::SecretBuffer master_key);
-  void store_section(const SectionInfo& info, ByteView plaintext);
+  void store_section(ParsedSection content);
   const std::string& tag_of(uint32_t section_id) const { return slot_tags_.at(section_id - 1); }
   format::SectionSlot slot(uint32_t section_id, uint32_t generation) const;
   const Section& present(const SectionInfo& info) const;

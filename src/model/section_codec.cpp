@@ -19,20 +19,47 @@ struct WipedString {
   ~WipedString() { crypto::wipe(value.data(), value.size()); }
 };
 
+std::string not_valid(const SectionInfo& info) {
+  return "content is not a valid " + std::string(info.name) + " section";
+}
+
 std::unique_ptr<google::protobuf::Message> parse_section(const SectionInfo& info, ByteView plaintext) {
   auto message = new_section_message(info);
-  if (!format::parse_bounded(plaintext, *message))
-    fail(Code::schema, "content is not a valid " + std::string(info.name) + " section");
+  if (!format::parse_bounded(plaintext, *message)) fail(Code::schema, not_valid(info));
   return message;
 }
 
 }  // namespace
 
-void check_section_bytes(const SectionInfo& info, ByteView plaintext) {
+ParsedSection::ParsedSection(const SectionInfo& info, ByteView bytes,
+                             std::unique_ptr<google::protobuf::Message> message)
+    : info_(&info), bytes_(bytes), message_(std::move(message)) {}
+ParsedSection::ParsedSection(ParsedSection&&) noexcept = default;
+ParsedSection& ParsedSection::operator=(ParsedSection&&) noexcept = default;
+ParsedSection::~ParsedSection() = default;
+
+std::optional<ParsedSection> ParsedSection::try_parse(const SectionInfo& info, ByteView plaintext) {
   // Before parsing, so an oversized section is E_LIMIT (SPEC §9) rather than E_SCHEMA.
   if (plaintext.size > format::kMaxSectionPlaintext) fail(Code::limit, "section content is larger than 256 MiB");
-  parse_section(info, plaintext);
+  auto message = new_section_message(info);
+  if (!format::parse_bounded(plaintext, *message)) return std::nullopt;
+  return ParsedSection(info, plaintext, std::move(message));
 }
+
+ParsedSection ParsedSection::parse(const SectionInfo& info, ByteView plaintext) {
+  std::optional<ParsedSection> parsed = try_parse(info, plaintext);
+  if (!parsed) fail(Code::schema, not_valid(info));
+  return std::move(*parsed);
+}
+
+const google::protobuf::Message& ParsedSection::message() const {
+  if (message_ == nullptr) fail(Code::internal, "the parsed section's message was already dropped");
+  return *message_;
+}
+
+void ParsedSection::drop_message() { message_.reset(); }
+
+void check_section_bytes(const SectionInfo& info, ByteView plaintext) { (void)ParsedSection::parse(info, plaintext); }
 
 crypto::SecretBuffer section_from_json(const SectionInfo& info, ByteView json) {
   // protobuf's JSON parser keeps lengths in an int: 4 GiB + n bytes would be read as n bytes and

@@ -20,7 +20,7 @@ void write_bundle(const format::ByteSource& record, const std::vector<std::strin
   for (const auto& tag : slot_tags) {
     const format::ContainerSection* s = c.find_slot(tag);
     if (s == nullptr) fail(Code::not_found, "the record file does not hold a section to export");
-    contents.sections.push_back({*s, nullptr, &record});
+    contents.sections.push_back({*s, std::nullopt, &record});
   }
   for (const auto& wanted : grant_digests) {
     const auto it = std::find_if(c.grants.begin(), c.grants.end(), [&](const std::string& g) {

@@ -1,6 +1,7 @@
 #include "model/validation/section_check.h"
 
 #include <memory>
+#include <optional>
 
 #include <google/protobuf/message.h>
 
@@ -16,13 +17,14 @@ std::vector<Violation> parse_failure(std::string message) {
   return {Violation{"", kSchemaParseRule, std::move(message)}};
 }
 
+// Error(limit) over the size limit comes from try_parse, before parsing (SPEC §9).
+std::vector<Violation> violations_of(const SectionInfo& info, const std::optional<ParsedSection>& parsed) {
+  if (!parsed) return parse_failure("content is not a valid " + std::string(info.name) + " section");
+  return validate_section(parsed->message());
+}
+
 std::vector<Violation> validate_bytes(const SectionInfo& info, ByteView protobuf) {
-  // Before parsing, so an oversized section is E_LIMIT (SPEC §9) rather than a violation.
-  if (protobuf.size > format::kMaxSectionPlaintext) fail(Code::limit, "section content is larger than 256 MiB");
-  const std::unique_ptr<google::protobuf::Message> message = new_section_message(info);
-  if (!format::parse_bounded(protobuf, *message))
-    return parse_failure("content is not a valid " + std::string(info.name) + " section");
-  return validate_section(*message);
+  return violations_of(info, ParsedSection::try_parse(info, protobuf));
 }
 
 }  // namespace
@@ -31,18 +33,49 @@ std::vector<Violation> check_section_bytes_content(const SectionInfo& info, Byte
   return validate_bytes(info, protobuf);
 }
 
-std::vector<Violation> check_section_json_content(const SectionInfo& info, ByteView json,
-                                                  crypto::SecretBuffer* protobuf) {
-  crypto::SecretBuffer bytes;
+ParsedSection require_valid_bytes(const SectionInfo& info, ByteView protobuf) {
+  std::optional<ParsedSection> parsed = ParsedSection::try_parse(info, protobuf);
+  require_valid(info, violations_of(info, parsed));
+  return std::move(*parsed);  // require_valid threw if it did not parse
+}
+
+namespace {
+
+struct CheckedJson {
+  std::vector<Violation> violations;
+  std::optional<ParsedSection> parsed;  // refers to the binary form in `bytes`
+};
+
+// The binary form is parsed back (strictly, as any protobuf input is) and validated once.
+CheckedJson check_json(const SectionInfo& info, ByteView json, crypto::SecretBuffer& bytes) {
   try {
     bytes = section_from_json(info, json);
   } catch (const Error& e) {
     if (e.code() != Code::schema) throw;
-    return parse_failure(e.what());
+    return {parse_failure(e.what()), std::nullopt};
   }
-  std::vector<Violation> violations = validate_bytes(info, bytes.view());
+  std::optional<ParsedSection> parsed = ParsedSection::try_parse(info, bytes.view());
+  std::vector<Violation> violations = violations_of(info, parsed);
+  return {std::move(violations), std::move(parsed)};
+}
+
+}  // namespace
+
+std::vector<Violation> check_section_json_content(const SectionInfo& info, ByteView json,
+                                                  crypto::SecretBuffer* protobuf) {
+  crypto::SecretBuffer bytes;
+  CheckedJson checked = check_json(info, json, bytes);
+  checked.parsed.reset();  // it refers to `bytes`, which moves on below
   if (protobuf != nullptr) *protobuf = std::move(bytes);
-  return violations;
+  return std::move(checked.violations);
+}
+
+ParsedSection require_valid_json(const SectionInfo& info, ByteView json, crypto::SecretBuffer* protobuf) {
+  if (protobuf == nullptr) fail(Code::internal, "require_valid_json needs somewhere to keep the binary form");
+  // Moving a SecretBuffer moves its pointer, not its bytes, so the parse still refers to them.
+  CheckedJson checked = check_json(info, json, *protobuf);
+  require_valid(info, checked.violations);
+  return std::move(*checked.parsed);  // require_valid threw if it did not parse
 }
 
 std::string describe_violation(const SectionInfo& info, const Violation& violation) {

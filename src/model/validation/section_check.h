@@ -8,6 +8,7 @@
 
 #include "base/bytes.h"
 #include "crypto/secret_buffer.h"
+#include "model/section_codec.h"
 #include "model/section_registry.h"
 #include "model/validation/validate.h"
 
@@ -20,6 +21,14 @@ inline constexpr const char* kSchemaParseRule = "schema-parse";
 // Parses protobuf bytes as the section's message and validates them. Throws Error(limit) for
 // content over the section size limit (docs/SPEC.md §9); every other problem is a violation.
 std::vector<Violation> check_section_bytes_content(const SectionInfo& info, ByteView protobuf);
+
+// For content about to be stored: parses once, validates, and returns the parsed section that
+// Record::write_section takes, so it is not parsed again. Throws what check_section_bytes_content
+// and require_valid together throw, with the same words.
+ParsedSection require_valid_bytes(const SectionInfo& info, ByteView protobuf);
+
+// The same from protobuf JSON: *protobuf receives the binary form, which the result refers to.
+ParsedSection require_valid_json(const SectionInfo& info, ByteView json, crypto::SecretBuffer* protobuf);
 
 // As above, from protobuf JSON. When the JSON parses, *protobuf receives its binary form (even
 // if it breaks rules), so a caller that goes on to store it does not convert twice.

@@ -2,6 +2,11 @@
 // violation, rule breaks are listed, and the refusal message names the first violation's field.
 #include <catch2/catch.hpp>
 
+#include <functional>
+#include <optional>
+
+#include <google/protobuf/message.h>
+
 #include "base/error.h"
 #include "model/section_registry.h"
 #include "model/validation/section_check.h"
@@ -83,6 +88,63 @@ TEST_CASE("content over the section limit is E_LIMIT before any parsing", "[sect
   const ByteView huge(&byte, (size_t{256} << 20) + 1);  // never read: refused by its length
   try {
     check_section_bytes_content(section_by_name("documents"), huge);
+    FAIL("accepted");
+  } catch (const Error& e) {
+    CHECK(e.code() == Code::limit);
+  }
+}
+
+// The one parse of a write (require_valid_bytes / require_valid_json, then Record::write_section):
+// it refuses exactly what the reporting calls refuse, with their words, and hands on the bytes.
+namespace {
+std::string refusal_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return std::to_string(static_cast<int>(e.code())) + ": " + e.what();
+  }
+  return "accepted";
+}
+}  // namespace
+
+TEST_CASE("the write path's one parse refuses what the report refuses, in the same words", "[section_check]") {
+  const auto& info = section_by_name("languages");
+  const std::vector<std::string> inputs = {
+      kValidLanguages, "{not json", with(kValidLanguages, "\"B1\"", "\"B7\""),
+      with(with(kValidLanguages, "\"B1\"", "\"B7\""), "\"swe\"", "\"xx1\""), R"({"entries": 7})", "{}"};
+  for (const std::string& json : inputs) {
+    INFO(json);
+    crypto::SecretBuffer reported_bytes;
+    const auto violations = check_section_json_content(info, json, &reported_bytes);
+    const std::string reported = refusal_of([&] { require_valid(info, violations); });
+    crypto::SecretBuffer bytes;
+    std::optional<ParsedSection> parsed;
+    CHECK(refusal_of([&] { parsed = require_valid_json(info, json, &bytes); }) == reported);
+    if (!parsed) continue;
+    // Accepted: the parse refers to the binary form handed out, the same the report produced.
+    CHECK(parsed->bytes().to_string() == reported_bytes.view().to_string());
+    CHECK(parsed->bytes().data == bytes.data());
+    std::optional<ParsedSection> from_bytes;
+    CHECK(refusal_of([&] { from_bytes = require_valid_bytes(info, bytes.view()); }) == "accepted");
+    REQUIRE(from_bytes);
+    CHECK(from_bytes->message().SerializeAsString() == reported_bytes.view().to_string());
+    from_bytes->drop_message();
+    CHECK_THROWS_AS(from_bytes->message(), Error);
+    CHECK(from_bytes->bytes().data == bytes.data());
+  }
+  // Bytes that are not the message at all, and bytes that parse but break a rule.
+  const std::string garbage = "\xff\xff\xff";
+  CHECK(refusal_of([&] { (void)require_valid_bytes(info, garbage); }) ==
+        refusal_of([&] { require_valid(info, check_section_bytes_content(info, garbage)); }));
+  CHECK(refusal_of([&] { (void)require_valid_bytes(info, garbage); }).rfind(
+            std::to_string(static_cast<int>(Code::schema)) + ": ", 0) == 0);
+}
+
+TEST_CASE("the write path's parse refuses content over the limit before parsing", "[section_check]") {
+  const uint8_t byte = 0;
+  const ByteView huge(&byte, (size_t{256} << 20) + 1);  // never read: refused by its length
+  try {
+    (void)require_valid_bytes(section_by_name("documents"), huge);
     FAIL("accepted");
   } catch (const Error& e) {
     CHECK(e.code() == Code::limit);
