@@ -30,7 +30,7 @@ Secret new_identity_output(const Args& args, const std::string& path, std::strin
   Secret out;
   if (args.flag("--json")) {
     IdentityCreated created;
-    created.set_identity(path);
+    created.set_identity(valid_utf8(path));  // secret_json_text does not repair: it copies nothing
     created.set_fingerprint(fingerprint);
     created.set_recovery_code(code.data(), code.size());
     out = secret_json_text(created);

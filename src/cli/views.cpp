@@ -140,7 +140,7 @@ struct SharedProvenance {
 };
 
 SharedProvenance shared_provenance(const kartla::share& share, const v1::ShareDescription& d,
-                                   const std::string& trust, int64_t at, int64_t now) {
+                                   const std::string& trust, bool root_pinned, int64_t at, int64_t now) {
   SharedProvenance out;
   size_t count = 0;
   for (const v1::SharedSection& g : d.grants()) {
@@ -150,7 +150,7 @@ SharedProvenance shared_provenance(const kartla::share& share, const v1::ShareDe
     if (p.entries_size() == 0 && p.unmatched_size() == 0) continue;
     ++count;
     out.reports.push_back(p);
-    out.text += provenance_report(p);
+    out.text += provenance_report(p, root_pinned);
   }
   if (count == 0) out.text = "(no shared section holds entries)\n";
   return out;
@@ -192,7 +192,7 @@ std::string attested_provenance(const OwnedRecord& owned, const std::string& onl
     const v1::ProvenanceReport p = provenance_for(owned, name, trust);
     bool attested = p.unmatched_size() != 0;
     for (const v1::EntryProvenance& entry : p.entries()) attested = attested || entry.provenance() != "self_declared";
-    if (attested) out += "\n" + name + ":\n" + provenance_report(p);
+    if (attested) out += "\n" + name + ":\n" + provenance_report(p, trust && trust->root_pinned);
   }
   if (out.empty()) return out;
   return "\nProvenance of attested entries (" +
@@ -227,13 +227,13 @@ Exit run_open(const Args& args) {
       write_stdout(json_text(out));
     } else {
       write_stdout(std::string(json.view()) + "\nProvenance (" + args.required("--trust") + "):\n" +
-                   provenance_report(provenance));
+                   provenance_report(provenance, trust->root_pinned));
     }
     return Exit::ok;
   }
   if (section) {
     const kartla::buffer json = share.section_json(*section, at);
-    write_stdout_line(json.view());
+    write_stdout_json(json.view());
     return Exit::ok;
   }
   const auto d = parse_result<v1::ShareDescription>(share.describe(KARTLA_ENCODING_PROTOBUF));
@@ -242,7 +242,7 @@ Exit run_open(const Args& args) {
                   "nothing in " + path + " is shared with this agency (" + agency.fingerprint() + ")");
   const int64_t now = static_cast<int64_t>(std::time(nullptr));
   if (trust) {
-    const SharedProvenance p = shared_provenance(share, d, trust->bytes, at, now);
+    const SharedProvenance p = shared_provenance(share, d, trust->bytes, trust->root_pinned, at, now);
     write_stdout(args.flag("--json") ? share_with_provenance_json(d, p)
                                      : human_listing(d, at != 0 ? at : now) + "\nProvenance (" +
                                            args.required("--trust") + "):\n" + p.text);
@@ -255,6 +255,7 @@ Exit run_open(const Args& args) {
 Exit run_progress(const Args& args) {
   args.expect_positionals({"REC.kartla"});
   const std::optional<std::string> svg_path = args.value("--svg");
+  if (svg_path) check_output(*svg_path, args.flag("--force"));
   kartla::view_options options = view_options_from(args);
   options.include_work_ability = args.flag("--with-work-ability");
 
@@ -267,7 +268,8 @@ Exit run_progress(const Args& args) {
     const kartla::record record = open_owned_record(args.positional(0), args);
     out = progress_of(record, args, options);
   }
-  if (svg_path) write_file_atomically(*svg_path, out.svg->view(), /*overwrite=*/true);
+  // The chart is plaintext: readable by its owner only, like the decrypted record.
+  if (svg_path) write_file_atomically(*svg_path, out.svg->view(), args.flag("--force"), kPrivateFile);
   write_stdout(out.summary);
   if (svg_path && !args.flag("--json")) write_stdout("\nChart written to " + *svg_path + " (not encrypted).\n");
   return Exit::ok;
