@@ -84,6 +84,7 @@ void create_identity(const Args& args, const std::string& path, std::string_view
   const kartla_identity_options options = identity_options(args);
   check_new_output(path);
   const Secret passphrase = first_passphrase(args);
+  const SlowStep deriving("Protecting the new keys with your passphrase (Argon2id: a few seconds)...");
   kartla::identity::created created = create(passphrase.view(), &options);
   save_new_identity(args, path, created, kind);
 }
@@ -185,8 +186,7 @@ Exit run_identity_fingerprint(const Args& args) {
   const Secret file = read_input(path, kSmallFileReadLimit);
   std::string fingerprint;
   if (looks_like_identity_file(file.view())) {
-    const Secret passphrase = current_passphrase(args, path);
-    fingerprint = kartla::identity::open(file.view(), passphrase.view()).fingerprint();
+    fingerprint = unlock_identity(path, args).fingerprint();
   } else {
     fingerprint = kartla::card_fingerprint(file.view());
   }

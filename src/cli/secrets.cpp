@@ -225,6 +225,17 @@ void Secret::release() noexcept {
   capacity_ = 0;
 }
 
+SlowStep::SlowStep(const std::string& what) {
+  if (::isatty(2) != 1) return;
+  write_text(2, terminal_safe(what).c_str());
+  shown_ = true;
+}
+
+SlowStep::~SlowStep() {
+  // Back to the start of the line and clear it: what follows starts on a clean line.
+  if (shown_) write_text(2, "\r\033[K");
+}
+
 Secret current_passphrase(const Args& args, const std::string& identity_path) {
   return obtain(args, {"passphrase", "--passphrase-file", "KARTLA_PASSPHRASE",
                        "Passphrase for " + terminal_safe(identity_path) + ": ", false});
@@ -246,6 +257,7 @@ Secret recovery_code(const Args& args, const std::string& identity_path) {
 kartla::identity unlock_identity(const std::string& path, const Args& args) {
   const Secret file = read_input(path, kSmallFileReadLimit);
   const Secret passphrase = current_passphrase(args, path);
+  const SlowStep deriving("Unlocking " + path + " (Argon2id: a few seconds)...");
   try {
     return kartla::identity::open(file.view(), passphrase.view());
   } catch (const kartla::error& e) {

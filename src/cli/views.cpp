@@ -97,7 +97,8 @@ std::string status_of(const v1::SharedSection& grant, int64_t at) {
 std::string expiry_text(int64_t expires_at, int64_t at) {
   if (expires_at == 0) return "never (until the owner revokes it)";
   const std::string day = last_valid_day(expires_at);
-  std::string out = format_utc(expires_at) + (day.empty() ? "" : " (valid through " + day + ")");
+  // A share given --expires 2027-06-30 reads back as that date, the instant after it.
+  std::string out = day.empty() ? format_utc(expires_at) : "valid through " + day + " (ends " + format_utc(expires_at) + ")";
   if (at >= expires_at) out += ": EXPIRED, the owner's permission to use these sections has ended";
   return out;
 }

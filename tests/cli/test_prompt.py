@@ -116,6 +116,8 @@ def identity_new_asks_twice_without_echo(binary, workdir):
     check(os.waitstatus_to_exitcode(status) == 0, "exit 0; saw %r" % t.seen)
     check("typed on a tty" not in t.seen, "the passphrase never appears on the terminal: %r" % t.seen)
     check("RECOVERY CODE" in t.seen, "the recovery code is shown")
+    check("Protecting the new keys with your passphrase (Argon2id" in t.seen,
+          "says what it does while the key derivation runs: %r" % t.seen)
     check(t.echo_on(), "echo is back on afterwards")
     t.close()
     # The typed passphrase is the one that was used.
@@ -164,6 +166,7 @@ def existing_identity_prompt_names_the_file(binary, workdir):
     t.type("known")
     status = t.finish()
     check(os.waitstatus_to_exitcode(status) == 0 and "known" not in t.seen, "unlocked, not echoed: %r" % t.seen)
+    check("Unlocking owner.id (Argon2id" in t.seen, "says what it does while unlocking: %r" % t.seen)
     t.close()
 
 
