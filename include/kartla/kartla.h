@@ -19,6 +19,16 @@
  *   kartla/experimental/coordination.h  case-conference bundles
  *   kartla/experimental/receipt.h       receipts of grants and their end
  *   kartla/experimental/views.h         progress, plan and the record as text
+ *
+ * YOUR PROCESS HOLDS SECRETS. The library keeps keys in guarded memory that it wipes, but
+ * passphrases, section plaintext and the buffers it returns live in your process too, and the
+ * library cannot protect them from the process itself. Before calling Kartla, a program should
+ * (as the `kartla` tool does at start): turn core dumps off (setrlimit(RLIMIT_CORE) to 0, so a
+ * crash does not write decrypted sections to disk), make itself non-dumpable on Linux
+ * (prctl(PR_SET_DUMPABLE, 0), which also stops other processes of the same user from attaching
+ * with ptrace or reading /proc/PID/mem), and ignore SIGPIPE if it writes secrets such as a
+ * recovery code to a pipe, so that a closed pipe is an error it can handle rather than a death
+ * that leaves an identity whose recovery code nobody saw.
  */
 #ifndef KARTLA_KARTLA_H
 #define KARTLA_KARTLA_H

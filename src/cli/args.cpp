@@ -142,6 +142,22 @@ void Args::expect_positionals(const std::vector<std::string_view>& names) const 
   if (positionals_.size() > names.size()) usage_error("unexpected argument '" + positionals_[names.size()] + "'");
 }
 
+std::optional<std::string> renamed_value(const Args& args, std::string_view current, std::string_view deprecated) {
+  std::optional<std::string> value = args.value(current);
+  const std::optional<std::string> old = args.value(deprecated);
+  if (value && old) usage_error(std::string(deprecated) + " is the old spelling of " + std::string(current) + "; give one");
+  if (!old) return value;
+  warn(std::string(deprecated) + " is the old spelling of " + std::string(current) + " here and will be removed; use " +
+       std::string(current) + " (one option, one meaning)");
+  return old;
+}
+
+std::string renamed_required(const Args& args, std::string_view current, std::string_view deprecated) {
+  std::optional<std::string> value = renamed_value(args, current, deprecated);
+  if (!value) usage_error("missing " + std::string(current));
+  return *value;
+}
+
 bool wants_help(const std::vector<std::string>& words) {
   for (const std::string& w : words) {
     if (w == "--") return false;

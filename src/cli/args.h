@@ -48,6 +48,14 @@ class Args {
   std::vector<std::string> positionals_;
 };
 
+// One flag, one meaning: an option renamed so that `--json` only ever switches output to JSON and
+// `--from` only ever names the agency a grant is taken from. The value of `current` (`--in`), or
+// else of the old spelling `deprecated` (`--json FILE`), still accepted with a warning on stderr;
+// both at once is a usage error.
+std::optional<std::string> renamed_value(const Args& args, std::string_view current, std::string_view deprecated);
+// The same for a required option: a usage Failure naming `current` if neither is given.
+std::string renamed_required(const Args& args, std::string_view current, std::string_view deprecated);
+
 // Is `--help` or `-h` among the words (before any `--`)?
 bool wants_help(const std::vector<std::string>& words);
 

@@ -109,7 +109,7 @@ std::string period_text(int64_t from, int64_t until) {
 
 Exit run_attest(const Args& args) {
   args.expect_positionals({});
-  const std::string from = args.required("--from");
+  const std::string from = renamed_required(args, "--bundle", "--from");
   const std::string owner_card_path = args.required("--owner-card");
   const std::string section = args.required("--section");
   const std::string entry_id = args.required("--entry");
@@ -164,7 +164,7 @@ Exit run_record_provenance(const Args& args) {
   const std::optional<TrustListInput> trust = trust_list_option(args);
   const OwnedRecord owned = open_record_with_owner(args.positional(0), args);
   const auto provenance = provenance_for(owned, section, trust);
-  write_stdout(args.flag("--json") ? json_text(provenance) : provenance_report(provenance));
+  write_stdout(args.flag("--json") ? json_text(provenance) : provenance_report(provenance, trust && trust->root_pinned));
   return Exit::ok;
 }
 
@@ -173,7 +173,7 @@ Exit run_trust_add(const Args& args) {
   const std::string path = args.positional(0);
   const std::string card_path = args.required("--card");
   const std::string role = args.required("--role");
-  const auto from = args.value("--from");
+  const auto from = renamed_value(args, "--valid-from", "--from");
   const auto until = args.value("--until");
   const auto sequence = args.value("--sequence");
   const bool exists = path_exists(path);
@@ -186,7 +186,7 @@ Exit run_trust_add(const Args& args) {
   DraftAgency added;
   added.card = std::string(read_input(card_path, kSmallFileReadLimit).view());
   added.role = role;
-  added.valid_from = from ? parse_time_arg(*from, "--from", DateMeaning::start_of_day)
+  added.valid_from = from ? parse_time_arg(*from, "--valid-from", DateMeaning::start_of_day)
                           : static_cast<int64_t>(std::time(nullptr));
   added.valid_until = until ? parse_time_arg(*until, "--until", DateMeaning::through_day) : 0;
   added.name = parse_result<v1::CardDescription>(kartla::card_describe(added.card, KARTLA_ENCODING_PROTOBUF)).name();
@@ -199,7 +199,7 @@ Exit run_trust_add(const Args& args) {
   } else {
     write_stdout("Added " + printable(added.name) + " as " + role + ", " +
                  period_text(added.valid_from, added.valid_until) + ", to " + path + " (sequence " +
-                 std::to_string(draft.sequence) + ", " + std::to_string(draft.agencies.size()) + " agencies)\n");
+                 std::to_string(draft.sequence) + ", " + counted(draft.agencies.size(), "agency", "agencies") + ")\n");
   }
   return Exit::ok;
 }
@@ -221,14 +221,14 @@ Exit run_trust_sign(const Args& args) {
   // past) is still described, at its issue time.
   const auto signed_list = parse_result<v1::TrustListDescription>(
       kartla::trust_list_verify(list, root.card().view(), 0, issued_at, KARTLA_ENCODING_PROTOBUF));
-  write_stdout(args.flag("--json") ? json_text(signed_list) : "Signed " + out + "\n" + trust_list_report(signed_list));
+  write_stdout(args.flag("--json") ? json_text(signed_list) : "Signed " + out + "\n" + trust_list_report(signed_list, /*root_pinned=*/true));
   return Exit::ok;
 }
 
 Exit run_trust_show(const Args& args) {
   args.expect_positionals({"TRUST.list"});
   const TrustListInput trust = read_trust_list(args, args.positional(0));
-  write_stdout(args.flag("--json") ? json_text(trust.list) : trust_list_report(trust.list));
+  write_stdout(args.flag("--json") ? json_text(trust.list) : trust_list_report(trust.list, trust.root_pinned));
   return Exit::ok;
 }
 

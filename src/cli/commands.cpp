@@ -11,6 +11,8 @@ const Option kNewPassphraseFile{"--new-passphrase-file", "FILE",
                                 "the new passphrase is FILE's first line (else KARTLA_NEW_PASSPHRASE)"};
 const Option kOwner{"--owner", "OWNER.id", "the owner's identity file (unlocked with its passphrase)"};
 const Option kSection{"--section", "SECTION", "the section's name (see `kartla sections`)"};
+// The old spelling of --in, from before --json meant only "print JSON".
+const Option kDeprecatedJsonInput{"--json", "FILE", "deprecated spelling of --in"};
 const Option kJsonSummary{"--json", "", "print the summary as JSON"};
 const Option kTrustForProvenance{"--trust", "TRUST.list", "judge attesting agencies by this trust list"};
 const Option kTrustRoot{"--trust-root", "ROOT.card", "with --trust: require the list to be signed by this root"};
@@ -50,7 +52,7 @@ const std::vector<Command>& commands() {
        "Writes the public card of an identity (its public keys, self-signed) to OWNER.card. The card\n"
        "holds nothing secret: give it to anyone who needs to verify you or share with you.",
        {{"--out", "OWNER.card", "where to write the card"},
-        {"--force", "", "replace OWNER.card if it exists"},
+        {"--force", "", "replace OWNER.card if it exists (never a Kartla file)"},
         kPassphraseFile},
        run_identity_card},
       {"identity", "recover", "OWNER.id",
@@ -81,12 +83,13 @@ const std::vector<Command>& commands() {
        {kOwner, {"--out", "REC.kartla", "where to write the record (refuses to overwrite)"}, kPassphraseFile,
         kJsonSummary},
        run_record_new},
-      {"record", "set", "REC.kartla --owner OWNER.id --section SECTION --json FILE",
+      {"record", "set", "REC.kartla --owner OWNER.id --section SECTION --in FILE",
        "replace a section's content from protobuf JSON",
        "Replaces SECTION with the protobuf JSON in FILE ('-' reads standard input) and saves the next\n"
        "signed version of the record atomically. JSON that does not match the section's schema is a\n"
        "usage error naming what is wrong; the record is then left unchanged.",
-       {kOwner, kOwnerLastSeen, kAcceptOlder, kSection, {"--json", "FILE", "the section's content as protobuf JSON ('-' for standard input)"},
+       {kOwner, kOwnerLastSeen, kAcceptOlder, kSection, {"--in", "FILE", "the section's content as protobuf JSON ('-' for standard input)"},
+        kDeprecatedJsonInput,
         kPassphraseFile},
        run_record_set},
       {"record", "get", "REC.kartla --owner OWNER.id --section SECTION [--provenance [--trust TRUST.list]]",
@@ -129,7 +132,7 @@ const std::vector<Command>& commands() {
        "to AGENCY.card. Owners share sections with this card (`kartla share --to AGENCY.card`). It\n"
        "holds nothing secret. An owner identity is refused (use `kartla identity card`).",
        {{"--out", "AGENCY.card", "where to write the card"},
-        {"--force", "", "replace AGENCY.card if it exists"},
+        {"--force", "", "replace AGENCY.card if it exists (never a Kartla file)"},
         kPassphraseFile},
        run_agency_card},
       {"agency", "show", "CARD [--json]",
@@ -294,7 +297,7 @@ const std::vector<Command>& commands() {
        {kOwner, kOwnerLastSeen, kAcceptOlder, kPassphraseFile, {"--json", "", "print the ledger section's protobuf JSON"}},
        run_record_ledger},
       // --- content commands (validate, progress, plan, record show) ---
-      {"", "validate", "--section SECTION --json FILE [--report json]",
+      {"", "validate", "--section SECTION --in FILE [--report json]",
        "check section content against its schema and rules, listing every violation",
        "Checks FILE ('-' reads standard input), protobuf JSON of SECTION (or, with --protobuf,\n"
        "its binary protobuf form), against the section's schema and every offline rule of\n"
@@ -303,7 +306,8 @@ const std::vector<Command>& commands() {
        "and exits with code 2 if there is any (0 if the content is valid). No record or key is\n"
        "needed. `kartla record set` refuses invalid content with the same messages.",
        {kSection,
-        {"--json", "FILE", "the content as protobuf JSON ('-' for standard input)"},
+        {"--in", "FILE", "the content as protobuf JSON ('-' for standard input)"},
+        kDeprecatedJsonInput,
         {"--protobuf", "FILE", "the content as binary protobuf instead ('-' for standard input)"},
         {"--report", "FORMAT", "text (default) or json: the library's report with every violation"}},
        run_validate},
@@ -322,7 +326,8 @@ const std::vector<Command>& commands() {
        "goals' texts out, and work_ability is charted only if it is shared too.",
        {kOwner, kAsAgency, kAtForAgency, kOwnerCardForAgency, kOwnerLastSeen, kAcceptOlder,
         {"--json", "", "print the summary as JSON"},
-        {"--svg", "FILE", "also write the chart as an SVG file (replaces FILE)"},
+        {"--svg", "FILE", "also write the chart as an SVG file, readable by you only"},
+        {"--force", "", "replace FILE if it exists (never a Kartla file)"},
         {"--with-work-ability", "", "include work_ability scores (special-category health data)"},
         {"--language", "LANG", "language of labels and messages: sv, fi or en (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"},
         kPassphraseFile},
@@ -353,7 +358,7 @@ const std::vector<Command>& commands() {
         {"--language", "LANG", "language of labels and messages: sv, fi or en (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"}, kTrustForProvenance,
         kTrustRoot, kLastSeenTrust, kPassphraseFile},
        run_record_show},
-      {"", "attest", "--as AGENCY.id --from FILE --owner-card OWNER.card [--record-id ID] --section SECTION "
+      {"", "attest", "--as AGENCY.id --bundle FILE --owner-card OWNER.card [--record-id ID] --section SECTION "
                      "--entry ENTRY_ID --claim CLAIM.json --out A.att [--expires DATE]",
        "sign an attestation about one entry of a person's record (agency)",
        "The agency vouches for one entry: the attestation binds the owner's keys, the record id,\n"
@@ -366,7 +371,8 @@ const std::vector<Command>& commands() {
        "method or date its code system does not know is refused (exit 2, naming the field and rule).\n"
        "The owner stores it with `kartla record attach`.",
        {{"--as", "AGENCY.id", "the agency's identity file (unlocked with its passphrase)"},
-        {"--from", "FILE", "the share bundle or record holding the entry, opened as the agency"},
+        {"--bundle", "FILE", "the share bundle or record holding the entry, opened as the agency"},
+        {"--from", "FILE", "deprecated spelling of --bundle"},
         {"--owner-card", "OWNER.card", "the card of the person whose record it is"},
         {"--record-id", "ID", "the record's id (32 hex digits); must match FILE's"},
         kSection,
@@ -409,15 +415,16 @@ const std::vector<Command>& commands() {
         kPassphraseFile,
         kJsonSummary},
        run_trust_root},
-      {"trust", "add", "DRAFT --card AGENCY.card --role ROLE [--from DATE] [--until DATE] [--sequence N]",
+      {"trust", "add", "DRAFT --card AGENCY.card --role ROLE [--valid-from DATE] [--until DATE] [--sequence N]",
        "add an agency to a trust-list draft (created if missing)",
        "A draft is an unsigned JSON file listing agency cards with the role vouched for and the\n"
-       "period (--from, default now; --until, default until the list expires). A new draft has\n"
+       "period (--valid-from, default now; --until, default until the list expires). A new draft has\n"
        "sequence 1 unless --sequence N says otherwise: a list that replaces another needs a higher\n"
        "sequence. Each card is checked by the library (an agency's, self-signature, not twice).",
        {{"--card", "AGENCY.card", "the agency's public card"},
         {"--role", "ROLE", "the role vouched for (see `kartla agency new --help`)"},
-        {"--from", "DATE", "start of the agency's validity (default: now)"},
+        {"--valid-from", "DATE", "start of the agency's validity (default: now)"},
+        {"--from", "DATE", "deprecated spelling of --valid-from"},
         {"--until", "DATE", "end of its validity, through that day (default: the list's expiry)"},
         {"--sequence", "N", "the sequence number of a new draft (default 1)"},
         {"--json", "", "print the draft"}},
@@ -440,7 +447,7 @@ const std::vector<Command>& commands() {
         {"--last-seen-trust", "N", "the highest trust-list sequence seen before"},
         {"--json", "", "print the description as JSON"}},
        run_trust_show},
-      {"", "contribute", "--as AGENCY.id --to OWNER.card --record-id ID --section SECTION --json FILE "
+      {"", "contribute", "--as AGENCY.id --to OWNER.card --record-id ID --section SECTION --in FILE "
                          "--out C.kartla [--claim CLAIM.json]",
        "write an entry for a person's record, signed and sealed to them (agency)",
        "FILE holds one element of the section's `entries` as JSON, with an \"id\". The file is\n"
@@ -451,7 +458,8 @@ const std::vector<Command>& commands() {
         {"--to", "OWNER.card", "the card of the person whose record it is"},
         {"--record-id", "ID", "the record's id (32 hex digits)"},
         kSection,
-        {"--json", "FILE", "the entry as JSON ('-' for standard input)"},
+        {"--in", "FILE", "the entry as JSON ('-' for standard input)"},
+        kDeprecatedJsonInput,
         {"--claim", "CLAIM.json", "the claim (default: {\"kind\": \"CONTRIBUTED\"})"},
         {"--out", "C.kartla", "where to write the contribution (refuses to overwrite)"}, kPassphraseFile},
        run_contribute},

@@ -2,6 +2,7 @@
 // one place, in the order `kartla --help` lists them) and the entry points, one file per group.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,6 +22,18 @@ struct Command {
 };
 
 const std::vector<Command>& commands();
+
+// main.cpp: the help text, made from the table, and the other documents made from it.
+std::string command_words(const Command& command);  // "identity new"
+std::string main_help();                             // `kartla --help`
+std::string group_help(std::string_view group);      // `kartla record --help`
+std::string command_help(const Command& command);    // `kartla record set --help`
+std::string version_text();
+// manual.cpp: the same help text as a manual page (`kartla help --man`, troff for man(1)) and
+// shell completion (`kartla help --completion bash|zsh`); the build writes both and
+// `cmake --install` installs them, so they cannot drift from the commands.
+std::string man_page();
+std::string completion_script(const std::string& shell);
 
 // identity.cpp: owner, agency and trust-root identities and their cards
 Exit run_identity_new(const Args& args);

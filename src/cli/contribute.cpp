@@ -152,12 +152,6 @@ v1::ContributionDescription described(const kartla::identity& owner, const std::
   return parse_result<v1::ContributionDescription>(result.view());
 }
 
-void warn(const std::string& line) {
-  const std::string text = "kartla: warning: " + line + "\n";
-  std::fputs(text.c_str(), stderr);
-  std::fflush(stderr);
-}
-
 }  // namespace
 
 Exit run_contribute(const Args& args) {
@@ -165,7 +159,7 @@ Exit run_contribute(const Args& args) {
   const std::string owner_card = std::string(read_input(args.required("--to"), kSmallFileReadLimit).view());
   const std::string record_id = args.required("--record-id");
   const std::string section = args.required("--section");
-  const std::string entry = std::string(read_input(args.required("--json"), kEntryReadLimit).view());
+  const std::string entry = std::string(read_input(renamed_required(args, "--in", "--json"), kEntryReadLimit).view());
   const std::string out = args.required("--out");
   std::string claim;
   if (const auto claim_path = args.value("--claim")) claim = std::string(read_input(*claim_path, 1u << 20).view());

@@ -26,12 +26,19 @@
 #include "output.h"
 
 namespace kartla::cli {
+
+// Defined with check_output below; used by write_file_atomically too.
+[[noreturn]] void refuse_kartla_file(const std::string& path);
+void check_output_path(const std::string& path, bool force, bool force_offered);
+
 namespace {
 
 std::string describe_errno(int err) { return std::strerror(err); }
 
 [[noreturn]] void io_failure(const std::string& what, const std::string& path, int err) {
-  io_error("cannot " + what + " " + path + ": " + describe_errno(err));
+  // The library's wording ("could not open X: ..."), so that one missing file reads the same
+  // whichever side found it.
+  io_error("could not " + what + " " + path + ": " + describe_errno(err));
 }
 
 class Fd {
@@ -51,7 +58,7 @@ class Fd {
 
 int open_for_reading(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) io_failure("read", path, errno);
+  if (fd < 0) io_failure("open", path, errno);
   struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
     ::close(fd);
@@ -210,15 +217,54 @@ bool same_file(const std::string& a, const std::string& b) {
 
 void remove_file(const std::string& path) noexcept { ::unlink(path.c_str()); }
 
-void check_new_output(const std::string& path) {
-  if (path_exists(path)) usage_error(path + " already exists; refusing to overwrite it");
+[[noreturn]] void refuse_kartla_file(const std::string& path) {
+  usage_error(path + " is a Kartla file (an identity, a card, a record, ...); kartla never overwrites one");
+}
+
+bool is_kartla_file(const std::string& path) {
+  // O_NONBLOCK: a FIFO planted at the path must not hang the check.
+  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+  if (fd.get() < 0) return false;
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  char magic[6] = {};
+  size_t got = 0;
+  while (got < sizeof magic) {
+    const ssize_t n = ::read(fd.get(), magic + got, sizeof magic - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<size_t>(n);
+  }
+  return got == sizeof magic && std::string_view(magic, sizeof magic) == "KARTLA";
+}
+
+void check_output_path(const std::string& path, bool force, bool force_offered) {
+  if (path == "-") return;
+  if (path_exists(path)) {
+    // An identity file is the only copy of its keys, and a record, bundle or attestation may be
+    // too: one mistyped path (`--svg owner.id`) must not destroy it, --force or not.
+    if (is_kartla_file(path)) refuse_kartla_file(path);
+    if (!force)
+      usage_error(path + " already exists; refusing to overwrite it" + (force_offered ? " (--force replaces it)" : ""));
+  }
   const std::string dir = directory_of(path);
   struct stat st {};
   if (::stat(dir.c_str(), &st) != 0) io_failure("write", path, errno);
   if (!S_ISDIR(st.st_mode)) io_failure("write", path, ENOTDIR);
 }
 
+void check_output(const std::string& path, bool force) { check_output_path(path, force, true); }
+
+void check_new_output(const std::string& path) { check_output_path(path, false, false); }
+
 void write_file_atomically(const std::string& path, std::string_view data, bool overwrite, unsigned mode) {
+  if (path == "-") {
+    write_stdout_bytes(data);
+    return;
+  }
+  // Checked again here, right before the rename, for every file the CLI writes (its own files
+  // included): the check a command made before its slow work may be minutes old.
+  if (overwrite && is_kartla_file(path)) refuse_kartla_file(path);
   const std::string dir = directory_of(path);
   std::string temp = dir + "/.kartla-tmp-XXXXXX";
   Fd fd(::mkstemp(temp.data()));
@@ -249,11 +295,15 @@ void write_file_atomically(const std::string& path, std::string_view data, bool 
   if (dirfd.get() < 0 || ::fsync(dirfd.get()) != 0) io_failure("write", path, errno);
 }
 
-void write_stdout(std::string_view text) { write_all(1, text, "standard output"); }
+void write_stdout(std::string_view text) {
+  for_each_terminal_safe_piece(text, [](std::string_view piece) { write_all(1, piece, "standard output"); });
+}
 
-void write_stdout_line(std::string_view text) {
-  write_stdout(text);
-  if (text.empty() || text.back() != '\n') write_stdout("\n");
+void write_stdout_bytes(std::string_view bytes) { write_all(1, bytes, "standard output"); }
+
+void write_stdout_json(std::string_view json) {
+  const Secret laid_out = laid_out_json(json);
+  write_stdout(laid_out.view());
 }
 
 bool parse_own_json(std::string_view text, google::protobuf::Message* message) {
@@ -292,6 +342,7 @@ TrustListInput read_trust_list(const Args& args, const std::string& path) {
   out.list = parse_result<v1::TrustListDescription>(
       kartla::trust_list_verify(out.bytes, root, last_seen, 0, KARTLA_ENCODING_PROTOBUF));
   if (!fingerprint.empty()) remember_trust_sequence(fingerprint, described.sequence());
+  out.root_pinned = !root.empty();
   return out;
 }
 

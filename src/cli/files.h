@@ -37,23 +37,33 @@ void check_readable(const std::string& path);
 bool same_file(const std::string& a, const std::string& b);
 // Best effort: used only to take back a file this process has just created.
 void remove_file(const std::string& path) noexcept;
-// Before any expensive work: a usage Failure if `path` exists, an I/O Failure if its directory
-// does not. The library re-checks when it writes, so this is for early, clear messages only.
+// Does `path` hold a Kartla file (docs/SPEC.md §3.1: it starts with "KARTLA")?
+bool is_kartla_file(const std::string& path);
+// Before any expensive work, for a file a command is about to write ('-' is stdout and always
+// fine): a usage Failure if `path` is a Kartla file (never overwritten, whatever the options), or
+// exists and `force` is false (--force); an I/O Failure if its directory does not exist. The
+// writer re-checks, so this is for early, clear messages.
+void check_output(const std::string& path, bool force);
+// check_output(path, false): for outputs that are never replaced.
 void check_new_output(const std::string& path);
 
 // Writes `path` only once all of it is on disk: temporary file in the same directory, fsync,
-// then an atomic rename (or, without `overwrite`, a link that fails if `path` appeared). `mode`
-// is masked by the umask; kPrivateFile for what only its owner should read.
+// then an atomic rename (or, without `overwrite`, a link that fails if `path` appeared). A Kartla
+// file is never replaced. `mode` is masked by the umask; kPrivateFile for what only its owner
+// should read (every output holding plaintext). '-' writes the bytes to stdout as they are.
 inline constexpr unsigned kPublicFile = 0666;
 inline constexpr unsigned kPrivateFile = 0600;
 void write_file_atomically(const std::string& path, std::string_view data, bool overwrite,
                            unsigned mode = kPublicFile);
 
-// Writes to stdout (fd 1) unbuffered; an I/O Failure if it cannot.
+// Writes text to stdout (fd 1) unbuffered, made safe for a terminal (for_each_terminal_safe_piece);
+// an I/O Failure if it cannot (a closed pipe included: SIGPIPE is ignored).
 void write_stdout(std::string_view text);
-// The same, with a final newline if `text` does not end in one (a section's JSON as the library
-// printed it).
-void write_stdout_line(std::string_view text);
+// The same for bytes that are a file (`--out -`): written as they are.
+void write_stdout_bytes(std::string_view bytes);
+// A JSON document the library printed (a section's content, which may be plaintext), laid out as
+// every document the CLI prints (two spaces per level: json_text), with no copy left unwiped.
+void write_stdout_json(std::string_view json);
 
 // --- the CLI's own files -------------------------------------------------------------------
 
@@ -77,6 +87,7 @@ inline constexpr size_t kTrustListReadLimit = 2u << 20;
 struct TrustListInput {
   std::string bytes;  // the file (public data)
   v1::TrustListDescription list;  // kartla_trust_list_verify's description
+  bool root_pinned = false;  // checked against --trust-root ROOT.card, not only by its own word
 };
 
 // Reads and verifies the trust list at `path` now, against --trust-root ROOT.card (if given) and

@@ -30,7 +30,7 @@ Secret new_identity_output(const Args& args, const std::string& path, std::strin
   Secret out;
   if (args.flag("--json")) {
     IdentityCreated created;
-    created.set_identity(path);
+    created.set_identity(valid_utf8(path));  // secret_json_text does not repair: it copies nothing
     created.set_fingerprint(fingerprint);
     created.set_recovery_code(code.data(), code.size());
     out = secret_json_text(created);
@@ -84,6 +84,7 @@ void create_identity(const Args& args, const std::string& path, std::string_view
   const kartla_identity_options options = identity_options(args);
   check_new_output(path);
   const Secret passphrase = first_passphrase(args);
+  const SlowStep deriving("Protecting the new keys with your passphrase (Argon2id: a few seconds)...");
   kartla::identity::created created = create(passphrase.view(), &options);
   save_new_identity(args, path, created, kind);
 }
@@ -185,8 +186,7 @@ Exit run_identity_fingerprint(const Args& args) {
   const Secret file = read_input(path, kSmallFileReadLimit);
   std::string fingerprint;
   if (looks_like_identity_file(file.view())) {
-    const Secret passphrase = current_passphrase(args, path);
-    fingerprint = kartla::identity::open(file.view(), passphrase.view()).fingerprint();
+    fingerprint = unlock_identity(path, args).fingerprint();
   } else {
     fingerprint = kartla::card_fingerprint(file.view());
   }

@@ -2,6 +2,10 @@
 // `kartla: error:` line on stderr and the exit code of its class. Also the help and version text,
 // generated from the command table (commands.cpp) and the exit-code table below so that they
 // cannot drift from what the commands accept and return.
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
 #include <cstdio>
 #include <new>
 #include <string>
@@ -34,8 +38,8 @@ Exit exit_for(kartla_status status) {
     case KARTLA_E_SIGNATURE:
     case KARTLA_E_INTEGRITY: return Exit::verification;
     case KARTLA_E_AUTH: return Exit::auth;
-    case KARTLA_E_IO:
-    case KARTLA_E_BUSY: return Exit::io;
+    case KARTLA_E_IO: return Exit::io;
+    case KARTLA_E_BUSY: return Exit::busy;
     case KARTLA_E_ROLLBACK: return Exit::older_copy;
     case KARTLA_E_NO_MEMORY:
     case KARTLA_E_CRYPTO:
@@ -57,13 +61,16 @@ const std::vector<ExitClass>& exit_classes() {
       {Exit::not_available, "not available to you: section not in the record, not shared with you, or expired"},
       {Exit::verification, "verification failed: malformed, tampered with, truncated, too large, other version"},
       {Exit::auth, "wrong passphrase, wrong recovery code, or a record of another identity"},
-      {Exit::io, "I/O: a file could not be read or written, or another program is saving it"},
+      {Exit::io, "I/O: a file could not be read or written"},
       {Exit::older_copy, "older copy: authentic, but its sequence is below --last-seen"},
+      {Exit::busy, "busy: another program is saving the record, or saved it since; try again"},
   };
   return table;
 }
 
-// --- help ----------------------------------------------------------------------------------
+}  // namespace
+
+// --- help (commands.h) ----------------------------------------------------------------------------------
 
 // "identity new", or "verify" for a top-level command.
 std::string command_words(const Command& command) {
@@ -86,7 +93,7 @@ std::string main_help() {
       "kartla: a participant-owned, encrypted and signed competence-mapping record\n"
       "\n"
       "Usage: kartla COMMAND [ARGUMENTS] [OPTIONS]\n"
-      "       kartla COMMAND --help     what a command does and its options\n"
+      "       kartla help COMMAND       what a command does and its options (or COMMAND --help)\n"
       "       kartla --version\n"
       "\n"
       "Commands:\n";
@@ -133,6 +140,8 @@ std::string version_text() {
          ", ABI " + std::to_string(kartla_abi_version()) + ")\n";
 }
 
+namespace {
+
 // --- dispatch ------------------------------------------------------------------------------
 
 const Command* find_command(std::string_view group, std::string_view name) {
@@ -151,9 +160,23 @@ Exit dispatch(const std::vector<std::string>& argv) {
   choose_language(argv);
   if (argv.empty()) usage_error(T("no command given; run 'kartla --help'"));
   const std::string& first = argv[0];
-  if (first == "--help" || first == "-h" || first == "help") {
+  if (first == "--help" || first == "-h" || (first == "help" && argv.size() == 1)) {
     write_stdout(main_help());
     return Exit::ok;
+  }
+  if (first == "help" && argv.size() == 3 && argv[1] == "--completion") {
+    write_stdout(completion_script(argv[2]));
+    return Exit::ok;
+  }
+  if (first == "help" && argv.size() == 2 && argv[1] == "--man") {
+    write_stdout(man_page());
+    return Exit::ok;
+  }
+  if (first == "help") {
+    // `kartla help share` is `kartla share --help` (as git and go do).
+    std::vector<std::string> words(argv.begin() + 1, argv.end());
+    words.push_back("--help");
+    return dispatch(words);
   }
   if (first == "--version") {
     write_stdout(version_text());
@@ -193,10 +216,23 @@ Exit dispatch(const std::vector<std::string>& argv) {
 int report(Exit code, const std::string& message) {
   // Messages come from the library and from file names: keep the promise of exactly one line.
   const std::string line =
-      "kartla: error: " + (message.empty() ? std::string("unknown error") : one_line(message)) + "\n";
+      "kartla: error: " + (message.empty() ? std::string("unknown error") : terminal_safe(one_line(message))) + "\n";
   std::fputs(line.c_str(), stderr);
   std::fflush(stderr);
   return static_cast<int>(code);
+}
+
+// Before anything is read: section plaintext, secret keys and passphrases pass through this
+// process's memory, so it must not end up in a core file (a crash during `record get` would leave
+// copies of the decrypted section there) nor be readable by another process of the same user
+// through ptrace or /proc/PID/mem. PR_SET_DUMPABLE 0 forbids both. A closed pipe must be an error
+// the command sees (EPIPE), not a silent death: `kartla identity new | head -c 0` would otherwise
+// die after saving an identity whose recovery code nobody saw, before it could remove it.
+void harden_process() {
+  const struct rlimit no_core = {0, 0};
+  ::setrlimit(RLIMIT_CORE, &no_core);
+  ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+  ::signal(SIGPIPE, SIG_IGN);
 }
 
 }  // namespace
@@ -204,6 +240,7 @@ int report(Exit code, const std::string& message) {
 
 int main(int argc, char** argv) {
   using namespace kartla::cli;
+  harden_process();
   try {
     const std::vector<std::string> words(argv + 1, argv + argc);
     return static_cast<int>(dispatch(words));

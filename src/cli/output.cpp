@@ -11,7 +11,10 @@
 #include <google/protobuf/util/type_resolver_util.h>
 
 #include <climits>
+#include <cstdio>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "args.h"
 #include "messages.h"
@@ -77,6 +80,63 @@ std::string laid_out(std::string_view in) {
   return out + "\n";
 }
 
+bool is_valid_utf8(std::string_view text) {
+  uint32_t code = 0;
+  for (size_t i = 0; i < text.size();) {
+    const size_t len = detail::utf8_sequence(text, i, &code);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+// Calls `visit` with each string field's value (repeated ones and those of nested messages, map
+// entries included); `visit` returns the value to keep, or nullopt to leave it unchanged.
+template <typename Visit>
+void for_each_string(google::protobuf::Message* message, Visit visit) {
+  using google::protobuf::FieldDescriptor;
+  const google::protobuf::Reflection* reflection = message->GetReflection();
+  std::vector<const FieldDescriptor*> fields;
+  reflection->ListFields(*message, &fields);
+  for (const FieldDescriptor* field : fields) {
+    if (field->type() == FieldDescriptor::TYPE_STRING) {
+      if (field->is_repeated()) {
+        for (int i = 0; i < reflection->FieldSize(*message, field); ++i)
+          if (auto fixed = visit(reflection->GetRepeatedString(*message, field, i)))
+            reflection->SetRepeatedString(message, field, i, *fixed);
+      } else if (auto fixed = visit(reflection->GetString(*message, field))) {
+        reflection->SetString(message, field, *fixed);
+      }
+    } else if (field->type() == FieldDescriptor::TYPE_MESSAGE) {
+      if (field->is_repeated()) {
+        for (int i = 0; i < reflection->FieldSize(*message, field); ++i)
+          for_each_string(reflection->MutableRepeatedMessage(message, field, i), visit);
+      } else {
+        for_each_string(reflection->MutableMessage(message, field), visit);
+      }
+    }
+  }
+}
+
+// File names come from the command line as bytes; a name that is not UTF-8 would make invalid
+// JSON (protobuf drops the bytes it cannot print).
+bool holds_invalid_utf8(const google::protobuf::Message& message) {
+  bool found = false;
+  // Visiting needs a mutable message but changes nothing here.
+  for_each_string(const_cast<google::protobuf::Message*>(&message), [&](const std::string& value) {
+    found = found || !is_valid_utf8(value);
+    return std::optional<std::string>();
+  });
+  return found;
+}
+
+void repair_utf8(google::protobuf::Message* message) {
+  for_each_string(message, [](const std::string& value) -> std::optional<std::string> {
+    if (is_valid_utf8(value)) return std::nullopt;
+    return valid_utf8(value);
+  });
+}
+
 [[noreturn]] void cannot_print(const google::protobuf::Message& message) {
   throw Failure(Exit::internal, "cannot print a " + message.GetDescriptor()->name() + " as JSON");
 }
@@ -130,6 +190,10 @@ std::string attestation_line(const v1::AttestationReport& report) {
   } else if (report.has_issuer()) {
     line += " by " + who(report.issuer().name(), report.issuer().organisation_number(), "");
   }
+  // A name is what its issuer chose to call itself; the fingerprint is what tells two apart.
+  const std::string& fingerprint =
+      report.has_listed() ? report.listed().fingerprint() : report.has_issuer() ? report.issuer().fingerprint() : "";
+  if (!fingerprint.empty()) line += ", fingerprint " + printable(fingerprint);
   if (report.has_claim() && report.claim().kind() != v1::AttestationClaim::KIND_UNSPECIFIED)
     line += ", " + fill(T("attested: %s"), {claim_text(report.claim())});
   if (verdict != "trusted") line += ": " + printable(report.message());
@@ -174,10 +238,24 @@ std::string claim_text(const v1::AttestationClaim& c) {
   return out;
 }
 
+void warn(const std::string& message) {
+  const std::string line = "kartla: warning: " + terminal_safe(one_line(message)) + "\n";
+  std::fputs(line.c_str(), stderr);
+  std::fflush(stderr);
+}
+
 std::string json_text(const google::protobuf::Message& message) {
   std::string bytes;
   std::string json;
-  print(message, true, &bytes, &json);
+  if (holds_invalid_utf8(message)) {
+    // Protobuf would drop the invalid bytes (and log to stderr); U+FFFD keeps their place.
+    const std::unique_ptr<google::protobuf::Message> fixed(message.New());
+    fixed->CopyFrom(message);
+    repair_utf8(fixed.get());
+    print(*fixed, true, &bytes, &json);
+  } else {
+    print(message, true, &bytes, &json);
+  }
   return json;
 }
 
@@ -211,6 +289,13 @@ std::string json_member_text(const google::protobuf::Message& message) {
   return laid_out(std::string_view(json).substr(head.size(), json.size() - head.size() - 1));
 }
 
+Secret laid_out_json(std::string_view json) {
+  std::string text = laid_out(json);  // one allocation, never grown: no stale copy
+  Secret out(text);
+  wipe_string(&text);
+  return out;
+}
+
 void read_json_object(std::string_view json, google::protobuf::Struct* object) {
   if (!google::protobuf::util::JsonStringToMessage(google::protobuf::StringPiece(json.data(), json.size()), object)
            .ok())
@@ -242,6 +327,80 @@ std::string printable(std::string_view text) {
   return out;
 }
 
+namespace detail {
+
+size_t utf8_sequence(std::string_view text, size_t i, uint32_t* code) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) {
+    *code = lead;
+    return 1;
+  }
+  size_t len = 0;
+  unsigned char low = 0x80;  // the range of the second byte (RFC 3629 §4: no overlong forms,
+  unsigned char high = 0xbf; // no surrogates, nothing above U+10FFFF)
+  if (lead >= 0xc2 && lead <= 0xdf) {
+    len = 2;
+    *code = lead & 0x1f;
+  } else if (lead >= 0xe0 && lead <= 0xef) {
+    len = 3;
+    *code = lead & 0x0f;
+    if (lead == 0xe0) low = 0xa0;
+    if (lead == 0xed) high = 0x9f;
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    len = 4;
+    *code = lead & 0x07;
+    if (lead == 0xf0) low = 0x90;
+    if (lead == 0xf4) high = 0x8f;
+  } else {
+    return 0;
+  }
+  if (i + len > text.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    const unsigned char c = byte(i + k);
+    if (k == 1 ? (c < low || c > high) : (c < 0x80 || c > 0xbf)) return 0;
+    *code = (*code << 6) | (c & 0x3f);
+  }
+  return len;
+}
+
+bool unsafe_on_a_terminal(uint32_t code) {
+  if (code < 0x20) return code != '\n' && code != '\t';
+  return code == 0x7f || (code >= 0x80 && code <= 0x9f) || code == 0x061c || code == 0x200e || code == 0x200f ||
+         (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}
+
+std::string json_escape(uint32_t code) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out = "\\u";
+  for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(code >> shift) & 0xf];
+  return out;
+}
+
+}  // namespace detail
+
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  uint32_t code = 0;
+  for (size_t i = 0; i < text.size();) {
+    const size_t len = detail::utf8_sequence(text, i, &code);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      i += 1;
+    } else {
+      out.append(text.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
+std::string terminal_safe(std::string_view text) {
+  std::string out;
+  for_each_terminal_safe_piece(text, [&](std::string_view piece) { out.append(piece); });
+  return out;
+}
+
 std::string gdpr_basis_label(const std::string& code) {
   // The labels are the code systems' (gdpr-art6, gdpr-art9), from the library in the run's
   // language: one list, in src/codes, for the views and for this.
@@ -257,17 +416,28 @@ std::string one_line(std::string text) {
   return text;
 }
 
+std::string counted(size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 std::string padded(std::string_view text, size_t width) {
   std::string out(text);
   out.append(width > out.size() ? width - out.size() : 1, ' ');
   return out;
 }
 
-std::string trust_list_report(const v1::TrustListDescription& list) {
+std::string unpinned_root_warning(const std::string& root_name) {
+  return "  WARNING: the root \"" + printable(root_name) +
+         "\" is not pinned (--trust-root ROOT.card): anyone can make a root of that name.\n"
+         "  Compare its fingerprint with the one the real root published before trusting this.\n";
+}
+
+std::string trust_list_report(const v1::TrustListDescription& list, bool root_pinned) {
   std::string text = "Trust list " + std::to_string(list.sequence()) + " signed by " + printable(list.root().name()) +
                      " (" + list.root().fingerprint() + ")\n";
+  if (!root_pinned) text += unpinned_root_warning(list.root().name());
   text += "  issued " + format_utc(list.issued_at()) + ", expires " + format_utc(list.expires_at()) + "\n";
-  text += "  " + std::to_string(list.agencies_size()) + " agencies vouched for\n";
+  text += "  " + counted(static_cast<size_t>(list.agencies_size()), "agency", "agencies") + " vouched for\n";
   for (const v1::ListedAgency& a : list.agencies()) {
     text += "    " + who(a.name(), a.organisation_number(), a.role()) + ", " + format_utc(a.valid_from()) + " to " +
             until_text(a) + "\n" + "      fingerprint " + a.fingerprint() + "\n";
@@ -275,11 +445,16 @@ std::string trust_list_report(const v1::TrustListDescription& list) {
   return text;
 }
 
-std::string provenance_report(const v1::ProvenanceReport& provenance) {
+std::string provenance_report(const v1::ProvenanceReport& provenance, bool root_pinned) {
   std::string text = "Section " + provenance.section() + ": ";
-  text += provenance.has_trust_list() ? "trust list " + std::to_string(provenance.trust_list().sequence()) + " by " +
-                                            printable(provenance.trust_list().root()) + "\n"
-                                      : std::string("no trust list (no issuer is trusted)\n");
+  if (provenance.has_trust_list()) {
+    const v1::TrustListSummary& list = provenance.trust_list();
+    text += "trust list " + std::to_string(list.sequence()) + " by " + printable(list.root()) + " (root fingerprint " +
+            printable(list.root_fingerprint()) + ")\n";
+    if (!root_pinned) text += unpinned_root_warning(list.root());
+  } else {
+    text += "no trust list (no issuer is trusted)\n";
+  }
   if (provenance.entries_size() == 0) text += "  (no entries)\n";
   for (const v1::EntryProvenance& e : provenance.entries()) {
     text += "  " + printable(e.entry_id()) + ": " + e.provenance() + "\n";

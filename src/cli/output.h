@@ -8,6 +8,7 @@
 #include <google/protobuf/struct.pb.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -29,8 +30,9 @@ enum class Exit : int {
   not_available = 3,  // section not in the record, not shared with you, or expired
   verification = 4,   // the file is malformed, tampered with, too large or of another version
   auth = 5,           // wrong passphrase, wrong recovery code, or not this identity's record
-  io = 6,             // the operating system refused a read or write, or the file is busy
+  io = 6,             // the operating system refused a read or write
   older_copy = 7,     // authentic, but older than the sequence given with --last-seen
+  busy = 8,           // another program is saving the record or saved it since: try again
 };
 
 // Errors the CLI raises itself (as opposed to kartla::error from the library). main() turns
@@ -46,6 +48,10 @@ class Failure : public std::runtime_error {
 
 [[noreturn]] inline void usage_error(const std::string& message) { throw Failure(Exit::usage, message); }
 [[noreturn]] inline void io_error(const std::string& message) { throw Failure(Exit::io, message); }
+
+// One line on stderr, `kartla: warning: MESSAGE`: something the person should change, which does
+// not stop the command.
+void warn(const std::string& message);
 
 // --- JSON ----------------------------------------------------------------------------------
 
@@ -64,6 +70,10 @@ Secret secret_json_text(const google::protobuf::Message& message);
 // A message whose only field is repeated or a map, printed as the JSON array or object of that
 // field: a document that is a list (`kartla sections --json`) or a map (the trust-list marks).
 std::string json_member_text(const google::protobuf::Message& message);
+
+// A JSON document printed elsewhere (by the library) laid out as json_text lays out its own,
+// in wiped memory: it may be a section's plaintext.
+Secret laid_out_json(std::string_view json);
 
 // A JSON object the library printed (a section's content), read to be embedded in a document
 // the CLI prints; an internal Failure if it is not a JSON object (a bug).
@@ -96,6 +106,22 @@ Message parse_result(std::string_view bytes) {
 // such care: JSON escapes control characters.
 std::string printable(std::string_view text);
 
+// Everything the CLI prints passes through here (write_stdout, the error line, prompts): section
+// content an agency wrote through an accepted contribution, names on cards and file names reach
+// the reader's terminal in human text and in JSON alike. `emit` receives `text` in pieces, with
+// each C0 control but newline and tab, DEL, each C1 control (U+0080..U+009F; U+009B is a
+// one-character CSI) and each bidirectional formatting character (U+061C, U+200E, U+200F,
+// U+202A..U+202E, U+2066..U+2069, which reorder what a person reads: "Trojan Source") replaced by
+// its JSON escape `\uXXXX` (inside a JSON string the same character, and to a person a visible
+// mark that something was there), and each byte that is not part of valid UTF-8 (a file name
+// from another system) by U+FFFD, so that JSON output stays valid JSON. No copy of `text` is made:
+// it may be section plaintext.
+template <typename Emit>
+void for_each_terminal_safe_piece(std::string_view text, Emit emit);
+std::string terminal_safe(std::string_view text);
+// `text` with each byte that is not part of valid UTF-8 replaced by U+FFFD.
+std::string valid_utf8(std::string_view text);
+
 // `text` with every C0 control character and DEL replaced by a space: a message that must stay
 // one line (an error, a validation finding).
 std::string one_line(std::string text);
@@ -108,6 +134,9 @@ std::string gdpr_basis_label(const std::string& code);
 // level 3 (seqf), method OCN validation, on 2025-11-20, 7.5 credits, assessor OCN-bedömare".
 std::string claim_text(const kartla::v1::AttestationClaim& claim);
 
+// "1 agency", "2 agencies": a count with its noun in the number it takes.
+std::string counted(size_t n, std::string_view one, std::string_view many);
+
 // `text` padded with spaces to `width` (at least one space after it): the left column of a table.
 std::string padded(std::string_view text, size_t width);
 
@@ -119,10 +148,51 @@ std::string joined(const Items& items) {
   return out;
 }
 
+// A trust root names itself, so a home-made root called "Tillitsrot" vouching for a fake
+// "Landskrona stad" reads like the real one: every report shows the root's and each issuer's
+// fingerprint, and warns when the root was not pinned with --trust-root (`root_pinned` false).
+
 // "Trust list 3 by ROOT (fingerprint), expires ...; N agencies: ..." for people.
-std::string trust_list_report(const v1::TrustListDescription& list);
-// One line per entry: its id and provenance, with the issuer's name, role and organisation number
-// (or why an attestation does not hold), from kartla_record_provenance's report.
-std::string provenance_report(const v1::ProvenanceReport& provenance);
+std::string trust_list_report(const v1::TrustListDescription& list, bool root_pinned);
+// One line per entry: its id and provenance, with the issuer's name, role, organisation number and
+// fingerprint (or why an attestation does not hold), from kartla_record_provenance's report.
+std::string provenance_report(const v1::ProvenanceReport& provenance, bool root_pinned);
+
+// --- implementation of for_each_terminal_safe_piece --------------------------------------------
+
+namespace detail {
+// The length of the valid UTF-8 sequence at text[i] (1..4), or 0 if the byte there does not
+// start one; the code point in *code.
+size_t utf8_sequence(std::string_view text, size_t i, uint32_t* code);
+// Must this code point be escaped (see for_each_terminal_safe_piece)?
+bool unsafe_on_a_terminal(uint32_t code);
+// "\u009b".
+std::string json_escape(uint32_t code);
+}  // namespace detail
+
+template <typename Emit>
+void for_each_terminal_safe_piece(std::string_view text, Emit emit) {
+  size_t clean_from = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    uint32_t code = 0;
+    const size_t len = detail::utf8_sequence(text, i, &code);
+    if (len != 0 && !detail::unsafe_on_a_terminal(code)) {
+      i += len;
+      continue;
+    }
+    if (i > clean_from) emit(text.substr(clean_from, i - clean_from));
+    if (len == 0) {
+      emit(std::string_view("\xEF\xBF\xBD"));
+      i += 1;
+    } else {
+      const std::string escape = detail::json_escape(code);
+      emit(std::string_view(escape));
+      i += len;
+    }
+    clean_from = i;
+  }
+  if (text.size() > clean_from) emit(text.substr(clean_from));
+}
 
 }  // namespace kartla::cli

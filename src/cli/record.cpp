@@ -173,7 +173,7 @@ Exit run_record_set(const Args& args) {
   args.expect_positionals({"REC.kartla"});
   const std::string& path = args.positional(0);
   const std::string section = section_option(args);
-  const Secret json = read_input(args.required("--json"), kSectionJsonReadLimit);
+  const Secret json = read_input(renamed_required(args, "--in", "--json"), kSectionJsonReadLimit);
 
   OwnedRecord owned = open_record_with_owner(path, args);
   kartla::record& record = owned.record;
@@ -201,7 +201,7 @@ Exit run_record_get(const Args& args) {
 
   const kartla::record record = std::move(open_record_with_owner(path, args).record);
   const kartla::buffer json = record.section_json(section);
-  write_stdout_line(json.view());
+  write_stdout_json(json.view());
   return Exit::ok;
 }
 
@@ -256,7 +256,7 @@ Exit run_record_ledger(const Args& args) {
       return Exit::ok;
     }
     const kartla::buffer json = record.section_json(kLedgerSection);
-    write_stdout_line(json.view());
+    write_stdout_json(json.view());
     return Exit::ok;
   }
   if (!has_ledger) {

@@ -114,6 +114,16 @@ std::optional<Secret> prompt_hidden(const char* prompt) {
   return line;
 }
 
+// How many times a new passphrase may be typed twice before the command gives up.
+constexpr int kConfirmAttempts = 3;
+
+void write_text_to_tty(const std::string& text) {
+  const int fd = ::open("/dev/tty", O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return;
+  write_text(fd, text.c_str());
+  ::close(fd);
+}
+
 struct Source {
   const char* what;         // "passphrase"
   const char* file_option;  // "--passphrase-file"
@@ -137,9 +147,17 @@ Secret obtain(const Args& args, const Source& source) {
     usage_error(std::string("no ") + source.what + ": set " + source.env + ", use " + source.file_option +
                 " FILE, or run kartla on a terminal");
   Secret first = non_empty(std::move(*typed), source, "the terminal");
-  if (source.confirm) {
+  // A mistyped repetition costs the person a retry, not the whole command (as passwd(1) does);
+  // after a few mismatches something else is wrong, and the command stops.
+  for (int attempt = 1; source.confirm; ++attempt) {
     std::optional<Secret> again = prompt_hidden((std::string("Repeat the ") + source.what + ": ").c_str());
-    if (!again || again->view() != first.view()) usage_error(std::string("the two ") + source.what + "s do not match");
+    if (again && again->view() == first.view()) break;
+    if (!again || attempt == kConfirmAttempts)
+      usage_error(std::string("the two ") + source.what + "s do not match");
+    write_text_to_tty(std::string("The two ") + source.what + "s do not match; type them again.\n");
+    std::optional<Secret> retyped = prompt_hidden(source.prompt.c_str());
+    if (!retyped) usage_error(std::string("the two ") + source.what + "s do not match");
+    first = non_empty(std::move(*retyped), source, "the terminal");
   }
   return first;
 }
@@ -207,9 +225,20 @@ void Secret::release() noexcept {
   capacity_ = 0;
 }
 
+SlowStep::SlowStep(const std::string& what) {
+  if (::isatty(2) != 1) return;
+  write_text(2, terminal_safe(what).c_str());
+  shown_ = true;
+}
+
+SlowStep::~SlowStep() {
+  // Back to the start of the line and clear it: what follows starts on a clean line.
+  if (shown_) write_text(2, "\r\033[K");
+}
+
 Secret current_passphrase(const Args& args, const std::string& identity_path) {
   return obtain(args, {"passphrase", "--passphrase-file", "KARTLA_PASSPHRASE",
-                       "Passphrase for " + identity_path + ": ", false});
+                       "Passphrase for " + terminal_safe(identity_path) + ": ", false});
 }
 
 Secret first_passphrase(const Args& args) {
@@ -222,13 +251,20 @@ Secret replacement_passphrase(const Args& args) {
 
 Secret recovery_code(const Args& args, const std::string& identity_path) {
   return obtain(args, {"recovery code", "--recovery-code-file", "KARTLA_RECOVERY_CODE",
-                       "Recovery code for " + identity_path + ": ", false});
+                       "Recovery code for " + terminal_safe(identity_path) + ": ", false});
 }
 
 kartla::identity unlock_identity(const std::string& path, const Args& args) {
   const Secret file = read_input(path, kSmallFileReadLimit);
   const Secret passphrase = current_passphrase(args, path);
-  return kartla::identity::open(file.view(), passphrase.view());
+  const SlowStep deriving("Unlocking " + path + " (Argon2id: a few seconds)...");
+  try {
+    return kartla::identity::open(file.view(), passphrase.view());
+  } catch (const kartla::error& e) {
+    // The one failure a person can do something about on their own.
+    if (e.status() != KARTLA_E_AUTH) throw;
+    throw kartla::error(e.status(), std::string(e.what()) + " (forgot it? 'kartla identity recover " + path + "')");
+  }
 }
 
 }  // namespace kartla::cli

@@ -66,6 +66,19 @@ Secret replacement_passphrase(const Args& args);
 // The recovery code: --recovery-code-file, KARTLA_RECOVERY_CODE, or a prompt (not echoed).
 Secret recovery_code(const Args& args, const std::string& identity_path);
 
+// While a slow step runs (Argon2id takes seconds by design), a line on the terminal saying what
+// is happening, cleared when it ends; nothing when stderr is not a terminal (scripts, pipes).
+class SlowStep {
+ public:
+  explicit SlowStep(const std::string& what);
+  ~SlowStep();
+  SlowStep(const SlowStep&) = delete;
+  SlowStep& operator=(const SlowStep&) = delete;
+
+ private:
+  bool shown_ = false;
+};
+
 // Reads the file first, so a missing file is reported before anyone is asked for a passphrase,
 // then unlocks it with the passphrase from --passphrase-file, KARTLA_PASSPHRASE or a prompt.
 kartla::identity unlock_identity(const std::string& path, const Args& args);

@@ -146,7 +146,8 @@ std::string file_size_text(const std::string& path) {
 std::string expiry_text(int64_t expires_at) {
   if (expires_at == 0) return "never (until revoked)";
   const std::string day = last_valid_day(expires_at);
-  return format_utc(expires_at) + (day.empty() ? "" : " (valid through " + day + ")");
+  // A share given --expires 2027-06-30 reads back as that date, the instant after it.
+  return day.empty() ? format_utc(expires_at) : "valid through " + day + " (ends " + format_utc(expires_at) + ")";
 }
 
 namespace {

@@ -80,7 +80,7 @@ Exit run_verify(const Args& args) {
   // per-entry provenance is `record provenance` and `open --trust`).
   if (const std::optional<TrustListInput> trust = trust_list_option(args)) {
     write_stdout(args.flag("--json") ? verification_with_trust_json(v, trust->list)
-                                     : human_report(v) + "\n" + trust_list_report(trust->list));
+                                     : human_report(v) + "\n" + trust_list_report(trust->list, trust->root_pinned));
     return Exit::ok;
   }
   write_stdout(args.flag("--json") ? verification_json(v) : human_report(v));
@@ -112,9 +112,9 @@ Exit run_sections(const Args& args) {
 Exit run_validate(const Args& args) {
   args.expect_positionals({});
   const std::string section = section_option(args);
-  const std::optional<std::string> json_path = args.value("--json");
+  const std::optional<std::string> json_path = renamed_value(args, "--in", "--json");
   const std::optional<std::string> protobuf_path = args.value("--protobuf");
-  if (json_path.has_value() == protobuf_path.has_value()) usage_error("give exactly one of --json FILE and --protobuf FILE");
+  if (json_path.has_value() == protobuf_path.has_value()) usage_error("give exactly one of --in FILE and --protobuf FILE");
   const std::string format = args.value("--report").value_or("text");
   if (format != "text" && format != "json") usage_error("--report must be 'text' or 'json', not '" + format + "'");
 
@@ -129,12 +129,13 @@ Exit run_validate(const Args& args) {
   } else if (result.valid) {
     write_stdout((path == "-" ? std::string("standard input") : path) + ": valid " + section + " content\n");
   } else {
-    write_stdout(violation_lines(section, report));
+    // Errors leave standard output empty (`kartla --help`): the violations are the error's detail.
+    std::fputs(terminal_safe(violation_lines(section, report)).c_str(), stderr);
   }
   if (!result.valid) {
     const size_t count = static_cast<size_t>(report.violations_size());
-    usage_error(section + " content breaks " + std::to_string(count) + (count == 1 ? " rule" : " rules") +
-                " (listed on standard output)");
+    usage_error(section + " content breaks " + counted(count, "rule", "rules") +
+                (format == "json" ? " (the report is on standard output)" : " (listed above)"));
   }
   return Exit::ok;
 }

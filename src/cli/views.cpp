@@ -98,7 +98,8 @@ std::string status_of(const v1::SharedSection& grant, int64_t at) {
 std::string expiry_text(int64_t expires_at, int64_t at) {
   if (expires_at == 0) return "never (until the owner revokes it)";
   const std::string day = last_valid_day(expires_at);
-  std::string out = format_utc(expires_at) + (day.empty() ? "" : " (valid through " + day + ")");
+  // A share given --expires 2027-06-30 reads back as that date, the instant after it.
+  std::string out = day.empty() ? format_utc(expires_at) : "valid through " + day + " (ends " + format_utc(expires_at) + ")";
   if (at >= expires_at) out += ": EXPIRED, the owner's permission to use these sections has ended";
   return out;
 }
@@ -141,7 +142,7 @@ struct SharedProvenance {
 };
 
 SharedProvenance shared_provenance(const kartla::share& share, const v1::ShareDescription& d,
-                                   const std::string& trust, int64_t at, int64_t now) {
+                                   const std::string& trust, bool root_pinned, int64_t at, int64_t now) {
   SharedProvenance out;
   size_t count = 0;
   for (const v1::SharedSection& g : d.grants()) {
@@ -151,7 +152,7 @@ SharedProvenance shared_provenance(const kartla::share& share, const v1::ShareDe
     if (p.entries_size() == 0 && p.unmatched_size() == 0) continue;
     ++count;
     out.reports.push_back(p);
-    out.text += provenance_report(p);
+    out.text += provenance_report(p, root_pinned);
   }
   if (count == 0) out.text = "(no shared section holds entries)\n";
   return out;
@@ -193,7 +194,7 @@ std::string attested_provenance(const OwnedRecord& owned, const std::string& onl
     const v1::ProvenanceReport p = provenance_for(owned, name, trust);
     bool attested = p.unmatched_size() != 0;
     for (const v1::EntryProvenance& entry : p.entries()) attested = attested || entry.provenance() != "self_declared";
-    if (attested) out += "\n" + name + ":\n" + provenance_report(p);
+    if (attested) out += "\n" + name + ":\n" + provenance_report(p, trust && trust->root_pinned);
   }
   if (out.empty()) return out;
   return "\nProvenance of attested entries (" +
@@ -242,13 +243,13 @@ Exit run_open(const Args& args) {
       // JSON mixed with text (a program asks for --json and gets JSON alone).
       const kartla::buffer text = share.show_text(*section, view_options_from(args), at);
       write_stdout(std::string(text.view()) + "\n" + fill(T("Provenance (%s):"), {args.required("--trust")}) + "\n" +
-                   provenance_report(provenance));
+                   provenance_report(provenance, trust->root_pinned));
     }
     return Exit::ok;
   }
   if (section) {
     const kartla::buffer json = share.section_json(*section, at);
-    write_stdout_line(json.view());
+    write_stdout_json(json.view());
     return Exit::ok;
   }
   const auto d = parse_result<v1::ShareDescription>(share.describe(KARTLA_ENCODING_PROTOBUF));
@@ -260,7 +261,7 @@ Exit run_open(const Args& args) {
   // For a person, the listing is followed by what was shared, as the owner's own view shows it.
   const std::string shown = json ? std::string() : shared_text(share, view_options_from(args), at);
   if (trust) {
-    const SharedProvenance p = shared_provenance(share, d, trust->bytes, at, now);
+    const SharedProvenance p = shared_provenance(share, d, trust->bytes, trust->root_pinned, at, now);
     write_stdout(json ? share_with_provenance_json(d, p)
                       : human_listing(d, at != 0 ? at : now) + shown + "\n" +
                             fill(T("Provenance (%s):"), {args.required("--trust")}) + "\n" + p.text);
@@ -273,6 +274,7 @@ Exit run_open(const Args& args) {
 Exit run_progress(const Args& args) {
   args.expect_positionals({"REC.kartla"});
   const std::optional<std::string> svg_path = args.value("--svg");
+  if (svg_path) check_output(*svg_path, args.flag("--force"));
   kartla::view_options options = view_options_from(args);
   options.include_work_ability = args.flag("--with-work-ability");
 
@@ -285,7 +287,8 @@ Exit run_progress(const Args& args) {
     const kartla::record record = open_owned_record(args.positional(0), args);
     out = progress_of(record, args, options);
   }
-  if (svg_path) write_file_atomically(*svg_path, out.svg->view(), /*overwrite=*/true);
+  // The chart is plaintext: readable by its owner only, like the decrypted record.
+  if (svg_path) write_file_atomically(*svg_path, out.svg->view(), args.flag("--force"), kPrivateFile);
   write_stdout(out.summary);
   if (svg_path && !args.flag("--json")) write_stdout("\n" + fill(T("Chart written to %s (not encrypted)."), {*svg_path}) + "\n");
   return Exit::ok;

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <utility>
+#include <vector>
 
 #include "base/error.h"
 #include "io/os_error.h"
@@ -46,6 +47,8 @@ SplitPath split_path(const std::string& path) {
   return out;
 }
 
+std::string temp_prefix_for(const std::string& name) { return "." + name + ".tmp-"; }
+
 // Not a secret and not random: it only has to differ between concurrent writers, and O_EXCL
 // catches the rare case where it does not. Built from pid and clock so there is no shared counter.
 std::string temp_name_for(const std::string& name, int attempt) {
@@ -55,7 +58,7 @@ std::string temp_name_for(const std::string& name, int attempt) {
   std::snprintf(suffix, sizeof suffix, "%lx-%lx%09lx-%x", static_cast<unsigned long>(getpid()),
                 static_cast<unsigned long>(now.tv_sec), static_cast<unsigned long>(now.tv_nsec),
                 static_cast<unsigned>(attempt));
-  return "." + name + ".tmp-" + suffix;
+  return temp_prefix_for(name) + suffix;
 }
 
 }  // namespace
@@ -196,6 +199,28 @@ void AtomicWriter::abandon() noexcept {
   temp_name_.clear();
   if (dir_fd_ >= 0) fs_->close(std::exchange(dir_fd_, -1));
   if (state_ == State::writing) state_ = State::failed;
+}
+
+void remove_abandoned_temporary_files(const std::string& final_path, const FileSystem& fs) noexcept {
+  try {
+    const SplitPath split = split_path(resolve_final_symlinks(final_path, fs));
+    const std::string prefix = temp_prefix_for(split.name);
+    // A plain open, not open_directory (which is for a folder a save must flush): nothing here
+    // decides whether a save succeeds.
+    int dir_fd;
+    do {
+      dir_fd = fs.open(split.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOCTTY, 0);
+    } while (dir_fd < 0 && errno == EINTR);
+    if (dir_fd < 0) return;
+    std::vector<std::string> names;
+    if (fs.list_names(dir_fd, &names) == 0) {
+      for (const std::string& name : names)
+        if (name.compare(0, prefix.size(), prefix) == 0) fs.unlinkat(dir_fd, name.c_str(), 0);
+    }
+    fs.close(dir_fd);
+  } catch (...) {
+    // Nothing to clean up is worth failing a save for.
+  }
 }
 
 void write_file_atomically(const std::string& path, ByteView bytes, const FileSystem& fs) {

@@ -67,6 +67,13 @@ class AtomicWriter {
   State state_ = State::moved_from;
 };
 
+// Removes the temporary files that saves of `final_path` killed midway (SIGKILL, a power cut) left
+// beside it. Only a caller holding the FileLock of `final_path` may call this: the lock is free
+// only when no other saver of that file is alive, so every such temporary file is abandoned.
+// Best effort and silent: a file left behind is hidden and never read as the record.
+void remove_abandoned_temporary_files(const std::string& final_path,
+                                      const FileSystem& fs = real_file_system()) noexcept;
+
 // Replaces the file at `path` with `bytes` by AtomicWriter: all or nothing.
 void write_file_atomically(const std::string& path, ByteView bytes,
                            const FileSystem& fs = real_file_system());

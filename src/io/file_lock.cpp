@@ -17,11 +17,15 @@ FileLock FileLock::acquire(const std::string& record_path, const FileSystem& fs)
   // different links still exclude each other.
   std::string lock_path = resolve_final_symlinks(record_path, fs) + ".lock";
   // Read-write although we never write: on NFS the kernel emulates flock with POSIX locks, and an
-  // exclusive POSIX lock needs a descriptor open for writing.
+  // exclusive POSIX lock needs a descriptor open for writing. O_NOFOLLOW: the lock's name is
+  // predictable, so anyone who can write the record's folder could plant a symlink there and make
+  // every save create (as the saver) a file wherever the link points; such a link is refused.
   int fd;
   do {
-    fd = fs.open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
+    fd = fs.open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW, 0600);
   } while (fd < 0 && errno == EINTR);
+  if (fd < 0 && errno == ELOOP)
+    fail(Code::io, "refusing to lock through a symbolic link at " + lock_path + "; remove it and save again");
   if (fd < 0) fail_os(Code::io, errno, "could not open the lock file", lock_path);
 
   // Constructed now so that every exit below closes the descriptor exactly once.

@@ -1,5 +1,6 @@
 #include "io/file_system.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -47,6 +48,23 @@ int FileSystem::flock(int fd, int operation) const { return ::flock(fd, operatio
 
 ssize_t FileSystem::readlink(const char* path, char* out, size_t size) const {
   return ::readlink(path, out, size);
+}
+
+int FileSystem::list_names(int dir_fd, std::vector<std::string>* names) const {
+  // A duplicate, because closedir closes the descriptor it was given.
+  const int own = ::openat(dir_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (own < 0) return -1;
+  DIR* dir = ::fdopendir(own);
+  if (dir == nullptr) {
+    ::close(own);
+    return -1;
+  }
+  while (const dirent* entry = ::readdir(dir)) {
+    const std::string name = entry->d_name;
+    if (name != "." && name != "..") names->push_back(name);
+  }
+  ::closedir(dir);
+  return 0;
 }
 
 const FileSystem& real_file_system() {

@@ -16,6 +16,8 @@
 #include <sys/types.h>
 
 #include <cstddef>
+#include <string>
+#include <vector>
 
 namespace kartla::io {
 
@@ -39,6 +41,9 @@ class FileSystem {
   virtual int close(int fd) const;
   virtual int flock(int fd, int operation) const;
   virtual ssize_t readlink(const char* path, char* out, size_t size) const;
+  // The names in the open directory `dir_fd` (without "." and ".."), as readdir(3) gives them;
+  // 0, or -1 with errno set. `dir_fd` stays open and its own offset is not moved.
+  virtual int list_names(int dir_fd, std::vector<std::string>* names) const;
 };
 
 // The operating system itself. A process-lifetime object with no mutable state.

@@ -11,6 +11,7 @@
 #include "format/limits.h"
 #include "format/manifest_signature.h"
 #include "format/owner_index.h"
+#include "io/atomic_writer.h"
 #include "io/file_lock.h"
 #include "io/input_file.h"
 #include "model/section_codec.h"
@@ -247,10 +248,29 @@ void Record::check_save_target(const std::string& path, const io::FileSystem& fs
     fail(Code::busy, path + " was changed by another program since it was opened; open it again");
 }
 
+void Record::adopt_if_in_place(const std::string& path, const io::FileSystem& fs,
+                               format::SignedManifest& written) noexcept {
+  // The save failed after the rename (the folder flush): the new version is in place but may not
+  // be durable. The error tells the caller to save again; for that save not to be refused as
+  // busy (the file is no longer the version this Record opened), the Record continues from the
+  // version in place. The content stays unsaved, so the next save writes it again, flushed.
+  try {
+    format::FileSource source(path, fs);
+    const format::VerifiedContainer in_place = format::read_container(source);
+    if (in_place.manifest_bytes != written.bytes) return;
+  } catch (...) {
+    return;
+  }
+  manifest_ = std::move(written.manifest);
+  manifest_bytes_ = std::move(written.bytes);
+}
+
 void Record::save(const std::string& path, const io::FileSystem& fs) {
   if (!unsafe_to_save_.empty())
     fail(Code::invalid_argument, "not saved: " + unsafe_to_save_ + " failed halfway; open the record again");
   io::FileLock lock = io::FileLock::acquire(path, fs);
+  // Holding the lock, no other saver of this file is alive: what a killed save left is litter.
+  io::remove_abandoned_temporary_files(path, fs);
   check_save_target(path, fs);
 
   // A wrapped sequence (0) would be unreadable, and a reader's rollback check relies on growth.
@@ -278,7 +298,13 @@ void Record::save(const std::string& path, const io::FileSystem& fs) {
   contents.manifest = signed_manifest.bytes;
   contents.manifest_signature = signed_manifest.signature;
 
-  const std::vector<uint64_t> offsets = format::write_container(contents, path, fs);
+  std::vector<uint64_t> offsets;
+  try {
+    offsets = format::write_container(contents, path, fs);
+  } catch (const Error&) {
+    adopt_if_in_place(path, fs, signed_manifest);
+    throw;
+  }
   // The new version is durable from here on, so the save has succeeded whatever happens below:
   // reporting failure now would make the caller redo a save that happened (and be refused as busy).
   manifest_ = std::move(signed_manifest.manifest);

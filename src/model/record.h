@@ -17,6 +17,7 @@
 #include "crypto/sign.h"
 #include "format/byte_source.h"
 #include "format/container_reader.h"
+#include "format/manifest_signature.h"
 #include "format/receipt_codec.h"
 #include "format/record_codec.h"
 #include "format/section_crypto.h"
@@ -146,6 +147,8 @@ class Record {
   void seal_into(const SectionInfo& info, uint32_t generation, ByteView plaintext);
   uint32_t issue_generation();
   void check_save_target(const std::string& path, const io::FileSystem& fs) const;
+  void adopt_if_in_place(const std::string& path, const io::FileSystem& fs,
+                         format::SignedManifest& written) noexcept;
 
   crypto::SigningKeyPair signing_;
   crypto::SecretBuffer master_key_;

@@ -1,5 +1,5 @@
 """Passphrases typed on a terminal: the prompt goes to the terminal, the typed text is never
-echoed, a new passphrase is asked twice, and the terminal is restored afterwards, also when the
+echoed, a new passphrase is asked twice (again when the two differ), and the terminal is restored afterwards, also when the
 user presses Ctrl-C at the prompt.
 
     python3 test_prompt.py KARTLA_BINARY
@@ -45,12 +45,15 @@ def child_env(**extra):
 class Terminal:
     """kartla ARGS in a new session whose controlling terminal is a pseudo-terminal."""
 
-    def __init__(self, binary, workdir, *args):
+    def __init__(self, binary, workdir, *args, uid=None):
         env = child_env(KARTLA_STATE_DIR=os.path.join(workdir, ".kartla-state"))
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child
             try:
                 os.chdir(workdir)
+                if uid is not None:
+                    os.setgid(uid)
+                    os.setuid(uid)
                 os.execve(binary, [binary, *args], env)
             finally:
                 os._exit(127)
@@ -113,18 +116,42 @@ def identity_new_asks_twice_without_echo(binary, workdir):
     check(os.waitstatus_to_exitcode(status) == 0, "exit 0; saw %r" % t.seen)
     check("typed on a tty" not in t.seen, "the passphrase never appears on the terminal: %r" % t.seen)
     check("RECOVERY CODE" in t.seen, "the recovery code is shown")
+    check("Protecting the new keys with your passphrase (Argon2id" in t.seen,
+          "says what it does while the key derivation runs: %r" % t.seen)
     check(t.echo_on(), "echo is back on afterwards")
     t.close()
     # The typed passphrase is the one that was used.
     kartla(binary, workdir, "typed on a tty", "identity", "fingerprint", "owner.id")
 
 
-def mismatched_repetition_is_a_usage_error_and_writes_nothing(binary, workdir):
+def mismatched_repetition_asks_again(binary, workdir):
+    """A mistyped repetition asks for the new passphrase again (as passwd does); the pair typed
+    alike is the one used."""
     t = Terminal(binary, workdir, "identity", "new", "--out", "owner.id", *KDF)
     t.expect("New passphrase: ")
     t.type("first try")
     t.expect("Repeat the passphrase: ")
+    t.seen = ""
     t.type("second try")
+    t.expect("The two passphrases do not match; type them again.")
+    t.expect("New passphrase: ")
+    t.type("third try")
+    t.expect("Repeat the passphrase: ")
+    t.type("third try")
+    status = t.finish()
+    check(os.waitstatus_to_exitcode(status) == 0, "exit 0; saw %r" % t.seen)
+    t.close()
+    kartla(binary, workdir, "third try", "identity", "fingerprint", "owner.id")
+
+
+def three_mismatches_are_a_usage_error_and_write_nothing(binary, workdir):
+    t = Terminal(binary, workdir, "identity", "new", "--out", "owner.id", *KDF)
+    for attempt in range(3):
+        t.expect("New passphrase: ")
+        t.type("try %d" % attempt)
+        t.expect("Repeat the passphrase: ")
+        t.seen = ""  # what follows is the answer to this attempt
+        t.type("other %d" % attempt)
     status = t.finish()
     check(os.waitstatus_to_exitcode(status) == USAGE, "exit 2; saw %r" % t.seen)
     check("kartla: error: the two passphrases do not match" in t.seen, "says why: %r" % t.seen)
@@ -139,6 +166,7 @@ def existing_identity_prompt_names_the_file(binary, workdir):
     t.type("known")
     status = t.finish()
     check(os.waitstatus_to_exitcode(status) == 0 and "known" not in t.seen, "unlocked, not echoed: %r" % t.seen)
+    check("Unlocking owner.id (Argon2id" in t.seen, "says what it does while unlocking: %r" % t.seen)
     t.close()
 
 
@@ -154,8 +182,33 @@ def ctrl_c_at_the_prompt_restores_the_terminal(binary, workdir):
     t.close()
 
 
-CASES = [identity_new_asks_twice_without_echo, mismatched_repetition_is_a_usage_error_and_writes_nothing,
-         existing_identity_prompt_names_the_file, ctrl_c_at_the_prompt_restores_the_terminal]
+def no_core_dump_and_no_ptrace_while_secrets_are_in_memory(binary, workdir):
+    """kartla turns off core dumps (RLIMIT_CORE 0) and ptrace attach (PR_SET_DUMPABLE 0) before it
+    reads anything. Observed from outside while it waits at a prompt: its core limit reads 0, and
+    the kernel gives a process that is not dumpable a /proc folder owned by root, so a process of
+    the same (unprivileged) user can neither read its memory nor attach to it. The check needs
+    kartla to run as a user other than root: as root, this test runs it as nobody (65534)."""
+    uid = 65534 if os.getuid() == 0 else os.getuid()
+    os.chmod(workdir, 0o777)
+    t = Terminal(binary, workdir, "identity", "new", "--out", "owner.id", *KDF, uid=uid)
+    try:
+        t.expect("New passphrase: ")
+        with open("/proc/%d/limits" % t.pid) as limits:
+            core = [line.split()[4:6] for line in limits if line.startswith("Max core file size")]
+        check(core == [["0", "0"]], "core file size limited to 0, soft and hard: %r" % core)
+        check(os.stat("/proc/%d/status" % t.pid).st_uid == 0,
+              "not dumpable: /proc/PID belongs to root, not to uid %d" % uid)
+        check(os.stat("/proc/%d/mem" % t.pid).st_uid == 0, "its memory is not the user's to read")
+    finally:
+        os.kill(t.pid, signal.SIGTERM)
+        t.finish()
+        t.close()
+
+
+CASES = [identity_new_asks_twice_without_echo, mismatched_repetition_asks_again,
+         three_mismatches_are_a_usage_error_and_write_nothing,
+         existing_identity_prompt_names_the_file, ctrl_c_at_the_prompt_restores_the_terminal,
+         no_core_dump_and_no_ptrace_while_secrets_are_in_memory]
 
 
 def main():

@@ -120,5 +120,12 @@ step "installed CLI finds the installed library by itself (RUNPATH)"
 [ -x "$prefix/bin/kartla" ] || fail "bin/kartla is not installed"
 env -u LD_LIBRARY_PATH "$prefix/bin/kartla" --version
 
+step "the manual page, shell completions and schemas are installed"
+for f in share/man/man1/kartla.1 share/bash-completion/completions/kartla share/zsh/site-functions/_kartla \
+         share/kartla/proto/kartla/v1/results.proto; do
+  [ -s "$prefix/$f" ] || fail "$f is not installed"
+done
+grep -q '^\.TH KARTLA 1' "$prefix/share/man/man1/kartla.1" || fail "kartla.1 is not a manual page"
+
 echo
 echo "install test: all checks passed"

@@ -181,7 +181,7 @@ new_record() { quiet kartla record new --owner "${2:-owner.id}" --out "${1:-rec.
 # set_sections SECTION...: the example content of each section into rec.kartla.
 set_sections() {
   local s
-  for s in "$@"; do quiet kartla record set rec.kartla --owner owner.id --section "$s" --json "$EX/$s.json"; done
+  for s in "$@"; do quiet kartla record set rec.kartla --owner owner.id --section "$s" --in "$EX/$s.json"; done
 }
 
 # ---- checks that a golden file cannot express by itself; each prints one line

@@ -135,3 +135,19 @@ TEST_CASE("savers reaching one record through different links lock the same file
   CHECK(held.lock_path() == record + ".lock");
   CHECK(is_busy(record));
 }
+
+TEST_CASE("a symlink planted at the lock's name is refused, and nothing is created where it points") {
+  TempDir dir;
+  const std::string record = dir.file("rec");
+  const std::string target = dir.file("elsewhere");
+  REQUIRE(::symlink(target.c_str(), (record + ".lock").c_str()) == 0);
+  try {
+    FileLock::acquire(record);
+    FAIL("the lock followed a planted symlink");
+  } catch (const Error& e) {
+    CHECK(e.code() == Code::io);
+    CHECK(std::string(e.what()).find("symbolic link") != std::string::npos);
+  }
+  struct stat st {};
+  CHECK(::lstat(target.c_str(), &st) != 0);
+}

@@ -1,7 +1,8 @@
 // docs/THREATS.md T34-T36 for Record::save: every system call a save makes is failed in turn, and after
 // each failure the record on disk is exactly the old version (byte for byte) or, only once the
 // rename has happened, exactly the new one; it opens and verifies; no temporary file is left;
-// and the same Record can then be saved successfully.
+// and the same Record can then be saved successfully. A save killed midway leaves a temporary
+// file; the next save removes it.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -61,8 +62,10 @@ class CrashBench {
     fs_.disarm();
     a.on_disk = read_plain(path_);
     a.problem = check_disk(a);
-    if (a.problem.empty() && !a.saved && !a.renamed) {
-      // A failed save leaves the Record usable: saving again, with nothing failing, works.
+    if (a.problem.empty() && !a.saved) {
+      // A failed save leaves the Record usable: saving again, with nothing failing, works. That
+      // holds after a failed folder flush too, whose message tells the person to save again
+      // (the new version is then in place, and the Record continues from it).
       try {
         r.save(path_, fs_);
         if (read_section_text(open_bytes(read_plain(path_)), "profile") != new_profile())
@@ -173,4 +176,22 @@ TEST_CASE("a short disk (ENOSPC on every write) fails the save and keeps the old
   CHECK_FALSE(a.saved);
   CHECK(a.code == Code::io);
   CHECK(a.on_disk == bench.old_bytes());
+}
+
+TEST_CASE("the temporary file of a killed save is removed by the next save", "[record][crash]") {
+  CrashBench bench;
+  const Attempt first = bench.save_with([](FaultyFileSystem& fs) { fs.arm(-1, 0); });
+  REQUIRE(first.saved);
+  // What a save killed between creating and renaming its temporary file leaves (the name
+  // AtomicWriter gives it: hidden, after the record's name).
+  const std::string folder = bench.path().substr(0, bench.path().rfind('/'));
+  const std::string litter = folder + "/.rec.kartla.tmp-4d2-1234-0";
+  write_plain(litter, "half a record");
+  const std::string unrelated = folder + "/.other.kartla.tmp-4d2-1234-0";
+  write_plain(unrelated, "another record's");
+  const Attempt second = bench.save_with([](FaultyFileSystem& fs) { fs.arm(-1, 0); });
+  CHECK(second.saved);
+  const std::set<std::string> names = list_dir(folder);
+  CHECK(names.count(".rec.kartla.tmp-4d2-1234-0") == 0);
+  CHECK(names.count(".other.kartla.tmp-4d2-1234-0") == 1);
 }

@@ -11,7 +11,7 @@ _tool no-control show.txt
 output kartla agency show evil.card --json >show.json
 if [ "$(json show.json name)" = "$name" ]; then echo "--json keeps the exact name"; else echo "!!! --json changed the name"; fi
 new_record
-quiet kartla record set rec.kartla --owner owner.id --section profile --json "$EX/profile.json"
+quiet kartla record set rec.kartla --owner owner.id --section profile --in "$EX/profile.json"
 tee_to share.txt kartla share rec.kartla --owner owner.id --to evil.card --sections profile --purpose $'P\e[2J' --out evil.bundle
 tee_to open.txt kartla open evil.bundle --as evil.id
 tee_to ledger.txt kartla record ledger rec.kartla --owner owner.id

@@ -12,7 +12,7 @@ CONTRIBUTED='{"id": "int-ocn-2026", "title": "OCN-validering svets", "category":
 shared_record() {
   local name=${1:-rec.kartla} owner=${2:-owner.id} bundle=${3:-a.bundle}
   new_record "$name" "$owner"
-  quiet kartla record set "$name" --owner "$owner" --section competences --json "$EX/competences.json"
+  quiet kartla record set "$name" --owner "$owner" --section competences --in "$EX/competences.json"
   quiet kartla share "$name" --owner "$owner" --to a.card --sections competences --purpose validering --out "$bundle"
 }
 # record_id [NAME]: the record's id.

@@ -12,5 +12,5 @@ name_card root root.card
 quiet kartla trust root new --name "En annan rot" --out root2.id "${KDF[@]}"
 quiet kartla identity card root2.id --out root2.card
 name_card root2 root2.card
-quiet kartla trust add trust.draft --card a.card --role validation_provider --from 2020-01-01
+quiet kartla trust add trust.draft --card a.card --role validation_provider --valid-from 2020-01-01
 quiet kartla trust sign --as root.id --draft trust.draft --expires 2099-12-31 --out trust.list

@@ -7,7 +7,7 @@ from_once "${CAST[@]}"
 shared_record
 name_value "$(record_id)" RECORD_ID
 echo "$CLAIM" >claim.json
-kartla attest --as a.id --from a.bundle --owner-card owner.card --section competences --entry comp-till \
+kartla attest --as a.id --bundle a.bundle --owner-card owner.card --section competences --entry comp-till \
   --claim claim.json --out a.att --record-id "$(record_id)"
 kartla record attach rec.kartla "${OWNER[@]}" --attestation a.att
 kartla record attach rec.kartla "${OWNER[@]}" --attestation a.att

@@ -6,7 +6,7 @@ from_once "${CAST[@]}"
 shared_record
 while read -r claim; do
   echo "$claim" >claim.json
-  kartla attest --as a.id --from a.bundle --owner-card owner.card --section competences --entry comp-till \
+  kartla attest --as a.id --bundle a.bundle --owner-card owner.card --section competences --entry comp-till \
     --claim claim.json --out x.att
   exists x.att
 done <<'CLAIMS'

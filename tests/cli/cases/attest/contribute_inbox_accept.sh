@@ -9,7 +9,7 @@ new_record
 rid=$(record_id)
 name_value "$rid" RECORD_ID
 echo "$CONTRIBUTED" >entry.json
-kartla contribute --as a.id --to owner.card --record-id "$rid" --section interventions --json entry.json --out c.kartla
+kartla contribute --as a.id --to owner.card --record-id "$rid" --section interventions --in entry.json --out c.kartla
 mkdir inbox
 cp c.kartla inbox/c.kartla
 kartla inbox inbox "${OWNER[@]}" --record rec.kartla

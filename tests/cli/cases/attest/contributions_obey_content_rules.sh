@@ -8,7 +8,7 @@ from_once "${CAST[@]}"
 new_record
 rid=$(record_id)
 name_value "$rid" RECORD_ID
-contribute=(contribute --as a.id --to owner.card --record-id "$rid" --section interventions --json entry.json --out c.kartla)
+contribute=(contribute --as a.id --to owner.card --record-id "$rid" --section interventions --in entry.json --out c.kartla)
 echo '{"id": "af-1", "title": "Arbetsträning", "status": "ONGOING"}' >entry.json
 kartla "${contribute[@]}"
 exists c.kartla
@@ -16,11 +16,11 @@ echo '{"id": "af-1", "title": "Arbetsträning", "status": "ONGOING", '"${REGISTE
 kartla "${contribute[@]}"
 exists c.kartla
 echo '{"entries": [{"id": "af-1", "title": "Arbetsträning", "status": "ONGOING"}]}' >own.json
-kartla record set rec.kartla "${OWNER[@]}" --section interventions --json own.json
+kartla record set rec.kartla "${OWNER[@]}" --section interventions --in own.json
 # Valid on its own, but it names an intervention the owner does not have: only the owner's
 # accept, seeing the whole section, can tell.
 echo '{"entries": [{"id": "i1", "title": "Praktik i kök", "status": "ONGOING", "assertion": {"source": "SELF_REPORTED", "asserted_at": "2025-10-01T00:00:00Z"}}]}' >mine.json
-quiet kartla record set rec.kartla "${OWNER[@]}" --section interventions --json mine.json
+quiet kartla record set rec.kartla "${OWNER[@]}" --section interventions --in mine.json
 echo '{"id": "af-1", "title": "Arbetsträning", "status": "ONGOING", "parallel_with": ["i9"], '"$REGISTER"'}' >entry.json
 quiet kartla "${contribute[@]}"
 keep_copy rec.kartla
@@ -30,7 +30,7 @@ compare_copy rec.kartla
 output kartla record get rec.kartla "${OWNER[@]}" --section interventions >after.json
 same "a refused accept leaves the section as it was" before.json after.json
 echo '{"entries": [{"id": "i1", "title": "Praktik i kök", "status": "ONGOING", "assertion": {"source": "SELF_REPORTED", "asserted_at": "2025-10-01T00:00:00Z"}}, {"id": "i9", "title": "SFI", "status": "ONGOING", "assertion": {"source": "SELF_REPORTED", "asserted_at": "2025-10-01T00:00:00Z"}}]}' >mine.json
-quiet kartla record set rec.kartla "${OWNER[@]}" --section interventions --json mine.json
+quiet kartla record set rec.kartla "${OWNER[@]}" --section interventions --in mine.json
 kartla accept rec.kartla c.kartla "${OWNER[@]}"
 output kartla record get rec.kartla "${OWNER[@]}" --section interventions >merged.json
-kartla record set rec.kartla "${OWNER[@]}" --section interventions --json merged.json
+kartla record set rec.kartla "${OWNER[@]}" --section interventions --in merged.json

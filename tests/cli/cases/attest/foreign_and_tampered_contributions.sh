@@ -11,7 +11,7 @@ new_record rec2.kartla
 rid=$(record_id)
 name_value "$rid" RECORD_ID
 echo "$CONTRIBUTED" >entry.json
-quiet kartla contribute --as a.id --to owner.card --record-id "$rid" --section interventions --json entry.json --out c.kartla
+quiet kartla contribute --as a.id --to owner.card --record-id "$rid" --section interventions --in entry.json --out c.kartla
 kartla accept rec2.kartla c.kartla "${OWNER[@]}"
 kartla inbox c.kartla "${OWNER[@]}" --record rec2.kartla
 new_record their.kartla other.id
@@ -33,5 +33,5 @@ mkdir empty
 cp owner.card empty/
 kartla inbox empty "${OWNER[@]}"
 echo '{"title": "x"}' >noid.json
-kartla contribute --as a.id --to owner.card --record-id "$rid" --section interventions --json noid.json --out x.kartla
-kartla contribute --as owner.id --to owner.card --record-id "$rid" --section interventions --json entry.json --out x.kartla
+kartla contribute --as a.id --to owner.card --record-id "$rid" --section interventions --in noid.json --out x.kartla
+kartla contribute --as owner.id --to owner.card --record-id "$rid" --section interventions --in entry.json --out x.kartla

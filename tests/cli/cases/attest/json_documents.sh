@@ -11,16 +11,16 @@ shared_record
 rid=$(record_id)
 name_value "$rid" RECORD_ID
 echo '{"kind": "VALIDATED", "level_system": "seqf", "level_code": "3", "method": "ocn", "credits_hundredths": 750}' >claim.json
-quiet kartla attest --as a.id --from a.bundle --owner-card owner.card --section competences --entry comp-till --claim claim.json --out a.att
+quiet kartla attest --as a.id --bundle a.bundle --owner-card owner.card --section competences --entry comp-till --claim claim.json --out a.att
 quiet kartla record attach rec.kartla "${OWNER[@]}" --attestation a.att
 laid_out() { tee_to doc.json kartla "$@"; _tool layout doc.json; }
 laid_out trust show trust.list --json
 laid_out record provenance rec.kartla "${OWNER[@]}" --section competences --trust trust.list --json
 echo '{"id": "int-ocn-2026", "title": "OCN-validering svets", "category": "JOB_ORIENTED", "status": "COMPLETED", "assertion": {"source": "REGISTER", "asserted_at": "2026-01-10T09:00:00Z", "asserted_by_org": {"se_orgnr": "2120001140", "name": "Valideringscentrum"}}}' >entry.json
-quiet kartla contribute --as a.id --to owner.card --record-id "$rid" --section interventions --json entry.json --out c.kartla
+quiet kartla contribute --as a.id --to owner.card --record-id "$rid" --section interventions --in entry.json --out c.kartla
 laid_out inbox c.kartla "${OWNER[@]}" --json
 # Two files: an array of two, laid out alike.
-quiet kartla contribute --as a.id --to owner.card --record-id "$rid" --section interventions --json entry.json --out d.kartla
+quiet kartla contribute --as a.id --to owner.card --record-id "$rid" --section interventions --in entry.json --out d.kartla
 laid_out inbox c.kartla d.kartla "${OWNER[@]}" --json
 laid_out record get rec.kartla "${OWNER[@]}" --section competences --provenance
 laid_out record get rec.kartla "${OWNER[@]}" --section competences --trust trust.list

@@ -22,7 +22,7 @@ payload = open(sys.argv[2], "rb").read()[12:]  # the SignedAttestation, without 
 content["attestations"] = [base64.b64encode(payload).decode()]
 print(json.dumps(content))
 PY
-quiet kartla record set rec.kartla --owner owner.id --section competences --json with.json
+quiet kartla record set rec.kartla --owner owner.id --section competences --in with.json
 kartla record provenance rec.kartla --owner owner.id --section competences --json
 _tool vector "$VECTORS/attest_negative.json" contribution_entry_without_assertion c.kartla
 kartla inbox c.kartla --owner owner.id

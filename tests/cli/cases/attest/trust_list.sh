@@ -4,7 +4,7 @@
 from_once a.card
 kartla trust root new --name "Regionens tillitsrot" --out root.id "${KDF[@]}"
 quiet kartla identity card root.id --out root.card
-kartla trust add trust.draft --card a.card --role validation_provider --from 2020-01-01
+kartla trust add trust.draft --card a.card --role validation_provider --valid-from 2020-01-01
 kartla trust sign --as root.id --draft trust.draft --expires 2099-12-31 --out trust.list
 kartla trust show trust.list
 kartla trust show trust.list --json

@@ -8,15 +8,15 @@
 # expired list: exit 3. Drafts and signing refuse what they should.
 from_once "${CAST[@]}"
 new_record
-quiet kartla record set rec.kartla "${OWNER[@]}" --section competences --json "$EX/competences.json"
+quiet kartla record set rec.kartla "${OWNER[@]}" --section competences --in "$EX/competences.json"
 quiet kartla share rec.kartla "${OWNER[@]}" --to b.card --sections competences --purpose p --out b.bundle
 echo "$CLAIM" >claim.json
-quiet kartla attest --as b.id --from b.bundle --owner-card owner.card --section competences --entry comp-till \
+quiet kartla attest --as b.id --bundle b.bundle --owner-card owner.card --section competences --entry comp-till \
   --claim claim.json --out b.att
 quiet kartla record attach rec.kartla "${OWNER[@]}" --attestation b.att
 kartla record provenance rec.kartla "${OWNER[@]}" --section competences --trust trust.list --json
-kartla trust add new.draft --card a.card --role validation_provider --from 2020-01-01 --sequence 2
-kartla trust add new.draft --card b.card --role employment_service --from 2020-01-01
+kartla trust add new.draft --card a.card --role validation_provider --valid-from 2020-01-01 --sequence 2
+kartla trust add new.draft --card b.card --role employment_service --valid-from 2020-01-01
 kartla trust sign --as root.id --draft new.draft --expires 2099-12-31 --out new.list
 kartla record provenance rec.kartla "${OWNER[@]}" --section competences --trust new.list --last-seen-trust 2 --json
 kartla record provenance rec.kartla "${OWNER[@]}" --section competences --trust trust.list --last-seen-trust 2
@@ -32,10 +32,10 @@ kartla trust show new.list --trust-root owner.card
 kartla trust show new.list --trust-root a.card
 kartla verify rec.kartla --trust new.list --trust-root owner.card
 kartla record provenance rec.kartla "${OWNER[@]}" --section competences --trust new.list --trust-root owner.card
-quiet kartla trust add late.draft --card b.card --role employment_service --from 2099-01-01 --sequence 3
+quiet kartla trust add late.draft --card b.card --role employment_service --valid-from 2099-01-01 --sequence 3
 quiet kartla trust sign --as root.id --draft late.draft --expires 2099-12-31 --out late.list
 kartla record provenance rec.kartla "${OWNER[@]}" --section competences --trust late.list --json
-quiet kartla trust add old.draft --card a.card --role validation_provider --from 2020-01-01 --until 2020-06-30
+quiet kartla trust add old.draft --card a.card --role validation_provider --valid-from 2020-01-01 --until 2020-06-30
 kartla trust sign --as root.id --draft old.draft --expires 2021-01-01 --issued 2020-01-01 --out old.list
 kartla trust show old.list
 kartla verify rec.kartla --trust old.list

@@ -11,6 +11,6 @@ open(sys.argv[2], "w", encoding="utf-8").write(json.dumps(d, ensure_ascii=False)
 # the rule) and leave the record as it was, byte for byte.
 refused() {
   keep_copy rec.kartla
-  kartla record set rec.kartla --owner owner.id --section "$1" --json "$2"
+  kartla record set rec.kartla --owner owner.id --section "$1" --in "$2"
   compare_copy rec.kartla
 }

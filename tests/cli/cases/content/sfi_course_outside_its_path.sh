@@ -5,7 +5,7 @@
 from_once owner.id
 new_record
 good=$PERSONAS/newly-arrived-filipstad/languages.json
-quiet kartla record set rec.kartla --owner owner.id --section languages --json "$good"
+quiet kartla record set rec.kartla --owner owner.id --section languages --in "$good"
 edit "$good" l.json 'assert d["entries"][2]["sfi"]["study_path"]["code"] == "2", "the persona studies on path 2"
 d["entries"][2]["sfi"]["current_course"]["code"] = "A"'
 refused languages l.json

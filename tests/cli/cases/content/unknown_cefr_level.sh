@@ -4,6 +4,6 @@
 from_once owner.id
 new_record
 good=$PERSONAS/newly-arrived-filipstad/languages.json
-quiet kartla record set rec.kartla --owner owner.id --section languages --json "$good"
+quiet kartla record set rec.kartla --owner owner.id --section languages --in "$good"
 edit "$good" l.json 'd["entries"][1]["reading"]["code"] = "B3"'
 refused languages l.json

@@ -5,7 +5,7 @@ checked=0
 for folder in "$EX" "$PERSONAS"/*/; do
   for path in "${folder%/}"/*.json; do
     name=$(basename "$path" .json)
-    kartla validate --section "$name" --json "$path"
+    kartla validate --section "$name" --in "$path"
     checked=$((checked + 1))
   done
 done

@@ -1,7 +1,7 @@
 . "$CASES/lib.sh"
 # JSON that does not match the schema, and protobuf bytes that are not a section, are reported as
 # schema-parse violations; empty protobuf is a valid (empty) section.
-kartla validate --section profile --json - <<<'{"favourite_colour": "blue"}'
+kartla validate --section profile --in - <<<'{"favourite_colour": "blue"}'
 printf '\377\377\377' >garbage.bin
 kartla validate --section notes --protobuf garbage.bin
 : >empty.bin

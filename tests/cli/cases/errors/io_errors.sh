@@ -5,7 +5,7 @@ new_record
 kartla verify missing.kartla
 kartla record list missing.kartla --owner owner.id
 kartla record list rec.kartla --owner missing.id
-kartla record set rec.kartla --owner owner.id --section profile --json missing.json
+kartla record set rec.kartla --owner owner.id --section profile --in missing.json
 kartla identity fingerprint owner.id --passphrase-file missing.txt
 # A file the system refuses to read: /proc/self/mem fails with EIO at offset 0, even for root.
 kartla identity fingerprint owner.id --passphrase-file /proc/self/mem

@@ -16,10 +16,10 @@ kartla verify rec.kartla --json --json
 kartla record get rec.kartla --section profile
 kartla record get rec.kartla --owner owner.id --section hobbies
 echo '{"given_name": "Amina", "favourite_colour": "blue"}' >bad-field.json
-kartla record set rec.kartla --owner owner.id --section profile --json bad-field.json
+kartla record set rec.kartla --owner owner.id --section profile --in bad-field.json
 echo '{"given_name": 42}' >bad-type.json
-kartla record set rec.kartla --owner owner.id --section profile --json bad-type.json
-kartla record set rec.kartla --owner owner.id --section profile --json - <<<'{not json'
+kartla record set rec.kartla --owner owner.id --section profile --in bad-type.json
+kartla record set rec.kartla --owner owner.id --section profile --in - <<<'{not json'
 mkdir a-directory
 kartla verify a-directory
 kartla record list a-directory --owner owner.id

@@ -8,5 +8,5 @@ KARTLA_PASSPHRASE=wrong kartla record get rec.kartla --owner owner.id --section 
 KARTLA_PASSPHRASE=wrong kartla identity card owner.id --out owner.card
 exists owner.card
 KARTLA_PASSPHRASE=other kartla record list rec.kartla --owner other.id
-KARTLA_PASSPHRASE=other kartla record set rec.kartla --owner other.id --section profile --json "$EX/profile.json"
+KARTLA_PASSPHRASE=other kartla record set rec.kartla --owner other.id --section profile --in "$EX/profile.json"
 compare_copy rec.kartla

@@ -9,7 +9,7 @@ grant=$(json share.json grant_id)
 name_value "$grant" GRANT
 KARTLA_NOW=2099-07-02 kartla receipt rec.kartla "${OWNER[@]}" --grant "$grant" --out x.receipt
 exists x.receipt
-KARTLA_NOW=2099-07-02 quiet kartla record set rec.kartla "${OWNER[@]}" --section profile --json "$EX/profile.json"
+KARTLA_NOW=2099-07-02 quiet kartla record set rec.kartla "${OWNER[@]}" --section profile --in "$EX/profile.json"
 KARTLA_NOW=2099-07-02 kartla receipt rec.kartla "${OWNER[@]}" --grant "$grant" --out x.receipt --json
 echo "x.receipt: $(size x.receipt) bytes"
 sequence rec.kartla

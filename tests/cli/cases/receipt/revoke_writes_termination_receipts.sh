@@ -25,7 +25,7 @@ for name in end.receipt end.receipt.2; do
 done
 kartla receipt rec.kartla "${OWNER[@]}" --grant "$(json kept.json grant_id)" --out b.receipt
 (unset KARTLA_PASSPHRASE; kartla receipt show b.receipt --json --agency-card b.card)
-quiet kartla record set rec.kartla "${OWNER[@]}" --section profile --json "$EX/profile.json"
+quiet kartla record set rec.kartla "${OWNER[@]}" --section profile --in "$EX/profile.json"
 quiet kartla receipt rec.kartla "${OWNER[@]}" --grant "$(json first.json grant_id)" --out later.receipt
 (unset KARTLA_PASSPHRASE; tee_to later.json kartla receipt show later.receipt --json)
 python3 - later.json end.receipt.json end.receipt.2.json <<'PY'

@@ -13,18 +13,18 @@ while read -r name; do
   if [ "$name" = sharing_ledger ]; then
     # Written only by the library (share, revoke, expiry): refused, and nothing is saved.
     keep_copy rec.kartla
-    kartla record set rec.kartla --owner owner.id --section "$name" --json "$EX/$name.json"
+    kartla record set rec.kartla --owner owner.id --section "$name" --in "$EX/$name.json"
     compare_copy rec.kartla
     continue
   fi
-  kartla record set rec.kartla --owner owner.id --section "$name" --json "$EX/$name.json"
+  kartla record set rec.kartla --owner owner.id --section "$name" --in "$EX/$name.json"
   kartla verify rec.kartla --json
   echo "rec.kartla: $(size rec.kartla) bytes"
   tee_to got.json kartla record get rec.kartla --owner owner.id --section "$name"
   _tool same-content got.json "$EX/$name.json"
   if [ "$name" = profile ] || [ "$name" = work_ability ]; then
     # Output fed back in is stable: get(set(get(x))) == get(x), byte for byte.
-    kartla record set rec.kartla --owner owner.id --section "$name" --json - <got.json
+    kartla record set rec.kartla --owner owner.id --section "$name" --in - <got.json
     output kartla record get rec.kartla --owner owner.id --section "$name" >again.json
     same "$name: JSON output read back in gives the same output" got.json again.json
   fi

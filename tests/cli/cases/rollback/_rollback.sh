@@ -3,8 +3,8 @@
 three_versions() {
   from_once owner.id
   new_record
-  quiet kartla record set rec.kartla --owner owner.id --section profile --json "$EX/profile.json"
+  quiet kartla record set rec.kartla --owner owner.id --section profile --in "$EX/profile.json"
   cp rec.kartla old.kartla
   cp owner.id old.id
-  quiet kartla record set rec.kartla --owner owner.id --section languages --json "$EX/languages.json"
+  quiet kartla record set rec.kartla --owner owner.id --section languages --in "$EX/languages.json"
 }

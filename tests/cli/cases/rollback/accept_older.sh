@@ -5,6 +5,6 @@
 three_versions
 cp old.kartla rec.kartla
 kartla record list rec.kartla --owner owner.id --accept-older
-kartla record set rec.kartla --owner owner.id --accept-older --section notes --json "$EX/notes.json"
+kartla record set rec.kartla --owner owner.id --accept-older --section notes --in "$EX/notes.json"
 sequence rec.kartla
 kartla record list rec.kartla --owner owner.id

@@ -6,7 +6,7 @@ three_versions
 cp rec.kartla newest.kartla
 cp old.kartla fork.kartla
 cp old.id fork.id
-KARTLA_STATE_DIR=$PWD/elsewhere kartla record set fork.kartla --owner fork.id --section notes --json "$EX/notes.json"
+KARTLA_STATE_DIR=$PWD/elsewhere kartla record set fork.kartla --owner fork.id --section notes --in "$EX/notes.json"
 sequence fork.kartla
 kartla record list fork.kartla --owner owner.id
 cp newest.kartla rec.kartla

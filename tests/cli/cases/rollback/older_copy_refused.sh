@@ -8,7 +8,7 @@ cp rec.kartla newest.kartla
 cp old.kartla rec.kartla
 kartla record list rec.kartla --owner owner.id
 kartla record get rec.kartla --section profile --owner owner.id
-kartla record set rec.kartla --section notes --json "$EX/notes.json" --owner owner.id
+kartla record set rec.kartla --section notes --in "$EX/notes.json" --owner owner.id
 kartla record show rec.kartla --owner owner.id
 kartla record ledger rec.kartla --owner owner.id
 same "a refused command changes nothing" old.kartla rec.kartla

@@ -7,5 +7,5 @@ keep_copy owner.id
 quiet kartla record list rec.kartla --owner owner.id
 quiet kartla record get rec.kartla --owner owner.id --section profile
 compare_copy owner.id
-quiet kartla record set rec.kartla --owner owner.id --section notes --json "$EX/notes.json"
+quiet kartla record set rec.kartla --owner owner.id --section notes --in "$EX/notes.json"
 compare_copy owner.id

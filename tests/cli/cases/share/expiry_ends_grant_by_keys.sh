@@ -16,7 +16,7 @@ output kartla record get rec.kartla "${OWNER[@]}" --section profile >shared.json
 KARTLA_NOW=2099-07-02 kartla record ledger rec.kartla "${OWNER[@]}"
 KARTLA_NOW=2099-07-02 kartla bundle rec.kartla "${OWNER[@]}" --grant "$grant_a" --out x.bundle
 echo "grants listed: $(output kartla verify rec.kartla --json | json - grants_listed)"
-KARTLA_NOW=2099-07-02 kartla record set rec.kartla "${OWNER[@]}" --section languages --json "$EX/languages.json"
+KARTLA_NOW=2099-07-02 kartla record set rec.kartla "${OWNER[@]}" --section languages --in "$EX/languages.json"
 kartla verify rec.kartla --json
 kartla record ledger rec.kartla "${OWNER[@]}" --json
 kartla record ledger rec.kartla "${OWNER[@]}"
@@ -30,7 +30,7 @@ done
 kartla open rec.kartla --as a.id --at 2099-06-01
 # Nor what is written afterwards, from the record or B's new bundle; B reads it.
 edited_profile Nadia
-KARTLA_NOW=2099-07-02 quiet kartla record set rec.kartla "${OWNER[@]}" --section profile --json profile-Nadia.json
+KARTLA_NOW=2099-07-02 quiet kartla record set rec.kartla "${OWNER[@]}" --section profile --in profile-Nadia.json
 KARTLA_NOW=2099-07-02 quiet kartla bundle rec.kartla "${OWNER[@]}" --grant "$grant_b" --out b-new.bundle
 output kartla record get rec.kartla "${OWNER[@]}" --section profile >written.json
 for source in rec.kartla b-new.bundle; do

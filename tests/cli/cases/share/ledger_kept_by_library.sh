@@ -9,12 +9,12 @@ output kartla record get rec.kartla "${OWNER[@]}" --section sharing_ledger >ledg
 echo '{}' >ledger-empty.json
 keep_copy rec.kartla
 for source in ledger-as-read.json ledger-empty.json "$EX/sharing_ledger.json"; do
-  kartla record set rec.kartla "${OWNER[@]}" --section sharing_ledger --json "$source"
+  kartla record set rec.kartla "${OWNER[@]}" --section sharing_ledger --in "$source"
 done
 kartla record remove rec.kartla "${OWNER[@]}" --section sharing_ledger
 compare_copy rec.kartla
 kartla revoke rec.kartla "${OWNER[@]}" --from a.card
 edited_profile Nadia
-quiet kartla record set rec.kartla "${OWNER[@]}" --section profile --json profile-Nadia.json
+quiet kartla record set rec.kartla "${OWNER[@]}" --section profile --in profile-Nadia.json
 kartla open rec.kartla --as a.id --section profile
 kartla record ledger rec.kartla "${OWNER[@]}" --json

@@ -8,7 +8,7 @@ grant=$(json share.json grant_id)
 name_value "$grant" GRANT
 cp rec.kartla old.kartla
 edited_profile Mira
-quiet kartla record set rec.kartla "${OWNER[@]}" --section profile --json profile-Mira.json
+quiet kartla record set rec.kartla "${OWNER[@]}" --section profile --in profile-Mira.json
 tee_to bundle.json kartla bundle rec.kartla "${OWNER[@]}" --grant "$grant" --out new.bundle --json
 old=$(json share.json sequence) new=$(json bundle.json sequence)
 echo "sequence $old, then $new"

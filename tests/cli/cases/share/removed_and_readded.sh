@@ -8,7 +8,7 @@ tee_to a.json kartla share rec.kartla "${OWNER[@]}" --to a.card --sections profi
 name_value "$(json a.json grant_id)" GRANT_A
 quiet kartla record remove rec.kartla "${OWNER[@]}" --section profile
 edited_profile Rewritten
-quiet kartla record set rec.kartla "${OWNER[@]}" --section profile --json profile-Rewritten.json
+quiet kartla record set rec.kartla "${OWNER[@]}" --section profile --in profile-Rewritten.json
 quiet kartla share rec.kartla "${OWNER[@]}" --to b.card --sections profile --purpose P --out b.bundle
 kartla bundle rec.kartla "${OWNER[@]}" --grant "$(json a.json grant_id)" --out a1.bundle
 kartla open a1.bundle --as a.id --section profile

@@ -14,7 +14,7 @@ name_value "$grant_b" GRANT_B
 output kartla record get rec.kartla "${OWNER[@]}" --section profile >before.json
 kartla revoke rec.kartla --owner owner.id --from a.card
 edited_profile Nadia
-quiet kartla record set rec.kartla "${OWNER[@]}" --section profile --json profile-Nadia.json
+quiet kartla record set rec.kartla "${OWNER[@]}" --section profile --in profile-Nadia.json
 output kartla record get rec.kartla "${OWNER[@]}" --section profile >after.json
 echo "given name written: $(json after.json given_name)"
 quiet kartla bundle rec.kartla "${OWNER[@]}" --grant "$grant_b" --out b-new.bundle

@@ -9,9 +9,9 @@ notes = json.load(open(sys.argv[1]))
 assert any(e.get("contains_health_info") for e in notes["entries"]), "the example notes hold health data"
 print(json.dumps({"entries": [{k: v for k, v in e.items() if k != "contains_health_info"} for e in notes["entries"]]}))
 PY
-quiet kartla record set rec.kartla "${OWNER[@]}" --section notes --json notes-plain.json
+quiet kartla record set rec.kartla "${OWNER[@]}" --section notes --in notes-plain.json
 kartla share rec.kartla "${OWNER[@]}" --to a.card --sections all --purpose P --out a.bundle --json
-quiet kartla record set rec.kartla "${OWNER[@]}" --section notes --json "$EX/notes.json"
+quiet kartla record set rec.kartla "${OWNER[@]}" --section notes --in "$EX/notes.json"
 for everything in all '*'; do
   bundle=b-${#everything}.bundle
   kartla share rec.kartla "${OWNER[@]}" --to b.card --sections "$everything" --purpose P --out "$bundle" --json

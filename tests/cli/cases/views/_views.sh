@@ -7,7 +7,7 @@ record_with() {
   from_once owner.id owner.card a.id a.card b.id b.card
   new_record
   for pair in "$@"; do
-    quiet kartla record set rec.kartla --owner owner.id --section "${pair%%=*}" --json "${pair#*=}"
+    quiet kartla record set rec.kartla --owner owner.id --section "${pair%%=*}" --in "${pair#*=}"
   done
 }
 # The small progress section of progress.json, whose numbers are computed by hand: assessments at

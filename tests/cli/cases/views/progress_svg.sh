@@ -25,5 +25,12 @@ for g in root.iter(ns + "g"):
         print("  texts %s" % [t.text for t in g.iter(ns + "text")])
 PY
 cat chart.svg
-# Written again, the chart is replaced (it is output, not a record).
-quiet kartla progress rec.kartla "${OWNER[@]}" --svg chart.svg --json
+# The chart is plaintext: only its owner may read it.
+mode chart.svg
+# Written again, the chart is replaced only with --force (it is output, not a record).
+kartla progress rec.kartla "${OWNER[@]}" --svg chart.svg --json
+quiet kartla progress rec.kartla "${OWNER[@]}" --svg chart.svg --json --force
+# A Kartla file is never replaced, --force or not: one mistyped path must not destroy the keys.
+keep_copy owner.id
+kartla progress rec.kartla "${OWNER[@]}" --svg owner.id --force
+compare_copy owner.id
