@@ -7,6 +7,7 @@
 
 #include "kartla/v1/action_plan.pb.h"
 #include "kartla/v1/views.pb.h"
+#include "i18n/messages.h"
 
 namespace kartla::views {
 
@@ -15,6 +16,6 @@ void set_coordination(v1::PlanView& view, const v1::ActionPlan& plan);
 
 // The same as text lines, each ending in a newline; empty when the plan lists no agency and no
 // meeting.
-std::string coordination_text(const v1::ActionPlan& plan);
+std::string coordination_text(const v1::ActionPlan& plan, i18n::Language language = i18n::Language::en);
 
 }  // namespace kartla::views

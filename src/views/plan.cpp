@@ -5,6 +5,7 @@
 #include "views/labels.h"
 #include "views/plan_tree.h"
 #include "views/text.h"
+#include "views/words.h"
 
 namespace kartla::views {
 namespace {
@@ -148,7 +149,7 @@ std::string plan_text(const v1::ActionPlan& plan, const InstrumentDefinitions& s
     for (const v1::Activity* a : tree.other_activities) text.activity(*a, 1);
   }
   if (tree.goals.empty() && tree.other_activities.empty()) text.line(0, "The plan has no goals or activities yet.");
-  return text.take() + coordination_text(plan);
+  return text.take() + coordination_text(plan, language_of(options));
 }
 
 }  // namespace kartla::views
