@@ -8,12 +8,12 @@
 from_once owner.id owner.card kommun.id kommun.card af.id af.card fk.id fk.card
 new_record
 quiet kartla record set rec.kartla "${OWNER[@]}" --section action_plan \
-  --json "$SRC/examples/personas/long-term-unemployed-landskrona/action_plan.json"
+  --in "$SRC/examples/personas/long-term-unemployed-landskrona/action_plan.json"
 quiet kartla share rec.kartla "${OWNER[@]}" --to kommun.card --to af.card --to fk.card --sections action_plan \
   --purpose "samordningsmöte 2025-06-16" --out meeting.kartla
 echo '{"kind": "CONFIRMED", "date": "2025-06-16"}' >claim.json
 for who in kommun af fk; do
-  quiet kartla attest --as "$who.id" --from meeting.kartla --owner-card owner.card --section action_plan \
+  quiet kartla attest --as "$who.id" --bundle meeting.kartla --owner-card owner.card --section action_plan \
     --entry meeting-2025-06-16 --claim claim.json --out "$who.att"
   quiet kartla record attach rec.kartla "${OWNER[@]}" --attestation "$who.att"
 done
