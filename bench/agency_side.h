@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The agency's side: a record shared with an agency, its bundle, and the agency opening it,
 // through the C ABI. Two of issue 17's rows: an agency's read of a shared section next to the raw
 // read, and the cost of opening a bundle, which must not grow with the size of the record.

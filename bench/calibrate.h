@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Two costs of the machine itself that explain most of the gap between Kartla and raw libsodium:
 // one secure allocation (sodium_malloc + sodium_free: mmap, mprotect, mlock, munlock, munmap) and
 // one first touch of a fresh 4 KiB page. Both vary tenfold between bare metal and some VMs.

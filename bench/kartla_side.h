@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Kartla's side of the benchmark, through the public C ABI of libkartla.so: what an application
 // or binding calls, so the numbers include the ABI layer (argument checks, buffer hand-over).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kartla_bench: Kartla's save and read of one section next to the raw libsodium cost of the same
 // work, at several section sizes, in one run. See bench/README.md for what each column holds.
 #include <sodium.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Command-line options of kartla_bench.
 #pragma once
 

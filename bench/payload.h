@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The plaintext both sides encrypt: a `documents` section (kartla.v1.Documents) holding one
 // DocumentEntry whose inline_content is sized so that the whole encoded section is exactly the
 // requested number of bytes. A document is the only section that grows to 64 MiB in real use.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Peak resident memory of one operation, measured in a forked child so that nothing the parent
 // did before (Argon2id's 64 MiB, the payload, earlier runs) counts: the child resets its
 // high-water mark (writing 5 to /proc/self/clear_refs sets VmHWM to the current VmRSS), notes its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The baseline: the same cryptographic work as a Kartla save or read, done directly with
 // libsodium by a careful programmer, with ordinary (malloc) memory and no format around it.
 //

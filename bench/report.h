@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Collected timings and how they are printed.
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Two threads reading a section at once next to one thread doing the same reads alone: what an
 // application serving many reads (an agency system) gets from a second core. Each thread opens its
 // own record (a kartla_record is for one thread at a time) before timing starts.

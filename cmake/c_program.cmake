@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # kartla_c_program(NAME SOURCES...): a C99 program linked against libkartla.so, as an integrator
 # would build one (the examples, the ABI tests).
 function(kartla_c_program name)

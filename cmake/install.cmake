@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # What `cmake --install` puts in place for integrators: the public headers, libkartla.so
 # (with its SONAME link), a pkg-config file and a relocatable CMake package. libsodium and
 # protobuf are linked privately into the shared library (their symbols are local, see

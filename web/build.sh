@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds the participant's web app (web/README.md) into build/web/app: a folder of static files
 # (HTML, CSS, JavaScript with the WebAssembly inside it) that opens from a USB stick by file path,
 # with no server and no network.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Package kartla is the Go binding of Kartla's C ABI (include/kartla/kartla.h, the stable
 // tier): a participant-owned, encrypted and signed competence-mapping record, its owner's and
 // agencies' identities, sharing, and verification without keys. The experimental tier

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Writes kartlav1/*.pb.go, the Go types of the public schemas (proto/kartla/v1, package
 # kartla.v1), with protoc and the protoc-gen-go of the google.golang.org/protobuf version that
 # go.mod pins (built from the module cache, so the generator and the runtime always match).

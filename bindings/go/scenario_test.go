@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package kartla_test
 
 // The shared binding scenario (tests/bindings/README.md), run through the Go binding with the

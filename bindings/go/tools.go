@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //go:build tools
 
 // The protoc-gen-go that gen-proto.sh builds comes from the google.golang.org/protobuf version

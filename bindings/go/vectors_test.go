@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package kartla_test
 
 // The reading vectors of tests/vectors (README.md there), through the Go binding: every check

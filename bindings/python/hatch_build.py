@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The wheel's build hook: generates kartla.v1 from proto/ and puts libkartla.so.1 in the wheel.
 
 Where the native library comes from, in this order (the first that exists wins):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * An agency system issuing an attestation through the C ABI: open the participant's share
  * bundle, take the exact bytes of the entry it has validated (kartla_section_entry), and sign a

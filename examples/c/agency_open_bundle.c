@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * An agency system opening a share bundle through the C ABI: unlock the agency's identity, open
  * the bundle (the owner's signature over the manifest and the grant are checked here), refuse an

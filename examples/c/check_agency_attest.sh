@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Runs the agency_attest example in its --demo mode in a fresh directory and checks what it
 # printed: the attestation was issued and written, it holds for the entry (untrusted: no trust
 # list was given), the owner attached it, and the provenance names the attested entry and leaves

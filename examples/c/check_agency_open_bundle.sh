@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Runs the agency_open_bundle example in its --demo mode in a fresh directory, then once more the
 # way an agency system would (bundle, identity, section, last seen), and checks what it printed:
 # the granted section is read, the ungranted one is refused as not shared, and an older copy

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Runs the owner_record example in a fresh directory and checks what it printed, so that a
 # silently wrong example (or a library change that breaks it) fails the suite.
 # Usage: check_owner_record.sh EXECUTABLE

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Sourced by every examples/c/check_NAME.sh after it sets `name` (for messages), `exe` (the
 # example) and `args` (its arguments, before the work directory): runs the example once in a
 # fresh directory, prints its output, stops if it failed, and defines `expect`.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The owner's workflow through the C ABI, start to finish: create an identity, save it, create a
  * record, write one section from JSON, save, unlock the identity again from its file, reopen the

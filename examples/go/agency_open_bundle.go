@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // An agency's case system opens a participant's share bundle and reads one section as a typed
 // message. Usage: KARTLA_PASSPHRASE=... go run . AGENCY_ID BUNDLE
 package main

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // An agency case system opens a participant's share bundle and reads one section, typed.
 // Usage: java [-Dkartla.library.path=DIR] AgencyReadsBundle AGENCY_ID BUNDLE OWNER_CARD
 // (the agency identity's passphrase in KARTLA_PASSPHRASE). bindings/java/README.md shows it;

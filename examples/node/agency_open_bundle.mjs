@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // An agency system opening a share bundle through the Node binding: unlock the agency's identity
 // (off the event loop), open the bundle (the owner's signature and the grant are checked here),
 // refuse an older copy than one already seen, list what the participant shared, and read one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Kartla C ABI: versions, status codes, errors, buffers, encodings and the list of sections.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Header-only C++17 wrapper over the Kartla C ABI: the parts every other wrapper uses. It adds no
 // symbols of its own: each handle is a std::unique_ptr whose deleter calls kartla_T_free, each
 // buffer a move-only owner that wipes on destruction, and each failing status becomes a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Header-only C++17 wrapper over the Kartla C ABI (kartla/kartla.h), one header per concern like
 // the C headers: kartla/common.hpp (errors, buffers), identity.hpp, record.hpp, share.hpp,
 // verify.hpp, and with KARTLA_EXPERIMENTAL defined the experimental tier under

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Kartla C ABI: the owner's record: open, read, write, save; content validation.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Kartla C ABI: sharing: the owner's grants, revocation and bundles, and the agency's reading side.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Kartla C ABI: verification of a record or bundle by anyone, without keys.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // C++17 wrapper over the Kartla C ABI: verification without keys. STABLE TIER (docs/API-STABILITY.md).
 // Header-only, like every kartla/*.hpp: it adds no symbols of its own. kartla/kartla.hpp includes
 // them all.

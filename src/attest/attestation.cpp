@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "attest/attestation.h"
 
 #include "attest/content_rules.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Issuing and checking attestations (docs/SPEC.md §13.2). An agency signs a claim about one entry
 // of one person's record; a reader checks it against the entry it is shown with: the same owner,
 // record, section, entry id and exact entry bytes, within its validity, and then asks the trust

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The content rules on what agencies write (issue 10 item 7): a contributed entry and an
 // attestation's claim obey the rules the owner's own writes obey (model/validation, docs/MODEL.md),
 // so no path puts into a record what its validator refuses (docs/SPEC.md §13.2, §13.4, §13.5).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Contributions (docs/SPEC.md §13.4): an agency writes one entry into a person's record without
 // holding the record. The entry travels signed by the agency, with the agency's attestation over
 // it, sealed to the owner alone; the owner verifies it completely before anything is shown, and

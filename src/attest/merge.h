@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The owner's side of attestations and contributions: storing an attestation with the entry it
 // vouches for, and accepting a contribution into the record (docs/SPEC.md §13.5). Both change the
 // record in memory only; Record::save writes the next signed version.

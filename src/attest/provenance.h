@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // What a reader says about each entry of a section (docs/SPEC.md §13.6): self-declared, attested
 // by a trusted issuer, attested by an issuer nobody vouches for, or carrying an attestation that
 // does not hold. Owner and agency readers alike, from the section's content alone.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "attest/section_entries.h"
 
 #include <google/protobuf/descriptor.h>

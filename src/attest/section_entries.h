@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Section content as attestations see it, for every section schema alike: the entries that can be
 // attested (every message marked `(kartla.v1.record_entry)` that carries a non-empty `id`,
 // wherever it sits in the section), their bytes, field 100 `attestations`, and appending an entry

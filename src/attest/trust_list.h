@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Trust lists (docs/SPEC.md §13.3): which agencies a trust root vouches for, in which role and
 // when. A reader verifies a list before use: the root's signature, optionally that the root is
 // the one it expects, that the list is not older than one it has already seen (rollback) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Borrowed byte ranges. Owning containers for secrets live in crypto/secret_buffer.h; public
 // bytes (ciphertexts, signatures, serialized messages) are plain std::string or std::vector.
 #pragma once

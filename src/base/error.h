@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The one error type every layer throws. The C ABI catches it at the boundary and turns its
 // code into a kartla_status (the numeric values are the same and must never change).
 #pragma once

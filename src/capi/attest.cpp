@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Attestations in the C ABI (docs/SPEC.md §13.2): the entry bytes an attestation covers, issuing
 // one, and checking one against an entry with an optional trust list.
 #include <optional>

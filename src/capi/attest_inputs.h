@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The inputs the attestation, trust-list, contribution and provenance functions share: bounded
 // files, optional trust lists, times and record ids.
 #pragma once

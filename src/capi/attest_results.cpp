@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "capi/attest_results.h"
 
 #include "identity/agency_role.h"

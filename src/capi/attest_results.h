@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The parts of results.proto that several functions share (cards as parties, trust-list
 // entries, claims, attestation reports), filled in one place so a report says the same wherever
 // it comes from: kartla_attestation_verify, kartla_trust_list_verify, the contribution and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kartla/common.h: versions, status names, the thread's last error and the list of sections
 // (buffers, also declared there, are in buffer.cpp with the guarded allocation behind them).
 #include <cstring>

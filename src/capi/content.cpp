@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Content through the C ABI: validation reports and the content check of the set_section calls'
 // path. The views a person reads are in views.cpp.
 #include <string>

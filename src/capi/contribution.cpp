@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Contributions and attaching attestations in the C ABI (docs/SPEC.md §13.4-13.5): the agency
 // writes an entry for a person, the owner reads who sent it and accepts it into the record.
 #include <climits>

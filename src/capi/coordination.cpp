@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kartla/experimental/coordination.h: the case-conference bundle (docs/SPEC.md §7.7).
 #include "capi/guard.h"
 #include "capi/handles.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "capi/encode_result.h"
 
 #include <google/protobuf/descriptor.h>

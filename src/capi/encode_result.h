@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The one place a structured result leaves the library: a kartla.v1 message (proto/kartla/v1/
 // results.proto) written into the caller's kartla_buffer as protobuf bytes or as its standard
 // protobuf JSON, as the caller asked. No result is built as text anywhere else, so every binding

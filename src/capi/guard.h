@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The ABI boundary: every exported function runs its body through guarded(), which turns any
 // exception into a status and a thread-local message. No exception crosses the ABI.
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The opaque handle types of kartla.h.
 #pragma once
 

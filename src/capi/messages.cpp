@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The message catalogue through the C ABI (kartla/experimental/views.h): the same lookup the
 // views make (src/i18n), so a program's own text and the views' read alike. These return
 // pointers, never a status: a missing translation is not an error, the English text is the

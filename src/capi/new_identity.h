@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // What kartla_identity_new, kartla_identity_new_agency and kartla_identity_new_trust_root share: the identity
 // options, and the creation itself with its error mapping.
 #pragma once

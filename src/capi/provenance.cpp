@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Provenance of a section's entries in the C ABI (docs/SPEC.md §13.6), for the owner's record and
 // an agency's share alike.
 #include <optional>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Receipts (kartla.h "Receipts", docs/SPEC.md §7.6): made by the owner from the saved record,
 // verified and described for the agency.
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Trust roots and trust lists in the C ABI (docs/SPEC.md §13.3).
 #include <memory>
 #include <optional>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "capi/view_sections.h"
 
 #include "base/error.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Where the views' sections come from. The views (src/views) are pure functions of plaintext
 // section messages and never see a key, a record or a grant; this is the one place that decrypts
 // and parses sections for them, from an owner's record or through an agency's share, and says

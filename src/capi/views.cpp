@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The views a person reads (progress, the action plan, the record as text) through the C ABI,
 // for the owner's record and for an agency's share alike. The sections come from ViewSections
 // (decrypted and parsed here, in the trusted core); the words, numbers and charts from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Text made from section plaintext (a view, a validation report) is plaintext in another form:
 // it is wiped before its heap memory is released, and handed out in a wiping kartla_buffer.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The command line's words and what they mean (args.h): the option parser, then numbers, dates,
 // --section and --language, each a usage Failure naming the option when it is wrong.
 #include "args.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The command line's words and what they mean. A tiny option parser shared by every command:
 // `--name value`, `--name=value`, flags, `--` to end options, and `-` as an ordinary argument
 // (stdin); anything else is a usage error. Then the values every command checks the same way,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `kartla attest`, `kartla record attach` and `kartla record provenance`: an agency vouches for
 // one entry of a person's record; the person keeps the attestation with the entry; any reader
 // sees, per entry, who vouched for it and whether that issuer is on the reader's trust list.

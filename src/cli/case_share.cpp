@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `kartla share` with several --to: the case-conference bundle (docs/SPEC.md §7.7). One grant per
 // agency, each with its own sections and the meeting's one purpose and expiry, saved in one
 // version of the record, and one file that every agency opens with its own identity and reads

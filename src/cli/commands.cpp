@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The command table: every command of `kartla`, in the order `kartla --help` lists them, with its
 // usage, summary, help text and options; main.cpp dispatches on it and prints help from it, so the
 // help cannot drift from what a command accepts.

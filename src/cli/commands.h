@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The command table (commands.cpp: every command's name, options, help text and entry point, in
 // one place, in the order `kartla --help` lists them) and the entry points, one file per group.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `kartla contribute`, `kartla inbox` and `kartla accept`: an agency writes an entry into a
 // person's record without holding it. The entry travels signed and sealed to the owner alone; the
 // owner sees who sent it and what it adds, and accepts it (the entry joins the section with the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The files the CLI reads and writes (files.h): POSIX I/O with every error a Failure naming the
 // file, the atomic write, the CLI's own JSON files, the state folder and what it remembers of
 // trust lists, and reading a trust list given with --trust.

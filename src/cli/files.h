@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The files the CLI reads and writes, all through POSIX file descriptors so that no stdio buffer
 // keeps a copy of a passphrase or of section plaintext: whole files and first lines, atomic writes,
 // stdout; the CLI's own JSON files; the state folder of this computer; trust lists given with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `kartla identity ...`, `kartla agency ...` and `kartla trust root new`: every kind of identity
 // (an owner's, an agency's, a trust root's) is created the same way, with a passphrase (Argon2id)
 // and a recovery code shown once, and exports a public card: an agency's names the agency, its

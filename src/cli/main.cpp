@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `kartla`: finds the command, parses its options, runs it, and turns every failure into one
 // `kartla: error:` line on stderr and the exit code of its class. Also the help and version text,
 // generated from the command table (commands.cpp) and the exit-code table below so that they

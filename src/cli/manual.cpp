@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The manual page and the shell completions, generated from the command table and the help text
 // (commands.h), so that `man kartla`, tab completion and `kartla --help` always agree with what
 // the commands accept. The build runs `kartla help --man` and `kartla help --completion SHELL`

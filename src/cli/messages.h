@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The CLI's words: from the library's message catalogue (kartla_message, docs/I18N.md), the same
 // one the views speak from, in the language chosen once per run: --language, else the locale
 // variables as gettext reads them. The extractor (src/i18n/update-catalogue.sh) knows T("text"),

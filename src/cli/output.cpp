@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the CLI prints (output.h): the JSON printer laid out as the library lays out its own
 // documents, the library's results parsed, and text for people: other people's strings made safe,
 // GDPR bases in words, and the trust-list and provenance reports several commands print.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // What the CLI prints, and how it fails. Errors the CLI raises itself (Failure, with the exit
 // code of its class), the one JSON writer (every JSON document is a typed message printed by
 // protobuf), the library's structured results read as typed messages, and the text of other

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The owner's side of every command (owner.h): unlocking --owner with the state folder, opening the
 // record against the versions seen, saving it and the identity file together, the owner's clock.
 #include "owner.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // An owner's record opened together with the identity that opened it: every owner command goes
 // through here, so each one checks the version against those the owner has seen (an older copy or
 // a fork is refused unless --accept-older) and remembers what it saves, in the identity file and

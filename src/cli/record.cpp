@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `kartla record ...`: the owner's view of a record, and its sharing ledger. Every command that
 // changes the record saves the next signed version atomically, so the file is either the old or
 // the new version. `record ledger` is the owner's own account of who was given which sections, for

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Secrets on the command line (secrets.h): wiped memory, the prompt with echo off (restored on
 // every path out, signals included), the order in which passphrase sources are tried, unlocking.
 #include "secrets.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Secrets on the command line: memory that is wiped (Secret), where passphrases and recovery codes
 // come from (an option naming a file, an environment variable, a prompt on the terminal with echo
 // off), and unlocking an identity file with its passphrase, the first step of most commands.

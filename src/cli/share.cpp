@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `kartla share`, `kartla bundle`, `kartla revoke`, `kartla receipt` and `kartla receipt show`:
 // the owner gives an agency sections of the record (a grant, kept in the record and in the sharing
 // ledger, plus a share bundle to hand over) and takes the grants back. What was shared cannot be

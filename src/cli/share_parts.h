@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // What `kartla share` (share.cpp) and its case-conference form (case_share.cpp) have in common:
 // the agency cards and section lists named on the command line, checked before any passphrase is
 // asked for, and the receipt files they write.

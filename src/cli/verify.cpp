@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What anyone can do without a key: `kartla verify` (a record's or bundle's signature and
 // integrity), `kartla sections` (the section names) and `kartla validate` (section content
 // against the schema and every offline rule, without any record, listing each violation as

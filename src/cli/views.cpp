@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Reading a record: `kartla open` (the agency's side: a share bundle or the whole record file, read
 // with the agency's identity: only what was granted to it, each section checked against the owner's
 // signature, and each grant's purpose, GDPR bases and expiry) and the views for people, each the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Gregorian calendar facts used by identifier and date checks.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "codes/code_systems.h"
 
 #include "codes/iso_code_lists.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The registry of code systems a Coding may name (docs/MODEL.md, Code systems, lists them for
 // integrators). Each entry says what a well-formed code looks like, which rule id a bad code
 // breaks, and how the Coding's version is treated. Closed lists carry their labels so readers

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "codes/identifiers.h"
 
 #include "codes/calendar.h"

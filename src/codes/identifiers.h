@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Offline checks of person and organisation identifiers (docs/MODEL.md, `NationalId` and `OrgRef`; rules se-*, fi-*).
 // Every check takes the STORED form (no presentation separators except Y-tunnus's hyphen) and
 // never allocates for a valid input. Here, below both model and identity (src/LAYERS), because

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // GENERATED from Debian's iso-codes 4.15.0 (/usr/share/iso-codes/json/iso_3166-1.json and
 // iso_639-3.json): the assigned ISO 3166-1 alpha-2 country codes and the ISO 639-3 / 639-1
 // language codes. Embedded so validation works offline and the same on every machine

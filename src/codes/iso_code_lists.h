@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Membership in the ISO code lists Kartla embeds (country and language codes). Case-sensitive:
 // Kartla stores country codes upper case and language codes lower case (docs/MODEL.md, Code systems).
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // XChaCha20-Poly1305-IETF with a random 24-byte nonce carried in front of the ciphertext:
 // sealed = nonce || ciphertext || tag. Random nonces are safe at this size (192 bits), so a
 // re-encrypted section never needs a counter that could be rolled back with the file.

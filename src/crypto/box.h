@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // X25519 key pairs and anonymous sealed boxes (crypto_box_seal): how a 32-byte key reaches a
 // recipient. A sealed box does not authenticate its sender, so every wrap that matters is also
 // listed in an owner-signed structure (docs/SPEC.md "Key wraps").

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Hex through libsodium (constant-time encoders), for fingerprints, recovery codes and ids.
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Domain-separated BLAKE2b. Every hash in the format is H(label, data) =
 // BLAKE2b-256(label || 0x00 || data): the labels are distinct ASCII strings without NUL, so no
 // input under one label can collide with an input under another (docs/SPEC.md "Hashes").

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Subkeys from a master key with libsodium's crypto_kdf (keyed BLAKE2b with an 8-byte context
 // and a 64-bit subkey id). Section keys are derived this way from the record master key.
 #pragma once

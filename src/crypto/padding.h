@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Length hiding for everything encrypted in a record (docs/SPEC.md §5.4): a plaintext is padded
 // with ISO/IEC 7816-4 padding (as libsodium's sodium_pad: one 0x80 byte, then zeros) to a length
 // chosen by Padmé (Nikitin et al., "Reducing Metadata Leakage from Encrypted Files and

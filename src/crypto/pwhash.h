@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Argon2id (libsodium crypto_pwhash, version 0x13) under an enforced policy. The floor is RFC 9106's
 // second recommended option (64 MiB, 3 passes; libsodium always uses one lane); the ceiling keeps a
 // hostile identity file from asking for gigabytes or hours. Both are checked before any hashing,

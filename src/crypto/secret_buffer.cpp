@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "crypto/secret_buffer.h"
 
 #include <sodium.h>

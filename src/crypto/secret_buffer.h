@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Owning storage for keys and decrypted plaintext, in libsodium secure memory (guard pages, mlock
 // where the system allows) and wiped when released: small ones from a pool of slots in
 // sodium_malloc'ed regions (secret_pool.h explains why), larger ones up to 4 MiB from blocks

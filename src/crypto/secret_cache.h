@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Larger secrets (above the pool's 16 KiB slots, up to 4 MiB) reuse libsodium secure memory kept
 // per thread instead of a sodium_malloc and sodium_free each. Each of those is an mmap, four
 // mprotects, an mlock and their undoing, and the kernel serialises them per process (the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Small secrets (keys, short plaintexts) come from a few regions of libsodium secure memory,
 // carved into fixed slots, instead of one sodium_malloc each. Each sodium_malloc is an mmap,
 // four mprotects, an mlock and their undoing: about 40 system calls, which on some virtual

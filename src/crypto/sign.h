@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Ed25519 with a domain label in front of every signed message: signed = label || 0x00 || bytes.
 // Each signed type has its own label (docs/SPEC.md "Signatures"), so a manifest signature can
 // never verify as a card, grant or attestation signature, or the reverse.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Attestations (docs/SPEC.md §13.2): an agency's signed claim about one entry of one person's
 // record. The signed bytes bind the owner's keys, the record id, the section, the entry's id and a
 // hash of its exact bytes, so an attestation moved to another person, record, entry or to an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Where a container's bytes come from: a file (read lazily, so opening a record with a 64 MiB
 // document does not read the document) or memory (bindings, fuzzers).
 #pragma once

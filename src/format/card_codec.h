@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Public cards: an identity's public keys and, for agencies, who they are; self-signed so the
 // encryption key is bound to the signing key (docs/SPEC.md §4.2).
 #pragma once

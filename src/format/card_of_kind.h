@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Attestations, trust lists and contributions each embed the exact bytes of a signed card (the
 // issuer, the trust root, the listed agencies, the sender) and accept only one kind of card there.
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Reading a record or share bundle: everything that can be checked without a key, in an order
 // that trusts nothing before it is authenticated (docs/SPEC.md §6, "Reading a container").
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Writing a record or share bundle (docs/SPEC.md §6.1, §7.2): the one writer behind both the
 // owner's save and a bundle's export, so the layout a reader checks (container_reader.h) is
 // produced in exactly one place.

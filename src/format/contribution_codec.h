@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Contributions (docs/SPEC.md §13.4): an agency's write-back of one entry into one person's
 // record, signed by the agency and sealed to the owner alone. The signature is inside the sealed
 // box, so only the owner learns who wrote what; the signed bytes name the owner's keys and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Every Kartla file starts with 12 bytes: "KARTLA", a file-type letter, the format major version
 // (1), then the little-endian u32 length of the protobuf that follows (docs/SPEC.md §3.1).
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Grants (docs/SPEC.md §7): how a section key reaches one agency. The sealed box hides the
 // recipient from everyone else holding the file; the owner-signed manifest lists each grant's
 // digest, which binds its purpose and expiry (a sealed box alone has no sender authentication).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Identity files: the public card and the secret keys, locked under a passphrase and, separately,
 // under a recovery code (docs/SPEC.md §4.1).
 #pragma once

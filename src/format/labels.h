@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Every domain-separation label of the format, in one place. A label is used for exactly one
 // purpose; docs/SPEC.md §2 lists the same strings. Changing one is a format break.
 #pragma once

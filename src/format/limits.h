@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Every size limit the parsers enforce, in one place (docs/SPEC.md §9). Each is checked before
 // the allocation it guards.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "format/manifest_signature.h"
 
 #include "base/error.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The owner's signature over the manifest (docs/SPEC.md §6.1, §6.3 step 4), made and checked here
 // only: over the exact manifest bytes, under the manifest label, by the key the manifest names.
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The owner's sealed index (docs/SPEC.md §6.2): which section each slot holds, at which key
 // generation, and the record's generation counter. It is the only place a section id or a
 // generation is written in a record, and only the record master key opens it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Receipts (docs/SPEC.md §7.6): the owner's signed statement that a grant was made (a grant
 // receipt) or that it ended, when and why (a termination receipt). The signed bytes bind the
 // owner's keys, the record, the grant, the agency it was for, its terms and the saved record

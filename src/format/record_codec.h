@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The record container's structures as plain C++ values, and their strict encoding. Only this
 // file and its .cpp touch the generated container protobufs for records.
 #pragma once

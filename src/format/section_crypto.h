@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // How a section is encrypted (docs/SPEC.md §5): its key, the associated data that binds a
 // ciphertext to its record, section and generation, the padding that hides its length, the
 // blinded slot that names it only to key holders, and the key commitment in its entry.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "format/seen_marks_codec.h"
 
 #include <cstring>

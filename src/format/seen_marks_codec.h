@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The versions of records an owner has seen (docs/SPEC.md §8.1): per record id, the highest
 // sequence and that version's manifest hash. Kept sealed in the identity file and in a state file
 // that stays on one computer, so an older copy of a record put back on the stick is recognised.

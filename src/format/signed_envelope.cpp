@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "format/signed_envelope.h"
 
 #include <string_view>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The one signed envelope of the format (docs/SPEC.md §4.2, §7.6, §13.2-§13.4): a message of two
 // bytes fields, 1 = the exact bytes signed, 2 = the Ed25519 signature over them under the type's
 // label. Cards, attestations, trust lists, contributions and receipts all use it; this file is

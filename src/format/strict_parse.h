@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Protobuf serialization is not canonical, so every signed or hashed structure is parsed strictly:
 // bounded size and nesting, no unknown fields anywhere, and parse-then-serialize must give back the
 // exact input bytes (which rejects duplicate fields, split sub-messages, overlong varints, values

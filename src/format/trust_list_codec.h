@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Trust lists (docs/SPEC.md §13.3): a trust root's signed list of agency cards, each with the
 // role the root vouches for and a validity period, under a sequence number and an expiry so an
 // older or stale list can be recognised.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # cmake -DMO=x.mo -DOUT=x.cpp -DNAME=sv -P embed_catalogue.cmake: writes a C++ file that returns
 # the bytes of the compiled catalogue x.mo, so the library needs no file at run time (and the
 # WebAssembly build none either).

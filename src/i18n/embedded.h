@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The compiled catalogues (msgfmt output), embedded at build time by embed_catalogue.cmake.
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The library's message catalogue at run time: every text a person reads (view labels, field
 // names, code-system labels, CLI messages) is looked up here by its English source text (the
 // msgid) and an optional context. The catalogues are gettext .po files in this folder, compiled

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // A bounded reader of a GNU .mo catalogue (the binary form msgfmt writes): every offset and
 // length is checked against the buffer before use, strings must be NUL-terminated inside it and
 // the originals sorted, so a lookup is a binary search that never reads out of bounds. A buffer

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Rebuilds the message template from the code and merges it into every catalogue (docs/I18N.md).
 #   src/i18n/update-catalogue.sh BUILD_DIR          kartla.pot rebuilt, sv.po fi.po en.po merged
 #   src/i18n/update-catalogue.sh BUILD_DIR --pot F  only write the template to F (the ctest's check)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // What an agency card must say about the agency before it is signed (docs/SPEC.md §4.2).
 #pragma once
 

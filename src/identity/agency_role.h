@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The documented set of agency roles carried in agency cards (docs/SPEC.md §4.2). Numbers are
 // frozen: they are signed into cards.
 #pragma once

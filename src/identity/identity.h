@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // An unlocked identity: its public card and secret keys (owner, agency or trust root). The file
 // form keeps the secret keys under a random data key (DEK) that is wrapped twice, once under
 // Argon2id(passphrase) and once under the recovery code, so changing the passphrase or recovering

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Recovery codes: 128 random bits plus a 16-bit checksum, written as 36 hex digits in nine
 // groups of four ("3f2a-9b1c-…"), so a person can copy it onto paper and a typo is caught before
 // any key is tried (docs/SPEC.md §4.1.2).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "identity/seen_versions.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // What an owner remembers of the records it has opened and saved: per record id, the highest
 // sequence and that version's manifest hash (docs/SPEC.md §8.1). An older authentic copy put back
 // on the stick is then its own error (rollback) instead of being read and silently extended, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Crash-safe replacement of a file (docs/THREATS.md T34-T36; the libgit2 filebuf / SQLite pattern):
 // the new bytes go to a temporary file in the same folder, which is flushed, renamed over the
 // final path, and then the folder is flushed. After a crash or a pulled USB stick at any point

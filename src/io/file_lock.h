@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // One saver per record at a time: an exclusive, non-blocking flock on "<record>.lock", where
 // <record> is the record path with symlinks followed as AtomicWriter follows them.
 //

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The only door from the io layer to the operating system. Every syscall the layer makes goes
 // through a FileSystem, so tests (and the crash tests of higher layers) can fail, shorten or
 // interrupt any single call and check that a save still leaves the old or the new record, never

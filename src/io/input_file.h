@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Bounded reading of a record file. The size limit is checked against fstat before a single byte
 // is read or allocated (docs/THREATS.md T5), and the open descriptor pins the inode, so a save that
 // renames a new file over the path while we read cannot mix old and new bytes (docs/THREATS.md T37).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Turning a failed syscall into a kartla::Error whose message a person can act on: it names the
 // file, what we were doing, and the operating system's own words.
 #pragma once

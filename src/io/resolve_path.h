@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Which file a save replaces when the record path is a symlink. People keep the record on a USB
 // stick and link to it from their home folder; renaming a new file over the link would replace
 // the link with a regular file, so the save would land at home while the stick kept the old copy.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The owner's view of a record: every section readable and writable, saved as a new signed
 // manifest. Section bodies stay in the file until read (a record holding a 64 MiB document opens
 // without reading it); new content is encrypted as soon as it is written.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Section content in and out: protobuf bytes (checked against the schema) and protobuf JSON.
 // Plaintext handed in and out lives in SecretBuffers; the protobuf and JSON conversions
 // themselves run in ordinary heap memory, which we wipe where we own it (docs/SPEC.md §10).

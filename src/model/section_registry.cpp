@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "model/section_registry.h"
 
 #include <google/protobuf/descriptor.h>

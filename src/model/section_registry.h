@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The one list of record sections. Everything that needs a section's id, name, schema or
 // sensitivity asks here; nothing else spells the list out.
 #pragma once

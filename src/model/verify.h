@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Verification without any key: what `kartla verify` and kartla_verification_open_file report.
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // An agency's view of a record or share bundle: only the sections its grants cover, each checked
 // against the owner's signed manifest (signature, ciphertext hash, key commitment, AD binding)
 // and the grant's expiry (docs/SPEC.md §7.3).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Share bundles (docs/SPEC.md §7.2): the owner's signed manifest and signature as they are, the
 // entries and ciphertexts of the granted sections only, and the chosen grants only. Everything
 // else appears only as a slot tag and digest in the manifest, so a bundle's size does not grow

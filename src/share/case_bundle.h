@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Case-conference bundles (docs/SPEC.md §7.7): one file for the agencies that meet about one
 // person, each agency holding its own grant in it and reading only the sections that grant
 // covers. The file is an ordinary share bundle (§7.2) holding several grants, with the union of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Ending grants, by revocation or at expiry (docs/SPEC.md §7.4). Both end the same way, so that
 // an expired grant is as dead as a revoked one: every section the ended grants still cover moves
 // to a new key generation; every other live grant that covers one of those sections is re-issued

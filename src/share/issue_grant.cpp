@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "share/issue_grant.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Sharing sections with an agency: a grant sealed to the agency's card, listed in the next
 // manifest, and recorded in the owner's sharing ledger (docs/SPEC.md §7.1).
 #pragma once

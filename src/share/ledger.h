@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The owner-only sharing ledger section (docs/MODEL.md "sharing_ledger"): who was given what,
 // for which purpose, until when, and when it ended; plus a hash-chained event log. Only this
 // layer writes it (share, revoke, expiry): Record refuses it from any other writer, so nobody can

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Receipts for both sides (docs/SPEC.md §7.6). The owner makes them from the saved record: the
 // grant's entry in the sharing ledger (who, which sections, what for, on which basis, when, and
 // how it ended) plus the record's keys and the saved version's sequence and manifest hash. The

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "share/revoke.h"
 
 #include "base/error.h"

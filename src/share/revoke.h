@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Revoking an agency (docs/SPEC.md §7.4): every grant it holds ends, by share/end_grants.h.
 // What the agency already read or copied cannot be taken back: revocation protects only what is
 // written afterwards.

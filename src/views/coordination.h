@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The coordination part of the action plan as a person reads it: who is involved and who leads
 // (huvudman), each agency's contact now and before (a change of caseworker shows), and the
 // coordination meetings with what was agreed and who does what next.

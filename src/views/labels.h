@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // How the shared value types read to a person: coded values with their registry labels, dates,
 // organisations and provenance. Used by every view so a Coding or an Assertion looks the same
 // in the plan, the progress table and the record view.

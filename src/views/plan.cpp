@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "views/plan.h"
 
 #include "kartla/v1/action_plan.pb.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The action plan as a person reads it: main goals with their sub-goals nested under them (the
 // schema links them by parent id), each goal with the activities that serve it, who carries each
 // activity, in which phase, its status and dates. Activities that serve no known goal are listed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Internal to the plan view: goals arranged as a tree and activities grouped by goal, shared by
 // the JSON and the text rendering so both show the same structure.
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Stegförflyttning: each indicator's movement over time, from the dated assessments of the
 // progress section (and, when asked, the work_ability section). Instruments are data: labels and
 // scales come from the definitions pinned in the section, so a new instrument needs no code.

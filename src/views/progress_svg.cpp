@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The progress summary as an SVG chart a participant and a coach can look at together: one small
 // line chart per series, two per row, sharing one time axis so the same date lies at the same
 // place in every chart. Plain SVG 1.1 text, no scripts, fonts or external references; every piece

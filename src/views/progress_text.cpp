@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The progress summary as a table for a terminal: one block per instrument, one row per
 // indicator (and goal, for GAS), and one column per respondent, so that a participant's
 // self-rating and a professional's rating of the same indicator stand side by side. The series

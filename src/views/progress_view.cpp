@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The progress summary as a typed result (proto/kartla/v1/views.proto, ProgressView).
 #include "kartla/v1/views.pb.h"
 #include "views/labels.h"

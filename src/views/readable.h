@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Any section as text for a person to read: field names in words, coded values with their
 // registry labels, dates as dates, and every entry's provenance marked ("Source: [validated by
 // ...]"), instead of protobuf JSON. Driven by the schema (reflection), so a field added to a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "views/steps.h"
 
 #include "kartla/v1/instruments.pb.h"

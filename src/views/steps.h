@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Programme steps (STEGA phase 2, ...) read with the step model's own labels. Step models are
 // instrument definitions pinned in the progress or work_ability section, so a view that shows a
 // step from another section (the action plan) is handed the definitions the record holds.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Text helpers for views: picking a translation, escaping for XML (SVG), and measuring UTF-8
 // by characters (column widths and truncation must not split a multi-byte character).
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // What a reader asks of a view: the language of labels and what it may include.
 #pragma once
 

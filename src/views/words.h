@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The views' words come from the message catalogue (src/i18n, docs/I18N.md). These helpers are
 // the keywords the catalogue's extractor knows (src/i18n/update-catalogue.sh): tr(lang, "text"),
 // trc(lang, "context", "text"), trn(lang, "one", "many", n); a literal marked any other way is

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """libkartla.so exports exactly the functions the public headers declare KARTLA_API: nothing else
 leaks (our layers, protobuf, libsodium, the C++ runtime), and nothing declared is missing. Every
 function is declared in exactly one header, and exported under the version node of its tier

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Every function the public headers declare is called by the misuse test, so a new API function cannot
 ship without its NULL, length and output-buffer cases (the libsodium misuse.c discipline)."""
 import re

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Every kartla_status constant in kartla.h has its own name from kartla_status_name (the
 constant without the KARTLA_ prefix), no two codes share a name, and values no version defines
 give "UNKNOWN" (a newer library's code reaching an older caller must still print)."""

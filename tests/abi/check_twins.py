@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Runs the twins program and checks that it covered every value macro of kartla.h, and that the
 header's versions agree with the built library's SONAME and the CMake project version (the
 version that pkg-config and find_package report)."""

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* kartla.h must compile on its own as strict C99 (libgit2 tests/headertest): included first, twice,
  * with every warning an error. Built by CTest with -std=c99 -Wall -Wextra -pedantic -Werror. */
 #include <kartla/kartla.h>

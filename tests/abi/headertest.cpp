@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kartla.h must compile on its own as strict C++ (libgit2 tests/headertest): included first,
 // twice, every warning an error.
 #include <kartla/kartla.h>

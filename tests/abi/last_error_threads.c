@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* kartla_last_error() is per thread (kartla.h: "no process-wide mutable state"). Two threads
  * fail with different messages in lock step and each must read back its own message, many
  * times over; a thread that has not failed yet must see "". A process-wide message would be

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Every exported function called wrongly (docs/THREATS.md T40, libsodium misuse.c): NULL handles
  * and outputs, NULL data with a non-zero length, SIZE_MAX lengths (which must be refused from the
  * length alone, before any byte past the real data is read), unknown names and flags, and output buffers that are not empty. Each must return an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Checks shared by the misuse cases (libsodium test/default/misuse.c pattern): each case calls
  * one exported function wrongly and asserts the house rules of kartla.h for a failure. */
 #ifndef KARTLA_TESTS_ABI_MISUSE_SUPPORT_H

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The public C headers under include/kartla, read as one: the ABI checks judge the whole ABI,
 whichever concern header of whichever tier declares a thing (docs/API-STABILITY.md)."""
 import pathlib

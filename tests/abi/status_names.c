@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Prints "VALUE NAME" for kartla_status_name over every known code and a range of values no
  * version defines; check_status_names.py compares the list with the enum in kartla.h. */
 #include <limits.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Every value macro in kartla.h has a function twin, because FFI users (ctypes, JNA, cgo,
  * P/Invoke) cannot see macros (libsodium test/constcheck.sh). This program compares each pair
  * and prints "twin NAME" for every macro it checked and "value NAME VALUE" for the values

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Every binding's run of the shared scenario names every step of tests/bindings/README.md.
 
 The steps are the `scenario:<id>` marks of the README; each test file listed below must hold each

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Runs the CLI's golden tests: each case is a shell script under cases/GROUP/ that uses `kartla` as
 a person would; its stdout, stderr and exit code must equal the golden files beside it.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The manual page and the shell completions are generated from the help text and agree with it:
 the page names every command `kartla --help` lists and renders with man(1) when it is there; the
 bash completion completes command words, a group's commands and a command's options.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Passphrases typed on a terminal: the prompt goes to the terminal, the typed text is never
 echoed, a new passphrase is asked twice (again when the two differ), and the terminal is restored afterwards, also when the
 user presses Ctrl-C at the prompt.

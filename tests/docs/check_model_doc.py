@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """docs/MODEL.md checked against the schemas it documents.
 
     check_model_doc.py --protoc PROTOC --proto-root DIR --doc MODEL.md

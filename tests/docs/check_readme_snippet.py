@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The README's C snippet compiles as written, as C (C99) and as C++ (C++17), with warnings as
 errors: a reader copies it first, and a snippet that does not compile (or compiles only in one
 language) is the first thing they would trust less.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Self-test of check_model_doc.py: the real MODEL.md and schemas agree, and a copy of either
 doctored in one way fails with that difference named. Without this a checker that read no
 table at all would pass forever.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Fixed agency key pairs shared by the bundle seed-corpus generator and the bundle fuzzer, so the
 // seed bundles hold grants sealed to the fuzzer's agency and the fuzzer reaches grant parsing and
 // section decryption, not only the keyless checks. Test data, derived from constant bytes: never

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Fixed inputs shared by the attestation, trust-list and contribution fuzzers and their seed
 // generator: a trust root's keys, a record id and one competence entry, so that seeds made by the
 // generator name exactly what the fuzzers check them against and reach the deepest checks (and

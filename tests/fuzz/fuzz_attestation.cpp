@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: attestations - the file frame, the strict SignedAttestation and Attestation, the
 // issuer's card and signature, then every binding, time and trust check against a fixed entry
 // (fuzz_attest.h). Because the fuzzer cannot forge the agency's signature, the same input is also

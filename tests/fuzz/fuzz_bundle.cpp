@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: share bundles (and record files) as an agency opens them - framing, strict
 // parsing, the owner's signature, listed entries and grants, trial unwrapping of every grant and
 // its slot secrets against the slot table, then each granted section (slot, key commitment, hash,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: public card files (strict decoding and the self-signature). Only kartla::Error is
 // caught.
 #include <cstddef>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: contributions as the owner opens them - the file frame, the ContributionFile, the
 // sealed box (opened with the fixed owner key of fuzz_owner.h), the payload prefix, the strict
 // SignedContribution and Contribution, the sender's card and signature, the recipient and record,

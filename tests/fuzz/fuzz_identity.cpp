@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: identity files. Unlocking runs Argon2id (hundreds of milliseconds per input), so
 // the target covers everything before it: framing, strict decoding, the Argon2id policy and the
 // card the file carries. Only kartla::Error is caught.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // A fixed owner key pair shared by the seed-corpus generator and the record fuzzer, so the seed
 // records open as the owner and the fuzzer reaches section decryption, not only the keyless
 // checks. Test data, derived from constant bytes: never a real key.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: receipts (docs/SPEC.md §7.6) - the file frame, the strict SignedReceipt and
 // Receipt, the field rules, the owner's signature, then the owner and agency pins. Because the
 // fuzzer cannot forge the owner's signature, the same input is also signed with the fixed owner

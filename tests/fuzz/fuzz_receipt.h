@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // A fixed receipt shared by the receipt fuzzer and its seed generator: made with the fixed owner
 // keys of fuzz_owner.h for the fixed agency of fuzz_agency.h, so seeds pass every check and the
 // fuzzer can sign what it mutates with the same owner key. Test data: never a real key.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: record and share-bundle containers. Every input must end in success or a
 // kartla::Error; anything else (another exception, a crash, a sanitizer report, a leak) is a bug.
 // Only kartla::Error is caught, so the fuzzer sees everything else.

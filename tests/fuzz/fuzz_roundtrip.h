@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Round-trip fuzzing of the signed types (age's FuzzMalleability; STYLE.md 11): whatever a reader
 // accepts must be exactly what the writer makes of what was read. Otherwise two byte strings carry
 // one signed meaning, and a signature or hash over "the same" statement could differ. A mismatch,

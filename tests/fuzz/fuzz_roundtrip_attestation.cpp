@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Round-trip fuzz target for attestations (fuzz_roundtrip.h): an attestation file that decodes is
 // written back from what was read (Attestation, SignedAttestation, frame) to the same bytes. The
 // input is also signed with the fixed agency key as Attestation bytes (fuzz_attest.h), so

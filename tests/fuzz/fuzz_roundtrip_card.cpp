@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Round-trip fuzz target for cards (fuzz_roundtrip.h): a card file that decodes is written back
 // from what was read (Card, SignedCard, frame) to the same bytes. Because the fuzzer cannot forge
 // a self-signature, the input and the card inside a card file are also signed with the fixed

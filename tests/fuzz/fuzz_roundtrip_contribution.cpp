@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Round-trip fuzz target for contributions (fuzz_roundtrip.h): the input, signed with the fixed
 // agency key as Contribution bytes and sealed to the fixed owner (fuzz_attest.h), must, if the
 // owner opens it, be written back from what was opened (Contribution and entry) to the same

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Round-trip fuzz target for receipts (fuzz_roundtrip.h): a receipt file that decodes is written
 // back from what was read (Receipt, SignedReceipt, frame) to the same bytes. The input is also
 // signed with the fixed owner key as Receipt bytes (fuzz_receipt.h), so mutations reach the rules

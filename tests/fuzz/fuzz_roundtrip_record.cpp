@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Round-trip fuzz target for the owner's signed manifest and the record header around it
 // (fuzz_roundtrip.h): a record or bundle that reads is written back from what was read (header,
 // manifest) to the same bytes, and so is any input that decodes as a Manifest on its own (the

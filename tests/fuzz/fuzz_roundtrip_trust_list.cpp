@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Round-trip fuzz target for trust lists (fuzz_roundtrip.h): a trust-list file that decodes is
 // written back from what was read (TrustList, SignedTrustList, frame) to the same bytes. The input
 // is also signed with the fixed root key as TrustList bytes (fuzz_attest.h), so mutations reach

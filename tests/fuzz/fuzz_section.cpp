@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: section content for one fixed section (action_plan: nested messages, enums,
 // timestamps), both as protobuf JSON (what `kartla record set --json` reads) and as protobuf bytes
 // (what a decrypted section holds). Each input is tried both ways; what parses is printed back to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: what an owner remembers of the versions seen (docs/SPEC.md §8.1). The first byte
 // picks the way in: even, the rest is a state file ('S') read for a fixed identity; odd, the rest
 // is the plaintext of the sealed marks, sealed with a fixed data key and opened again, so the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: trust lists - the file frame, the strict SignedTrustList and TrustList, the root's
 // and every agency's card, the signature, rollback and expiry, and the next-version draft. The
 // same input is also signed with the fixed root key as TrustList bytes, so mutations reach the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Writes the seed corpora of the attestation, trust-list and contribution fuzzers under
 // tests/fuzz/corpus/{attestation,trust_list,contribution}/: files made with the fixed keys of
 // fuzz_attest.h (so they pass every check in the fuzzers), the inner signed bytes of each (for

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Writes the bundle fuzzer's seed corpus under tests/fuzz/corpus/bundle/: share bundles and a
 // record file whose grants are sealed to the fuzzer's fixed agency keys (fuzz_agency.h), made by
 // the library itself so they pass every check, a few damaged copies, and a grant's plaintext for

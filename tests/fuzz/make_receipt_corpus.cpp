@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Writes the seed corpus of the receipt fuzzer under tests/fuzz/corpus/receipt/: receipts made
 // with the fixed keys of fuzz_receipt.h (so they pass every check in the fuzzer), the inner
 // Receipt bytes of each (for the half of the fuzzer that signs its input), and a few malformed

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Writes the seed corpora under tests/fuzz/corpus/<target>/: real files made by the library (so
 // the fuzzers start from inputs that pass every check) and a few malformed ones (so each early
 // rejection is covered from the first run). Run once and commit the output:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Runs one libFuzzer target for a while over a scratch copy of its seed corpus (the committed seeds
 # stay untouched; whatever the fuzzer adds stays in the build tree). Any crash, sanitizer report,
 # leak or timeout makes the fuzzer exit non-zero, and the test fails with the input saved under

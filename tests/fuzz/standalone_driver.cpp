@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Replays a corpus through a fuzz target without libFuzzer (the libgit2
 // fuzzers/standalone_driver.c pattern), so the ordinary build and CI run every seed and every
 // saved crash input through each target, under the sanitizers when those are on.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The message catalogue's check (docs/I18N.md), run as the ctest i18n_catalogue.
 
 Fails when

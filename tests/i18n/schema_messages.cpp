@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Prints, as a gettext template, the catalogue entries that no extractor can find in the source:
 // those the views look up by data. Field labels and enum values of every section (walked from the
 // section registry exactly as the record view walks them, views::schema_messages), and the labels

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Self-test of check_catalogue.py (ctest i18n_catalogue_selftest): on a copy of the sources, the
 untouched catalogue passes, and each planted fault fails the check with its own message: an
 untranslated and a fuzzy entry, a translation whose format differs from the English, a message

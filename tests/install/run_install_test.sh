@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs the current build into a fresh prefix and builds the examples against that installed
 # copy only, twice: as a CMake project with find_package(kartla), and with a bare compiler line
 # from pkg-config. Any missing, stale or leaky install rule fails here, not at an integrator's.

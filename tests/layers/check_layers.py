@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """The layer table (src/LAYERS, docs/THREATS.md "Where the defences live") checked on the sources.
 
     check_layers.py REPO_ROOT

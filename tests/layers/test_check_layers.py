@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Self-test of check_layers.py: a fabricated tree that follows its table passes, and the same
 tree with one violation planted fails with that violation's rule, for every rule. Without this
 a checker that silently matched nothing would pass on the real tree forever."""

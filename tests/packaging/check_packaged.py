@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The packaged libkartla exports exactly what libkartla.so exports and needs only the C library.
 
     python3 check_packaged.py PACKAGED_LIB NORMAL_LIB

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Loads a libkartla (argv[1]) and makes an identity and a record with one section in it, through
  * the C ABI. Run with interposer.c preloaded (CMakeLists.txt): the packaged library must pass,
  * the ordinary one (which imports protobuf and libsodium) must be caught by the interposer. */

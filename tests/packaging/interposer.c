@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A stand-in for "another copy of protobuf and libsodium already in the process": a preloaded
  * library that defines some of the symbols libkartla uses from them. A library that imports those
  * symbols binds to these (the dynamic linker searches the preloaded library first) and exits with

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The packaged libkartla in a process that runs another protobuf release.
 
     python other_protobuf.py PACKAGED_LIB DESCRIPTOR_SET LANGUAGES_JSON

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Shared by the tests that go through the public C ABI only (capi_*): the fixed clock and the
 // cheapest Argon2id cost the library accepts, so identities are quick to make.
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // JSON text without the whitespace between tokens, so a test checks what a result says, not how
 // protobuf's printer lays it out.
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The checks of attest.json and attest_negative.json (operations documented in README.md): each
 // names its arguments and the exact result, written from docs/SPEC.md §13.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // An independent reader built from docs/SPEC.md alone: libsodium called directly (not through
 // src/crypto), protobuf read field by field (wire_read.h, independent_reader.h), no Kartla code at
 // all. It recomputes every derived value in primitives.json, identity.json, record.json,

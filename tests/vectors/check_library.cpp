@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Runs every vector through the library's public reading paths (the C ABI in kartla.h, as every
 // binding sees it) and compares with the expected outcome written in the vector. A negative
 // vector must give exactly its status class: a surprising class is a finding, not a pass.

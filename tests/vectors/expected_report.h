@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The verification report of docs/SPEC.md §8, written out from a vector's own values so that the
 // library checker compares the library's report with the spec's, not with itself.
 #pragma once

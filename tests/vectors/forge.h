@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Taking a record container apart and putting it back together (docs/SPEC.md §6), so a negative
 // vector can change exactly one piece: re-signing the manifest with the owner's key (and
 // re-sealing the owner index with the record master key) when the change must get past the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // attest.json: an agency attests one competence of the owner's record, a trust root lists the
 // agency for a period, and the agency sends the owner a contribution (docs/SPEC.md §13), with
 // every value an independent reader needs to check them from the spec alone: the exact signed

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // bundle.json: an owner shares sections with two agencies, exports one agency's share bundle and
 // then revokes that agency (docs/SPEC.md §7), with every value an independent reader needs to
 // check the bundle from the spec alone: the agency's secret key, the grant's sealed-box plaintext

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // identity.json: one owner identity file, taken apart down to its keys (docs/SPEC.md §4), with
 // the passphrase and recovery code that open it.
 #include <stdexcept>

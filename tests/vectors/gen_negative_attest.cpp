@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // attest_negative.json: attest.json's attestation, trust lists and contribution moved, relabelled,
 // expired, rolled back or damaged (docs/SPEC.md §13). Expected outcomes are written here from the
 // spec, not taken from the library.

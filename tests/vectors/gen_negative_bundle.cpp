@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // bundle_negative.json: agency_a's share bundle of bundle.json (and the record files it came from)
 // read the wrong way or changed in one place. Where a change must get past the owner's signature
 // to reach the rule it tests, the manifest is re-signed with the owner's key (an owner attacking

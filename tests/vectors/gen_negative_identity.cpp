@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The identity and card half of negative.json: mutations of identity.json's identity file, its
 // recovery code and its card file (docs/SPEC.md §4).
 #include <stdexcept>

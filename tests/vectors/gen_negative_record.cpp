@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The record half of negative.json: one mutation of record.json's files per vector. Where the
 // mutation must get past the owner's signature to reach the check it aims at, the manifest is
 // re-signed with the owner's key (an owner attacking an agency, or a bug in a writer), and where

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // primitives.json: the building blocks of docs/SPEC.md §1-§5 on fixed, readable inputs, each
 // with the exact bytes that go into the primitive and the bytes that come out.
 #include <stdexcept>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // receipt.json (docs/SPEC.md §7.6): the owner's receipts of bundle.json's grants, made from its
 // record files as the library makes them (a grant receipt of each grant from the record, and the
 // termination receipts of agency A's grant from the revoked and from the expired record), with the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // record.json: a record written by the library (model::Record) in two versions, with every
 // intermediate value an independent reader needs to check it byte by byte (docs/SPEC.md §5, §6).
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kartla_generate_vectors OUT_DIR: writes tests/vectors/*.json from fixed seeds. The committed
 // files are this program's output; CTest vectors_reproducible runs it again and compares, so the
 // code and the vectors cannot drift apart. Regenerate after an intended format change with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The pieces of kartla_generate_vectors. Each builds one vector file from fixed inputs and from
 // the deterministic RNG (src/crypto/testing), so every run writes the same bytes.
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // A reader of record files and share bundles written from docs/SPEC.md §1-§8 alone: libsodium
 // called directly, protobuf read by field number, no Kartla code (nothing from src/). The
 // vectors_independent check runs the negative vectors through it, so a rule the spec states

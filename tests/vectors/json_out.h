@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // A small ordered JSON document for the generator: members keep the order they were added in, so
 // the committed vector files are stable and diffable (CTest vectors_reproducible compares bytes).
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Collects a negative vector file (negative.json, bundle_negative.json): each vector is one mutated
 // input plus the checks a reader runs on it, each with the exact kartla_status name it must give
 // (docs/SPEC.md §11).

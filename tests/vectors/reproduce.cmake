@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Runs the vector generator into OUT_DIR and compares every file with the committed copy in
 # EXPECTED_DIR. Invoked by CTest (vectors_reproducible); see tests/vectors/README.md.
 foreach(var GENERATOR OUT_DIR EXPECTED_DIR)

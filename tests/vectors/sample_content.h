@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Section content for the vectors, written as raw protobuf fields so that the vectors do not move
 // when the section schemas grow (field numbers are frozen; docs/MODEL.md). Every sample must pass
 // the library's content validation (write_valid_section checks): entries carry a stable id and

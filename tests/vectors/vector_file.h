@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Reading the vector files in the checkers. JSON is parsed with protobuf's own JSON parser into a
 // google.protobuf.Struct (no extra dependency); numbers in the vectors are small enough for the
 // doubles it uses.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Every committed vector file is ASCII JSON whose text decodes to what was meant.
 
 The generator once escaped UTF-8 byte by byte, so "§" (c2 a7) was written as "\\u00c2\\u00a7" and

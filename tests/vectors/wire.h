@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // A protobuf wire-format writer that knows nothing about Kartla's schemas, so the generator can
 // write the canonical encoding (and checks it equals the library's) as well as the non-canonical
 // ones the negative vectors need: duplicate fields, overlong varints, defaults written out,

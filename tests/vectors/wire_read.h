@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // A protobuf wire-format reader for the independent check: it follows docs/SPEC.md §3 and knows
 // only field numbers, so that check does not lean on Kartla's generated code or parsers.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The participant's page: screens, the message catalogue and the worker that runs the Kartla
 // core. Every text a person reads is a msgid of web/i18n/*.po (t() and N_() here, data-i18n in
 // index.html); the record's own text comes from the core's views.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Kartla core, in a Web Worker: every call into the WebAssembly (Argon2id above all, which
 // takes seconds on a phone) runs here, so the page stays responsive and can show progress.
 // The page posts { id, op, args } and gets { id, result } or { id, error: { status, detail } }.

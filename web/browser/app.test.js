@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The page in headless Chromium (Debian's chromium, driven by playwright-core), at a phone and a
 // desktop viewport, opened by file path as from a USB stick: the participant opens a record the
 // CLI made, reads every section, shares two sections (the CLI then checks that the agency reads

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The JavaScript API over the WebAssembly build of the C ABI (include/kartla/*.h): a thin layer
 // that mirrors the stable tier one function to one method. Handles are classes with close();
 // every failure is a KartlaError carrying the status by name and the library's message; bytes go

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The message catalogue (web/i18n, README.md there): every message the page uses is in the
 // template and translated in every language, with the same {placeholders}; nothing stale is
 // left; machine-made translations say so. The compile step refuses a missing or empty message.

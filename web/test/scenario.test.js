@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The shared binding scenario (tests/bindings/README.md, data in tests/bindings/scenario.json)
 // through the JavaScript API, the steps that apply to the web app, in order, each a check:
 // scenario:identity.create, scenario:identity.reopen (from bytes: the app has no paths),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Shared by the node --test files: the built module, the repository's files, hex.
 'use strict';
 const fs = require('node:fs');

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The reading vectors of tests/vectors (README.md there) through the JavaScript API, as every
 // binding runs them: identity.json, record.json, negative.json, bundle.json and
 // bundle_negative.json. A negative vector must give exactly its status class.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Compiles web/i18n/*.po (the languages of web/i18n/LINGUAS, in that order) into the page's
 // i18n.js: KARTLA_CATALOGUES = { languages: [{ code, name, dir }], messages: { code: { msgid: msgstr } } }.
 // A language's code is its BCP 47 tag (fa_AF -> fa-AF), its name and direction the .po header's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The message catalogue's source side: every msgid the page uses, found where it is used
 // (t(), N_() and problem() calls in web/app/*.js, data-i18n attributes in web/app/index.html),
 // and the .po files of web/i18n read with gettext-parser. Shared by compile-catalogue.js,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The .NET binding benchmark (not a test): an agency reading a 1 KiB and a 64 MiB section through
 // the binding, next to the same reads through the C ABI directly (bench_native.c, timed in C) in
 // the same process, interleaved round by round. Prints per-read times and the ratios C# / C.

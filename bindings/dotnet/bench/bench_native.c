@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The C side of the .NET binding benchmark (bindings/dotnet/bench/Bench.cs): the same agency reads
  * through the C ABI directly, timed in C, in the same process as the C# side, so both read the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The plumbing every wrapper uses: handles, leases on them, text and secrets going in, buffers
 // coming out, the error read right after a failed call, and times.
 using System;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The C ABI as P/Invoke declarations (include/kartla/*.h), one line per function, nothing public.
 //
 // Every pointer parameter is a raw pointer that the calling wrapper pins or allocates itself, so

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The rest of the binding's surface, each member at least once: library facts, validation, the
 // span overloads, passphrase change, the state folder, revocation as protobuf, receipts, trust
 // drafts and the views (experimental tier).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Bad input through the binding is a typed exception, never a crash of the CLR: null, a disposed
 // handle, the wrong kind of card or identity, a truncated file, text C cannot take, times the C
 // ABI cannot express, a buffer too small.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The shared binding scenario (tests/bindings/README.md) run through the .NET binding, as
 // tests/bindings/cpp/scenario_test.cpp runs it through kartla.hpp. It reads its data from
 // tests/bindings/scenario.json; each step is marked with its id. Structured results are read as

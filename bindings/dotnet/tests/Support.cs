@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Test support: where the repository is, a small JSON reader and writer (Mono's System.Json is
 // not part of netstandard, and the tests should build wherever the binding does), hex, a
 // protobuf wire reader for spot checks of protobuf results, and the typed-error expectation.

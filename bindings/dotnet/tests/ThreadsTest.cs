@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Two threads with separate handles at once, each provoking its own error class between its reads:
 // the last error is per OS thread and the binding reads it on the calling thread right after the
 // call, so neither thread ever sees the other's message (kartla/common.h, "Errors and threads").

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Prints NUnit 2.6's TestResult.xml as one line, 'dotnet: N passed, N failed, N skipped', and
 fails when no test ran or any failed (NUnit's own summary line is not one CI tools read)."""
 import sys

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Command bench times an agency reading a 1 KiB and a 64 MiB section through the Go binding and
 // through the C ABI directly, in one run, and prints the ratios (the binding benchmark of issues
 // 13 and 14: goal within 1.3x of C at 1 KiB and 1.05x at 64 MiB). It is a measurement, not a

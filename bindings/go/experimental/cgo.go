@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Package experimental binds Kartla's experimental tier (include/kartla/experimental/*.h):
 // attestations and provenance, trust roots and trust lists, contributions, receipts, and the
 // views a person reads. These functions may change or go in any release of the library, and of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Section `competences`: skills, self-rated or validated (docs/MODEL.md, `competences`).
 //
 // FIELD NUMBERS ARE FROZEN once a release carries them: never renumber or reuse; use `reserved`.

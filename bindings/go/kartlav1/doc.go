@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Package kartlav1 holds the Go types of Kartla's public schemas (proto/kartla/v1, protobuf
 // package kartla.v1): the section messages (Profile, Languages, ...) and the structured results
 // the C ABI returns (VerificationReport, ShareDescription, ...).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Section `languages`: languages, CEFR self-assessment per skill, certificates and SFI studies
 // (docs/MODEL.md, `languages`).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Section `profile`: who the participant is and how to reach them (docs/MODEL.md, `profile`).
 //
 // FIELD NUMBERS ARE FROZEN once a release carries them: never renumber or reuse; use `reserved`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Section `sharing_ledger`: OWNER-ONLY. The participant's own account of who was given which
 // sections, for what purpose, until when, and what they did with them (docs/SPEC.md
 // §7.5). For Swedish authorities the grant is also the evidence that the participant lifted

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Section `work_experience`: jobs, placements and informal work (docs/MODEL.md, `work_experience`).
 //
 // FIELD NUMBERS ARE FROZEN once a release carries them: never renumber or reuse; use `reserved`.

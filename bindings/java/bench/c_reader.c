@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The C side of bindings/java's benchmark (BindingBenchmark.java compiles and runs it): the same
  * agency work the Java binding does, called on the C ABI directly, timed in C.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The C side of the Node binding's benchmark (bench.mjs): the same agency reads through the C ABI
  * directly, timed in C, in the same process as the JavaScript side, on the same files with the

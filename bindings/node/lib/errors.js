@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The error model: every failure is a KartlaError carrying the C status (a number), its name
 // ('KARTLA_E_NOT_SHARED' as `code`, Node's convention for error codes) and the library's message;
 // one subclass per status, so a caller can catch one class of failure with `instanceof`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The experimental tier (kartla/experimental/*.h): attestations, contributions, termination
 // receipts and trust lists. These may change between minor versions (docs/API-STABILITY.md).
 // The views (progress, plan, show) are not wrapped yet.

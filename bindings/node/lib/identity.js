@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Identities of owners, agencies and trust roots, and their public cards (kartla/identity.h).
 
 import { fromBinary } from "@bufbuild/protobuf";

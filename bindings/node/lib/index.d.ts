@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Types of the Kartla Node binding (lib/index.js). Hand-written, checked by `tsc --noEmit` over a
 // TypeScript use of the whole API (test/types-check.ts) in CI. The typed messages are generated:
 // "kartla/v1" (gen/kartla/v1, @bufbuild/protobuf).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Kartla for Node.js: the participant-owned competence-mapping record, through the C ABI
 // (libkartla.so.1). The typed messages of proto/kartla/v1 are in "kartla/v1".
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Loading libkartla.so.1 and declaring its C functions for koffi (kartla/*.h, ABI 1).
 //
 // Private: the public API is in the other modules. Every function is declared with its C

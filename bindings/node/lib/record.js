@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The owner's record, its sections, sharing and revocation (kartla/record.h, kartla/share.h).
 
 import { fromBinary, toBinary } from "@bufbuild/protobuf";

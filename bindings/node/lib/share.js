@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The agency's side: a share bundle or a record file, read with the agency's identity
 // (kartla/share.h).
 

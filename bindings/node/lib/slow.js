@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The slow calls as Promises: identity create, open and recover spend most of a second in
 // Argon2id, which would stop every other request of a server for that long. They run on one
 // worker thread (unlock-worker.js), started on first use and left unreferenced while idle so it

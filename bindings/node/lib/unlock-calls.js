@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The slow calls (Argon2id), shared by the worker thread (unlock-worker.js) and the *Sync
 // methods: one place that makes each call and reads its failure's message on the same thread.
 //

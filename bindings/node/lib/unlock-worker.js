@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The worker thread that runs the slow calls (Argon2id: identity create, open, recover) off the
 // event loop. It is one operating-system thread, so each call and the kartla_last_error() that
 // explains its failure happen on the same thread, one right after the other, as kartla/common.h

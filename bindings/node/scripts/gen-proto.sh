@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Writes gen/kartla/v1/*_pb.js and *_pb.d.ts, the typed messages of the public schemas
 # (proto/kartla/v1, package kartla.v1), with the system's protoc and the protoc-gen-es that
 # package-lock.json pins (node_modules/.bin, after `npm ci`), so the generator and the runtime

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // npm's `prepack` step: puts the packaged libkartla.so.1 (bindings/native/README.md: protobuf,
 // libsodium and the C++ runtime inside, needing only the C library) into
 // native/<platform>-<arch>/, so that the tarball `npm pack` makes runs on a machine without Kartla.

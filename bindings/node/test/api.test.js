@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The binding against the headers: every function of the C ABI is declared (except the *_init
 // functions, whose work the binding does with the versions below, and the views, not wrapped yet),
 // each options struct's version is the header's, and the library is the one this binding needs.

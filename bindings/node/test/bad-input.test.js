@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Bad input through the binding is a typed KartlaError, never a crash of Node: wrong JavaScript
 // types (a number or a BigInt where bytes are needed would otherwise be taken for an address),
 // forged and closed handles, a card of the wrong kind, garbage, truncated and damaged files.

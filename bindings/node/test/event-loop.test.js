@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The slow calls (Argon2id) run off the event loop: timers keep firing while an identity unlocks,
 // which they cannot do during the synchronous twin (the control: the check can fail).
 

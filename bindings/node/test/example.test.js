@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // examples/node/agency_open_bundle.mjs runs, and bindings/node/README.md shows it as it is. The
 // example imports "kartla" as a user's program does: it runs from a folder whose node_modules
 // holds this package (a link to it here; .ci/binding-node also runs it from an `npm install` of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A small world for the tests that are not the scenario: an owner, an agency, a saved record
 // with three sections, two of them shared, and the agency's bundle, in a fresh folder.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // gen/ is what scripts/gen-proto.sh makes from proto/kartla/v1 today: a schema change without
 // regenerating fails here (protoc and the pinned protoc-gen-es must be installed: they are in CI).
 

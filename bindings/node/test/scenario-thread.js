@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One thread of scenario:threads: its own agency identity and its own share, reading the shared
 // sections and being refused the unshared one, alternately; the refusal's message is read on
 // this thread, right after its call.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Helpers of the binding's tests: where the repository is, the scenario and the vectors.
 // KARTLA_REPO names the repository if the tests run elsewhere.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One worker of threads.test.js.
 
 import { parentPort, workerData } from "node:worker_threads";

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Two worker threads, each with its own identity and share handles, reading at once and failing
 // differently at once: every read gives the right bytes and every failure the message of its own
 // call (the library keeps the last error per operating-system thread; each worker is one).

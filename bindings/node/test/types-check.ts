@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A TypeScript program using the API through the shipped declarations: `tsc --noEmit` must accept
 // it (test/example.test.js runs tsc). It is type-checked, not run; the calls marked as expected
 // errors must be refused, so the declarations are checked to be strict, not `any`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The reading vectors of tests/vectors through the Node binding: what
 // tests/vectors/check_library.cpp checks through the C ABI, for identity.json, record.json,
 // negative.json, bundle.json, bundle_negative.json, attest.json, attest_negative.json and

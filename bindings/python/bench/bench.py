@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The Python binding's benchmark (not a test): an agency reading a 1 KiB and a 64 MiB section
 through the binding and through the C ABI directly, in one process, in the same run.
 

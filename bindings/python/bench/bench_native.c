@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The C side of the Python binding's benchmark (bench.py): the same agency reads through the C
  * ABI directly, timed in C, in the same process as the Python side, on the same files with the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Helpers of the binding's tests: where the repository is, the scenario and the vectors.
 
 The tests import the installed `kartla` (pip install ./bindings/python), never the source tree,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The rest of the binding's surface: versions, sections and their typed messages, the
 caller-buffer reads, identities' passphrase and state folder, rollback options, validation,
 receipts and views."""

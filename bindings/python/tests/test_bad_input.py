@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Bad input through the binding is a typed kartla.Error, never a crash of the interpreter: None,
 wrong Python types, closed handles, a card of the wrong kind, truncated and damaged files."""
 

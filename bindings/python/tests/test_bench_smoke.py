@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The benchmark still runs (bench/bench.py --smoke: tiny sizes, two repetitions). It asserts no
 timing, so it cannot flake on a loaded machine; the numbers are in README.md."""
 

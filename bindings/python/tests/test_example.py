@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """examples/python/agency_open_bundle.py runs, and bindings/python/README.md shows it as it is."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The shared binding scenario (tests/bindings/README.md) through the Python binding.
 
 Each test is one step, marked with its id (`scenario:<id>`), run in order on one shared state;

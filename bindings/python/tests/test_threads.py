@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Two threads with separate handles, provoking different errors at the same time.
 
 The last error message is kept per OS thread (kartla/common.h, "Errors and threads"): the binding

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! Finds the installed libkartla through its kartla.pc (`cmake --install` writes it), as cgo's
 //! `#cgo pkg-config: kartla` does for the Go binding. PKG_CONFIG_PATH names a prefix that is not
 //! on pkg-config's default path.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! Generates the Rust types of `proto/kartla/v1` (protobuf package `kartla.v1`: the sections and
 //! the results the C ABI returns) with prost-build, which runs Debian's `protoc` (or $PROTOC).
 //! The container schemas (package `kartla.v1.container`) are the library's own and are left out.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Kartla C ABI: attestations of entries, and provenance.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Kartla C ABI: receipts of grants and of their end.
  *

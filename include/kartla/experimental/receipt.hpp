@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // C++17 wrapper over the Kartla C ABI: receipts (kartla::record::receipt makes them). EXPERIMENTAL TIER (docs/API-STABILITY.md):
 // define KARTLA_EXPERIMENTAL before including it; it may change in any release.
 #ifndef KARTLA_EXPERIMENTAL_RECEIPT_HPP

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "crypto/testing/deterministic_rng.h"
 
 #include <sodium.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Test and vector-generation builds only (never linked into libkartla): replaces libsodium's
 // randombytes with a ChaCha20 stream from a fixed seed, so test vectors are reproducible.
 #pragma once

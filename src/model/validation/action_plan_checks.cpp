@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The action plan's internal references (docs/MODEL.md, `action_plan`): sub-goals name a goal, activities name
 // the goals they serve, and the goal tree has no cycles.
 #include <map>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Internal: the per-message-type checks and how the walker finds them. Each check sees one
 // message of one type where the walker reached it; rules that span a whole section (references
 // between entries, scores against instrument definitions) are checks of the section's message.

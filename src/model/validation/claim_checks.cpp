@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Attestation claims (docs/SPEC.md §13.2) under the rules section content obeys. A claim is what
 // every reader shows next to an entry ("validated at SeQF 3 by OCN"), signed by an agency the
 // owner cannot correct: a level or method no code system knows, or a date that never was, would

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Checks of the shared types in types.proto, wherever they occur in a section.
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/descriptor.pb.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Competences and their validation results (docs/MODEL.md, `competences`; rules validation-*).
 #include <cmath>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The coordination part of the action plan (docs/MODEL.md, `action_plan`: InvolvedAgency,
 // ContactPerson, CoordinationMeeting): who is involved and who leads, a contact history that shows
 // each change of caseworker, and meetings that name only agencies the plan lists.

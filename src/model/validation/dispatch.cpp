@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Which check runs for which message type. Keyed by the generated descriptors, so a type added
 // to the schemas without a check simply gets the generic rules (enums, entries, Codings inside).
 #include <unordered_map>

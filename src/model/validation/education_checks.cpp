@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Education entries (docs/MODEL.md, `education`).
 #include "kartla/v1/education.pb.h"
 #include "model/validation/quote.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Internal: the collector every check writes to, and field-path helpers. Paths use the proto
 // field names (the names in the .proto files and in docs/MODEL.md), e.g. "entries[2].period.end".
 #pragma once

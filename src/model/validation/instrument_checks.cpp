@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Instruments are data (docs/MODEL.md, `InstrumentDefinition`): a section that records scores pins
 // the definitions it uses, and every score must fit the definition it names (rules score-*).
 #include <map>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Language entries and SFI studies (docs/MODEL.md, `languages`; rules sfi-*).
 #include "kartla/v1/languages.pb.h"
 #include "model/validation/quote.h"

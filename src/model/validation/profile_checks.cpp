@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Profile details (docs/MODEL.md, `profile`).
 #include "kartla/v1/profile.pb.h"
 #include "model/validation/type_checks.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Internal: echo a piece of (possibly hostile) input inside a message, bounded in length.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Interventions, documents and notes (docs/MODEL.md, `interventions`, `documents`, `notes`).
 #include <cmath>
 #include <set>

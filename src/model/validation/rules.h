@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The catalogue of validation rule ids: every id validate_section or the identifier checks can
 // report, with one line saying what it protects. docs/MODEL.md explains them for integrators;
 // the unit tests check that every id here has a valid and an invalid case.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Section content as it arrives from outside the library (protobuf bytes or protobuf JSON),
 // parsed and validated in one place, so that kartla_validate_section*, kartla_record_set_section*
 // and every binding report the same violations with the same words.

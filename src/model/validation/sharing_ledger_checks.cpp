@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The owner's sharing ledger (docs/MODEL.md, `sharing_ledger`; docs/SPEC.md §7.5).
 #include <algorithm>
 #include <map>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Internal: one function per checked message type, grouped by the file that implements it.
 // Each reports under `v.path`; the walker has already checked enums and entry ids.
 #pragma once

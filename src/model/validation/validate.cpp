@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The walk over a section: generic rules for every message (known enum values, entry ids and
 // provenance) and the type-specific checks of dispatch.cpp, with the field path of each visit.
 #include "model/validation/validate.h"

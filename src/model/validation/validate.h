@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Offline validation of record sections against the rules docs/MODEL.md lists (Validation rules,
 // every rule with its id). Validation never throws on bad content: it reports.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "model/validation/values.h"
 
 #include <google/protobuf/timestamp.pb.h>

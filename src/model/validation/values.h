@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Internal: small comparisons and predicates on the shared value types, used by several checks.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Work-ability details (docs/MODEL.md, `work_ability`). Scores are checked in instrument_checks.cpp.
 #include <cmath>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The shared binding scenario (tests/bindings/README.md) run through the C++ wrapper kartla.hpp,
 // as every other binding runs it in its own language. It reads its data from scenario.json and is
 // also the reference the other bindings are written against: each step is marked with its id.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // The installed-copy programs' one check: prints "ok: WHAT" or "MISS: WHAT" and counts misses,
 // so a program can print every check and still exit 1 on any miss.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Uses the installed kartla.hpp: it must compile on its own against the installed kartla.h and
 // turn a failing status into a typed kartla::error. Prints one line per check; exits 1 on a miss.
 #include <kartla/kartla.hpp>

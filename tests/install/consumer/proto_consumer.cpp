@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // An integrator's C++ program that compiles the installed proto/ files itself and loads
 // libkartla.so next to them. protobuf keeps one process-wide registry of generated schemas and
 // aborts when one file name or type name is registered twice, so this program starting at all

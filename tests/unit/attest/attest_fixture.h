@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Shared by the attestation tests: an owner, a stranger, three agencies and two trust roots
 // (created once per process at the minimum Argon2id cost: the tests need their keys, not their
 // passphrases), a record with entries to attest, and helpers that go through the code under test.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // An attestation holds for the one entry it was made for: the same owner, record, section, entry
 // id and exact bytes, within its time; moved anywhere else it is reported invalid, and why
 // (issue 6, "Tests that must exist"; docs/THREATS.md T19).

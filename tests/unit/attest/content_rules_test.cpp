@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 10 item 7: what agencies write obeys the rules the owner's own writes obey. A contribution
 // is validated when it is made and, with the whole merged section, when it is accepted (the
 // record unchanged on refusal); an attestation's claim is validated against the code systems when

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Contributions (issue 6 item 4): an agency writes an entry for a person, signed and sealed to the
 // owner alone; the owner sees who sent it and what it adds, and accepting merges it with the
 // agency's signature kept as an attestation. Twice changes nothing; another owner's or another

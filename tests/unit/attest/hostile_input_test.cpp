@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Hostile bytes (docs/THREATS.md T1, T2, T4-T8): every truncation and every bit flip of a small attestation,
 // trust list and contribution is refused with a typed error, never accepted; non-canonical
 // encodings are refused even when validly signed.

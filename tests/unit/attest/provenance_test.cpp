@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Provenance on read (issue 6 item 2): a persona's record whose entries are self-declared, attested
 // by a trusted issuer, by an issuer not on the trust list, or carry attestations that do not hold;
 // every entry's provenance matches the expectation exactly.

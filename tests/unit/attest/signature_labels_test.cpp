@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One signature, one meaning (docs/SPEC.md §2, docs/THREATS.md T17): a signature made under one label never
 // verifies as another kind, with real keys and real bytes, in both directions.
 #include <catch2/catch.hpp>

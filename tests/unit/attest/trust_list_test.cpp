@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Trust lists (issue 6 item 3): a trust root signs agency cards with roles and validity, under a
 // sequence number and an expiry; an older list than one already seen and an expired list are
 // reported, and a list by another root than the expected one is refused.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The attestation half of the C ABI (kartla.h "Attestations"), used as an agency system and an
 // owner's program would: through libkartla.so and the public headers only. An agency attests an
 // entry; the attestation holds for that entry and is reported invalid, with its class and a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Trust lists, attaching attestations, contributions and provenance through the C ABI (kartla.h),
 // as an owner's program, an agency system and a trust root would use them: libkartla.so and the
 // public headers only.

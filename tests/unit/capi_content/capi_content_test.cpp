@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Content through the public API only (kartla.h and kartla.hpp), as a binding sees it:
 // validation reports, set_section refusing invalid content without changing the record, and the
 // views computed by the library.

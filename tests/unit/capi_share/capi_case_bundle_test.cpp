@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The case-conference bundle through the C ABI (kartla/experimental/coordination.h, docs/SPEC.md
 // §7.7), as an owner's tool and three agency systems would use it: one grant per agency with
 // kartla_record_share, one file with kartla_record_export_case_bundle, each agency opening it

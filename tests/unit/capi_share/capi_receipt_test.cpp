@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Receipts through the C ABI (kartla.h "Receipts", docs/SPEC.md §7.6), as an owner's app and an
 // agency's system would use them: libkartla.so and the public headers only.
 #include <catch2/catch.hpp>

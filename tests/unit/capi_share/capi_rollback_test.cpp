@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue "Sharing that holds", item 3, through the C ABI: an older authentic copy of the record put
 // back in place of the newest is KARTLA_E_ROLLBACK for its owner unless accepted, is then
 // continued above every version seen, and a fork (another version with a sequence seen) is

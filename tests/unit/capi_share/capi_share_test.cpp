@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The sharing half of the C ABI (kartla.h "Agencies", "Sharing", "Opening a share"), used as an
 // agency system would: through libkartla.so and the public headers only. Covers expiry at an
 // explicit time, rollback detection, the documented thread safety of kartla_share, and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The views for agencies (kartla.h "Views": kartla_share_progress*, _plan*, _show_text): the same
 // words and numbers as the owner's, from the sections granted and unexpired at `at` only; a view
 // that needs anything else is NOT_SHARED or EXPIRED, and says which section.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Identifier checks (docs/MODEL.md, identifier rules; rules se-*, fi-*). Valid cases are real
 // published identifiers; invalid cases are built to break one rule each, with
 // check characters computed here independently of the library.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Ed25519 verification decision table Kartla depends on, pinned (docs/THREATS.md T16). These are the
 // twelve edge cases of "Taming the many EdDSAs" (Chalkias, Garillot, Nikolaenko; the
 // ed25519-speccheck vectors), checked against the exact libsodium function that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Hostile-input builders for the crypto tests. They need libsodium primitives the library
 // deliberately does not expose (raw X25519, HSalsa20, Ed25519 scalar arithmetic), so this test
 // header includes sodium.h; nothing outside tests/unit/crypto uses it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Padding of everything encrypted in a record (docs/SPEC.md §5.4): padded_size against the SPEC's
 // formula, the set of padded lengths a keyless reader accepts, the ISO/IEC 7816-4 bytes, and that
 // every padding other than the one canonical form of a content is Error(format).

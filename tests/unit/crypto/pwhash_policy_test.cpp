@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Argon2id policy (docs/SPEC.md §4.1.1, docs/THREATS.md T30-T31): a floor that stops downgrades and a ceiling that
 // stops a hostile file from making us allocate gigabytes or hash for hours, both checked before
 // any hashing.

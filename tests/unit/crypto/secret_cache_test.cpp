@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The per-thread cache behind SecretBuffers of 16 KiB to 4 MiB (crypto/secret_cache.h): a released
 // secret never shows through a later buffer of any size on any thread, a truncated tail is wiped
 // too, live buffers keep their bytes under random sequences of allocation, truncation, release

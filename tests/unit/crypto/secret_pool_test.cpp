@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The secure pool behind small SecretBuffers (crypto/secret_pool.h): a released secret never shows
 // through a later allocation, exhaustion falls back to sodium_malloc, sizes at and around the
 // slot classes are honoured, and concurrent use keeps every buffer's bytes its own.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Small helpers shared by the crypto tests: hex literals and byte views over them.
 #pragma once
 

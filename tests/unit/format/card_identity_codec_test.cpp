@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Public cards and identity files: strict decoding, self-signature, lengths and the Argon2id
 // policy checked at parse time.
 #include <catch2/catch.hpp>

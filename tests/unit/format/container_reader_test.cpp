@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Reading a container without any key (docs/SPEC.md §6.3): what is authenticated, in what order,
 // and that nothing unlisted, out of place or in another slot is accepted (docs/THREATS.md T3, T17, T18, T22).
 #include <catch2/catch.hpp>

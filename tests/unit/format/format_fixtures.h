@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Valid structures to start hostile variations from, built with the library's own encoders, plus
 // hand-built wire equivalents so a test can show its variation differs from canonical bytes by
 // exactly one thing.

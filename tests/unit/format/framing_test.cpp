@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The 12-byte frame every Kartla file starts with: magic, type, major version, declared length.
 #include <catch2/catch.hpp>
 

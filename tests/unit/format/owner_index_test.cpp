@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The owner index sealed in the manifest (docs/SPEC.md §6.2): its key, associated data and padding
 // as the SPEC spells them, one sealed size whatever the record holds, bound to one record and one
 // version, and every rule on its content checked after it opens.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Hand-written protobuf wire bytes, for building the non-canonical and malformed encodings that
 // the library's own encoders can never produce (docs/THREATS.md T4-T9). Used by the format, identity and
 // record tests; the container schemas themselves stay private to src/format.

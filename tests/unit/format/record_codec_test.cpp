@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Manifest, section entry and record header: every field's length and range rule, the canonical
 // ordering of slot and digest lists, the slot table and the padded lengths (docs/SPEC.md §5-§6).
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Section encryption (docs/SPEC.md §5): key derivation, associated data, slot secrets, tags and
 // commitments, padding, key commitment, and the order in which a reader checks them (docs/THREATS.md T10-T12).
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The precise rules of docs/SPEC.md §3.2 that a stranger asked about: where nesting is counted
 // from, that a present but empty sub-message is canonical (and then judged by its field rules),
 // and which check comes first when a message both claims another format_version and adds fields.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Strict parsing of signed and hashed structures (docs/THREATS.md T4-T9): every non-canonical or unknown
 // encoding is Error(format), never "last one wins" or silently dropped.
 #include <catch2/catch.hpp>

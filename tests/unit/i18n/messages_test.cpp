@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The catalogue at run time: languages chosen by tag, translations and plural forms from the
 // embedded catalogues, English when there is none, and the %s formatter the catalogue relies on.
 #include <catch2/catch.hpp>

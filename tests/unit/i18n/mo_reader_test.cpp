@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The .mo reader is bounded: every catalogue msgfmt made loads, and a damaged buffer of any
 // kind (truncated at every length, every byte flipped, hostile offsets and counts) reads as an
 // empty catalogue or as one whose every string lies inside the buffer, never out of it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Argon2id downgrade and DoS tests (docs/THREATS.md T30-T31) on a real identity file. The parameters
 // are rewritten and the file re-encoded properly with the format's own encoder, so nothing but the
 // policy can object: the control case shows the same re-encoding with the original parameters

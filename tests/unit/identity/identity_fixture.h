@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Identities are expensive to make and unlock (Argon2id, even at the 64 MiB / 3-pass floor the
 // tests use), so each test binary creates the ones it needs once and shares them.
 #pragma once

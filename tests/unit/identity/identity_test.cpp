@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Owner identities: create, unlock, recover, change passphrase (docs/THREATS.md T32-T33, issue 3 item 3).
 #include <catch2/catch.hpp>
 

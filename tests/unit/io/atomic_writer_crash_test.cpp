@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // docs/THREATS.md T34: a saver killed before each syscall in turn. The child process stops dead with
 // _exit() (no destructors, no cleanup), exactly as SIGKILL would leave things; the parent then
 // checks what a later reader would find.

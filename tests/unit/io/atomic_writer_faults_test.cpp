@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // docs/THREATS.md T29 and T36: every syscall of a save fails in turn, with each errno it can really give.
 // A failed save must throw Error(io), leave the old record byte-for-byte as it was, leave no
 // temporary file behind and leak no descriptor. fsync failures are never retried into a rename.

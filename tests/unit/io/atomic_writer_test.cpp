@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The ordinary behaviour of a save: content, naming, permissions, cleanup, and the order of the
 // durability steps.
 #include <sys/stat.h>

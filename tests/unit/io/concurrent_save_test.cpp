@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // docs/THREATS.md T37, scaled to a unit test: two processes save the same record over and over under
 // FileLock while this one keeps reading it. Every read must be one complete committed version.
 #include <sys/wait.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One saver at a time, contention reported at once as busy, and no stale lock after a crash.
 #include <signal.h>
 #include <sys/stat.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Reading a record: limits before allocation, truncation as a format error, short reads resumed,
 // and a held file unaffected by a save that replaces the path.
 #include <sys/stat.h>

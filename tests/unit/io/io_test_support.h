@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Shared by the io tests: a scratch folder, plain file helpers that do not go through the code
 // under test, and a FileSystem that records every call and can fail, shorten or crash any one.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The code-system registry: one valid and one invalid code for every registered system, so a
 // system added without a test fails here (docs/MODEL.md, Code systems).
 #include <catch2/catch.hpp>

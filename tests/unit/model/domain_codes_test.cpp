@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 15, item 5: the codes the programmes' own texts need (docs/MODEL.md), each accepted where
 // it belongs and a wrong one refused with the field named: the new intervention types, the
 // agencies' roles, the labour-market status at entry, registration as an active job seeker, and

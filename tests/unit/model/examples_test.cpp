@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every shipped example validates cleanly and survives protobuf JSON -> binary -> JSON ->
 // binary unchanged; the instruments pinned inside the examples are the shipped definitions.
 #include <catch2/catch.hpp>

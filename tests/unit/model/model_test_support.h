@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Shared helpers for the model tests: parse protobuf JSON strictly, find the repository, and
 // look for a violation by rule and path.
 #pragma once

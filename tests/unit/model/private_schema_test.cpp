@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The library compiles the schemas under a private package (proto/CMakeLists.txt explains why);
 // this test reads the published proto/ files as an integrator's protoc would and checks that the
 // library's copy has the same messages, fields and enums, number for number, so the two can

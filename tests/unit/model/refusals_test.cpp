@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The refusals issue 4 names, each starting from a valid example and changing one value: the
 // violation must name the field path so a person can find it (and the CLI can print it).
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every rule in the catalogue is exercised by a test in this folder or in tests/unit/codes (the
 // identifier rules, checked where they live, in src/codes), the code-format rules by
 // code_systems_test.cpp's table, which must cover every registered system; and ids are unique.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Section content from outside the library: parse failures become the one "schema-parse"
 // violation, rule breaks are listed, and the refusal message names the first violation's field.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One case per section-level validation rule: a valid section that passes cleanly and a minimal
 // change that breaks exactly that rule, reported at the expected field path.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // A FileSystem that passes every call to the operating system, records it, and can make one
 // chosen call fail: the SQLite I/O-error loop applied to Record::save (docs/THREATS.md T34-T36).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Reading a section into memory the caller owns (kartla_record_section_into): the same bytes
 // and checks as read_section, a too-small buffer refused before anything is written, and a
 // failed read leaves nothing of the section, not even its ciphertext, in the caller's memory.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // docs/THREATS.md T34-T36 for Record::save: every system call a save makes is failed in turn, and after
 // each failure the record on disk is exactly the old version (byte for byte) or, only once the
 // rename has happened, exactly the new one; it opens and verifies; no temporary file is left;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Shared by the owner-record tests: the owner identity (created once per process: Argon2id is the
 // slow part, and these tests need its keys, not its passphrase), sample section content, a scratch
 // folder, and whole-file helpers that do not go through the code under test.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Taking a saved record apart and putting it back together with a fresh owner signature. The
 // moved-ciphertext and owner-index tests need files that are validly signed by the owner (we hold
 // the owner's keys), so that the signature and the manifest digests all pass and only the section

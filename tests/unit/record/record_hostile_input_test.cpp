@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // docs/THREATS.md T1-T3 on a real record: truncated at every offset, every bit flipped, garbage appended,
 // two records concatenated. Each mutated file goes through both readers: the keyless verifier and
 // the owner (open, then read every section). Every case must end in a kartla::Error, of a class

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // docs/THREATS.md T10-T12 and T26 on owner records: a section ciphertext moved into another record, another
 // section's slot or another generation fails to open, even when the owner's signature over the
 // resulting manifest is valid. A move puts the entry and body under another slot's tag (SPEC §5.3);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The owner's record end to end in the model layer: every section written, saved, reopened and
 // read back; the sequence and previous-manifest chain across saves.
 #include <catch2/catch.hpp>

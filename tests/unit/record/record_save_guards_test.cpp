@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What Record::open and Record::save refuse: another owner's record, a share bundle, a lost
 // update, and overwriting a file that is not this record, including when the file cannot be read.
 #include <catch2/catch.hpp>

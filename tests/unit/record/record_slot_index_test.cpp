@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the owner's reader checks beyond the signature (docs/SPEC.md §5.3, §5.4, §6.2, §6.3): every
 // entry in its own slot and each slot once, the slot table pairwise distinct and equal to the one
 // the record master key gives, the owner index sealed for this version and in agreement with the

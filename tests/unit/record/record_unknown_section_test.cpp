@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SPEC §5.1: a reader carries a section whose id it does not know (a newer writer's, id 1-64) and
 // reports it as "unknown"; the owner's index names it, so it is listed, read and re-saved intact.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 5 items 2-4 (docs/SPEC.md §7.3, docs/THREATS.md T23): an agency reads exactly what was granted to it, from
 // its bundle or from the full record file; another agency, or a section outside the grant, is
 // the not-shared class, and the message names what is shared.

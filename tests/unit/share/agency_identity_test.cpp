@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 5 item 1: an agency card names a real organisation (Swedish organisationsnummer by Luhn,
 // Finnish Y-tunnus by its weighted check digit) and a documented role; an owner card names
 // nobody. Refusals come before any Argon2id work, so only the accepted cases cost a key

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // docs/SPEC.md §7.2, issue 5 item 3, docs/THREATS.md T20: a share bundle holds the owner's signed manifest, the
 // entries and ciphertexts of the granted sections and this agency's grant - nothing else - and
 // still verifies. Checked on the bytes: no ungranted entry or ciphertext appears anywhere in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 5 "every byte offset truncation and bit flip of a small bundle gives a typed error"
 // (docs/THREATS.md T1-T3): the agency's whole path - open (framing, strict parsing, owner signature,
 // listed entries and grants, trial unwrapping) and reading the granted section (hash, key

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // docs/SPEC.md §7.7, a property test over random sequences: case conferences (several agencies
 // granted different sections under one purpose and expiry, one bundle for all), revocations,
 // expiries, writes and removals, saving after each step. Every bundle is given to every agency,

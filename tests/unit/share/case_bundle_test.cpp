@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // docs/SPEC.md §7.7: the case-conference bundle. One file for three agencies; each opens it with
 // its own identity and reads exactly the sections of its own grant. Minimisation is checked on
 // the bytes: the file holds the ciphertext of a section only if some agency in it was granted

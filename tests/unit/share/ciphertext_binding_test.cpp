@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // docs/THREATS.md T10, T11 and T26 on what an agency receives: a section ciphertext spliced in from another
 // record of the same owner, from an older key generation of the same record, or from another
 // section of the same bundle, fails to open (integrity) - even when the owner re-signs the result,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 5 items 4 and 7, docs/SPEC.md §8, docs/THREATS.md T24-T25: a grant's expiry is checked at the time the
 // reader gives (explicit, for audits and tests: the CLI's --at), an expired grant has its own
 // error class and message, and the agency view exposes the sequence number and the

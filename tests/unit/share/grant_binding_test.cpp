@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // docs/SPEC.md §5.3, §7.1; docs/THREATS.md T12, T17, T18, T22: what the agency receives in a grant is bound by the
 // owner's signature. Anyone holding the agency's public card can seal a box to it, so a grant
 // edited to a later expiry or another purpose (re-sealed to the agency) or an extra grant must be

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 5 item 5, docs/SPEC.md §7.5: the owner-only sharing ledger records every grant and revocation -
 // agency fingerprint and name, sections, purpose, when granted, until when, when revoked - and
 // its access events form a hash chain that can be re-checked. The ledger the sharing layer writes

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 10 "Receipts for both sides" (docs/SPEC.md §7.6): the owner's signed statement that a
 // grant was made, or that it ended, when and why. Made from the saved record's sharing ledger;
 // verified offline by the agency. Every byte is bound by the owner's signature; a receipt names

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 5 item 6, docs/SPEC.md §7.4, docs/THREATS.md T27: after the owner revokes agency A, A cannot read anything
 // written afterwards - not from the record file, not from any later bundle, not with the keys it
 // kept - while B keeps reading. What A already received stays readable: the documented limit of

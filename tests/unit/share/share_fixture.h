@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Shared by the sharing tests: one owner and three agencies (created once per process at the
 // minimum Argon2id cost: the tests need their keys, not their passphrases), helpers that share,
 // save and export through the code under test, and a way to open what an agency receives.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Taking a record file or bundle apart and putting it back together, either with the owner's
 // original signature (so tampering must be caught by the signature and the digests it covers) or
 // re-signed by a key we hold (the owner's, to show that what remains - key commitment, AD

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue "Sharing that holds": each attack the review found, as a test through the library. Each
 // failed before the fix (expiry checked only by the reader, the ledger editable, a manifest that
 // could list two entries for one section, health data shared without a stated basis, a re-added

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue "Sharing that holds": a property test over random operation sequences. The owner shares
 // (with and without expiry), revokes, moves the clock, writes, removes and re-adds sections,
 // saving after each step (the first save after an expiry ends the grant by keys). Every agency is

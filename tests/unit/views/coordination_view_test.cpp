@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The coordination part of the plan view (views/coordination.h): the lead agency first, each
 // agency's contact now and every earlier one, so a change of caseworker shows; a meeting with the
 // agencies present by name, what was agreed and who does what next.

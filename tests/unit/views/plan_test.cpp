@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The action-plan view: goals nest by parent id, activities appear under the goals they serve,
 // nothing is dropped, and hostile shapes (cycles, deep chains) neither loop nor exhaust the stack.
 #include <catch2/catch.hpp>

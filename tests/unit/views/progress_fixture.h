@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // A small fixed progress section whose summary and chart the report tests compute by hand.
 //
 // Dates (all 12:00 UTC): A = 2025-01-01, B = 2025-01-31 (A + 30 days), C = 2025-05-01 (A + 120

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The progress summary, its JSON, table and SVG, against numbers computed by hand from
 // progress_fixture.h and the layout documented in src/report/progress_svg.cpp.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The record view: labels from the code systems, provenance on every entry, text safe to print.
 #include <catch2/catch.hpp>
 

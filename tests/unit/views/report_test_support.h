@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 // Helpers for the report tests: parse protobuf JSON into a section message.
 #pragma once
 

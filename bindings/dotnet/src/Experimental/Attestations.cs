@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // EXPERIMENTAL TIER (docs/API-STABILITY.md): attestations and provenance (kartla/experimental/attest.h).
 // May change or go in any release. Using it means writing `using Kartla.Experimental;`.
 using System;

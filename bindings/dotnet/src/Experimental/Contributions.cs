@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // EXPERIMENTAL TIER (docs/API-STABILITY.md): contributions and receipts
 // (kartla/experimental/contribution.h, receipt.h).
 using System;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // EXPERIMENTAL TIER (docs/API-STABILITY.md): the experimental functions that work on a record or a
 // share (attest.h, contribution.h, receipt.h, views.h), as extension methods that exist only for a
 // program that writes `using Kartla.Experimental;`.

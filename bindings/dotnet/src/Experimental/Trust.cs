@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // EXPERIMENTAL TIER (docs/API-STABILITY.md): trust roots and trust lists (kartla/experimental/trust.h).
 using System;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A consumer of the Kartla package, compiled against the Kartla.dll it extracted: checks that the
 // libkartla in this process is the package's runtimes/linux-x64/native/libkartla.so and no other
 // file. `make package-test` runs it with no LD_LIBRARY_PATH, once per consumer layout.

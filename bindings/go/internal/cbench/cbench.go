@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Package cbench is the C side of the binding benchmark: the same reads as the Go binding makes,
 // written in C against the raw ABI and looped inside one cgo call, so that no Go code runs
 // between the iterations it times. It is a measurement aid, not part of the binding's API.

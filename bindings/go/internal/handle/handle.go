@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Package handle keeps one C handle for the Go types of package kartla and its experimental
 // tier: the pointer, whether it was closed, and the lock that keeps Close from freeing it while a
 // call is still using it. It has no cgo of its own: the pointer is unsafe.Pointer, and each

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Kartla: a participant-owned competence-mapping record, through its C ABI (libkartla.so.1).
 
     import kartla

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """What every wrapper shares: calling, converting arguments, reading buffers, handles.
 
 Private. The rules (kartla/common.h): a status per call, the message of a failure read on the

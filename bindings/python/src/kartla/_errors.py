@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Status codes and the exception hierarchy (kartla/common.h, "Status codes").
 
 Every failing call raises a subclass of `Error` chosen by the status the C function returned,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The list of sections (kartla/common.h) and the kartla.v1 message of each."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """EXPERIMENTAL TIER (docs/API-STABILITY.md): attestations, provenance, trust lists,
 contributions, receipts and views (kartla/experimental/*.h). These may change or go in any
 release of the library, and this module with them; importing it is the decision to use them.

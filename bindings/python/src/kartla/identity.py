@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Owner and agency identities, and their public cards (kartla/identity.h)."""
 
 from __future__ import annotations

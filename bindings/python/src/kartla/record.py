@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The owner's record, content validation, and the owner's side of sharing (kartla/record.h,
 kartla/share.h)."""
 

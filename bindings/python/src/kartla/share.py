@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The agency's side: opening a share bundle or a record file with the agency's identity and
 reading the sections granted to it (kartla/share.h)."""
 

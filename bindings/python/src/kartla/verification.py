@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Verification of a record or bundle by anyone, without keys (kartla/verify.h)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! Raw declarations of libkartla's C ABI, one for one with `include/kartla/*.h` (the stable tier
 //! and the experimental one). Every function here is `unsafe` to call and follows the house
 //! rules of `kartla/common.h`; the safe API is the `kartla` crate.

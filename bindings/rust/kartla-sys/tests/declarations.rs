@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! The declarations of src/lib.rs against the C headers: every function the headers declare is
 //! declared here with the same number of parameters, and nothing here is absent from them. So
 //! a function added to the ABI, or a parameter added to one, cannot be forgotten silently.

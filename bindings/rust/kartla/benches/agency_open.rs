@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! The binding's benchmark (not a test): an agency reads a 1 KiB and a 64 MiB section through
 //! the binding and through the C ABI directly, in one process, in the same run, and the ratio
 //! binding / C is printed (goal: 1.3x at 1 KiB, 1.05x at 64 MiB; printed, not judged).

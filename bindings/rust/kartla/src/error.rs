@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! Errors: every failure of the library arrives as one `Error`, carrying the status the C call
 //! returned and the message `kartla_last_error()` gave for it on the same thread.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! The experimental tier of the C ABI (kartla/experimental/*.h): attestations, trust lists,
 //! contributions and receipts. It may change in any release (docs/API-STABILITY.md); using this
 //! module is the Rust spelling of `#define KARTLA_EXPERIMENTAL`. The views are in `views.rs`,

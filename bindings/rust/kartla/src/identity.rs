@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! Identities of owners and agencies (kartla/identity.h), and public cards.
 
 use std::path::Path;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! Kartla, the participant-owned competence-mapping record: the safe Rust API over the C ABI of
 //! `libkartla` (`include/kartla/kartla.h`; raw declarations in the `kartla-sys` crate).
 //!

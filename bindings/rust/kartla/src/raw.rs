@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! What every wrapper needs to cross the C ABI: library buffers that are always freed (and so
 //! wiped), C strings that cannot carry a NUL byte in, times as Unix seconds, and results decoded
 //! from protobuf.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! The owner's record (kartla/record.h) and the owner's side of sharing (kartla/share.h).
 
 use std::ffi::CString;

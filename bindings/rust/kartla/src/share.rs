@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! The agency's side of sharing (kartla/share.h): a share bundle or a record file opened with
 //! the agency's identity.
 

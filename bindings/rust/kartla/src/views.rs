@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! The views a person reads (kartla/experimental/views.h): progress, the action plan and the
 //! record as text, for the owner (`record_*`) and for an agency (`share_*`, only what is shared
 //! and unexpired at `at`). Experimental: re-exported from [`crate::experimental`].

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! The calls the scenario does not make: passphrase change, create-only saves, removal,
 //! special-category sections, validation, receipts, an agency's provenance, trust-list drafts,
 //! the static lists.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! Bad input: truncated, empty and garbage files, the wrong kind of file or card, bad names and
 //! buffers. Each is the typed error of the class the C ABI gives, never a panic or a crash, and
 //! never plaintext.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! examples/rust/agency_open_bundle.rs: its agency example runs against a bundle its demo makes
 //! and returns the shared section; bindings/rust/README.md shows the example as it is in the file.
 

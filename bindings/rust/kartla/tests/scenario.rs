@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! The shared binding scenario (tests/bindings/README.md) through the Rust binding, reading its
 //! data from tests/bindings/scenario.json. One test, the steps in order, each marked with its id;
 //! every expectation is an assertion.

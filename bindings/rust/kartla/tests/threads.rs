@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! Threads: separate handles on separate threads at once, each seeing its own errors and
 //! messages (the last error is per OS thread, common.h); one Share and one Identity shared by
 //! many threads (their headers allow it); and the compile-time side: which handles are Send and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! The experimental views: the owner's and an agency's, typed and as text, and their refusals
 //! (a section not held, not shared, or past the grant; bad options).
 

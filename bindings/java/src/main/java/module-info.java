@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Kartla: a portable, participant-owned competence-mapping record, for Java.
  *

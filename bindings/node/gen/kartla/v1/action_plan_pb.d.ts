@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Section `action_plan`: the participant's plan — goals, sub-goals and activities with the agency
 // responsible for each (Swedish handlingsplan / SIP, Finnish monialainen
 // työllistymissuunnitelma).

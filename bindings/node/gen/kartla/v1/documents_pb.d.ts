@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Section `documents`: attachments and credentials with their metadata (docs/MODEL.md, `documents`). The bytes
 // travel encrypted with this section; large files may be kept outside and referenced by hash.
 //

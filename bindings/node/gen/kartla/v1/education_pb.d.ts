@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Section `education`: formal education and qualifications (docs/MODEL.md, `education`).
 //
 // FIELD NUMBERS ARE FROZEN once a release carries them: never renumber or reuse; use `reserved`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Measurement instruments as data (docs/MODEL.md, `InstrumentDefinition`): programmes configure
 // their own indicator sets, scales and step models without a library release. A section that
 // records scores carries pinned copies of the definitions it uses, so scores can be checked

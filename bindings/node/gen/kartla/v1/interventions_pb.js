@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Section `interventions`: what was done — placements, courses, coaching, rehabilitation
 // (docs/MODEL.md, `interventions`). BIP found that job-oriented efforts in parallel with others work best, so
 // parallel interventions are linked explicitly.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Section `notes`: free-text notes from meetings. Free text is the main leak path for
 // special-category data (diagnoses, criminal history; cf. JO 1029-2017), so a note that mentions
 // health must be flagged, and notes carry a retention date (docs/MODEL.md, Sensitivity). The participant

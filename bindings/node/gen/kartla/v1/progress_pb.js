@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Section `progress`: stegförflyttning — dated assessments with instruments defined as data
 // (docs/MODEL.md, `InstrumentDefinition`): BIP-style indicators, goal attainment scaling, programme phases.
 //

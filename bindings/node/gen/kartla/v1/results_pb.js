@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Kartla's structured results: what the C ABI's describing, verifying and reporting functions
 // return (include/kartla/*.h names the message each one writes). The caller chooses the encoding
 // (kartla_encoding): protobuf bytes of the message, or its standard protobuf JSON with the field

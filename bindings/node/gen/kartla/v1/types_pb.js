@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Shared building blocks of every Kartla record section.
 //
 // FIELD NUMBERS ARE FROZEN once a release carries them: never renumber, never reuse a number or

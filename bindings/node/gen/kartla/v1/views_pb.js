@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Results of the views (kartla_record_progress, kartla_record_plan, and the kartla_share_*
 // twins): what the library computed from the progress, work_ability and action_plan sections
 // for a person to read, typed, so that every binding reads the same fields. These are not

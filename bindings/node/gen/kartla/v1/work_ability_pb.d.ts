@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Section `work_ability`: SPECIAL-CATEGORY DATA (GDPR Art. 9, data concerning health). Never
 // included by a wildcard share; shared only under a grant that names it and has an Art. 9 basis
 // (docs/MODEL.md, Sensitivity; rule grant-art9-basis).

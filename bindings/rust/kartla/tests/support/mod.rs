@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 //! Helpers of the binding's tests: where the repository is, its JSON files, hex, times, a
 //! temporary folder. KARTLA_REPO names the repository if the tests run from elsewhere.
 #![allow(dead_code)] // each test file uses a different part

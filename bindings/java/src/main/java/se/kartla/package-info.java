@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The STABLE tier of the Kartla C ABI (kartla/kartla.h; docs/API-STABILITY.md: kept for the whole
  * major version), for Java.

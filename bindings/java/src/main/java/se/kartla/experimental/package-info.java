@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The EXPERIMENTAL tier of the Kartla C ABI (kartla/experimental/*.h, docs/API-STABILITY.md):
  * attestations and provenance, trust roots and trust lists, contributions, receipts and the views.

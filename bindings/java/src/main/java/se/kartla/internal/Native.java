@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package se.kartla.internal;
 
 import com.sun.jna.Pointer;
