@@ -66,8 +66,11 @@ int64_t digits(std::string_view text, size_t at, size_t width) {
 }
 
 [[noreturn]] void bad_form(std::string_view text, std::string_view what) {
-  usage_error(std::string(what) + " must be a date YYYY-MM-DD or a UTC time YYYY-MM-DDTHH:MM:SSZ, not '" +
-              std::string(text) + "'");
+  usage_error(fill(T("%1$s must be a date YYYY-MM-DD or a UTC time YYYY-MM-DDTHH:MM:SSZ, not '%2$s'"), {what, text}));
+}
+
+[[noreturn]] void not_a_number(std::string_view text, std::string_view what) {
+  usage_error(fill(T("%1$s must be a number, not '%2$s'"), {what, text}));
 }
 
 std::string two(unsigned v) {
@@ -99,11 +102,11 @@ Args::Args(const std::vector<std::string>& words, const std::vector<Option>& opt
     const size_t eq = word.find('=');
     const std::string name = word.substr(0, eq);
     const Option* option = find_option(options, name);
-    if (option == nullptr) usage_error("unknown option '" + name + "' (see --help)");
+    if (option == nullptr) usage_error(fill(T("unknown option '%s' (see --help)"), {name}));
     if ((values_.count(name) != 0 && !option->repeatable) || flags_.count(name) != 0)
-      usage_error(name + " is given more than once");
+      usage_error(fill(T("%s is given more than once"), {name}));
     if (!option->takes_value()) {
-      if (eq != std::string::npos) usage_error(name + " takes no value");
+      if (eq != std::string::npos) usage_error(fill(T("%s takes no value"), {name}));
       flags_.insert(name);
       continue;
     }
@@ -111,10 +114,10 @@ Args::Args(const std::vector<std::string>& words, const std::vector<Option>& opt
     if (eq != std::string::npos) {
       value = word.substr(eq + 1);
     } else {
-      if (i + 1 >= words.size()) usage_error(name + " needs a value: " + name + " " + std::string(option->metavar));
+      if (i + 1 >= words.size()) usage_error(fill(T("%1$s needs a value: %1$s %2$s"), {name, option->metavar}));
       value = words[++i];
     }
-    if (value.empty()) usage_error(name + " needs a non-empty value");
+    if (value.empty()) usage_error(fill(T("%s needs a non-empty value"), {name}));
     values_.emplace(name, value);  // the first value stays: value() reads it
     repeated_[name].push_back(std::move(value));
   }
@@ -133,29 +136,29 @@ std::vector<std::string> Args::values(std::string_view name) const {
 
 std::string Args::required(std::string_view name) const {
   auto v = value(name);
-  if (!v) usage_error("missing " + std::string(name) + " (see --help)");
+  if (!v) usage_error(fill(T("missing %s (see --help)"), {name}));
   return *v;
 }
 
 void Args::expect_positionals(const std::vector<std::string_view>& names) const {
   if (positionals_.size() < names.size())
-    usage_error("missing argument " + std::string(names[positionals_.size()]) + " (see --help)");
-  if (positionals_.size() > names.size()) usage_error("unexpected argument '" + positionals_[names.size()] + "'");
+    usage_error(fill(T("missing argument %s (see --help)"), {names[positionals_.size()]}));
+  if (positionals_.size() > names.size()) usage_error(fill(T("unexpected argument '%s'"), {positionals_[names.size()]}));
 }
 
 std::optional<std::string> renamed_value(const Args& args, std::string_view current, std::string_view deprecated) {
   std::optional<std::string> value = args.value(current);
   const std::optional<std::string> old = args.value(deprecated);
-  if (value && old) usage_error(std::string(deprecated) + " is the old spelling of " + std::string(current) + "; give one");
+  if (value && old) usage_error(fill(T("%1$s is the old spelling of %2$s; give one"), {deprecated, current}));
   if (!old) return value;
-  warn(std::string(deprecated) + " is the old spelling of " + std::string(current) + " here and will be removed; use " +
-       std::string(current) + " (one option, one meaning)");
+  warn(fill(T("%1$s is the old spelling of %2$s here and will be removed; use %2$s (one option, one meaning)"),
+            {deprecated, current}));
   return old;
 }
 
 std::string renamed_required(const Args& args, std::string_view current, std::string_view deprecated) {
   std::optional<std::string> value = renamed_value(args, current, deprecated);
-  if (!value) usage_error("missing " + std::string(current));
+  if (!value) usage_error(fill(T("missing %s"), {current}));
   return *value;
 }
 
@@ -168,12 +171,12 @@ bool wants_help(const std::vector<std::string>& words) {
 }
 
 uint64_t parse_unsigned(std::string_view text, std::string_view what, uint64_t max) {
-  if (text.empty() || text.size() > 20) usage_error(std::string(what) + " must be a number, not '" + std::string(text) + "'");
+  if (text.empty() || text.size() > 20) not_a_number(text, what);
   uint64_t value = 0;
   for (char c : text) {
-    if (c < '0' || c > '9') usage_error(std::string(what) + " must be a number, not '" + std::string(text) + "'");
+    if (c < '0' || c > '9') not_a_number(text, what);
     const auto digit = static_cast<uint64_t>(c - '0');
-    if (value > (max - digit) / 10) usage_error(std::string(what) + " is too large (at most " + std::to_string(max) + ")");
+    if (value > (max - digit) / 10) usage_error(fill(T("%1$s is too large (at most %2$s)"), {what, std::to_string(max)}));
     value = value * 10 + digit;
   }
   return value;
@@ -187,9 +190,9 @@ int64_t parse_time_arg(std::string_view text, std::string_view what, DateMeaning
   const int64_t month = digits(text, 5, 2);
   const int64_t day = digits(text, 8, 2);
   if (year < 0 || month < 0 || day < 0) bad_form(text, what);
-  if (year < 1970) usage_error(std::string(what) + " must be in 1970 or later, not '" + std::string(text) + "'");
+  if (year < 1970) usage_error(fill(T("%1$s must be in 1970 or later, not '%2$s'"), {what, text}));
   if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, static_cast<unsigned>(month)))
-    usage_error(std::string(what) + ": there is no such date as " + std::string(text.substr(0, 10)));
+    usage_error(fill(T("%1$s: there is no such date as %2$s"), {what, text.substr(0, 10)}));
 
   int64_t seconds = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * kSecondsPerDay;
   if (date_only) {
@@ -201,10 +204,10 @@ int64_t parse_time_arg(std::string_view text, std::string_view what, DateMeaning
     const int64_t s = digits(text, 17, 2);
     if (h < 0 || m < 0 || s < 0) bad_form(text, what);
     // No leap second (:60): Unix time has no name for it.
-    if (h > 23 || m > 59 || s > 59) usage_error(std::string(what) + ": there is no such time as " + std::string(text));
+    if (h > 23 || m > 59 || s > 59) usage_error(fill(T("%1$s: there is no such time as %2$s"), {what, text}));
     seconds += h * 3600 + m * 60 + s;
   }
-  if (seconds <= 0) usage_error(std::string(what) + " must be after 1970-01-01T00:00:00Z");
+  if (seconds <= 0) usage_error(fill(T("%s must be after 1970-01-01T00:00:00Z"), {what}));
   return seconds;
 }
 
@@ -231,7 +234,7 @@ std::string section_option(const Args& args) {
     if (known == name) return name;
     valid += (valid.empty() ? "" : ", ") + known;
   }
-  usage_error("unknown section '" + name + "'; the sections are: " + valid);
+  usage_error(fill(T("unknown section '%1$s'; the sections are: %2$s"), {name, valid}));
 }
 
 kartla::view_options view_options_from(const Args& args) {
@@ -240,7 +243,7 @@ kartla::view_options view_options_from(const Args& args) {
     // The library checks the length; the shape check here gives a clearer message for typos.
     for (char c : *language) {
       const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-      if (!ok) usage_error("--language must be a language tag such as sv, fi or en, not '" + *language + "'");
+      if (!ok) usage_error(fill(T("--language must be a language tag such as sv, fi or en, not '%s'"), {*language}));
     }
     options.language = *language;
   } else {

@@ -21,6 +21,7 @@
 #include "commands.h"
 #include "files.h"
 #include "kartla/kartla.hpp"
+#include "messages.h"
 #include "output.h"
 #include "owner.h"
 #include "secrets.h"
@@ -59,9 +60,9 @@ std::string from_hex(const std::string& hex, const std::string& path) {
   auto value = [&](char c) -> int {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    usage_error(path + " is not a trust-list draft (a card is not hex)");
+    usage_error(fill(T("%s is not a trust-list draft (a card is not hex)"), {path}));
   };
-  if (hex.size() % 2 != 0) usage_error(path + " is not a trust-list draft (a card is not hex)");
+  if (hex.size() % 2 != 0) usage_error(fill(T("%s is not a trust-list draft (a card is not hex)"), {path}));
   std::string out;
   for (size_t i = 0; i < hex.size(); i += 2) out.push_back(static_cast<char>(value(hex[i]) * 16 + value(hex[i + 1])));
   return out;
@@ -70,11 +71,11 @@ std::string from_hex(const std::string& hex, const std::string& path) {
 Draft read_draft(const std::string& path) {
   const Secret text = read_input(path, kDraftReadLimit);
   TrustDraftFile file;
-  if (!parse_own_json(text.view(), &file)) usage_error(path + " is not a trust-list draft (not JSON)");
-  if (file.kartla_trust_draft() != 1) usage_error(path + " is not a trust-list draft");
+  if (!parse_own_json(text.view(), &file)) usage_error(fill(T("%s is not a trust-list draft (not JSON)"), {path}));
+  if (file.kartla_trust_draft() != 1) usage_error(fill(T("%s is not a trust-list draft"), {path}));
   Draft draft;
   draft.sequence = file.sequence();
-  if (draft.sequence == 0) usage_error(path + " has no sequence number");
+  if (draft.sequence == 0) usage_error(fill(T("%s has no sequence number"), {path}));
   for (const TrustDraftAgency& a : file.agencies())
     draft.agencies.push_back({from_hex(a.card(), path), a.name(), a.role(), a.valid_from(), a.valid_until()});
   return draft;
@@ -103,7 +104,7 @@ kartla::trust_draft library_draft(const Draft& draft) {
 }
 
 std::string period_text(int64_t from, int64_t until) {
-  return format_utc(from) + " to " + (until == 0 ? std::string("the list's expiry") : format_utc(until));
+  return fill(T("%1$s to %2$s"), {format_utc(from), until == 0 ? std::string(T("the list's expiry")) : format_utc(until)});
 }
 
 }  // namespace
@@ -130,7 +131,7 @@ Exit run_attest(const Args& args) {
   const std::string bundle_record =
       parse_result<v1::ShareDescription>(share.describe(KARTLA_ENCODING_PROTOBUF)).record_id();
   if (record_id && *record_id != bundle_record)
-    usage_error("--record-id " + *record_id + " is not the record in " + from + " (" + bundle_record + ")");
+    usage_error(fill(T("--record-id %1$s is not the record in %2$s (%3$s)"), {*record_id, from, bundle_record}));
 
   kartla::entry_ref ref;
   ref.owner_card = owner_card;
@@ -140,9 +141,13 @@ Exit run_attest(const Args& args) {
   ref.entry = kartla::section_entry(section, share.section(section).view(), entry_id);
   const std::string file = kartla::attestation_issue(agency, ref, claim, 0, expires_at);
   write_file_atomically(out, file, false);
-  write_stdout("Attested entry " + printable(entry_id) + " of section " + section + " in record " + bundle_record +
-               "\n  written to " + out + (expires_at ? "; valid until " + format_utc(expires_at) : std::string()) +
-               "\n  the owner stores it with: kartla record attach REC --owner OWNER.id --attestation " + out + "\n");
+  write_stdout(fill(T("Attested entry %1$s of section %2$s in record %3$s"), {printable(entry_id), section, bundle_record}) +
+               "\n  " +
+               (expires_at ? fill(T("written to %1$s; valid until %2$s"), {out, format_utc(expires_at)})
+                           : fill(T("written to %s"), {out})) +
+               "\n  " +
+               fill(T("the owner stores it with: kartla record attach REC --owner OWNER.id --attestation %s"), {out}) +
+               "\n");
   return Exit::ok;
 }
 
@@ -153,9 +158,10 @@ Exit run_record_attach(const Args& args) {
   OwnedRecord owned = open_record_with_owner(path, args);
   const bool added = kartla::record_attach_attestation(owned.record, owned.owner, attestation);
   if (added) owned.save(path);
-  write_stdout(added ? "Attached the attestation; saved " + path + " (sequence " +
-                           std::to_string(owned.record.sequence()) + ")\n"
-                     : "The record already holds this attestation; nothing changed\n");
+  write_stdout((added ? fill(T("Attached the attestation; saved %1$s (sequence %2$s)"),
+                             {path, std::to_string(owned.record.sequence())})
+                      : std::string(T("The record already holds this attestation; nothing changed"))) +
+               "\n");
   return Exit::ok;
 }
 
@@ -178,11 +184,11 @@ Exit run_trust_add(const Args& args) {
   const auto until = args.value("--until");
   const auto sequence = args.value("--sequence");
   const bool exists = path_exists(path);
-  if (exists && sequence) usage_error("--sequence only starts a new draft; " + path + " exists");
+  if (exists && sequence) usage_error(fill(T("--sequence only starts a new draft; %s exists"), {path}));
   Draft draft;
   if (exists) draft = read_draft(path);
   if (sequence) draft.sequence = parse_unsigned(*sequence, "--sequence", UINT64_MAX);
-  if (draft.sequence == 0) usage_error("--sequence must be at least 1");
+  if (draft.sequence == 0) usage_error(T("--sequence must be at least 1"));
 
   DraftAgency added;
   added.card = std::string(read_input(card_path, kSmallFileReadLimit).view());
@@ -198,9 +204,12 @@ Exit run_trust_add(const Args& args) {
   if (args.flag("--json")) {
     write_stdout(draft_json(draft));
   } else {
-    write_stdout("Added " + printable(added.name) + " as " + role + ", " +
-                 period_text(added.valid_from, added.valid_until) + ", to " + path + " (sequence " +
-                 std::to_string(draft.sequence) + ", " + counted(draft.agencies.size(), "agency", "agencies") + ")\n");
+    const auto agencies = static_cast<uint64_t>(draft.agencies.size());
+    write_stdout(fill(TN("Added %1$s as %2$s, %3$s, to %4$s (sequence %5$s, %6$s agency)",
+                         "Added %1$s as %2$s, %3$s, to %4$s (sequence %5$s, %6$s agencies)", agencies),
+                      {printable(added.name), role, period_text(added.valid_from, added.valid_until), path,
+                       std::to_string(draft.sequence), std::to_string(agencies)}) +
+                 "\n");
   }
   return Exit::ok;
 }
@@ -222,7 +231,7 @@ Exit run_trust_sign(const Args& args) {
   // past) is still described, at its issue time.
   const auto signed_list = parse_result<v1::TrustListDescription>(
       kartla::trust_list_verify(list, root.card().view(), 0, issued_at, KARTLA_ENCODING_PROTOBUF));
-  write_stdout(args.flag("--json") ? json_text(signed_list) : "Signed " + out + "\n" + trust_list_report(signed_list, /*root_pinned=*/true));
+  write_stdout(args.flag("--json") ? json_text(signed_list) : fill(T("Signed %s"), {out}) + "\n" + trust_list_report(signed_list, /*root_pinned=*/true));
   return Exit::ok;
 }
 

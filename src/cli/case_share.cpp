@@ -13,6 +13,7 @@
 #include "cli_output.pb.h"
 #include "commands.h"
 #include "files.h"
+#include "messages.h"
 #include "output.h"
 #include "owner.h"
 #include "share_parts.h"
@@ -50,19 +51,21 @@ void assign_sections(std::vector<Seat>& seats, const std::vector<std::string>& v
   for (const std::string& value : values) {
     const size_t eq = value.find('=');
     if (eq == std::string::npos)
-      usage_error("--sections '" + value + "' names no agency: give one --sections NAME=S1,S2 per --to, or a single "
-                  "--sections S1,S2 for all");
+      usage_error(fill(T("--sections '%s' names no agency: give one --sections NAME=S1,S2 per --to, or a single "
+                         "--sections S1,S2 for all"),
+                       {value}));
     const std::string stem = value.substr(0, eq);
     const auto seat = std::find_if(seats.begin(), seats.end(), [&](const Seat& s) { return s.stem == stem; });
     if (seat == seats.end())
-      usage_error("--sections " + stem + "=... names no --to card (the name is the card file's name without its "
-                  "extension)");
-    if (given[stem]) usage_error("--sections " + stem + "=... is given more than once");
+      usage_error(fill(T("--sections %s=... names no --to card (the name is the card file's name without its "
+                         "extension)"),
+                       {stem}));
+    if (given[stem]) usage_error(fill(T("--sections %s=... is given more than once"), {stem}));
     given[stem] = true;
     seat->choice = parse_sections(value.substr(eq + 1));
   }
   for (const Seat& seat : seats)
-    if (!given[seat.stem]) usage_error("no --sections " + seat.stem + "=S1,S2 for --to " + seat.card_path);
+    if (!given[seat.stem]) usage_error(fill(T("no --sections %1$s=S1,S2 for --to %2$s"), {seat.stem, seat.card_path}));
 }
 
 bool holds_health_data(const kartla::record& record, const std::vector<std::string>& sections) {
@@ -78,8 +81,8 @@ Exit run_case_share(const Args& args) {
   const std::string& path = args.positional(0);
   const std::vector<std::string> cards = args.values("--to");
   if (cards.size() < 2)
-    usage_error("--sections NAME=S1,S2 is for a case conference of several agencies (several --to); for one agency "
-                "give --sections S1,S2");
+    usage_error(T("--sections NAME=S1,S2 is for a case conference of several agencies (several --to); for one agency "
+                  "give --sections S1,S2"));
   std::vector<Seat> seats;
   for (const std::string& card_path : cards) {
     Seat seat;
@@ -87,13 +90,14 @@ Exit run_case_share(const Args& args) {
     seat.stem = card_stem(card_path);
     for (const Seat& other : seats) {
       if (other.stem == seat.stem)
-        usage_error("--to " + other.card_path + " and --to " + card_path + " have the same name '" + seat.stem +
-                    "': rename one card file so --sections NAME=... can tell them apart");
+        usage_error(fill(T("--to %1$s and --to %2$s have the same name '%3$s': rename one card file so --sections "
+                           "NAME=... can tell them apart"),
+                         {other.card_path, card_path, seat.stem}));
     }
     seat.card = read_agency_card(card_path);
     for (const Seat& other : seats)
       if (other.card.fingerprint == seat.card.fingerprint)
-        usage_error("--to " + other.card_path + " and --to " + card_path + " are the same agency");
+        usage_error(fill(T("--to %1$s and --to %2$s are the same agency"), {other.card_path, card_path}));
     seats.push_back(std::move(seat));
   }
   assign_sections(seats, args.values("--sections"));
@@ -108,7 +112,7 @@ Exit run_case_share(const Args& args) {
   if (receipt) {
     receipt_files = receipt_paths(*receipt, seats.size());
     for (const std::string& file : receipt_files) {
-      if (file == out) usage_error("--receipt and --out name the same file");
+      if (file == out) usage_error(T("--receipt and --out name the same file"));
       check_new_output(file);
     }
   }
@@ -124,7 +128,7 @@ Exit run_case_share(const Args& args) {
     any_health_data = any_health_data || holds_health_data(record, seat.sections);
   }
   if (!art9.empty() && !any_health_data)
-    usage_error("--art9-basis is for health data, and none of the sections shared holds any");
+    usage_error(T("--art9-basis is for health data, and none of the sections shared holds any"));
   // Every grant is made before the one save: a refusal leaves the record file as it was.
   for (Seat& seat : seats) {
     const std::string basis = holds_health_data(record, seat.sections) ? art9 : std::string();
@@ -136,9 +140,9 @@ Exit run_case_share(const Args& args) {
   try {
     record.export_case_bundle(ids, out);
   } catch (const kartla::error& e) {
-    throw kartla::error(e.status(), std::string(e.what()) + "; the grants are saved in " + path +
-                                        ": write one agency's bundle with 'kartla bundle " + path +
-                                        " --owner OWNER.id --grant GRANT_ID --out BUNDLE.kartla'");
+    throw kartla::error(e.status(), fill(T("%1$s; the grants are saved in %2$s: write one agency's bundle with "
+                                           "'kartla bundle %2$s --owner OWNER.id --grant GRANT_ID --out BUNDLE.kartla'"),
+                                         {e.what(), path}));
   }
   for (size_t i = 0; i < receipt_files.size(); ++i)
     (void)write_receipt(record, seats[i].grant_id, receipt_files[i], path);
@@ -164,15 +168,19 @@ Exit run_case_share(const Args& args) {
     write_stdout(json_text(summary));
     return Exit::ok;
   }
-  std::string text = "Case-conference bundle for " + std::to_string(seats.size()) + " agencies\n";
+  const auto agencies = static_cast<uint64_t>(seats.size());
+  std::string text = fill(TN("Case-conference bundle for %s agency", "Case-conference bundle for %s agencies", agencies),
+                          {std::to_string(agencies)}) +
+                     "\n";
   for (size_t i = 0; i < seats.size(); ++i)
-    text += "  " + seats[i].stem + ": " + printable(seats[i].card.name) + " (" + seats[i].card.fingerprint +
-            ")\n    grant id:  " + seats[i].grant_id + "\n    sections:  " + joined(seats[i].sections) + "\n" +
-            (receipt_files.empty() ? std::string() : "    receipt:   " + receipt_files[i] + "\n");
-  text += "purpose:   " + printable(purpose) + "\n" + "expires:   " + expiry_text(expires_at) + "\n" +
-          "record:    " + path + " (sequence " + std::to_string(record.sequence()) + ")\n" + "bundle:    " + out +
-          " (" + file_size_text(out) + " bytes)\n" +
-          "Each agency opens the bundle with its own identity and reads only its own sections.\n";
+    text += "  " + seats[i].stem + ": " + printable(seats[i].card.name) + " (" + seats[i].card.fingerprint + ")\n    " +
+            padded(T("grant id:"), 11) + seats[i].grant_id + "\n    " + padded(T("sections:"), 11) +
+            joined(seats[i].sections) + "\n" +
+            (receipt_files.empty() ? std::string() : "    " + padded(T("receipt:"), 11) + receipt_files[i] + "\n");
+  text += padded(T("purpose:"), 11) + printable(purpose) + "\n" + padded(T("expires:"), 11) + expiry_text(expires_at) +
+          "\n" + padded(T("record:"), 11) + fill(T("%1$s (sequence %2$s)"), {path, std::to_string(record.sequence())}) +
+          "\n" + padded(T("bundle:"), 11) + fill(T("%1$s (%2$s bytes)"), {out, file_size_text(out)}) + "\n" +
+          T("Each agency opens the bundle with its own identity and reads only its own sections.") + "\n";
   write_stdout(text);
   return Exit::ok;
 }

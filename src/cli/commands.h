@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-// The command table (commands.cpp: every command's name, options, help text and entry point, in
-// one place, in the order `kartla --help` lists them) and the entry points, one file per group.
+// The command table (commands.cpp joins commands_*.cpp: every command's name, options, help text
+// and entry point, in the order `kartla --help` lists them) and the entry points, one file per group.
 #pragma once
 
 #include <string>
@@ -30,6 +30,9 @@ std::string main_help();                             // `kartla --help`
 std::string group_help(std::string_view group);      // `kartla record --help`
 std::string command_help(const Command& command);    // `kartla record set --help`
 std::string version_text();
+// "a participant-owned, encrypted and signed competence-mapping record" (a catalogue message):
+// the first line of `kartla --help` and the NAME of the manual page.
+extern const char* const kTagline;
 // manual.cpp: the same help text as a manual page (`kartla help --man`, troff for man(1)) and
 // shell completion (`kartla help --completion bash|zsh`); the build writes both and
 // `cmake --install` installs them, so they cannot drift from the commands.

@@ -20,6 +20,7 @@
 #include "commands.h"
 #include "files.h"
 #include "kartla/kartla.hpp"
+#include "messages.h"
 #include "output.h"
 #include "owner.h"
 #include "secrets.h"
@@ -61,7 +62,7 @@ std::vector<std::string> inbox_files(const Args& args) {
       continue;
     }
     DIR* dir = ::opendir(path.c_str());
-    if (dir == nullptr) io_error("cannot read the directory " + path);
+    if (dir == nullptr) io_error(fill(T("cannot read the directory %s"), {path}));
     std::vector<std::string> found;
     while (const dirent* e = ::readdir(dir)) {
       const std::string name = e->d_name;
@@ -74,7 +75,7 @@ std::vector<std::string> inbox_files(const Args& args) {
     files.insert(files.end(), found.begin(), found.end());
   }
   // A folder with nothing for the owner in it is an empty inbox, not a mistake.
-  if (files.empty() && !folder_given) usage_error("no contribution files given (see --help)");
+  if (files.empty() && !folder_given) usage_error(T("no contribution files given (see --help)"));
   return files;
 }
 
@@ -85,7 +86,10 @@ using google::protobuf::Message;
 // time as such; a list by its length; any other message as {...}.
 std::string value_text(const Message& entry, const FieldDescriptor* field) {
   const auto* r = entry.GetReflection();
-  if (field->is_repeated()) return "[" + std::to_string(r->FieldSize(entry, field)) + " items]";
+  if (field->is_repeated()) {
+    const auto n = static_cast<uint64_t>(r->FieldSize(entry, field));
+    return "[" + fill(TN("%s item", "%s items", n), {std::to_string(n)}) + "]";
+  }
   switch (field->cpp_type()) {
     case FieldDescriptor::CPPTYPE_STRING: return printable(r->GetString(entry, field));
     case FieldDescriptor::CPPTYPE_INT32: return std::to_string(r->GetInt32(entry, field));
@@ -136,15 +140,16 @@ std::string entry_lines(const v1::ContributionDescription& description) {
 std::string sender_text(const v1::ContributionDescription& description) {
   if (!description.has_sender()) return "?";
   const v1::Party& sender = description.sender();
-  return printable(sender.name()) + " (org " + printable(sender.organisation_number()) + ", role " +
-         printable(sender.role()) + ")\n    fingerprint " + sender.fingerprint();
+  return fill(T("%1$s (org %2$s, role %3$s)"),
+              {printable(sender.name()), printable(sender.organisation_number()), printable(sender.role())}) +
+         "\n    " + fill(T("fingerprint %s"), {sender.fingerprint()});
 }
 
 std::string describe_text(const std::string& file, const v1::ContributionDescription& d) {
-  return file + "\n  from " + sender_text(d) + "\n  for record " + d.record_id() + ", section " + d.section() +
-         ", entry " + printable(d.entry_id()) + "\n  written " + format_utc(d.created_at()) +
-         (d.has_claim() ? ", " + claim_text(d.claim()) : std::string()) +
-         "\n  adds:\n" + entry_lines(d);
+  return file + "\n  " + fill(T("from %s"), {sender_text(d)}) + "\n  " +
+         fill(T("for record %1$s, section %2$s, entry %3$s"), {d.record_id(), d.section(), printable(d.entry_id())}) +
+         "\n  " + fill(T("written %s"), {format_utc(d.created_at())}) +
+         (d.has_claim() ? ", " + claim_text(d.claim()) : std::string()) + "\n  " + T("adds:") + "\n" + entry_lines(d);
 }
 
 v1::ContributionDescription described(const kartla::identity& owner, const std::string& bytes,
@@ -168,8 +173,10 @@ Exit run_contribute(const Args& args) {
   const kartla::identity agency = unlock_identity(args.required("--as"), args);
   const std::string file = kartla::contribution_create(agency, owner_card, record_id, section, entry, claim);
   write_file_atomically(out, file, false);
-  write_stdout("Wrote a contribution to section " + section + " of record " + record_id + " to " + out +
-               "\n  sealed to the owner alone; they accept it with: kartla accept REC --owner OWNER.id " + out + "\n");
+  write_stdout(fill(T("Wrote a contribution to section %1$s of record %2$s to %3$s"), {section, record_id, out}) +
+               "\n  " +
+               fill(T("sealed to the owner alone; they accept it with: kartla accept REC --owner OWNER.id %s"), {out}) +
+               "\n");
   return Exit::ok;
 }
 
@@ -197,14 +204,14 @@ Exit run_inbox(const Args& args) {
       d = described(owner, bytes, record_id);
     } catch (const kartla::error& e) {
       if (single) throw;
-      warn(file + " refused: " + printable(e.what()) + " (" + e.status_name() + ")");
+      warn(fill(T("%1$s refused: %2$s (%3$s)"), {file, printable(e.what()), e.status_name()}));
       continue;
     }
     *listing.add_contributions() = d;
     text += describe_text(file, d);
     ++listed;
   }
-  if (!args.flag("--json") && listed == 0) text = "No contributions waiting\n";
+  if (!args.flag("--json") && listed == 0) text = std::string(T("No contributions waiting")) + "\n";
   write_stdout(args.flag("--json") ? json_member_text(listing) : text);
   return Exit::ok;
 }
@@ -217,10 +224,11 @@ Exit run_accept(const Args& args) {
   const v1::ContributionDescription d = described(owned.owner, bytes, owned.record.id());
   const bool added = kartla::record_accept_contribution(owned.record, owned.owner, bytes);
   if (added) owned.save(path);
-  write_stdout((added ? "Accepted entry " : "Already accepted, nothing changed: entry ") +
-               printable(d.entry_id()) + " into section " + d.section() + " from " +
-               sender_text(d) + "\n" +
-               (added ? "  saved " + path + " (sequence " + std::to_string(owned.record.sequence()) + ")\n"
+  write_stdout(fill(added ? T("Accepted entry %1$s into section %2$s from %3$s")
+                          : T("Already accepted, nothing changed: entry %1$s into section %2$s from %3$s"),
+                    {printable(d.entry_id()), d.section(), sender_text(d)}) +
+               "\n" +
+               (added ? "  " + fill(T("saved %1$s (sequence %2$s)"), {path, std::to_string(owned.record.sequence())}) + "\n"
                       : std::string()));
   return Exit::ok;
 }

@@ -24,6 +24,7 @@
 #include "args.h"
 #include "cli_files.pb.h"
 #include "kartla/kartla.hpp"
+#include "messages.h"
 #include "output.h"
 
 namespace kartla::cli {
@@ -39,7 +40,10 @@ std::string describe_errno(int err) { return std::strerror(err); }
 [[noreturn]] void io_failure(const std::string& what, const std::string& path, int err) {
   // The library's wording ("could not open X: ..."), so that one missing file reads the same
   // whichever side found it.
-  io_error("could not " + what + " " + path + ": " + describe_errno(err));
+  const char* pattern = what == "open"   ? T("could not open %1$s: %2$s")
+                        : what == "read" ? T("could not read %1$s: %2$s")
+                                         : T("could not write %1$s: %2$s");
+  io_error(fill(pattern, {path, describe_errno(err)}));
 }
 
 class Fd {
@@ -63,7 +67,7 @@ int open_for_reading(const std::string& path) {
   struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
     ::close(fd);
-    usage_error(path + " is a directory, not a file");  // the library's class for it, too
+    usage_error(fill(T("%s is a directory, not a file"), {path}));  // the library's class for it, too
   }
   return fd;
 }
@@ -174,7 +178,7 @@ void remember_trust_sequence(const std::string& root_fingerprint, uint64_t seque
 Secret read_input(const std::string& path, size_t max_bytes) {
   const bool is_stdin = path == "-";
   Fd fd(is_stdin ? ::dup(0) : open_for_reading(path));
-  const std::string name = is_stdin ? std::string("standard input") : path;
+  const std::string name = is_stdin ? std::string(T("standard input")) : path;
   if (fd.get() < 0) io_failure("read", name, errno);
   Secret out;
   char chunk[16384];
@@ -195,7 +199,7 @@ Secret read_first_line(const std::string& path, std::string_view what) {
   Secret line;
   char c = 0;
   while (read_some(fd.get(), &c, 1, path) == 1 && c != '\n') {
-    if (line.size() == kMaxLine) usage_error(path + ": the first line is too long to be a " + std::string(what));
+    if (line.size() == kMaxLine) usage_error(fill(T("%1$s: the first line is too long to be a %2$s"), {path, what}));
     line.push_back(c);
   }
   c = 0;
@@ -219,7 +223,7 @@ bool same_file(const std::string& a, const std::string& b) {
 void remove_file(const std::string& path) noexcept { ::unlink(path.c_str()); }
 
 [[noreturn]] void refuse_kartla_file(const std::string& path) {
-  usage_error(path + " is a Kartla file (an identity, a card, a record, ...); kartla never overwrites one");
+  usage_error(fill(T("%s is a Kartla file (an identity, a card, a record, ...); kartla never overwrites one"), {path}));
 }
 
 bool is_kartla_file(const std::string& path) {
@@ -246,7 +250,9 @@ void check_output_path(const std::string& path, bool force, bool force_offered) 
     // too: one mistyped path (`--svg owner.id`) must not destroy it, --force or not.
     if (is_kartla_file(path)) refuse_kartla_file(path);
     if (!force)
-      usage_error(path + " already exists; refusing to overwrite it" + (force_offered ? " (--force replaces it)" : ""));
+      usage_error(fill(force_offered ? T("%s already exists; refusing to overwrite it (--force replaces it)")
+                                     : T("%s already exists; refusing to overwrite it"),
+                       {path}));
   }
   const std::string dir = directory_of(path);
   struct stat st {};
@@ -282,7 +288,7 @@ void write_file_atomically(const std::string& path, std::string_view data, bool 
       if (::rename(temp.c_str(), path.c_str()) != 0) io_failure("write", path, errno);
     } else {
       if (::link(temp.c_str(), path.c_str()) != 0) {
-        if (errno == EEXIST) usage_error(path + " already exists; refusing to overwrite it");
+        if (errno == EEXIST) usage_error(fill(T("%s already exists; refusing to overwrite it"), {path}));
         io_failure("write", path, errno);
       }
       ::unlink(temp.c_str());
@@ -297,10 +303,10 @@ void write_file_atomically(const std::string& path, std::string_view data, bool 
 }
 
 void write_stdout(std::string_view text) {
-  for_each_terminal_safe_piece(text, [](std::string_view piece) { write_all(1, piece, "standard output"); });
+  for_each_terminal_safe_piece(text, [](std::string_view piece) { write_all(1, piece, T("standard output")); });
 }
 
-void write_stdout_bytes(std::string_view bytes) { write_all(1, bytes, "standard output"); }
+void write_stdout_bytes(std::string_view bytes) { write_all(1, bytes, T("standard output")); }
 
 void write_stdout_json(std::string_view json) {
   const Secret laid_out = laid_out_json(json);
@@ -351,7 +357,7 @@ std::optional<TrustListInput> trust_list_option(const Args& args) {
   const auto path = args.value("--trust");
   if (!path) {
     if (args.value("--trust-root") || args.value("--last-seen-trust"))
-      usage_error("--trust-root and --last-seen-trust need --trust TRUST.list");
+      usage_error(T("--trust-root and --last-seen-trust need --trust TRUST.list"));
     return std::nullopt;
   }
   return read_trust_list(args, *path);

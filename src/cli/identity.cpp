@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "files.h"
 #include "kartla/kartla.hpp"
+#include "messages.h"
 #include "output.h"
 #include "secrets.h"
 
@@ -26,7 +27,7 @@ uint32_t u32_option(const Args& args, std::string_view name) {
   return text ? static_cast<uint32_t>(parse_unsigned(*text, name, std::numeric_limits<uint32_t>::max())) : 0;
 }
 
-Secret new_identity_output(const Args& args, const std::string& path, std::string_view kind,
+Secret new_identity_output(const Args& args, const std::string& path, const char* created_line,
                            const std::string& fingerprint, std::string_view code) {
   Secret out;
   if (args.flag("--json")) {
@@ -40,11 +41,12 @@ Secret new_identity_output(const Args& args, const std::string& path, std::strin
     wipe(held->data(), held->size());
     return out;
   }
-  out.append("Created " + std::string(kind) + " " + path + "\nFingerprint: " + fingerprint + "\n\n");
+  out.append(fill(T(created_line), {path}) + "\n" + fill(T("Fingerprint: %s"), {fingerprint}) + "\n\n");
   out.append(
-      "RECOVERY CODE: write it down now. It is shown only this once and cannot be shown again.\n"
-      "It unlocks your identity without the passphrase (kartla identity recover), so keep it\n"
-      "somewhere safe and apart from the identity file. Do not store it on the same device.\n\n    ");
+      std::string(T("RECOVERY CODE: write it down now. It is shown only this once and cannot be shown again.\n"
+                    "It unlocks your identity without the passphrase (kartla identity recover), so keep it\n"
+                    "somewhere safe and apart from the identity file. Do not store it on the same device.\n")) +
+      "\n    ");
   out.append(code);
   out.append("\n\n");
   return out;
@@ -60,19 +62,19 @@ kartla_identity_options identity_options(const Args& args) {
 }
 
 // Saves a just-created identity to `path` (never over an existing file) and prints its summary
-// and recovery code once (--json: as JSON). `kind` names it in the summary ("identity",
-// "agency identity"). If the code cannot be shown, the file is removed again: an identity whose
+// and recovery code once (--json: as JSON). `created_line` is the summary's first line, a catalogue
+// message taking the path ("Created agency identity %s"). If the code cannot be shown, the file is removed again: an identity whose
 // recovery code nobody saw is a trap for later.
 void save_new_identity(const Args& args, const std::string& path, kartla::identity::created& created,
-                       std::string_view kind) {
+                       const char* created_line) {
   created.identity.save(path, KARTLA_SAVE_CREATE_ONLY);
   const Secret out =
-      new_identity_output(args, path, kind, created.identity.fingerprint(), created.recovery_code.view());
+      new_identity_output(args, path, created_line, created.identity.fingerprint(), created.recovery_code.view());
   try {
     write_stdout(out.view());
   } catch (const Failure& f) {
     remove_file(path);
-    io_error(std::string(f.what()) + "; " + path + " was removed because its recovery code could not be shown");
+    io_error(fill(T("%1$s; %2$s was removed because its recovery code could not be shown"), {f.what(), path}));
   }
 }
 
@@ -81,13 +83,13 @@ void save_new_identity(const Args& args, const std::string& path, kartla::identi
 // options and `path` are checked before the passphrase is asked for (twice, on a terminal), so a
 // mistake costs no typing.
 template <typename Create>
-void create_identity(const Args& args, const std::string& path, std::string_view kind, Create create) {
+void create_identity(const Args& args, const std::string& path, const char* created_line, Create create) {
   const kartla_identity_options options = identity_options(args);
   check_new_output(path);
   const Secret passphrase = first_passphrase(args);
-  const SlowStep deriving("Protecting the new keys with your passphrase (Argon2id: a few seconds)...");
+  const SlowStep deriving(T("Protecting the new keys with your passphrase (Argon2id: a few seconds)..."));
   kartla::identity::created created = create(passphrase.view(), &options);
-  save_new_identity(args, path, created, kind);
+  save_new_identity(args, path, created, created_line);
 }
 
 // Unlocks the identity at positional 0 and writes its public card to --out (replacing it only
@@ -97,7 +99,7 @@ void write_identity_card(const Args& args, std::string_view required_kind) {
   const std::string& path = args.positional(0);
   const std::string out = args.required("--out");
   const bool force = args.flag("--force");
-  if (same_file(path, out)) usage_error("refusing to write the card over the identity file " + path);
+  if (same_file(path, out)) usage_error(fill(T("refusing to write the card over the identity file %s"), {path}));
   if (!force) check_new_output(out);
 
   const kartla::identity identity = unlock_identity(path, args);
@@ -106,11 +108,12 @@ void write_identity_card(const Args& args, std::string_view required_kind) {
     const std::string kind =
         parse_result<v1::CardDescription>(kartla::card_describe(card.view(), KARTLA_ENCODING_PROTOBUF)).kind();
     if (kind != required_kind)
-      usage_error(path + " is an identity of kind '" + kind + "', not '" + std::string(required_kind) +
-                  "' (an owner's card is written by 'kartla identity card')");
+      usage_error(fill(T("%1$s is an identity of kind '%2$s', not '%3$s' (an owner's card is written by 'kartla "
+                         "identity card')"),
+                       {path, kind, required_kind}));
   }
   write_file_atomically(out, card.view(), force);
-  write_stdout("Card written to " + out + "\nFingerprint: " + identity.fingerprint() + "\n");
+  write_stdout(fill(T("Card written to %s"), {out}) + "\n" + fill(T("Fingerprint: %s"), {identity.fingerprint()}) + "\n");
 }
 
 std::string role_list() {
@@ -123,21 +126,21 @@ std::string role_list() {
 void check_role(const std::string& role) {
   for (const std::string& known : kartla::agency_role_names())
     if (known == role) return;
-  usage_error("unknown agency role '" + role + "' (roles: " + role_list() + ")");
+  usage_error(fill(T("unknown agency role '%1$s' (roles: %2$s)"), {role, role_list()}));
 }
 
 std::string card_report(const v1::CardDescription& card) {
   const std::string created = format_utc(card.created_at());
   std::string out;
-  out += "kind:                 " + card.kind() + "\n";
+  std::vector<Row> rows = {{T("kind:"), card.kind()}};
   if (card.kind() != "owner") {
-    out += "name:                 " + printable(card.name()) + "\n";
-    out += "organisation number:  " + printable(card.organisation_number()) + "\n";
-    out += "role:                 " + printable(card.role()) + "\n";
+    rows.push_back({T("name:"), printable(card.name())});
+    rows.push_back({T("organisation number:"), printable(card.organisation_number())});
+    rows.push_back({T("role:"), printable(card.role())});
   }
-  out += "created:              " + created + "\n";
-  out += "fingerprint:          " + card.fingerprint() + "\n";
-  return out;
+  rows.push_back({T("created:"), created});
+  rows.push_back({T("fingerprint:"), card.fingerprint()});
+  return aligned(rows, 22);
 }
 
 }  // namespace
@@ -145,7 +148,7 @@ std::string card_report(const v1::CardDescription& card) {
 Exit run_identity_new(const Args& args) {
   args.expect_positionals({});
   const std::string path = args.required("--out");
-  create_identity(args, path, "identity", [](std::string_view passphrase, const kartla_identity_options* options) {
+  create_identity(args, path, N_("Created identity %s"), [](std::string_view passphrase, const kartla_identity_options* options) {
     return kartla::identity::create(passphrase, options);
   });
   return Exit::ok;
@@ -166,7 +169,7 @@ Exit run_identity_recover(const Args& args) {
   const Secret passphrase = replacement_passphrase(args);
   identity.set_passphrase(passphrase.view());
   identity.save(path);
-  write_stdout("New passphrase set for " + path + ". The recovery code stays valid.\n");
+  write_stdout(fill(T("New passphrase set for %s. The recovery code stays valid."), {path}) + "\n");
   return Exit::ok;
 }
 
@@ -177,7 +180,7 @@ Exit run_identity_passwd(const Args& args) {
   const Secret passphrase = replacement_passphrase(args);
   identity.set_passphrase(passphrase.view());
   identity.save(path);
-  write_stdout("Passphrase changed for " + path + ". The recovery code stays valid.\n");
+  write_stdout(fill(T("Passphrase changed for %s. The recovery code stays valid."), {path}) + "\n");
   return Exit::ok;
 }
 
@@ -196,15 +199,16 @@ Exit run_identity_fingerprint(const Args& args) {
 }
 
 std::string_view agency_new_details() {
+  // In this run's language (chosen before the command table is first read), with the library's roles.
   static const std::string details =
-      "Creates a new agency identity (Ed25519 signing and X25519 encryption keys) and writes it to\n"
-      "AGENCY.id, which must not exist yet. It is protected like an owner identity: Argon2id of the\n"
-      "passphrase, and a recovery code printed ONCE on standard output (keep it apart from the file).\n"
-      "Its public card (`kartla agency card`) names the agency, its organisation number and role.\n"
-      "\n"
-      "ORGNR is a Swedish organisation number (NNNNNN-NNNN, Luhn-checked) or a Finnish business id\n"
-      "(Y-tunnus, NNNNNNN-N, check digit checked). ROLE is one of:\n  " +
-      role_list() + "\n";
+      T("Creates a new agency identity (Ed25519 signing and X25519 encryption keys) and writes it to\n"
+        "AGENCY.id, which must not exist yet. It is protected like an owner identity: Argon2id of the\n"
+        "passphrase, and a recovery code printed ONCE on standard output (keep it apart from the file).\n"
+        "Its public card (`kartla agency card`) names the agency, its organisation number and role.\n"
+        "\n"
+        "ORGNR is a Swedish organisation number (NNNNNN-NNNN, Luhn-checked) or a Finnish business id\n"
+        "(Y-tunnus, NNNNNNN-N, check digit checked). ROLE is one of:") +
+      std::string("\n  ") + role_list() + "\n";
   return details;
 }
 
@@ -215,7 +219,7 @@ Exit run_agency_new(const Args& args) {
   const std::string role = args.required("--role");
   const std::string path = args.required("--out");
   check_role(role);
-  create_identity(args, path, "agency identity",
+  create_identity(args, path, N_("Created agency identity %s"),
                   [&](std::string_view passphrase, const kartla_identity_options* options) {
                     return kartla::identity::create_agency(name, organisation, role, passphrase, options);
                   });
@@ -238,10 +242,10 @@ Exit run_agency_show(const Args& args) {
 
 Exit run_trust_root(const Args& args) {
   args.expect_positionals({"new"});
-  if (args.positional(0) != "new") usage_error("unknown command 'kartla trust root " + args.positional(0) + "'");
+  if (args.positional(0) != "new") usage_error(fill(T("unknown command 'kartla trust root %s'"), {args.positional(0)}));
   const std::string name = args.required("--name");
   const std::string path = args.required("--out");
-  create_identity(args, path, "trust root identity",
+  create_identity(args, path, N_("Created trust root identity %s"),
                   [&](std::string_view passphrase, const kartla_identity_options* options) {
                     return kartla::identity::create_trust_root(name, passphrase, options);
                   });

@@ -51,20 +51,20 @@ Exit exit_for(kartla_status status) {
 
 struct ExitClass {
   Exit code;
-  const char* meaning;
+  const char* meaning;  // a catalogue message (N_), translated where it is printed
 };
 // Every exit code with its meaning, in order, for `kartla --help`.
 const std::vector<ExitClass>& exit_classes() {
   static const std::vector<ExitClass> table = {
-      {Exit::ok, "success"},
-      {Exit::internal, "internal error (a bug, out of memory): please report it"},
-      {Exit::usage, "usage: bad arguments, unknown section, content not matching the section's schema"},
-      {Exit::not_available, "not available to you: section not in the record, not shared with you, or expired"},
-      {Exit::verification, "verification failed: malformed, tampered with, truncated, too large, other version"},
-      {Exit::auth, "wrong passphrase, wrong recovery code, or a record of another identity"},
-      {Exit::io, "I/O: a file could not be read or written"},
-      {Exit::older_copy, "older copy: authentic, but its sequence is below --last-seen"},
-      {Exit::busy, "busy: another program is saving the record, or saved it since; try again"},
+      {Exit::ok, N_("success")},
+      {Exit::internal, N_("internal error (a bug, out of memory): please report it")},
+      {Exit::usage, N_("usage: bad arguments, unknown section, content not matching the section's schema")},
+      {Exit::not_available, N_("not available to you: section not in the record, not shared with you, or expired")},
+      {Exit::verification, N_("verification failed: malformed, tampered with, truncated, too large, other version")},
+      {Exit::auth, N_("wrong passphrase, wrong recovery code, or a record of another identity")},
+      {Exit::io, N_("I/O: a file could not be read or written")},
+      {Exit::older_copy, N_("older copy: authentic, but its sequence is below --last-seen")},
+      {Exit::busy, N_("busy: another program is saving the record, or saved it since; try again")},
   };
   return table;
 }
@@ -72,6 +72,12 @@ const std::vector<ExitClass>& exit_classes() {
 }  // namespace
 
 // --- help (commands.h) ----------------------------------------------------------------------------------
+
+namespace {
+// A message of the command table (marked N_ there) in this run's language, copied: T returns the
+// msgid itself when the catalogue has no translation, and a string_view need not end in a NUL.
+std::string translated(std::string_view msgid) { return T(std::string(msgid).c_str()); }
+}  // namespace
 
 // "identity new", or "verify" for a top-level command.
 std::string command_words(const Command& command) {
@@ -84,61 +90,64 @@ std::string command_list(std::string_view only_group) {
   for (const Command& c : commands()) {
     // A group's listing also shows the command of the same name (`receipt` beside `receipt show`).
     if (!only_group.empty() && c.group != only_group && !(c.group.empty() && c.name == only_group)) continue;
-    out += "  " + padded(command_words(c), 22) + std::string(c.summary) + "\n";
+    out += "  " + padded(command_words(c), 22) + translated(c.summary) + "\n";
   }
   return out;
 }
 
+const char* const kTagline = N_("a participant-owned, encrypted and signed competence-mapping record");
+
 std::string main_help() {
-  std::string out =
-      "kartla: a participant-owned, encrypted and signed competence-mapping record\n"
-      "\n"
-      "Usage: kartla COMMAND [ARGUMENTS] [OPTIONS]\n"
-      "       kartla help COMMAND       what a command does and its options (or COMMAND --help)\n"
-      "       kartla --version\n"
-      "\n"
-      "Commands:\n";
+  // Whole paragraphs are one message each, so a translator can lay out the usage lines.
+  std::string out = "kartla: " + std::string(T(kTagline)) + "\n\n";
+  out += T("Usage: kartla COMMAND [ARGUMENTS] [OPTIONS]\n"
+                      "       kartla help COMMAND       what a command does and its options (or COMMAND --help)\n"
+                      "       kartla --version\n");
+  out += "\n" + std::string(T("Commands:")) + "\n";
   out += command_list("");
-  out +=
-      "\n"
-      "Passphrases come from --passphrase-file FILE (its first line), the KARTLA_PASSPHRASE\n"
-      "environment variable, or a prompt on the terminal (never echoed), in that order.\n"
-      "\n"
-      "Errors are one line on standard error starting 'kartla: error:', with nothing on standard\n"
-      "output. Exit codes:\n";
+  out += "\n";
+  out += T("Every command takes --language LANG (sv, fi or en); without it the language is the\n"
+           "locale's (LANGUAGE, LC_ALL, LC_MESSAGES or LANG), else English.\n"
+           "\n");
+  out += T("Passphrases come from --passphrase-file FILE (its first line), the KARTLA_PASSPHRASE\n"
+           "environment variable, or a prompt on the terminal (never echoed), in that order.\n"
+           "\n"
+           "Errors are one line on standard error starting 'kartla: error:', with nothing on standard\n"
+           "output. Exit codes:\n");
   for (const ExitClass& e : exit_classes())
-    out += "  " + padded(std::to_string(static_cast<int>(e.code)), 4) + e.meaning + "\n";
+    out += "  " + padded(std::to_string(static_cast<int>(e.code)), 4) + T(e.meaning) + "\n";
   return out;
 }
 
 std::string group_help(std::string_view group) {
-  return "Usage: kartla " + std::string(group) + " COMMAND [ARGUMENTS] [OPTIONS]\n\nCommands:\n" +
-         command_list(group) + "\nRun 'kartla " + std::string(group) + " COMMAND --help' for details.\n";
+  return fill(T("Usage: kartla %s COMMAND [ARGUMENTS] [OPTIONS]"), {group}) + "\n\n" + T("Commands:") + "\n" +
+         command_list(group) + "\n" + fill(T("Run 'kartla %s COMMAND --help' for details."), {group}) + "\n";
 }
 
 std::string command_help(const Command& command) {
-  std::string out = "Usage: kartla " + command_words(command) + " " + std::string(command.usage) + "\n\n";
-  std::string summary(command.summary);
+  std::string out = fill(T("Usage: kartla %1$s %2$s"), {command_words(command), command.usage}) + "\n\n";
+  std::string summary = translated(command.summary);
   if (!summary.empty() && summary[0] >= 'a' && summary[0] <= 'z') summary[0] = static_cast<char>(summary[0] - 'a' + 'A');
-  out += summary + ".\n\n" + std::string(command.details) + "\n";
-  out += "\nOptions:\n";
+  out += summary + ".\n\n" + translated(command.details) + "\n";
+  out += "\n" + std::string(T("Options:")) + "\n";
   for (const Option& o : command.options) {
     std::string left(o.name);
     if (o.takes_value()) left += " " + std::string(o.metavar);
-    out += "  " + padded(left, 28) + std::string(o.help) + "\n";
+    out += "  " + padded(left, 28) + translated(o.help) + "\n";
   }
-  out += "  " + padded("-h, --help", 28) + "show this help\n";
+  out += "  " + padded("-h, --help", 28) + T("show this help") + "\n";
   // A command that is also a group (`receipt`, `receipt show`) names its group's commands.
   bool group = false;
   for (const Command& c : commands()) group = group || (command.group.empty() && c.group == command.name);
-  if (group) out += "\nRelated commands:\n" + command_list(command.name);
-  out += "\nExit codes: see 'kartla --help'.\n";
+  if (group) out += "\n" + std::string(T("Related commands:")) + "\n" + command_list(command.name);
+  out += "\n" + std::string(T("Exit codes: see 'kartla --help'.")) + "\n";
   return out;
 }
 
 std::string version_text() {
-  return std::string("kartla ") + kartla_version() + " (file format " + std::to_string(kartla_format_version()) +
-         ", ABI " + std::to_string(kartla_abi_version()) + ")\n";
+  return fill(T("kartla %1$s (file format %2$s, ABI %3$s)"),
+              {kartla_version(), std::to_string(kartla_format_version()), std::to_string(kartla_abi_version())}) +
+         "\n";
 }
 
 namespace {
@@ -155,6 +164,27 @@ bool is_group(std::string_view word) {
   for (const Command& c : commands())
     if (!c.group.empty() && c.group == word) return true;
   return false;
+}
+
+// --language is every command's (choose_language has read it): a command whose options do not
+// name it (the views' do, to pass it on) is given its words without it.
+std::vector<std::string> without_language(const std::vector<std::string>& words, const Command& command) {
+  for (const Option& o : command.options)
+    if (o.name == "--language") return words;
+  std::vector<std::string> out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == "--") {
+      out.insert(out.end(), words.begin() + static_cast<std::ptrdiff_t>(i), words.end());
+      break;
+    }
+    if (words[i] == "--language") {
+      ++i;  // and its value
+      continue;
+    }
+    if (words[i].rfind("--language=", 0) == 0) continue;
+    out.push_back(words[i]);
+  }
+  return out;
 }
 
 Exit dispatch(const std::vector<std::string>& argv) {
@@ -211,13 +241,13 @@ Exit dispatch(const std::vector<std::string>& argv) {
     write_stdout(command_help(*command));
     return Exit::ok;
   }
-  return command->run(Args(rest, command->options));
+  return command->run(Args(without_language(rest, *command), command->options));
 }
 
 int report(Exit code, const std::string& message) {
   // Messages come from the library and from file names: keep the promise of exactly one line.
   const std::string line =
-      "kartla: error: " + (message.empty() ? std::string("unknown error") : terminal_safe(one_line(message))) + "\n";
+      "kartla: error: " + (message.empty() ? std::string(T("unknown error")) : terminal_safe(one_line(message))) + "\n";
   std::fputs(line.c_str(), stderr);
   std::fflush(stderr);
   return static_cast<int>(code);
@@ -248,7 +278,7 @@ int main(int argc, char** argv) {
   } catch (const kartla::error& e) {
     const Exit code = exit_for(e.status());
     if (code == Exit::internal)
-      return report(code, std::string(e.what()) + " (" + e.status_name() + "; please report this)");
+      return report(code, fill(T("%1$s (%2$s; please report this)"), {e.what(), e.status_name()}));
     return report(code, e.what());
   } catch (const Failure& f) {
     return report(f.code(), f.what());

@@ -2,8 +2,8 @@
 // The CLI's words: from the library's message catalogue (kartla_message, docs/I18N.md), the same
 // one the views speak from, in the language chosen once per run: --language, else the locale
 // variables as gettext reads them. The extractor (src/i18n/update-catalogue.sh) knows T("text"),
-// TC("context", "text") and TN("one", "many", n); a literal marked any other way is not in the
-// catalogue and the catalogue check fails.
+// TC("context", "text"), TN("one", "many", n) and N_("text"); a literal marked any other way is not
+// in the catalogue and the catalogue check fails.
 #pragma once
 
 #include <cstdint>
@@ -28,6 +28,9 @@ std::string language_from_environment(const char* language_list, const char* lc_
                                        const char* lang);
 
 const char* T(const char* msgid);
+// Marks a literal for the catalogue where it is stored (a table of help text, exit-code meanings)
+// and not yet printed: the extractor sees it, and the place that prints it translates it with T.
+constexpr const char* N_(const char* msgid) { return msgid; }
 const char* TC(const char* context, const char* msgid);
 const char* TN(const char* singular, const char* plural, uint64_t n);
 

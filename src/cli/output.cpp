@@ -11,6 +11,7 @@
 #include <google/protobuf/util/type_resolver.h>
 #include <google/protobuf/util/type_resolver_util.h>
 
+#include <algorithm>
 #include <climits>
 #include <cstdio>
 #include <memory>
@@ -139,7 +140,7 @@ void repair_utf8(google::protobuf::Message* message) {
 }
 
 [[noreturn]] void cannot_print(const google::protobuf::Message& message) {
-  throw Failure(Exit::internal, "cannot print a " + message.GetDescriptor()->name() + " as JSON");
+  throw Failure(Exit::internal, fill(T("cannot print a %s as JSON"), {message.GetDescriptor()->name()}));
 }
 
 // Deterministic serialization (map entries in key order), then protobuf's JSON printer.
@@ -170,15 +171,15 @@ void wipe_string(std::string* text) {
 }
 
 std::string until_text(const v1::ListedAgency& a) {
-  return a.valid_until() == 0 ? std::string("the list's expiry") : format_utc(a.valid_until());
+  return a.valid_until() == 0 ? std::string(T("the list's expiry")) : format_utc(a.valid_until());
 }
 
 // "Name (org NNNNNN-NNNN, role R)" for an issuer or listed agency.
 std::string who(const std::string& name, const std::string& organisation_number, const std::string& role) {
   std::string text = printable(name);
   std::string detail;
-  if (!organisation_number.empty()) detail = "org " + printable(organisation_number);
-  if (!role.empty()) detail += (detail.empty() ? "" : ", ") + std::string("role ") + printable(role);
+  if (!organisation_number.empty()) detail = fill(T("org %s"), {printable(organisation_number)});
+  if (!role.empty()) detail += (detail.empty() ? "" : ", ") + fill(T("role %s"), {printable(role)});
   return detail.empty() ? text : text + " (" + detail + ")";
 }
 
@@ -187,14 +188,14 @@ std::string attestation_line(const v1::AttestationReport& report) {
   std::string line = "      " + verdict;
   // The role shown is the one the trust list vouches for, never the card's own claim.
   if (report.has_listed()) {
-    line += " by " + who(report.listed().name(), report.listed().organisation_number(), report.listed().role());
+    line += " " + fill(T("by %s"), {who(report.listed().name(), report.listed().organisation_number(), report.listed().role())});
   } else if (report.has_issuer()) {
-    line += " by " + who(report.issuer().name(), report.issuer().organisation_number(), "");
+    line += " " + fill(T("by %s"), {who(report.issuer().name(), report.issuer().organisation_number(), "")});
   }
   // A name is what its issuer chose to call itself; the fingerprint is what tells two apart.
   const std::string& fingerprint =
       report.has_listed() ? report.listed().fingerprint() : report.has_issuer() ? report.issuer().fingerprint() : "";
-  if (!fingerprint.empty()) line += ", fingerprint " + printable(fingerprint);
+  if (!fingerprint.empty()) line += ", " + fill(T("fingerprint %s"), {printable(fingerprint)});
   if (report.has_claim() && report.claim().kind() != v1::AttestationClaim::KIND_UNSPECIFIED)
     line += ", " + fill(T("attested: %s"), {claim_text(report.claim())});
   if (verdict != "trusted") line += ": " + printable(report.message());
@@ -300,14 +301,14 @@ Secret laid_out_json(std::string_view json) {
 void read_json_object(std::string_view json, google::protobuf::Struct* object) {
   if (!google::protobuf::util::JsonStringToMessage(google::protobuf::StringPiece(json.data(), json.size()), object)
            .ok())
-    throw Failure(Exit::internal, "the library returned JSON the CLI cannot read");
+    throw Failure(Exit::internal, T("the library returned JSON the CLI cannot read"));
 }
 
 void parse_result(std::string_view bytes, google::protobuf::Message* message) {
   if (bytes.size() > static_cast<size_t>(INT_MAX) ||
       !message->ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
-    throw Failure(Exit::internal, "the library returned a " + message->GetDescriptor()->name() +
-                                      " the CLI cannot read");
+    throw Failure(Exit::internal,
+                  fill(T("the library returned a %s the CLI cannot read"), {message->GetDescriptor()->name()}));
 }
 
 std::string printable(std::string_view text) {
@@ -417,52 +418,69 @@ std::string one_line(std::string text) {
   return text;
 }
 
-std::string counted(size_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+namespace {
+// Characters, not bytes: a translated label ("ägarens fingeravtryck:") lines up as its English does.
+size_t characters(std::string_view text) {
+  size_t n = 0;
+  for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
 }
+}  // namespace
 
 std::string padded(std::string_view text, size_t width) {
   std::string out(text);
-  out.append(width > out.size() ? width - out.size() : 1, ' ');
+  const size_t length = characters(text);
+  out.append(width > length ? width - length : 1, ' ');
+  return out;
+}
+
+std::string aligned(const std::vector<Row>& rows, size_t width, std::string_view indent) {
+  for (const Row& row : rows) width = std::max(width, characters(row.first) + 2);
+  std::string out;
+  for (const Row& row : rows) out += std::string(indent) + padded(row.first, width) + row.second + "\n";
   return out;
 }
 
 std::string unpinned_root_warning(const std::string& root_name) {
-  return "  WARNING: the root \"" + printable(root_name) +
-         "\" is not pinned (--trust-root ROOT.card): anyone can make a root of that name.\n"
-         "  Compare its fingerprint with the one the real root published before trusting this.\n";
+  return fill(T("  WARNING: the root \"%s\" is not pinned (--trust-root ROOT.card): anyone can make a root of that name.\n"
+                "  Compare its fingerprint with the one the real root published before trusting this.\n"),
+              {printable(root_name)});
 }
 
 std::string trust_list_report(const v1::TrustListDescription& list, bool root_pinned) {
-  std::string text = "Trust list " + std::to_string(list.sequence()) + " signed by " + printable(list.root().name()) +
-                     " (" + list.root().fingerprint() + ")\n";
+  std::string text = fill(T("Trust list %1$s signed by %2$s (%3$s)"),
+                          {std::to_string(list.sequence()), printable(list.root().name()), list.root().fingerprint()}) +
+                     "\n";
   if (!root_pinned) text += unpinned_root_warning(list.root().name());
-  text += "  issued " + format_utc(list.issued_at()) + ", expires " + format_utc(list.expires_at()) + "\n";
-  text += "  " + counted(static_cast<size_t>(list.agencies_size()), "agency", "agencies") + " vouched for\n";
+  text += "  " + fill(T("issued %1$s, expires %2$s"), {format_utc(list.issued_at()), format_utc(list.expires_at())}) + "\n";
+  const auto agencies = static_cast<uint64_t>(list.agencies_size());
+  text += "  " + fill(TN("%s agency vouched for", "%s agencies vouched for", agencies), {std::to_string(agencies)}) + "\n";
   for (const v1::ListedAgency& a : list.agencies()) {
-    text += "    " + who(a.name(), a.organisation_number(), a.role()) + ", " + format_utc(a.valid_from()) + " to " +
-            until_text(a) + "\n" + "      fingerprint " + a.fingerprint() + "\n";
+    text += "    " + who(a.name(), a.organisation_number(), a.role()) + ", " +
+            fill(T("%1$s to %2$s"), {format_utc(a.valid_from()), until_text(a)}) + "\n" + "      " +
+            fill(T("fingerprint %s"), {a.fingerprint()}) + "\n";
   }
   return text;
 }
 
 std::string provenance_report(const v1::ProvenanceReport& provenance, bool root_pinned) {
-  std::string text = "Section " + provenance.section() + ": ";
+  std::string text = fill(T("Section %s:"), {provenance.section()}) + " ";
   if (provenance.has_trust_list()) {
     const v1::TrustListSummary& list = provenance.trust_list();
-    text += "trust list " + std::to_string(list.sequence()) + " by " + printable(list.root()) + " (root fingerprint " +
-            printable(list.root_fingerprint()) + ")\n";
+    text += fill(T("trust list %1$s by %2$s (root fingerprint %3$s)"),
+                 {std::to_string(list.sequence()), printable(list.root()), printable(list.root_fingerprint())}) +
+            "\n";
     if (!root_pinned) text += unpinned_root_warning(list.root());
   } else {
-    text += "no trust list (no issuer is trusted)\n";
+    text += std::string(T("no trust list (no issuer is trusted)")) + "\n";
   }
-  if (provenance.entries_size() == 0) text += "  (no entries)\n";
+  if (provenance.entries_size() == 0) text += "  " + std::string(T("(no entries)")) + "\n";
   for (const v1::EntryProvenance& e : provenance.entries()) {
     text += "  " + printable(e.entry_id()) + ": " + e.provenance() + "\n";
     for (const v1::AttestationReport& report : e.attestations()) text += attestation_line(report);
   }
   if (provenance.unmatched_size() != 0) {
-    text += "  attestations naming no entry here: " + std::to_string(provenance.unmatched_size()) + "\n";
+    text += "  " + fill(T("attestations naming no entry here: %s"), {std::to_string(provenance.unmatched_size())}) + "\n";
     for (const v1::AttestationReport& report : provenance.unmatched()) text += attestation_line(report);
   }
   return text;

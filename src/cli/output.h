@@ -13,6 +13,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "kartla/kartla.h"
 #include "kartla/v1/results.pb.h"
@@ -135,11 +137,15 @@ std::string gdpr_basis_label(const std::string& code);
 // level 3 (seqf), method OCN validation, on 2025-11-20, 7.5 credits, assessor OCN-bedömare".
 std::string claim_text(const kartla::v1::AttestationClaim& claim);
 
-// "1 agency", "2 agencies": a count with its noun in the number it takes.
-std::string counted(size_t n, std::string_view one, std::string_view many);
-
-// `text` padded with spaces to `width` (at least one space after it): the left column of a table.
+// `text` padded with spaces to `width` characters (at least one space after it): the left column
+// of a table.
 std::string padded(std::string_view text, size_t width);
+
+// Rows "label  value", one a line after `indent`, with the values in one column: at `width`
+// characters, or further right when a label (a translation) is longer, so that a language with
+// longer words still reads as a table.
+using Row = std::pair<std::string, std::string>;
+std::string aligned(const std::vector<Row>& rows, size_t width, std::string_view indent = "");
 
 // "a, b, c".
 template <typename Items>

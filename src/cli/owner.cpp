@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <limits>
 
+#include "messages.h"
 #include "output.h"
 #include "secrets.h"
 
@@ -47,9 +48,10 @@ OwnedRecord open_record_with_owner(const std::string& path, const Args& args) {
       return kartla::record::open_file(path, owner, options);
     } catch (const kartla::error& e) {
       if (e.status() != KARTLA_E_ROLLBACK) throw;
-      throw kartla::error(e.status(), std::string(e.what()) +
-                                          " (to read it anyway, or to continue from it if the newer copy is lost, "
-                                          "add --accept-older)");
+      throw kartla::error(e.status(),
+                          fill(T("%s (to read it anyway, or to continue from it if the newer copy is lost, add "
+                                 "--accept-older)"),
+                               {e.what()}));
     }
   }();
   if (const int64_t at = owner_clock(); at != 0) record.set_clock(at);

@@ -18,6 +18,7 @@
 #include "files.h"
 #include "kartla/kartla.hpp"
 #include "kartla/v1/sharing_ledger.pb.h"
+#include "messages.h"
 #include "output.h"
 #include "owner.h"
 
@@ -29,7 +30,7 @@ namespace {
 constexpr size_t kSectionJsonReadLimit = size_t{512} << 20;
 
 std::string saved_line(const std::string& path, const std::string& what, const kartla::record& record) {
-  return path + ": " + what + " (sequence " + std::to_string(record.sequence()) + ")\n";
+  return fill(T("%1$s: %2$s (sequence %3$s)"), {path, what, std::to_string(record.sequence())}) + "\n";
 }
 
 constexpr const char* kLedgerSection = "sharing_ledger";
@@ -54,12 +55,12 @@ GrantState grant_state(const v1::ShareGrantRecord& grant, const std::string& now
 
 const char* state_word(GrantState state) {
   switch (state) {
-    case GrantState::active: return "active";
-    case GrantState::past_expiry: return "past its expiry";
-    case GrantState::expired: return "expired";
-    case GrantState::revoked: return "revoked";
+    case GrantState::active: return T("active");
+    case GrantState::past_expiry: return T("past its expiry");
+    case GrantState::expired: return T("expired");
+    case GrantState::revoked: return T("revoked");
   }
-  return "active";
+  return T("active");
 }
 
 // A ledger field for people to read: the ledger is the owner's own, but it names agencies as
@@ -71,51 +72,53 @@ std::string shown(const std::string& text) { return printable(text); }
 std::string basis_text(const v1::ShareGrantRecord& g) {
   const std::string& code6 = g.gdpr_art6_basis().code();
   const std::string& code9 = g.gdpr_art9_basis().code();
-  std::string out = code6.empty() ? std::string("not recorded") : gdpr_basis_label(code6);
-  if (!code9.empty()) out += "; health data under " + gdpr_basis_label(code9);
+  std::string out = code6.empty() ? std::string(T("not recorded")) : gdpr_basis_label(code6);
+  if (!code9.empty()) out += "; " + fill(T("health data under %s"), {gdpr_basis_label(code9)});
   return out;
 }
 
 // "2027-07-01T00:00:00Z (valid through 2027-06-30)", as `kartla share` said it. The library
 // writes whole seconds; any other shape is shown as it is.
 std::string expiry_text(const std::string& expires) {
-  if (expires.empty()) return "never (until revoked)";
+  if (expires.empty()) return T("never (until revoked)");
   std::string day;
   try {
     day = last_valid_day(parse_time_arg(expires, "expires_at", DateMeaning::start_of_day));
   } catch (const Failure&) {
   }
-  return printable(expires) + (day.empty() ? "" : " (valid through " + day + ")");
+  return printable(expires) + (day.empty() ? "" : " " + fill(T("(valid through %s)"), {day}));
 }
 
 // What ending a grant did (docs/SPEC.md §7.4): a section rotated or removed since the grant was
 // made had a new key already.
-constexpr const char* kNewKeys = "the sections it still covered got new keys";
-
 std::string ended_text(const v1::ShareGrantRecord& g, GrantState state) {
   switch (state) {
-    case GrantState::active: return "no";
+    case GrantState::active: return T("no");
     case GrantState::past_expiry:
-      return "not yet: it ends at the next save of this record, and its sections then get new keys";
+      return T("not yet: it ends at the next save of this record, and its sections then get new keys");
     case GrantState::expired:
-      return "expired, on " + shown(time_text(g.has_expired_at(), g.expired_at())) + " (the first save after its expiry): " + kNewKeys;
-    case GrantState::revoked: return "revoked, on " + shown(time_text(g.has_revoked_at(), g.revoked_at())) + ": " + kNewKeys;
+      return fill(T("expired, on %s (the first save after its expiry): the sections it still covered got new keys"),
+                  {shown(time_text(g.has_expired_at(), g.expired_at()))});
+    case GrantState::revoked:
+      return fill(T("revoked, on %s: the sections it still covered got new keys"),
+                  {shown(time_text(g.has_revoked_at(), g.revoked_at()))});
   }
-  return "no";
+  return T("no");
 }
 
 std::string grant_block(const v1::ShareGrantRecord& g, const std::string& now) {
   const GrantState state = grant_state(g, now);
   const std::string role = shown(g.agency_role());
-  std::string out = "grant " + shown(g.id()) + " (" + state_word(state) + ")\n";
-  out += "  agency:       " + shown(g.agency_name()) + (role.empty() ? "" : " (" + role + ")") + "\n";
-  out += "  fingerprint:  " + shown(g.agency_fingerprint()) + "\n";
-  out += "  sections:     " + printable(joined(g.sections())) + "\n";
-  out += "  purpose:      " + shown(g.purpose()) + "\n";
-  out += "  basis:        " + basis_text(g) + "\n";
-  out += "  granted:      " + shown(time_text(g.has_granted_at(), g.granted_at())) + "\n";
-  out += "  expires:      " + expiry_text(time_text(g.has_expires_at(), g.expires_at())) + "\n";
-  out += "  ended:        " + ended_text(g, state) + "\n";
+  std::string out = fill(T("grant %s"), {shown(g.id())}) + " (" + state_word(state) + ")\n";
+  out += aligned({{T("agency:"), shown(g.agency_name()) + (role.empty() ? "" : " (" + role + ")")},
+                  {T("fingerprint:"), shown(g.agency_fingerprint())},
+                  {T("sections:"), printable(joined(g.sections()))},
+                  {T("purpose:"), shown(g.purpose())},
+                  {T("basis:"), basis_text(g)},
+                  {T("granted:"), shown(time_text(g.has_granted_at(), g.granted_at()))},
+                  {T("expires:"), expiry_text(time_text(g.has_expires_at(), g.expires_at()))},
+                  {T("ended:"), ended_text(g, state)}},
+                 14, "  ");
   return out;
 }
 
@@ -127,18 +130,23 @@ std::string owner_now() {
 
 std::string human_ledger(const std::string& path, const v1::SharingLedger& ledger) {
   const std::string now = owner_now();
-  std::string out = "Sharing ledger of " + path + ": " + std::to_string(ledger.grants_size()) +
-                    (ledger.grants_size() == 1 ? " grant" : " grants") + "\n";
+  const auto grants = static_cast<uint64_t>(ledger.grants_size());
+  std::string out =
+      fill(TN("Sharing ledger of %1$s: %2$s grant", "Sharing ledger of %1$s: %2$s grants", grants),
+           {path, std::to_string(grants)}) +
+      "\n";
   for (const v1::ShareGrantRecord& g : ledger.grants()) out += "\n" + grant_block(g, now);
   if (ledger.access_events_size() != 0)
-    out += "\nEvents (GRANT: shared; REVOKE: taken back; EXPIRE: ended at the first save after its expiry):\n";
+    out += "\n" +
+           std::string(T("Events (GRANT: shared; REVOKE: taken back; EXPIRE: ended at the first save after its expiry):")) +
+           "\n";
   for (const v1::AccessEvent& e : ledger.access_events()) {
     // As protobuf JSON names it: the unset value has no name.
     std::string action = e.action() == v1::AccessEvent::ACTION_UNSPECIFIED ? std::string()
                                                                             : v1::AccessEvent::Action_Name(e.action());
     action.append(action.size() < 7 ? 7 - action.size() : 1, ' ');
-    out += "  " + shown(time_text(e.has_at(), e.at())) + "  " + action + "grant " + shown(e.grant_id()) + ": " +
-           printable(joined(e.sections())) + "\n";
+    out += "  " + shown(time_text(e.has_at(), e.at())) + "  " + action + fill(T("grant %s"), {shown(e.grant_id())}) +
+           ": " + printable(joined(e.sections())) + "\n";
   }
   return out;
 }
@@ -164,8 +172,8 @@ Exit run_record_new(const Args& args) {
     created.set_sequence(record.sequence());
     write_stdout(json_text(created));
   } else {
-    write_stdout("Created record " + path + "\nrecord id: " + record.id() + "\nsequence:  " +
-                 std::to_string(record.sequence()) + "\n");
+    write_stdout(fill(T("Created record %s"), {path}) + "\n" + padded(T("record id:"), 11) + record.id() + "\n" +
+                 padded(T("sequence:"), 11) + std::to_string(record.sequence()) + "\n");
   }
   return Exit::ok;
 }
@@ -180,7 +188,7 @@ Exit run_record_set(const Args& args) {
   kartla::record& record = owned.record;
   record.set_section_json(section, json.view());
   owned.save(path);
-  write_stdout(saved_line(path, "section " + section + " saved", record));
+  write_stdout(saved_line(path, fill(T("section %s saved"), {section}), record));
   return Exit::ok;
 }
 
@@ -213,7 +221,7 @@ Exit run_record_list(const Args& args) {
   std::vector<std::string> present;
   const auto listed = parse_result<v1::SectionList>(record.sections(KARTLA_ENCODING_PROTOBUF));
   for (const v1::SectionListing& section : listed.sections()) {
-    present.push_back(section.name() == "unknown" ? "unknown (section id " + std::to_string(section.id()) + ")"
+    present.push_back(section.name() == "unknown" ? fill(T("unknown (section id %s)"), {std::to_string(section.id())})
                                                   : section.name());
   }
 
@@ -240,7 +248,7 @@ Exit run_record_remove(const Args& args) {
   kartla::record& record = owned.record;
   record.remove_section(section);
   owned.save(path);
-  write_stdout(saved_line(path, "section " + section + " removed", record));
+  write_stdout(saved_line(path, fill(T("section %s removed"), {section}), record));
   return Exit::ok;
 }
 
@@ -261,7 +269,7 @@ Exit run_record_ledger(const Args& args) {
     return Exit::ok;
   }
   if (!has_ledger) {
-    write_stdout("Sharing ledger of " + path + ": 0 grants (nothing has been shared from this record)\n");
+    write_stdout(fill(T("Sharing ledger of %s: 0 grants (nothing has been shared from this record)"), {path}) + "\n");
     return Exit::ok;
   }
   const kartla::buffer bytes = record.section(kLedgerSection);

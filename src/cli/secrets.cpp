@@ -18,6 +18,7 @@
 
 #include "args.h"
 #include "files.h"
+#include "messages.h"
 #include "output.h"
 
 namespace kartla::cli {
@@ -111,7 +112,7 @@ std::optional<Secret> prompt_hidden(const char* prompt) {
     if (!ended) write_text(fd, "\n");
   }
   ::close(fd);
-  if (too_long) usage_error("the input is too long (at most " + std::to_string(kMaxSecret) + " bytes)");
+  if (too_long) usage_error(fill(T("the input is too long (at most %s bytes)"), {std::to_string(kMaxSecret)}));
   return line;
 }
 
@@ -125,8 +126,34 @@ void write_text_to_tty(const std::string& text) {
   ::close(fd);
 }
 
+// What is said about one kind of secret: whole sentences (catalogue messages, marked N_), since
+// a translation of "the two %ss" or "the %s from" cannot put the noun in its right form.
+struct Words {
+  const char* what;      // "passphrase", in "FILE: the first line is too long to be a passphrase"
+  const char* empty;     // "the passphrase from %s is empty"
+  const char* none;      // "no passphrase: set %1$s, use %2$s FILE, or run kartla on a terminal"
+  const char* repeat;    // "Repeat the passphrase: "
+  const char* mismatch;  // "the two passphrases do not match"
+  const char* retype;    // "The two passphrases do not match; type them again."
+};
+
+const Words kPassphraseWords = {
+    N_("passphrase"), N_("the passphrase from %s is empty"),
+    N_("no passphrase: set %1$s, use %2$s FILE, or run kartla on a terminal"), N_("Repeat the passphrase: "),
+    N_("the two passphrases do not match"), N_("The two passphrases do not match; type them again.")};
+const Words kNewPassphraseWords = {
+    N_("new passphrase"), N_("the new passphrase from %s is empty"),
+    N_("no new passphrase: set %1$s, use %2$s FILE, or run kartla on a terminal"),
+    N_("Repeat the new passphrase: "), N_("the two new passphrases do not match"),
+    N_("The two new passphrases do not match; type them again.")};
+const Words kRecoveryCodeWords = {
+    N_("recovery code"), N_("the recovery code from %s is empty"),
+    N_("no recovery code: set %1$s, use %2$s FILE, or run kartla on a terminal"),
+    N_("Repeat the recovery code: "), N_("the two recovery codes do not match"),
+    N_("The two recovery codes do not match; type them again.")};
+
 struct Source {
-  const char* what;         // "passphrase"
+  const Words& words;
   const char* file_option;  // "--passphrase-file"
   const char* env;          // "KARTLA_PASSPHRASE"
   std::string prompt;
@@ -134,31 +161,30 @@ struct Source {
 };
 
 Secret non_empty(Secret secret, const Source& source, const std::string& from) {
-  if (secret.empty()) usage_error(std::string("the ") + source.what + " from " + from + " is empty");
+  if (secret.empty()) usage_error(fill(T(source.words.empty), {from}));
   return secret;
 }
 
 Secret obtain(const Args& args, const Source& source) {
   if (auto file = args.value(source.file_option))
-    return non_empty(read_first_line(*file, source.what), source, *file);
+    return non_empty(read_first_line(*file, T(source.words.what)), source, *file);
   if (const char* env = std::getenv(source.env)) return non_empty(Secret(env), source, source.env);
 
   std::optional<Secret> typed = prompt_hidden(source.prompt.c_str());
   if (!typed)
-    usage_error(std::string("no ") + source.what + ": set " + source.env + ", use " + source.file_option +
-                " FILE, or run kartla on a terminal");
-  Secret first = non_empty(std::move(*typed), source, "the terminal");
+    usage_error(fill(T(source.words.none), {source.env, source.file_option}));
+  Secret first = non_empty(std::move(*typed), source, T("the terminal"));
   // A mistyped repetition costs the person a retry, not the whole command (as passwd(1) does);
   // after a few mismatches something else is wrong, and the command stops.
   for (int attempt = 1; source.confirm; ++attempt) {
-    std::optional<Secret> again = prompt_hidden((std::string("Repeat the ") + source.what + ": ").c_str());
+    std::optional<Secret> again = prompt_hidden(T(source.words.repeat));
     if (again && again->view() == first.view()) break;
     if (!again || attempt == kConfirmAttempts)
-      usage_error(std::string("the two ") + source.what + "s do not match");
-    write_text_to_tty(std::string("The two ") + source.what + "s do not match; type them again.\n");
+      usage_error(T(source.words.mismatch));
+    write_text_to_tty(std::string(T(source.words.retype)) + "\n");
     std::optional<Secret> retyped = prompt_hidden(source.prompt.c_str());
-    if (!retyped) usage_error(std::string("the two ") + source.what + "s do not match");
-    first = non_empty(std::move(*retyped), source, "the terminal");
+    if (!retyped) usage_error(T(source.words.mismatch));
+    first = non_empty(std::move(*retyped), source, T("the terminal"));
   }
   return first;
 }
@@ -238,33 +264,34 @@ SlowStep::~SlowStep() {
 }
 
 Secret current_passphrase(const Args& args, const std::string& identity_path) {
-  return obtain(args, {"passphrase", "--passphrase-file", "KARTLA_PASSPHRASE",
-                       "Passphrase for " + terminal_safe(identity_path) + ": ", false});
+  return obtain(args, {kPassphraseWords, "--passphrase-file", "KARTLA_PASSPHRASE",
+                       fill(T("Passphrase for %s: "), {terminal_safe(identity_path)}), false});
 }
 
 Secret first_passphrase(const Args& args) {
-  return obtain(args, {"passphrase", "--passphrase-file", "KARTLA_PASSPHRASE", "New passphrase: ", true});
+  return obtain(args, {kPassphraseWords, "--passphrase-file", "KARTLA_PASSPHRASE", T("New passphrase: "), true});
 }
 
 Secret replacement_passphrase(const Args& args) {
-  return obtain(args, {"new passphrase", "--new-passphrase-file", "KARTLA_NEW_PASSPHRASE", "New passphrase: ", true});
+  return obtain(args,
+                {kNewPassphraseWords, "--new-passphrase-file", "KARTLA_NEW_PASSPHRASE", T("New passphrase: "), true});
 }
 
 Secret recovery_code(const Args& args, const std::string& identity_path) {
-  return obtain(args, {"recovery code", "--recovery-code-file", "KARTLA_RECOVERY_CODE",
-                       "Recovery code for " + terminal_safe(identity_path) + ": ", false});
+  return obtain(args, {kRecoveryCodeWords, "--recovery-code-file", "KARTLA_RECOVERY_CODE",
+                       fill(T("Recovery code for %s: "), {terminal_safe(identity_path)}), false});
 }
 
 kartla::identity unlock_identity(const std::string& path, const Args& args) {
   const Secret file = read_input(path, kSmallFileReadLimit);
   const Secret passphrase = current_passphrase(args, path);
-  const SlowStep deriving("Unlocking " + path + " (Argon2id: a few seconds)...");
+  const SlowStep deriving(fill(T("Unlocking %s (Argon2id: a few seconds)..."), {path}));
   try {
     return kartla::identity::open(file.view(), passphrase.view());
   } catch (const kartla::error& e) {
     // The one failure a person can do something about on their own.
     if (e.status() != KARTLA_E_AUTH) throw;
-    throw kartla::error(e.status(), std::string(e.what()) + " (forgot it? 'kartla identity recover " + path + "')");
+    throw kartla::error(e.status(), fill(T("%1$s (forgot it? 'kartla identity recover %2$s')"), {e.what(), path}));
   }
 }
 

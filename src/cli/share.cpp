@@ -23,6 +23,7 @@
 #include "files.h"
 #include "kartla/kartla.hpp"
 #include "kartla/v1/sharing_ledger.pb.h"
+#include "messages.h"
 #include "output.h"
 #include "owner.h"
 #include "secrets.h"
@@ -39,8 +40,13 @@ AgencyCard read_agency_card(const std::string& path) {
       parse_result<v1::CardDescription>(kartla::card_describe(card.bytes.view(), KARTLA_ENCODING_PROTOBUF));
   const std::string& kind = described.kind();
   if (kind != "agency")
-    usage_error(path + " is the card of " + (kind == "owner" ? std::string("an owner") : "a " + kind) +
-                ", not of an agency (agency cards are written by 'kartla agency card')");
+    usage_error(kind == "owner"
+                    ? fill(T("%s is the card of an owner, not of an agency (agency cards are written by 'kartla agency "
+                             "card')"),
+                           {path})
+                    : fill(T("%1$s is the card of a %2$s, not of an agency (agency cards are written by 'kartla agency "
+                             "card')"),
+                           {path, kind}));
   card.name = described.name();
   card.fingerprint = described.fingerprint();
   return card;
@@ -62,8 +68,10 @@ std::vector<std::string> receipt_paths(const std::string& file, size_t count) {
 // write the receipt again (`kartla receipt`), naming `record_path`.
 size_t write_receipt(const kartla::record& record, const std::string& grant_id, const std::string& path,
                      const std::string& record_path) {
-  const std::string again = "; the record " + record_path + " is saved: write the receipt with 'kartla receipt " +
-                            record_path + " --owner OWNER.id --grant " + grant_id + " --out FILE'";
+  const std::string again =
+      "; " + fill(T("the record %1$s is saved: write the receipt with 'kartla receipt %1$s --owner OWNER.id --grant %2$s "
+                    "--out FILE'"),
+                  {record_path, grant_id});
   try {
     const kartla::buffer receipt = record.receipt(grant_id);
     write_file_atomically(path, receipt.view(), /*overwrite=*/false, kPrivateFile);
@@ -85,18 +93,18 @@ SectionChoice parse_sections(const std::string& text) {
     while (!name.empty() && name.front() == ' ') name.erase(0, 1);
     while (!name.empty() && name.back() == ' ') name.pop_back();
     start = comma + 1;
-    if (name.empty()) usage_error("--sections has an empty name in '" + text + "'");
+    if (name.empty()) usage_error(fill(T("--sections has an empty name in '%s'"), {text}));
     if (name == "all" || name == "*") {
       choice.everything = true;
       continue;
     }
     bool found = false;
     for (const std::string& k : known) found = found || k == name;
-    if (!found) usage_error("unknown section '" + name + "'; the sections are: " + joined(known));
+    if (!found) usage_error(fill(T("unknown section '%1$s'; the sections are: %2$s"), {name, joined(known)}));
     if (std::find(choice.names.begin(), choice.names.end(), name) == choice.names.end()) choice.names.push_back(name);
   }
   if (choice.everything && !choice.names.empty())
-    usage_error("--sections all cannot be combined with section names");
+    usage_error(T("--sections all cannot be combined with section names"));
   return choice;
 }
 
@@ -111,10 +119,13 @@ std::vector<std::string> wildcard_sections(const kartla::record& record) {
     (record.section_is_special(name) ? held_back : out).push_back(name);
   }
   if (out.empty())
-    usage_error("the record holds no section that --sections all shares (health data must be named to be shared)");
+    usage_error(T("the record holds no section that --sections all shares (health data must be named to be shared)"));
   if (!held_back.empty()) {
-    const std::string line = "kartla: note: not shared, because it holds health data: " + joined(held_back) +
-                             " (name it and give --art9-basis to share it)\n";
+    const std::string line =
+        "kartla: note: " +
+        fill(T("not shared, because it holds health data: %s (name it and give --art9-basis to share it)"),
+             {joined(held_back)}) +
+        "\n";
     std::fputs(line.c_str(), stderr);
     std::fflush(stderr);
   }
@@ -127,10 +138,10 @@ void require_basis_for_health_data(const kartla::record& record, const std::vect
                                    const std::string& art9_basis) {
   for (const std::string& name : sections)
     if (art9_basis.empty() && record.has_section(name) && record.section_is_special(name))
-      usage_error("section '" + name +
-                  "' holds health data (GDPR Art. 9): to share it, give --art9-basis with one of 9.2.a to 9.2.j "
-                  "(9.2.a explicit consent, 9.2.b social security and social protection law, 9.2.h assessment "
-                  "of working capacity); see 'kartla share --help'");
+      usage_error(fill(T("section '%s' holds health data (GDPR Art. 9): to share it, give --art9-basis with one of "
+                         "9.2.a to 9.2.j (9.2.a explicit consent, 9.2.b social security and social protection law, "
+                         "9.2.h assessment of working capacity); see 'kartla share --help'"),
+                       {name}));
 }
 
 std::optional<uint64_t> file_size(const std::string& path) {
@@ -145,10 +156,11 @@ std::string file_size_text(const std::string& path) {
 }
 
 std::string expiry_text(int64_t expires_at) {
-  if (expires_at == 0) return "never (until revoked)";
+  if (expires_at == 0) return T("never (until revoked)");
   const std::string day = last_valid_day(expires_at);
   // A share given --expires 2027-06-30 reads back as that date, the instant after it.
-  return day.empty() ? format_utc(expires_at) : "valid through " + day + " (ends " + format_utc(expires_at) + ")";
+  return day.empty() ? format_utc(expires_at)
+                     : fill(T("valid through %1$s (ends %2$s)"), {day, format_utc(expires_at)});
 }
 
 namespace {
@@ -160,9 +172,10 @@ void export_or_explain(const kartla::record& record, const std::string& grant_id
   try {
     record.export_bundle(grant_id, out);
   } catch (const kartla::error& e) {
-    throw kartla::error(e.status(), std::string(e.what()) + "; the grant " + grant_id + " is saved in " +
-                                        record_path + ": write its bundle with 'kartla bundle " + record_path +
-                                        " --owner OWNER.id --grant " + grant_id + " --out BUNDLE.kartla'");
+    throw kartla::error(e.status(),
+                        fill(T("%1$s; the grant %2$s is saved in %3$s: write its bundle with 'kartla bundle %3$s "
+                               "--owner OWNER.id --grant %2$s --out BUNDLE.kartla'"),
+                             {e.what(), grant_id, record_path}));
   }
 }
 
@@ -200,7 +213,7 @@ GrantFile open_for_grant_file(const Args& args) {
 std::string basis_text(const v1::ReceiptDescription& d) {
   const std::string art9 = d.gdpr_art9_basis();
   return gdpr_basis_label(d.gdpr_art6_basis()) +
-         (art9.empty() ? std::string() : "; health data under " + gdpr_basis_label(art9));
+         (art9.empty() ? std::string() : "; " + fill(T("health data under %s"), {gdpr_basis_label(art9)}));
 }
 
 // The statement in plain words, then the details: what the owner signed, for a person to read.
@@ -208,42 +221,44 @@ std::string statement(const v1::ReceiptDescription& d, const std::string& owner_
   const bool ended = d.kind() == "termination";
   const std::string reason = d.end_reason();
   const std::string agency = printable(d.agency_name());
-  const std::string what = "(sections " + printable(joined(d.sections())) + "; purpose \"" +
-                           printable(d.purpose()) + "\")";
+  const std::string what =
+      fill(T("(sections %1$s; purpose \"%2$s\")"), {printable(joined(d.sections())), printable(d.purpose())});
   std::string out;
   if (ended) {
-    out += "Termination receipt: the grant has ended.\n\n";
-    out += "The participant with fingerprint " + d.owner_fingerprint() + " ended grant " +
-           d.grant_id() + " to " + agency + " " + what + " on " + format_utc(d.ended_at()) +
-           ": " + reason + ". Stop processing these sections.\n\n";
+    out += std::string(T("Termination receipt: the grant has ended.")) + "\n\n";
+    out += fill(T("The participant with fingerprint %1$s ended grant %2$s to %3$s %4$s on %5$s: %6$s. Stop processing "
+                  "these sections."),
+                {d.owner_fingerprint(), d.grant_id(), agency, what, format_utc(d.ended_at()), reason}) +
+           "\n\n";
   } else {
-    out += "Grant receipt: the grant is in force.\n\n";
-    out += "The participant with fingerprint " + d.owner_fingerprint() + " granted " + agency + " " +
-           what + " on " + format_utc(d.granted_at()) + ", until " +
-           (d.expires_at() == 0 ? std::string("revoked") : format_utc(d.expires_at())) +
-           " (grant " + d.grant_id() + ").\n\n";
+    out += std::string(T("Grant receipt: the grant is in force.")) + "\n\n";
+    out += fill(T("The participant with fingerprint %1$s granted %2$s %3$s on %4$s, until %5$s (grant %6$s)."),
+                {d.owner_fingerprint(), agency, what, format_utc(d.granted_at()),
+                 d.expires_at() == 0 ? std::string(T("revoked")) : format_utc(d.expires_at()), d.grant_id()}) +
+           "\n\n";
   }
-  out += "  grant id:   " + d.grant_id() + "\n";
-  out += "  agency:     " + agency + " (" + d.agency_fingerprint() + ")\n";
-  out += "  sections:   " + printable(joined(d.sections())) + "\n";
-  out += "  purpose:    " + printable(d.purpose()) + "\n";
-  out += "  basis:      " + basis_text(d) + "\n";
-  out += "  granted:    " + format_utc(d.granted_at()) + "\n";
-  out += "  expires:    " + expiry_text(d.expires_at()) + "\n";
+  std::vector<Row> rows = {{T("grant id:"), d.grant_id()},
+                           {T("agency:"), agency + " (" + d.agency_fingerprint() + ")"},
+                           {T("sections:"), printable(joined(d.sections()))},
+                           {T("purpose:"), printable(d.purpose())},
+                           {T("basis:"), basis_text(d)},
+                           {T("granted:"), format_utc(d.granted_at())},
+                           {T("expires:"), expiry_text(d.expires_at())}};
   if (ended)
-    out += "  ended:      " + format_utc(d.ended_at()) +
-           (reason == "expired" ? ", expired (ended at the owner's first save after the expiry)"
-                                : ", revoked by the participant") +
-           "\n";
-  out += "  record:     " + d.record_id() + ", version " +
-         std::to_string(d.sequence()) + "\n";
-  out += "  manifest:   " + d.manifest_hash() + "\n\n";
-  out += owner_card.empty()
-             ? "Owner NOT checked: compare the fingerprint above with the participant's card (--owner-card).\n"
-             : "Owner checked: signed by the participant whose card is " + owner_card + ".\n";
-  out += agency_card.empty() ? "Agency not checked (--agency-card).\n"
-                             : "Agency checked: the grant was to the agency whose card is " + agency_card + ".\n";
-  out += "This is the participant's signed statement; it does not show that you received it, or when.\n";
+    rows.push_back({T("ended:"), format_utc(d.ended_at()) + ", " +
+                                     (reason == "expired" ? T("expired (ended at the owner's first save after the expiry)")
+                                                          : T("revoked by the participant"))});
+  rows.push_back({T("record:"), fill(T("%1$s, version %2$s"), {d.record_id(), std::to_string(d.sequence())})});
+  rows.push_back({T("manifest:"), d.manifest_hash()});
+  out += aligned(rows, 12, "  ") + "\n";
+  out += (owner_card.empty()
+              ? std::string(T("Owner NOT checked: compare the fingerprint above with the participant's card (--owner-card)."))
+              : fill(T("Owner checked: signed by the participant whose card is %s."), {owner_card})) +
+         "\n";
+  out += (agency_card.empty() ? std::string(T("Agency not checked (--agency-card)."))
+                              : fill(T("Agency checked: the grant was to the agency whose card is %s."), {agency_card})) +
+         "\n";
+  out += std::string(T("This is the participant's signed statement; it does not show that you received it, or when.")) + "\n";
   return out;
 }
 
@@ -269,7 +284,7 @@ Exit run_share(const Args& args) {
   check_new_output(out);
   const std::optional<std::string> receipt = args.value("--receipt");
   if (receipt) {
-    if (*receipt == out) usage_error("--receipt and --out name the same file");
+    if (*receipt == out) usage_error(T("--receipt and --out name the same file"));
     check_new_output(*receipt);
   }
   const AgencyCard card = read_agency_card(args.required("--to"));
@@ -305,16 +320,16 @@ Exit run_share(const Args& args) {
     write_stdout(json_text(summary));
     return Exit::ok;
   }
-  write_stdout("Shared with " + printable(card.name) + " (" + card.fingerprint + ")\n" +
-               "grant id:  " + grant_id + "\n" +
-               "sections:  " + joined(sections) + "\n" +
-               "purpose:   " + printable(purpose) + "\n" +
-               "expires:   " + expiry_text(expires_at) + "\n" +
-               "basis:     GDPR Art. " + (art6.empty() ? std::string("6.1.a") : art6) +
-               (art9.empty() ? std::string() : ", Art. " + art9) + "\n" +
-               "record:    " + path + " (sequence " + std::to_string(record.sequence()) + ")\n" +
-               "bundle:    " + out + " (" + file_size_text(out) + " bytes)\n" +
-               (receipt ? "receipt:   " + *receipt + " (" + std::to_string(receipt_bytes) + " bytes)\n" : std::string()));
+  std::vector<Row> rows = {
+      {T("grant id:"), grant_id},
+      {T("sections:"), joined(sections)},
+      {T("purpose:"), printable(purpose)},
+      {T("expires:"), expiry_text(expires_at)},
+      {T("basis:"), "GDPR Art. " + (art6.empty() ? std::string("6.1.a") : art6) + (art9.empty() ? std::string() : ", Art. " + art9)},
+      {T("record:"), fill(T("%1$s (sequence %2$s)"), {path, std::to_string(record.sequence())})},
+      {T("bundle:"), fill(T("%1$s (%2$s bytes)"), {out, file_size_text(out)})}};
+  if (receipt) rows.push_back({T("receipt:"), fill(T("%1$s (%2$s bytes)"), {*receipt, std::to_string(receipt_bytes)})});
+  write_stdout(fill(T("Shared with %1$s (%2$s)"), {printable(card.name), card.fingerprint}) + "\n" + aligned(rows, 11));
   return Exit::ok;
 }
 
@@ -330,8 +345,9 @@ Exit run_bundle(const Args& args) {
     if (const std::optional<uint64_t> size = file_size(out)) summary.set_bundle_bytes(*size);
     write_stdout(json_text(summary));
   } else {
-    write_stdout("Bundle of grant " + grant_id + " written to " + out + " (" + file_size_text(out) +
-                 " bytes, record sequence " + std::to_string(record.sequence()) + ")\n");
+    write_stdout(fill(T("Bundle of grant %1$s written to %2$s (%3$s bytes, record sequence %4$s)"),
+                      {grant_id, out, file_size_text(out), std::to_string(record.sequence())}) +
+                 "\n");
   }
   return Exit::ok;
 }
@@ -378,18 +394,20 @@ Exit run_revoke(const Args& args) {
     write_stdout(json_text(out));
     return Exit::ok;
   }
-  std::string receipts_text;
+  std::vector<Row> rows = {
+      {T("revoked grants:"), std::to_string(revoked)},
+      {T("new keys for:"), rotated.empty() ? std::string(T("none (no shared section is left)")) : joined(rotated)},
+      {T("re-issued grants:"), fill(T("%s (agencies that keep their access hold the new keys; give them a new bundle)"),
+                                    {std::to_string(reissued)})},
+      {T("record:"), fill(T("%1$s (sequence %2$s)"), {path, std::to_string(record.sequence())})}};
   for (size_t i = 0; i < written.size(); ++i)
-    receipts_text += "receipt:           " + written[i] + " (grant " + ended[i] + ")\n";
-  write_stdout("Revoked every grant to " + printable(card.name) + " (" + card.fingerprint + ")\n" +
-               "revoked grants:    " + std::to_string(revoked) + "\n" +
-               "new keys for:      " + (rotated.empty() ? std::string("none (no shared section is left)") : joined(rotated)) +
-               "\n" + "re-issued grants:  " + std::to_string(reissued) +
-               " (agencies that keep their access hold the new keys; give them a new bundle)\n" +
-               "record:            " + path + " (sequence " + std::to_string(record.sequence()) + ")\n" +
-               receipts_text + "\n" +
-               printable(card.name) + " cannot read what is written from now on. What it has already read or copied\n" +
-               "cannot be unshared.\n");
+    rows.push_back({T("receipt:"), fill(T("%1$s (grant %2$s)"), {written[i], ended[i]})});
+  write_stdout(fill(T("Revoked every grant to %1$s (%2$s)"), {printable(card.name), card.fingerprint}) + "\n" +
+               aligned(rows, 19) + "\n" +
+               fill(T("%s cannot read what is written from now on. What it has already read or copied\n"
+                      "cannot be unshared."),
+                    {printable(card.name)}) +
+               "\n");
   return Exit::ok;
 }
 
@@ -407,10 +425,12 @@ Exit run_receipt(const Args& args) {
     write_stdout(json_text(written));
     return Exit::ok;
   }
-  const std::string kind = d.kind() == "termination" ? "Termination receipt" : "Grant receipt";
-  write_stdout(kind + " of grant " + grant_id + " written to " + out + " (" + std::to_string(receipt.size()) +
-               " bytes, record sequence " + std::to_string(record.sequence()) +
-               "): give it to the agency, which reads it with 'kartla receipt show'.\n");
+  const char* written = d.kind() == "termination"
+                            ? T("Termination receipt of grant %1$s written to %2$s (%3$s bytes, record sequence %4$s): "
+                                "give it to the agency, which reads it with 'kartla receipt show'.")
+                            : T("Grant receipt of grant %1$s written to %2$s (%3$s bytes, record sequence %4$s): give "
+                                "it to the agency, which reads it with 'kartla receipt show'.");
+  write_stdout(fill(written, {grant_id, out, std::to_string(receipt.size()), std::to_string(record.sequence())}) + "\n");
   return Exit::ok;
 }
 

@@ -15,6 +15,7 @@
 #include "commands.h"
 #include "files.h"
 #include "kartla/kartla.hpp"
+#include "messages.h"
 #include "output.h"
 #include "secrets.h"
 
@@ -28,19 +29,21 @@ v1::VerificationReport verification_report(const kartla::verification& v) {
 std::string human_report(const kartla::verification& v) {
   const v1::VerificationReport r = verification_report(v);
   const std::string previous = v.previous_hash();
-  std::string out = "verified: the owner's signature and every section present check out\n";
-  out += "record id:          " + v.record_id() + "\n";
-  out += "owner fingerprint:  " + v.owner_fingerprint() + "\n";
-  out += "sequence:           " + std::to_string(v.sequence()) + "\n";
-  out += "previous manifest:  " + (previous.empty() ? std::string("none (first version)") : previous) + "\n";
-  out += "kind:               " + std::string(r.kind() == "record" ? "full record" : "share bundle") + "\n";
-  out += "sections:           " + std::to_string(r.sections_present()) + " present of " +
-         std::to_string(r.sections_listed()) + " listed, " + std::to_string(r.section_bytes()) + " bytes (padded)\n";
-  out += "grants:             " + std::to_string(r.grants_present()) + " present of " +
-         std::to_string(r.grants_listed()) + " listed\n";
-  out += "file size:          " + std::to_string(r.file_bytes()) + " bytes\n";
-  // Said plainly, because the absence of names could be mistaken for an empty record.
-  out += "Which sections these are, their exact sizes and who may read them cannot be seen without a key.\n";
+  std::string out = std::string(T("verified: the owner's signature and every section present check out")) + "\n";
+  out += aligned(
+      {{T("record id:"), v.record_id()},
+       {T("owner fingerprint:"), v.owner_fingerprint()},
+       {T("sequence:"), std::to_string(v.sequence())},
+       {T("previous manifest:"), previous.empty() ? std::string(T("none (first version)")) : previous},
+       {T("kind:"), r.kind() == "record" ? T("full record") : T("share bundle")},
+       {T("sections:"), fill(T("%1$s present of %2$s listed, %3$s bytes (padded)"),
+                             {std::to_string(r.sections_present()), std::to_string(r.sections_listed()),
+                              std::to_string(r.section_bytes())})},
+       {T("grants:"), fill(T("%1$s present of %2$s listed"),
+                           {std::to_string(r.grants_present()), std::to_string(r.grants_listed())})},
+       {T("file size:"), fill(T("%s bytes"), {std::to_string(r.file_bytes())})}},
+      20);
+  out += std::string(T("Which sections these are, their exact sizes and who may read them cannot be seen without a key.")) + "\n";
   return out;
 }
 
@@ -102,7 +105,7 @@ Exit run_sections(const Args& args) {
     out = json_member_text(listing);
   } else {
     for (const std::string& name : names) {
-      out += kartla::section_is_special_category(name) ? padded(name, 18) + "special category (health data)" : name;
+      out += kartla::section_is_special_category(name) ? padded(name, 18) + T("special category (health data)") : name;
       out += "\n";
     }
   }
@@ -115,9 +118,9 @@ Exit run_validate(const Args& args) {
   const std::string section = section_option(args);
   const std::optional<std::string> json_path = renamed_value(args, "--in", "--json");
   const std::optional<std::string> protobuf_path = args.value("--protobuf");
-  if (json_path.has_value() == protobuf_path.has_value()) usage_error("give exactly one of --in FILE and --protobuf FILE");
+  if (json_path.has_value() == protobuf_path.has_value()) usage_error(T("give exactly one of --in FILE and --protobuf FILE"));
   const std::string format = args.value("--report").value_or("text");
-  if (format != "text" && format != "json") usage_error("--report must be 'text' or 'json', not '" + format + "'");
+  if (format != "text" && format != "json") usage_error(fill(T("--report must be 'text' or 'json', not '%s'"), {format}));
 
   const std::string& path = json_path ? *json_path : *protobuf_path;
   const Secret content = read_input(path, kContentReadLimit);
@@ -128,15 +131,21 @@ Exit run_validate(const Args& args) {
   if (format == "json") {
     write_stdout(json_text(report));
   } else if (result.valid) {
-    write_stdout((path == "-" ? std::string("standard input") : path) + ": valid " + section + " content\n");
+    write_stdout(fill(T("%1$s: valid %2$s content"), {path == "-" ? std::string(T("standard input")) : path, section}) + "\n");
   } else {
     // Errors leave standard output empty (`kartla --help`): the violations are the error's detail.
     std::fputs(terminal_safe(violation_lines(section, report)).c_str(), stderr);
   }
   if (!result.valid) {
     const size_t count = static_cast<size_t>(report.violations_size());
-    usage_error(section + " content breaks " + counted(count, "rule", "rules") +
-                (format == "json" ? " (the report is on standard output)" : " (listed above)"));
+    const std::string n = std::to_string(count);
+    usage_error(format == "json"
+                    ? fill(TN("%1$s content breaks %2$s rule (the report is on standard output)",
+                              "%1$s content breaks %2$s rules (the report is on standard output)", count),
+                           {section, n})
+                    : fill(TN("%1$s content breaks %2$s rule (listed above)", "%1$s content breaks %2$s rules (listed above)",
+                              count),
+                           {section, n}));
   }
   return Exit::ok;
 }

@@ -71,8 +71,8 @@ AgencyInput open_as_agency(const AgencyArgs& given, const Args& args) {
 // --as AGENCY.id: the view is of what that agency may read, not the owner's.
 bool reads_as_agency(const Args& args) {
   if (!args.value("--as")) return false;
-  if (args.value("--owner")) usage_error("give --owner (the owner's record) or --as (what an agency may read), not both");
-  if (args.flag("--accept-older")) usage_error("--accept-older goes with --owner");
+  if (args.value("--owner")) usage_error(T("give --owner (the owner's record) or --as (what an agency may read), not both"));
+  if (args.flag("--accept-older")) usage_error(T("--accept-older goes with --owner"));
   return true;
 }
 
@@ -88,20 +88,22 @@ std::string time_or(int64_t unix_seconds, const char* none) {
   return unix_seconds == 0 ? std::string(none) : format_utc(unix_seconds);
 }
 
-// This grant's state at `at`, from the library's description of it (present, current, expiry).
+// This grant's state at `at`, from the library's description of it (present, current, expiry):
+// the English message, compared as it is and shown translated.
 std::string status_of(const v1::SharedSection& grant, int64_t at) {
-  if (!grant.present()) return "not in this file";
-  if (!grant.current()) return "key replaced";
-  if (grant.expires_at() != 0 && at >= grant.expires_at()) return "expired";
-  return "readable";
+  if (!grant.present()) return N_("not in this file");
+  if (!grant.current()) return N_("key replaced");
+  if (grant.expires_at() != 0 && at >= grant.expires_at()) return N_("expired");
+  return N_("readable");
 }
 
 std::string expiry_text(int64_t expires_at, int64_t at) {
-  if (expires_at == 0) return "never (until the owner revokes it)";
+  if (expires_at == 0) return T("never (until the owner revokes it)");
   const std::string day = last_valid_day(expires_at);
   // A share given --expires 2027-06-30 reads back as that date, the instant after it.
-  std::string out = day.empty() ? format_utc(expires_at) : "valid through " + day + " (ends " + format_utc(expires_at) + ")";
-  if (at >= expires_at) out += ": EXPIRED, the owner's permission to use these sections has ended";
+  std::string out =
+      day.empty() ? format_utc(expires_at) : fill(T("valid through %1$s (ends %2$s)"), {day, format_utc(expires_at)});
+  if (at >= expires_at) out = fill(T("%s: EXPIRED, the owner's permission to use these sections has ended"), {out});
   return out;
 }
 
@@ -110,27 +112,29 @@ std::string expiry_text(int64_t expires_at, int64_t at) {
 // entry per granted section; the entries of one grant are consecutive.
 std::string human_listing(const v1::ShareDescription& d, int64_t at) {
   const std::string& previous = d.previous_manifest_hash();
-  std::string out = "verified: the owner's signature over the manifest checks out\n";
-  out += "record id:          " + d.record_id() + "\n";
-  out += "owner fingerprint:  " + d.owner_fingerprint() + "\n";
-  out += "sequence:           " + std::to_string(d.sequence()) + "\n";
-  out += "previous manifest:  " + (previous.empty() ? std::string("none (first version)") : previous) + "\n";
-  out += "\nShared with you (status at " + format_utc(at) + "):\n";
+  std::string out = std::string(T("verified: the owner's signature over the manifest checks out")) + "\n";
+  out += aligned({{T("record id:"), d.record_id()},
+                  {T("owner fingerprint:"), d.owner_fingerprint()},
+                  {T("sequence:"), std::to_string(d.sequence())},
+                  {T("previous manifest:"), previous.empty() ? std::string(T("none (first version)")) : previous}},
+                 20);
+  out += "\n" + fill(T("Shared with you (status at %s):"), {format_utc(at)}) + "\n";
   std::string grant_id;
   for (const v1::SharedSection& g : d.grants()) {
     const std::string& id = g.grant_id();
     if (grant_id.empty() || id != grant_id) {
       grant_id = id;
       const std::string& art9 = g.gdpr_art9_basis();
-      out += "\ngrant " + printable(id) + "\n";
-      out += "  purpose:   " + printable(g.purpose()) + "\n";
-      out += "  basis:     " + gdpr_basis_label(g.gdpr_art6_basis()) + "\n";
-      if (!art9.empty()) out += "             health data: " + gdpr_basis_label(art9) + "\n";
-      out += "  granted:   " + time_or(g.granted_at(), "-") + "\n";
-      out += "  expires:   " + expiry_text(g.expires_at(), at) + "\n";
-      out += "  sections:\n";
+      out += "\n" + fill(T("grant %s"), {printable(id)}) + "\n";
+      std::vector<Row> rows = {{T("purpose:"), printable(g.purpose())},
+                               {T("basis:"), gdpr_basis_label(g.gdpr_art6_basis())}};
+      if (!art9.empty()) rows.push_back({"", fill(T("health data: %s"), {gdpr_basis_label(art9)})});
+      rows.push_back({T("granted:"), time_or(g.granted_at(), "-")});
+      rows.push_back({T("expires:"), expiry_text(g.expires_at(), at)});
+      out += aligned(rows, 11, "  ");
+      out += "  " + std::string(T("sections:")) + "\n";
     }
-    out += "    " + padded(g.section(), 18) + status_of(g, at) + "\n";
+    out += "    " + padded(g.section(), 18) + T(status_of(g, at).c_str()) + "\n";
   }
   return out;
 }
@@ -155,7 +159,7 @@ SharedProvenance shared_provenance(const kartla::share& share, const v1::ShareDe
     out.reports.push_back(p);
     out.text += provenance_report(p, root_pinned);
   }
-  if (count == 0) out.text = "(no shared section holds entries)\n";
+  if (count == 0) out.text = std::string(T("(no shared section holds entries)")) + "\n";
   return out;
 }
 
@@ -198,9 +202,10 @@ std::string attested_provenance(const OwnedRecord& owned, const std::string& onl
     if (attested) out += "\n" + name + ":\n" + provenance_report(p, trust && trust->root_pinned);
   }
   if (out.empty()) return out;
-  return "\nProvenance of attested entries (" +
-         std::string(trust ? "issuers judged by the trust list given" : "no trust list given: no issuer is trusted") +
-         "):" + out;
+  return "\n" +
+         std::string(trust ? T("Provenance of attested entries (issuers judged by the trust list given):")
+                           : T("Provenance of attested entries (no trust list given: no issuer is trusted):")) +
+         out;
 }
 
 // Every section this agency can read at `at`, as text (the views' record text); a line saying so
@@ -249,14 +254,19 @@ Exit run_open(const Args& args) {
     return Exit::ok;
   }
   if (section) {
-    const kartla::buffer json = share.section_json(*section, at);
-    write_stdout_json(json.view());
+    // One rule for every form of `open` (docs/CASEWORKER-GUIDE.md): text for a person unless --json asks for
+    // the section's JSON, and then JSON alone.
+    if (args.flag("--json")) {
+      write_stdout_json(share.section_json(*section, at).view());
+    } else {
+      write_stdout(share.show_text(*section, view_options_from(args), at).view());
+    }
     return Exit::ok;
   }
   const auto d = parse_result<v1::ShareDescription>(share.describe(KARTLA_ENCODING_PROTOBUF));
   if (d.grants_size() == 0)
     throw Failure(Exit::not_available,
-                  "nothing in " + path + " is shared with this agency (" + agency.fingerprint() + ")");
+                  fill(T("nothing in %1$s is shared with this agency (%2$s)"), {path, agency.fingerprint()}));
   const int64_t now = static_cast<int64_t>(std::time(nullptr));
   const bool json = args.flag("--json");
   // For a person, the listing is followed by what was shared, as the owner's own view shows it.

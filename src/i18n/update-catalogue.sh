@@ -4,9 +4,10 @@
 #   src/i18n/update-catalogue.sh BUILD_DIR          kartla.pot rebuilt, sv.po fi.po en.po merged
 #   src/i18n/update-catalogue.sh BUILD_DIR --pot F  only write the template to F (the ctest's check)
 # The template is xgettext's extraction of the literals the code marks (views: tr, trc, trn; CLI:
-# T, TC, TN) plus the entries the views look up by data (field labels, enum values, code-system
-# labels), printed by BUILD_DIR/tests/i18n/kartla_schema_messages. New entries arrive in the .po
-# files empty; translate them, and mark a machine-made or unchecked one as the note says.
+# T, TC, TN, and N_ for a literal kept in a table and translated where it is printed) plus the
+# entries the views look up by data (field labels, enum values, code-system labels), printed by
+# BUILD_DIR/tests/i18n/kartla_schema_messages. New entries arrive in the .po files empty;
+# translate them, and mark a machine-made or unchecked one as the note says.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -18,9 +19,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$root"
 # Sorted file list and --sort-output, so the template does not change with the file system's order.
-find src/views src/cli -name '*.cpp' | LC_ALL=C sort >"$work/files"
+find src/views src/cli \( -name '*.cpp' -o -name '*.h' \) | LC_ALL=C sort >"$work/files"
 xgettext --from-code=UTF-8 --language=C++ --no-wrap --sort-output --add-comments=TRANSLATORS: \
-  --keyword=tr:2 --keyword=trc:2c,3 --keyword=trn:2,3 --keyword=T:1 --keyword=TC:1c,2 --keyword=TN:1,2 \
+  --keyword=tr:2 --keyword=trc:2c,3 --keyword=trn:2,3 --keyword=T:1 --keyword=TC:1c,2 --keyword=TN:1,2 --keyword=N_:1 \
   --package-name=kartla --msgid-bugs-address=kartla --files-from="$work/files" -o "$work/code.pot"
 "$build/tests/i18n/kartla_schema_messages" >"$work/schema.pot"
 # The schema entries have no header; msgcat takes the code template's.

@@ -19,5 +19,5 @@ compare_copy rec.kartla
 exists m.kartla
 # A plain --sections gives every agency the same sections.
 quiet kartla share rec.kartla "${OWNER[@]}" --to kommun.card --to af.card --sections profile --purpose P --out m.kartla
-output kartla open m.kartla --as af.id --section profile >profile.json
+output kartla open m.kartla --as af.id --section profile --json >profile.json
 json profile.json given_name

@@ -35,11 +35,11 @@ KARTLA_NOW=2099-07-02 quiet kartla bundle rec.kartla "${OWNER[@]}" --grant "$gra
 output kartla record get rec.kartla "${OWNER[@]}" --section profile >written.json
 for source in rec.kartla b-new.bundle; do
   kartla open "$source" --as a.id --section profile --at 2099-06-01
-  output kartla open "$source" --as b.id --section profile >got.json
+  output kartla open "$source" --as b.id --section profile --json >got.json
   same "B reads the new content from $source" written.json got.json
 done
 # What A already took stays with it; only its reader's clock refuses it after the expiry (an
 # audit aid, not access control).
-output kartla open a.bundle --as a.id --section profile --at 2099-06-01 >got.json
+output kartla open a.bundle --as a.id --section profile --json --at 2099-06-01 >got.json
 same "a copy taken before the expiry still opens" shared.json got.json
 kartla open a.bundle --as a.id --section profile --at 2099-07-02

@@ -27,6 +27,6 @@ output kartla record get rec.kartla "${OWNER[@]}" --section work_ability >wanted
 for source in h.bundle rec.kartla; do
   kartla open "$source" --as a.id --json
   kartla open "$source" --as a.id
-  output kartla open "$source" --as a.id --section work_ability >got.json
+  output kartla open "$source" --as a.id --section work_ability --json >got.json
   same "A reads work_ability from $source" wanted.json got.json
 done

@@ -13,7 +13,7 @@ tee_to bundle.json kartla bundle rec.kartla "${OWNER[@]}" --grant "$grant" --out
 old=$(json share.json sequence) new=$(json bundle.json sequence)
 echo "sequence $old, then $new"
 echo "new.bundle: $(size new.bundle) bytes"
-echo "given name in new.bundle: $(output kartla open new.bundle --as a.id --section profile | json - given_name)"
+echo "given name in new.bundle: $(output kartla open new.bundle --as a.id --section profile --json | json - given_name)"
 for older in old.bundle old.kartla; do
   quiet kartla open "$older" --as a.id --section profile --last-seen "$old"
   kartla open "$older" --as a.id --section profile --last-seen "$new"

@@ -13,7 +13,7 @@ kartla verify a.bundle --json
 for section in profile competences; do
   output kartla record get rec.kartla --owner owner.id --section "$section" >"owner-$section.json"
   for source in a.bundle rec.kartla; do
-    output kartla open "$source" --as a.id --section "$section" >got.json
+    output kartla open "$source" --as a.id --section "$section" --json >got.json
     same "$section from $source reads as the owner wrote it" "owner-$section.json" got.json
   done
 done

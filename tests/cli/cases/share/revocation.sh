@@ -23,10 +23,10 @@ kartla open rec.kartla --as a.id --section competences
 kartla open rec.kartla --as a.id
 kartla open b-new.bundle --as a.id --section profile
 kartla bundle rec.kartla "${OWNER[@]}" --grant "$grant_a" --out x.bundle
-output kartla open a.bundle --as a.id --section profile >got.json
+output kartla open a.bundle --as a.id --section profile --json >got.json
 same "A keeps what it had" before.json got.json
 for source in rec.kartla b-new.bundle; do
-  output kartla open "$source" --as b.id --section profile >got.json
+  output kartla open "$source" --as b.id --section profile --json >got.json
   same "B reads the new content from $source" after.json got.json
 done
 kartla revoke rec.kartla "${OWNER[@]}" --from a.card

@@ -14,6 +14,6 @@ kartla open manifest.bundle --as a.id --section profile
 kartla open manifest.bundle --as a.id
 cut_to a.bundle truncated.bundle n-7
 kartla open truncated.bundle --as a.id
-output kartla open a.bundle --as a.id --section profile >got.json
+output kartla open a.bundle --as a.id --section profile --json >got.json
 output kartla record get rec.kartla "${OWNER[@]}" --section profile >owner.json
 same "the untouched bundle still opens" owner.json got.json

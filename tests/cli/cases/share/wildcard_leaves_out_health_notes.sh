@@ -24,6 +24,6 @@ for everything in all '*'; do
 done
 kartla share rec.kartla "${OWNER[@]}" --to b.card --sections notes --purpose P --out n.bundle
 quiet kartla share rec.kartla "${OWNER[@]}" --to b.card --sections notes --purpose P --art9-basis 9.2.a --out n.bundle
-output kartla open n.bundle --as b.id --section notes >got.json
+output kartla open n.bundle --as b.id --section notes --json >got.json
 output kartla record get rec.kartla "${OWNER[@]}" --section notes >wanted.json
 same "B reads the notes it was given under a basis" wanted.json got.json

@@ -11,7 +11,7 @@ KARTLA_PASSPHRASE=wrong kartla share rec.kartla "${OWNER[@]}" --to b.card --sect
 KARTLA_PASSPHRASE=wrong kartla revoke rec.kartla "${OWNER[@]}" --from a.card
 KARTLA_PASSPHRASE=wrong kartla record ledger rec.kartla "${OWNER[@]}"
 kartla open a.bundle --as a.id --owner-card stranger.card
-output kartla open a.bundle --as a.id --section profile --owner-card owner.card >got.json
+output kartla open a.bundle --as a.id --section profile --json --owner-card owner.card >got.json
 output kartla record get rec.kartla "${OWNER[@]}" --section profile >owner.json
 same "the right owner card lets the section through" owner.json got.json
 kartla open a.bundle --as a.id --owner-card owner.card
