@@ -114,6 +114,39 @@ const std::vector<Command>& commands() {
        "record made before remain as they were.",
        {kOwner, kOwnerLastSeen, kAcceptOlder, kSection, kPassphraseFile},
        run_record_remove},
+      {"document", "add", "REC.kartla --owner OWNER.id --file FILE [--title TITLE] [--kind KIND] [--media-type TYPE]",
+       "add a file (a certificate, a report, a CV) to the record's documents",
+       "Adds FILE ('-' reads standard input) as a new document of REC.kartla, byte for byte, with its\n"
+       "size and SHA-256, and saves the next signed version atomically. The document is encrypted with\n"
+       "the documents section and shared with it. Prints the document's id. KIND is a document kind\n"
+       "of the schema (diploma, grade, ocn_certificate, employment_certificate, medical_statement,\n"
+       "other, ...; default other); a medical statement needs --health-data.",
+       {kOwner, kOwnerLastSeen, kAcceptOlder, {"--file", "FILE", "the document's bytes ('-' for standard input)"},
+        {"--title", "TITLE", "what the document is (default: the file's name)"},
+        {"--kind", "KIND", "the document's kind (default: other)"},
+        {"--media-type", "TYPE", "its media type, e.g. application/pdf (default: application/octet-stream)"},
+        {"--health-data", "", "the document is health data (GDPR Art. 9)"}, kPassphraseFile},
+       run_document_add},
+      {"document", "get", "REC.kartla --owner OWNER.id ID --out FILE|- [--force]",
+       "write a document's bytes to a file or standard output",
+       "Decrypts document ID and writes its exact bytes to FILE, readable by you only, whole or not\n"
+       "at all; '-' writes them to standard output. The bytes are checked against the document's\n"
+       "recorded size and SHA-256 first. An existing FILE is replaced only with --force.",
+       {kOwner, kOwnerLastSeen, kAcceptOlder, {"--out", "FILE", "where to write the document ('-' for standard output)"},
+        {"--force", "", "replace FILE if it exists"}, kPassphraseFile},
+       run_document_get},
+      {"document", "list", "REC.kartla --owner OWNER.id [--json]",
+       "list the record's documents: id, kind, media type, size and title",
+       "Lists the documents the record holds, one per line, without their content. --json prints the\n"
+       "documents section as protobuf JSON without the content (size_bytes and sha256 say what it is).",
+       {kOwner, kOwnerLastSeen, kAcceptOlder, {"--json", "", "print the list as JSON"}, kPassphraseFile},
+       run_document_list},
+      {"document", "remove", "REC.kartla --owner OWNER.id ID",
+       "remove a document from the record",
+       "Removes document ID and saves the next signed version of the record atomically. Copies of the\n"
+       "record made or shared before keep it.",
+       {kOwner, kOwnerLastSeen, kAcceptOlder, kPassphraseFile},
+       run_document_remove},
       // --- sharing commands (agency, share, open, revoke, record ledger) ---
       {"agency", "new", "--name NAME --org ORGNR --role ROLE --out AGENCY.id [--kdf-memory-mib N] [--kdf-passes N]",
        "create an agency identity and print its recovery code once",
@@ -202,7 +235,7 @@ const std::vector<Command>& commands() {
         kPassphraseFile,
         kJsonSummary},
        run_bundle},
-      {"", "open", "FILE --as AGENCY.id [--section SECTION] [--json] [--at DATE] [--last-seen N] "
+      {"", "open", "FILE --as AGENCY.id [--section SECTION | --document ID --out FILE|-] [--json] [--at DATE] [--last-seen N] "
                    "[--owner-card OWNER.card] [--trust TRUST.list]",
        "read what was shared with an agency, from a bundle or the record file",
        "Opens FILE (a share bundle or the whole record file) as the agency whose identity is\n"
@@ -219,6 +252,9 @@ const std::vector<Command>& commands() {
        "the person after an expiry is that the owner's next save moves the sections to new keys.\n"
        "--last-seen N: a copy whose sequence is below N (authentic, but older) exits with code 7.\n"
        "--owner-card: a file signed by any other owner exits with code 5.\n"
+       "--document ID --out FILE: writes the shared document's exact bytes to FILE (readable by you\n"
+       "only, whole or not at all; '-' is standard output; an existing FILE needs --force), after the\n"
+       "checks of the documents section and of the document's size and SHA-256.\n"
        "--trust TRUST.list: also report each entry's provenance (self_declared, trusted, untrusted,\n"
        "invalid) with the issuer's name, role and organisation number; with --json the output is\n"
        "{\"content\" or \"share\": ..., \"provenance\": ...}; without --json, with --section, the section\n"
@@ -226,6 +262,9 @@ const std::vector<Command>& commands() {
        "foreign-root (exit 4) trust list is an error before anything is printed.",
        {{"--as", "AGENCY.id", "the agency's identity file (unlocked with its passphrase)"},
         kSection,
+        {"--document", "ID", "write this shared document's bytes to --out"},
+        {"--out", "FILE", "with --document: where to write it ('-' for standard output)"},
+        {"--force", "", "with --document: replace FILE if it exists"},
         {"--json", "", "without --section: print the listing as JSON (and nothing else)"},
         {"--language", "LANG", "language of labels and messages: sv, fi or en (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"},
         {"--at", "DATE", "check expiry at DATE: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)"},
