@@ -2,6 +2,7 @@
 #include "format/section_stream.h"
 
 #include <algorithm>
+#include <exception>
 
 #include "base/error.h"
 #include "crypto/aead.h"
@@ -79,13 +80,22 @@ void stream_section_from_source(const ByteSource& source, const ContainerSection
   crypto::StreamOpen opener(section_key, {nonce, sizeof nonce}, section_associated_data(slot), text_length);
   Unpadder unpadder(sink);
   crypto::SecretBuffer piece(kStreamPieceBytes, crypto::SecretBuffer::Uninitialized{});
+  std::exception_ptr refused;
   for (uint64_t offset = 0; offset < text_length; offset += kStreamPieceBytes) {
     const auto n = static_cast<size_t>(std::min<uint64_t>(kStreamPieceBytes, text_length - offset));
     source.read_exact(section.body_offset + sizeof nonce + offset, piece.data(), n);
     hasher.update({piece.data(), n});
     opener.authenticate({piece.data(), n});
+    if (refused) continue;  // the rest is still hashed and authenticated, not decrypted
     opener.decrypt(offset, {piece.data(), n}, piece.data());
-    unpadder.write(piece.data(), n);
+    try {
+      unpadder.write(piece.data(), n);
+    } catch (...) {
+      // What the sink made of unauthenticated bytes waits until they are authenticated: a
+      // changed body must fail as E_INTEGRITY, like any other, not as whatever its garbage
+      // looked like to a parser (no oracle).
+      refused = std::current_exception();
+    }
   }
   uint8_t tag[crypto::kAeadTagBytes];
   source.read_exact(section.body_offset + sizeof nonce + text_length, tag, sizeof tag);
@@ -95,6 +105,7 @@ void stream_section_from_source(const ByteSource& source, const ContainerSection
   if (!crypto::equal_constant_time({hash.data(), hash.size()}, section.entry.ciphertext_hash))
     fail(Code::integrity, "section ciphertext does not match the signed manifest");
   if (!opener.finish({tag, sizeof tag})) fail(Code::integrity, "ciphertext failed authentication");
+  if (refused) std::rethrow_exception(refused);
   unpadder.finish(text_length);
 }
 

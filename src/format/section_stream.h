@@ -27,8 +27,9 @@ inline constexpr size_t kStreamPieceBytes = size_t{64} << 10;
 
 // In order: the key commitment (before anything is decrypted); one pass over the body that
 // feeds the ciphertext hash and Poly1305 and hands the decrypted content to `sink`; then the
-// ciphertext hash, the tag (each Error(integrity)) and the padding (Error(format), §5.4). Returns
-// only if all hold. The body is read once, so a file changed underneath between two reads
+// ciphertext hash, the tag (each Error(integrity)), what the sink threw (it stops receiving at its
+// first throw, which is reported only once the body authenticated: a changed body is always
+// Error(integrity)) and the padding (Error(format), §5.4). Returns only if all hold. The body is read once, so a file changed underneath between two reads
 // cannot give a plaintext other than the one authenticated.
 void stream_section_from_source(const ByteSource& source, const ContainerSection& section,
                                 const crypto::SecretBuffer& section_key, const SectionSlot& slot, ContentSink& sink);

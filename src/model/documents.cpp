@@ -5,6 +5,7 @@
 #include "crypto/encoding.h"
 #include "crypto/random.h"
 #include "crypto/sha256.h"
+#include "format/limits.h"
 #include "format/strict_parse.h"
 #include "kartla/v1/documents.pb.h"
 #include "model/validation/section_check.h"
@@ -68,6 +69,10 @@ void store(Record& record, const Documents& documents) {
 }  // namespace
 
 std::string add_document(Record& record, ByteView content, const DocumentDetails& details) {
+  // From the length alone, before a byte is read: the section that would hold it is bounded.
+  if (content.size > format::kMaxSectionPlaintext)
+    fail(Code::limit, "a document of " + std::to_string(content.size) + " bytes exceeds the section size limit (" +
+                          std::to_string(format::kMaxSectionPlaintext) + " bytes)");
   const DocumentEntry::Kind kind = kind_named(details.kind);
   WipedDocuments documents;
   if (record.has_section(documents_info())) parse_documents(record.read_section(documents_info()).view(), documents.message);

@@ -4,11 +4,16 @@
 // with metadata and size only; nothing released when the section or an entry fails its checks.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "capi_fixture.h"
 #include "kartla/kartla.h"
@@ -107,7 +112,7 @@ TEST_CASE("C ABI: a document records the SHA-256 of its bytes", "[capi][document
 
 TEST_CASE("C ABI: empty files, several documents and removal", "[capi][documents]") {
   kartla::record record = kartla::record::create(people().owner);
-  CHECK(kartla::documents(record).view().find("entries") == std::string::npos);
+  CHECK(kartla::documents(record).view().find("\"entries\": []") != std::string::npos);
   const std::string empty = kartla::add_document(record, "");
   const std::string cv = kartla::add_document(record, binary_file(4096, 3));
   CHECK(empty != cv);
@@ -167,7 +172,8 @@ TEST_CASE("C ABI: an entry whose bytes do not match its SHA-256 releases nothing
   // Written as JSON by a program that got the hash wrong (32 bytes, so the content rules pass):
   // SHA-256("abd") recorded for the bytes "abc".
   record.set_section_json("documents", R"({"entries": [{"id": "doc-wrong", "kind": "OTHER", "size_bytes": "3",
-    "sha256": "pS0VnyYrLG3bckphhAvvw26zDIiHekAwtly+himESck=", "inline_content": "YWJj"}]})");
+    "sha256": "pS0VnyYrLG3bckphhAvvw26zDIiHekAwtly+himESck=", "inline_content": "YWJj",
+    "assertion": {"source": "SELF_REPORTED", "asserted_at": "2026-01-01T00:00:00Z"}}]})");
   kartla_buffer out = KARTLA_BUFFER_INIT;
   CHECK(kartla_record_document(record.get(), "doc-wrong", &out) == KARTLA_E_INTEGRITY);
   CHECK(out.data == nullptr);
@@ -177,7 +183,97 @@ TEST_CASE("C ABI: an entry whose bytes do not match its SHA-256 releases nothing
 TEST_CASE("C ABI: a document kept outside the record is not found in it", "[capi][documents]") {
   kartla::record record = kartla::record::create(people().owner);
   record.set_section_json("documents", R"({"entries": [{"id": "doc-outside", "kind": "OTHER", "size_bytes": "3",
-    "sha256": "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=", "external_ref": "https://example.org/cv.pdf.age"}]})");
+    "sha256": "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=", "external_ref": "https://example.org/cv.pdf.age",
+    "assertion": {"source": "SELF_REPORTED", "asserted_at": "2026-01-01T00:00:00Z"}}]})");
   CHECK(status_of([&] { kartla::document(record, "doc-outside"); }) == KARTLA_E_NOT_FOUND);
   CHECK(kartla::documents(record).view().find("external_ref") != std::string::npos);
+}
+
+namespace {
+
+// Files in `dir` other than those named: a failed write must leave no temporary file behind.
+std::vector<std::string> other_files(const std::string& dir, const std::vector<std::string>& known) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    const std::string name = e.path().filename().string();
+    if (std::find(known.begin(), known.end(), name) == known.end()) out.push_back(name);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("C ABI: a document streams to a file byte for byte, readable by its owner only", "[capi][documents]") {
+  TempDir dir;
+  const std::string path = dir.file("r.kartla");
+  const std::string content = binary_file(5u << 20, 21);
+  kartla::record record = kartla::record::create(people().owner);
+  const std::string id = kartla::add_document(record, content);
+  // Before the save the document is in memory; after it, it streams from the file.
+  kartla::document_to_file(record, id, dir.file("unsaved.bin"));
+  CHECK(slurp(dir.file("unsaved.bin")) == content);
+  record.save(path);
+  const kartla::record reopened = kartla::record::open_file(path, people().owner);
+  kartla::document_to_file(reopened, id, dir.file("out.bin"));
+  CHECK(slurp(dir.file("out.bin")) == content);
+  struct stat st {};
+  REQUIRE(stat(dir.file("out.bin").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  // An existing file is replaced only when asked.
+  write_file(dir.file("old.bin"), "old");
+  CHECK(status_of([&] { kartla::document_to_file(reopened, id, dir.file("old.bin")); }) == KARTLA_E_INVALID_ARGUMENT);
+  CHECK(slurp(dir.file("old.bin")) == "old");
+  kartla::document_to_file(reopened, id, dir.file("old.bin"), true);
+  CHECK(slurp(dir.file("old.bin")) == content);
+}
+
+TEST_CASE("C ABI: a streamed document from an altered or shortened file writes nothing", "[capi][documents]") {
+  TempDir dir;
+  const std::string path = dir.file("r.kartla");
+  const std::string content = binary_file(1u << 20, 23);
+  kartla::record record = kartla::record::create(people().owner);
+  const std::string id = kartla::add_document(record, content);
+  record.save(path);
+  const std::string saved = slurp(path);
+  const std::vector<std::string> known = {"r.kartla", "r.kartla.lock"};
+  std::mt19937 rng(5);
+  // A byte changed anywhere in the body (the documents section's body ends the file; the header
+  // is well before its last MiB): the hash and the tag are checked only after the last piece, so
+  // a change near the start must hold the output back as surely as one at the end.
+  for (int round = 0; round < 6; ++round) {
+    std::string bytes = saved;
+    const size_t at = bytes.size() - 1 - rng() % (1u << 20);
+    bytes[at] = static_cast<char>(bytes[at] ^ 0x20);
+    write_file(path, bytes);
+    const kartla::record altered = kartla::record::open_file(path, people().owner);
+    CHECK(kartla_record_document_to_file(altered.get(), id.c_str(), dir.file("out.bin").c_str(), 0) ==
+          KARTLA_E_INTEGRITY);
+    CHECK(other_files(dir.path(), known).empty());
+  }
+  // Cut short after it was opened (the same file, truncated in place): the read runs out.
+  write_file(path, saved);
+  const kartla::record opened = kartla::record::open_file(path, people().owner);
+  std::filesystem::resize_file(path, saved.size() - 1000);
+  CHECK(kartla_record_document_to_file(opened.get(), id.c_str(), dir.file("out.bin").c_str(), 0) != KARTLA_OK);
+  CHECK(other_files(dir.path(), known).empty());
+}
+
+TEST_CASE("C ABI: an agency streams a shared document to a file", "[capi][documents]") {
+  TempDir dir;
+  const std::string path = dir.file("r.kartla");
+  const std::string bundle = dir.file("a.bundle");
+  const std::string content = binary_file(2u << 20, 29);
+  kartla::record record = kartla::record::create(people().owner);
+  record.set_clock(kNow);
+  kartla::add_document(record, "a small one first");
+  const std::string id = kartla::add_document(record, content);
+  const std::string grant = record.share(people().agency_card, {"documents"}, "validering", 0, kNow);
+  record.save(path);
+  record.export_bundle(grant, bundle);
+  const kartla::share shared = kartla::share::open_file(bundle, people().agency);
+  kartla::document_to_file(shared, id, dir.file("got.bin"));
+  CHECK(slurp(dir.file("got.bin")) == content);
+  const kartla::share stranger = kartla::share::open_file(path, people().other_agency);
+  CHECK(status_of([&] { kartla::document_to_file(stranger, id, dir.file("no.bin")); }) == KARTLA_E_NOT_SHARED);
+  CHECK_FALSE(std::filesystem::exists(dir.file("no.bin")));
 }
