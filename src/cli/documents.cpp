@@ -56,6 +56,10 @@ std::string document_output(const Args& args) {
   return out;
 }
 
+std::string document_written(const std::string& id, const std::string& out) {
+  return fill(T("Document %1$s written to %2$s (not encrypted)."), {id, out}) + "\n";
+}
+
 Exit run_document_add(const Args& args) {
   args.expect_positionals({"REC.kartla"});
   const std::string& path = args.positional(0);

@@ -7,7 +7,6 @@
 
 #include "args.h"
 #include "files.h"
-#include "messages.h"
 #include "kartla/kartla.hpp"
 
 namespace kartla::cli {
@@ -15,6 +14,9 @@ namespace kartla::cli {
 // --out FILE|- for a document: checked before any passphrase is asked for (an existing FILE
 // needs --force; a Kartla file is never replaced).
 std::string document_output(const Args& args);
+// "Document ID written to FILE (not encrypted).", from the catalogue.
+std::string document_written(const std::string& id, const std::string& out);
+
 // Writes document `id` of `source` (the owner's record or an agency's share) to `out`: a file is
 // streamed by the library into a temporary file that becomes `out` only once the whole section
 // has authenticated (readable by its owner only); '-' is standard output, from memory.
@@ -26,7 +28,7 @@ void write_document(const std::string& out, const Source& source, const std::str
     return;
   }
   kartla::document_to_file(source, id, out, force, at...);
-  write_stdout(fill(T("Document %1$s written to %2$s (not encrypted)."), {id, out}) + "\n");
+  write_stdout(document_written(id, out));
 }
 
 }  // namespace kartla::cli
