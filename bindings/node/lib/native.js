@@ -185,7 +185,6 @@ const PROTOTYPES = [
   "kartla_status kartla_contribution_describe(const kartla_identity *owner, const uint8_t *contribution, size_t contribution_len, const char *record_id, int64_t now, kartla_encoding encoding, kartla_buffer *out)",
   "kartla_status kartla_record_accept_contribution(kartla_record *record, const kartla_identity *owner, const uint8_t *contribution, size_t contribution_len, int64_t now, _Out_ int *added)",
   // experimental/documents.h
-  "void kartla_document_options_init(kartla_document_options *options)",
   "kartla_status kartla_record_add_document(kartla_record *record, const uint8_t *content, size_t len, const kartla_document_options *options, kartla_buffer *id)",
   "kartla_status kartla_record_document(const kartla_record *record, const char *id, kartla_buffer *out)",
   "kartla_status kartla_record_document_to_file(const kartla_record *record, const char *id, const char *path, int replace)",
