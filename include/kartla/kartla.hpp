@@ -17,6 +17,7 @@
 #ifdef KARTLA_EXPERIMENTAL
 #include "kartla/experimental/attest.hpp"
 #include "kartla/experimental/contribution.hpp"
+#include "kartla/experimental/documents.hpp"
 #include "kartla/experimental/receipt.hpp"
 #include "kartla/experimental/trust.hpp"
 #endif

@@ -38,7 +38,7 @@ inline const Option kLanguage{"--language", "LANG",
 inline const Option kAcceptOlder{"--accept-older", "",
                                  N_("open an older copy anyway; a save continues above the newest version seen")};
 
-std::vector<Command> identity_commands();    // identity, record new/set/get/list/remove
+std::vector<Command> identity_commands();    // identity, record new/set/get/list/remove, document
 std::vector<Command> sharing_commands();     // agency, share, bundle, open, revoke, receipt, record ledger
 std::vector<Command> content_commands();     // validate, progress, plan, record show
 std::vector<Command> attest_commands();      // attest, record attach/provenance, trust

@@ -57,6 +57,11 @@ Exit run_record_get(const Args& args);
 Exit run_record_list(const Args& args);
 Exit run_record_remove(const Args& args);
 Exit run_record_ledger(const Args& args);
+// documents.cpp: the owner's documents as files
+Exit run_document_add(const Args& args);
+Exit run_document_get(const Args& args);
+Exit run_document_list(const Args& args);
+Exit run_document_remove(const Args& args);
 // share.cpp: grants, bundles, revocation, receipts
 Exit run_share(const Args& args);
 // `share` with several --to (case_share.cpp); run_share hands over to it.

@@ -89,6 +89,39 @@ std::vector<Command> identity_commands() {
         "record made before remain as they were."),
      {kOwner, kOwnerLastSeen, kAcceptOlder, kSection, kPassphraseFile},
      run_record_remove},
+    {"document", "add", "REC.kartla --owner OWNER.id --file FILE [--title TITLE] [--kind KIND] [--media-type TYPE]",
+     N_("add a file (a certificate, a report, a CV) to the record's documents"),
+     N_("Adds FILE ('-' reads standard input) as a new document of REC.kartla, byte for byte, with its\n"
+        "size and SHA-256, and saves the next signed version atomically. The document is encrypted with\n"
+        "the documents section and shared with it. Prints the document's id. KIND is a document kind\n"
+        "of the schema (diploma, grade, ocn_certificate, employment_certificate, medical_statement,\n"
+        "other, ...; default other); a medical statement needs --health-data."),
+     {kOwner, kOwnerLastSeen, kAcceptOlder, {"--file", "FILE", N_("the document's bytes ('-' for standard input)")},
+      {"--title", "TITLE", N_("what the document is (default: the file's name)")},
+      {"--kind", "KIND", N_("the document's kind (default: other)")},
+      {"--media-type", "TYPE", N_("its media type, e.g. application/pdf (default: application/octet-stream)")},
+      {"--health-data", "", N_("the document is health data (GDPR Art. 9)")}, kPassphraseFile},
+     run_document_add},
+    {"document", "get", "REC.kartla --owner OWNER.id ID --out FILE|- [--force]",
+     N_("write a document's bytes to a file or standard output"),
+     N_("Decrypts document ID and writes its exact bytes to FILE, readable by you only, whole or not\n"
+        "at all; '-' writes them to standard output. The bytes are checked against the document's\n"
+        "recorded size and SHA-256 first. An existing FILE is replaced only with --force."),
+     {kOwner, kOwnerLastSeen, kAcceptOlder, {"--out", "FILE", N_("where to write the document ('-' for standard output)")},
+      {"--force", "", N_("replace FILE if it exists")}, kPassphraseFile},
+     run_document_get},
+    {"document", "list", "REC.kartla --owner OWNER.id [--json]",
+     N_("list the record's documents: id, kind, media type, size and title"),
+     N_("Lists the documents the record holds, one per line, without their content. --json prints the\n"
+        "documents section as protobuf JSON without the content (size_bytes and sha256 say what it is)."),
+     {kOwner, kOwnerLastSeen, kAcceptOlder, {"--json", "", N_("print the list as JSON")}, kPassphraseFile},
+     run_document_list},
+    {"document", "remove", "REC.kartla --owner OWNER.id ID",
+     N_("remove a document from the record"),
+     N_("Removes document ID and saves the next signed version of the record atomically. Copies of the\n"
+        "record made or shared before keep it."),
+     {kOwner, kOwnerLastSeen, kAcceptOlder, kPassphraseFile},
+     run_document_remove},
   };
 }
 

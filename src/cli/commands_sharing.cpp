@@ -96,7 +96,7 @@ std::vector<Command> sharing_commands() {
       kPassphraseFile,
       kJsonSummary},
      run_bundle},
-    {"", "open", "FILE --as AGENCY.id [--section SECTION] [--json] [--at DATE] [--last-seen N] "
+    {"", "open", "FILE --as AGENCY.id [--section SECTION | --document ID --out FILE|-] [--json] [--at DATE] [--last-seen N] "
                  "[--owner-card OWNER.card] [--trust TRUST.list]",
      N_("read what was shared with an agency, from a bundle or the record file"),
      N_("Opens FILE (a share bundle or the whole record file) as the agency whose identity is\n"
@@ -114,6 +114,9 @@ std::vector<Command> sharing_commands() {
         "the person after an expiry is that the owner's next save moves the sections to new keys.\n"
         "--last-seen N: a copy whose sequence is below N (authentic, but older) exits with code 7.\n"
         "--owner-card: a file signed by any other owner exits with code 5.\n"
+        "--document ID --out FILE: writes the shared document's exact bytes to FILE (readable by you\n"
+        "only, whole or not at all; '-' is standard output; an existing FILE needs --force), after the\n"
+        "checks of the documents section and of the document's size and SHA-256.\n"
         "--trust TRUST.list: also report each entry's provenance (self_declared, trusted, untrusted,\n"
         "invalid) with the issuer's name, role and organisation number; with --json the output is\n"
         "{\"content\" or \"share\": ..., \"provenance\": ...}; without --json, with --section, the section\n"
@@ -121,6 +124,9 @@ std::vector<Command> sharing_commands() {
         "foreign-root (exit 4) trust list is an error before anything is printed."),
      {{"--as", "AGENCY.id", N_("the agency's identity file (unlocked with its passphrase)")},
       kSection,
+      {"--document", "ID", N_("write this shared document's bytes to --out")},
+      {"--out", "FILE", N_("with --document: where to write it ('-' for standard output)")},
+      {"--force", "", N_("with --document: replace FILE if it exists")},
       {"--json", "", N_("print JSON and nothing else: the listing, or with --section the section's JSON")},
       kLanguage,
       {"--at", "DATE", N_("check expiry at DATE: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)")},

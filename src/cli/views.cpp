@@ -15,6 +15,7 @@
 #include "args.h"
 #include "cli_output.pb.h"
 #include "commands.h"
+#include "documents.h"
 #include "files.h"
 #include "messages.h"
 #include "kartla/kartla.hpp"
@@ -226,6 +227,10 @@ Exit run_open(const Args& args) {
   const std::string& path = args.positional(0);
   std::optional<std::string> section;
   if (args.value("--section")) section = section_option(args);
+  const std::optional<std::string> document = args.value("--document");
+  if (document && section) usage_error(T("--document and --section cannot be used together"));
+  // Before the passphrase: an output that exists without --force is the caller's to fix first.
+  const std::string document_out = document ? document_output(args) : std::string();
   const AgencyArgs given = agency_args(path, args);
   // Before the passphrase: a bad, older or expired trust list is the caller's to fix first.
   const std::optional<TrustListInput> trust = trust_list_option(args);
@@ -234,6 +239,10 @@ Exit run_open(const Args& args) {
   const kartla::identity& agency = opened.agency;
   const kartla::share& share = opened.share;
   const int64_t at = opened.at;
+  if (document) {
+    write_document(document_out, share, *document, args.flag("--force"), at);
+    return Exit::ok;
+  }
 
   if (trust && section) {
     const kartla::buffer json = share.section_json(*section, at);

@@ -154,7 +154,7 @@ void AtomicWriter::write(ByteView bytes) {
   }
 }
 
-void AtomicWriter::commit() {
+void AtomicWriter::commit(Replace replace) {
   require_writing("cannot commit");
 
   // Not retried, not even on EINTR: once fsync has failed the kernel may have marked the lost
@@ -168,7 +168,17 @@ void AtomicWriter::commit() {
     abandon_and_fail(errno, "could not finish writing the new copy of", kNotSaved);
   }
 
-  if (fs_->renameat(dir_fd_, temp_name_.c_str(), dir_fd_, final_name_.c_str()) != 0) {
+  if (replace == Replace::never) {
+    if (fs_->linkat(dir_fd_, temp_name_.c_str(), dir_fd_, final_name_.c_str(), 0) != 0) {
+      const int err = errno;
+      abandon();
+      if (err == EEXIST) fail(Code::invalid_argument, final_path_ + " already exists; refusing to replace it");
+      fail_os(Code::io, err, "could not create", final_path_, "; nothing was written");
+    }
+    // The file is in place under its final name; the temporary name goes (best effort: a hidden
+    // name left behind is never read as anything).
+    fs_->unlinkat(dir_fd_, temp_name_.c_str(), 0);
+  } else if (fs_->renameat(dir_fd_, temp_name_.c_str(), dir_fd_, final_name_.c_str()) != 0) {
     abandon_and_fail(errno, "could not replace", kNotSaved);
   }
   // The temporary name no longer exists; from here nothing may unlink it.

@@ -47,7 +47,12 @@ class AtomicWriter {
   // Flushes the temporary file, renames it over the final path and flushes the folder. Returns
   // only when the new bytes are durable. Throws Error(io) on failure, after which the writer can
   // no longer be used; calling write() or commit() again throws Error(invalid_argument).
-  void commit();
+  // Replace::never puts the file in place by a hard link that fails if the final path exists
+  // (checked by the kernel at that instant, not before): Error(invalid_argument) then, and the
+  // existing file is untouched. (A file system without hard links, such as FAT, refuses it with
+  // Error(io).)
+  enum class Replace { existing, never };
+  void commit(Replace replace = Replace::existing);
 
   // The file being replaced: the path given, with symlinks in its last component followed.
   const std::string& final_path() const { return final_path_; }

@@ -35,6 +35,10 @@ int FileSystem::fsync(int fd) const { return ::fsync(fd); }
 
 int FileSystem::fstat(int fd, struct stat* out) const { return ::fstat(fd, out); }
 
+int FileSystem::linkat(int from_dir_fd, const char* from, int to_dir_fd, const char* to, int flags) const {
+  return ::linkat(from_dir_fd, from, to_dir_fd, to, flags);
+}
+
 int FileSystem::renameat(int from_dir_fd, const char* from, int to_dir_fd, const char* to) const {
   return ::renameat(from_dir_fd, from, to_dir_fd, to);
 }

@@ -39,6 +39,7 @@ class FileSystem {
   virtual int fstat(int fd, struct stat* out) const;
   virtual int renameat(int from_dir_fd, const char* from, int to_dir_fd, const char* to) const;
   virtual int unlinkat(int dir_fd, const char* name, int flags) const;
+  virtual int linkat(int from_dir_fd, const char* from, int to_dir_fd, const char* to, int flags) const;
   virtual int close(int fd) const;
   virtual int flock(int fd, int operation) const;
   virtual ssize_t readlink(const char* path, char* out, size_t size) const;

@@ -161,6 +161,17 @@ size_t Record::read_section_into(const SectionInfo& info, uint8_t* out, size_t c
   return format::open_section_into(*source_, located(s), key, slot(info.id, s.generation), out, capacity);
 }
 
+void Record::stream_section(const SectionInfo& info, format::ContentSink& sink) const {
+  const Section& s = present(info);
+  const auto key = format::derive_section_key(master_key_, info.id, s.generation);
+  if (s.new_body) {
+    const crypto::SecretBuffer text = format::open_section(key, slot(info.id, s.generation), s.entry, s.new_body->view());
+    sink.write(text.view());
+    return;
+  }
+  format::stream_section_from_source(*source_, located(s), key, slot(info.id, s.generation), sink);
+}
+
 void Record::seal_into(const SectionInfo& info, uint32_t generation, ByteView plaintext) {
   const auto key = format::derive_section_key(master_key_, info.id, generation);
   format::SealedBody sealed = format::seal_section_body(key, slot(info.id, generation), tag_of(info.id), plaintext);

@@ -22,6 +22,7 @@
 #include "format/receipt_codec.h"
 #include "format/record_codec.h"
 #include "format/section_crypto.h"
+#include "format/section_stream.h"
 #include "io/file_system.h"
 #include "model/section_codec.h"
 #include "model/section_registry.h"
@@ -80,6 +81,10 @@ class Record {
   // memory the caller owns, with every check of read_section; on failure `out` is wiped.
   uint64_t section_size(const SectionInfo& info) const;
   size_t read_section_into(const SectionInfo& info, uint8_t* out, size_t capacity) const;
+  // The section's content handed to `sink` piece by piece, with every check of read_section: a
+  // saved section with a fixed amount of memory (format/section_stream.h; nothing is authentic
+  // until this returns), one written since the last save from memory, whole.
+  void stream_section(const SectionInfo& info, format::ContentSink& sink) const;
   // Error(schema) if the bytes are not a message of the section's type. Error(invalid_argument)
   // for an owner-only section (the sharing ledger): only the sharing layer writes it, through
   // write_owner_only_section, so no caller can erase or invent the record of who holds keys.

@@ -127,4 +127,9 @@ size_t AgencyView::read_section_into(const model::SectionInfo& info, int64_t now
   return format::open_section_into(*source_, *r.section, r.grant->key, r.slot, out, capacity);
 }
 
+void AgencyView::stream_section(const model::SectionInfo& info, int64_t now, format::ContentSink& sink) const {
+  const Readable r = readable(info, now);
+  format::stream_section_from_source(*source_, *r.section, r.grant->key, r.slot, sink);
+}
+
 }  // namespace kartla::share

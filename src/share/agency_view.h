@@ -14,6 +14,7 @@
 #include "format/byte_source.h"
 #include "format/container_reader.h"
 #include "format/grant_codec.h"
+#include "format/section_stream.h"
 #include "model/section_registry.h"
 
 namespace kartla::share {
@@ -53,6 +54,9 @@ class AgencyView {
   // (wiped on any failure).
   uint64_t section_size(const model::SectionInfo& info, int64_t now) const;
   size_t read_section_into(const model::SectionInfo& info, int64_t now, uint8_t* out, size_t capacity) const;
+  // The same checks, the content handed to `sink` piece by piece with a fixed amount of memory
+  // (format/section_stream.h: nothing is authentic until this returns).
+  void stream_section(const model::SectionInfo& info, int64_t now, format::ContentSink& sink) const;
 
  private:
   AgencyView(std::shared_ptr<const format::ByteSource> source, format::VerifiedContainer container,

@@ -118,6 +118,7 @@ static void frees_and_inits_accept_null_and_empty(void) {
   kartla_record_open_options_init(NULL);
   kartla_view_options_init(NULL);
   kartla_entry_ref_init(NULL);
+  kartla_document_options_init(NULL);
   kartla_trust_draft_free(NULL);
   kartla_buffer_free(&empty);
   kartla_buffer_free(&empty); /* a second free of the same buffer is a free of an empty one */
@@ -884,6 +885,117 @@ static void shares(const struct fixture *f) {
   EXPECT_MISUSE(kartla_share_check_owner(f->share, f->agency_card.data, f->agency_card.len));
 }
 
+/* Documents: bytes in and out. Run last: adding one leaves the fixture's record with unsaved
+ * changes. The fixture's agency was granted profile only, so its documents are not shared. */
+static void documents(const struct fixture *f) {
+  static const uint8_t kContent[] = {0x25, 0x50, 0x44, 0x46, 0x00, 0xff};
+  kartla_document_options options;
+  kartla_buffer id = KARTLA_BUFFER_INIT;
+  kartla_buffer buf = KARTLA_BUFFER_INIT;
+  kartla_buffer copy = f->full;
+  kartla_buffer full = f->full;
+
+  kartla_document_options_init(&options);
+  EXPECT_MISUSE(kartla_record_add_document(NULL, kContent, sizeof kContent, &options, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_add_document(f->record, NULL, 4, &options, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_record_add_document(f->record, kContent, SIZE_MAX, &options, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_add_document(f->record, kContent, sizeof kContent, &options, NULL));
+  EXPECT_MISUSE(kartla_record_add_document(f->record, kContent, sizeof kContent, &options, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  options.version = 99;
+  EXPECT_MISUSE(kartla_record_add_document(f->record, kContent, sizeof kContent, &options, &buf));
+  kartla_document_options_init(&options);
+  options.health_data = 2;
+  EXPECT_MISUSE(kartla_record_add_document(f->record, kContent, sizeof kContent, &options, &buf));
+  kartla_document_options_init(&options);
+  options.kind = "NOT_A_KIND";
+  EXPECT_MISUSE(kartla_record_add_document(f->record, kContent, sizeof kContent, &options, &buf));
+  options.kind = "KIND_UNSPECIFIED";
+  EXPECT_MISUSE(kartla_record_add_document(f->record, kContent, sizeof kContent, &options, &buf));
+  /* Content rules: a media type that is not type/subtype; a medical statement not flagged. */
+  kartla_document_options_init(&options);
+  options.media_type = "pdf";
+  EXPECT_STATUS(KARTLA_E_SCHEMA, kartla_record_add_document(f->record, kContent, sizeof kContent, &options, &buf));
+  kartla_document_options_init(&options);
+  options.kind = "MEDICAL_STATEMENT";
+  EXPECT_STATUS(KARTLA_E_SCHEMA, kartla_record_add_document(f->record, kContent, sizeof kContent, &options, &buf));
+  EXPECT_EMPTY(buf);
+
+  EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_document(f->record, "doc-none", &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_remove_document(f->record, "doc-none"));
+  if (kartla_record_add_document(f->record, kContent, sizeof kContent, NULL, &id) != KARTLA_OK) {
+    misuse_fail(__LINE__, "kartla_record_add_document", kartla_last_error());
+    return;
+  }
+  EXPECT_MISUSE(kartla_record_document(NULL, (const char *)id.data, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_document(f->record, NULL, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_document(f->record, (const char *)id.data, NULL));
+  EXPECT_MISUSE(kartla_record_document(f->record, (const char *)id.data, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_document(f->record, "doc-none", &buf));
+  EXPECT_EMPTY(buf);
+
+  /* To a file: refused before any file is made. */
+  {
+    char out_path[4200];
+    snprintf(out_path, sizeof out_path, "%s.document", f->record_path);
+    EXPECT_MISUSE(kartla_record_document_to_file(NULL, (const char *)id.data, out_path, 0));
+    EXPECT_MISUSE(kartla_record_document_to_file(f->record, NULL, out_path, 0));
+    EXPECT_MISUSE(kartla_record_document_to_file(f->record, (const char *)id.data, NULL, 0));
+    EXPECT_MISUSE(kartla_record_document_to_file(f->record, (const char *)id.data, out_path, 2));
+    EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_document_to_file(f->record, "doc-none", out_path, 0));
+    /* An existing file is not replaced without replace = 1. */
+    EXPECT_MISUSE(kartla_record_document_to_file(f->record, (const char *)id.data, f->record_path, 0));
+    EXPECT_MISUSE(kartla_share_document_to_file(NULL, (const char *)id.data, 0, out_path, 0));
+    EXPECT_MISUSE(kartla_share_document_to_file(f->share, NULL, 0, out_path, 0));
+    EXPECT_MISUSE(kartla_share_document_to_file(f->share, (const char *)id.data, 0, NULL, 0));
+    EXPECT_MISUSE(kartla_share_document_to_file(f->share, (const char *)id.data, 0, out_path, -1));
+    EXPECT_STATUS(KARTLA_E_NOT_SHARED, kartla_share_document_to_file(f->share, (const char *)id.data, 0, out_path, 0));
+    if (fopen(out_path, "rb") != NULL) misuse_fail(__LINE__, "kartla_*_document_to_file", "wrote a file on failure");
+  }
+
+  EXPECT_MISUSE(kartla_record_documents(NULL, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_documents(f->record, BAD_ENCODING, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_documents(f->record, KARTLA_ENCODING_JSON, NULL));
+  EXPECT_MISUSE(kartla_record_documents(f->record, KARTLA_ENCODING_JSON, &full));
+  EXPECT_UNTOUCHED(full, copy);
+
+  EXPECT_MISUSE(kartla_record_remove_document(NULL, (const char *)id.data));
+  EXPECT_MISUSE(kartla_record_remove_document(f->record, NULL));
+  EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_remove_document(f->record, "doc-none"));
+
+  EXPECT_MISUSE(kartla_share_document(NULL, (const char *)id.data, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_document(f->share, NULL, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_document(f->share, (const char *)id.data, 0, NULL));
+  EXPECT_MISUSE(kartla_share_document(f->share, (const char *)id.data, 0, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_STATUS(KARTLA_E_NOT_SHARED, kartla_share_document(f->share, (const char *)id.data, 0, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_documents(NULL, 0, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_documents(f->share, 0, BAD_ENCODING, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_share_documents(f->share, 0, KARTLA_ENCODING_JSON, NULL));
+  EXPECT_MISUSE(kartla_share_documents(f->share, 0, KARTLA_ENCODING_JSON, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_STATUS(KARTLA_E_NOT_SHARED, kartla_share_documents(f->share, 0, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_EMPTY(buf);
+
+  if (kartla_record_remove_document(f->record, (const char *)id.data) != KARTLA_OK)
+    misuse_fail(__LINE__, "kartla_record_remove_document", kartla_last_error());
+  kartla_buffer_free(&id);
+}
+
 /* Receipts: the fixture's grant, from its saved record. */
 static void receipts(const struct fixture *f) {
   kartla_buffer buf = KARTLA_BUFFER_INIT;
@@ -1340,6 +1452,7 @@ int main(int argc, char **argv) {
   verifications(&f);
   attestations(&f);
   trust_and_contributions(&f);
+  documents(&f); /* last: it leaves the record with unsaved changes */
   teardown(&f);
   printf("%d misuse cases, %d failures\n", misuse_cases, misuse_failures);
   return misuse_failures == 0 ? 0 : 1;

@@ -114,6 +114,17 @@ int main(void) {
                                            entry_ref.entry_len == 0,
            detail);
     }
+    {
+      kartla_document_options document_options;
+      memset(&document_options, 0xA5, sizeof document_options);
+      kartla_document_options_init(&document_options);
+      snprintf(detail, sizeof detail, "macro %lu, kartla_document_options_init() version %lu",
+               (unsigned long)KARTLA_DOCUMENT_OPTIONS_VERSION, (unsigned long)document_options.version);
+      twin("KARTLA_DOCUMENT_OPTIONS_VERSION",
+           document_options.version == KARTLA_DOCUMENT_OPTIONS_VERSION && document_options.title == NULL &&
+               document_options.kind == NULL && document_options.media_type == NULL && document_options.health_data == 0,
+           detail);
+    }
   }
 
   printf("value KARTLA_ABI_VERSION %lu\n", (unsigned long)KARTLA_ABI_VERSION);

@@ -77,6 +77,9 @@ export const RecordShareOptions = koffi.struct("kartla_record_share_options", {
   version: "uint32_t", purpose: "const char *", expires_at: "int64_t", now: "int64_t",
   gdpr_art6_basis: "const char *", gdpr_art9_basis: "const char *",
 });
+export const DocumentOptions = koffi.struct("kartla_document_options", {
+  version: "uint32_t", title: "const char *", kind: "const char *", media_type: "const char *", health_data: "uint32_t",
+});
 export const EntryRef = koffi.struct("kartla_entry_ref", {
   version: "uint32_t", owner_card: "const uint8_t *", owner_card_len: "size_t", record_id: "const char *",
   section: "const char *", entry_id: "const char *", entry: "const uint8_t *", entry_len: "size_t",
@@ -88,6 +91,7 @@ export const AGENCY_INFO_VERSION = 1;
 export const RECORD_OPEN_OPTIONS_VERSION = 1;
 export const RECORD_SHARE_OPTIONS_VERSION = 2;
 export const ENTRY_REF_VERSION = 1;
+export const DOCUMENT_OPTIONS_VERSION = 1;
 
 const PROTOTYPES = [
   // common.h
@@ -180,6 +184,15 @@ const PROTOTYPES = [
   "kartla_status kartla_contribution_create(const kartla_identity *agency, const uint8_t *owner_card, size_t owner_card_len, const char *record_id, const char *section, const uint8_t *entry_json, size_t entry_json_len, const char *claim_json, int64_t now, kartla_buffer *out)",
   "kartla_status kartla_contribution_describe(const kartla_identity *owner, const uint8_t *contribution, size_t contribution_len, const char *record_id, int64_t now, kartla_encoding encoding, kartla_buffer *out)",
   "kartla_status kartla_record_accept_contribution(kartla_record *record, const kartla_identity *owner, const uint8_t *contribution, size_t contribution_len, int64_t now, _Out_ int *added)",
+  // experimental/documents.h
+  "kartla_status kartla_record_add_document(kartla_record *record, const uint8_t *content, size_t len, const kartla_document_options *options, kartla_buffer *id)",
+  "kartla_status kartla_record_document(const kartla_record *record, const char *id, kartla_buffer *out)",
+  "kartla_status kartla_record_document_to_file(const kartla_record *record, const char *id, const char *path, int replace)",
+  "kartla_status kartla_record_documents(const kartla_record *record, kartla_encoding encoding, kartla_buffer *out)",
+  "kartla_status kartla_record_remove_document(kartla_record *record, const char *id)",
+  "kartla_status kartla_share_document(const kartla_share *share, const char *id, int64_t at, kartla_buffer *out)",
+  "kartla_status kartla_share_document_to_file(const kartla_share *share, const char *id, int64_t at, const char *path, int replace)",
+  "kartla_status kartla_share_documents(const kartla_share *share, int64_t at, kartla_encoding encoding, kartla_buffer *out)",
   // experimental/receipt.h
   "kartla_status kartla_record_receipt(const kartla_record *record, const char *grant_id, kartla_buffer *out)",
   "kartla_status kartla_receipt_describe(const uint8_t *receipt, size_t receipt_len, const uint8_t *owner_card, size_t owner_card_len, const uint8_t *agency_card, size_t agency_card_len, kartla_encoding encoding, kartla_buffer *out)",

@@ -38,6 +38,7 @@ test("the options structs carry the headers' versions", () => {
     ["KARTLA_RECORD_OPEN_OPTIONS_VERSION", native.RECORD_OPEN_OPTIONS_VERSION],
     ["KARTLA_RECORD_SHARE_OPTIONS_VERSION", native.RECORD_SHARE_OPTIONS_VERSION],
     ["KARTLA_ENTRY_REF_VERSION", native.ENTRY_REF_VERSION],
+    ["KARTLA_DOCUMENT_OPTIONS_VERSION", native.DOCUMENT_OPTIONS_VERSION],
   ]) {
     const m = text.match(new RegExp(`#define ${macro} (\\d+)`));
     assert.ok(m, macro);
@@ -56,6 +57,7 @@ test("the struct layouts are the C compiler's", () => {
       ["version", "purpose", "expires_at", "now", "gdpr_art6_basis", "gdpr_art9_basis"]],
     EntryRef: ["kartla_entry_ref",
       ["version", "owner_card", "owner_card_len", "record_id", "section", "entry_id", "entry", "entry_len"]],
+    DocumentOptions: ["kartla_document_options", ["version", "title", "kind", "media_type", "health_data"]],
   };
   const lines = ["#include <stdio.h>", "#include <stddef.h>", "#include <kartla/kartla.h>",
     "#include <kartla/experimental/attest.h>", "int main(void) {"];

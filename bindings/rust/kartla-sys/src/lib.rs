@@ -112,6 +112,17 @@ pub struct kartla_record_share_options {
     pub gdpr_art9_basis: *const c_char,
 }
 
+pub const KARTLA_DOCUMENT_OPTIONS_VERSION: u32 = 1;
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct kartla_document_options {
+    pub version: u32,
+    pub title: *const c_char,
+    pub kind: *const c_char,
+    pub media_type: *const c_char,
+    pub health_data: u32,
+}
+
 pub const KARTLA_ENTRY_REF_VERSION: u32 = 1;
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
@@ -492,6 +503,52 @@ extern "C" {
         contribution_len: usize,
         now: i64,
         added: *mut c_int,
+    ) -> kartla_status;
+
+    // kartla/experimental/documents.h
+    pub fn kartla_document_options_init(options: *mut kartla_document_options);
+    pub fn kartla_record_add_document(
+        record: *mut kartla_record,
+        content: *const u8,
+        len: usize,
+        options: *const kartla_document_options,
+        id: *mut kartla_buffer,
+    ) -> kartla_status;
+    pub fn kartla_record_document(
+        record: *const kartla_record,
+        id: *const c_char,
+        out: *mut kartla_buffer,
+    ) -> kartla_status;
+    pub fn kartla_record_document_to_file(
+        record: *const kartla_record,
+        id: *const c_char,
+        path: *const c_char,
+        replace: c_int,
+    ) -> kartla_status;
+    pub fn kartla_record_documents(
+        record: *const kartla_record,
+        encoding: kartla_encoding,
+        out: *mut kartla_buffer,
+    ) -> kartla_status;
+    pub fn kartla_record_remove_document(record: *mut kartla_record, id: *const c_char) -> kartla_status;
+    pub fn kartla_share_document(
+        share: *const kartla_share,
+        id: *const c_char,
+        at: i64,
+        out: *mut kartla_buffer,
+    ) -> kartla_status;
+    pub fn kartla_share_document_to_file(
+        share: *const kartla_share,
+        id: *const c_char,
+        at: i64,
+        path: *const c_char,
+        replace: c_int,
+    ) -> kartla_status;
+    pub fn kartla_share_documents(
+        share: *const kartla_share,
+        at: i64,
+        encoding: kartla_encoding,
+        out: *mut kartla_buffer,
     ) -> kartla_status;
 
     // kartla/experimental/receipt.h

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: Apache-2.0
+// Documents as files (include/kartla/experimental/documents.h): bytes in, bytes out, listings
+// without content. The model (model/documents.h) does the work on the documents section.
+#include <ctime>
+#include <string>
+
+#include "capi/encode_result.h"
+#include "capi/guard.h"
+#include "capi/handles.h"
+#include "io/atomic_writer.h"
+#include "model/document_stream.h"
+#include "model/documents.h"
+
+using kartla::Code;
+using kartla::fail;
+using kartla::capi::guarded;
+using kartla::capi::input_bytes;
+using kartla::capi::input_text;
+using kartla::capi::put_secret;
+using kartla::capi::put_text;
+using kartla::capi::require_empty;
+using kartla::capi::require_output;
+
+namespace {
+
+const kartla::model::SectionInfo& documents_section() { return kartla::model::section_by_name("documents"); }
+
+int64_t or_now(int64_t t) { return t != 0 ? t : static_cast<int64_t>(std::time(nullptr)); }
+
+// NULL is "not given"; any text given is taken as it is.
+std::string optional_text(const char* text, const char* name) {
+  return text == nullptr ? std::string() : input_text(text, name);
+}
+
+kartla::model::DocumentDetails details_from(const kartla_document_options* options) {
+  kartla_document_options defaults;
+  kartla_document_options_init(&defaults);
+  const kartla_document_options& o = options != nullptr ? *options : defaults;
+  if (o.version != KARTLA_DOCUMENT_OPTIONS_VERSION)
+    fail(Code::invalid_argument, "options.version is not KARTLA_DOCUMENT_OPTIONS_VERSION");
+  if (o.health_data > 1) fail(Code::invalid_argument, "options.health_data must be 0 or 1");
+  kartla::model::DocumentDetails details;
+  details.title = optional_text(o.title, "options.title");
+  details.kind = optional_text(o.kind, "options.kind");
+  details.media_type = optional_text(o.media_type, "options.media_type");
+  details.health_data = o.health_data == 1;
+  return details;
+}
+
+// The document goes to a temporary file that becomes the output only once everything checked
+// (AtomicWriter: the temporary file is removed if commit() is never reached).
+class FileSink final : public kartla::format::ContentSink {
+ public:
+  explicit FileSink(kartla::io::AtomicWriter& writer) : writer_(writer) {}
+  void write(kartla::ByteView piece) override { writer_.write(piece); }
+
+ private:
+  kartla::io::AtomicWriter& writer_;
+};
+
+kartla::io::AtomicWriter::Replace replace_mode(int replace) {
+  if (replace != 0 && replace != 1) fail(Code::invalid_argument, "replace must be 0 or 1");
+  return replace == 1 ? kartla::io::AtomicWriter::Replace::existing : kartla::io::AtomicWriter::Replace::never;
+}
+
+}  // namespace
+
+extern "C" {
+
+void kartla_document_options_init(kartla_document_options* options) {
+  if (options == nullptr) return;
+  *options = kartla_document_options{KARTLA_DOCUMENT_OPTIONS_VERSION, nullptr, nullptr, nullptr, 0};
+}
+
+kartla_status kartla_record_add_document(kartla_record* record, const uint8_t* content, size_t len,
+                                         const kartla_document_options* options, kartla_buffer* id) {
+  return guarded([&] {
+    require_output(record, "record");
+    require_empty(id, "id");
+    const kartla::ByteView bytes = input_bytes(content, len, "content");
+    kartla::model::DocumentDetails details = details_from(options);
+    details.added_at = kartla::capi::record_now(*record);
+    const std::string added = kartla::model::add_document(record->record, bytes, details);
+    put_text(id, added);
+  });
+}
+
+kartla_status kartla_record_document(const kartla_record* record, const char* id, kartla_buffer* out) {
+  return guarded([&] {
+    require_output(record, "record");
+    require_empty(out, "out");
+    const std::string wanted = input_text(id, "id");
+    if (!record->record.has_section(documents_section())) fail(Code::not_found, "the record holds no documents");
+    put_secret(out, kartla::model::document_content(record->record.read_section(documents_section()).view(), wanted));
+  });
+}
+
+kartla_status kartla_record_documents(const kartla_record* record, kartla_encoding encoding, kartla_buffer* out) {
+  return guarded([&] {
+    kartla::capi::require_encoding(encoding);
+    require_output(record, "record");
+    require_empty(out, "out");
+    kartla::v1::Documents listing;
+    if (record->record.has_section(documents_section()))
+      listing = kartla::model::document_listing(record->record.read_section(documents_section()).view());
+    kartla::capi::emit(listing, encoding, out);
+  });
+}
+
+kartla_status kartla_record_remove_document(kartla_record* record, const char* id) {
+  return guarded([&] {
+    require_output(record, "record");
+    kartla::model::remove_document(record->record, input_text(id, "id"));
+  });
+}
+
+kartla_status kartla_share_document(const kartla_share* share, const char* id, int64_t at, kartla_buffer* out) {
+  return guarded([&] {
+    require_output(share, "share");
+    require_empty(out, "out");
+    const std::string wanted = input_text(id, "id");
+    put_secret(out, kartla::model::document_content(share->view.read_section(documents_section(), or_now(at)).view(),
+                                                    wanted));
+  });
+}
+
+kartla_status kartla_record_document_to_file(const kartla_record* record, const char* id, const char* path,
+                                             int replace) {
+  return guarded([&] {
+    require_output(record, "record");
+    const std::string wanted = input_text(id, "id");
+    const auto mode = replace_mode(replace);
+    kartla::io::AtomicWriter writer(input_text(path, "path"));
+    FileSink sink(writer);
+    kartla::model::stream_document(record->record, wanted, sink);
+    writer.commit(mode);
+  });
+}
+
+kartla_status kartla_share_document_to_file(const kartla_share* share, const char* id, int64_t at, const char* path,
+                                            int replace) {
+  return guarded([&] {
+    require_output(share, "share");
+    const std::string wanted = input_text(id, "id");
+    const auto mode = replace_mode(replace);
+    const std::string target = input_text(path, "path");
+    kartla::io::AtomicWriter writer(target);
+    FileSink sink(writer);
+    kartla::model::DocumentExtractor extractor(wanted, sink);
+    share->view.stream_section(documents_section(), or_now(at), extractor);
+    extractor.finish();
+    writer.commit(mode);
+  });
+}
+
+kartla_status kartla_share_documents(const kartla_share* share, int64_t at, kartla_encoding encoding,
+                                     kartla_buffer* out) {
+  return guarded([&] {
+    kartla::capi::require_encoding(encoding);
+    require_output(share, "share");
+    require_empty(out, "out");
+    const auto listing = kartla::model::document_listing(share->view.read_section(documents_section(), or_now(at)).view());
+    kartla::capi::emit(listing, encoding, out);
+  });
+}
+
+}  // extern "C"

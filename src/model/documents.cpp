@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "model/documents.h"
+
+#include "base/error.h"
+#include "crypto/encoding.h"
+#include "crypto/random.h"
+#include "crypto/sha256.h"
+#include "format/limits.h"
+#include "format/strict_parse.h"
+#include "kartla/v1/documents.pb.h"
+#include "model/validation/section_check.h"
+
+namespace kartla::model {
+namespace {
+
+using v1::DocumentEntry;
+using v1::Documents;
+
+constexpr std::string_view kSectionName = "documents";
+constexpr const char* kDefaultMediaType = "application/octet-stream";
+
+const SectionInfo& documents_info() { return section_by_name(kSectionName); }
+
+// A parsed documents section holds every document's plaintext in ordinary heap strings; they are
+// wiped before the message releases them (docs/SPEC.md §10), whichever way the function leaves.
+class WipedDocuments {
+ public:
+  WipedDocuments() = default;
+  WipedDocuments(const WipedDocuments&) = delete;
+  WipedDocuments& operator=(const WipedDocuments&) = delete;
+  ~WipedDocuments() {
+    for (DocumentEntry& entry : *message.mutable_entries())
+      if (entry.content_case() == DocumentEntry::kInlineContent)
+        crypto::wipe(entry.mutable_inline_content()->data(), entry.inline_content().size());
+  }
+  Documents message;
+};
+
+void parse_documents(ByteView plaintext, Documents& out) {
+  if (!format::parse_bounded(plaintext, out)) fail(Code::schema, "content is not a valid documents section");
+}
+
+const DocumentEntry& entry_named(const Documents& documents, std::string_view id) {
+  for (const DocumentEntry& entry : documents.entries())
+    if (entry.id() == id) return entry;
+  fail(Code::not_found, "no document with id " + std::string(id) + " in the documents section");
+}
+
+DocumentEntry::Kind kind_named(const std::string& name) {
+  if (name.empty()) return DocumentEntry::OTHER;
+  DocumentEntry::Kind kind = DocumentEntry::KIND_UNSPECIFIED;
+  if (!DocumentEntry::Kind_Parse(name, &kind) || kind == DocumentEntry::KIND_UNSPECIFIED)
+    fail(Code::invalid_argument, "kind " + name + " is not a document kind (DIPLOMA, GRADE, OTHER, ...)");
+  return kind;
+}
+
+// Ids are random, so two documents added on two copies of one record never collide, and an id
+// says nothing of the file (docs/MODEL.md: entry-id-shape allows letters, digits and '-').
+std::string new_document_id() { return "doc-" + crypto::to_hex(crypto::random_public_bytes(8)); }
+
+// The new section's bytes land in secure memory; the parsed message they came from is wiped.
+void store(Record& record, const Documents& documents) {
+  crypto::SecretBuffer bytes(documents.ByteSizeLong(), crypto::SecretBuffer::Uninitialized{});
+  if (!documents.SerializeWithCachedSizesToArray(bytes.data()) && bytes.size() != 0)
+    fail(Code::internal, "could not encode the documents section");
+  record.write_section(require_valid_bytes(documents_info(), bytes.view()));
+}
+
+}  // namespace
+
+std::string add_document(Record& record, ByteView content, const DocumentDetails& details) {
+  // From the length alone, before a byte is read: the section that would hold it is bounded.
+  if (content.size > format::kMaxSectionPlaintext)
+    fail(Code::limit, "a document of " + std::to_string(content.size) + " bytes exceeds the section size limit (" +
+                          std::to_string(format::kMaxSectionPlaintext) + " bytes)");
+  const DocumentEntry::Kind kind = kind_named(details.kind);
+  WipedDocuments documents;
+  if (record.has_section(documents_info())) parse_documents(record.read_section(documents_info()).view(), documents.message);
+  DocumentEntry& entry = *documents.message.add_entries();
+  std::string id = new_document_id();
+  entry.set_id(id);
+  entry.set_kind(kind);
+  entry.set_title(details.title);
+  entry.set_media_type(details.media_type.empty() ? std::string(kDefaultMediaType) : details.media_type);
+  entry.set_size_bytes(content.size);
+  const crypto::Sha256 digest = crypto::sha256(content);
+  entry.set_sha256(digest.data(), digest.size());
+  entry.set_inline_content(content.data, content.size);
+  entry.set_health_data(details.health_data);
+  v1::Assertion& assertion = *entry.mutable_assertion();
+  assertion.set_source(v1::Assertion::SELF_REPORTED);
+  assertion.mutable_asserted_at()->set_seconds(details.added_at);
+  store(record, documents.message);
+  return id;
+}
+
+void remove_document(Record& record, std::string_view id) {
+  if (!record.has_section(documents_info())) fail(Code::not_found, "the record holds no documents");
+  WipedDocuments documents;
+  parse_documents(record.read_section(documents_info()).view(), documents.message);
+  auto* entries = documents.message.mutable_entries();
+  for (int i = 0; i < entries->size(); ++i) {
+    if (entries->Get(i).id() != id) continue;
+    DocumentEntry& gone = *entries->Mutable(i);
+    if (gone.content_case() == DocumentEntry::kInlineContent)
+      crypto::wipe(gone.mutable_inline_content()->data(), gone.inline_content().size());
+    entries->DeleteSubrange(i, 1);
+    store(record, documents.message);
+    return;
+  }
+  fail(Code::not_found, "no document with id " + std::string(id) + " in the documents section");
+}
+
+crypto::SecretBuffer document_content(ByteView documents_plaintext, std::string_view id) {
+  WipedDocuments documents;
+  parse_documents(documents_plaintext, documents.message);
+  const DocumentEntry& entry = entry_named(documents.message, id);
+  if (entry.content_case() != DocumentEntry::kInlineContent)
+    fail(Code::not_found, "document " + std::string(id) + " has no content in the record (it refers to a copy kept elsewhere)");
+  const std::string& bytes = entry.inline_content();
+  // The section was authenticated as a whole; this checks that the entry describes the bytes it
+  // carries, so what a reader gets is the file the metadata (and any attestation of it) names.
+  const crypto::Sha256 digest = crypto::sha256(bytes);
+  if (entry.size_bytes() != bytes.size() ||
+      !crypto::equal_constant_time(ByteView(entry.sha256()), ByteView(digest.data(), digest.size())))
+    fail(Code::integrity, "document " + std::string(id) + " does not match its recorded size and SHA-256");
+  return crypto::SecretBuffer::copy_of(bytes);
+}
+
+Documents document_listing(ByteView documents_plaintext) {
+  WipedDocuments documents;
+  parse_documents(documents_plaintext, documents.message);
+  documents.message.clear_attestations();
+  // Every field but the content stays, including fields a newer schema adds.
+  for (DocumentEntry& entry : *documents.message.mutable_entries()) {
+    if (entry.content_case() != DocumentEntry::kInlineContent) continue;
+    crypto::wipe(entry.mutable_inline_content()->data(), entry.inline_content().size());
+    entry.clear_inline_content();
+  }
+  Documents listing;
+  listing.Swap(&documents.message);
+  return listing;
+}
+
+}  // namespace kartla::model
