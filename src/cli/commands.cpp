@@ -27,13 +27,34 @@ const Option kOwnerLastSeen{"--last-seen", "N", "also refuse a copy older than s
 const Option kAsAgency{"--as", "AGENCY.id", "instead of --owner: what this agency may read of FILE (a share bundle)"};
 const Option kAtForAgency{"--at", "DATE", "with --as: check grant expiry at DATE (YYYY-MM-DD or ...T...Z, UTC)"};
 const Option kOwnerCardForAgency{"--owner-card", "OWNER.card", "with --as: the owner whose record this must be"};
+// Every command that unlocks an identity asks a running agent first (docs/AGENT.md); this opts out.
+const Option kNoAgent{"--no-agent", "", "do not ask the agent for the key, nor offer it one (`kartla agent`)"};
 const Option kAcceptOlder{"--accept-older", "",
                           "open an older copy anyway; a save continues above the newest version seen"};
 
 }  // namespace
 
+namespace {
+
+// Each command that takes a passphrase unlocks an identity, so each also takes --no-agent; but
+// those that create one (they ask for a new passphrase) and `identity passwd`, which always asks
+// for the current passphrase: knowing it, not holding a key, is what changing it requires.
+std::vector<Command> with_no_agent(std::vector<Command> table) {
+  for (Command& command : table) {
+    const std::string words = command_words(command);
+    if (words == "identity new" || words == "agency new" || words == "trust root" || words == "identity passwd")
+      continue;
+    bool unlocks = false;
+    for (const Option& option : command.options) unlocks = unlocks || option.name == kPassphraseFile.name;
+    if (unlocks) command.options.push_back(kNoAgent);
+  }
+  return table;
+}
+
+}  // namespace
+
 const std::vector<Command>& commands() {
-  static const std::vector<Command> table = {
+  static const std::vector<Command> table = with_no_agent({
       {"identity", "new", "--out OWNER.id [--kdf-memory-mib N] [--kdf-passes N]",
        "create an owner identity and print its recovery code once",
        "Creates a new owner identity (Ed25519 signing and X25519 encryption keys) and writes it to\n"
@@ -506,7 +527,34 @@ const std::vector<Command>& commands() {
        "Art. 9) and are never shared by a wildcard.",
        {{"--json", "", "print the list as JSON"}},
        run_sections},
-  };
+      {"agent", "start", "[--timeout DURATION]",
+       "start the agent that keeps unlocked keys for a run of commands",
+       "Starts an agent in the background, as ssh-agent does, so that a run of commands asks for a\n"
+       "passphrase once. After a command unlocks an identity with its passphrase it gives the agent\n"
+       "the key derived from it (never the passphrase), and later commands take the key from the agent\n"
+       "instead of asking. The agent keeps each key in locked memory, never on disk, for DURATION\n"
+       "(e.g. 90s, 15m, 8h; default 15m), and answers only its own user, on a socket in\n"
+       "$XDG_RUNTIME_DIR/kartla (else /tmp/kartla-UID). Any program running as you can ask it for a\n"
+       "key while it runs: stop it when you are done. docs/AGENT.md says what it protects and what not.",
+       {{"--timeout", "DURATION", "how long each key is kept after it is given (default 15m, at most 7d)"}},
+       run_agent_start},
+      {"agent", "status", "",
+       "say whether the agent runs and how many keys it holds",
+       "Prints the agent's process, its socket, how many keys it holds and how long it keeps each.\n"
+       "Exits 3 when no agent is running.",
+       {},
+       run_agent_status},
+      {"agent", "forget", "",
+       "make the agent wipe every key it holds",
+       "The agent wipes every key and keeps running; the next command asks for the passphrase.",
+       {},
+       run_agent_forget},
+      {"agent", "stop", "",
+       "wipe every key and end the agent",
+       "The agent wipes every key it holds, removes its socket and exits.",
+       {},
+       run_agent_stop},
+  });
   return table;
 }
 

@@ -180,6 +180,11 @@ const PROTOTYPES = [
   "kartla_status kartla_contribution_create(const kartla_identity *agency, const uint8_t *owner_card, size_t owner_card_len, const char *record_id, const char *section, const uint8_t *entry_json, size_t entry_json_len, const char *claim_json, int64_t now, kartla_buffer *out)",
   "kartla_status kartla_contribution_describe(const kartla_identity *owner, const uint8_t *contribution, size_t contribution_len, const char *record_id, int64_t now, kartla_encoding encoding, kartla_buffer *out)",
   "kartla_status kartla_record_accept_contribution(kartla_record *record, const kartla_identity *owner, const uint8_t *contribution, size_t contribution_len, int64_t now, _Out_ int *added)",
+  // experimental/agent.h (declared so the header check holds; the agent is the CLI's)
+  "kartla_status kartla_identity_passphrase_key_tag(const uint8_t *file, size_t file_len, kartla_buffer *out)",
+  "kartla_status kartla_identity_open_insecure_export_key(const uint8_t *file, size_t file_len, const uint8_t *passphrase, size_t passphrase_len, _Out_ kartla_identity **out, kartla_buffer *passphrase_key)",
+  "kartla_status kartla_identity_open_with_passphrase_key(const uint8_t *file, size_t file_len, const uint8_t *key, size_t key_len, _Out_ kartla_identity **out)",
+  "kartla_status kartla_buffer_copy(const uint8_t *data, size_t len, kartla_buffer *out)",
   // experimental/receipt.h
   "kartla_status kartla_record_receipt(const kartla_record *record, const char *grant_id, kartla_buffer *out)",
   "kartla_status kartla_receipt_describe(const uint8_t *receipt, size_t receipt_len, const uint8_t *owner_card, size_t owner_card_len, const uint8_t *agency_card, size_t agency_card_len, kartla_encoding encoding, kartla_buffer *out)",
