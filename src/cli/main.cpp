@@ -102,7 +102,9 @@ std::string main_help() {
   out +=
       "\n"
       "Passphrases come from --passphrase-file FILE (its first line), the KARTLA_PASSPHRASE\n"
-      "environment variable, or a prompt on the terminal (never echoed), in that order.\n"
+      "environment variable, or a prompt on the terminal (never echoed), in that order. A running\n"
+      "agent (kartla agent start) is asked first, and remembers what the passphrase unlocked;\n"
+      "--no-agent skips it.\n"
       "\n"
       "Errors are one line on standard error starting 'kartla: error:', with nothing on standard\n"
       "output. Exit codes:\n";
@@ -117,7 +119,9 @@ std::string group_help(std::string_view group) {
 }
 
 std::string command_help(const Command& command) {
-  std::string out = "Usage: kartla " + command_words(command) + " " + std::string(command.usage) + "\n\n";
+  std::string out = "Usage: kartla " + command_words(command);
+  if (!command.usage.empty()) out += " " + std::string(command.usage);
+  out += "\n\n";
   std::string summary(command.summary);
   if (!summary.empty() && summary[0] >= 'a' && summary[0] <= 'z') summary[0] = static_cast<char>(summary[0] - 'a' + 'A');
   out += summary + ".\n\n" + std::string(command.details) + "\n";
