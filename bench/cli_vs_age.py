@@ -86,7 +86,7 @@ def main():
         b.k("record", "set", "rec.kartla", "--owner", "owner.id", "--section", "documents", "--in", "in.json",
             "--no-agent")
         b.run("age-keygen", "-o", "age.key")
-        recipient = [line.split(": ")[1] for line in open(os.path.join(workdir, "age.key"))
+        recipient = [line.split(": ")[1].strip() for line in open(os.path.join(workdir, "age.key"))
                      if line.startswith("# public key: ")][0]
 
         def kartla_once(i, agent):
