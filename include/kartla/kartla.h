@@ -14,6 +14,7 @@
  *   kartla/verify.h    verification without keys
  * and, when KARTLA_EXPERIMENTAL is defined before it, the EXPERIMENTAL tier, which may change in
  * any release:
+ *   kartla/experimental/agent.h         the passphrase key an agent keeps
  *   kartla/experimental/attest.h        attestations and provenance
  *   kartla/experimental/trust.h         trust roots and trust lists
  *   kartla/experimental/contribution.h  agencies' contributions
@@ -42,6 +43,7 @@
 #include "kartla/verify.h"
 
 #ifdef KARTLA_EXPERIMENTAL
+#include "kartla/experimental/agent.h"
 #include "kartla/experimental/attest.h"
 #include "kartla/experimental/contribution.h"
 #include "kartla/experimental/coordination.h"

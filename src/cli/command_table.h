@@ -35,6 +35,8 @@ inline const Option kOwnerCardForAgency{"--owner-card", "OWNER.card", N_("with -
 inline const Option kLanguage{"--language", "LANG",
                               N_("language of labels and messages: sv, fi or en (default: from LANGUAGE, LC_ALL, "
                                  "LC_MESSAGES or LANG)")};
+// Every command that unlocks an identity asks a running agent first (docs/AGENT.md); this opts out.
+inline const Option kNoAgent{"--no-agent", "", N_("do not ask the agent for the key, nor offer it one (`kartla agent`)")};
 inline const Option kAcceptOlder{"--accept-older", "",
                                  N_("open an older copy anyway; a save continues above the newest version seen")};
 
@@ -42,6 +44,6 @@ std::vector<Command> identity_commands();    // identity, record new/set/get/lis
 std::vector<Command> sharing_commands();     // agency, share, bundle, open, revoke, receipt, record ledger
 std::vector<Command> content_commands();     // validate, progress, plan, record show
 std::vector<Command> attest_commands();      // attest, record attach/provenance, trust
-std::vector<Command> contribute_commands();  // contribute, inbox, accept, verify, sections
+std::vector<Command> contribute_commands();  // contribute, inbox, accept, verify, sections, agent
 
 }  // namespace kartla::cli

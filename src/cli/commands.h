@@ -82,6 +82,11 @@ Exit run_record_provenance(const Args& args);
 Exit run_trust_add(const Args& args);
 Exit run_trust_sign(const Args& args);
 Exit run_trust_show(const Args& args);
+// agent.cpp: the agent that keeps passphrase keys for a run of commands (docs/AGENT.md)
+Exit run_agent_start(const Args& args);
+Exit run_agent_status(const Args& args);
+Exit run_agent_stop(const Args& args);
+Exit run_agent_forget(const Args& args);
 // contribute.cpp: contributions written by agencies
 Exit run_contribute(const Args& args);
 Exit run_inbox(const Args& args);

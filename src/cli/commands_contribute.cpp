@@ -67,6 +67,33 @@ std::vector<Command> contribute_commands() {
         "Art. 9) and are never shared by a wildcard."),
      {{"--json", "", N_("print the list as JSON")}},
      run_sections},
+    {"agent", "start", "[--timeout DURATION]",
+     N_("start the agent that keeps unlocked keys for a run of commands"),
+     N_("Starts an agent in the background, as ssh-agent does, so that a run of commands asks for a\n"
+        "passphrase once. After a command unlocks an identity with its passphrase it gives the agent\n"
+        "the key derived from it (never the passphrase), and later commands take the key from the agent\n"
+        "instead of asking. The agent keeps each key in locked memory, never on disk, for DURATION\n"
+        "(e.g. 90s, 15m, 8h; default 15m), and answers only its own user, on a socket in\n"
+        "$XDG_RUNTIME_DIR/kartla (else /tmp/kartla-UID). Any program running as you can ask it for a\n"
+        "key while it runs: stop it when you are done. docs/AGENT.md says what it protects and what not."),
+     {{"--timeout", "DURATION", N_("how long each key is kept after it is given (default 15m, at most 7d)")}},
+     run_agent_start},
+    {"agent", "status", "",
+     N_("say whether the agent runs and how many keys it holds"),
+     N_("Prints the agent's process, its socket, how many keys it holds and how long it keeps each.\n"
+        "Exits 3 when no agent is running."),
+     {},
+     run_agent_status},
+    {"agent", "forget", "",
+     N_("make the agent wipe every key it holds"),
+     N_("The agent wipes every key and keeps running; the next command asks for the passphrase."),
+     {},
+     run_agent_forget},
+    {"agent", "stop", "",
+     N_("wipe every key and end the agent"),
+     N_("The agent wipes every key it holds, removes its socket and exits."),
+     {},
+     run_agent_stop},
   };
 }
 

@@ -176,7 +176,7 @@ Exit run_identity_recover(const Args& args) {
 Exit run_identity_passwd(const Args& args) {
   args.expect_positionals({"OWNER.id"});
   const std::string& path = args.positional(0);
-  kartla::identity identity = unlock_identity(path, args);
+  kartla::identity identity = unlock_identity(path, args, AgentUse::never);
   const Secret passphrase = replacement_passphrase(args);
   identity.set_passphrase(passphrase.view());
   identity.save(path);

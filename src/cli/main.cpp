@@ -110,7 +110,9 @@ std::string main_help() {
            "locale's (LANGUAGE, LC_ALL, LC_MESSAGES or LANG), else English.\n"
            "\n");
   out += T("Passphrases come from --passphrase-file FILE (its first line), the KARTLA_PASSPHRASE\n"
-           "environment variable, or a prompt on the terminal (never echoed), in that order.\n"
+           "environment variable, or a prompt on the terminal (never echoed), in that order. A running\n"
+           "agent (kartla agent start) is asked first, and remembers what the passphrase unlocked;\n"
+           "--no-agent skips it.\n"
            "\n"
            "Errors are one line on standard error starting 'kartla: error:', with nothing on standard\n"
            "output. Exit codes:\n");
@@ -125,7 +127,10 @@ std::string group_help(std::string_view group) {
 }
 
 std::string command_help(const Command& command) {
-  std::string out = fill(T("Usage: kartla %1$s %2$s"), {command_words(command), command.usage}) + "\n\n";
+  std::string usage_line = fill(T("Usage: kartla %1$s %2$s"), {command_words(command), command.usage});
+  // A command without arguments has no usage text: no space at the end of its line.
+  while (!usage_line.empty() && usage_line.back() == ' ') usage_line.pop_back();
+  std::string out = usage_line + "\n\n";
   std::string summary = translated(command.summary);
   if (!summary.empty() && summary[0] >= 'a' && summary[0] <= 'z') summary[0] = static_cast<char>(summary[0] - 'a' + 'A');
   out += summary + ".\n\n" + translated(command.details) + "\n";

@@ -16,6 +16,7 @@
 #include <optional>
 #include <utility>
 
+#include "agent_client.h"
 #include "args.h"
 #include "files.h"
 #include "messages.h"
@@ -282,11 +283,16 @@ Secret recovery_code(const Args& args, const std::string& identity_path) {
                        fill(T("Recovery code for %s: "), {terminal_safe(identity_path)}), false});
 }
 
-kartla::identity unlock_identity(const std::string& path, const Args& args) {
+kartla::identity unlock_identity(const std::string& path, const Args& args, AgentUse agent_use) {
   const Secret file = read_input(path, kSmallFileReadLimit);
+  const bool use_agent = agent_use == AgentUse::unless_no_agent && !args.flag("--no-agent");
+  // A running agent that holds this file's key spares the person the prompt and Argon2id.
+  if (use_agent)
+    if (std::optional<kartla::identity> unlocked = agent::unlock_with_agent(file.view())) return std::move(*unlocked);
   const Secret passphrase = current_passphrase(args, path);
   const SlowStep deriving(fill(T("Unlocking %s (Argon2id: a few seconds)..."), {path}));
   try {
+    if (use_agent) return agent::unlock_and_offer_to_agent(file.view(), passphrase.view());
     return kartla::identity::open(file.view(), passphrase.view());
   } catch (const kartla::error& e) {
     // The one failure a person can do something about on their own.

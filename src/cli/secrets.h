@@ -80,8 +80,16 @@ class SlowStep {
   bool shown_ = false;
 };
 
+// Whether an unlock may ask a running agent for the key and offer it one (docs/AGENT.md).
+enum class AgentUse {
+  unless_no_agent,  // yes, unless --no-agent was given
+  never,            // no: the person must type the passphrase (`identity passwd`)
+};
+
 // Reads the file first, so a missing file is reported before anyone is asked for a passphrase,
-// then unlocks it with the passphrase from --passphrase-file, KARTLA_PASSPHRASE or a prompt.
-kartla::identity unlock_identity(const std::string& path, const Args& args);
+// then asks the agent (agent_client.h) and, if it has no key for this file, unlocks it with the
+// passphrase from --passphrase-file, KARTLA_PASSPHRASE or a prompt.
+kartla::identity unlock_identity(const std::string& path, const Args& args,
+                                 AgentUse agent_use = AgentUse::unless_no_agent);
 
 }  // namespace kartla::cli

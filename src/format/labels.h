@@ -28,6 +28,7 @@ inline constexpr const char* kAttestedEntry = "kartla/v1/attested-entry";  // th
 inline constexpr const char* kContributionPayload = "kartla/v1/contribution-payload";  // sealed-box plaintext prefix
 inline constexpr const char* kSlotCommitment = "kartla/v1/slot-commitment";  // manifest slot table (§5.3)
 inline constexpr const char* kSlotTag = "kartla/v1/slot-tag";                // a section entry's blinded name
+inline constexpr const char* kPassphraseKeyTag = "kartla/v1/identity/passphrase-key-tag";  // an agent's key name (§4.1.3)
 
 // AEAD associated data prefixes
 inline constexpr const char* kSectionAd = "kartla/v1/section";

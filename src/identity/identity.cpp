@@ -103,6 +103,15 @@ Identity Identity::unlock_with_passphrase(ByteView identity_file, ByteView passp
   return unlock_with_wrapping_key(std::move(file), key, format::label::kPassphraseWrapAd, false);
 }
 
+Identity::UnlockedWithKey Identity::unlock_with_passphrase_insecure_export_key(ByteView identity_file,
+                                                                              ByteView passphrase) {
+  format::IdentityFile file = format::decode_identity_file(identity_file);
+  check_passphrase(passphrase);
+  crypto::SecretBuffer key = crypto::derive_key_from_passphrase(passphrase, file.kdf);
+  Identity identity = unlock_with_wrapping_key(std::move(file), key, format::label::kPassphraseWrapAd, false);
+  return {std::move(identity), std::move(key)};
+}
+
 Identity Identity::unlock_with_recovery_code(ByteView identity_file, ByteView recovery_code) {
   format::IdentityFile file = format::decode_identity_file(identity_file);
   const crypto::SecretBuffer entropy = parse_recovery_code(recovery_code);

@@ -11,6 +11,7 @@
 
 #include "base/bytes.h"
 #include "crypto/box.h"
+#include "crypto/hash.h"
 #include "crypto/secret_buffer.h"
 #include "crypto/sign.h"
 #include "format/card_codec.h"
@@ -40,6 +41,17 @@ class Identity {
   static Identity unlock_with_passphrase(ByteView identity_file, ByteView passphrase);
   static Identity unlock_with_recovery_code(ByteView identity_file, ByteView recovery_code);
 
+  // The passphrase key (Argon2id of the passphrase under this file's salt and parameters), for an
+  // agent that spares later commands the Argon2id cost (docs/AGENT.md; passphrase_key.cpp).
+  // INSECURE_export: the key leaves the Identity; a grep for "insecure_export" finds every use.
+  struct UnlockedWithKey;
+  static UnlockedWithKey unlock_with_passphrase_insecure_export_key(ByteView identity_file, ByteView passphrase);
+  // Error(auth) if `passphrase_key` does not open this file's passphrase wrap.
+  static Identity unlock_with_passphrase_key(ByteView identity_file, ByteView passphrase_key);
+  // Names the one passphrase key that opens this file: a hash of the card, the Argon2id
+  // parameters, the salt and the passphrase wrap, so it changes with every new passphrase.
+  static crypto::Digest passphrase_key_tag(ByteView identity_file);
+
   // Re-wraps the data key under a new passphrase with a fresh salt (the recovery code stays valid).
   void set_passphrase(ByteView new_passphrase);
 
@@ -68,6 +80,11 @@ class Identity {
   crypto::SigningKeyPair signing_;
   crypto::BoxKeyPair box_;
   std::shared_ptr<SeenVersions> seen_;
+};
+
+struct Identity::UnlockedWithKey {
+  Identity identity;
+  crypto::SecretBuffer passphrase_key;
 };
 
 struct CreatedIdentity {

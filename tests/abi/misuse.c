@@ -253,6 +253,45 @@ static void identities(const struct fixture *f) {
   EXPECT_STATUS(KARTLA_E_FORMAT, kartla_card_fingerprint(f->card.data, SIZE_MAX, &code));
   EXPECT_EMPTY(code);
 
+  /* The agent's passphrase key (kartla/experimental/agent.h): every check before any Argon2id. */
+  EXPECT_MISUSE(kartla_identity_passphrase_key_tag(NULL, 10, &code));
+  EXPECT_EMPTY(code);
+  EXPECT_MISUSE(kartla_identity_passphrase_key_tag(f->identity_file.data, f->identity_file.len, NULL));
+  EXPECT_MISUSE(kartla_identity_passphrase_key_tag(f->identity_file.data, f->identity_file.len, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_STATUS(KARTLA_E_FORMAT, kartla_identity_passphrase_key_tag(f->identity_file.data, SIZE_MAX, &code));
+  EXPECT_EMPTY(code);
+  out = POISON;
+  EXPECT_MISUSE(kartla_identity_open_insecure_export_key(NULL, 10, kPass, PASS_LEN, &out, &code));
+  EXPECT_NULL(out);
+  EXPECT_EMPTY(code);
+  out = POISON;
+  EXPECT_MISUSE(kartla_identity_open_insecure_export_key(f->identity_file.data, f->identity_file.len, kPass,
+                                                         PASS_LEN, &out, NULL));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_MISUSE(kartla_identity_open_insecure_export_key(f->identity_file.data, f->identity_file.len, kPass,
+                                                         PASS_LEN, &out, &full));
+  EXPECT_NULL(out);
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_MISUSE(kartla_identity_open_insecure_export_key(f->identity_file.data, f->identity_file.len, kPass,
+                                                         PASS_LEN, NULL, &code));
+  EXPECT_EMPTY(code);
+  /* A key of the wrong length is a wrong passphrase, refused before it is tried. */
+  out = POISON;
+  EXPECT_STATUS(KARTLA_E_AUTH, kartla_identity_open_with_passphrase_key(f->identity_file.data, f->identity_file.len,
+                                                                        kPass, 3, &out));
+  EXPECT_NULL(out);
+  out = POISON;
+  EXPECT_MISUSE(kartla_identity_open_with_passphrase_key(f->identity_file.data, f->identity_file.len, NULL, 32, &out));
+  EXPECT_NULL(out);
+  EXPECT_MISUSE(kartla_identity_open_with_passphrase_key(f->identity_file.data, f->identity_file.len, kPass, 3, NULL));
+  EXPECT_MISUSE(kartla_buffer_copy(NULL, 4, &code));
+  EXPECT_EMPTY(code);
+  EXPECT_MISUSE(kartla_buffer_copy(kPass, 4, NULL));
+  EXPECT_MISUSE(kartla_buffer_copy(kPass, 4, &full));
+  EXPECT_UNTOUCHED(full, copy);
+
   EXPECT_MISUSE(kartla_section_is_special_category(NULL, &flag));
   EXPECT_ZERO(flag);
   EXPECT_MISUSE(kartla_section_is_special_category("profile", NULL));

@@ -165,6 +165,9 @@ class Runner:
             # The versions an owner has seen are kept in a state folder on the computer: each
             # case has its own, never the real home folder's.
             "KARTLA_STATE_DIR": os.path.join(workdir, ".kartla-state"),
+            # Where `kartla agent` would listen: the case's own, so an agent the person running
+            # the tests has started (in their runtime folder or /tmp/kartla-UID) is never asked.
+            "XDG_RUNTIME_DIR": os.path.join(meta, "run"),
         })
         return env
 

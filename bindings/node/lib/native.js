@@ -193,6 +193,11 @@ const PROTOTYPES = [
   "kartla_status kartla_share_document(const kartla_share *share, const char *id, int64_t at, kartla_buffer *out)",
   "kartla_status kartla_share_document_to_file(const kartla_share *share, const char *id, int64_t at, const char *path, int replace)",
   "kartla_status kartla_share_documents(const kartla_share *share, int64_t at, kartla_encoding encoding, kartla_buffer *out)",
+  // experimental/agent.h (declared so the header check holds; the agent is the CLI's)
+  "kartla_status kartla_identity_passphrase_key_tag(const uint8_t *file, size_t file_len, kartla_buffer *out)",
+  "kartla_status kartla_identity_open_insecure_export_key(const uint8_t *file, size_t file_len, const uint8_t *passphrase, size_t passphrase_len, _Out_ kartla_identity **out, kartla_buffer *passphrase_key)",
+  "kartla_status kartla_identity_open_with_passphrase_key(const uint8_t *file, size_t file_len, const uint8_t *key, size_t key_len, _Out_ kartla_identity **out)",
+  "kartla_status kartla_buffer_copy(const uint8_t *data, size_t len, kartla_buffer *out)",
   // experimental/receipt.h
   "kartla_status kartla_record_receipt(const kartla_record *record, const char *grant_id, kartla_buffer *out)",
   "kartla_status kartla_receipt_describe(const uint8_t *receipt, size_t receipt_len, const uint8_t *owner_card, size_t owner_card_len, const uint8_t *agency_card, size_t agency_card_len, kartla_encoding encoding, kartla_buffer *out)",

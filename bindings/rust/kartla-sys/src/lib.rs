@@ -550,6 +550,25 @@ extern "C" {
         encoding: kartla_encoding,
         out: *mut kartla_buffer,
     ) -> kartla_status;
+    // kartla/experimental/agent.h: the passphrase key an agent keeps (docs/AGENT.md).
+    pub fn kartla_identity_passphrase_key_tag(file: *const u8, file_len: usize, out: *mut kartla_buffer)
+        -> kartla_status;
+    pub fn kartla_identity_open_insecure_export_key(
+        file: *const u8,
+        file_len: usize,
+        passphrase: *const u8,
+        passphrase_len: usize,
+        out: *mut *mut kartla_identity,
+        passphrase_key: *mut kartla_buffer,
+    ) -> kartla_status;
+    pub fn kartla_identity_open_with_passphrase_key(
+        file: *const u8,
+        file_len: usize,
+        key: *const u8,
+        key_len: usize,
+        out: *mut *mut kartla_identity,
+    ) -> kartla_status;
+    pub fn kartla_buffer_copy(data: *const u8, len: usize, out: *mut kartla_buffer) -> kartla_status;
 
     // kartla/experimental/receipt.h
     pub fn kartla_record_receipt(
