@@ -91,6 +91,8 @@ Exit run_agent_forget(const Args& args);
 Exit run_contribute(const Args& args);
 Exit run_inbox(const Args& args);
 Exit run_accept(const Args& args);
+// report.cpp: a programme's follow-up figures, for its project owner
+Exit run_report(const Args& args);
 // verify.cpp: what needs no key
 Exit run_verify(const Args& args);
 Exit run_sections(const Args& args);

@@ -45,6 +45,25 @@ std::vector<Command> contribute_commands() {
         "accept it (delete the file)."),
      {kOwner, kOwnerLastSeen, kAcceptOlder, kPassphraseFile},
      run_accept},
+    {"", "report", "--as PROJECT.id BUNDLE... [--format FORMAT] [--at DATE] [--language LANG]",
+     N_("print a programme's follow-up figures from the bundles shared for it"),
+     N_("For the project owner of a programme (an ESF+ project): opens each BUNDLE as the agency\n"
+        "PROJECT.id, reads the participant's programme_followup section (shared under GDPR Art.\n"
+        "6(1)(c) or 6(1)(e)) and prints figures about the group only: participants, counts by gender\n"
+        "and by the highest phase reached, and the shares in work or studies at exit and six months\n"
+        "after. Never a line per person. A figure of fewer than 5 people, or one that would give\n"
+        "such a figure away, is not shown; a group of fewer than 5 participants is refused (exit 3).\n"
+        "Each participant counts once (the newest version of their bundles). Every bundle not\n"
+        "counted is named with the reason: unreadable, unverifiable, expired, not-shared,\n"
+        "invalid-content, wrong-basis, duplicate, other-programme. --format json prints the\n"
+        "library's result; csv prints one row per figure under a header row (bundles not counted\n"
+        "are then named on standard error). --at DATE judges grant expiry at DATE."),
+     {{"--as", "PROJECT.id", N_("the project owner's agency identity the bundles were shared with")},
+      {"--format", "FORMAT", N_("text (default), json or csv")},
+      {"--at", "DATE", N_("judge grant expiry at DATE (YYYY-MM-DD or ...T...Z, UTC) instead of now")},
+      kLanguage,
+      kPassphraseFile},
+     run_report},
     {"", "verify", "FILE [--json] [--last-seen N] [--trust TRUST.list]",
      N_("check a record's signature and integrity, without any key"),
      N_("Checks the owner's signature over the exact manifest bytes and the hash of every section\n"

@@ -114,9 +114,21 @@ SectionChoice parse_sections(const std::string& text) {
 std::vector<std::string> wildcard_sections(const kartla::record& record) {
   std::vector<std::string> out;
   std::vector<std::string> held_back;
+  bool followup_held_back = false;
   for (const std::string& name : kartla::section_names()) {
     if (name == kLedgerSection || !record.has_section(name)) continue;
+    // Shared only for a programme's report, named, under its own basis (docs/SPEC.md §7.8).
+    if (name == "programme_followup") {
+      followup_held_back = true;
+      continue;
+    }
     (record.section_is_special(name) ? held_back : out).push_back(name);
+  }
+  if (followup_held_back) {
+    std::fputs("kartla: note: not shared: programme_followup (name it with --art6-basis 6.1.c or 6.1.e to share it "
+               "for a programme's report)\n",
+               stderr);
+    std::fflush(stderr);
   }
   if (out.empty())
     usage_error(T("the record holds no section that --sections all shares (health data must be named to be shared)"));

@@ -294,6 +294,25 @@ std::vector<CodeSystem> build_registry() {
                 {"employed", "employed (anställd, työllinen)"},
                 {"self-employed", "self-employed (egenföretagare, yrittäjä)"}},
                V::optional, "", "docs/MODEL.md"});
+  // Gender for a programme's follow-up report: ESF+ reports women, men and non-binary persons;
+  // `not-stated` lets a person take part in the figures without saying (docs/MODEL.md).
+  r.push_back({"kartla-gender", "Kartla gender (programme follow-up)", "kartla-gender-code", "a Kartla gender",
+               nullptr,
+               {{"woman", "woman (kvinna, nainen)"},
+                {"man", "man (man, mies)"},
+                {"non-binary", "non-binary (icke-binär, muunsukupuolinen)"},
+                {"not-stated", "not stated (vill inte uppge, ei halua kertoa)"}},
+               V::optional, "", "docs/MODEL.md"});
+  // Where a participant went on leaving a programme and six months later (ESF+ common result
+  // indicators: in employment incl. self-employment, in education or training, job searching).
+  r.push_back({"kartla-followup-outcome", "Kartla programme outcome", "kartla-followup-outcome-code",
+               "a Kartla programme outcome", nullptr,
+               {{"employed", "in work, employed or self-employed (i arbete, työssä)"},
+                {"studies", "in education or training (studier, opiskelu)"},
+                {"job-seeking", "job seeking (arbetssökande, työnhakija)"},
+                {"other", "other (annat, muu)"},
+                {"unknown", "unknown (okänt, ei tiedossa)"}},
+               V::optional, "", "docs/MODEL.md"});
   // The agencies' roles, the same names as the agency cards' roles (docs/SPEC.md §4.2).
   r.push_back({"kartla-agency-role", "Kartla agency role", "kartla-agency-role-code", "a Kartla agency role",
                nullptr,

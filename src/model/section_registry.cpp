@@ -13,6 +13,7 @@
 #include "kartla/v1/languages.pb.h"
 #include "kartla/v1/notes.pb.h"
 #include "kartla/v1/profile.pb.h"
+#include "kartla/v1/programme_followup.pb.h"
 #include "kartla/v1/progress.pb.h"
 #include "kartla/v1/sharing_ledger.pb.h"
 #include "kartla/v1/work_ability.pb.h"
@@ -48,6 +49,9 @@ const std::vector<Row>& rows() {
       {{10, "documents", "kartla.v1.Documents", false, false}, &prototype_of<v1::Documents>},
       {{11, "notes", "kartla.v1.Notes", false, false}, &prototype_of<v1::Notes>},
       {{12, "sharing_ledger", "kartla.v1.SharingLedger", false, true}, &prototype_of<v1::SharingLedger>},
+      // Shared only for a programme's follow-up report, under its own legal basis (docs/SPEC.md §7.8).
+      {{13, "programme_followup", "kartla.v1.ProgrammeFollowup", false, false},
+       &prototype_of<v1::ProgrammeFollowup>},
   };
   return table;
 }

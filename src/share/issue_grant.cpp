@@ -117,6 +117,14 @@ IssuedGrant share_sections(model::Record& record, const ShareRequest& request) {
                                      "' holds health data: sharing it needs a GDPR Art. 9(2) basis (9.2.a to 9.2.j)");
   if (special.empty() && !request.gdpr_art9_basis.empty())
     fail(Code::invalid_argument, "an Art. 9(2) basis is for health data, and none of these sections holds any");
+  // The follow-up section serves only the funder's report (docs/SPEC.md §7.8): the project owner
+  // processes it under its reporting obligation or public task, so consent (the default) is refused.
+  const bool followup = std::any_of(ids.begin(), ids.end(), [](uint32_t id) {
+    return model::section_by_id(id)->name == std::string_view("programme_followup");
+  });
+  if (followup && art6 != "6.1.c" && art6 != "6.1.e")
+    fail(Code::invalid_argument,
+         "'programme_followup' is shared for a programme's report: name GDPR Art. 6(1)(c) or 6(1)(e) as the basis");
 
   format::GrantTerms terms;
   terms.grant_id = crypto::random_public_bytes(16);

@@ -1456,6 +1456,37 @@ done:
   kartla_identity_free(root);
 }
 
+/* The follow-up report: NULLs, no bundle, a count past the bound (refused from the count alone,
+ * before any path is read), a bad encoding, a non-empty output; and one bundle, which is a group
+ * below the minimum: KARTLA_E_LIMIT with the output left empty. */
+static void followups(const struct fixture *f) {
+  kartla_buffer buf = KARTLA_BUFFER_INIT;
+  kartla_buffer copy = f->full;
+  kartla_buffer full = f->full;
+  const char *paths[] = {f->bundle_path};
+  const char *null_path[] = {NULL};
+  if (kartla_followup_minimum_group() != KARTLA_FOLLOWUP_MINIMUM_GROUP ||
+      kartla_followup_max_bundles() != KARTLA_FOLLOWUP_MAX_BUNDLES)
+    misuse_fail(__LINE__, "kartla_followup_minimum_group", "twin disagrees with its macro");
+  EXPECT_MISUSE(kartla_followup_report(NULL, paths, 1, 0, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_followup_report(f->agency, NULL, 1, 0, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_followup_report(f->agency, null_path, 1, 0, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_followup_report(f->agency, paths, 0, 0, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_followup_report(f->agency, paths, SIZE_MAX, 0, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_followup_report(f->agency, paths, 1, 0, BAD_ENCODING, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_followup_report(f->agency, paths, 1, 0, KARTLA_ENCODING_JSON, NULL));
+  EXPECT_MISUSE(kartla_followup_report(f->agency, paths, 1, 0, KARTLA_ENCODING_JSON, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_followup_report(f->agency, paths, 1, 0, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_EMPTY(buf);
+}
+
 static void static_information(void) {
   size_t i;
   if (kartla_version() == NULL || kartla_version_number() == 0 || kartla_format_version() == 0)
@@ -1491,6 +1522,7 @@ int main(int argc, char **argv) {
   verifications(&f);
   attestations(&f);
   trust_and_contributions(&f);
+  followups(&f);
   documents(&f); /* last: it leaves the record with unsaved changes */
   teardown(&f);
   printf("%d misuse cases, %d failures\n", misuse_cases, misuse_failures);

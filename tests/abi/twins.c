@@ -127,6 +127,13 @@ int main(void) {
     }
   }
 
+  snprintf(detail, sizeof detail, "macro %lu, kartla_followup_minimum_group() %lu",
+           (unsigned long)KARTLA_FOLLOWUP_MINIMUM_GROUP, (unsigned long)kartla_followup_minimum_group());
+  twin("KARTLA_FOLLOWUP_MINIMUM_GROUP", KARTLA_FOLLOWUP_MINIMUM_GROUP == kartla_followup_minimum_group(), detail);
+  snprintf(detail, sizeof detail, "macro %lu, kartla_followup_max_bundles() %lu",
+           (unsigned long)KARTLA_FOLLOWUP_MAX_BUNDLES, (unsigned long)kartla_followup_max_bundles());
+  twin("KARTLA_FOLLOWUP_MAX_BUNDLES", KARTLA_FOLLOWUP_MAX_BUNDLES == kartla_followup_max_bundles(), detail);
+
   printf("value KARTLA_ABI_VERSION %lu\n", (unsigned long)KARTLA_ABI_VERSION);
   printf("value KARTLA_VERSION_STRING %s\n", KARTLA_VERSION_STRING);
   return failures == 0 ? 0 : 1;

@@ -1444,6 +1444,7 @@ type SectionContent struct {
 	//	*SectionContent_Documents
 	//	*SectionContent_Notes
 	//	*SectionContent_SharingLedger
+	//	*SectionContent_ProgrammeFollowup
 	Content       isSectionContent_Content `protobuf_oneof:"content"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1594,6 +1595,15 @@ func (x *SectionContent) GetSharingLedger() *SharingLedger {
 	return nil
 }
 
+func (x *SectionContent) GetProgrammeFollowup() *ProgrammeFollowup {
+	if x != nil {
+		if x, ok := x.Content.(*SectionContent_ProgrammeFollowup); ok {
+			return x.ProgrammeFollowup
+		}
+	}
+	return nil
+}
+
 type isSectionContent_Content interface {
 	isSectionContent_Content()
 }
@@ -1646,6 +1656,10 @@ type SectionContent_SharingLedger struct {
 	SharingLedger *SharingLedger `protobuf:"bytes,12,opt,name=sharing_ledger,json=sharingLedger,proto3,oneof"`
 }
 
+type SectionContent_ProgrammeFollowup struct {
+	ProgrammeFollowup *ProgrammeFollowup `protobuf:"bytes,13,opt,name=programme_followup,json=programmeFollowup,proto3,oneof"`
+}
+
 func (*SectionContent_Profile) isSectionContent_Content() {}
 
 func (*SectionContent_Education) isSectionContent_Content() {}
@@ -1669,6 +1683,8 @@ func (*SectionContent_Documents) isSectionContent_Content() {}
 func (*SectionContent_Notes) isSectionContent_Content() {}
 
 func (*SectionContent_SharingLedger) isSectionContent_Content() {}
+
+func (*SectionContent_ProgrammeFollowup) isSectionContent_Content() {}
 
 // A contribution file that verified completely, for its owner to decide on.
 type ContributionDescription struct {
@@ -1973,11 +1989,257 @@ func (x *EntryProvenance) GetAttestations() []*AttestationReport {
 	return nil
 }
 
+type FollowupReport struct {
+	state              protoimpl.MessageState `protogen:"open.v1"`
+	ProgrammeName      string                 `protobuf:"bytes,1,opt,name=programme_name,json=programmeName,proto3" json:"programme_name,omitempty"` // as the counted entries name it
+	FundingRef         string                 `protobuf:"bytes,2,opt,name=funding_ref,json=fundingRef,proto3" json:"funding_ref,omitempty"`
+	MinimumGroup       uint32                 `protobuf:"varint,3,opt,name=minimum_group,json=minimumGroup,proto3" json:"minimum_group,omitempty"`                      // 5 (docs/SPEC.md §7.8)
+	Participants       uint32                 `protobuf:"varint,4,opt,name=participants,proto3" json:"participants,omitempty"`                                          // people counted (each once)
+	ByGender           []*FollowupCell        `protobuf:"bytes,5,rep,name=by_gender,json=byGender,proto3" json:"by_gender,omitempty"`                                   // woman, man, non-binary, not-stated; base: participants
+	ByHighestPhase     []*FollowupCell        `protobuf:"bytes,6,rep,name=by_highest_phase,json=byHighestPhase,proto3" json:"by_highest_phase,omitempty"`               // "0" (no phase yet), "1", "2"...; base: participants
+	ByStatus           []*FollowupCell        `protobuf:"bytes,7,rep,name=by_status,json=byStatus,proto3" json:"by_status,omitempty"`                                   // participating, exited; base: participants
+	AtExit             []*FollowupCell        `protobuf:"bytes,8,rep,name=at_exit,json=atExit,proto3" json:"at_exit,omitempty"`                                         // employed, studies, job-seeking, other, unknown; base: exited
+	SixMonthsAfterExit []*FollowupCell        `protobuf:"bytes,9,rep,name=six_months_after_exit,json=sixMonthsAfterExit,proto3" json:"six_months_after_exit,omitempty"` // the same codes; base: exited
+	Skipped            []*SkippedBundle       `protobuf:"bytes,10,rep,name=skipped,proto3" json:"skipped,omitempty"`                                                    // every bundle not counted, in the order given
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
+}
+
+func (x *FollowupReport) Reset() {
+	*x = FollowupReport{}
+	mi := &file_kartla_v1_results_proto_msgTypes[20]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *FollowupReport) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*FollowupReport) ProtoMessage() {}
+
+func (x *FollowupReport) ProtoReflect() protoreflect.Message {
+	mi := &file_kartla_v1_results_proto_msgTypes[20]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use FollowupReport.ProtoReflect.Descriptor instead.
+func (*FollowupReport) Descriptor() ([]byte, []int) {
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{20}
+}
+
+func (x *FollowupReport) GetProgrammeName() string {
+	if x != nil {
+		return x.ProgrammeName
+	}
+	return ""
+}
+
+func (x *FollowupReport) GetFundingRef() string {
+	if x != nil {
+		return x.FundingRef
+	}
+	return ""
+}
+
+func (x *FollowupReport) GetMinimumGroup() uint32 {
+	if x != nil {
+		return x.MinimumGroup
+	}
+	return 0
+}
+
+func (x *FollowupReport) GetParticipants() uint32 {
+	if x != nil {
+		return x.Participants
+	}
+	return 0
+}
+
+func (x *FollowupReport) GetByGender() []*FollowupCell {
+	if x != nil {
+		return x.ByGender
+	}
+	return nil
+}
+
+func (x *FollowupReport) GetByHighestPhase() []*FollowupCell {
+	if x != nil {
+		return x.ByHighestPhase
+	}
+	return nil
+}
+
+func (x *FollowupReport) GetByStatus() []*FollowupCell {
+	if x != nil {
+		return x.ByStatus
+	}
+	return nil
+}
+
+func (x *FollowupReport) GetAtExit() []*FollowupCell {
+	if x != nil {
+		return x.AtExit
+	}
+	return nil
+}
+
+func (x *FollowupReport) GetSixMonthsAfterExit() []*FollowupCell {
+	if x != nil {
+		return x.SixMonthsAfterExit
+	}
+	return nil
+}
+
+func (x *FollowupReport) GetSkipped() []*SkippedBundle {
+	if x != nil {
+		return x.Skipped
+	}
+	return nil
+}
+
+type FollowupCell struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Key           string                 `protobuf:"bytes,1,opt,name=key,proto3" json:"key,omitempty"`
+	Count         uint32                 `protobuf:"varint,2,opt,name=count,proto3" json:"count,omitempty"`
+	Suppressed    bool                   `protobuf:"varint,3,opt,name=suppressed,proto3" json:"suppressed,omitempty"`
+	PerMille      uint32                 `protobuf:"varint,4,opt,name=per_mille,json=perMille,proto3" json:"per_mille,omitempty"` // count x 1000 / base, rounded half up: 417 is 41.7 %
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *FollowupCell) Reset() {
+	*x = FollowupCell{}
+	mi := &file_kartla_v1_results_proto_msgTypes[21]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *FollowupCell) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*FollowupCell) ProtoMessage() {}
+
+func (x *FollowupCell) ProtoReflect() protoreflect.Message {
+	mi := &file_kartla_v1_results_proto_msgTypes[21]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use FollowupCell.ProtoReflect.Descriptor instead.
+func (*FollowupCell) Descriptor() ([]byte, []int) {
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{21}
+}
+
+func (x *FollowupCell) GetKey() string {
+	if x != nil {
+		return x.Key
+	}
+	return ""
+}
+
+func (x *FollowupCell) GetCount() uint32 {
+	if x != nil {
+		return x.Count
+	}
+	return 0
+}
+
+func (x *FollowupCell) GetSuppressed() bool {
+	if x != nil {
+		return x.Suppressed
+	}
+	return false
+}
+
+func (x *FollowupCell) GetPerMille() uint32 {
+	if x != nil {
+		return x.PerMille
+	}
+	return 0
+}
+
+type SkippedBundle struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	Index uint32                 `protobuf:"varint,1,opt,name=index,proto3" json:"index,omitempty"` // the bundle's position in the list given, from 0
+	// "unverifiable", "unreadable", "expired", "not-shared", "invalid-content", "wrong-basis",
+	// "duplicate" or "other-programme"
+	Reason        string `protobuf:"bytes,2,opt,name=reason,proto3" json:"reason,omitempty"`
+	Detail        string `protobuf:"bytes,3,opt,name=detail,proto3" json:"detail,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SkippedBundle) Reset() {
+	*x = SkippedBundle{}
+	mi := &file_kartla_v1_results_proto_msgTypes[22]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SkippedBundle) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SkippedBundle) ProtoMessage() {}
+
+func (x *SkippedBundle) ProtoReflect() protoreflect.Message {
+	mi := &file_kartla_v1_results_proto_msgTypes[22]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SkippedBundle.ProtoReflect.Descriptor instead.
+func (*SkippedBundle) Descriptor() ([]byte, []int) {
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{22}
+}
+
+func (x *SkippedBundle) GetIndex() uint32 {
+	if x != nil {
+		return x.Index
+	}
+	return 0
+}
+
+func (x *SkippedBundle) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+func (x *SkippedBundle) GetDetail() string {
+	if x != nil {
+		return x.Detail
+	}
+	return ""
+}
+
 var File_kartla_v1_results_proto protoreflect.FileDescriptor
 
 const file_kartla_v1_results_proto_rawDesc = "" +
 	"\n" +
-	"\x17kartla/v1/results.proto\x12\tkartla.v1\x1a\x1bkartla/v1/action_plan.proto\x1a\x1bkartla/v1/competences.proto\x1a\x19kartla/v1/documents.proto\x1a\x19kartla/v1/education.proto\x1a\x1dkartla/v1/interventions.proto\x1a\x19kartla/v1/languages.proto\x1a\x15kartla/v1/notes.proto\x1a\x17kartla/v1/profile.proto\x1a\x18kartla/v1/progress.proto\x1a\x1ekartla/v1/sharing_ledger.proto\x1a\x1ckartla/v1/work_ability.proto\x1a\x1fkartla/v1/work_experience.proto\"D\n" +
+	"\x17kartla/v1/results.proto\x12\tkartla.v1\x1a\x1bkartla/v1/action_plan.proto\x1a\x1bkartla/v1/competences.proto\x1a\x19kartla/v1/documents.proto\x1a\x19kartla/v1/education.proto\x1a\x1dkartla/v1/interventions.proto\x1a\x19kartla/v1/languages.proto\x1a\x15kartla/v1/notes.proto\x1a\x17kartla/v1/profile.proto\x1a\"kartla/v1/programme_followup.proto\x1a\x18kartla/v1/progress.proto\x1a\x1ekartla/v1/sharing_ledger.proto\x1a\x1ckartla/v1/work_ability.proto\x1a\x1fkartla/v1/work_experience.proto\"D\n" +
 	"\vSectionList\x125\n" +
 	"\bsections\x18\x01 \x03(\v2\x19.kartla.v1.SectionListingR\bsections\"\x81\x01\n" +
 	"\x0eSectionListing\x12\x0e\n" +
@@ -2115,7 +2377,7 @@ const file_kartla_v1_results_proto_rawDesc = "" +
 	"\tissued_at\x18\x03 \x01(\x03R\bissuedAt\x12\x1d\n" +
 	"\n" +
 	"expires_at\x18\x04 \x01(\x03R\texpiresAt\x123\n" +
-	"\bagencies\x18\x05 \x03(\v2\x17.kartla.v1.ListedAgencyR\bagencies\"\xc8\x05\n" +
+	"\bagencies\x18\x05 \x03(\v2\x17.kartla.v1.ListedAgencyR\bagencies\"\x97\x06\n" +
 	"\x0eSectionContent\x12.\n" +
 	"\aprofile\x18\x01 \x01(\v2\x12.kartla.v1.ProfileH\x00R\aprofile\x124\n" +
 	"\teducation\x18\x02 \x01(\v2\x14.kartla.v1.EducationH\x00R\teducation\x12D\n" +
@@ -2130,7 +2392,8 @@ const file_kartla_v1_results_proto_rawDesc = "" +
 	"\tdocuments\x18\n" +
 	" \x01(\v2\x14.kartla.v1.DocumentsH\x00R\tdocuments\x12(\n" +
 	"\x05notes\x18\v \x01(\v2\x10.kartla.v1.NotesH\x00R\x05notes\x12A\n" +
-	"\x0esharing_ledger\x18\f \x01(\v2\x18.kartla.v1.SharingLedgerH\x00R\rsharingLedgerB\t\n" +
+	"\x0esharing_ledger\x18\f \x01(\v2\x18.kartla.v1.SharingLedgerH\x00R\rsharingLedger\x12M\n" +
+	"\x12programme_followup\x18\r \x01(\v2\x1c.kartla.v1.ProgrammeFollowupH\x00R\x11programmeFollowupB\t\n" +
 	"\acontent\"\xc5\x02\n" +
 	"\x17ContributionDescription\x12'\n" +
 	"\x0fcontribution_id\x18\x01 \x01(\tR\x0econtributionId\x12\x1b\n" +
@@ -2159,7 +2422,31 @@ const file_kartla_v1_results_proto_rawDesc = "" +
 	"\n" +
 	"provenance\x18\x02 \x01(\tR\n" +
 	"provenance\x12@\n" +
-	"\fattestations\x18\x03 \x03(\v2\x1c.kartla.v1.AttestationReportR\fattestationsB\x02H\x01b\x06proto3"
+	"\fattestations\x18\x03 \x03(\v2\x1c.kartla.v1.AttestationReportR\fattestations\"\x82\x04\n" +
+	"\x0eFollowupReport\x12%\n" +
+	"\x0eprogramme_name\x18\x01 \x01(\tR\rprogrammeName\x12\x1f\n" +
+	"\vfunding_ref\x18\x02 \x01(\tR\n" +
+	"fundingRef\x12#\n" +
+	"\rminimum_group\x18\x03 \x01(\rR\fminimumGroup\x12\"\n" +
+	"\fparticipants\x18\x04 \x01(\rR\fparticipants\x124\n" +
+	"\tby_gender\x18\x05 \x03(\v2\x17.kartla.v1.FollowupCellR\bbyGender\x12A\n" +
+	"\x10by_highest_phase\x18\x06 \x03(\v2\x17.kartla.v1.FollowupCellR\x0ebyHighestPhase\x124\n" +
+	"\tby_status\x18\a \x03(\v2\x17.kartla.v1.FollowupCellR\bbyStatus\x120\n" +
+	"\aat_exit\x18\b \x03(\v2\x17.kartla.v1.FollowupCellR\x06atExit\x12J\n" +
+	"\x15six_months_after_exit\x18\t \x03(\v2\x17.kartla.v1.FollowupCellR\x12sixMonthsAfterExit\x122\n" +
+	"\askipped\x18\n" +
+	" \x03(\v2\x18.kartla.v1.SkippedBundleR\askipped\"s\n" +
+	"\fFollowupCell\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05count\x18\x02 \x01(\rR\x05count\x12\x1e\n" +
+	"\n" +
+	"suppressed\x18\x03 \x01(\bR\n" +
+	"suppressed\x12\x1b\n" +
+	"\tper_mille\x18\x04 \x01(\rR\bperMille\"U\n" +
+	"\rSkippedBundle\x12\x14\n" +
+	"\x05index\x18\x01 \x01(\rR\x05index\x12\x16\n" +
+	"\x06reason\x18\x02 \x01(\tR\x06reason\x12\x16\n" +
+	"\x06detail\x18\x03 \x01(\tR\x06detailB\x02H\x01b\x06proto3"
 
 var (
 	file_kartla_v1_results_proto_rawDescOnce sync.Once
@@ -2174,7 +2461,7 @@ func file_kartla_v1_results_proto_rawDescGZIP() []byte {
 }
 
 var file_kartla_v1_results_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_kartla_v1_results_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
+var file_kartla_v1_results_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
 var file_kartla_v1_results_proto_goTypes = []any{
 	(AttestationClaim_Kind)(0),      // 0: kartla.v1.AttestationClaim.Kind
 	(*SectionList)(nil),             // 1: kartla.v1.SectionList
@@ -2197,18 +2484,22 @@ var file_kartla_v1_results_proto_goTypes = []any{
 	(*ProvenanceReport)(nil),        // 18: kartla.v1.ProvenanceReport
 	(*TrustListSummary)(nil),        // 19: kartla.v1.TrustListSummary
 	(*EntryProvenance)(nil),         // 20: kartla.v1.EntryProvenance
-	(*Profile)(nil),                 // 21: kartla.v1.Profile
-	(*Education)(nil),               // 22: kartla.v1.Education
-	(*WorkExperience)(nil),          // 23: kartla.v1.WorkExperience
-	(*Competences)(nil),             // 24: kartla.v1.Competences
-	(*Languages)(nil),               // 25: kartla.v1.Languages
-	(*WorkAbility)(nil),             // 26: kartla.v1.WorkAbility
-	(*ActionPlan)(nil),              // 27: kartla.v1.ActionPlan
-	(*Progress)(nil),                // 28: kartla.v1.Progress
-	(*Interventions)(nil),           // 29: kartla.v1.Interventions
-	(*Documents)(nil),               // 30: kartla.v1.Documents
-	(*Notes)(nil),                   // 31: kartla.v1.Notes
-	(*SharingLedger)(nil),           // 32: kartla.v1.SharingLedger
+	(*FollowupReport)(nil),          // 21: kartla.v1.FollowupReport
+	(*FollowupCell)(nil),            // 22: kartla.v1.FollowupCell
+	(*SkippedBundle)(nil),           // 23: kartla.v1.SkippedBundle
+	(*Profile)(nil),                 // 24: kartla.v1.Profile
+	(*Education)(nil),               // 25: kartla.v1.Education
+	(*WorkExperience)(nil),          // 26: kartla.v1.WorkExperience
+	(*Competences)(nil),             // 27: kartla.v1.Competences
+	(*Languages)(nil),               // 28: kartla.v1.Languages
+	(*WorkAbility)(nil),             // 29: kartla.v1.WorkAbility
+	(*ActionPlan)(nil),              // 30: kartla.v1.ActionPlan
+	(*Progress)(nil),                // 31: kartla.v1.Progress
+	(*Interventions)(nil),           // 32: kartla.v1.Interventions
+	(*Documents)(nil),               // 33: kartla.v1.Documents
+	(*Notes)(nil),                   // 34: kartla.v1.Notes
+	(*SharingLedger)(nil),           // 35: kartla.v1.SharingLedger
+	(*ProgrammeFollowup)(nil),       // 36: kartla.v1.ProgrammeFollowup
 }
 var file_kartla_v1_results_proto_depIdxs = []int32{
 	2,  // 0: kartla.v1.SectionList.sections:type_name -> kartla.v1.SectionListing
@@ -2220,30 +2511,37 @@ var file_kartla_v1_results_proto_depIdxs = []int32{
 	13, // 6: kartla.v1.AttestationReport.claim:type_name -> kartla.v1.AttestationClaim
 	5,  // 7: kartla.v1.TrustListDescription.root:type_name -> kartla.v1.Party
 	6,  // 8: kartla.v1.TrustListDescription.agencies:type_name -> kartla.v1.ListedAgency
-	21, // 9: kartla.v1.SectionContent.profile:type_name -> kartla.v1.Profile
-	22, // 10: kartla.v1.SectionContent.education:type_name -> kartla.v1.Education
-	23, // 11: kartla.v1.SectionContent.work_experience:type_name -> kartla.v1.WorkExperience
-	24, // 12: kartla.v1.SectionContent.competences:type_name -> kartla.v1.Competences
-	25, // 13: kartla.v1.SectionContent.languages:type_name -> kartla.v1.Languages
-	26, // 14: kartla.v1.SectionContent.work_ability:type_name -> kartla.v1.WorkAbility
-	27, // 15: kartla.v1.SectionContent.action_plan:type_name -> kartla.v1.ActionPlan
-	28, // 16: kartla.v1.SectionContent.progress:type_name -> kartla.v1.Progress
-	29, // 17: kartla.v1.SectionContent.interventions:type_name -> kartla.v1.Interventions
-	30, // 18: kartla.v1.SectionContent.documents:type_name -> kartla.v1.Documents
-	31, // 19: kartla.v1.SectionContent.notes:type_name -> kartla.v1.Notes
-	32, // 20: kartla.v1.SectionContent.sharing_ledger:type_name -> kartla.v1.SharingLedger
-	5,  // 21: kartla.v1.ContributionDescription.sender:type_name -> kartla.v1.Party
-	13, // 22: kartla.v1.ContributionDescription.claim:type_name -> kartla.v1.AttestationClaim
-	16, // 23: kartla.v1.ContributionDescription.content:type_name -> kartla.v1.SectionContent
-	19, // 24: kartla.v1.ProvenanceReport.trust_list:type_name -> kartla.v1.TrustListSummary
-	20, // 25: kartla.v1.ProvenanceReport.entries:type_name -> kartla.v1.EntryProvenance
-	14, // 26: kartla.v1.ProvenanceReport.unmatched:type_name -> kartla.v1.AttestationReport
-	14, // 27: kartla.v1.EntryProvenance.attestations:type_name -> kartla.v1.AttestationReport
-	28, // [28:28] is the sub-list for method output_type
-	28, // [28:28] is the sub-list for method input_type
-	28, // [28:28] is the sub-list for extension type_name
-	28, // [28:28] is the sub-list for extension extendee
-	0,  // [0:28] is the sub-list for field type_name
+	24, // 9: kartla.v1.SectionContent.profile:type_name -> kartla.v1.Profile
+	25, // 10: kartla.v1.SectionContent.education:type_name -> kartla.v1.Education
+	26, // 11: kartla.v1.SectionContent.work_experience:type_name -> kartla.v1.WorkExperience
+	27, // 12: kartla.v1.SectionContent.competences:type_name -> kartla.v1.Competences
+	28, // 13: kartla.v1.SectionContent.languages:type_name -> kartla.v1.Languages
+	29, // 14: kartla.v1.SectionContent.work_ability:type_name -> kartla.v1.WorkAbility
+	30, // 15: kartla.v1.SectionContent.action_plan:type_name -> kartla.v1.ActionPlan
+	31, // 16: kartla.v1.SectionContent.progress:type_name -> kartla.v1.Progress
+	32, // 17: kartla.v1.SectionContent.interventions:type_name -> kartla.v1.Interventions
+	33, // 18: kartla.v1.SectionContent.documents:type_name -> kartla.v1.Documents
+	34, // 19: kartla.v1.SectionContent.notes:type_name -> kartla.v1.Notes
+	35, // 20: kartla.v1.SectionContent.sharing_ledger:type_name -> kartla.v1.SharingLedger
+	36, // 21: kartla.v1.SectionContent.programme_followup:type_name -> kartla.v1.ProgrammeFollowup
+	5,  // 22: kartla.v1.ContributionDescription.sender:type_name -> kartla.v1.Party
+	13, // 23: kartla.v1.ContributionDescription.claim:type_name -> kartla.v1.AttestationClaim
+	16, // 24: kartla.v1.ContributionDescription.content:type_name -> kartla.v1.SectionContent
+	19, // 25: kartla.v1.ProvenanceReport.trust_list:type_name -> kartla.v1.TrustListSummary
+	20, // 26: kartla.v1.ProvenanceReport.entries:type_name -> kartla.v1.EntryProvenance
+	14, // 27: kartla.v1.ProvenanceReport.unmatched:type_name -> kartla.v1.AttestationReport
+	14, // 28: kartla.v1.EntryProvenance.attestations:type_name -> kartla.v1.AttestationReport
+	22, // 29: kartla.v1.FollowupReport.by_gender:type_name -> kartla.v1.FollowupCell
+	22, // 30: kartla.v1.FollowupReport.by_highest_phase:type_name -> kartla.v1.FollowupCell
+	22, // 31: kartla.v1.FollowupReport.by_status:type_name -> kartla.v1.FollowupCell
+	22, // 32: kartla.v1.FollowupReport.at_exit:type_name -> kartla.v1.FollowupCell
+	22, // 33: kartla.v1.FollowupReport.six_months_after_exit:type_name -> kartla.v1.FollowupCell
+	23, // 34: kartla.v1.FollowupReport.skipped:type_name -> kartla.v1.SkippedBundle
+	35, // [35:35] is the sub-list for method output_type
+	35, // [35:35] is the sub-list for method input_type
+	35, // [35:35] is the sub-list for extension type_name
+	35, // [35:35] is the sub-list for extension extendee
+	0,  // [0:35] is the sub-list for field type_name
 }
 
 func init() { file_kartla_v1_results_proto_init() }
@@ -2259,6 +2557,7 @@ func file_kartla_v1_results_proto_init() {
 	file_kartla_v1_languages_proto_init()
 	file_kartla_v1_notes_proto_init()
 	file_kartla_v1_profile_proto_init()
+	file_kartla_v1_programme_followup_proto_init()
 	file_kartla_v1_progress_proto_init()
 	file_kartla_v1_sharing_ledger_proto_init()
 	file_kartla_v1_work_ability_proto_init()
@@ -2276,6 +2575,7 @@ func file_kartla_v1_results_proto_init() {
 		(*SectionContent_Documents)(nil),
 		(*SectionContent_Notes)(nil),
 		(*SectionContent_SharingLedger)(nil),
+		(*SectionContent_ProgrammeFollowup)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -2283,7 +2583,7 @@ func file_kartla_v1_results_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_kartla_v1_results_proto_rawDesc), len(file_kartla_v1_results_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   20,
+			NumMessages:   23,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

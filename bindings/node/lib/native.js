@@ -151,6 +151,10 @@ const PROTOTYPES = [
   "kartla_status kartla_record_export_bundle(const kartla_record *record, const char *grant_id, const char *out_path)",
   // experimental/coordination.h (declared so the header check holds; not wrapped yet)
   "kartla_status kartla_record_export_case_bundle(const kartla_record *record, const char **grant_ids, size_t grant_count, const char *out_path)",
+  // experimental/followup.h (declared so the header check holds; not wrapped yet)
+  "uint32_t kartla_followup_minimum_group(void)",
+  "size_t kartla_followup_max_bundles(void)",
+  "kartla_status kartla_followup_report(const kartla_identity *agency, const char **bundle_paths, size_t bundle_count, int64_t now, kartla_encoding encoding, kartla_buffer *out)",
   "kartla_status kartla_record_revoke(kartla_record *record, const uint8_t *card, size_t card_len, int64_t now, kartla_encoding encoding, kartla_buffer *summary)",
   "kartla_status kartla_share_open_file(const char *path, const kartla_identity *agency, _Out_ kartla_share **out)",
   "kartla_status kartla_share_open(const uint8_t *bytes, size_t len, const kartla_identity *agency, _Out_ kartla_share **out)",

@@ -14,6 +14,7 @@
 #include "kartla/v1/languages.pb.h"
 #include "kartla/v1/notes.pb.h"
 #include "kartla/v1/profile.pb.h"
+#include "kartla/v1/programme_followup.pb.h"
 #include "kartla/v1/progress.pb.h"
 #include "kartla/v1/sharing_ledger.pb.h"
 #include "kartla/v1/types.pb.h"
@@ -57,6 +58,7 @@ Table build_table() {
       {v1::NoteEntry::descriptor(), check_note_entry},
       {v1::ShareGrantRecord::descriptor(), check_share_grant},
       {v1::SharingLedger::descriptor(), check_sharing_ledger},
+      {v1::ProgrammeFollowup::descriptor(), check_programme_followup},
   };
 }
 

@@ -119,6 +119,17 @@ std::vector<RuleInfo> build_catalogue() {
       {"access-event-order", "access events are timed and in time order"},
       {"access-event-hash-length", "event hashes are 32 bytes"},
       {"access-event-chain", "each event carries the previous event's hash"},
+      {"followup-programme-required", "a follow-up entry names the programme"},
+      {"followup-phase-required", "a phase transition names its phase scheme and a phase from 1"},
+      {"followup-phase-date-required", "a phase transition says when"},
+      {"followup-phase-scheme", "phase transitions use one phase scheme"},
+      {"followup-phase-order", "phase transitions oldest first"},
+      {"followup-exit-order", "the exit is not before the entry"},
+      {"followup-outcome-needs-exit", "an outcome at or after exit needs the exit date"},
+      {"participation-degree-range", "participation degree 1-100 % of full time"},
+      {"participation-date-required", "a participation degree says from when"},
+      {"participation-order", "participation degrees oldest first"},
+      {"grant-followup-basis", "sharing programme_followup needs Art. 6(1)(c) or (e)"},
   };
   for (const codes::CodeSystem& s : codes::code_systems()) {
     bool known = false;

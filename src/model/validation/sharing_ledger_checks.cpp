@@ -7,6 +7,7 @@
 #include <google/protobuf/descriptor.h>
 
 #include "kartla/v1/sharing_ledger.pb.h"
+#include "kartla/v1/programme_followup.pb.h"
 #include "kartla/v1/work_ability.pb.h"
 #include "model/validation/quote.h"
 #include "model/validation/type_checks.h"
@@ -76,6 +77,14 @@ void check_share_grant(const Visit& v) {
   if (seen.count(health_section) != 0 && !g.has_gdpr_art9_basis()) {
     v.out.add(field_path(v.path, "gdpr_art9_basis"), "grant-art9-basis",
               "sharing " + health_section + " needs a GDPR Art. 9(2) basis");
+  }
+  // Follow-up data is shared for the funder's report, a legal obligation or public task of the
+  // project owner, never under consent to an authority (docs/MODEL.md, rule grant-followup-basis).
+  const std::string followup_section = section_name_of(v1::ProgrammeFollowup::descriptor());
+  const std::string& art6 = g.gdpr_art6_basis().code();
+  if (seen.count(followup_section) != 0 && art6 != "6.1.c" && art6 != "6.1.e") {
+    v.out.add(field_path(v.path, "gdpr_art6_basis"), "grant-followup-basis",
+              "sharing " + followup_section + " needs GDPR Art. 6(1)(c) or 6(1)(e)");
   }
 }
 

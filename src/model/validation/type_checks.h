@@ -22,6 +22,9 @@ void check_instrument_definition(const Visit& v);
 void check_progress(const Visit& v);
 void check_work_ability(const Visit& v);
 
+// followup_checks.cpp
+void check_programme_followup(const Visit& v);
+
 // profile_checks.cpp
 void check_contact(const Visit& v);
 void check_interpreter(const Visit& v);

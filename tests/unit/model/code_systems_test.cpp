@@ -64,6 +64,9 @@ const std::map<std::string, CodeCase>& code_cases() {
       {"kartla-labour-market-status",
        {{"unemployed", "long-term-unemployed", "inactive", "employed", "self-employed"}, {"arbetslös", "Unemployed"}}},
       {"kartla-agency-role", {{"municipal_labour_unit", "social_insurance", "other"}, {"kommun", "Employer", ""}}},
+      {"kartla-gender", {{"woman", "man", "non-binary", "not-stated"}, {"female", "Woman", "nonbinary", ""}}},
+      {"kartla-followup-outcome",
+       {{"employed", "studies", "job-seeking", "other", "unknown"}, {"work", "Employed", "job_seeking", ""}}},
   };
   return cases;
 }

@@ -346,6 +346,17 @@ extern "C" {
         grant_count: usize,
         out_path: *const c_char,
     ) -> kartla_status;
+    // experimental/followup.h: a programme's follow-up figures from shared bundles.
+    pub fn kartla_followup_minimum_group() -> u32;
+    pub fn kartla_followup_max_bundles() -> usize;
+    pub fn kartla_followup_report(
+        agency: *const kartla_identity,
+        bundle_paths: *const *const c_char,
+        bundle_count: usize,
+        now: i64,
+        encoding: kartla_encoding,
+        out: *mut kartla_buffer,
+    ) -> kartla_status;
     pub fn kartla_record_revoke(
         record: *mut kartla_record,
         card: *const u8,

@@ -31,6 +31,7 @@ import type { Interventions } from "./interventions_pb.js";
 import type { Documents } from "./documents_pb.js";
 import type { Notes } from "./notes_pb.js";
 import type { SharingLedger } from "./sharing_ledger_pb.js";
+import type { ProgrammeFollowup } from "./programme_followup_pb.js";
 
 /**
  * Describes the file kartla/v1/results.proto.
@@ -939,6 +940,12 @@ export declare type SectionContent = Message<"kartla.v1.SectionContent"> & {
      */
     value: SharingLedger;
     case: "sharingLedger";
+  } | {
+    /**
+     * @generated from field: kartla.v1.ProgrammeFollowup programme_followup = 13;
+     */
+    value: ProgrammeFollowup;
+    case: "programmeFollowup";
   } | { case: undefined; value?: undefined };
 };
 
@@ -1104,4 +1111,147 @@ export declare type EntryProvenance = Message<"kartla.v1.EntryProvenance"> & {
  * Use `create(EntryProvenanceSchema)` to create a new message.
  */
 export declare const EntryProvenanceSchema: GenMessage<EntryProvenance>;
+
+/**
+ * @generated from message kartla.v1.FollowupReport
+ */
+export declare type FollowupReport = Message<"kartla.v1.FollowupReport"> & {
+  /**
+   * as the counted entries name it
+   *
+   * @generated from field: string programme_name = 1;
+   */
+  programmeName: string;
+
+  /**
+   * @generated from field: string funding_ref = 2;
+   */
+  fundingRef: string;
+
+  /**
+   * 5 (docs/SPEC.md §7.8)
+   *
+   * @generated from field: uint32 minimum_group = 3;
+   */
+  minimumGroup: number;
+
+  /**
+   * people counted (each once)
+   *
+   * @generated from field: uint32 participants = 4;
+   */
+  participants: number;
+
+  /**
+   * woman, man, non-binary, not-stated; base: participants
+   *
+   * @generated from field: repeated kartla.v1.FollowupCell by_gender = 5;
+   */
+  byGender: FollowupCell[];
+
+  /**
+   * "0" (no phase yet), "1", "2"...; base: participants
+   *
+   * @generated from field: repeated kartla.v1.FollowupCell by_highest_phase = 6;
+   */
+  byHighestPhase: FollowupCell[];
+
+  /**
+   * participating, exited; base: participants
+   *
+   * @generated from field: repeated kartla.v1.FollowupCell by_status = 7;
+   */
+  byStatus: FollowupCell[];
+
+  /**
+   * employed, studies, job-seeking, other, unknown; base: exited
+   *
+   * @generated from field: repeated kartla.v1.FollowupCell at_exit = 8;
+   */
+  atExit: FollowupCell[];
+
+  /**
+   * the same codes; base: exited
+   *
+   * @generated from field: repeated kartla.v1.FollowupCell six_months_after_exit = 9;
+   */
+  sixMonthsAfterExit: FollowupCell[];
+
+  /**
+   * every bundle not counted, in the order given
+   *
+   * @generated from field: repeated kartla.v1.SkippedBundle skipped = 10;
+   */
+  skipped: SkippedBundle[];
+};
+
+/**
+ * Describes the message kartla.v1.FollowupReport.
+ * Use `create(FollowupReportSchema)` to create a new message.
+ */
+export declare const FollowupReportSchema: GenMessage<FollowupReport>;
+
+/**
+ * @generated from message kartla.v1.FollowupCell
+ */
+export declare type FollowupCell = Message<"kartla.v1.FollowupCell"> & {
+  /**
+   * @generated from field: string key = 1;
+   */
+  key: string;
+
+  /**
+   * @generated from field: uint32 count = 2;
+   */
+  count: number;
+
+  /**
+   * @generated from field: bool suppressed = 3;
+   */
+  suppressed: boolean;
+
+  /**
+   * count x 1000 / base, rounded half up: 417 is 41.7 %
+   *
+   * @generated from field: uint32 per_mille = 4;
+   */
+  perMille: number;
+};
+
+/**
+ * Describes the message kartla.v1.FollowupCell.
+ * Use `create(FollowupCellSchema)` to create a new message.
+ */
+export declare const FollowupCellSchema: GenMessage<FollowupCell>;
+
+/**
+ * @generated from message kartla.v1.SkippedBundle
+ */
+export declare type SkippedBundle = Message<"kartla.v1.SkippedBundle"> & {
+  /**
+   * the bundle's position in the list given, from 0
+   *
+   * @generated from field: uint32 index = 1;
+   */
+  index: number;
+
+  /**
+   * "unverifiable", "unreadable", "expired", "not-shared", "invalid-content", "wrong-basis",
+   * "duplicate" or "other-programme"
+   *
+   * @generated from field: string reason = 2;
+   */
+  reason: string;
+
+  /**
+   * @generated from field: string detail = 3;
+   */
+  detail: string;
+};
+
+/**
+ * Describes the message kartla.v1.SkippedBundle.
+ * Use `create(SkippedBundleSchema)` to create a new message.
+ */
+export declare const SkippedBundleSchema: GenMessage<SkippedBundle>;
 

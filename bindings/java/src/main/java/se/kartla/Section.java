@@ -12,6 +12,7 @@ import se.kartla.v1.Interventions;
 import se.kartla.v1.Languages;
 import se.kartla.v1.Notes;
 import se.kartla.v1.Profile;
+import se.kartla.v1.ProgrammeFollowup;
 import se.kartla.v1.Progress;
 import se.kartla.v1.SharingLedger;
 import se.kartla.v1.WorkAbility;
@@ -40,9 +41,12 @@ public final class Section<T extends Message> {
   public static final Section<Notes> NOTES = new Section<>("notes", Notes.parser());
   /** Owner-only: written by sharing, revocation and expiry, never set directly. */
   public static final Section<SharingLedger> SHARING_LEDGER = new Section<>("sharing_ledger", SharingLedger.parser());
+  /** Shared only for a programme's follow-up report, under GDPR Art. 6(1)(c) or 6(1)(e). */
+  public static final Section<ProgrammeFollowup> PROGRAMME_FOLLOWUP =
+      new Section<>("programme_followup", ProgrammeFollowup.parser());
 
   private static final List<Section<?>> ALL = List.of(PROFILE, EDUCATION, WORK_EXPERIENCE, COMPETENCES, LANGUAGES,
-      WORK_ABILITY, ACTION_PLAN, PROGRESS, INTERVENTIONS, DOCUMENTS, NOTES, SHARING_LEDGER);
+      WORK_ABILITY, ACTION_PLAN, PROGRESS, INTERVENTIONS, DOCUMENTS, NOTES, SHARING_LEDGER, PROGRAMME_FOLLOWUP);
 
   private final String name;
   private final Parser<T> parser;
