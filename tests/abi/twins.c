@@ -90,11 +90,13 @@ int main(void) {
     kartla_record_share_options_init(&share_options);
     snprintf(detail, sizeof detail, "macro %lu, kartla_record_share_options_init() version %lu",
              (unsigned long)KARTLA_RECORD_SHARE_OPTIONS_VERSION, (unsigned long)share_options.version);
-    /* Version 2 added the GDPR bases: init must set them (NULL: Art. 6(1)(a), no Art. 9(2)) too. */
+    /* Version 2 added the GDPR bases: init must set them (NULL: Art. 6(1)(a), no Art. 9(2)) too;
+     * version 3 tell_involved (0: tell nothing). */
     twin("KARTLA_RECORD_SHARE_OPTIONS_VERSION",
-         share_options.version == KARTLA_RECORD_SHARE_OPTIONS_VERSION && KARTLA_RECORD_SHARE_OPTIONS_VERSION == 2 &&
+         share_options.version == KARTLA_RECORD_SHARE_OPTIONS_VERSION && KARTLA_RECORD_SHARE_OPTIONS_VERSION == 3 &&
              share_options.purpose == NULL && share_options.expires_at == 0 && share_options.now == 0 &&
-             share_options.gdpr_art6_basis == NULL && share_options.gdpr_art9_basis == NULL,
+             share_options.gdpr_art6_basis == NULL && share_options.gdpr_art9_basis == NULL &&
+             share_options.tell_involved == 0,
          detail);
     {
       kartla_view_options view_options;

@@ -704,7 +704,10 @@ type ShareDescription struct {
 	Sequence             uint64                 `protobuf:"varint,3,opt,name=sequence,proto3" json:"sequence,omitempty"`
 	PreviousManifestHash string                 `protobuf:"bytes,4,opt,name=previous_manifest_hash,json=previousManifestHash,proto3" json:"previous_manifest_hash,omitempty"` // "" for the first version
 	// One per section granted to this agency in this file.
-	Grants        []*SharedSection `protobuf:"bytes,5,rep,name=grants,proto3" json:"grants,omitempty"`
+	Grants []*SharedSection `protobuf:"bytes,5,rep,name=grants,proto3" json:"grants,omitempty"`
+	// With the person's consent, who else works with them (docs/SPEC.md §7.8), as the owner signed
+	// it into this agency's grant; empty if the person did not tell. Content-free.
+	Involved      []*InvolvedAgencyNotice `protobuf:"bytes,6,rep,name=involved,proto3" json:"involved,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -770,6 +773,13 @@ func (x *ShareDescription) GetPreviousManifestHash() string {
 func (x *ShareDescription) GetGrants() []*SharedSection {
 	if x != nil {
 		return x.Grants
+	}
+	return nil
+}
+
+func (x *ShareDescription) GetInvolved() []*InvolvedAgencyNotice {
+	if x != nil {
+		return x.Involved
 	}
 	return nil
 }
@@ -2036,13 +2046,14 @@ const file_kartla_v1_results_proto_rawDesc = "" +
 	"\n" +
 	"end_reason\x18\x0e \x01(\tR\tendReason\x12\x1a\n" +
 	"\bsequence\x18\x0f \x01(\x04R\bsequence\x12#\n" +
-	"\rmanifest_hash\x18\x10 \x01(\tR\fmanifestHash\"\xe0\x01\n" +
+	"\rmanifest_hash\x18\x10 \x01(\tR\fmanifestHash\"\x9d\x02\n" +
 	"\x10ShareDescription\x12\x1b\n" +
 	"\trecord_id\x18\x01 \x01(\tR\brecordId\x12+\n" +
 	"\x11owner_fingerprint\x18\x02 \x01(\tR\x10ownerFingerprint\x12\x1a\n" +
 	"\bsequence\x18\x03 \x01(\x04R\bsequence\x124\n" +
 	"\x16previous_manifest_hash\x18\x04 \x01(\tR\x14previousManifestHash\x120\n" +
-	"\x06grants\x18\x05 \x03(\v2\x18.kartla.v1.SharedSectionR\x06grants\"\xcd\x02\n" +
+	"\x06grants\x18\x05 \x03(\v2\x18.kartla.v1.SharedSectionR\x06grants\x12;\n" +
+	"\binvolved\x18\x06 \x03(\v2\x1f.kartla.v1.InvolvedAgencyNoticeR\binvolved\"\xcd\x02\n" +
 	"\rSharedSection\x12\x18\n" +
 	"\asection\x18\x01 \x01(\tR\asection\x12\x19\n" +
 	"\bgrant_id\x18\x02 \x01(\tR\agrantId\x12\x18\n" +
@@ -2197,53 +2208,55 @@ var file_kartla_v1_results_proto_goTypes = []any{
 	(*ProvenanceReport)(nil),        // 18: kartla.v1.ProvenanceReport
 	(*TrustListSummary)(nil),        // 19: kartla.v1.TrustListSummary
 	(*EntryProvenance)(nil),         // 20: kartla.v1.EntryProvenance
-	(*Profile)(nil),                 // 21: kartla.v1.Profile
-	(*Education)(nil),               // 22: kartla.v1.Education
-	(*WorkExperience)(nil),          // 23: kartla.v1.WorkExperience
-	(*Competences)(nil),             // 24: kartla.v1.Competences
-	(*Languages)(nil),               // 25: kartla.v1.Languages
-	(*WorkAbility)(nil),             // 26: kartla.v1.WorkAbility
-	(*ActionPlan)(nil),              // 27: kartla.v1.ActionPlan
-	(*Progress)(nil),                // 28: kartla.v1.Progress
-	(*Interventions)(nil),           // 29: kartla.v1.Interventions
-	(*Documents)(nil),               // 30: kartla.v1.Documents
-	(*Notes)(nil),                   // 31: kartla.v1.Notes
-	(*SharingLedger)(nil),           // 32: kartla.v1.SharingLedger
+	(*InvolvedAgencyNotice)(nil),    // 21: kartla.v1.InvolvedAgencyNotice
+	(*Profile)(nil),                 // 22: kartla.v1.Profile
+	(*Education)(nil),               // 23: kartla.v1.Education
+	(*WorkExperience)(nil),          // 24: kartla.v1.WorkExperience
+	(*Competences)(nil),             // 25: kartla.v1.Competences
+	(*Languages)(nil),               // 26: kartla.v1.Languages
+	(*WorkAbility)(nil),             // 27: kartla.v1.WorkAbility
+	(*ActionPlan)(nil),              // 28: kartla.v1.ActionPlan
+	(*Progress)(nil),                // 29: kartla.v1.Progress
+	(*Interventions)(nil),           // 30: kartla.v1.Interventions
+	(*Documents)(nil),               // 31: kartla.v1.Documents
+	(*Notes)(nil),                   // 32: kartla.v1.Notes
+	(*SharingLedger)(nil),           // 33: kartla.v1.SharingLedger
 }
 var file_kartla_v1_results_proto_depIdxs = []int32{
 	2,  // 0: kartla.v1.SectionList.sections:type_name -> kartla.v1.SectionListing
 	9,  // 1: kartla.v1.ShareDescription.grants:type_name -> kartla.v1.SharedSection
-	11, // 2: kartla.v1.ValidationReport.violations:type_name -> kartla.v1.Violation
-	0,  // 3: kartla.v1.AttestationClaim.kind:type_name -> kartla.v1.AttestationClaim.Kind
-	5,  // 4: kartla.v1.AttestationReport.issuer:type_name -> kartla.v1.Party
-	6,  // 5: kartla.v1.AttestationReport.listed:type_name -> kartla.v1.ListedAgency
-	13, // 6: kartla.v1.AttestationReport.claim:type_name -> kartla.v1.AttestationClaim
-	5,  // 7: kartla.v1.TrustListDescription.root:type_name -> kartla.v1.Party
-	6,  // 8: kartla.v1.TrustListDescription.agencies:type_name -> kartla.v1.ListedAgency
-	21, // 9: kartla.v1.SectionContent.profile:type_name -> kartla.v1.Profile
-	22, // 10: kartla.v1.SectionContent.education:type_name -> kartla.v1.Education
-	23, // 11: kartla.v1.SectionContent.work_experience:type_name -> kartla.v1.WorkExperience
-	24, // 12: kartla.v1.SectionContent.competences:type_name -> kartla.v1.Competences
-	25, // 13: kartla.v1.SectionContent.languages:type_name -> kartla.v1.Languages
-	26, // 14: kartla.v1.SectionContent.work_ability:type_name -> kartla.v1.WorkAbility
-	27, // 15: kartla.v1.SectionContent.action_plan:type_name -> kartla.v1.ActionPlan
-	28, // 16: kartla.v1.SectionContent.progress:type_name -> kartla.v1.Progress
-	29, // 17: kartla.v1.SectionContent.interventions:type_name -> kartla.v1.Interventions
-	30, // 18: kartla.v1.SectionContent.documents:type_name -> kartla.v1.Documents
-	31, // 19: kartla.v1.SectionContent.notes:type_name -> kartla.v1.Notes
-	32, // 20: kartla.v1.SectionContent.sharing_ledger:type_name -> kartla.v1.SharingLedger
-	5,  // 21: kartla.v1.ContributionDescription.sender:type_name -> kartla.v1.Party
-	13, // 22: kartla.v1.ContributionDescription.claim:type_name -> kartla.v1.AttestationClaim
-	16, // 23: kartla.v1.ContributionDescription.content:type_name -> kartla.v1.SectionContent
-	19, // 24: kartla.v1.ProvenanceReport.trust_list:type_name -> kartla.v1.TrustListSummary
-	20, // 25: kartla.v1.ProvenanceReport.entries:type_name -> kartla.v1.EntryProvenance
-	14, // 26: kartla.v1.ProvenanceReport.unmatched:type_name -> kartla.v1.AttestationReport
-	14, // 27: kartla.v1.EntryProvenance.attestations:type_name -> kartla.v1.AttestationReport
-	28, // [28:28] is the sub-list for method output_type
-	28, // [28:28] is the sub-list for method input_type
-	28, // [28:28] is the sub-list for extension type_name
-	28, // [28:28] is the sub-list for extension extendee
-	0,  // [0:28] is the sub-list for field type_name
+	21, // 2: kartla.v1.ShareDescription.involved:type_name -> kartla.v1.InvolvedAgencyNotice
+	11, // 3: kartla.v1.ValidationReport.violations:type_name -> kartla.v1.Violation
+	0,  // 4: kartla.v1.AttestationClaim.kind:type_name -> kartla.v1.AttestationClaim.Kind
+	5,  // 5: kartla.v1.AttestationReport.issuer:type_name -> kartla.v1.Party
+	6,  // 6: kartla.v1.AttestationReport.listed:type_name -> kartla.v1.ListedAgency
+	13, // 7: kartla.v1.AttestationReport.claim:type_name -> kartla.v1.AttestationClaim
+	5,  // 8: kartla.v1.TrustListDescription.root:type_name -> kartla.v1.Party
+	6,  // 9: kartla.v1.TrustListDescription.agencies:type_name -> kartla.v1.ListedAgency
+	22, // 10: kartla.v1.SectionContent.profile:type_name -> kartla.v1.Profile
+	23, // 11: kartla.v1.SectionContent.education:type_name -> kartla.v1.Education
+	24, // 12: kartla.v1.SectionContent.work_experience:type_name -> kartla.v1.WorkExperience
+	25, // 13: kartla.v1.SectionContent.competences:type_name -> kartla.v1.Competences
+	26, // 14: kartla.v1.SectionContent.languages:type_name -> kartla.v1.Languages
+	27, // 15: kartla.v1.SectionContent.work_ability:type_name -> kartla.v1.WorkAbility
+	28, // 16: kartla.v1.SectionContent.action_plan:type_name -> kartla.v1.ActionPlan
+	29, // 17: kartla.v1.SectionContent.progress:type_name -> kartla.v1.Progress
+	30, // 18: kartla.v1.SectionContent.interventions:type_name -> kartla.v1.Interventions
+	31, // 19: kartla.v1.SectionContent.documents:type_name -> kartla.v1.Documents
+	32, // 20: kartla.v1.SectionContent.notes:type_name -> kartla.v1.Notes
+	33, // 21: kartla.v1.SectionContent.sharing_ledger:type_name -> kartla.v1.SharingLedger
+	5,  // 22: kartla.v1.ContributionDescription.sender:type_name -> kartla.v1.Party
+	13, // 23: kartla.v1.ContributionDescription.claim:type_name -> kartla.v1.AttestationClaim
+	16, // 24: kartla.v1.ContributionDescription.content:type_name -> kartla.v1.SectionContent
+	19, // 25: kartla.v1.ProvenanceReport.trust_list:type_name -> kartla.v1.TrustListSummary
+	20, // 26: kartla.v1.ProvenanceReport.entries:type_name -> kartla.v1.EntryProvenance
+	14, // 27: kartla.v1.ProvenanceReport.unmatched:type_name -> kartla.v1.AttestationReport
+	14, // 28: kartla.v1.EntryProvenance.attestations:type_name -> kartla.v1.AttestationReport
+	29, // [29:29] is the sub-list for method output_type
+	29, // [29:29] is the sub-list for method input_type
+	29, // [29:29] is the sub-list for extension type_name
+	29, // [29:29] is the sub-list for extension extendee
+	0,  // [0:29] is the sub-list for field type_name
 }
 
 func init() { file_kartla_v1_results_proto_init() }
