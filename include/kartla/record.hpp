@@ -196,6 +196,7 @@ class record {
     options.now = now;
     options.gdpr_art9_basis = art9_basis.empty() ? nullptr : art9_basis.c_str();
     options.gdpr_art6_basis = art6_basis.empty() ? nullptr : art6_basis.c_str();
+    options.version = KARTLA_RECORD_SHARE_OPTIONS_VERSION;  // init fills version 2 only
     options.tell_involved = tell_involved ? 1 : 0;
     buffer id;
     check(kartla_record_share(get(), detail::bytes(agency_card), agency_card.size(), names.data(), names.size(),

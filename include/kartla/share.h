@@ -25,8 +25,9 @@ extern "C" {
  */
 #define KARTLA_RECORD_SHARE_OPTIONS_VERSION 3
 typedef struct kartla_record_share_options {
-  /* KARTLA_RECORD_SHARE_OPTIONS_VERSION. Version 2 (the struct without tell_involved) is still
-   * accepted, and shares as before: nothing is told. */
+  /* 2 or 3 (KARTLA_RECORD_SHARE_OPTIONS_VERSION). kartla_record_share_options_init fills the
+   * version 2 fields and sets 2, so that a program built against 1.0 (whose struct ends before
+   * tell_involved) keeps working; version 2 shares as before: nothing is told. */
   uint32_t version;
   const char *purpose; /* required: what the agency may use the sections for */
   int64_t expires_at;  /* Unix seconds, UTC; 0 = until revoked */
@@ -38,7 +39,8 @@ typedef struct kartla_record_share_options {
    * data (work_ability; notes or documents with an entry flagged as health data:
    * kartla_record_section_is_special); refused otherwise. NULL = none. */
   const char *gdpr_art9_basis;
-  /* Version 3. 1 = with the person's explicit consent, tell the agency who else works with them:
+  /* Version 3: after init, set version = KARTLA_RECORD_SHARE_OPTIONS_VERSION and tell_involved.
+   * 1 = with the person's explicit consent, tell the agency who else works with them:
    * the action plan's involved agencies (name, role, organisation number, since when, the
    * contact now, the lead), signed into the grant, never any section content (docs/SPEC.md
    * §7.8); the agency reads it in kartla_share_describe. KARTLA_E_NOT_FOUND if the record has no

@@ -63,7 +63,15 @@ extern "C" {
 
 void kartla_record_share_options_init(kartla_record_share_options* options) {
   if (options == nullptr) return;
-  *options = kartla_record_share_options{KARTLA_RECORD_SHARE_OPTIONS_VERSION, nullptr, 0, 0, nullptr, nullptr, 0};
+  // Only the version 2 fields: a program built against 1.0 passes a struct that ends there, and
+  // writing tell_involved would write past it (docs/API-STABILITY.md). Telling who is involved is
+  // the caller's explicit choice: it sets version 3 and tell_involved itself.
+  options->version = 2;
+  options->purpose = nullptr;
+  options->expires_at = 0;
+  options->now = 0;
+  options->gdpr_art6_basis = nullptr;
+  options->gdpr_art9_basis = nullptr;
 }
 
 kartla_status kartla_record_share(kartla_record* record, const uint8_t* card, size_t card_len,
