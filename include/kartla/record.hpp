@@ -182,10 +182,11 @@ class record {
 #endif
 
   // Returns the grant id. Saved with save(); then export_bundle(grant_id, path). art9_basis is
-  // required for health data (section_is_special), art6_basis defaults to "6.1.a".
+  // required for health data (section_is_special), art6_basis defaults to "6.1.a"; tell_involved
+  // (the person's consent) signs the action plan's involved agencies into the grant.
   std::string share(std::string_view agency_card, const std::vector<std::string>& sections, const std::string& purpose,
                     int64_t expires_at = 0, int64_t now = 0, const std::string& art9_basis = std::string(),
-                    const std::string& art6_basis = std::string()) {
+                    const std::string& art6_basis = std::string(), bool tell_involved = false) {
     std::vector<const char*> names;
     for (const auto& s : sections) names.push_back(s.c_str());
     kartla_record_share_options options;
@@ -195,6 +196,8 @@ class record {
     options.now = now;
     options.gdpr_art9_basis = art9_basis.empty() ? nullptr : art9_basis.c_str();
     options.gdpr_art6_basis = art6_basis.empty() ? nullptr : art6_basis.c_str();
+    options.version = KARTLA_RECORD_SHARE_OPTIONS_VERSION;  // init fills version 2 only
+    options.tell_involved = tell_involved ? 1 : 0;
     buffer id;
     check(kartla_record_share(get(), detail::bytes(agency_card), agency_card.size(), names.data(), names.size(),
                               &options, id.out()));

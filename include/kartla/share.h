@@ -23,9 +23,12 @@ extern "C" {
  * under new keys, so it cannot read anything written afterwards; what it already read or copied
  * stays with it.
  */
-#define KARTLA_RECORD_SHARE_OPTIONS_VERSION 2
+#define KARTLA_RECORD_SHARE_OPTIONS_VERSION 3
 typedef struct kartla_record_share_options {
-  uint32_t version;    /* KARTLA_RECORD_SHARE_OPTIONS_VERSION */
+  /* 2 or 3 (KARTLA_RECORD_SHARE_OPTIONS_VERSION). kartla_record_share_options_init fills the
+   * version 2 fields and sets 2, so that a program built against 1.0 (whose struct ends before
+   * tell_involved) keeps working; version 2 shares as before: nothing is told. */
+  uint32_t version;
   const char *purpose; /* required: what the agency may use the sections for */
   int64_t expires_at;  /* Unix seconds, UTC; 0 = until revoked */
   int64_t now;         /* Unix seconds recorded as the grant time; 0 = the record's clock */
@@ -36,6 +39,13 @@ typedef struct kartla_record_share_options {
    * data (work_ability; notes or documents with an entry flagged as health data:
    * kartla_record_section_is_special); refused otherwise. NULL = none. */
   const char *gdpr_art9_basis;
+  /* Version 3: after init, set version = KARTLA_RECORD_SHARE_OPTIONS_VERSION and tell_involved.
+   * 1 = with the person's explicit consent, tell the agency who else works with them:
+   * the action plan's involved agencies (name, role, organisation number, since when, the
+   * contact now, the lead), signed into the grant, never any section content (docs/SPEC.md
+   * §7.9); the agency reads it in kartla_share_describe. KARTLA_E_NOT_FOUND if the record has no
+   * action plan naming an involved agency. 0 = tell nothing. */
+  uint32_t tell_involved;
 } kartla_record_share_options;
 
 KARTLA_API void kartla_record_share_options_init(kartla_record_share_options *options);

@@ -63,7 +63,15 @@ extern "C" {
 
 void kartla_record_share_options_init(kartla_record_share_options* options) {
   if (options == nullptr) return;
-  *options = kartla_record_share_options{KARTLA_RECORD_SHARE_OPTIONS_VERSION, nullptr, 0, 0, nullptr, nullptr};
+  // Only the version 2 fields: a program built against 1.0 passes a struct that ends there, and
+  // writing tell_involved would write past it (docs/API-STABILITY.md). Telling who is involved is
+  // the caller's explicit choice: it sets version 3 and tell_involved itself.
+  options->version = 2;
+  options->purpose = nullptr;
+  options->expires_at = 0;
+  options->now = 0;
+  options->gdpr_art6_basis = nullptr;
+  options->gdpr_art9_basis = nullptr;
 }
 
 kartla_status kartla_record_share(kartla_record* record, const uint8_t* card, size_t card_len,
@@ -73,8 +81,12 @@ kartla_status kartla_record_share(kartla_record* record, const uint8_t* card, si
     require_output(record, "record");
     require_output(options, "options");
     require_empty(grant_id, "grant_id");
-    if (options->version != KARTLA_RECORD_SHARE_OPTIONS_VERSION)
+    // Version 2 is the same struct without tell_involved: its callers' structs end before it, so
+    // the field is read only from a version 3 struct.
+    if (options->version != KARTLA_RECORD_SHARE_OPTIONS_VERSION && options->version != 2)
       fail(Code::invalid_argument, "options.version is not KARTLA_RECORD_SHARE_OPTIONS_VERSION");
+    if (options->version >= 3 && options->tell_involved > 1)
+      fail(Code::invalid_argument, "options.tell_involved is 0 or 1");
     if (section_count != 0 && sections == nullptr) fail(Code::invalid_argument, "sections is NULL");
     kartla::share::ShareRequest request;
     request.agency_card_file = card_file(card, card_len);
@@ -85,6 +97,7 @@ kartla_status kartla_record_share(kartla_record* record, const uint8_t* card, si
     // NULL is the documented default; an empty string is a basis that is not one of the codes.
     if (options->gdpr_art6_basis != nullptr) request.gdpr_art6_basis = basis(options->gdpr_art6_basis, "gdpr_art6_basis");
     if (options->gdpr_art9_basis != nullptr) request.gdpr_art9_basis = basis(options->gdpr_art9_basis, "gdpr_art9_basis");
+    request.tell_involved = options->version >= 3 && options->tell_involved == 1;
     const auto issued = kartla::share::share_sections(record->record, request);
     put_text(grant_id, issued.grant_id_hex);
   });
@@ -209,6 +222,16 @@ kartla_status kartla_share_describe(const kartla_share* share, kartla_encoding e
       granted->set_expires_at(g.expires_at);
       granted->set_present(g.present);
       granted->set_current(g.current);
+    }
+    for (const auto& n : share->view.involved()) {
+      kartla::v1::InvolvedAgencyNotice* told = result.add_involved();
+      told->set_name(n.name);
+      told->set_organisation_number(n.organisation_number);
+      told->set_role(n.role);
+      told->set_since(n.since);
+      told->set_contact_name(n.contact_name);
+      told->set_contact_pseudonym(n.contact_pseudonym);
+      told->set_lead(n.lead);
     }
     kartla::capi::emit(result, encoding, out);
   });

@@ -200,7 +200,7 @@ std::string progress_text(const ViewSections& s, const views::ViewOptions& o) {
   return views::progress_text(progress_of(s, o), kartla::i18n::language_from_tag(o.language));
 }
 std::string progress_svg(const ViewSections& s, const views::ViewOptions& o) {
-  return views::progress_svg(progress_of(s, o));
+  return views::progress_svg(progress_of(s, o), kartla::i18n::language_from_tag(o.language));
 }
 v1::PlanView plan_result(const ViewSections& s, const views::ViewOptions& o) {
   const PlanInput in = plan_of(s);

@@ -132,7 +132,8 @@ Exit run_case_share(const Args& args) {
   // Every grant is made before the one save: a refusal leaves the record file as it was.
   for (Seat& seat : seats) {
     const std::string basis = holds_health_data(record, seat.sections) ? art9 : std::string();
-    seat.grant_id = record.share(seat.card.bytes.view(), seat.sections, purpose, expires_at, 0, basis, art6);
+    seat.grant_id = record.share(seat.card.bytes.view(), seat.sections, purpose, expires_at, 0, basis, art6,
+                                 args.flag("--tell-involved"));
   }
   owned.save(path);
   std::vector<std::string> ids;

@@ -72,7 +72,12 @@ std::vector<Command> sharing_commands() {
         "card file's name without its extension (--sections kommun=profile,action_plan). Each agency\n"
         "gets its own grant (one ledger entry each) with the one --purpose and --expires, and\n"
         "BUNDLE.kartla is one file for all of them: each opens it with its own identity and reads only\n"
-        "its own sections. With --receipt FILE the receipts are FILE, FILE.2, ... in --to order."),
+        "its own sections. With --receipt FILE the receipts are FILE, FILE.2, ... in --to order.\n"
+        "\n"
+        "WHO IS INVOLVED: with --tell-involved (only with the person's consent) each grant also carries,\n"
+        "signed, the action plan's list of the agencies involved: name, role, organisation number,\n"
+        "since when, the contact now and which one leads. Nothing of what any agency knows is in it;\n"
+        "an agency not given action_plan still learns who else works with the person."),
      {kOwner, kOwnerLastSeen, kAcceptOlder,
       {"--to", "AGENCY.card", N_("the agency's public card; repeat it for a case conference"), true},
       {"--sections", "S1,S2", N_("section names separated by commas, or 'all'; NAME=S1,S2 per agency"), true},
@@ -80,6 +85,7 @@ std::vector<Command> sharing_commands() {
       {"--expires", "DATE", N_("YYYY-MM-DD (valid through that day, UTC) or YYYY-MM-DDTHH:MM:SSZ")},
       {"--art9-basis", "CODE", N_("GDPR Art. 9(2) basis, required for health data: 9.2.a to 9.2.j")},
       {"--art6-basis", "CODE", N_("GDPR Art. 6(1) basis: 6.1.a to 6.1.f (default 6.1.a)")},
+      {"--tell-involved", "", N_("with the person's consent, tell each agency who else works with them")},
       {"--out", "BUNDLE.kartla", N_("where to write the share bundle (refuses to overwrite)")},
       {"--receipt", "FILE", N_("also write the grant receipt to FILE (refuses to overwrite)")},
       kPassphraseFile,

@@ -308,7 +308,8 @@ Exit run_share(const Args& args) {
   kartla::record& record = owned.record;
   const std::vector<std::string> sections = choice.everything ? wildcard_sections(record) : choice.names;
   require_basis_for_health_data(record, sections, art9);
-  const std::string grant_id = record.share(card.bytes.view(), sections, purpose, expires_at, 0, art9, art6);
+  const std::string grant_id = record.share(card.bytes.view(), sections, purpose, expires_at, 0, art9, art6,
+                                              args.flag("--tell-involved"));
   owned.save(path);
   export_or_explain(record, grant_id, path, out);
   // Made from the version just saved, which holds the grant (SPEC §7.6).

@@ -111,6 +111,26 @@ std::string expiry_text(int64_t expires_at, int64_t at) {
 // One block per grant, in file order: what the owner allowed (purpose, legal basis, until when)
 // belongs to the grant, and the sections it covers are listed under it. The description has one
 // entry per granted section; the entries of one grant are consecutive.
+// Who else works with the person, as the owner signed it into this agency's grant (SPEC §7.9).
+// Every field is the owner's text: printable() keeps control characters off the terminal.
+std::string involved_listing(const v1::ShareDescription& d) {
+  if (d.involved().empty()) return {};
+  std::string out = "\n" + std::string(T("Involved with the person (told with their consent, signed by the owner):")) + "\n";
+  for (const v1::InvolvedAgencyNotice& n : d.involved()) {
+    const char* role = kartla_code_label(language().c_str(), "kartla-agency-role", n.role().c_str());
+    out += "  " + printable(n.name());
+    if (!n.organisation_number().empty()) out += " (" + printable(n.organisation_number()) + ")";
+    if (n.lead()) out += std::string(" ") + T("[lead]");
+    out += "\n";
+    out += "    " + fill(T("role: %s"), {role != nullptr ? std::string(role) : printable(n.role())}) + "\n";
+    out += "    " + fill(T("since: %s"), {printable(n.since())}) + "\n";
+    if (!n.contact_name().empty()) out += "    " + fill(T("contact: %s"), {printable(n.contact_name())}) + "\n";
+    if (!n.contact_pseudonym().empty())
+      out += "    " + fill(T("contact (pseudonymous): %s"), {printable(n.contact_pseudonym())}) + "\n";
+  }
+  return out;
+}
+
 std::string human_listing(const v1::ShareDescription& d, int64_t at) {
   const std::string& previous = d.previous_manifest_hash();
   std::string out = std::string(T("verified: the owner's signature over the manifest checks out")) + "\n";
@@ -137,7 +157,7 @@ std::string human_listing(const v1::ShareDescription& d, int64_t at) {
     }
     out += "    " + padded(g.section(), 18) + T(status_of(g, at).c_str()) + "\n";
   }
-  return out;
+  return out + involved_listing(d);
 }
 
 // The provenance of every readable section this agency was granted (docs/SPEC.md §13.6), as a

@@ -46,6 +46,16 @@ std::string encode_terms(const Grant& grant) {
     out->set_section_id(s.section_id);
     out->set_generation(s.generation);
   }
+  for (const InvolvedNotice& n : grant.terms.involved) {
+    auto* out = msg.add_involved();
+    out->set_name(n.name);
+    out->set_organisation_number(n.organisation_number);
+    out->set_role(n.role);
+    out->set_since(n.since);
+    out->set_contact_name(n.contact_name);
+    out->set_contact_pseudonym(n.contact_pseudonym);
+    out->set_lead(n.lead);
+  }
   return msg.SerializeAsString();
 }
 
@@ -66,6 +76,8 @@ std::string seal_grant(const Grant& grant) {
     fail(Code::invalid_argument, "a grant needs a GDPR Art. 6(1) basis, 6.1.a to 6.1.f");
   if (!grant.terms.gdpr_art9_basis.empty() && !is_gdpr_art9_basis(grant.terms.gdpr_art9_basis))
     fail(Code::invalid_argument, "a GDPR Art. 9(2) basis is one of 9.2.a to 9.2.j");
+  if (const std::string problem = involved_list_problem(grant.terms.involved); !problem.empty())
+    fail(Code::invalid_argument, "grant: " + problem);
   const std::string terms = encode_terms(grant);
   const std::string prefix = plaintext_prefix();
   const size_t content = prefix.size() + 4 + terms.size() + kPerSectionBytes * grant.sections.size();
@@ -132,7 +144,15 @@ std::optional<Grant> open_grant(const crypto::BoxKeyPair& recipient, const std::
   Grant grant;
   grant.terms = GrantTerms{msg.grant_id(),        msg.record_id(),  msg.recipient_signing_key(),
                            msg.recipient_encryption_key(), msg.purpose(), msg.granted_at(),
-                           msg.expires_at(),      msg.gdpr_art6_basis(), msg.gdpr_art9_basis()};
+                           msg.expires_at(),      msg.gdpr_art6_basis(), msg.gdpr_art9_basis(), {}};
+  // The count is bounded before anything is copied (the terms as a whole are already bounded by
+  // the 64 KiB grant limit, so this only keeps the list to what a meeting can hold).
+  require(static_cast<size_t>(msg.involved_size()) <= kMaxInvolvedNotices, "more than 32 involved agencies");
+  for (const auto& n : msg.involved())
+    grant.terms.involved.push_back({n.name(), n.organisation_number(), n.role(), n.since(), n.contact_name(),
+                                    n.contact_pseudonym(), n.lead()});
+  if (const std::string problem = involved_list_problem(grant.terms.involved); !problem.empty())
+    require(false, problem.c_str());
   for (const auto& s : msg.sections()) {
     require(s.section_id() != 0 && s.section_id() <= kMaxSectionId && s.generation() != 0,
             "section id must be 1-64 and generation at least 1");

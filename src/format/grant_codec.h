@@ -12,6 +12,7 @@
 #include "base/bytes.h"
 #include "crypto/box.h"
 #include "crypto/secret_buffer.h"
+#include "format/involved_notice.h"
 
 namespace kartla::format {
 
@@ -32,6 +33,7 @@ struct GrantTerms {
   int64_t expires_at = 0;  // 0: no expiry
   std::string gdpr_art6_basis;  // "6.1.a".."6.1.f"; required
   std::string gdpr_art9_basis;  // "9.2.a".."9.2.j"; required for special-category sections
+  std::vector<InvolvedNotice> involved;  // SPEC §7.9: empty unless the person chose to tell
 };
 
 struct Grant {

@@ -65,6 +65,14 @@ std::vector<GrantedSectionInfo> AgencyView::granted() const {
   return out;
 }
 
+std::vector<format::InvolvedNotice> AgencyView::involved() const {
+  const format::Grant* told = nullptr;
+  for (const auto& grant : grants_)
+    if (!grant.terms.involved.empty() && (told == nullptr || grant.terms.granted_at > told->terms.granted_at))
+      told = &grant;
+  return told != nullptr ? told->terms.involved : std::vector<format::InvolvedNotice>{};
+}
+
 std::string AgencyView::shared_names() const {
   std::set<std::string> names;
   for (const auto& g : granted())

@@ -45,6 +45,10 @@ class AgencyView {
 
   const format::VerifiedContainer& container() const { return container_; }
   std::vector<GrantedSectionInfo> granted() const;
+  // Who else works with the person, as the owner told this agency (SPEC §7.9): the list of the
+  // latest-made of its grants that carries one (the first such in file order on a tie); empty if
+  // no grant tells. Signed with the rest of the grant's terms.
+  std::vector<format::InvolvedNotice> involved() const;
 
   // Error(not_shared) naming the sections that are shared if none of this agency's grants
   // covers the section (or its ciphertext is not in this file); Error(expired) if every grant

@@ -8,6 +8,7 @@
 #include "crypto/encoding.h"
 #include "format/card_codec.h"
 #include "format/container_reader.h"
+#include "share/involved_list.h"
 #include "share/issue_grant.h"
 #include "share/ledger.h"
 
@@ -31,6 +32,7 @@ std::string reissue(model::Record& record, v1::ShareGrantRecord& entry, const st
   terms.expires_at = entry.has_expires_at() ? entry.expires_at().seconds() : 0;
   terms.gdpr_art6_basis = entry.gdpr_art6_basis().code();
   terms.gdpr_art9_basis = entry.gdpr_art9_basis().code();
+  terms.involved = told_in(entry);  // the same list the person agreed to tell (SPEC §7.9)
   const std::string bytes = build_grant(record, card.card, ids, terms);
   // The ledger keeps every section the grant was made for (its events name them); a section it
   // no longer covers gets generation 0, which matches no key.

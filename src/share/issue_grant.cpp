@@ -12,6 +12,7 @@
 #include "identity/agency_role.h"
 #include "kartla/v1/documents.pb.h"
 #include "kartla/v1/notes.pb.h"
+#include "share/involved_list.h"
 #include "share/ledger.h"
 
 namespace kartla::share {
@@ -133,6 +134,7 @@ IssuedGrant share_sections(model::Record& record, const ShareRequest& request) {
   terms.expires_at = request.expires_at;
   terms.gdpr_art6_basis = art6;
   terms.gdpr_art9_basis = request.gdpr_art9_basis;
+  if (request.tell_involved) terms.involved = involved_from_record(record);
   const std::string grant_bytes = build_grant(record, card.card, ids, terms);
 
   IssuedGrant issued;
@@ -163,6 +165,7 @@ IssuedGrant share_sections(model::Record& record, const ShareRequest& request) {
   if (request.expires_at != 0) set_time(entry->mutable_expires_at(), request.expires_at);
   entry->set_agency_card(request.agency_card_file);
   entry->set_grant_digest(issued.grant_digest);
+  record_told(terms.involved, *entry);
   append_owner_event(ledger, v1::AccessEvent::GRANT, issued.grant_id_hex, names, ledger_time(ledger, request.now));
 
   // The ledger first: if it is refused, the record must not keep a grant the ledger does not

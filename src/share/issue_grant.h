@@ -26,6 +26,9 @@ struct ShareRequest {
   // GDPR Art. 9(2) exception, "9.2.a".."9.2.j": required when a special-category section is
   // shared (is_special_category), refused otherwise.
   std::string gdpr_art9_basis;
+  // With the person's explicit consent: tell the agency, in the signed grant, which agencies work
+  // with the person (the action plan's `involved`, content-free: SPEC §7.9).
+  bool tell_involved = false;
 };
 
 inline constexpr const char* kDefaultArt6Basis = "6.1.a";

@@ -64,39 +64,47 @@ void set_goal(v1::PlanGoal& out, const GoalNode& node) {
 
 class TextPlan {
  public:
-  TextPlan(const InstrumentDefinitions& models, const ViewOptions& options) : models_(models), options_(options) {}
+  TextPlan(const InstrumentDefinitions& models, const ViewOptions& options)
+      : models_(models), options_(options), l_(language_of(options)) {}
 
   void line(int depth, const std::string& text) { out_ += std::string(2 * static_cast<size_t>(depth), ' ') + text + "\n"; }
 
   void goal(const GoalNode& node, int depth) {
     const v1::Goal& g = *node.goal;
-    line(depth, std::string(depth == 0 ? "Goal: " : "Sub-goal: ") + one_line(g.text().empty() ? g.id() : g.text()));
-    std::string facts = status_text(g.status());
-    if (!horizon_text(g.horizon()).empty()) facts += ", " + horizon_text(g.horizon());
-    if (g.has_target_date()) facts += ", target " + date_text(g.target_date());
-    line(depth + 1, facts + "  (id " + one_line(g.id()) + ")");
-    if (g.has_target_occupation()) line(depth + 1, "Target occupation: " + coding_text(g.target_occupation()));
-    if (g.has_target_education()) line(depth + 1, "Target education: " + coding_text(g.target_education()));
+    const std::string text = one_line(g.text().empty() ? g.id() : g.text());
+    line(depth, fill(depth == 0 ? tr(l_, "Goal: %s") : tr(l_, "Sub-goal: %s"), {text}));
+    std::string facts = status_text(g.status(), l_);
+    if (!horizon_text(g.horizon(), l_).empty()) facts += ", " + horizon_text(g.horizon(), l_);
+    if (g.has_target_date()) facts += ", " + fill(tr(l_, "target %s"), {date_text(g.target_date())});
+    line(depth + 1, facts + "  " + fill(tr(l_, "(id %s)"), {one_line(g.id())}));
+    if (g.has_target_occupation())
+      line(depth + 1, fill(tr(l_, "Target occupation: %s"), {coding_text(g.target_occupation(), l_)}));
+    if (g.has_target_education())
+      line(depth + 1, fill(tr(l_, "Target education: %s"), {coding_text(g.target_education(), l_)}));
     if (g.gas_levels_size() > 0) {
-      line(depth + 1, "Goal attainment levels:");
+      line(depth + 1, tr(l_, "Goal attainment levels:"));
       for (const v1::GasLevel& l : g.gas_levels()) line(depth + 2, signed_level(l.level()) + "  " + one_line(l.description()));
     }
-    if (g.has_assertion()) line(depth + 1, "Stated: " + provenance_text(g.assertion()));
+    if (g.has_assertion()) line(depth + 1, fill(tr(l_, "Stated: %s"), {provenance_text(g.assertion(), l_)}));
     for (const v1::Activity* a : node.activities) activity(*a, depth + 1);
     for (const GoalNode& sub : node.sub_goals) goal(sub, depth + 1);
   }
 
   void activity(const v1::Activity& a, int depth) {
-    line(depth, "Activity: " + one_line(a.title().empty() ? a.id() : a.title()) + "  [" + status_text(a.status()) + "]");
+    line(depth, fill(tr(l_, "Activity: %s"), {one_line(a.title().empty() ? a.id() : a.title())}) + "  [" +
+                    status_text(a.status(), l_) + "]");
     if (!a.description().empty()) line(depth + 1, one_line(a.description()));
-    std::string who = a.has_responsible() ? org_text(a.responsible()) : std::string();
+    std::string who = a.has_responsible() ? org_text(a.responsible(), l_) : std::string();
     if (!a.responsible_role().empty()) who += who.empty() ? one_line(a.responsible_role()) : " (" + one_line(a.responsible_role()) + ")";
-    if (!who.empty()) line(depth + 1, "Responsible: " + who);
-    if (a.has_type()) line(depth + 1, "Type: " + coding_text(a.type()));
-    if (a.has_step()) line(depth + 1, "Phase: " + step_text(a.step(), models_, options_));
-    if (a.has_planned() && !period_text(a.planned()).empty()) line(depth + 1, "Planned: " + period_text(a.planned()));
-    if (a.has_actual() && !period_text(a.actual()).empty()) line(depth + 1, "Actual: " + period_text(a.actual()));
-    if (!a.intervention_id().empty()) line(depth + 1, "Carried out as intervention " + one_line(a.intervention_id()));
+    if (!who.empty()) line(depth + 1, fill(tr(l_, "Responsible: %s"), {who}));
+    if (a.has_type()) line(depth + 1, fill(tr(l_, "Type: %s"), {coding_text(a.type(), l_)}));
+    if (a.has_step()) line(depth + 1, fill(tr(l_, "Phase: %s"), {step_text(a.step(), models_, options_)}));
+    if (a.has_planned() && !period_text(a.planned(), l_).empty())
+      line(depth + 1, fill(tr(l_, "Planned: %s"), {period_text(a.planned(), l_)}));
+    if (a.has_actual() && !period_text(a.actual(), l_).empty())
+      line(depth + 1, fill(tr(l_, "Actual: %s"), {period_text(a.actual(), l_)}));
+    if (!a.intervention_id().empty())
+      line(depth + 1, fill(tr(l_, "Carried out as intervention %s"), {one_line(a.intervention_id())}));
   }
 
   std::string take() { return std::move(out_); }
@@ -104,6 +112,7 @@ class TextPlan {
  private:
   const InstrumentDefinitions& models_;
   const ViewOptions& options_;
+  const Language l_;
   std::string out_;
 };
 
@@ -127,30 +136,33 @@ v1::PlanView plan_view(const v1::ActionPlan& plan, const InstrumentDefinitions& 
 
 std::string plan_text(const v1::ActionPlan& plan, const InstrumentDefinitions& step_models, const ViewOptions& options) {
   const PlanTree tree = plan_tree(plan);
+  const Language l = language_of(options);
   TextPlan text(step_models, options);
-  std::string heading = "Action plan";
-  if (plan.revision() != 0) heading += ", revision " + std::to_string(plan.revision());
-  if (plan.has_agreed_at()) heading += ", agreed " + date_text(plan.agreed_at());
-  heading += plan.participant_agreed() ? " (the participant agreed)" : " (not marked as agreed by the participant)";
+  std::string heading = tr(l, "Action plan");
+  if (plan.revision() != 0) heading += ", " + fill(tr(l, "revision %s"), {std::to_string(plan.revision())});
+  if (plan.has_agreed_at()) heading += ", " + fill(tr(l, "agreed %s"), {date_text(plan.agreed_at())});
+  heading += " " + (plan.participant_agreed() ? tr(l, "(the participant agreed)")
+                                              : tr(l, "(not marked as agreed by the participant)"));
   text.line(0, heading);
-  if (plan.has_current_step()) text.line(0, "Current phase: " + step_text(plan.current_step(), step_models, options));
+  if (plan.has_current_step())
+    text.line(0, fill(tr(l, "Current phase: %s"), {step_text(plan.current_step(), step_models, options)}));
   if (plan.co_owners_size() > 0) {
     std::string owners;
-    for (const v1::OrgRef& o : plan.co_owners()) owners += (owners.empty() ? "" : "; ") + org_text(o);
-    text.line(0, "Agreed between: " + owners);
+    for (const v1::OrgRef& o : plan.co_owners()) owners += (owners.empty() ? "" : "; ") + org_text(o, l);
+    text.line(0, fill(tr(l, "Agreed between: %s"), {owners}));
   }
-  if (plan.has_assertion()) text.line(0, "Stated: " + provenance_text(plan.assertion()));
+  if (plan.has_assertion()) text.line(0, fill(tr(l, "Stated: %s"), {provenance_text(plan.assertion(), l)}));
   for (const GoalNode& g : tree.goals) {
     text.line(0, "");
     text.goal(g, 0);
   }
   if (!tree.other_activities.empty()) {
     text.line(0, "");
-    text.line(0, "Activities not tied to a goal:");
+    text.line(0, tr(l, "Activities not tied to a goal:"));
     for (const v1::Activity* a : tree.other_activities) text.activity(*a, 1);
   }
-  if (tree.goals.empty() && tree.other_activities.empty()) text.line(0, "The plan has no goals or activities yet.");
-  return text.take() + coordination_text(plan, language_of(options));
+  if (tree.goals.empty() && tree.other_activities.empty()) text.line(0, tr(l, "The plan has no goals or activities yet."));
+  return text.take() + coordination_text(plan, l);
 }
 
 }  // namespace kartla::views

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "kartla/v1/action_plan.pb.h"
+#include "views/words.h"
 
 namespace kartla::views {
 namespace {
@@ -71,22 +72,22 @@ class TreeBuilder {
 
 PlanTree plan_tree(const v1::ActionPlan& plan) { return TreeBuilder(plan).build(); }
 
-std::string status_text(int plan_status) {
+std::string status_text(int plan_status, i18n::Language l) {
   switch (plan_status) {
-    case v1::PLAN_STATUS_PLANNED: return "planned";
-    case v1::PLAN_STATUS_ONGOING: return "ongoing";
-    case v1::PLAN_STATUS_DONE: return "done";
-    case v1::PLAN_STATUS_POSTPONED: return "postponed";
-    case v1::PLAN_STATUS_CANCELLED: return "cancelled";
-    default: return "status not stated";
+    case v1::PLAN_STATUS_PLANNED: return trc(l, "plan status", "planned");
+    case v1::PLAN_STATUS_ONGOING: return trc(l, "plan status", "ongoing");
+    case v1::PLAN_STATUS_DONE: return trc(l, "plan status", "done");
+    case v1::PLAN_STATUS_POSTPONED: return trc(l, "plan status", "postponed");
+    case v1::PLAN_STATUS_CANCELLED: return trc(l, "plan status", "cancelled");
+    default: return trc(l, "plan status", "status not stated");
   }
 }
 
-std::string horizon_text(int horizon) {
+std::string horizon_text(int horizon, i18n::Language l) {
   switch (horizon) {
-    case v1::Goal::SHORT: return "short term (weeks)";
-    case v1::Goal::MEDIUM: return "medium term (months)";
-    case v1::Goal::LONG: return "long term (a year or more)";
+    case v1::Goal::SHORT: return trc(l, "goal horizon", "short term (weeks)");
+    case v1::Goal::MEDIUM: return trc(l, "goal horizon", "medium term (months)");
+    case v1::Goal::LONG: return trc(l, "goal horizon", "long term (a year or more)");
     default: return {};
   }
 }

@@ -6,6 +6,8 @@
 #include <map>
 #include <string>
 #include <vector>
+
+#include "i18n/messages.h"
 #include "kartla/v1/action_plan.pb.h"
 
 namespace kartla::views {
@@ -25,7 +27,10 @@ struct PlanTree {
 // record written before may hold them), is shown as a main goal: every goal appears once.
 PlanTree plan_tree(const v1::ActionPlan& plan);
 
-std::string status_text(int plan_status);  // "planned", "ongoing", ...
-std::string horizon_text(int horizon);     // "short term (weeks)", ...; "" when unspecified
+// In English these are also the typed view's tokens (PlanView.status, .horizon), which stay English
+// whatever the reader's language; the text view passes the reader's language.
+std::string status_text(int plan_status, i18n::Language language = i18n::Language::en);  // "planned", ...
+// "short term (weeks)", ...; "" when unspecified.
+std::string horizon_text(int horizon, i18n::Language language = i18n::Language::en);
 
 }  // namespace kartla::views

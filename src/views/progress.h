@@ -71,6 +71,7 @@ ProgressSummary summarize_progress(const v1::Progress* progress, const v1::WorkA
 v1::ProgressView progress_view(const ProgressSummary& summary);
 // The table: one row per indicator, one column per respondent, in `language`.
 std::string progress_text(const ProgressSummary& summary, i18n::Language language = i18n::Language::en);
-std::string progress_svg(const ProgressSummary& summary);
+// The chart, labelled in `language`.
+std::string progress_svg(const ProgressSummary& summary, i18n::Language language = i18n::Language::en);
 
 }  // namespace kartla::views

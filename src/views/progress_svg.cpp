@@ -15,12 +15,18 @@
 //    y(v) = 184 - 120 * (v - min) / (max - min), with min and max the ends of the instrument's
 //    scale (or of the values seen, widened by 1 when flat, if the definition is absent); values
 //    outside the scale are drawn at its edge. Coordinates are written with one decimal.
+//  - Text is never cut: a panel's title, subtitle or scale caption longer than its line holds
+//    (46, 62 and 70 characters: 336 pixels at its font size) keeps every character and is drawn
+//    squeezed into the 336 pixels (SVG textLength), so a long Finnish title stays whole.
+//  - Every label is the catalogue's, in the reader's language (docs/I18N.md).
 #include <algorithm>
 #include <cstdio>
 
 #include "views/labels.h"
 #include "views/progress.h"
+#include "views/progress_words.h"
 #include "views/text.h"
+#include "views/words.h"
 
 namespace kartla::views {
 namespace {
@@ -59,6 +65,25 @@ std::string text_element(double x, double y, const std::string& attributes, cons
   return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" " + attributes + ">" + xml_escape(content) + "</text>\n";
 }
 
+// A panel's line of text, whole: longer than `fits` characters, it is squeezed into the panel's
+// 336 pixels instead of being cut (a title cut short can say something else).
+constexpr double kPanelTextWidth = 336;
+std::string panel_line(double y, const std::string& attributes, const std::string& content, size_t fits) {
+  const std::string fitted = display_width(content) > fits
+                                 ? attributes + " textLength=\"" + num(kPanelTextWidth) + "\" lengthAdjust=\"spacingAndGlyphs\""
+                                 : attributes;
+  return text_element(12, y, fitted, content);
+}
+
+// Who answered, as the chart's subtitle and legend name it.
+std::string respondent_word(const std::string& respondent, Language l) {
+  if (respondent == "participant") return trc(l, "chart respondent", "participant");
+  if (respondent == "professional") return trc(l, "chart respondent", "professional");
+  if (respondent == "joint") return trc(l, "chart respondent", "joint");
+  if (respondent == "mixed") return trc(l, "chart respondent", "mixed");
+  return trc(l, "chart respondent", "unspecified");
+}
+
 struct Range {
   int64_t min;
   int64_t max;
@@ -93,13 +118,13 @@ std::vector<int64_t> ticks(Range r) {
   return out;
 }
 
-std::string scale_caption(const ProgressSeries& s) {
-  if (!s.scale_known) return "scale not defined in the record";
+std::string scale_caption(const ProgressSeries& s, Language l) {
+  if (!s.scale_known) return tr(l, "scale not defined in the record");
   const auto end = [](int32_t v, const std::string& label) {
     return label.empty() ? std::to_string(v) : std::to_string(v) + " (" + label + ")";
   };
-  return "scale " + end(s.scale_min, s.scale_min_label) + " to " + end(s.scale_max, s.scale_max_label) +
-         (s.higher_is_better ? ", higher is better" : ", lower is better");
+  return fill(s.higher_is_better ? tr(l, "scale %s to %s, higher is better") : tr(l, "scale %s to %s, lower is better"),
+              {end(s.scale_min, s.scale_min_label), end(s.scale_max, s.scale_max_label)});
 }
 
 std::string title_of(const ProgressSeries& s) {
@@ -108,7 +133,7 @@ std::string title_of(const ProgressSeries& s) {
   return label;
 }
 
-std::string panel(const ProgressSeries& s, size_t index, int64_t from, int64_t to) {
+std::string panel(const ProgressSeries& s, size_t index, int64_t from, int64_t to, Language l) {
   const int x = kMargin + static_cast<int>(index % 2) * (kPanelWidth + kGap);
   const int y = kHeaderHeight + static_cast<int>(index / 2) * (kPanelHeight + kGap);
   const Range range = value_range(s);
@@ -117,13 +142,12 @@ std::string panel(const ProgressSeries& s, size_t index, int64_t from, int64_t t
   g += "<rect x=\"0\" y=\"0\" width=\"360\" height=\"220\" rx=\"6\" fill=\"#ffffff\" stroke=\"#cccccc\"/>\n";
   const std::string title = title_of(s);
   g += "<title>" + xml_escape(title + " (" + s.instrument_title + ")") + "</title>\n";
-  g += text_element(12, 20, "font-size=\"13\" font-weight=\"bold\"",
-                    truncate_to(title, 46) + (s.placeholder_wording ? " *" : ""));
-  // Who comes first: a long instrument title is what gets cut.
-  std::string subtitle = std::string(s.is_step ? "programme phase" : s.respondent) + " · " + s.instrument_title;
-  if (s.section == "work_ability") subtitle = "health data · " + subtitle;
-  g += text_element(12, 36, "font-size=\"11\" fill=\"#444444\"", truncate_to(subtitle, 62));
-  g += text_element(12, 51, "font-size=\"10\" fill=\"#666666\"", truncate_to(scale_caption(s), 70));
+  g += panel_line(20, "font-size=\"13\" font-weight=\"bold\"", title + (s.placeholder_wording ? " *" : ""), 46);
+  std::string subtitle = (s.is_step ? tr(l, "programme phase") : respondent_word(s.respondent, l)) + " · " +
+                         s.instrument_title;
+  if (s.section == "work_ability") subtitle = tr(l, "health data") + " · " + subtitle;
+  g += panel_line(36, "font-size=\"11\" fill=\"#444444\"", subtitle, 62);
+  g += panel_line(51, "font-size=\"10\" fill=\"#666666\"", scale_caption(s, l), 70);
 
   for (int64_t v : ticks(range)) {
     const std::string ty = num(y_of(v, range));
@@ -155,29 +179,37 @@ std::string panel(const ProgressSeries& s, size_t index, int64_t from, int64_t t
     g += text_element(px, py - 7, "font-size=\"10\" text-anchor=\"middle\"", std::to_string(p.value));
   }
   const std::string change = (s.change() > 0 ? "+" : "") + std::to_string(s.change());
-  g += text_element(12, 214, "font-size=\"11\"",
-                    "first " + std::to_string(s.first().value) + ", latest " + std::to_string(s.latest().value) + ": " +
-                        change + " (" + s.direction() + ") over " + std::to_string(s.points.size()) + " assessment" +
-                        (s.points.size() == 1 ? "" : "s"));
+  const auto n = static_cast<uint64_t>(s.points.size());
+  g += panel_line(214, "font-size=\"11\"",
+                  fill(trn(l, "first %s, latest %s: %s (%s) over %s assessment",
+                           "first %s, latest %s: %s (%s) over %s assessments", n),
+                       {std::to_string(s.first().value), std::to_string(s.latest().value), change, direction_text(s, l),
+                        std::to_string(n)}),
+                  62);
   return g + "</g>\n";
 }
 
-std::string legend() {
+std::string legend(Language l) {
   std::string out;
   double x = 20;
-  for (const char* who : {"participant", "professional", "joint", "other or programme step"}) {
+  const std::pair<const char*, std::string> entries[] = {
+      {"participant", respondent_word("participant", l)},
+      {"professional", respondent_word("professional", l)},
+      {"joint", respondent_word("joint", l)},
+      {"other", trc(l, "chart respondent", "other or programme step")}};
+  for (const auto& [who, word] : entries) {
     const std::string c = colour(who);
     out += "<line x1=\"" + num(x) + "\" y1=\"72.0\" x2=\"" + num(x + 18) + "\" y2=\"72.0\" stroke=\"" + c +
            "\" stroke-width=\"3\"/>\n";
-    out += text_element(x + 24, 76, "font-size=\"11\"", who);
-    x += 24 + 8.0 * static_cast<double>(display_width(who)) + 16;
+    out += text_element(x + 24, 76, "font-size=\"11\"", word);
+    x += 24 + 8.0 * static_cast<double>(display_width(word)) + 16;
   }
   return out;
 }
 
 }  // namespace
 
-std::string progress_svg(const ProgressSummary& summary) {
+std::string progress_svg(const ProgressSummary& summary, Language l) {
   const size_t panels = std::min(summary.series.size(), kMaxPanels);
   const size_t rows = (panels + 1) / 2;
   const int height = kHeaderHeight + static_cast<int>(std::max<size_t>(rows, 1)) * (kPanelHeight + kGap);
@@ -186,27 +218,33 @@ std::string progress_svg(const ProgressSummary& summary) {
   svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + std::to_string(kPageWidth) +
          "\" height=\"" + h + "\" viewBox=\"0 0 " + std::to_string(kPageWidth) + " " + h +
          "\" font-family=\"sans-serif\" role=\"img\">\n";
-  svg += "<title>Progress (stegförflyttning)</title>\n";
+  const std::string heading = tr(l, "Progress (stegförflyttning)");
+  svg += "<title>" + xml_escape(heading) + "</title>\n";
   svg += "<rect x=\"0\" y=\"0\" width=\"" + std::to_string(kPageWidth) + "\" height=\"" + h + "\" fill=\"#fafafa\"/>\n";
-  svg += text_element(20, 34, "font-size=\"20\" font-weight=\"bold\"", "Progress (stegförflyttning)");
+  svg += text_element(20, 34, "font-size=\"20\" font-weight=\"bold\"", heading);
   if (summary.series.empty()) {
-    svg += text_element(20, 56, "font-size=\"12\"", "No scores recorded yet.");
+    svg += text_element(20, 56, "font-size=\"12\"", tr(l, "No scores recorded yet."));
     return svg + "</svg>\n";
   }
+  const auto count = static_cast<uint64_t>(summary.series.size());
   svg += text_element(20, 56, "font-size=\"12\"",
-                      date_text(summary.from) + " to " + date_text(summary.to) + " · " +
-                          std::to_string(summary.series.size()) + " indicator" +
-                          (summary.series.size() == 1 ? "" : "s") + " · each chart: one indicator over time");
-  svg += legend();
+                      fill(tr(l, "%s to %s"), {date_text(summary.from), date_text(summary.to)}) + " · " +
+                          fill(trn(l, "%s indicator", "%s indicators", count), {std::to_string(count)}) + " · " +
+                          tr(l, "each chart: one indicator over time"));
+  svg += legend(l);
   bool any_placeholder = false;
   for (const ProgressSeries& s : summary.series) any_placeholder = any_placeholder || s.placeholder_wording;
   if (any_placeholder)
     svg += text_element(20, 94, "font-size=\"11\" fill=\"#aa3333\"",
-                        "* placeholder wording: Kartla's stand-in, not the original instrument's text");
-  if (panels < summary.series.size())
+                        tr(l, "* placeholder wording: Kartla's stand-in, not the original instrument's text"));
+  if (panels < summary.series.size()) {
+    const auto more = static_cast<uint64_t>(summary.series.size() - panels);
     svg += text_element(400, 94, "font-size=\"11\" fill=\"#aa3333\"",
-                        std::to_string(summary.series.size() - panels) + " more indicators not drawn: see the table");
-  for (size_t i = 0; i < panels; ++i) svg += panel(summary.series[i], i, summary.from, summary.to);
+                        fill(trn(l, "%s more indicator not drawn: see the table", "%s more indicators not drawn: see the table",
+                                 more),
+                             {std::to_string(more)}));
+  }
+  for (size_t i = 0; i < panels; ++i) svg += panel(summary.series[i], i, summary.from, summary.to, l);
   return svg + "</svg>\n";
 }
 

@@ -9,6 +9,7 @@
 
 #include "views/labels.h"
 #include "views/progress.h"
+#include "views/progress_words.h"
 #include "views/text.h"
 #include "views/words.h"
 
@@ -43,22 +44,6 @@ int respondent_rank(const std::string& r) {
   for (int i = 0; i < 5; ++i)
     if (r == kOrder[i]) return i;
   return 5;
-}
-
-std::string respondent_heading(const ProgressSeries& s, Language l) {
-  if (s.is_step) return tr(l, "programme step");
-  if (s.respondent == "participant") return tr(l, "participant (self-rating)");
-  if (s.respondent == "professional") return tr(l, "professional");
-  if (s.respondent == "joint") return tr(l, "together");
-  if (s.respondent == "mixed") return tr(l, "mixed respondents");
-  return tr(l, "respondent not stated");
-}
-
-std::string direction_text(const ProgressSeries& s, Language l) {
-  const std::string d = s.direction();
-  if (d == "better") return tr(l, "better");
-  if (d == "worse") return tr(l, "worse");
-  return tr(l, "unchanged");
 }
 
 // "2 → 5 (+3 better, 3 ratings)" or, for a single rating, "4 (2025-01-31)".

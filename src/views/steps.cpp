@@ -6,6 +6,7 @@
 #include "kartla/v1/types.pb.h"
 #include "kartla/v1/work_ability.pb.h"
 #include "views/text.h"
+#include "views/words.h"
 
 namespace kartla::views {
 
@@ -31,7 +32,8 @@ std::string step_label(const v1::ProgrammeStep& step, const InstrumentDefinition
 }
 
 std::string step_text(const v1::ProgrammeStep& step, const InstrumentDefinitions& models, const ViewOptions& options) {
-  const std::string reference = one_line(step.instrument_id()) + " step " + std::to_string(step.step());
+  const std::string reference = fill(tr(language_of(options), "%s step %s"),
+                                     {one_line(step.instrument_id()), std::to_string(step.step())});
   const std::string label = step_label(step, models, options);
   return label.empty() ? reference : label + " (" + reference + ")";
 }

@@ -90,11 +90,14 @@ int main(void) {
     kartla_record_share_options_init(&share_options);
     snprintf(detail, sizeof detail, "macro %lu, kartla_record_share_options_init() version %lu",
              (unsigned long)KARTLA_RECORD_SHARE_OPTIONS_VERSION, (unsigned long)share_options.version);
-    /* Version 2 added the GDPR bases: init must set them (NULL: Art. 6(1)(a), no Art. 9(2)) too. */
+    /* Version 2 added the GDPR bases: init must set them (NULL: Art. 6(1)(a), no Art. 9(2)) too.
+     * Version 3 appended tell_involved, which init must NOT write: a 1.0 caller's struct ends
+     * before it. init sets version 2 (nothing told); a caller opts in by setting version 3. */
     twin("KARTLA_RECORD_SHARE_OPTIONS_VERSION",
-         share_options.version == KARTLA_RECORD_SHARE_OPTIONS_VERSION && KARTLA_RECORD_SHARE_OPTIONS_VERSION == 2 &&
+         share_options.version == 2 && KARTLA_RECORD_SHARE_OPTIONS_VERSION == 3 &&
              share_options.purpose == NULL && share_options.expires_at == 0 && share_options.now == 0 &&
-             share_options.gdpr_art6_basis == NULL && share_options.gdpr_art9_basis == NULL,
+             share_options.gdpr_art6_basis == NULL && share_options.gdpr_art9_basis == NULL &&
+             share_options.tell_involved == (uint32_t)0xA5A5A5A5u,
          detail);
     {
       kartla_view_options view_options;

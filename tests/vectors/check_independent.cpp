@@ -704,6 +704,20 @@ void check_grant(const Node& g, const std::string& grant_bytes, const AgencyKeys
   CHECK(static_cast<uint64_t>(opened->expires_at) == number(t, "expires_at"));
   CHECK(opened->gdpr_art6_basis == text(t, "gdpr_art6_basis"));
   CHECK(opened->gdpr_art9_basis == text(t, "gdpr_art9_basis"));
+  // SPEC 7.9: the who-is-involved list, field by field.
+  const auto& involved = list(t, "involved").values();
+  REQUIRE(opened->involved.size() == static_cast<size_t>(involved.size()));
+  for (size_t i = 0; i < opened->involved.size(); ++i) {
+    const Node& n = involved[static_cast<int>(i)];
+    const independent::Involved& got = opened->involved[i];
+    CHECK(got.name == text(n, "name"));
+    CHECK(got.organisation_number == text(n, "organisation_number"));
+    CHECK(got.role == text(n, "role"));
+    CHECK(got.since == text(n, "since"));
+    CHECK(got.contact_name == text(n, "contact_name"));
+    CHECK(got.contact_pseudonym == text(n, "contact_pseudonym"));
+    CHECK(got.lead == at(n, "lead").bool_value());
+  }
   const auto& sections = list(t, "sections").values();
   const auto& secrets = list(g, "keys").values();
   REQUIRE(opened->sections.size() == static_cast<size_t>(sections.size()));

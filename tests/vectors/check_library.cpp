@@ -399,6 +399,35 @@ TEST_CASE("bundle.json: each agency sees its grants' purpose and GDPR bases as t
   }
 }
 
+TEST_CASE("bundle.json: each agency of the case conference is shown the involved agencies its grant tells "
+          "(SPEC 7.9)") {
+  const Node& meeting = at(bundle_vector(), "case_conference");
+  const std::string file = bytes(meeting, "file");
+  for (const Node& g : list(meeting, "grants").values()) {
+    const std::string label = text(g, "recipient");
+    INFO(label);
+    kartla_share* out = nullptr;
+    REQUIRE(kartla_share_open(u8(file), file.size(), agency(label), &out) == KARTLA_OK);
+    SharePtr share(out);
+    Buffer described;
+    REQUIRE(kartla_share_describe(share.get(), KARTLA_ENCODING_PROTOBUF, &described.b) == KARTLA_OK);
+    const auto parsed = parsed_result<kartla::v1::ShareDescription>(described.str());
+    const auto& told = list(at(g, "terms_fields"), "involved").values();
+    REQUIRE(told.size() > 0);  // the vector tells: an empty list would test nothing here
+    REQUIRE(parsed.involved_size() == told.size());
+    for (int i = 0; i < told.size(); ++i) {
+      const kartla::v1::InvolvedAgencyNotice& n = parsed.involved(i);
+      CHECK(n.name() == text(told[i], "name"));
+      CHECK(n.organisation_number() == text(told[i], "organisation_number"));
+      CHECK(n.role() == text(told[i], "role"));
+      CHECK(n.since() == text(told[i], "since"));
+      CHECK(n.contact_name() == text(told[i], "contact_name"));
+      CHECK(n.contact_pseudonym() == text(told[i], "contact_pseudonym"));
+      CHECK(n.lead() == at(told[i], "lead").bool_value());
+    }
+  }
+}
+
 TEST_CASE("bundle.json: the bundle is pinned to identity.json's owner") {
   const std::string file = bytes(at(bundle_vector(), "bundle"), "file");
   kartla_share* out = nullptr;

@@ -42,6 +42,17 @@ Section work_ability() {
   return {"work_ability", sample::work_ability("wa-1", "Short breaks during the day", kWrittenAt)};
 }
 
+// The case record's action plan: the two agencies involved, the municipality leading (SPEC 7.9).
+// Neither agency is granted it; both are told the list.
+Section case_plan() {
+  return {"action_plan",
+          wire::bytes_always(8, sample::self_reported(kWrittenAt)) +  // the plan's own assertion
+              sample::involved_agency("inv-kommun", "2120001124", "Malmo stad arbetsmarknadsenhet", "municipal_labour_unit",
+                                  2025, 1, 15, true, "Sara Lind", false, kWrittenAt) +
+              sample::involved_agency("inv-af", "2021002114", "Arbetsformedlingen", "employment_service", 2024, 11, 0,
+                                      false, "handlaggare 3", true, kWrittenAt)};
+}
+
 Section notes() {
   return {"notes", sample::note("n1", "Interested in a work placement in elderly care.", kWrittenAt)};
 }
@@ -128,6 +139,19 @@ Json grant_vector(const std::string& grant, const Agency& recipient, const Recor
   fields.add("sections", std::move(sections));
   fields.add("gdpr_art6_basis", Json::string(t.gdpr_art6_basis));
   fields.add("gdpr_art9_basis", Json::string(t.gdpr_art9_basis));
+  Json involved = Json::array();
+  for (const format::InvolvedNotice& n : t.involved) {
+    Json j = Json::object();
+    j.add("name", Json::string(n.name));
+    j.add("organisation_number", Json::string(n.organisation_number));
+    j.add("role", Json::string(n.role));
+    j.add("since", Json::string(n.since));
+    j.add("contact_name", Json::string(n.contact_name));
+    j.add("contact_pseudonym", Json::string(n.contact_pseudonym));
+    j.add("lead", Json::boolean(n.lead));
+    involved.push(std::move(j));
+  }
+  fields.add("involved", std::move(involved));
 
   const crypto::Digest digest = format::grant_digest(grant);
   Json g = Json::object();
@@ -382,6 +406,7 @@ Sharing make_sharing(const Owner& owner, const std::string& work_dir) {
   const std::string case_path = work_dir + "/case.kartla";
   model::Record meeting = model::Record::create(keys_of(owner));
   for (const auto& s : out.sections) write_valid_section(meeting, s);
+  write_valid_section(meeting, case_plan());
   std::vector<std::string> case_grants;
   for (const auto* seat : {&out.a, &out.b}) {
     share::ShareRequest request;
@@ -390,6 +415,7 @@ Sharing make_sharing(const Owner& owner, const std::string& work_dir) {
     request.purpose = kCasePurpose;
     request.now = kGrantedToA;
     request.expires_at = kExpiryOfA;
+    request.tell_involved = true;  // SPEC 7.9: the person consents to telling who is involved
     case_grants.push_back(share::share_sections(meeting, request).grant_id_hex);
   }
   meeting.save(case_path);
@@ -466,7 +492,9 @@ Json bundle_vectors(const Owner& owner, const Sharing& sharing) {
   const FileView case_view = view_of(sharing.case_bundle, case_keys);
   Json case_json = file_vector("a case-conference bundle (SPEC 7.7) of another record of the same owner: the "
                                "manifest of case_record byte for byte, the entries of the union of both agencies' "
-                               "sections (each once), agency_a's and agency_b's grants (one purpose, one expiry)",
+                               "sections (each once), agency_a's and agency_b's grants (one purpose, one expiry); "
+                               "both grants tell the record's involved agencies (SPEC 7.9: terms_fields.involved, "
+                               "from the action plan that neither agency is granted)",
                                sharing.case_bundle, case_view, case_keys, sharing);
   case_json.add("record_file", Json::hex(sharing.case_record));
   case_json.add("record_master_key", Json::hex(case_keys.rmk.view()));

@@ -62,6 +62,11 @@ std::string terms_wire(const GrantDraft& g) {
   for (const auto& s : g.sections)
     out += wire::bytes_always(9, wire::varint_field(1, s.section_id) + wire::varint_field(2, s.generation));
   out += wire::bytes_field(10, g.terms.gdpr_art6_basis) + wire::bytes_field(11, g.terms.gdpr_art9_basis);
+  for (const format::InvolvedNotice& n : g.terms.involved)  // SPEC §7.9
+    out += wire::bytes_always(12, wire::bytes_field(1, n.name) + wire::bytes_field(2, n.organisation_number) +
+                                      wire::bytes_field(3, n.role) + wire::bytes_field(4, n.since) +
+                                      wire::bytes_field(5, n.contact_name) + wire::bytes_field(6, n.contact_pseudonym) +
+                                      wire::varint_field(7, n.lead ? 1 : 0));
   return out + g.terms_suffix;
 }
 
@@ -496,6 +501,70 @@ void record_file_vectors(NegativeSet& set, const Base& b) {
               read_as(other, "work_ability", kReadBefore, "OK")});
 }
 
+// The case-conference bundle with agency_a's grant changed by `change` and sealed to agency_a
+// again; with `resign` the owner lists the new grant in place of the old and signs.
+template <typename Change>
+std::string case_with_grant_a(const Base& b, Change change, bool resign) {
+  ContainerParts p = split_container(b.sharing.case_bundle);
+  const Agency& a = b.sharing.a;
+  for (auto& grant : p.grants) {
+    if (!format::open_grant(a.identity.box_keys(), a.identity.signing_keys().public_key, grant)) continue;
+    GrantDraft g = draft_of(grant, a);
+    change(g);
+    const std::string old = grant;
+    grant = crypto::seal_to(a.identity.box_keys().public_key, pad(payload_of(g)));
+    if (resign) {
+      auto& digests = p.manifest.grant_digests;
+      digests.erase(std::find(digests.begin(), digests.end(), crypto::digest_bytes(format::grant_digest(old))));
+      digests.push_back(crypto::digest_bytes(format::grant_digest(grant)));
+      format::sort_digests(digests);
+      encode_and_sign(p, b.owner);
+    }
+    return assemble(p);
+  }
+  throw std::logic_error("agency_a holds no grant in the case-conference bundle");
+}
+
+// SPEC §7.9: the who-is-involved list is signed with the grant's terms, and a list that breaks a
+// rule is refused even when the owner signed it.
+void involved_vectors(NegativeSet& set, const Base& b) {
+  const Agency& a = b.sharing.a;
+  const Agency& other = b.sharing.b;
+  const std::vector<Check> unlisted = {verify("E_SIGNATURE"), open_as(a, "E_SIGNATURE"),
+                                       open_as(other, "E_SIGNATURE")};
+  set.bundle("involved_list_altered",
+             "bundle.json's case_conference bundle with one agency named differently in agency_a's who-is-involved "
+             "list, re-sealed to agency_a (anyone holding its card can): the grant's digest is not in the signed "
+             "manifest",
+             case_with_grant_a(b, [](GrantDraft& g) { g.terms.involved.at(1).name = "Forsakringskassan"; }, false),
+             unlisted);
+  set.bundle("involved_list_removed",
+             "the same with agency_a's who-is-involved list removed: removing it changes the digest too",
+             case_with_grant_a(b, [](GrantDraft& g) { g.terms.involved.clear(); }, false), unlisted);
+  auto owner_signed = [&](const char* name, const char* comment, auto change) {
+    set.bundle(name, comment, case_with_grant_a(b, change, true),
+               {verify("OK"), open_as(a, "E_FORMAT"), open_as(other, "OK")});
+  };
+  owner_signed("involved_two_leads",
+               "the owner re-issues agency_a's grant in the case-conference bundle with both involved agencies "
+               "marked lead, and signs: at most one leads",
+               [](GrantDraft& g) { g.terms.involved.at(1).lead = true; });
+  owner_signed("involved_since_not_a_date",
+               "the owner re-issues agency_a's grant with an involved agency's since \"2025-13\", and signs",
+               [](GrantDraft& g) { g.terms.involved.at(0).since = "2025-13"; });
+  owner_signed("involved_both_contacts",
+               "the owner re-issues agency_a's grant with an involved agency naming both a contact person and a "
+               "pseudonymous contact, and signs",
+               [](GrantDraft& g) { g.terms.involved.at(1).contact_name = "Per Olsson"; });
+  owner_signed("involved_nameless",
+               "the owner re-issues agency_a's grant with an involved agency that has neither name nor "
+               "organisation number, and signs",
+               [](GrantDraft& g) {
+                 g.terms.involved.at(0).name.clear();
+                 g.terms.involved.at(0).organisation_number.clear();
+               });
+}
+
 // SPEC §7.7: a case-conference bundle is read as any bundle. Its one new writer rule a reader
 // can see, each entry once, is §6.3's; and an agency never reads the other agency's sections.
 void case_conference_vectors(NegativeSet& set, const Base& b) {
@@ -515,6 +584,7 @@ void case_conference_vectors(NegativeSet& set, const Base& b) {
              "bundle.json's case_conference bundle with its first entry and body written a second time at the end (a "
              "writer merging two agencies' sections without taking each once): a slot tag seen twice",
              assemble(twice), {verify("E_FORMAT"), open_as(a, "E_FORMAT"), open_as(other, "E_FORMAT")});
+  involved_vectors(set, b);
 }
 
 }  // namespace

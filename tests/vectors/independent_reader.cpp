@@ -117,8 +117,30 @@ const std::map<uint32_t, Kind> kIndexedSection = {{1, Kind::u32}, {2, Kind::u32}
 const std::map<uint32_t, Kind> kGrantTerms = {{1, Kind::u32},   {2, Kind::bytes},  {3, Kind::bytes},
                                               {4, Kind::bytes}, {5, Kind::bytes},  {6, Kind::string},
                                               {7, Kind::i64},   {8, Kind::i64},    {9, Kind::repeated_message},
-                                              {10, Kind::string}, {11, Kind::string}};
+                                              {10, Kind::string}, {11, Kind::string}, {12, Kind::repeated_message}};
+const std::map<uint32_t, Kind> kInvolvedNotice = {{1, Kind::string}, {2, Kind::string}, {3, Kind::string},
+                                                  {4, Kind::string}, {5, Kind::string}, {6, Kind::string},
+                                                  {7, Kind::u32}};
 const std::map<uint32_t, Kind> kGrantedSection = {{1, Kind::u32}, {2, Kind::u32}};
+
+// SPEC §7.9: YYYY, YYYY-MM or YYYY-MM-DD, month 01-12, day 01-31, year at least 1000.
+bool is_since(const std::string& s) {
+  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
+  }
+  if (s[0] == '0') return false;
+  if (s.size() >= 7) {
+    const int month = std::stoi(s.substr(5, 2));
+    if (month < 1 || month > 12) return false;
+  }
+  if (s.size() == 10) {
+    const int day = std::stoi(s.substr(8, 2));
+    if (day < 1 || day > 31) return false;
+  }
+  return true;
+}
 
 bool listed(const std::vector<std::string>& sorted, const std::string& digest) {
   return std::binary_search(sorted.begin(), sorted.end(), digest);
@@ -495,6 +517,8 @@ std::optional<Grant> open_grant(const std::string& grant, const std::string& x25
   const Message t = parse(out.terms, kGrantTerms, "GrantTerms");
   std::vector<Message> sections;
   for (const auto& s : t.list(9)) sections.push_back(parse(s, kGrantedSection, "GrantedSection"));
+  std::vector<Message> involved;
+  for (const auto& n : t.list(12)) involved.push_back(parse(n, kInvolvedNotice, "InvolvedNotice"));
   if (t.u(1) != 1) refuse("E_VERSION", "GrantTerms.format_version");
   // Step 5.
   out.grant_id = t.b(2);
@@ -516,6 +540,21 @@ std::optional<Grant> open_grant(const std::string& grant, const std::string& x25
   if (out.expires_at != 0 && out.expires_at <= out.granted_at) refuse("E_FORMAT", "expires_at not after granted_at");
   if (!is_basis(out.gdpr_art6_basis, "6.1.", 'f')) refuse("E_FORMAT", "gdpr_art6_basis");
   if (!out.gdpr_art9_basis.empty() && !is_basis(out.gdpr_art9_basis, "9.2.", 'j')) refuse("E_FORMAT", "gdpr_art9_basis");
+  // SPEC §7.9, checked at step 5.
+  if (involved.size() > 32) refuse("E_FORMAT", "more than 32 involved agencies");
+  int leads = 0;
+  for (const Message& n : involved) {
+    Involved i{n.b(1), n.b(2), n.b(3), n.b(4), n.b(5), n.b(6), n.u(7) == 1};
+    if (n.u(7) > 1) refuse("E_FORMAT", "lead is not a bool");
+    if (i.name.empty() && i.organisation_number.empty()) refuse("E_FORMAT", "involved agency without name or number");
+    if (i.name.size() > 200 || i.organisation_number.size() > 200 || i.contact_name.size() > 200 ||
+        i.contact_pseudonym.size() > 200 || i.role.size() > 64)
+      refuse("E_FORMAT", "involved agency field too long");
+    if (!is_since(i.since)) refuse("E_FORMAT", "involved agency's since");
+    if (!i.contact_name.empty() && !i.contact_pseudonym.empty()) refuse("E_FORMAT", "both contacts");
+    if (i.lead && ++leads > 1) refuse("E_FORMAT", "more than one lead");
+    out.involved.push_back(std::move(i));
+  }
   // Step 6.
   if (out.recipient_encryption_key != pk || out.recipient_signing_key != signing_key)
     refuse("E_SIGNATURE", "grant names another recipient");

@@ -115,6 +115,12 @@ struct GrantedSection {
   std::string slot_secret;
 };
 
+// SPEC §7.9: one entry of a grant's who-is-involved list.
+struct Involved {
+  std::string name, organisation_number, role, since, contact_name, contact_pseudonym;
+  bool lead = false;
+};
+
 struct Grant {
   std::string padded_payload;  // the sealed box's plaintext
   std::string payload;         // without the padding
@@ -123,6 +129,7 @@ struct Grant {
   std::string gdpr_art6_basis, gdpr_art9_basis;
   int64_t granted_at = 0, expires_at = 0;
   std::vector<GrantedSection> sections;
+  std::vector<Involved> involved;
 };
 
 // SPEC §7.1 "Opening a grant", with the agency's X25519 secret key and its card's signing key:

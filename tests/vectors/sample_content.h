@@ -28,6 +28,23 @@ inline std::string note(const std::string& id, const std::string& text, int64_t 
                                    wire::bytes_always(6, self_reported(at)));
 }
 
+// One ActionPlan.involved element (docs/MODEL.md): id, agency {se_orgnr, name}, role, since, lead,
+// one contact (a name, or a pseudonym when `pseudonymous`), assertion. Dates are {year, month, day}.
+inline std::string involved_agency(const std::string& id, const std::string& orgnr, const std::string& name,
+                                   const std::string& role, int year, int month, int day, bool lead,
+                                   const std::string& contact, bool pseudonymous, int64_t at) {
+  auto date = [](int y, int m, int d) {
+    return wire::varint_field(1, static_cast<uint64_t>(y)) + wire::varint_field(2, static_cast<uint64_t>(m)) +
+           wire::varint_field(3, static_cast<uint64_t>(d));
+  };
+  const std::string org = wire::bytes_field(1, orgnr) + wire::bytes_field(4, name);
+  const std::string coded = wire::bytes_field(1, "kartla-agency-role") + wire::bytes_field(2, role);
+  const std::string person = wire::bytes_field(pseudonymous ? 2 : 1, contact) + wire::bytes_always(3, date(year, month, day));
+  return wire::bytes_always(9, wire::bytes_field(1, id) + wire::bytes_always(2, org) + wire::bytes_always(3, coded) +
+                                   wire::bytes_always(4, date(year, month, day)) + wire::varint_field(5, lead ? 1 : 0) +
+                                   wire::bytes_always(6, person) + wire::bytes_always(7, self_reported(at)));
+}
+
 // Coding: system, code, display.
 inline std::string coding(const std::string& system, const std::string& code, const std::string& display) {
   return wire::bytes_field(1, system) + wire::bytes_field(2, code) + wire::bytes_field(4, display);

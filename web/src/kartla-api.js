@@ -262,7 +262,7 @@
       // options: { purpose, expiresAt, now, gdprArt6Basis, gdprArt9Basis } -> the grant id
       share(card, sections, options) {
         return outText((b, f) => {
-          const o = f.alloc(32);
+          const o = f.alloc(40);  // kartla_record_share_options in wasm32: tell_involved at 32
           M._kartla_record_share_options_init(o);
           setU32(o + 4, f.text(options.purpose));
           setI64(o + 8, options.expiresAt || 0);

@@ -55,6 +55,7 @@ namespace Kartla
         public long Now;
         public byte* GdprArt6Basis;
         public byte* GdprArt9Basis;
+        public uint TellInvolved;
     }
 
     [StructLayout(LayoutKind.Sequential)]

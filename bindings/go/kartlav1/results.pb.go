@@ -704,7 +704,10 @@ type ShareDescription struct {
 	Sequence             uint64                 `protobuf:"varint,3,opt,name=sequence,proto3" json:"sequence,omitempty"`
 	PreviousManifestHash string                 `protobuf:"bytes,4,opt,name=previous_manifest_hash,json=previousManifestHash,proto3" json:"previous_manifest_hash,omitempty"` // "" for the first version
 	// One per section granted to this agency in this file.
-	Grants        []*SharedSection `protobuf:"bytes,5,rep,name=grants,proto3" json:"grants,omitempty"`
+	Grants []*SharedSection `protobuf:"bytes,5,rep,name=grants,proto3" json:"grants,omitempty"`
+	// With the person's consent, who else works with them (docs/SPEC.md §7.9), as the owner signed
+	// it into this agency's grant; empty if the person did not tell. Content-free.
+	Involved      []*InvolvedAgencyNotice `protobuf:"bytes,6,rep,name=involved,proto3" json:"involved,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -770,6 +773,13 @@ func (x *ShareDescription) GetPreviousManifestHash() string {
 func (x *ShareDescription) GetGrants() []*SharedSection {
 	if x != nil {
 		return x.Grants
+	}
+	return nil
+}
+
+func (x *ShareDescription) GetInvolved() []*InvolvedAgencyNotice {
+	if x != nil {
+		return x.Involved
 	}
 	return nil
 }
@@ -2298,13 +2308,14 @@ const file_kartla_v1_results_proto_rawDesc = "" +
 	"\n" +
 	"end_reason\x18\x0e \x01(\tR\tendReason\x12\x1a\n" +
 	"\bsequence\x18\x0f \x01(\x04R\bsequence\x12#\n" +
-	"\rmanifest_hash\x18\x10 \x01(\tR\fmanifestHash\"\xe0\x01\n" +
+	"\rmanifest_hash\x18\x10 \x01(\tR\fmanifestHash\"\x9d\x02\n" +
 	"\x10ShareDescription\x12\x1b\n" +
 	"\trecord_id\x18\x01 \x01(\tR\brecordId\x12+\n" +
 	"\x11owner_fingerprint\x18\x02 \x01(\tR\x10ownerFingerprint\x12\x1a\n" +
 	"\bsequence\x18\x03 \x01(\x04R\bsequence\x124\n" +
 	"\x16previous_manifest_hash\x18\x04 \x01(\tR\x14previousManifestHash\x120\n" +
-	"\x06grants\x18\x05 \x03(\v2\x18.kartla.v1.SharedSectionR\x06grants\"\xcd\x02\n" +
+	"\x06grants\x18\x05 \x03(\v2\x18.kartla.v1.SharedSectionR\x06grants\x12;\n" +
+	"\binvolved\x18\x06 \x03(\v2\x1f.kartla.v1.InvolvedAgencyNoticeR\binvolved\"\xcd\x02\n" +
 	"\rSharedSection\x12\x18\n" +
 	"\asection\x18\x01 \x01(\tR\asection\x12\x19\n" +
 	"\bgrant_id\x18\x02 \x01(\tR\agrantId\x12\x18\n" +
@@ -2487,61 +2498,63 @@ var file_kartla_v1_results_proto_goTypes = []any{
 	(*FollowupReport)(nil),          // 21: kartla.v1.FollowupReport
 	(*FollowupCell)(nil),            // 22: kartla.v1.FollowupCell
 	(*SkippedBundle)(nil),           // 23: kartla.v1.SkippedBundle
-	(*Profile)(nil),                 // 24: kartla.v1.Profile
-	(*Education)(nil),               // 25: kartla.v1.Education
-	(*WorkExperience)(nil),          // 26: kartla.v1.WorkExperience
-	(*Competences)(nil),             // 27: kartla.v1.Competences
-	(*Languages)(nil),               // 28: kartla.v1.Languages
-	(*WorkAbility)(nil),             // 29: kartla.v1.WorkAbility
-	(*ActionPlan)(nil),              // 30: kartla.v1.ActionPlan
-	(*Progress)(nil),                // 31: kartla.v1.Progress
-	(*Interventions)(nil),           // 32: kartla.v1.Interventions
-	(*Documents)(nil),               // 33: kartla.v1.Documents
-	(*Notes)(nil),                   // 34: kartla.v1.Notes
-	(*SharingLedger)(nil),           // 35: kartla.v1.SharingLedger
-	(*ProgrammeFollowup)(nil),       // 36: kartla.v1.ProgrammeFollowup
+	(*InvolvedAgencyNotice)(nil),    // 24: kartla.v1.InvolvedAgencyNotice
+	(*Profile)(nil),                 // 25: kartla.v1.Profile
+	(*Education)(nil),               // 26: kartla.v1.Education
+	(*WorkExperience)(nil),          // 27: kartla.v1.WorkExperience
+	(*Competences)(nil),             // 28: kartla.v1.Competences
+	(*Languages)(nil),               // 29: kartla.v1.Languages
+	(*WorkAbility)(nil),             // 30: kartla.v1.WorkAbility
+	(*ActionPlan)(nil),              // 31: kartla.v1.ActionPlan
+	(*Progress)(nil),                // 32: kartla.v1.Progress
+	(*Interventions)(nil),           // 33: kartla.v1.Interventions
+	(*Documents)(nil),               // 34: kartla.v1.Documents
+	(*Notes)(nil),                   // 35: kartla.v1.Notes
+	(*SharingLedger)(nil),           // 36: kartla.v1.SharingLedger
+	(*ProgrammeFollowup)(nil),       // 37: kartla.v1.ProgrammeFollowup
 }
 var file_kartla_v1_results_proto_depIdxs = []int32{
 	2,  // 0: kartla.v1.SectionList.sections:type_name -> kartla.v1.SectionListing
 	9,  // 1: kartla.v1.ShareDescription.grants:type_name -> kartla.v1.SharedSection
-	11, // 2: kartla.v1.ValidationReport.violations:type_name -> kartla.v1.Violation
-	0,  // 3: kartla.v1.AttestationClaim.kind:type_name -> kartla.v1.AttestationClaim.Kind
-	5,  // 4: kartla.v1.AttestationReport.issuer:type_name -> kartla.v1.Party
-	6,  // 5: kartla.v1.AttestationReport.listed:type_name -> kartla.v1.ListedAgency
-	13, // 6: kartla.v1.AttestationReport.claim:type_name -> kartla.v1.AttestationClaim
-	5,  // 7: kartla.v1.TrustListDescription.root:type_name -> kartla.v1.Party
-	6,  // 8: kartla.v1.TrustListDescription.agencies:type_name -> kartla.v1.ListedAgency
-	24, // 9: kartla.v1.SectionContent.profile:type_name -> kartla.v1.Profile
-	25, // 10: kartla.v1.SectionContent.education:type_name -> kartla.v1.Education
-	26, // 11: kartla.v1.SectionContent.work_experience:type_name -> kartla.v1.WorkExperience
-	27, // 12: kartla.v1.SectionContent.competences:type_name -> kartla.v1.Competences
-	28, // 13: kartla.v1.SectionContent.languages:type_name -> kartla.v1.Languages
-	29, // 14: kartla.v1.SectionContent.work_ability:type_name -> kartla.v1.WorkAbility
-	30, // 15: kartla.v1.SectionContent.action_plan:type_name -> kartla.v1.ActionPlan
-	31, // 16: kartla.v1.SectionContent.progress:type_name -> kartla.v1.Progress
-	32, // 17: kartla.v1.SectionContent.interventions:type_name -> kartla.v1.Interventions
-	33, // 18: kartla.v1.SectionContent.documents:type_name -> kartla.v1.Documents
-	34, // 19: kartla.v1.SectionContent.notes:type_name -> kartla.v1.Notes
-	35, // 20: kartla.v1.SectionContent.sharing_ledger:type_name -> kartla.v1.SharingLedger
-	36, // 21: kartla.v1.SectionContent.programme_followup:type_name -> kartla.v1.ProgrammeFollowup
-	5,  // 22: kartla.v1.ContributionDescription.sender:type_name -> kartla.v1.Party
-	13, // 23: kartla.v1.ContributionDescription.claim:type_name -> kartla.v1.AttestationClaim
-	16, // 24: kartla.v1.ContributionDescription.content:type_name -> kartla.v1.SectionContent
-	19, // 25: kartla.v1.ProvenanceReport.trust_list:type_name -> kartla.v1.TrustListSummary
-	20, // 26: kartla.v1.ProvenanceReport.entries:type_name -> kartla.v1.EntryProvenance
-	14, // 27: kartla.v1.ProvenanceReport.unmatched:type_name -> kartla.v1.AttestationReport
-	14, // 28: kartla.v1.EntryProvenance.attestations:type_name -> kartla.v1.AttestationReport
-	22, // 29: kartla.v1.FollowupReport.by_gender:type_name -> kartla.v1.FollowupCell
-	22, // 30: kartla.v1.FollowupReport.by_highest_phase:type_name -> kartla.v1.FollowupCell
-	22, // 31: kartla.v1.FollowupReport.by_status:type_name -> kartla.v1.FollowupCell
-	22, // 32: kartla.v1.FollowupReport.at_exit:type_name -> kartla.v1.FollowupCell
-	22, // 33: kartla.v1.FollowupReport.six_months_after_exit:type_name -> kartla.v1.FollowupCell
-	23, // 34: kartla.v1.FollowupReport.skipped:type_name -> kartla.v1.SkippedBundle
-	35, // [35:35] is the sub-list for method output_type
-	35, // [35:35] is the sub-list for method input_type
-	35, // [35:35] is the sub-list for extension type_name
-	35, // [35:35] is the sub-list for extension extendee
-	0,  // [0:35] is the sub-list for field type_name
+	24, // 2: kartla.v1.ShareDescription.involved:type_name -> kartla.v1.InvolvedAgencyNotice
+	11, // 3: kartla.v1.ValidationReport.violations:type_name -> kartla.v1.Violation
+	0,  // 4: kartla.v1.AttestationClaim.kind:type_name -> kartla.v1.AttestationClaim.Kind
+	5,  // 5: kartla.v1.AttestationReport.issuer:type_name -> kartla.v1.Party
+	6,  // 6: kartla.v1.AttestationReport.listed:type_name -> kartla.v1.ListedAgency
+	13, // 7: kartla.v1.AttestationReport.claim:type_name -> kartla.v1.AttestationClaim
+	5,  // 8: kartla.v1.TrustListDescription.root:type_name -> kartla.v1.Party
+	6,  // 9: kartla.v1.TrustListDescription.agencies:type_name -> kartla.v1.ListedAgency
+	25, // 10: kartla.v1.SectionContent.profile:type_name -> kartla.v1.Profile
+	26, // 11: kartla.v1.SectionContent.education:type_name -> kartla.v1.Education
+	27, // 12: kartla.v1.SectionContent.work_experience:type_name -> kartla.v1.WorkExperience
+	28, // 13: kartla.v1.SectionContent.competences:type_name -> kartla.v1.Competences
+	29, // 14: kartla.v1.SectionContent.languages:type_name -> kartla.v1.Languages
+	30, // 15: kartla.v1.SectionContent.work_ability:type_name -> kartla.v1.WorkAbility
+	31, // 16: kartla.v1.SectionContent.action_plan:type_name -> kartla.v1.ActionPlan
+	32, // 17: kartla.v1.SectionContent.progress:type_name -> kartla.v1.Progress
+	33, // 18: kartla.v1.SectionContent.interventions:type_name -> kartla.v1.Interventions
+	34, // 19: kartla.v1.SectionContent.documents:type_name -> kartla.v1.Documents
+	35, // 20: kartla.v1.SectionContent.notes:type_name -> kartla.v1.Notes
+	36, // 21: kartla.v1.SectionContent.sharing_ledger:type_name -> kartla.v1.SharingLedger
+	37, // 22: kartla.v1.SectionContent.programme_followup:type_name -> kartla.v1.ProgrammeFollowup
+	5,  // 23: kartla.v1.ContributionDescription.sender:type_name -> kartla.v1.Party
+	13, // 24: kartla.v1.ContributionDescription.claim:type_name -> kartla.v1.AttestationClaim
+	16, // 25: kartla.v1.ContributionDescription.content:type_name -> kartla.v1.SectionContent
+	19, // 26: kartla.v1.ProvenanceReport.trust_list:type_name -> kartla.v1.TrustListSummary
+	20, // 27: kartla.v1.ProvenanceReport.entries:type_name -> kartla.v1.EntryProvenance
+	14, // 28: kartla.v1.ProvenanceReport.unmatched:type_name -> kartla.v1.AttestationReport
+	14, // 29: kartla.v1.EntryProvenance.attestations:type_name -> kartla.v1.AttestationReport
+	22, // 30: kartla.v1.FollowupReport.by_gender:type_name -> kartla.v1.FollowupCell
+	22, // 31: kartla.v1.FollowupReport.by_highest_phase:type_name -> kartla.v1.FollowupCell
+	22, // 32: kartla.v1.FollowupReport.by_status:type_name -> kartla.v1.FollowupCell
+	22, // 33: kartla.v1.FollowupReport.at_exit:type_name -> kartla.v1.FollowupCell
+	22, // 34: kartla.v1.FollowupReport.six_months_after_exit:type_name -> kartla.v1.FollowupCell
+	23, // 35: kartla.v1.FollowupReport.skipped:type_name -> kartla.v1.SkippedBundle
+	36, // [36:36] is the sub-list for method output_type
+	36, // [36:36] is the sub-list for method input_type
+	36, // [36:36] is the sub-list for extension type_name
+	36, // [36:36] is the sub-list for extension extendee
+	0,  // [0:36] is the sub-list for field type_name
 }
 
 func init() { file_kartla_v1_results_proto_init() }

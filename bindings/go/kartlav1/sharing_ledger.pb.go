@@ -91,7 +91,7 @@ func (x AccessEvent_Action) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use AccessEvent_Action.Descriptor instead.
 func (AccessEvent_Action) EnumDescriptor() ([]byte, []int) {
-	return file_kartla_v1_sharing_ledger_proto_rawDescGZIP(), []int{2, 0}
+	return file_kartla_v1_sharing_ledger_proto_rawDescGZIP(), []int{3, 0}
 }
 
 type SharingLedger struct {
@@ -177,7 +177,10 @@ type ShareGrantRecord struct {
 	SectionGenerations []uint32 `protobuf:"varint,17,rep,packed,name=section_generations,json=sectionGenerations,proto3" json:"section_generations,omitempty"`
 	// Set once, by the library, at the first save after expires_at: the grant was dropped from the
 	// record and its sections moved to new keys, exactly as on revocation.
-	ExpiredAt     *timestamppb.Timestamp `protobuf:"bytes,18,opt,name=expired_at,json=expiredAt,proto3" json:"expired_at,omitempty"`
+	ExpiredAt *timestamppb.Timestamp `protobuf:"bytes,18,opt,name=expired_at,json=expiredAt,proto3" json:"expired_at,omitempty"`
+	// With the person's consent, the list of agencies involved that the grant told the agency
+	// (docs/SPEC.md §7.9), exactly as told: a re-issued grant tells the same list again.
+	ToldInvolved  []*InvolvedAgencyNotice `protobuf:"bytes,19,rep,name=told_involved,json=toldInvolved,proto3" json:"told_involved,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -338,6 +341,107 @@ func (x *ShareGrantRecord) GetExpiredAt() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *ShareGrantRecord) GetToldInvolved() []*InvolvedAgencyNotice {
+	if x != nil {
+		return x.ToldInvolved
+	}
+	return nil
+}
+
+// An agency involved with the person as told to another agency (docs/SPEC.md §7.9). Content-free:
+// who, in which role, since when, whom to contact; never what the agency knows.
+type InvolvedAgencyNotice struct {
+	state              protoimpl.MessageState `protogen:"open.v1"`
+	Name               string                 `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	OrganisationNumber string                 `protobuf:"bytes,2,opt,name=organisation_number,json=organisationNumber,proto3" json:"organisation_number,omitempty"`
+	Role               string                 `protobuf:"bytes,3,opt,name=role,proto3" json:"role,omitempty"`                                                 // kartla-agency-role code
+	Since              string                 `protobuf:"bytes,4,opt,name=since,proto3" json:"since,omitempty"`                                               // "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+	ContactName        string                 `protobuf:"bytes,5,opt,name=contact_name,json=contactName,proto3" json:"contact_name,omitempty"`                // the contact person now, or
+	ContactPseudonym   string                 `protobuf:"bytes,6,opt,name=contact_pseudonym,json=contactPseudonym,proto3" json:"contact_pseudonym,omitempty"` // a pseudonymous contact
+	Lead               bool                   `protobuf:"varint,7,opt,name=lead,proto3" json:"lead,omitempty"`                                                // huvudman
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
+}
+
+func (x *InvolvedAgencyNotice) Reset() {
+	*x = InvolvedAgencyNotice{}
+	mi := &file_kartla_v1_sharing_ledger_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *InvolvedAgencyNotice) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*InvolvedAgencyNotice) ProtoMessage() {}
+
+func (x *InvolvedAgencyNotice) ProtoReflect() protoreflect.Message {
+	mi := &file_kartla_v1_sharing_ledger_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use InvolvedAgencyNotice.ProtoReflect.Descriptor instead.
+func (*InvolvedAgencyNotice) Descriptor() ([]byte, []int) {
+	return file_kartla_v1_sharing_ledger_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *InvolvedAgencyNotice) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *InvolvedAgencyNotice) GetOrganisationNumber() string {
+	if x != nil {
+		return x.OrganisationNumber
+	}
+	return ""
+}
+
+func (x *InvolvedAgencyNotice) GetRole() string {
+	if x != nil {
+		return x.Role
+	}
+	return ""
+}
+
+func (x *InvolvedAgencyNotice) GetSince() string {
+	if x != nil {
+		return x.Since
+	}
+	return ""
+}
+
+func (x *InvolvedAgencyNotice) GetContactName() string {
+	if x != nil {
+		return x.ContactName
+	}
+	return ""
+}
+
+func (x *InvolvedAgencyNotice) GetContactPseudonym() string {
+	if x != nil {
+		return x.ContactPseudonym
+	}
+	return ""
+}
+
+func (x *InvolvedAgencyNotice) GetLead() bool {
+	if x != nil {
+		return x.Lead
+	}
+	return false
+}
+
 type AccessEvent struct {
 	state   protoimpl.MessageState `protogen:"open.v1"`
 	Id      string                 `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
@@ -357,7 +461,7 @@ type AccessEvent struct {
 
 func (x *AccessEvent) Reset() {
 	*x = AccessEvent{}
-	mi := &file_kartla_v1_sharing_ledger_proto_msgTypes[2]
+	mi := &file_kartla_v1_sharing_ledger_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -369,7 +473,7 @@ func (x *AccessEvent) String() string {
 func (*AccessEvent) ProtoMessage() {}
 
 func (x *AccessEvent) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_sharing_ledger_proto_msgTypes[2]
+	mi := &file_kartla_v1_sharing_ledger_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -382,7 +486,7 @@ func (x *AccessEvent) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AccessEvent.ProtoReflect.Descriptor instead.
 func (*AccessEvent) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_sharing_ledger_proto_rawDescGZIP(), []int{2}
+	return file_kartla_v1_sharing_ledger_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *AccessEvent) GetId() string {
@@ -462,7 +566,7 @@ const file_kartla_v1_sharing_ledger_proto_rawDesc = "" +
 	"\x1ekartla/v1/sharing_ledger.proto\x12\tkartla.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15kartla/v1/types.proto\"\x81\x01\n" +
 	"\rSharingLedger\x123\n" +
 	"\x06grants\x18\x01 \x03(\v2\x1b.kartla.v1.ShareGrantRecordR\x06grants\x12;\n" +
-	"\raccess_events\x18\x02 \x03(\v2\x16.kartla.v1.AccessEventR\faccessEvents\"\xc0\x06\n" +
+	"\raccess_events\x18\x02 \x03(\v2\x16.kartla.v1.AccessEventR\faccessEvents\"\x86\a\n" +
 	"\x10ShareGrantRecord\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12-\n" +
 	"\x12agency_fingerprint\x18\x02 \x01(\tR\x11agencyFingerprint\x12\x1f\n" +
@@ -490,7 +594,16 @@ const file_kartla_v1_sharing_ledger_proto_rawDesc = "" +
 	"\fgrant_digest\x18\x10 \x01(\fR\vgrantDigest\x12/\n" +
 	"\x13section_generations\x18\x11 \x03(\rR\x12sectionGenerations\x129\n" +
 	"\n" +
-	"expired_at\x18\x12 \x01(\v2\x1a.google.protobuf.TimestampR\texpiredAt:\x04\xd0\xf3\x18\x01\"\xea\x03\n" +
+	"expired_at\x18\x12 \x01(\v2\x1a.google.protobuf.TimestampR\texpiredAt\x12D\n" +
+	"\rtold_involved\x18\x13 \x03(\v2\x1f.kartla.v1.InvolvedAgencyNoticeR\ftoldInvolved:\x04\xd0\xf3\x18\x01\"\xe9\x01\n" +
+	"\x14InvolvedAgencyNotice\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12/\n" +
+	"\x13organisation_number\x18\x02 \x01(\tR\x12organisationNumber\x12\x12\n" +
+	"\x04role\x18\x03 \x01(\tR\x04role\x12\x14\n" +
+	"\x05since\x18\x04 \x01(\tR\x05since\x12!\n" +
+	"\fcontact_name\x18\x05 \x01(\tR\vcontactName\x12+\n" +
+	"\x11contact_pseudonym\x18\x06 \x01(\tR\x10contactPseudonym\x12\x12\n" +
+	"\x04lead\x18\a \x01(\bR\x04lead\"\xea\x03\n" +
 	"\vAccessEvent\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x19\n" +
 	"\bgrant_id\x18\x02 \x01(\tR\agrantId\x12'\n" +
@@ -528,34 +641,36 @@ func file_kartla_v1_sharing_ledger_proto_rawDescGZIP() []byte {
 }
 
 var file_kartla_v1_sharing_ledger_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_kartla_v1_sharing_ledger_proto_msgTypes = make([]protoimpl.MessageInfo, 3)
+var file_kartla_v1_sharing_ledger_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
 var file_kartla_v1_sharing_ledger_proto_goTypes = []any{
 	(AccessEvent_Action)(0),       // 0: kartla.v1.AccessEvent.Action
 	(*SharingLedger)(nil),         // 1: kartla.v1.SharingLedger
 	(*ShareGrantRecord)(nil),      // 2: kartla.v1.ShareGrantRecord
-	(*AccessEvent)(nil),           // 3: kartla.v1.AccessEvent
-	(*OrgRef)(nil),                // 4: kartla.v1.OrgRef
-	(*Coding)(nil),                // 5: kartla.v1.Coding
-	(*timestamppb.Timestamp)(nil), // 6: google.protobuf.Timestamp
+	(*InvolvedAgencyNotice)(nil),  // 3: kartla.v1.InvolvedAgencyNotice
+	(*AccessEvent)(nil),           // 4: kartla.v1.AccessEvent
+	(*OrgRef)(nil),                // 5: kartla.v1.OrgRef
+	(*Coding)(nil),                // 6: kartla.v1.Coding
+	(*timestamppb.Timestamp)(nil), // 7: google.protobuf.Timestamp
 }
 var file_kartla_v1_sharing_ledger_proto_depIdxs = []int32{
 	2,  // 0: kartla.v1.SharingLedger.grants:type_name -> kartla.v1.ShareGrantRecord
-	3,  // 1: kartla.v1.SharingLedger.access_events:type_name -> kartla.v1.AccessEvent
-	4,  // 2: kartla.v1.ShareGrantRecord.agency:type_name -> kartla.v1.OrgRef
-	5,  // 3: kartla.v1.ShareGrantRecord.gdpr_art6_basis:type_name -> kartla.v1.Coding
-	5,  // 4: kartla.v1.ShareGrantRecord.gdpr_art9_basis:type_name -> kartla.v1.Coding
-	6,  // 5: kartla.v1.ShareGrantRecord.granted_at:type_name -> google.protobuf.Timestamp
-	6,  // 6: kartla.v1.ShareGrantRecord.expires_at:type_name -> google.protobuf.Timestamp
-	6,  // 7: kartla.v1.ShareGrantRecord.revoked_at:type_name -> google.protobuf.Timestamp
-	6,  // 8: kartla.v1.ShareGrantRecord.expired_at:type_name -> google.protobuf.Timestamp
-	4,  // 9: kartla.v1.AccessEvent.actor:type_name -> kartla.v1.OrgRef
-	0,  // 10: kartla.v1.AccessEvent.action:type_name -> kartla.v1.AccessEvent.Action
-	6,  // 11: kartla.v1.AccessEvent.at:type_name -> google.protobuf.Timestamp
-	12, // [12:12] is the sub-list for method output_type
-	12, // [12:12] is the sub-list for method input_type
-	12, // [12:12] is the sub-list for extension type_name
-	12, // [12:12] is the sub-list for extension extendee
-	0,  // [0:12] is the sub-list for field type_name
+	4,  // 1: kartla.v1.SharingLedger.access_events:type_name -> kartla.v1.AccessEvent
+	5,  // 2: kartla.v1.ShareGrantRecord.agency:type_name -> kartla.v1.OrgRef
+	6,  // 3: kartla.v1.ShareGrantRecord.gdpr_art6_basis:type_name -> kartla.v1.Coding
+	6,  // 4: kartla.v1.ShareGrantRecord.gdpr_art9_basis:type_name -> kartla.v1.Coding
+	7,  // 5: kartla.v1.ShareGrantRecord.granted_at:type_name -> google.protobuf.Timestamp
+	7,  // 6: kartla.v1.ShareGrantRecord.expires_at:type_name -> google.protobuf.Timestamp
+	7,  // 7: kartla.v1.ShareGrantRecord.revoked_at:type_name -> google.protobuf.Timestamp
+	7,  // 8: kartla.v1.ShareGrantRecord.expired_at:type_name -> google.protobuf.Timestamp
+	3,  // 9: kartla.v1.ShareGrantRecord.told_involved:type_name -> kartla.v1.InvolvedAgencyNotice
+	5,  // 10: kartla.v1.AccessEvent.actor:type_name -> kartla.v1.OrgRef
+	0,  // 11: kartla.v1.AccessEvent.action:type_name -> kartla.v1.AccessEvent.Action
+	7,  // 12: kartla.v1.AccessEvent.at:type_name -> google.protobuf.Timestamp
+	13, // [13:13] is the sub-list for method output_type
+	13, // [13:13] is the sub-list for method input_type
+	13, // [13:13] is the sub-list for extension type_name
+	13, // [13:13] is the sub-list for extension extendee
+	0,  // [0:13] is the sub-list for field type_name
 }
 
 func init() { file_kartla_v1_sharing_ledger_proto_init() }
@@ -570,7 +685,7 @@ func file_kartla_v1_sharing_ledger_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_kartla_v1_sharing_ledger_proto_rawDesc), len(file_kartla_v1_sharing_ledger_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   3,
+			NumMessages:   4,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -75,7 +75,7 @@ export const RecordOpenOptions = koffi.struct("kartla_record_open_options", {
 });
 export const RecordShareOptions = koffi.struct("kartla_record_share_options", {
   version: "uint32_t", purpose: "const char *", expires_at: "int64_t", now: "int64_t",
-  gdpr_art6_basis: "const char *", gdpr_art9_basis: "const char *",
+  gdpr_art6_basis: "const char *", gdpr_art9_basis: "const char *", tell_involved: "uint32_t",
 });
 export const DocumentOptions = koffi.struct("kartla_document_options", {
   version: "uint32_t", title: "const char *", kind: "const char *", media_type: "const char *", health_data: "uint32_t",
@@ -89,7 +89,7 @@ export const EntryRef = koffi.struct("kartla_entry_ref", {
 export const IDENTITY_OPTIONS_VERSION = 1;
 export const AGENCY_INFO_VERSION = 1;
 export const RECORD_OPEN_OPTIONS_VERSION = 1;
-export const RECORD_SHARE_OPTIONS_VERSION = 2;
+export const RECORD_SHARE_OPTIONS_VERSION = 3;
 export const ENTRY_REF_VERSION = 1;
 export const DOCUMENT_OPTIONS_VERSION = 1;
 

@@ -175,6 +175,7 @@ export class Record extends Handle {
       now: timeIn(now, "now"),
       gdpr_art6_basis: optionalTextIn(gdprArt6Basis, "gdprArt6Basis"),
       gdpr_art9_basis: optionalTextIn(gdprArt9Basis, "gdprArt9Basis"),
+      tell_involved: 0,
     };
     const b = buffer();
     const st = c.kartla_record_share(this._use(), k, k.length, names, names.length, options, b);

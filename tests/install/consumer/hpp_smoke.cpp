@@ -28,7 +28,7 @@ int main() {
   // the record's clock and special-category query in the C++ wrapper.
   kartla_record_share_options options;
   kartla_record_share_options_init(&options);
-  expect(options.version == KARTLA_RECORD_SHARE_OPTIONS_VERSION && KARTLA_RECORD_SHARE_OPTIONS_VERSION == 2,
+  expect(options.version == 2 && KARTLA_RECORD_SHARE_OPTIONS_VERSION == 3,
          "share options are version 2");
   expect(options.gdpr_art6_basis == nullptr && options.gdpr_art9_basis == nullptr,
          "share options start without GDPR bases (Art. 6(1)(a) by default)");

@@ -411,7 +411,7 @@ TEST_CASE("C ABI misuse: sharing, exporting and revoking leave the record as it 
   const char* sections[] = {"profile"};
   kartla_record_share_options options;
   kartla_record_share_options_init(&options);
-  CHECK(options.version == KARTLA_RECORD_SHARE_OPTIONS_VERSION);
+  CHECK(options.version == 2);  // init fills a 1.0 caller's struct only; telling is opted into
   options.purpose = "praktik";
   options.now = kNow;
   kartla_buffer id = KARTLA_BUFFER_INIT;
@@ -430,6 +430,14 @@ TEST_CASE("C ABI misuse: sharing, exporting and revoking leave the record as it 
   wrong.version = KARTLA_RECORD_SHARE_OPTIONS_VERSION + 1;
   CHECK(kartla_record_share(r.get(), card_bytes, card.size(), sections, 1, &wrong, &id) == KARTLA_E_INVALID_ARGUMENT);
   CHECK(contains(kartla_last_error(), "version"));
+  // Version 3: tell_involved is 0 or 1, and consent needs an action plan naming agencies.
+  wrong = options;
+  wrong.version = KARTLA_RECORD_SHARE_OPTIONS_VERSION;
+  wrong.tell_involved = 2;
+  CHECK(kartla_record_share(r.get(), card_bytes, card.size(), sections, 1, &wrong, &id) == KARTLA_E_INVALID_ARGUMENT);
+  wrong.tell_involved = 1;
+  CHECK(kartla_record_share(r.get(), card_bytes, card.size(), sections, 1, &wrong, &id) == KARTLA_E_NOT_FOUND);
+  CHECK(contains(kartla_last_error(), "action plan"));
   wrong = options;
   wrong.purpose = nullptr;
   CHECK(kartla_record_share(r.get(), card_bytes, card.size(), sections, 1, &wrong, &id) == KARTLA_E_INVALID_ARGUMENT);

@@ -38,7 +38,8 @@ class RecordOpenOptions(ctypes.Structure):
 
 class RecordShareOptions(ctypes.Structure):
     _fields_ = [("version", c_uint32), ("purpose", c_char_p), ("expires_at", c_int64), ("now", c_int64),
-                ("gdpr_art6_basis", c_char_p), ("gdpr_art9_basis", c_char_p)]
+                ("gdpr_art6_basis", c_char_p), ("gdpr_art9_basis", c_char_p),
+                ("tell_involved", c_uint32)]
 
 
 class EntryRef(ctypes.Structure):

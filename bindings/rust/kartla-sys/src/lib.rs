@@ -100,7 +100,7 @@ pub struct kartla_record_open_options {
     pub last_seen: u64,
 }
 
-pub const KARTLA_RECORD_SHARE_OPTIONS_VERSION: u32 = 2;
+pub const KARTLA_RECORD_SHARE_OPTIONS_VERSION: u32 = 3;
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct kartla_record_share_options {
@@ -110,6 +110,7 @@ pub struct kartla_record_share_options {
     pub now: i64,
     pub gdpr_art6_basis: *const c_char,
     pub gdpr_art9_basis: *const c_char,
+    pub tell_involved: u32,
 }
 
 pub const KARTLA_DOCUMENT_OPTIONS_VERSION: u32 = 1;

@@ -252,6 +252,7 @@ impl Record {
             now: 0,
             gdpr_art6_basis: ptr::null(),
             gdpr_art9_basis: ptr::null(),
+            tell_involved: 0,
         };
         // SAFETY: fills a caller-owned struct.
         unsafe { sys::kartla_record_share_options_init(&mut raw) };

@@ -19,6 +19,7 @@
 
 import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import type { Message } from "@bufbuild/protobuf";
+import type { InvolvedAgencyNotice, SharingLedger } from "./sharing_ledger_pb.js";
 import type { Profile } from "./profile_pb.js";
 import type { Education } from "./education_pb.js";
 import type { WorkExperience } from "./work_experience_pb.js";
@@ -30,7 +31,6 @@ import type { Progress } from "./progress_pb.js";
 import type { Interventions } from "./interventions_pb.js";
 import type { Documents } from "./documents_pb.js";
 import type { Notes } from "./notes_pb.js";
-import type { SharingLedger } from "./sharing_ledger_pb.js";
 import type { ProgrammeFollowup } from "./programme_followup_pb.js";
 
 /**
@@ -419,6 +419,14 @@ export declare type ShareDescription = Message<"kartla.v1.ShareDescription"> & {
    * @generated from field: repeated kartla.v1.SharedSection grants = 5;
    */
   grants: SharedSection[];
+
+  /**
+   * With the person's consent, who else works with them (docs/SPEC.md §7.9), as the owner signed
+   * it into this agency's grant; empty if the person did not tell. Content-free.
+   *
+   * @generated from field: repeated kartla.v1.InvolvedAgencyNotice involved = 6;
+   */
+  involved: InvolvedAgencyNotice[];
 };
 
 /**

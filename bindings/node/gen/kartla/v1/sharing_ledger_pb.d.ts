@@ -163,6 +163,14 @@ export declare type ShareGrantRecord = Message<"kartla.v1.ShareGrantRecord"> & {
    * @generated from field: google.protobuf.Timestamp expired_at = 18;
    */
   expiredAt?: Timestamp | undefined;
+
+  /**
+   * With the person's consent, the list of agencies involved that the grant told the agency
+   * (docs/SPEC.md §7.9), exactly as told: a re-issued grant tells the same list again.
+   *
+   * @generated from field: repeated kartla.v1.InvolvedAgencyNotice told_involved = 19;
+   */
+  toldInvolved: InvolvedAgencyNotice[];
 };
 
 /**
@@ -170,6 +178,65 @@ export declare type ShareGrantRecord = Message<"kartla.v1.ShareGrantRecord"> & {
  * Use `create(ShareGrantRecordSchema)` to create a new message.
  */
 export declare const ShareGrantRecordSchema: GenMessage<ShareGrantRecord>;
+
+/**
+ * An agency involved with the person as told to another agency (docs/SPEC.md §7.9). Content-free:
+ * who, in which role, since when, whom to contact; never what the agency knows.
+ *
+ * @generated from message kartla.v1.InvolvedAgencyNotice
+ */
+export declare type InvolvedAgencyNotice = Message<"kartla.v1.InvolvedAgencyNotice"> & {
+  /**
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * @generated from field: string organisation_number = 2;
+   */
+  organisationNumber: string;
+
+  /**
+   * kartla-agency-role code
+   *
+   * @generated from field: string role = 3;
+   */
+  role: string;
+
+  /**
+   * "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+   *
+   * @generated from field: string since = 4;
+   */
+  since: string;
+
+  /**
+   * the contact person now, or
+   *
+   * @generated from field: string contact_name = 5;
+   */
+  contactName: string;
+
+  /**
+   * a pseudonymous contact
+   *
+   * @generated from field: string contact_pseudonym = 6;
+   */
+  contactPseudonym: string;
+
+  /**
+   * huvudman
+   *
+   * @generated from field: bool lead = 7;
+   */
+  lead: boolean;
+};
+
+/**
+ * Describes the message kartla.v1.InvolvedAgencyNotice.
+ * Use `create(InvolvedAgencyNoticeSchema)` to create a new message.
+ */
+export declare const InvolvedAgencyNoticeSchema: GenMessage<InvolvedAgencyNotice>;
 
 /**
  * @generated from message kartla.v1.AccessEvent

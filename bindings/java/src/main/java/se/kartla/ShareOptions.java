@@ -91,9 +91,10 @@ public final class ShareOptions {
     return gdprArt9Basis;
   }
 
-  /** kartla_record_share_options: u32 version; purpose 8; expires_at 16; now 24; art6 32; art9 40. */
+  /** kartla_record_share_options: u32 version; purpose 8; expires_at 16; now 24; art6 32; art9 40;
+   * tell_involved 48 (u32, padded to 56). */
   Struct toStruct() {
-    Struct s = new Struct(48);
+    Struct s = new Struct(56);
     try {
       Native.kartla_record_share_options_init(s.pointer());
       s.putText(8, Text.c(purpose, "purpose"));
