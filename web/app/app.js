@@ -250,6 +250,47 @@
     return img;
   }
 
+  // The core's text view marks each section's title as a heading: a line at the left margin with a
+  // line of "=" under it (src/views/readable.cpp; every line of content is indented, so an entry
+  // cannot pass for one). viewNodes turns the text into headings of `level` and runs of text, in
+  // order; with `level` 0 the headings are left out (the page already shows the section's name).
+  function viewNodes(text, level) {
+    const nodes = [];
+    let run = [];
+    const flush = () => {
+      while (run.length && run[run.length - 1] === '') run.pop();
+      while (run.length && run[0] === '') run.shift();
+      if (run.length) {
+        const pre = document.createElement('pre');
+        pre.className = 'view-text';
+        pre.dir = 'auto';
+        pre.textContent = run.join('\n');
+        nodes.push(pre);
+      }
+      run = [];
+    };
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const next = lines[i + 1];
+      if (line !== '' && !line.startsWith(' ') && next !== undefined && /^=+$/.test(next)) {
+        flush();
+        if (level) {
+          const h = document.createElement(`h${level}`);
+          h.className = 'view-heading';
+          h.dir = 'auto';
+          h.textContent = line;
+          nodes.push(h);
+        }
+        i++;
+        continue;
+      }
+      run.push(line);
+    }
+    flush();
+    return nodes;
+  }
+
   // Each section folds open on its own, so a phone shows the list of parts first; the first is open.
   function renderRecord() {
     const v = state.view;
@@ -268,11 +309,7 @@
       summary.appendChild(h);
       section.appendChild(summary);
       if (name === 'progress' && v.progressSvg) section.appendChild(svgImage(v.progressSvg));
-      const text = document.createElement('pre');
-      text.className = 'view-text';
-      text.dir = 'auto';
-      text.textContent = v.texts[name];
-      section.appendChild(text);
+      for (const node of viewNodes(v.texts[name], 0)) section.appendChild(node);
       out.appendChild(section);
     }
   }
@@ -542,11 +579,8 @@
       p.textContent = t('Shared for: {purpose}', { purpose: grants[0].purpose });
       out.appendChild(p);
     }
-    const text = document.createElement('pre');
-    text.className = 'view-text';
-    text.dir = 'auto';
-    text.textContent = result.text;
-    out.appendChild(text);
+    // Under the screen's <h2>, each shared section's title is an <h3>.
+    for (const node of viewNodes(result.text, 3)) out.appendChild(node);
   }));
 
   // --- Navigation -----------------------------------------------------------------------------
