@@ -170,10 +170,61 @@
   }
 
   // --- Files ----------------------------------------------------------------------------------
+  // A file input's own button and "no file chosen" are the browser's words, in the browser's
+  // language, not the page's. Each input is therefore visually hidden (still in the page, still
+  // labelled, and what scripts and tests set files on) and a button of ours, in the page's
+  // language, opens it; the chosen file's name shows beside the button and is read out.
+  function fileButtons() {
+    for (const input of document.querySelectorAll('input[type="file"]')) {
+      input.classList.add('visually-hidden');
+      input.tabIndex = -1; // the button below is the one control a keyboard reaches
+      const row = document.createElement('div');
+      row.className = 'file-row';
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.id = `${input.id}-button`;
+      button.className = 'file-button';
+      button.dataset.i18n = N_('Choose file');
+      button.textContent = t('Choose file');
+      const name = document.createElement('span');
+      name.id = `${input.id}-name`;
+      name.className = 'file-name';
+      name.dataset.i18n = N_('No file chosen');
+      name.textContent = t('No file chosen');
+      name.setAttribute('aria-live', 'polite');
+      // Read as "Choose file, Your record file (ends in .kartla), No file chosen".
+      const label = document.querySelector(`label[for="${input.id}"]`);
+      if (!label.id) label.id = `${input.id}-label`;
+      button.setAttribute('aria-labelledby', `${button.id} ${label.id}`);
+      button.setAttribute('aria-describedby', name.id);
+      button.addEventListener('click', () => input.click());
+      row.append(button, name);
+      input.after(row);
+    }
+  }
+  fileButtons();
+
+  // Shows the chosen file's name (or that there is none) beside its button.
+  function showChosen(id, fileName) {
+    const name = $(`${id}-name`);
+    if (fileName) {
+      delete name.dataset.i18n; // a file's name is not translated when the language changes
+      name.textContent = fileName;
+      document.querySelector(`label[for="${id}"]`).dataset.chosen = fileName;
+    } else {
+      name.dataset.i18n = N_('No file chosen');
+      name.textContent = t('No file chosen');
+      delete document.querySelector(`label[for="${id}"]`).dataset.chosen;
+    }
+  }
+
   const files = {}; // input id -> Uint8Array
   async function readFile(input) {
     const file = input.files && input.files[0];
     files[input.id] = file ? new Uint8Array(await file.arrayBuffer()) : undefined;
+  }
+  for (const input of document.querySelectorAll('input[type="file"]')) {
+    input.addEventListener('change', () => showChosen(input.id, input.files && input.files[0] && input.files[0].name));
   }
   for (const id of ['record-file', 'identity-file', 'bundle-file', 'agency-identity-file']) {
     $(id).addEventListener('change', () => readFile($(id)));
@@ -188,7 +239,7 @@
     for (const file of e.dataTransfer.files) {
       const key = /\.id$/i.test(file.name) ? 'identity-file' : 'record-file';
       files[key] = new Uint8Array(await file.arrayBuffer());
-      drop.querySelector(`label[for="${key}"]`).dataset.chosen = file.name;
+      showChosen(key, file.name);
     }
   });
 
