@@ -18,6 +18,7 @@
  *   kartla/experimental/trust.h         trust roots and trust lists
  *   kartla/experimental/contribution.h  agencies' contributions
  *   kartla/experimental/coordination.h  case-conference bundles
+ *   kartla/experimental/identity.h      identity additions (a passphrase at a new Argon2id cost)
  *   kartla/experimental/receipt.h       receipts of grants and their end
  *   kartla/experimental/views.h         progress, plan and the record as text
  *
@@ -44,6 +45,7 @@
 #include "kartla/experimental/attest.h"
 #include "kartla/experimental/contribution.h"
 #include "kartla/experimental/coordination.h"
+#include "kartla/experimental/identity.h"
 #include "kartla/experimental/receipt.h"
 #include "kartla/experimental/trust.h"
 #include "kartla/experimental/views.h"

@@ -27,6 +27,10 @@ const Option kOwnerLastSeen{"--last-seen", "N", "also refuse a copy older than s
 const Option kAsAgency{"--as", "AGENCY.id", "instead of --owner: what this agency may read of FILE (a share bundle)"};
 const Option kAtForAgency{"--at", "DATE", "with --as: check grant expiry at DATE (YYYY-MM-DD or ...T...Z, UTC)"};
 const Option kOwnerCardForAgency{"--owner-card", "OWNER.card", "with --as: the owner whose record this must be"};
+// The Argon2id cost of a new passphrase (identity recover, identity passwd); either one given
+// sets a new cost, with the library's default for the other.
+const Option kNewKdfMemory{"--kdf-memory-mib", "N", "Argon2id memory in MiB for the new passphrase (64..1024; default 256)"};
+const Option kNewKdfPasses{"--kdf-passes", "N", "Argon2id passes for the new passphrase (3..16; default 3)"};
 const Option kAcceptOlder{"--accept-older", "",
                           "open an older copy anyway; a save continues above the newest version seen"};
 
@@ -56,19 +60,22 @@ const std::vector<Command>& commands() {
         {"--force", "", "replace OWNER.card if it exists (never a Kartla file)"},
         kPassphraseFile},
        run_identity_card},
-      {"identity", "recover", "OWNER.id",
+      {"identity", "recover", "OWNER.id [--kdf-memory-mib N] [--kdf-passes N]",
        "set a new passphrase using the recovery code",
        "Unlocks OWNER.id with its recovery code instead of the passphrase and sets a new passphrase,\n"
        "rewriting the file atomically. The recovery code stays valid. The code comes from\n"
        "--recovery-code-file, KARTLA_RECOVERY_CODE, or a prompt (not echoed); the new passphrase from\n"
-       "--new-passphrase-file, KARTLA_NEW_PASSPHRASE, or a prompt asked twice.",
-       {{"--recovery-code-file", "FILE", "the recovery code is FILE's first line (else KARTLA_RECOVERY_CODE)"}, kNewPassphraseFile},
+       "--new-passphrase-file, KARTLA_NEW_PASSPHRASE, or a prompt asked twice. The new passphrase\n"
+       "keeps the file's Argon2id cost unless --kdf-memory-mib or --kdf-passes set a new one.",
+       {{"--recovery-code-file", "FILE", "the recovery code is FILE's first line (else KARTLA_RECOVERY_CODE)"},
+        kNewPassphraseFile, kNewKdfMemory, kNewKdfPasses},
        run_identity_recover},
-      {"identity", "passwd", "OWNER.id",
+      {"identity", "passwd", "OWNER.id [--kdf-memory-mib N] [--kdf-passes N]",
        "change the identity's passphrase",
        "Unlocks OWNER.id with its current passphrase and sets a new one, rewriting the file\n"
-       "atomically. The recovery code stays valid.",
-       {kPassphraseFile, kNewPassphraseFile},
+       "atomically. The recovery code stays valid. The new passphrase keeps the file's Argon2id\n"
+       "cost unless --kdf-memory-mib or --kdf-passes set a new one.",
+       {kPassphraseFile, kNewPassphraseFile, kNewKdfMemory, kNewKdfPasses},
        run_identity_passwd},
       {"identity", "fingerprint", "OWNER.id|OWNER.card",
        "print an identity's or a card's fingerprint",

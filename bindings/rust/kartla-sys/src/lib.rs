@@ -494,6 +494,14 @@ extern "C" {
         added: *mut c_int,
     ) -> kartla_status;
 
+    // kartla/experimental/identity.h
+    pub fn kartla_identity_set_passphrase_with_options(
+        identity: *mut kartla_identity,
+        options: *const kartla_identity_options,
+        passphrase: *const u8,
+        passphrase_len: usize,
+    ) -> kartla_status;
+
     // kartla/experimental/receipt.h
     pub fn kartla_record_receipt(
         record: *const kartla_record,
