@@ -348,8 +348,9 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
         assert.equal(await page.locator('#go-share').textContent(), 'شارك مع جهة');
         // The record's own text (the core's view) is Arabic too, not only the page around it.
         const competences = await page.locator('[data-section="competences"] pre').textContent();
-        assert.match(competences, /الطريقة: /, 'the core labels the validation method in Arabic');
-        assert.doesNotMatch(competences, /Method: |Source: /, 'no English label is left in the record text');
+        assert.match(competences, /الوصف: /, 'the core labels the description in Arabic');
+        assert.match(competences, /المصدر: /, 'and the source of each entry');
+        assert.doesNotMatch(competences, /Description: |Source: |Self rating: /, 'no English label is left in the record text');
         await snap(page, viewportName, 'ar', 'record');
         await axeCheck(page, 'the record screen in Arabic');
         await page.click('#go-share');
