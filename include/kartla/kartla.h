@@ -21,6 +21,7 @@
  *   kartla/experimental/coordination.h  case-conference bundles
  *   kartla/experimental/documents.h     documents as files: bytes in and out, never JSON
  *   kartla/experimental/followup.h      a programme's follow-up figures
+ *   kartla/experimental/identity.h      identity additions (a passphrase at a new Argon2id cost)
  *   kartla/experimental/receipt.h       receipts of grants and their end
  *   kartla/experimental/views.h         progress, plan and the record as text
  *
@@ -50,6 +51,7 @@
 #include "kartla/experimental/coordination.h"
 #include "kartla/experimental/documents.h"
 #include "kartla/experimental/followup.h"
+#include "kartla/experimental/identity.h"
 #include "kartla/experimental/receipt.h"
 #include "kartla/experimental/trust.h"
 #include "kartla/experimental/views.h"

@@ -5,6 +5,7 @@
 #include "capi/guard.h"
 #include "capi/new_identity.h"
 #include "capi/handles.h"
+#include "crypto/pwhash.h"
 #include "format/card_codec.h"
 #include "format/fingerprint.h"
 #include "format/limits.h"
@@ -100,6 +101,27 @@ kartla_status kartla_identity_set_passphrase(kartla_identity* identity, const ui
   return guarded([&] {
     require_output(identity, "identity");
     identity->identity.set_passphrase(input_bytes(passphrase, passphrase_len, "passphrase"));
+  });
+}
+
+kartla_status kartla_identity_set_passphrase_with_options(kartla_identity* identity,
+                                                          const kartla_identity_options* options,
+                                                          const uint8_t* passphrase, size_t passphrase_len) {
+  return guarded([&] {
+    require_output(identity, "identity");
+    kartla::identity::NewIdentity cost;
+    kartla::capi::apply_identity_options(options, cost);
+    const kartla::ByteView new_passphrase = input_bytes(passphrase, passphrase_len, "passphrase");
+    const uint64_t ops = cost.kdf_opslimit ? cost.kdf_opslimit : kartla::crypto::kArgonDefaultOps;
+    const uint64_t mem = cost.kdf_memlimit_bytes ? cost.kdf_memlimit_bytes : kartla::crypto::kArgonDefaultMemBytes;
+    try {
+      (void)kartla::crypto::new_argon2id_params(ops, mem);  // the policy's floor and ceiling, before any work
+    } catch (const kartla::Error& e) {
+      // Nothing was parsed: a cost outside the policy is the caller's argument, as at creation
+      // (while an over-long passphrase stays E_LIMIT, as in kartla_identity_set_passphrase).
+      fail(Code::invalid_argument, e.what());
+    }
+    identity->identity.set_passphrase(new_passphrase, ops, mem);
   });
 }
 

@@ -13,6 +13,11 @@ namespace kartla::cli {
 inline const Option kPassphraseFile{"--passphrase-file", "FILE", N_("the passphrase is FILE's first line (else KARTLA_PASSPHRASE)")};
 inline const Option kNewPassphraseFile{"--new-passphrase-file", "FILE",
                                        N_("the new passphrase is FILE's first line (else KARTLA_NEW_PASSPHRASE)")};
+// The Argon2id cost of a new passphrase (identity recover, identity passwd); either one given
+// sets a new cost, with the library's default for the other.
+inline const Option kNewKdfMemory{"--kdf-memory-mib", "N",
+                                  N_("Argon2id memory in MiB for the new passphrase (64..1024; default 256)")};
+inline const Option kNewKdfPasses{"--kdf-passes", "N", N_("Argon2id passes for the new passphrase (3..16; default 3)")};
 inline const Option kOwner{"--owner", "OWNER.id", N_("the owner's identity file (unlocked with its passphrase)")};
 inline const Option kSection{"--section", "SECTION", N_("the section's name (see `kartla sections`)")};
 // The old spelling of --in, from before --json meant only "print JSON".

@@ -31,19 +31,22 @@ std::vector<Command> identity_commands() {
       {"--force", "", N_("replace OWNER.card if it exists (never a Kartla file)")},
       kPassphraseFile},
      run_identity_card},
-    {"identity", "recover", "OWNER.id",
+    {"identity", "recover", "OWNER.id [--kdf-memory-mib N] [--kdf-passes N]",
      N_("set a new passphrase using the recovery code"),
      N_("Unlocks OWNER.id with its recovery code instead of the passphrase and sets a new passphrase,\n"
         "rewriting the file atomically. The recovery code stays valid. The code comes from\n"
         "--recovery-code-file, KARTLA_RECOVERY_CODE, or a prompt (not echoed); the new passphrase from\n"
-        "--new-passphrase-file, KARTLA_NEW_PASSPHRASE, or a prompt asked twice."),
-     {{"--recovery-code-file", "FILE", N_("the recovery code is FILE's first line (else KARTLA_RECOVERY_CODE)")}, kNewPassphraseFile},
+        "--new-passphrase-file, KARTLA_NEW_PASSPHRASE, or a prompt asked twice. The new passphrase\n"
+        "keeps the file's Argon2id cost unless --kdf-memory-mib or --kdf-passes set a new one."),
+     {{"--recovery-code-file", "FILE", N_("the recovery code is FILE's first line (else KARTLA_RECOVERY_CODE)")},
+      kNewPassphraseFile, kNewKdfMemory, kNewKdfPasses},
      run_identity_recover},
-    {"identity", "passwd", "OWNER.id",
+    {"identity", "passwd", "OWNER.id [--kdf-memory-mib N] [--kdf-passes N]",
      N_("change the identity's passphrase"),
      N_("Unlocks OWNER.id with its current passphrase and sets a new one, rewriting the file\n"
-        "atomically. The recovery code stays valid."),
-     {kPassphraseFile, kNewPassphraseFile},
+        "atomically. The recovery code stays valid. The new passphrase keeps the file's Argon2id\n"
+        "cost unless --kdf-memory-mib or --kdf-passes set a new one."),
+     {kPassphraseFile, kNewPassphraseFile, kNewKdfMemory, kNewKdfPasses},
      run_identity_passwd},
     {"identity", "fingerprint", "OWNER.id|OWNER.card",
      N_("print an identity's or a card's fingerprint"),

@@ -160,6 +160,20 @@ Exit run_identity_card(const Args& args) {
   return Exit::ok;
 }
 
+// Locks `identity` under the new passphrase: at the Argon2id cost --kdf-memory-mib / --kdf-passes
+// ask for (0 or absent: the library's default for that one), or, with neither, at the file's own
+// cost. So a recovered identity can get a cheaper cost for a phone or a dearer one for a desktop.
+void set_new_passphrase(kartla::identity& identity, const Args& args, const Secret& passphrase) {
+  if (!args.value("--kdf-memory-mib") && !args.value("--kdf-passes")) {
+    identity.set_passphrase(passphrase.view());
+    return;
+  }
+  const kartla_identity_options options = identity_options(args);
+  const std::string_view text = passphrase.view();
+  kartla::check(kartla_identity_set_passphrase_with_options(
+      identity.get(), &options, reinterpret_cast<const uint8_t*>(text.data()), text.size()));
+}
+
 Exit run_identity_recover(const Args& args) {
   args.expect_positionals({"OWNER.id"});
   const std::string& path = args.positional(0);
@@ -167,7 +181,7 @@ Exit run_identity_recover(const Args& args) {
   const Secret code = recovery_code(args, path);
   kartla::identity identity = kartla::identity::recover(file.view(), code.view());
   const Secret passphrase = replacement_passphrase(args);
-  identity.set_passphrase(passphrase.view());
+  set_new_passphrase(identity, args, passphrase);
   identity.save(path);
   write_stdout(fill(T("New passphrase set for %s. The recovery code stays valid."), {path}) + "\n");
   return Exit::ok;
@@ -178,7 +192,7 @@ Exit run_identity_passwd(const Args& args) {
   const std::string& path = args.positional(0);
   kartla::identity identity = unlock_identity(path, args, AgentUse::never);
   const Secret passphrase = replacement_passphrase(args);
-  identity.set_passphrase(passphrase.view());
+  set_new_passphrase(identity, args, passphrase);
   identity.save(path);
   write_stdout(fill(T("Passphrase changed for %s. The recovery code stays valid."), {path}) + "\n");
   return Exit::ok;

@@ -9,5 +9,9 @@ namespace kartla::i18n {
 std::string_view embedded_catalogue_sv();
 std::string_view embedded_catalogue_fi();
 std::string_view embedded_catalogue_en();
+std::string_view embedded_catalogue_ar();
+std::string_view embedded_catalogue_so();
+std::string_view embedded_catalogue_ti();
+std::string_view embedded_catalogue_fa_AF();
 
 }  // namespace kartla::i18n

@@ -13,12 +13,15 @@
 namespace kartla::i18n {
 
 // The languages the catalogue holds. English is the source language: its catalogue holds only
-// the few places where the participant's English differs from the code's.
-enum class Language { en, sv, fi };
+// the few places where the participant's English differs from the code's. Arabic, Somali,
+// Tigrinya and Dari are the web app's languages beyond the three above: their catalogues cover
+// every message the views use (the CLI's own messages may stay English there).
+enum class Language { en, sv, fi, ar, so, ti, fa_AF };
 
 // "sv", "sv-SE", "sv_SE.UTF-8", "fi-x-placeholder" -> the language; anything else -> English.
+// Dari is Afghan Persian: "fa", "fa-AF", "fa_AF" and "prs" (its ISO 639-3 code) all name it.
 Language language_from_tag(std::string_view tag);
-std::string_view language_tag(Language language);  // "en", "sv", "fi"
+std::string_view language_tag(Language language);  // "en", "sv", "fi", "ar", "so", "ti", "fa-AF"
 // True when the tag names a language the catalogue holds (the primary subtag only).
 bool language_known(std::string_view tag);
 

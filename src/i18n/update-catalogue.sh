@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
 # Rebuilds the message template from the code and merges it into every catalogue (docs/I18N.md).
-#   src/i18n/update-catalogue.sh BUILD_DIR          kartla.pot rebuilt, sv.po fi.po en.po merged
+#   src/i18n/update-catalogue.sh BUILD_DIR          kartla.pot rebuilt, every LANG.po merged
 #   src/i18n/update-catalogue.sh BUILD_DIR --pot F  only write the template to F (the ctest's check)
 # The template is xgettext's extraction of the literals the code marks (views: tr, trc, trn; CLI:
 # T, TC, TN, and N_ for a literal kept in a table and translated where it is printed) plus the
@@ -31,6 +31,6 @@ sed -e 's/^"POT-Creation-Date: .*\\n"$/"POT-Creation-Date: 2026-01-01 00:00+0000
     -e 's/^"Content-Type: text\/plain; charset=CHARSET\\n"$/"Content-Type: text\/plain; charset=UTF-8\\n"/' \
     "$work/all.pot" >"$pot_out"
 [ "$merge" = yes ] || exit 0
-for lang in sv fi en; do
+for lang in sv fi en ar so ti fa_AF; do
   msgmerge --quiet --no-wrap --sort-output --no-fuzzy-matching --update --backup=none "$here/$lang.po" "$pot_out"
 done

@@ -120,8 +120,14 @@ Identity Identity::unlock_with_recovery_code(ByteView identity_file, ByteView re
 }
 
 void Identity::set_passphrase(ByteView new_passphrase) {
+  set_passphrase(new_passphrase, file_.kdf.opslimit, file_.kdf.memlimit_bytes);
+}
+
+void Identity::set_passphrase(ByteView new_passphrase, uint64_t kdf_opslimit, uint64_t kdf_memlimit_bytes) {
   check_passphrase(new_passphrase);
-  crypto::Argon2idParams kdf = crypto::new_argon2id_params(file_.kdf.opslimit, file_.kdf.memlimit_bytes);
+  crypto::Argon2idParams kdf =
+      crypto::new_argon2id_params(kdf_opslimit ? kdf_opslimit : crypto::kArgonDefaultOps,
+                                  kdf_memlimit_bytes ? kdf_memlimit_bytes : crypto::kArgonDefaultMemBytes);
   const crypto::SecretBuffer key = crypto::derive_key_from_passphrase(new_passphrase, kdf);
   file_.passphrase_wrap = crypto::aead_seal(key, dek_.view(), wrap_ad(format::label::kPassphraseWrapAd, file_.signed_card));
   file_.kdf = std::move(kdf);

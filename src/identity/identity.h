@@ -52,8 +52,13 @@ class Identity {
   // parameters, the salt and the passphrase wrap, so it changes with every new passphrase.
   static crypto::Digest passphrase_key_tag(ByteView identity_file);
 
-  // Re-wraps the data key under a new passphrase with a fresh salt (the recovery code stays valid).
+  // Re-wraps the data key under a new passphrase with a fresh salt (the recovery code stays valid),
+  // at the Argon2id cost the file already has.
   void set_passphrase(ByteView new_passphrase);
+  // The same at a new Argon2id cost (0 = the default, as for a new identity), so that an identity
+  // recovered on a phone can get a phone's cost, or one moved to a desktop a higher one. The
+  // policy's floor and ceiling hold as at creation: Error(format) / Error(limit) outside them.
+  void set_passphrase(ByteView new_passphrase, uint64_t kdf_opslimit, uint64_t kdf_memlimit_bytes);
 
   // The locked identity file, ready to save, with the versions seen so far (SPEC §8.1).
   std::string file_bytes() const;

@@ -8,6 +8,7 @@
 
 #include "kartla/v1/types.pb.h"
 #include "codes/code_systems.h"
+#include "i18n/countries.h"
 #include "views/text.h"
 #include "views/words.h"
 
@@ -69,13 +70,19 @@ std::string period_text(const v1::Period& p, Language language) {
 
 std::string coding_text(const v1::Coding& c, Language language) {
   const std::string_view label = codes::code_label(c.system(), c.code());
-  // Kartla's own code lists (methods, instruments) have keys, not codes a person knows.
-  const bool own_keys = c.system().rfind("kartla-", 0) == 0;
   if (!label.empty()) return one_line(trc(language, "code", label));
-  const std::string reference = c.system().empty() || own_keys ? c.code() : c.system() + " " + c.code();
-  if (c.display().empty() || c.display() == c.code()) return one_line(reference);
-  if (own_keys) return one_line(c.display());
-  return one_line(c.display() + " (" + reference + ")");
+  if (c.system() == "iso-3166-1") {
+    const std::string_view country = i18n::country_name(language, c.code());
+    if (!country.empty()) return std::string(country);
+  }
+  // A reader sees words, never a code system's key ("iso-639-3 ara"): the field's label already
+  // names the system, so an open list's code follows its display text only where the code
+  // itself tells a caseworker something (an SSYK or ESCO code; not a language code, nor Kartla's
+  // own keys for methods and instruments).
+  const bool code_is_noise = c.system().rfind("kartla-", 0) == 0 || c.system().rfind("iso-639", 0) == 0;
+  if (c.display().empty() || c.display() == c.code()) return one_line(c.code());
+  if (code_is_noise) return one_line(c.display());
+  return one_line(c.display() + " (" + c.code() + ")");
 }
 
 std::string org_text(const v1::OrgRef& org, Language language) {

@@ -23,10 +23,11 @@ std::string date_text(const v1::PartialDate& d);  // "2019-08", "2019-08-15", "2
 std::string period_text(const v1::Period& p, i18n::Language language = i18n::Language::en);
 
 // "B1 threshold": a closed list's label in the reader's language (the code systems' labels are in
-// the catalogue, context "code"); for an open list (SSYK, ISCO, ESCO, JobTech) the Coding's own
-// display with the system and code after it, "Kock (ssyk-2012 5120)", since there the code is
-// what a caseworker looks up; the code alone when nothing else is known. Kartla's own keys
-// (kartla-method ...) are never shown: they are not words.
+// the catalogue, context "code"); a country's name from iso-codes in that language ("Sverige");
+// for an open list (SSYK, ISCO, ESCO, JobTech) the Coding's own display with the code after it,
+// "Kock (5120)", since there the code is what a caseworker looks up (the field's label names the
+// system); a language's display alone ("arabiska"); the code alone when nothing else is known.
+// A code system's key (iso-639-3, kartla-method) is never shown: it is not a word.
 std::string coding_text(const v1::Coding& c, i18n::Language language = i18n::Language::en);
 
 // "Landskrona stad, Arbetsmarknadsförvaltningen (org. nr 2120001140)".

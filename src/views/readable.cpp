@@ -318,11 +318,17 @@ bool value_type(const Descriptor* t) {
            t == v1::IcfObservation::descriptor() || t == v1::Score::descriptor();
 }
 
-std::string heading(const SectionHeading& info, Language language) {
-  std::string h = "== " + std::string(i18n::text(language, "section", sentence_case(std::string(info.name)))) + " ==";
-  if (info.special_category) h += "  " + tr(language, "(health data: shared only when you name it, never by a wildcard)");
-  if (info.owner_only) h += "  " + tr(language, "(yours only: never shared)");
-  return h;
+// A section's title as a heading a reader sees as one: the title on its own line, underlined with
+// "=" (the setext heading of Markdown), so it reads as a heading in a terminal and a program can
+// find it. Only headings and the record's first lines start at the left margin: every line of
+// content is indented and has had its line breaks replaced (one_line), so no entry can make a
+// line that looks like a heading.
+void heading(Renderer& r, const SectionHeading& info, Language language) {
+  const std::string title(i18n::text(language, "section", sentence_case(std::string(info.name))));
+  r.line(0, title);
+  r.line(0, std::string(display_width(title), '='));
+  if (info.special_category) r.line(1, tr(language, "(health data: shared only when you name it, never by a wildcard)"));
+  if (info.owner_only) r.line(1, tr(language, "(yours only: never shared)"));
 }
 
 void schema_walk(const Descriptor* type, std::set<const Descriptor*>& seen, const SchemaMessageVisitor& visit) {
@@ -346,7 +352,7 @@ std::string section_text(const SectionHeading& info, const Message& section, con
                          const ViewOptions& options) {
   Renderer r(step_models, options);
   const Language language = language_of(options);
-  r.line(0, heading(info, language));
+  heading(r, info, language);
   std::vector<const FieldDescriptor*> set;
   section.GetReflection()->ListFields(section, &set);
   if (set.empty()) r.line(1, tr(language, "(empty)"));

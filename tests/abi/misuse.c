@@ -224,6 +224,18 @@ static void identities(const struct fixture *f) {
   EXPECT_MISUSE(kartla_identity_set_passphrase(NULL, kPass, PASS_LEN));
   EXPECT_MISUSE(kartla_identity_set_passphrase(f->owner, NULL, 8));
   EXPECT_STATUS(KARTLA_E_LIMIT, kartla_identity_set_passphrase(f->owner, kPass, SIZE_MAX));
+  {
+    kartla_identity_options cost;
+    kartla_identity_options_init(&cost);
+    EXPECT_MISUSE(kartla_identity_set_passphrase_with_options(NULL, &cost, kPass, PASS_LEN));
+    EXPECT_MISUSE(kartla_identity_set_passphrase_with_options(f->owner, &cost, NULL, 8));
+    EXPECT_STATUS(KARTLA_E_LIMIT, kartla_identity_set_passphrase_with_options(f->owner, &cost, kPass, SIZE_MAX));
+    cost.kdf_memlimit_mib = 1u << 20; /* 1 TiB: above the ceiling, refused before hashing */
+    EXPECT_MISUSE(kartla_identity_set_passphrase_with_options(f->owner, &cost, kPass, PASS_LEN));
+    cost.kdf_memlimit_mib = 0;
+    cost.version = 99;
+    EXPECT_MISUSE(kartla_identity_set_passphrase_with_options(f->owner, &cost, kPass, PASS_LEN));
+  }
   EXPECT_MISUSE(kartla_identity_save(NULL, f->record_path, 0));
   EXPECT_MISUSE(kartla_identity_save(f->owner, NULL, 0));
   EXPECT_MISUSE(kartla_identity_save(f->owner, f->identity_path, 0x80000000u));

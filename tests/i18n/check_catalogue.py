@@ -7,6 +7,8 @@ Fails when
     one the code no longer uses (run update-catalogue.sh);
   - a catalogue lacks an entry of the template, or holds one that is not in it;
   - sv.po or fi.po leaves an entry untranslated or fuzzy (msgattrib --untranslated / --only-fuzzy);
+  - ar.po, so.po, ti.po or fa_AF.po (the web app's further languages) leaves untranslated or fuzzy
+    an entry the views use: any entry but those only the CLI's own code refers to (#: src/cli/);
   - msgfmt --check rejects a catalogue (a c-format translation whose directives differ from the
     English, a broken header or plural form);
   - a catalogue's plural rule is not the one the runtime evaluates (src/i18n/messages.cpp).
@@ -20,7 +22,10 @@ import sys
 import tempfile
 
 REQUIRED_COMPLETE = ("sv", "fi")
-LANGUAGES = ("sv", "fi", "en")
+# Complete for what a participant reads in the record views and code labels; the CLI's messages
+# (a caseworker's or developer's tool) may stay English in these.
+REQUIRED_FOR_VIEWS = ("ar", "so", "ti", "fa_AF")
+LANGUAGES = ("sv", "fi", "en") + REQUIRED_FOR_VIEWS
 PLURAL_RULE = "nplurals=2; plural=(n != 1);"
 MACHINE_MARK = "# unchecked: machine-made"
 
@@ -53,6 +58,18 @@ def entries(path):
         if MACHINE_MARK in lines:
             machine += 1
     return keys, machine
+
+
+def lacking(po, flag):
+    """(msgid, used only by the CLI) of every entry msgattrib selects with `flag`."""
+    r = run(["msgattrib", flag, "--no-obsolete", "--no-wrap", po])
+    found = []
+    for block in r.stdout.split("\n\n"):
+        refs = [ref for line in block.splitlines() if line.startswith("#:") for ref in line[2:].split()]
+        m = re.search(r'^msgid "(.+)"$', block, re.M)
+        if m:
+            found.append((m.group(1), bool(refs) and all(ref.startswith("src/cli/") for ref in refs)))
+    return found
 
 
 def unquote(s):
@@ -98,12 +115,11 @@ def main(source, build):
         header = open(po, encoding="utf-8").read()
         if f'"Plural-Forms: {PLURAL_RULE}\\n"' not in header:
             failures.append(f"{lang}.po: plural rule is not '{PLURAL_RULE}', the one messages.cpp evaluates")
-        if lang in REQUIRED_COMPLETE:
+        if lang in REQUIRED_COMPLETE or lang in REQUIRED_FOR_VIEWS:
             for flag, what in (("--untranslated", "untranslated"), ("--only-fuzzy", "fuzzy")):
-                r = run(["msgattrib", flag, "--no-obsolete", "--no-wrap", po])
-                found = [m for m in re.findall(r'^msgid "(.+)"$', r.stdout, re.M)]
-                for msgid in found:
-                    failures.append(f"{lang}.po: {what}: {msgid}")
+                for msgid, cli_only in lacking(po, flag):
+                    if lang in REQUIRED_COMPLETE or not cli_only:
+                        failures.append(f"{lang}.po: {what}: {msgid}")
         print(f"{lang}.po: {len(keys)} entries, {machine} machine-made and unchecked")
     for f in failures:
         print("FAIL: " + f)

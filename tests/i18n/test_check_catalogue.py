@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Self-test of check_catalogue.py (ctest i18n_catalogue_selftest): on a copy of the sources, the
 untouched catalogue passes, and each planted fault fails the check with its own message: an
-untranslated and a fuzzy entry, a translation whose format differs from the English, a message
+untranslated and a fuzzy entry (in sv/fi, and in a view message of ar/fa_AF), a translation whose format differs from the English, a message
 used in code but missing from the template, and a plural rule the runtime does not evaluate."""
 import contextlib
 import io
@@ -37,6 +37,10 @@ def main(source, build):
         ("format mismatch", "src/i18n/sv.po", 'msgstr "sedan %s"', 'msgstr "sedan %d"', "sv.po: msgfmt --check fails"),
         ("missing from the template", "src/views/labels.cpp", 'tr(language, "since %s")',
          'tr(language, "a message nobody added")', "kartla.pot: missing 'a message nobody added'"),
+        ("untranslated view message in Arabic", "src/i18n/ar.po", 'msgid "yes"\nmsgstr "نعم"',
+         'msgid "yes"\nmsgstr ""', "ar.po: untranslated: yes"),
+        ("fuzzy view message in Dari", "src/i18n/fa_AF.po", '\nmsgid "yes"\n', '\n#, fuzzy\nmsgid "yes"\n',
+         "fa_AF.po: fuzzy: yes"),
         ("plural rule", "src/i18n/fi.po", "plural=(n != 1);", "plural=(n > 1);", "fi.po: plural rule"),
     ]
     failures = 0

@@ -170,10 +170,61 @@
   }
 
   // --- Files ----------------------------------------------------------------------------------
+  // A file input's own button and "no file chosen" are the browser's words, in the browser's
+  // language, not the page's. Each input is therefore visually hidden (still in the page, still
+  // labelled, and what scripts and tests set files on) and a button of ours, in the page's
+  // language, opens it; the chosen file's name shows beside the button and is read out.
+  function fileButtons() {
+    for (const input of document.querySelectorAll('input[type="file"]')) {
+      input.classList.add('visually-hidden');
+      input.tabIndex = -1; // the button below is the one control a keyboard reaches
+      const row = document.createElement('div');
+      row.className = 'file-row';
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.id = `${input.id}-button`;
+      button.className = 'file-button';
+      button.dataset.i18n = N_('Choose file');
+      button.textContent = t('Choose file');
+      const name = document.createElement('span');
+      name.id = `${input.id}-name`;
+      name.className = 'file-name';
+      name.dataset.i18n = N_('No file chosen');
+      name.textContent = t('No file chosen');
+      name.setAttribute('aria-live', 'polite');
+      // Read as "Choose file, Your record file (ends in .kartla), No file chosen".
+      const label = document.querySelector(`label[for="${input.id}"]`);
+      if (!label.id) label.id = `${input.id}-label`;
+      button.setAttribute('aria-labelledby', `${button.id} ${label.id}`);
+      button.setAttribute('aria-describedby', name.id);
+      button.addEventListener('click', () => input.click());
+      row.append(button, name);
+      input.after(row);
+    }
+  }
+  fileButtons();
+
+  // Shows the chosen file's name (or that there is none) beside its button.
+  function showChosen(id, fileName) {
+    const name = $(`${id}-name`);
+    if (fileName) {
+      delete name.dataset.i18n; // a file's name is not translated when the language changes
+      name.textContent = fileName;
+      document.querySelector(`label[for="${id}"]`).dataset.chosen = fileName;
+    } else {
+      name.dataset.i18n = N_('No file chosen');
+      name.textContent = t('No file chosen');
+      delete document.querySelector(`label[for="${id}"]`).dataset.chosen;
+    }
+  }
+
   const files = {}; // input id -> Uint8Array
   async function readFile(input) {
     const file = input.files && input.files[0];
     files[input.id] = file ? new Uint8Array(await file.arrayBuffer()) : undefined;
+  }
+  for (const input of document.querySelectorAll('input[type="file"]')) {
+    input.addEventListener('change', () => showChosen(input.id, input.files && input.files[0] && input.files[0].name));
   }
   for (const id of ['record-file', 'identity-file', 'bundle-file', 'agency-identity-file']) {
     $(id).addEventListener('change', () => readFile($(id)));
@@ -188,7 +239,7 @@
     for (const file of e.dataTransfer.files) {
       const key = /\.id$/i.test(file.name) ? 'identity-file' : 'record-file';
       files[key] = new Uint8Array(await file.arrayBuffer());
-      drop.querySelector(`label[for="${key}"]`).dataset.chosen = file.name;
+      showChosen(key, file.name);
     }
   });
 
@@ -250,6 +301,47 @@
     return img;
   }
 
+  // The core's text view marks each section's title as a heading: a line at the left margin with a
+  // line of "=" under it (src/views/readable.cpp; every line of content is indented, so an entry
+  // cannot pass for one). viewNodes turns the text into headings of `level` and runs of text, in
+  // order; with `level` 0 the headings are left out (the page already shows the section's name).
+  function viewNodes(text, level) {
+    const nodes = [];
+    let run = [];
+    const flush = () => {
+      while (run.length && run[run.length - 1] === '') run.pop();
+      while (run.length && run[0] === '') run.shift();
+      if (run.length) {
+        const pre = document.createElement('pre');
+        pre.className = 'view-text';
+        pre.dir = 'auto';
+        pre.textContent = run.join('\n');
+        nodes.push(pre);
+      }
+      run = [];
+    };
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const next = lines[i + 1];
+      if (line !== '' && !line.startsWith(' ') && next !== undefined && /^=+$/.test(next)) {
+        flush();
+        if (level) {
+          const h = document.createElement(`h${level}`);
+          h.className = 'view-heading';
+          h.dir = 'auto';
+          h.textContent = line;
+          nodes.push(h);
+        }
+        i++;
+        continue;
+      }
+      run.push(line);
+    }
+    flush();
+    return nodes;
+  }
+
   // Each section folds open on its own, so a phone shows the list of parts first; the first is open.
   function renderRecord() {
     const v = state.view;
@@ -268,11 +360,7 @@
       summary.appendChild(h);
       section.appendChild(summary);
       if (name === 'progress' && v.progressSvg) section.appendChild(svgImage(v.progressSvg));
-      const text = document.createElement('pre');
-      text.className = 'view-text';
-      text.dir = 'auto';
-      text.textContent = v.texts[name];
-      section.appendChild(text);
+      for (const node of viewNodes(v.texts[name], 0)) section.appendChild(node);
       out.appendChild(section);
     }
   }
@@ -542,11 +630,8 @@
       p.textContent = t('Shared for: {purpose}', { purpose: grants[0].purpose });
       out.appendChild(p);
     }
-    const text = document.createElement('pre');
-    text.className = 'view-text';
-    text.dir = 'auto';
-    text.textContent = result.text;
-    out.appendChild(text);
+    // Under the screen's <h2>, each shared section's title is an <h3>.
+    for (const node of viewNodes(result.text, 3)) out.appendChild(node);
   }));
 
   // --- Navigation -----------------------------------------------------------------------------

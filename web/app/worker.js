@@ -29,6 +29,11 @@ function recordView(language) {
   return { id: record.id(), sequence: Number(record.sequence()), sections: names, texts, special, progressSvg, ledger };
 }
 
+// The Argon2id cost a passphrase set in the page gets: RFC 9106's second recommendation (64 MiB,
+// 3 passes), which is also the library's floor. An older phone's browser derives it in seconds;
+// the library's 256 MiB default can fail there for want of memory.
+const PHONE_COST = { opslimit: 3, memlimitMib: 64 };
+
 const ops = {
   version: () => k.version(),
   unlock({ identity, passphrase }) {
@@ -36,11 +41,13 @@ const ops = {
     owner = k.Identity.open(identity, passphrase);
     return { fingerprint: owner.fingerprint() };
   },
-  // The recovery code unlocks; the new passphrase then locks the file again (same cost).
+  // The recovery code unlocks; the new passphrase then locks the file again at the phone's cost,
+  // whatever cost the file had: a file made on a desktop (256 MiB by default) may not unlock on
+  // the phone the person now uses.
   recover({ identity, code, newPassphrase }) {
     const recovered = k.Identity.recover(identity, code);
     try {
-      recovered.setPassphrase(newPassphrase);
+      recovered.setPassphrase(newPassphrase, PHONE_COST);
     } catch (e) {
       recovered.close();
       throw e;

@@ -159,6 +159,7 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
           const text = await shown.textContent();
           assert.ok(text && text.trim().length > 20, `${name} is shown as text`);
           assert.ok(!text.trim().startsWith('{'), `${name} is text, not JSON`);
+          assert.doesNotMatch(text, /^=+$/m, `${name}: the view's heading is the fold's title, not text`);
         }
         const profile = JSON.parse(fs.readFileSync(path.join(persona, 'profile.json'), 'utf8'));
         const shownProfile = await page.locator('[data-section="profile"] pre').textContent();
@@ -220,9 +221,16 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
         await desk.setInputFiles('#agency-identity-file', fx.file('agency.id'));
         await desk.fill('#agency-passphrase', AGENCY_PASSPHRASE);
         await desk.click('#read-share');
-        await desk.locator('#caseworker-result pre').waitFor({ timeout: 180000 });
+        await desk.locator('#caseworker-result pre').first().waitFor({ timeout: 180000 });
         const text = await desk.locator('#caseworker-result').textContent();
         assert.match(text, /Kartläggning inför praktik/);
+        // The view's section titles are headings of the page, and their "=" underlines are gone.
+        const headings = await desk.locator('#caseworker-result h3').allTextContents();
+        assert.equal(headings.length, SHARED.length, `one heading per shared section: ${headings}`);
+        for (const pre of await desk.locator('#caseworker-result pre').allTextContents()) {
+          assert.doesNotMatch(pre, /^=+$/m, 'no underline is left in the text');
+          assert.doesNotMatch(pre, /iso-3166-1|iso-639/, 'codes are words, never a code system key');
+        }
         await snap(desk, viewportName, 'en', 'caseworker');
         await axeCheck(desk, 'the caseworker screen');
         await desk.close();
@@ -338,6 +346,11 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
         const button = await page.locator('#change-language').boundingBox();
         assert.ok(title.x > button.x, 'right to left: the title is right of the button');
         assert.equal(await page.locator('#go-share').textContent(), 'شارك مع جهة');
+        // The record's own text (the core's view) is Arabic too, not only the page around it.
+        const competences = await page.locator('[data-section="competences"] pre').textContent();
+        assert.match(competences, /الوصف: /, 'the core labels the description in Arabic');
+        assert.match(competences, /المصدر: /, 'and the source of each entry');
+        assert.doesNotMatch(competences, /Description: |Source: |Self rating: /, 'no English label is left in the record text');
         await snap(page, viewportName, 'ar', 'record');
         await axeCheck(page, 'the record screen in Arabic');
         await page.click('#go-share');

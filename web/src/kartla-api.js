@@ -176,10 +176,13 @@
           return M._kartla_identity_recover(fp, fn, p, n, out);
         }));
       }
-      setPassphrase(passphrase) {
+      // Without `options`, at the file's own Argon2id cost; with { opslimit, memlimitMib } (0 or
+      // absent: the library's default), at that cost (kartla_identity_set_passphrase_with_options).
+      setPassphrase(passphrase, options) {
         frame((f) => {
           const [p, n] = f.bytes(encoder.encode(passphrase));
-          check(M._kartla_identity_set_passphrase(this.ptr, p, n));
+          if (options) check(M._kartla_identity_set_passphrase_with_options(this.ptr, identityOptions(f, options), p, n));
+          else check(M._kartla_identity_set_passphrase(this.ptr, p, n));
         });
       }
       fileBytes() { return outBytes((b) => M._kartla_identity_file_bytes(this.ptr, b)); }

@@ -58,6 +58,25 @@ test('the shared scenario', async (t) => {
     expectStatus('E_AUTH', () => k.Identity.open(ownerFile, sc.owner.wrong_passphrase), 'wrong passphrase');
   });
 
+  // The web app re-keys a recovered identity at the phone's cost (web/app/worker.js): the cost
+  // must reach the core (a cost over the ceiling is refused, the identity unchanged), and the file
+  // must open with the new passphrase afterwards. The C++ tests check that the file records it.
+  await t.test('a new passphrase at a chosen Argon2id cost', () => {
+    const recovered = k.Identity.recover(ownerFile, recoveryCode);
+    try {
+      const before = recovered.fileBytes();
+      expectStatus('E_INVALID_ARGUMENT', () => recovered.setPassphrase('new passphrase', { memlimitMib: 2048 }), 'over the ceiling');
+      expectStatus('E_INVALID_ARGUMENT', () => recovered.setPassphrase('new passphrase', { opslimit: 2 }), 'under the floor');
+      assert.deepEqual(recovered.fileBytes(), before, 'a refused cost changes nothing');
+      recovered.setPassphrase('new passphrase', { opslimit: 3, memlimitMib: 64 });
+      const reopened = k.Identity.open(recovered.fileBytes(), 'new passphrase');
+      assert.equal(reopened.fingerprint(), owner.fingerprint());
+      reopened.close();
+    } finally {
+      recovered.close();
+    }
+  });
+
   await t.test('scenario:record.sections', () => {
     record = k.Record.create(owner);
     record.setClock(now);

@@ -202,6 +202,8 @@ const PROTOTYPES = [
   "kartla_status kartla_identity_open_insecure_export_key(const uint8_t *file, size_t file_len, const uint8_t *passphrase, size_t passphrase_len, _Out_ kartla_identity **out, kartla_buffer *passphrase_key)",
   "kartla_status kartla_identity_open_with_passphrase_key(const uint8_t *file, size_t file_len, const uint8_t *key, size_t key_len, _Out_ kartla_identity **out)",
   "kartla_status kartla_buffer_copy(const uint8_t *data, size_t len, kartla_buffer *out)",
+  // experimental/identity.h
+  "kartla_status kartla_identity_set_passphrase_with_options(kartla_identity *identity, const kartla_identity_options *options, const uint8_t *passphrase, size_t passphrase_len)",
   // experimental/receipt.h
   "kartla_status kartla_record_receipt(const kartla_record *record, const char *grant_id, kartla_buffer *out)",
   "kartla_status kartla_receipt_describe(const uint8_t *receipt, size_t receipt_len, const uint8_t *owner_card, size_t owner_card_len, const uint8_t *agency_card, size_t agency_card_len, kartla_encoding encoding, kartla_buffer *out)",

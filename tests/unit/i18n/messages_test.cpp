@@ -19,6 +19,29 @@ TEST_CASE("a language tag or locale name picks its catalogue, anything else Engl
   CHECK(language_from_tag("svenska") == Language::en);  // the primary subtag must match exactly
   CHECK(language_known("fi-FI"));
   CHECK_FALSE(language_known("se"));
+  // The web app's further languages; Dari by the web catalogue's locale, Persian's tag or ISO 639-3.
+  CHECK(language_from_tag("ar") == Language::ar);
+  CHECK(language_from_tag("so-SO") == Language::so);
+  CHECK(language_from_tag("ti_ER.UTF-8") == Language::ti);
+  CHECK(language_from_tag("fa_AF") == Language::fa_AF);
+  CHECK(language_from_tag("fa-AF") == Language::fa_AF);
+  CHECK(language_from_tag("prs") == Language::fa_AF);
+  CHECK(language_tag(Language::fa_AF) == "fa-AF");
+  for (const Language l : {Language::en, Language::sv, Language::fi, Language::ar, Language::so, Language::ti,
+                           Language::fa_AF})
+    CHECK(language_from_tag(language_tag(l)) == l);
+}
+
+TEST_CASE("the web app's further languages translate what the record view shows", "[i18n]") {
+  for (const Language l : {Language::ar, Language::so, Language::ti, Language::fa_AF}) {
+    CAPTURE(language_tag(l));
+    CHECK(has_translation(l, "section", "Competences"));
+    CHECK(has_translation(l, "field", "Country"));
+    CHECK(has_translation(l, "code", "B1 threshold"));
+    CHECK(has_translation(l, "", "written by the participant"));
+    CHECK(text(l, "section", "Competences") != "Competences");
+  }
+  CHECK(text(Language::ar, "", "yes") == "نعم");
 }
 
 TEST_CASE("messages are translated in context, and English is the fallback", "[i18n]") {

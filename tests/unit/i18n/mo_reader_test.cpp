@@ -30,7 +30,9 @@ void check_inside(const MoCatalogue& c, std::string_view buffer, std::string_vie
 }  // namespace
 
 TEST_CASE("every embedded catalogue loads, with its header and plural rule", "[i18n][mo]") {
-  for (const std::string_view bytes : {embedded_catalogue_sv(), embedded_catalogue_fi(), embedded_catalogue_en()}) {
+  for (const std::string_view bytes : {embedded_catalogue_sv(), embedded_catalogue_fi(), embedded_catalogue_en(),
+                                       embedded_catalogue_ar(), embedded_catalogue_so(), embedded_catalogue_ti(),
+                                       embedded_catalogue_fa_AF()}) {
     const MoCatalogue c(bytes);
     REQUIRE(c.valid());
     CHECK(c.size() > 1);

@@ -4,6 +4,7 @@
 
 #include <regex>
 #include <string>
+#include <utility>
 
 #include "crypto/sign.h"
 #include "format/card_codec.h"
@@ -139,4 +140,26 @@ TEST_CASE("an identity file whose parts do not belong together fails to unlock",
   const Outcome o =
       outcome_of([&] { Identity::unlock_with_recovery_code(format::encode_identity_file(mixed), a.recovery_code); });
   CHECK(o.code != Code::ok);
+}
+
+TEST_CASE("a new passphrase at a new Argon2id cost: the file records that cost, within the policy", "[identity][kdf]") {
+  const IdentityFixture& a = alice();
+  Identity id = Identity::unlock_with_recovery_code(a.file, a.recovery_code);
+  // Raised (a desktop), then back to the floor (a phone): each time the file says what was asked.
+  for (const auto& [ops, mem] : {std::pair<uint64_t, uint64_t>{4, 80ull << 20}, {crypto::kArgonMinOps, crypto::kArgonMinMemBytes}}) {
+    id.set_passphrase(std::string("a brand new passphrase"), ops, mem);
+    const format::IdentityFile after = format::decode_identity_file(id.file_bytes());
+    CHECK(after.kdf.opslimit == ops);
+    CHECK(after.kdf.memlimit_bytes == mem);
+    CHECK(Identity::unlock_with_passphrase(id.file_bytes(), std::string("a brand new passphrase")).signing_keys().public_key ==
+          a.signing_key);
+  }
+  // Below the floor or above the ceiling: refused, and the identity keeps its last passphrase and cost.
+  const std::string kept = id.file_bytes();
+  for (const auto& [ops, mem] : {std::pair<uint64_t, uint64_t>{2, crypto::kArgonMinMemBytes}, {3, 32ull << 20},
+                                 {crypto::kArgonMaxOps + 1, crypto::kArgonMinMemBytes}, {3, crypto::kArgonMaxMemBytes + (1 << 20)}}) {
+    const Outcome refused = outcome_of([&] { id.set_passphrase(std::string("another passphrase"), ops, mem); });
+    CHECK((refused.code == Code::format || refused.code == Code::limit));
+    CHECK(id.file_bytes() == kept);
+  }
 }

@@ -49,7 +49,7 @@ TEST_CASE("the plan reads as goals, sub-goals and their activities", "[plan]") {
       "\n"
       "Goal: A job in a warehouse\n"
       "  ongoing, long term (a year or more)  (id g-main)\n"
-      "  Target occupation: Lagerarbetare (ssyk-2012 9321)\n"
+      "  Target occupation: Lagerarbetare (9321)\n"
       "  Goal attainment levels:\n"
       "    -1  less\n"
       "     0  as expected\n"

@@ -2,6 +2,9 @@
 // The record view: labels from the code systems, provenance on every entry, text safe to print.
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 #include "kartla/v1/competences.pb.h"
 #include "kartla/v1/languages.pb.h"
 #include "kartla/v1/profile.pb.h"
@@ -25,8 +28,9 @@ TEST_CASE("languages read with CEFR labels, SFI courses and the source of each e
                   "asserted_by_org": {"name": "Filipstads kommun", "unit": "SFI"}, "asserted_by_role": "SFI-lärare"}}]})");
   const std::string text = section_text({"languages"}, languages, {}, {});
   const std::string expected =
-      "== Languages ==\n"
-      "  - Language: svenska (iso-639-3 swe)\n"
+      "Languages\n"
+      "=========\n"
+      "  - Language: svenska\n"
       "    Listening: B1 threshold\n"
       "    SFI (Swedish for immigrants):\n"
       "      Study path: study path 2: courses B–D\n"
@@ -37,8 +41,9 @@ TEST_CASE("languages read with CEFR labels, SFI courses and the source of each e
   ViewOptions sv;
   sv.language = "sv-SE";
   CHECK(section_text({"languages"}, languages, {}, sv) ==
-        "== Språk ==\n"
-        "  - Språk: svenska (iso-639-3 swe)\n"
+        "Språk\n"
+        "=====\n"
+        "  - Språk: svenska\n"
         "    Hörförståelse: B1 tröskelnivå\n"
         "    Sfi:\n"
         "      Studieväg: studieväg 2: kurs B–D\n"
@@ -47,7 +52,7 @@ TEST_CASE("languages read with CEFR labels, SFI courses and the source of each e
   ViewOptions fi;
   fi.language = "fi";
   const std::string finnish = section_text({"languages"}, languages, {}, fi);
-  CHECK(finnish.rfind("== Kielet ==\n  - Kieli: svenska (iso-639-3 swe)\n    Kuullun ymmärtäminen: B1 kynnystaso\n", 0) == 0);
+  CHECK(finnish.rfind("Kielet\n======\n  - Kieli: svenska\n    Kuullun ymmärtäminen: B1 kynnystaso\n", 0) == 0);
   CHECK(finnish.find("Lähde: havainnut Filipstads kommun, SFI (SFI-lärare), 2022-06-10") != std::string::npos);
 }
 
@@ -58,7 +63,8 @@ TEST_CASE("ids, references between entries and hashes are not shown; who wrote a
                   "asserted_at": "2021-02-10T12:00:00Z", "evidence_document_ids": ["doc-a", "doc-b"]}}]})");
   const std::string text = section_text({"competences"}, competences, {}, {});
   CHECK(text ==
-        "== Competences ==\n"
+        "Competences\n"
+        "===========\n"
         "  - Description: Bakning\n"
         "    Self rating: 4\n"
         "    Source: written by the participant, self-assessment, 2021-02-10, 2 documents as evidence\n");
@@ -69,16 +75,39 @@ TEST_CASE("ids, references between entries and hashes are not shown; who wrote a
 TEST_CASE("an entry without provenance says so, and user text stays on its line", "[readable]") {
   const auto profile = from_json<v1::Profile>(R"({"given_name": "Ami\nna", "national_id": {"se_personnummer": "196408233234"}})");
   const std::string text = section_text({"profile"}, profile, {}, {});
-  CHECK(text == "== Profile ==\n"
+  CHECK(text == "Profile\n"
+                "=======\n"
                 "  Personal identity number: personnummer 196408233234\n"
                 "  Given name: Ami na\n"
                 "  Source: not stated\n");
 }
 
+TEST_CASE("only headings start at the margin: an entry's text cannot pass for one", "[readable]") {
+  // Text written to look like a heading, and its line breaks, in every string field.
+  const auto profile = from_json<v1::Profile>(R"({"given_name": "Competences\n===========", "family_name": "\n==\nx",
+    "contact": {"email": "a\r\n=\n"}})");
+  ViewOptions ar;
+  ar.language = "ar";
+  for (const ViewOptions& options : {ViewOptions{}, ar}) {
+    const std::string text = record_text("00ff", 1, {{{"profile"}, &profile}}, {}, options);
+    std::vector<std::string> margin;  // the lines that start at the left margin
+    size_t start = 0;
+    while (start < text.size()) {
+      const size_t end = text.find('\n', start);
+      const std::string line = text.substr(start, end - start);
+      if (!line.empty() && line[0] != ' ') margin.push_back(line);
+      start = end + 1;
+    }
+    REQUIRE(margin.size() == 4);  // the record's two lines, the title and its underline
+    CHECK(margin[3].find_first_not_of('=') == std::string::npos);
+    CHECK(margin[2] != "Competences");
+  }
+}
+
 TEST_CASE("special-category sections are marked as health data", "[readable]") {
   const auto wa = from_json<v1::WorkAbility>(R"({})");
   const std::string text = section_text(kWorkAbility, wa, {}, {});
-  CHECK(text.find("== Work ability ==  (health data: shared only when you name it") == 0);
+  CHECK(text.rfind("Work ability\n============\n  (health data: shared only when you name it", 0) == 0);
   CHECK(text.find("(empty)") != std::string::npos);
 }
 
@@ -91,8 +120,8 @@ TEST_CASE("ICF observations read with their qualifiers in words", "[readable]") 
     "icf": [{"category": {"system": "icf", "code": "d240", "display": "Handling stress"}, "qualifier_1": 2, "qualifier_2": 0},
             {"category": {"system": "icf", "code": "e310"}, "qualifier_1": 8, "environment": "FACILITATOR", "note": "family"}]}]})");
   const std::string text = section_text(kWorkAbility, wa, {}, {});
-  CHECK(text.find("      - Handling stress (icf d240), performance 2 moderate, capacity 0 no problem\n") != std::string::npos);
-  CHECK(text.find("      - icf e310, extent 8 not specified, facilitator: family\n") != std::string::npos);
+  CHECK(text.find("      - Handling stress (d240), performance 2 moderate, capacity 0 no problem\n") != std::string::npos);
+  CHECK(text.find("      - e310, extent 8 not specified, facilitator: family\n") != std::string::npos);
 }
 
 }  // namespace kartla::views
@@ -104,9 +133,9 @@ TEST_CASE("the whole record: its id and version, then each section given, in tha
   const auto wa = test::from_json<v1::WorkAbility>(R"({})");
   const std::string text = record_text("00ff", 3, {{{"profile"}, &profile}, {kWorkAbility, &wa}}, {}, {});
   CHECK(text.rfind("Record 00ff, version 3\nEach entry ends with its source: who wrote it, how and when.\n\n"
-                   "== Profile ==\n", 0) == 0);
-  CHECK(text.find("\n\n== Work ability ==") != std::string::npos);
-  CHECK(text.find("== Profile ==") < text.find("== Work ability =="));
+                   "Profile\n=======\n", 0) == 0);
+  CHECK(text.find("\n\nWork ability\n============\n") != std::string::npos);
+  CHECK(text.find("Profile\n") < text.find("Work ability\n"));
   CHECK(record_text("00ff", 0, {}, {}, {}) ==
         "Record 00ff, version 0\nEach entry ends with its source: who wrote it, how and when.\n\n"
         "The record holds no sections yet.\n");

@@ -41,7 +41,29 @@ TEST_CASE("dates, periods and codings read as a person expects", "[text]") {
   c.set_system("iso-639-3");
   c.set_code("kmr");
   c.set_display("kurdiska (kurmanji)");
-  CHECK(coding_text(c) == "kurdiska (kurmanji) (iso-639-3 kmr)");
+  CHECK(coding_text(c) == "kurdiska (kurmanji)");  // a language's name, never "iso-639-3 kmr"
+  c.set_system("ssyk-2012");
+  c.set_code("5120");
+  c.set_display("Kock");
+  CHECK(coding_text(c) == "Kock (5120)");  // the code a caseworker looks up, without the system's key
+  c.clear_display();
+  CHECK(coding_text(c) == "5120");
+  // Countries by name in the reader's language (iso-codes' names and translations).
+  c.set_system("iso-3166-1");
+  c.set_code("SE");
+  CHECK(coding_text(c) == "Sweden");
+  CHECK(coding_text(c, i18n::Language::sv) == "Sverige");
+  CHECK(coding_text(c, i18n::Language::fi) == "Ruotsi");
+  for (const auto l : {i18n::Language::ar, i18n::Language::so, i18n::Language::ti, i18n::Language::fa_AF}) {
+    const std::string name = coding_text(c, l);
+    CHECK_FALSE(name.empty());
+    CHECK(name != "Sweden");
+    CHECK(name.find("SE") == std::string::npos);
+  }
+  c.set_code("SY");
+  CHECK(coding_text(c) == "Syria");  // the everyday name, not "Syrian Arab Republic"
+  c.set_code("QQ");  // not assigned: the code as it is, still without the system's key
+  CHECK(coding_text(c) == "QQ");
   v1::Assertion a;
   a.set_source(v1::Assertion::VALIDATED);
   a.mutable_asserted_by_org()->set_name("Filipstads kommun");

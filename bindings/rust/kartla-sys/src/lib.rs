@@ -581,6 +581,13 @@ extern "C" {
         out: *mut *mut kartla_identity,
     ) -> kartla_status;
     pub fn kartla_buffer_copy(data: *const u8, len: usize, out: *mut kartla_buffer) -> kartla_status;
+    // kartla/experimental/identity.h
+    pub fn kartla_identity_set_passphrase_with_options(
+        identity: *mut kartla_identity,
+        options: *const kartla_identity_options,
+        passphrase: *const u8,
+        passphrase_len: usize,
+    ) -> kartla_status;
 
     // kartla/experimental/receipt.h
     pub fn kartla_record_receipt(
