@@ -383,6 +383,20 @@ const std::vector<Command>& commands() {
         {"--expires", "DATE", "the attestation's expiry (default: none)"},
         kPassphraseFile},
        run_attest},
+      {"attest", "show", "A.att [--trust TRUST.list [--trust-root ROOT.card]] [--json]",
+       "inspect an attestation before relying on it: who signed it, what it claims",
+       "Checks the issuer's card and signature and shows who signed it (name, organisation, role\n"
+       "and fingerprint, as the issuer's own card says), whose record, which section and entry it is\n"
+       "about, what it claims (kind, level, method, date, credits, assessor), when it was issued and\n"
+       "expires, and with --trust whether a trust list vouches for the issuer (a root not pinned with\n"
+       "--trust-root is warned about). Whether it holds for the entry needs the entry: `record\n"
+       "attach` and `record provenance` check that. `kartla verify A.att` does the same. A bad\n"
+       "signature exits 4, an expired attestation 3, a claim breaking a rule 2, after the report.",
+       {{"--trust", "TRUST.list", "judge the issuer by this trust list"},
+        {"--trust-root", "ROOT.card", "with --trust: require the list to be signed by this root"},
+        {"--last-seen-trust", "N", "with --trust: an older trust list than sequence N is an error"},
+        {"--json", "", "print the description as JSON"}},
+       run_attest_show},
       {"record", "attach", "REC.kartla --owner OWNER.id --attestation A.att",
        "store an agency's attestation with the entry it is about",
        "Checks the attestation against the entry it names (this person, this record, the entry's\n"
@@ -485,7 +499,7 @@ const std::vector<Command>& commands() {
        {kOwner, kOwnerLastSeen, kAcceptOlder, kPassphraseFile},
        run_accept},
       {"", "verify", "FILE [--json] [--last-seen N] [--trust TRUST.list]",
-       "check a record's signature and integrity, without any key",
+       "check a signed file (record, bundle, attestation, trust list) without any key",
        "Checks the owner's signature over the exact manifest bytes and the hash of every section\n"
        "present, then prints the record id, owner fingerprint, sequence number, previous-manifest\n"
        "hash and sections. Anyone holding the file can run it; no passphrase is needed. With\n"
@@ -493,7 +507,10 @@ const std::vector<Command>& commands() {
        "code 7. --trust TRUST.list also verifies the trust list (root, sequence, expiry, agencies):\n"
        "older than --last-seen-trust, or than the newest list of its root this computer has verified,\n"
        "exits 7; expired 3, not signed by --trust-root 4. Entries are\n"
-       "encrypted, so per-entry provenance needs a key: `record provenance` or `open --trust`.",
+       "encrypted, so per-entry provenance needs a key: `record provenance` or `open --trust`.\n"
+       "An attestation is shown as `kartla attest show` shows it (--trust judges its issuer), a\n"
+       "trust list as `kartla trust show` shows it. A contribution is sealed to the person it is\n"
+       "for (`kartla inbox`); any other kind of file is a usage error (exit 2).",
        {{"--json", "", "print the report as JSON"},
         {"--last-seen", "N", "the highest sequence number seen before: an older copy is an error"},
         {"--trust", "TRUST.list", "also verify this trust list and report its state"},

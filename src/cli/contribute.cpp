@@ -18,6 +18,7 @@
 #include "args.h"
 #include "cli_output.pb.h"
 #include "commands.h"
+#include "file_kinds.h"
 #include "files.h"
 #include "kartla/kartla.hpp"
 #include "output.h"
@@ -157,7 +158,7 @@ v1::ContributionDescription described(const kartla::identity& owner, const std::
 
 Exit run_contribute(const Args& args) {
   args.expect_positionals({});
-  const std::string owner_card = std::string(read_input(args.required("--to"), kSmallFileReadLimit).view());
+  const std::string owner_card = std::string(read_kartla_file(args.required("--to"), FileKind::card, kSmallFileReadLimit).view());
   const std::string record_id = args.required("--record-id");
   const std::string section = args.required("--section");
   const std::string entry = std::string(read_input(renamed_required(args, "--in", "--json"), kEntryReadLimit).view());
@@ -194,6 +195,9 @@ Exit run_inbox(const Args& args) {
     v1::ContributionDescription d;
     try {
       const std::string bytes = std::string(read_input(file, kContributionReadLimit).view());
+      // Only files named on the command line get here with another kind (a folder's are sorted
+      // out by looks_like_contribution): naming a card as a contribution is a usage error.
+      expect_kind(bytes, file, FileKind::contribution);
       d = described(owner, bytes, record_id);
     } catch (const kartla::error& e) {
       if (single) throw;
@@ -212,7 +216,8 @@ Exit run_inbox(const Args& args) {
 Exit run_accept(const Args& args) {
   args.expect_positionals({"REC.kartla", "CONTRIBUTION"});
   const std::string path = args.positional(0);
-  const std::string bytes = std::string(read_input(args.positional(1), kContributionReadLimit).view());
+  const std::string bytes =
+      std::string(read_kartla_file(args.positional(1), FileKind::contribution, kContributionReadLimit).view());
   OwnedRecord owned = open_record_with_owner(path, args);
   const v1::ContributionDescription d = described(owned.owner, bytes, owned.record.id());
   const bool added = kartla::record_accept_contribution(owned.record, owned.owner, bytes);

@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "args.h"
+#include "file_kinds.h"
 #include "files.h"
 #include "output.h"
 
@@ -256,7 +257,7 @@ Secret recovery_code(const Args& args, const std::string& identity_path) {
 }
 
 kartla::identity unlock_identity(const std::string& path, const Args& args) {
-  const Secret file = read_input(path, kSmallFileReadLimit);
+  const Secret file = read_kartla_file(path, FileKind::identity, kSmallFileReadLimit);
   const Secret passphrase = current_passphrase(args, path);
   const SlowStep deriving("Unlocking " + path + " (Argon2id: a few seconds)...");
   try {

@@ -1349,6 +1349,77 @@ func (x *AttestationReport) GetExpiresAt() int64 {
 	return 0
 }
 
+// kartla_attestation_describe: an attestation on its own, before anyone relies on it. `report`
+// judges what needs no entry (issuer, signature, times, claim, trust list); the fields after it
+// say what the attestation is about, set once it decoded and its signature held.
+type AttestationDescription struct {
+	state            protoimpl.MessageState `protogen:"open.v1"`
+	Report           *AttestationReport     `protobuf:"bytes,1,opt,name=report,proto3" json:"report,omitempty"`
+	OwnerFingerprint string                 `protobuf:"bytes,2,opt,name=owner_fingerprint,json=ownerFingerprint,proto3" json:"owner_fingerprint,omitempty"` // of the person whose record it is about (their card's)
+	RecordId         string                 `protobuf:"bytes,3,opt,name=record_id,json=recordId,proto3" json:"record_id,omitempty"`                         // 32 hex digits
+	Section          string                 `protobuf:"bytes,4,opt,name=section,proto3" json:"section,omitempty"`                                           // the section's name
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
+}
+
+func (x *AttestationDescription) Reset() {
+	*x = AttestationDescription{}
+	mi := &file_kartla_v1_results_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AttestationDescription) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AttestationDescription) ProtoMessage() {}
+
+func (x *AttestationDescription) ProtoReflect() protoreflect.Message {
+	mi := &file_kartla_v1_results_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AttestationDescription.ProtoReflect.Descriptor instead.
+func (*AttestationDescription) Descriptor() ([]byte, []int) {
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *AttestationDescription) GetReport() *AttestationReport {
+	if x != nil {
+		return x.Report
+	}
+	return nil
+}
+
+func (x *AttestationDescription) GetOwnerFingerprint() string {
+	if x != nil {
+		return x.OwnerFingerprint
+	}
+	return ""
+}
+
+func (x *AttestationDescription) GetRecordId() string {
+	if x != nil {
+		return x.RecordId
+	}
+	return ""
+}
+
+func (x *AttestationDescription) GetSection() string {
+	if x != nil {
+		return x.Section
+	}
+	return ""
+}
+
 // kartla_trust_list_verify: a trust list that verified.
 type TrustListDescription struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -1363,7 +1434,7 @@ type TrustListDescription struct {
 
 func (x *TrustListDescription) Reset() {
 	*x = TrustListDescription{}
-	mi := &file_kartla_v1_results_proto_msgTypes[14]
+	mi := &file_kartla_v1_results_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1375,7 +1446,7 @@ func (x *TrustListDescription) String() string {
 func (*TrustListDescription) ProtoMessage() {}
 
 func (x *TrustListDescription) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_results_proto_msgTypes[14]
+	mi := &file_kartla_v1_results_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1388,7 +1459,7 @@ func (x *TrustListDescription) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TrustListDescription.ProtoReflect.Descriptor instead.
 func (*TrustListDescription) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_results_proto_rawDescGZIP(), []int{14}
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *TrustListDescription) GetRoot() *Party {
@@ -1451,7 +1522,7 @@ type SectionContent struct {
 
 func (x *SectionContent) Reset() {
 	*x = SectionContent{}
-	mi := &file_kartla_v1_results_proto_msgTypes[15]
+	mi := &file_kartla_v1_results_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1463,7 +1534,7 @@ func (x *SectionContent) String() string {
 func (*SectionContent) ProtoMessage() {}
 
 func (x *SectionContent) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_results_proto_msgTypes[15]
+	mi := &file_kartla_v1_results_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1476,7 +1547,7 @@ func (x *SectionContent) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SectionContent.ProtoReflect.Descriptor instead.
 func (*SectionContent) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_results_proto_rawDescGZIP(), []int{15}
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *SectionContent) GetContent() isSectionContent_Content {
@@ -1688,7 +1759,7 @@ type ContributionDescription struct {
 
 func (x *ContributionDescription) Reset() {
 	*x = ContributionDescription{}
-	mi := &file_kartla_v1_results_proto_msgTypes[16]
+	mi := &file_kartla_v1_results_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1700,7 +1771,7 @@ func (x *ContributionDescription) String() string {
 func (*ContributionDescription) ProtoMessage() {}
 
 func (x *ContributionDescription) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_results_proto_msgTypes[16]
+	mi := &file_kartla_v1_results_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1713,7 +1784,7 @@ func (x *ContributionDescription) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ContributionDescription.ProtoReflect.Descriptor instead.
 func (*ContributionDescription) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_results_proto_rawDescGZIP(), []int{16}
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *ContributionDescription) GetContributionId() string {
@@ -1787,7 +1858,7 @@ type ProvenanceReport struct {
 
 func (x *ProvenanceReport) Reset() {
 	*x = ProvenanceReport{}
-	mi := &file_kartla_v1_results_proto_msgTypes[17]
+	mi := &file_kartla_v1_results_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1799,7 +1870,7 @@ func (x *ProvenanceReport) String() string {
 func (*ProvenanceReport) ProtoMessage() {}
 
 func (x *ProvenanceReport) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_results_proto_msgTypes[17]
+	mi := &file_kartla_v1_results_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1812,7 +1883,7 @@ func (x *ProvenanceReport) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ProvenanceReport.ProtoReflect.Descriptor instead.
 func (*ProvenanceReport) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_results_proto_rawDescGZIP(), []int{17}
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *ProvenanceReport) GetSection() string {
@@ -1855,7 +1926,7 @@ type TrustListSummary struct {
 
 func (x *TrustListSummary) Reset() {
 	*x = TrustListSummary{}
-	mi := &file_kartla_v1_results_proto_msgTypes[18]
+	mi := &file_kartla_v1_results_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1867,7 +1938,7 @@ func (x *TrustListSummary) String() string {
 func (*TrustListSummary) ProtoMessage() {}
 
 func (x *TrustListSummary) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_results_proto_msgTypes[18]
+	mi := &file_kartla_v1_results_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1880,7 +1951,7 @@ func (x *TrustListSummary) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TrustListSummary.ProtoReflect.Descriptor instead.
 func (*TrustListSummary) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_results_proto_rawDescGZIP(), []int{18}
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *TrustListSummary) GetRoot() string {
@@ -1924,7 +1995,7 @@ type EntryProvenance struct {
 
 func (x *EntryProvenance) Reset() {
 	*x = EntryProvenance{}
-	mi := &file_kartla_v1_results_proto_msgTypes[19]
+	mi := &file_kartla_v1_results_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1936,7 +2007,7 @@ func (x *EntryProvenance) String() string {
 func (*EntryProvenance) ProtoMessage() {}
 
 func (x *EntryProvenance) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_results_proto_msgTypes[19]
+	mi := &file_kartla_v1_results_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1949,7 +2020,7 @@ func (x *EntryProvenance) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EntryProvenance.ProtoReflect.Descriptor instead.
 func (*EntryProvenance) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_results_proto_rawDescGZIP(), []int{19}
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *EntryProvenance) GetEntryId() string {
@@ -2108,7 +2179,12 @@ const file_kartla_v1_results_proto_rawDesc = "" +
 	"\x05claim\x18\a \x01(\v2\x1b.kartla.v1.AttestationClaimR\x05claim\x12\x1b\n" +
 	"\tissued_at\x18\b \x01(\x03R\bissuedAt\x12\x1d\n" +
 	"\n" +
-	"expires_at\x18\t \x01(\x03R\texpiresAt\"\xc9\x01\n" +
+	"expires_at\x18\t \x01(\x03R\texpiresAt\"\xb2\x01\n" +
+	"\x16AttestationDescription\x124\n" +
+	"\x06report\x18\x01 \x01(\v2\x1c.kartla.v1.AttestationReportR\x06report\x12+\n" +
+	"\x11owner_fingerprint\x18\x02 \x01(\tR\x10ownerFingerprint\x12\x1b\n" +
+	"\trecord_id\x18\x03 \x01(\tR\brecordId\x12\x18\n" +
+	"\asection\x18\x04 \x01(\tR\asection\"\xc9\x01\n" +
 	"\x14TrustListDescription\x12$\n" +
 	"\x04root\x18\x01 \x01(\v2\x10.kartla.v1.PartyR\x04root\x12\x1a\n" +
 	"\bsequence\x18\x02 \x01(\x04R\bsequence\x12\x1b\n" +
@@ -2174,7 +2250,7 @@ func file_kartla_v1_results_proto_rawDescGZIP() []byte {
 }
 
 var file_kartla_v1_results_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_kartla_v1_results_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
+var file_kartla_v1_results_proto_msgTypes = make([]protoimpl.MessageInfo, 21)
 var file_kartla_v1_results_proto_goTypes = []any{
 	(AttestationClaim_Kind)(0),      // 0: kartla.v1.AttestationClaim.Kind
 	(*SectionList)(nil),             // 1: kartla.v1.SectionList
@@ -2191,24 +2267,25 @@ var file_kartla_v1_results_proto_goTypes = []any{
 	(*VerificationReport)(nil),      // 12: kartla.v1.VerificationReport
 	(*AttestationClaim)(nil),        // 13: kartla.v1.AttestationClaim
 	(*AttestationReport)(nil),       // 14: kartla.v1.AttestationReport
-	(*TrustListDescription)(nil),    // 15: kartla.v1.TrustListDescription
-	(*SectionContent)(nil),          // 16: kartla.v1.SectionContent
-	(*ContributionDescription)(nil), // 17: kartla.v1.ContributionDescription
-	(*ProvenanceReport)(nil),        // 18: kartla.v1.ProvenanceReport
-	(*TrustListSummary)(nil),        // 19: kartla.v1.TrustListSummary
-	(*EntryProvenance)(nil),         // 20: kartla.v1.EntryProvenance
-	(*Profile)(nil),                 // 21: kartla.v1.Profile
-	(*Education)(nil),               // 22: kartla.v1.Education
-	(*WorkExperience)(nil),          // 23: kartla.v1.WorkExperience
-	(*Competences)(nil),             // 24: kartla.v1.Competences
-	(*Languages)(nil),               // 25: kartla.v1.Languages
-	(*WorkAbility)(nil),             // 26: kartla.v1.WorkAbility
-	(*ActionPlan)(nil),              // 27: kartla.v1.ActionPlan
-	(*Progress)(nil),                // 28: kartla.v1.Progress
-	(*Interventions)(nil),           // 29: kartla.v1.Interventions
-	(*Documents)(nil),               // 30: kartla.v1.Documents
-	(*Notes)(nil),                   // 31: kartla.v1.Notes
-	(*SharingLedger)(nil),           // 32: kartla.v1.SharingLedger
+	(*AttestationDescription)(nil),  // 15: kartla.v1.AttestationDescription
+	(*TrustListDescription)(nil),    // 16: kartla.v1.TrustListDescription
+	(*SectionContent)(nil),          // 17: kartla.v1.SectionContent
+	(*ContributionDescription)(nil), // 18: kartla.v1.ContributionDescription
+	(*ProvenanceReport)(nil),        // 19: kartla.v1.ProvenanceReport
+	(*TrustListSummary)(nil),        // 20: kartla.v1.TrustListSummary
+	(*EntryProvenance)(nil),         // 21: kartla.v1.EntryProvenance
+	(*Profile)(nil),                 // 22: kartla.v1.Profile
+	(*Education)(nil),               // 23: kartla.v1.Education
+	(*WorkExperience)(nil),          // 24: kartla.v1.WorkExperience
+	(*Competences)(nil),             // 25: kartla.v1.Competences
+	(*Languages)(nil),               // 26: kartla.v1.Languages
+	(*WorkAbility)(nil),             // 27: kartla.v1.WorkAbility
+	(*ActionPlan)(nil),              // 28: kartla.v1.ActionPlan
+	(*Progress)(nil),                // 29: kartla.v1.Progress
+	(*Interventions)(nil),           // 30: kartla.v1.Interventions
+	(*Documents)(nil),               // 31: kartla.v1.Documents
+	(*Notes)(nil),                   // 32: kartla.v1.Notes
+	(*SharingLedger)(nil),           // 33: kartla.v1.SharingLedger
 }
 var file_kartla_v1_results_proto_depIdxs = []int32{
 	2,  // 0: kartla.v1.SectionList.sections:type_name -> kartla.v1.SectionListing
@@ -2218,32 +2295,33 @@ var file_kartla_v1_results_proto_depIdxs = []int32{
 	5,  // 4: kartla.v1.AttestationReport.issuer:type_name -> kartla.v1.Party
 	6,  // 5: kartla.v1.AttestationReport.listed:type_name -> kartla.v1.ListedAgency
 	13, // 6: kartla.v1.AttestationReport.claim:type_name -> kartla.v1.AttestationClaim
-	5,  // 7: kartla.v1.TrustListDescription.root:type_name -> kartla.v1.Party
-	6,  // 8: kartla.v1.TrustListDescription.agencies:type_name -> kartla.v1.ListedAgency
-	21, // 9: kartla.v1.SectionContent.profile:type_name -> kartla.v1.Profile
-	22, // 10: kartla.v1.SectionContent.education:type_name -> kartla.v1.Education
-	23, // 11: kartla.v1.SectionContent.work_experience:type_name -> kartla.v1.WorkExperience
-	24, // 12: kartla.v1.SectionContent.competences:type_name -> kartla.v1.Competences
-	25, // 13: kartla.v1.SectionContent.languages:type_name -> kartla.v1.Languages
-	26, // 14: kartla.v1.SectionContent.work_ability:type_name -> kartla.v1.WorkAbility
-	27, // 15: kartla.v1.SectionContent.action_plan:type_name -> kartla.v1.ActionPlan
-	28, // 16: kartla.v1.SectionContent.progress:type_name -> kartla.v1.Progress
-	29, // 17: kartla.v1.SectionContent.interventions:type_name -> kartla.v1.Interventions
-	30, // 18: kartla.v1.SectionContent.documents:type_name -> kartla.v1.Documents
-	31, // 19: kartla.v1.SectionContent.notes:type_name -> kartla.v1.Notes
-	32, // 20: kartla.v1.SectionContent.sharing_ledger:type_name -> kartla.v1.SharingLedger
-	5,  // 21: kartla.v1.ContributionDescription.sender:type_name -> kartla.v1.Party
-	13, // 22: kartla.v1.ContributionDescription.claim:type_name -> kartla.v1.AttestationClaim
-	16, // 23: kartla.v1.ContributionDescription.content:type_name -> kartla.v1.SectionContent
-	19, // 24: kartla.v1.ProvenanceReport.trust_list:type_name -> kartla.v1.TrustListSummary
-	20, // 25: kartla.v1.ProvenanceReport.entries:type_name -> kartla.v1.EntryProvenance
-	14, // 26: kartla.v1.ProvenanceReport.unmatched:type_name -> kartla.v1.AttestationReport
-	14, // 27: kartla.v1.EntryProvenance.attestations:type_name -> kartla.v1.AttestationReport
-	28, // [28:28] is the sub-list for method output_type
-	28, // [28:28] is the sub-list for method input_type
-	28, // [28:28] is the sub-list for extension type_name
-	28, // [28:28] is the sub-list for extension extendee
-	0,  // [0:28] is the sub-list for field type_name
+	14, // 7: kartla.v1.AttestationDescription.report:type_name -> kartla.v1.AttestationReport
+	5,  // 8: kartla.v1.TrustListDescription.root:type_name -> kartla.v1.Party
+	6,  // 9: kartla.v1.TrustListDescription.agencies:type_name -> kartla.v1.ListedAgency
+	22, // 10: kartla.v1.SectionContent.profile:type_name -> kartla.v1.Profile
+	23, // 11: kartla.v1.SectionContent.education:type_name -> kartla.v1.Education
+	24, // 12: kartla.v1.SectionContent.work_experience:type_name -> kartla.v1.WorkExperience
+	25, // 13: kartla.v1.SectionContent.competences:type_name -> kartla.v1.Competences
+	26, // 14: kartla.v1.SectionContent.languages:type_name -> kartla.v1.Languages
+	27, // 15: kartla.v1.SectionContent.work_ability:type_name -> kartla.v1.WorkAbility
+	28, // 16: kartla.v1.SectionContent.action_plan:type_name -> kartla.v1.ActionPlan
+	29, // 17: kartla.v1.SectionContent.progress:type_name -> kartla.v1.Progress
+	30, // 18: kartla.v1.SectionContent.interventions:type_name -> kartla.v1.Interventions
+	31, // 19: kartla.v1.SectionContent.documents:type_name -> kartla.v1.Documents
+	32, // 20: kartla.v1.SectionContent.notes:type_name -> kartla.v1.Notes
+	33, // 21: kartla.v1.SectionContent.sharing_ledger:type_name -> kartla.v1.SharingLedger
+	5,  // 22: kartla.v1.ContributionDescription.sender:type_name -> kartla.v1.Party
+	13, // 23: kartla.v1.ContributionDescription.claim:type_name -> kartla.v1.AttestationClaim
+	17, // 24: kartla.v1.ContributionDescription.content:type_name -> kartla.v1.SectionContent
+	20, // 25: kartla.v1.ProvenanceReport.trust_list:type_name -> kartla.v1.TrustListSummary
+	21, // 26: kartla.v1.ProvenanceReport.entries:type_name -> kartla.v1.EntryProvenance
+	14, // 27: kartla.v1.ProvenanceReport.unmatched:type_name -> kartla.v1.AttestationReport
+	14, // 28: kartla.v1.EntryProvenance.attestations:type_name -> kartla.v1.AttestationReport
+	29, // [29:29] is the sub-list for method output_type
+	29, // [29:29] is the sub-list for method input_type
+	29, // [29:29] is the sub-list for extension type_name
+	29, // [29:29] is the sub-list for extension extendee
+	0,  // [0:29] is the sub-list for field type_name
 }
 
 func init() { file_kartla_v1_results_proto_init() }
@@ -2263,7 +2341,7 @@ func file_kartla_v1_results_proto_init() {
 	file_kartla_v1_sharing_ledger_proto_init()
 	file_kartla_v1_work_ability_proto_init()
 	file_kartla_v1_work_experience_proto_init()
-	file_kartla_v1_results_proto_msgTypes[15].OneofWrappers = []any{
+	file_kartla_v1_results_proto_msgTypes[16].OneofWrappers = []any{
 		(*SectionContent_Profile)(nil),
 		(*SectionContent_Education)(nil),
 		(*SectionContent_WorkExperience)(nil),
@@ -2283,7 +2361,7 @@ func file_kartla_v1_results_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_kartla_v1_results_proto_rawDesc), len(file_kartla_v1_results_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   20,
+			NumMessages:   21,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -173,6 +173,7 @@ const PROTOTYPES = [
   "kartla_status kartla_section_entry(const char *section, const uint8_t *content, size_t content_len, const char *entry_id, kartla_buffer *out)",
   "kartla_status kartla_attestation_issue(const kartla_identity *agency, const kartla_entry_ref *ref, const char *claim_json, int64_t issued_at, int64_t expires_at, kartla_buffer *out)",
   "kartla_status kartla_attestation_verify(const uint8_t *attestation, size_t attestation_len, const kartla_entry_ref *ref, const uint8_t *trust_list, size_t trust_list_len, int64_t now, kartla_encoding encoding, kartla_buffer *report)",
+  "kartla_status kartla_attestation_describe(const uint8_t *attestation, size_t attestation_len, const uint8_t *trust_list, size_t trust_list_len, int64_t now, kartla_encoding encoding, kartla_buffer *out)",
   "kartla_status kartla_record_attach_attestation(kartla_record *record, const kartla_identity *owner, const uint8_t *attestation, size_t attestation_len, int64_t now, _Out_ int *added)",
   "kartla_status kartla_record_provenance(const kartla_record *record, const kartla_identity *owner, const char *section, const uint8_t *trust_list, size_t trust_list_len, int64_t now, kartla_encoding encoding, kartla_buffer *out)",
   "kartla_status kartla_share_provenance(const kartla_share *share, const char *section, const uint8_t *trust_list, size_t trust_list_len, int64_t now, kartla_encoding encoding, kartla_buffer *out)",

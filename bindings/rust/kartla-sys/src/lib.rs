@@ -435,6 +435,15 @@ extern "C" {
         encoding: kartla_encoding,
         report: *mut kartla_buffer,
     ) -> kartla_status;
+    pub fn kartla_attestation_describe(
+        attestation: *const u8,
+        attestation_len: usize,
+        trust_list: *const u8,
+        trust_list_len: usize,
+        now: i64,
+        encoding: kartla_encoding,
+        out: *mut kartla_buffer,
+    ) -> kartla_status;
     pub fn kartla_record_attach_attestation(
         record: *mut kartla_record,
         owner: *const kartla_identity,
