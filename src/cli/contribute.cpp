@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@
 #include "file_kinds.h"
 #include "files.h"
 #include "kartla/kartla.hpp"
+#include "messages.h"
 #include "output.h"
 #include "owner.h"
 #include "secrets.h"
@@ -134,6 +136,40 @@ std::string entry_lines(const v1::ContributionDescription& description) {
   return text;
 }
 
+// "what it adds", as the owner's own record view would show it (coded values in words, dates as
+// dates, nested parts as nested lines, in the run's language): the contributed section, holding
+// only this entry, in a record made in memory for the purpose and never saved. An entry the view
+// cannot take on its own (a rule relating it to entries the record holds) falls back to its
+// fields, one per line.
+std::string entry_view(const kartla::identity& owner, const v1::ContributionDescription& description) {
+  const v1::SectionContent& content = description.content();
+  const auto* member = content.GetDescriptor()->FindFieldByNumber(static_cast<int>(content.content_case()));
+  if (member == nullptr) return entry_lines(description);
+  std::string bytes;
+  if (!content.GetReflection()->GetMessage(content, member).SerializeToString(&bytes)) return entry_lines(description);
+  try {
+    kartla::record scratch = kartla::record::create(owner);
+    scratch.set_section(description.section(), bytes);
+    kartla::view_options options;
+    options.language = language();
+    const kartla::buffer text = scratch.show_text(description.section(), options);
+    std::string out;
+    // Indented under "adds:"; the view's own heading lines stay as they are.
+    std::string_view view = text.view();
+    while (!view.empty()) {
+      const size_t end = view.find('\n');
+      const std::string_view line = view.substr(0, end);
+      if (!line.empty()) out += "    " + std::string(line);
+      out += "\n";
+      if (end == std::string_view::npos) break;
+      view.remove_prefix(end + 1);
+    }
+    return out;
+  } catch (const kartla::error&) {
+    return entry_lines(description);
+  }
+}
+
 std::string sender_text(const v1::ContributionDescription& description) {
   if (!description.has_sender()) return "?";
   const v1::Party& sender = description.sender();
@@ -141,11 +177,12 @@ std::string sender_text(const v1::ContributionDescription& description) {
          printable(sender.role()) + ")\n    fingerprint " + sender.fingerprint();
 }
 
-std::string describe_text(const std::string& file, const v1::ContributionDescription& d) {
+std::string describe_text(const kartla::identity& owner, const std::string& file,
+                          const v1::ContributionDescription& d) {
   return file + "\n  from " + sender_text(d) + "\n  for record " + d.record_id() + ", section " + d.section() +
          ", entry " + printable(d.entry_id()) + "\n  written " + format_utc(d.created_at()) +
          (d.has_claim() ? ", " + claim_text(d.claim()) : std::string()) +
-         "\n  adds:\n" + entry_lines(d);
+         "\n  adds:\n" + entry_view(owner, d);
 }
 
 v1::ContributionDescription described(const kartla::identity& owner, const std::string& bytes,
@@ -177,10 +214,14 @@ Exit run_contribute(const Args& args) {
 Exit run_inbox(const Args& args) {
   const std::vector<std::string> files = inbox_files(args);
   std::string record_id;
+  // With --record, the record too: what it already holds is marked, so the owner does not accept
+  // the same entry twice in their mind (accepting again would change nothing).
+  std::optional<kartla::record> record;
   const kartla::identity owner = [&] {
     if (const auto rec = args.value("--record")) {
       OwnedRecord owned = open_record_with_owner(*rec, args);
       record_id = owned.record.id();
+      record.emplace(std::move(owned.record));
       return std::move(owned.owner);
     }
     return unlock_identity(args.required("--owner"), args);
@@ -193,19 +234,22 @@ Exit run_inbox(const Args& args) {
   size_t listed = 0;
   for (const std::string& file : files) {
     v1::ContributionDescription d;
+    bool accepted = false;
     try {
       const std::string bytes = std::string(read_input(file, kContributionReadLimit).view());
       // Only files named on the command line get here with another kind (a folder's are sorted
       // out by looks_like_contribution): naming a card as a contribution is a usage error.
       expect_kind(bytes, file, FileKind::contribution);
       d = described(owner, bytes, record_id);
+      accepted = record && kartla::record_contribution_accepted(*record, owner, bytes);
     } catch (const kartla::error& e) {
       if (single) throw;
       warn(file + " refused: " + printable(e.what()) + " (" + e.status_name() + ")");
       continue;
     }
     *listing.add_contributions() = d;
-    text += describe_text(file, d);
+    text += describe_text(owner, file, d);
+    if (accepted) text += std::string("  ") + T("already accepted into the record: accepting it again changes nothing") + "\n";
     ++listed;
   }
   if (!args.flag("--json") && listed == 0) text = "No contributions waiting\n";

@@ -1271,6 +1271,16 @@ static void trust_and_contributions(const struct fixture *f) {
   EXPECT_MISUSE(kartla_record_accept_contribution(record, f->owner, contribution.data, contribution.len, 0, NULL));
 
   flag = 7;
+  EXPECT_MISUSE(kartla_record_contribution_accepted(NULL, f->owner, contribution.data, contribution.len, 0, &flag));
+  EXPECT_ZERO(flag);
+  flag = 7;
+  EXPECT_MISUSE(kartla_record_contribution_accepted(record, NULL, contribution.data, contribution.len, 0, &flag));
+  EXPECT_ZERO(flag);
+  EXPECT_MISUSE(kartla_record_contribution_accepted(record, f->owner, NULL, 4, 0, &flag));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_record_contribution_accepted(record, f->owner, contribution.data, SIZE_MAX, 0, &flag));
+  EXPECT_MISUSE(kartla_record_contribution_accepted(record, f->owner, contribution.data, contribution.len, 0, NULL));
+
+  flag = 7;
   EXPECT_MISUSE(kartla_record_attach_attestation(NULL, f->owner, contribution.data, contribution.len, 0, &flag));
   EXPECT_ZERO(flag);
   EXPECT_MISUSE(kartla_record_attach_attestation(record, NULL, contribution.data, contribution.len, 0, &flag));

@@ -181,6 +181,7 @@ const PROTOTYPES = [
   "kartla_status kartla_contribution_create(const kartla_identity *agency, const uint8_t *owner_card, size_t owner_card_len, const char *record_id, const char *section, const uint8_t *entry_json, size_t entry_json_len, const char *claim_json, int64_t now, kartla_buffer *out)",
   "kartla_status kartla_contribution_describe(const kartla_identity *owner, const uint8_t *contribution, size_t contribution_len, const char *record_id, int64_t now, kartla_encoding encoding, kartla_buffer *out)",
   "kartla_status kartla_record_accept_contribution(kartla_record *record, const kartla_identity *owner, const uint8_t *contribution, size_t contribution_len, int64_t now, _Out_ int *added)",
+  "kartla_status kartla_record_contribution_accepted(const kartla_record *record, const kartla_identity *owner, const uint8_t *contribution, size_t contribution_len, int64_t now, _Out_ int *accepted)",
   // experimental/receipt.h
   "kartla_status kartla_record_receipt(const kartla_record *record, const char *grant_id, kartla_buffer *out)",
   "kartla_status kartla_receipt_describe(const uint8_t *receipt, size_t receipt_len, const uint8_t *owner_card, size_t owner_card_len, const uint8_t *agency_card, size_t agency_card_len, kartla_encoding encoding, kartla_buffer *out)",

@@ -309,7 +309,15 @@ TEST_CASE("capi: accept validates the whole merged section; refused, the record 
     "assertion": {"source": "SELF_REPORTED", "asserted_at": "2025-10-01T00:00:00Z"}},
     {"id": "i9", "title": "SFI", "status": "ONGOING",
     "assertion": {"source": "SELF_REPORTED", "asserted_at": "2025-10-01T00:00:00Z"}}]})");
+  CHECK_FALSE(kartla::record_contribution_accepted(r, people().owner, ghost, kNow));
   CHECK(kartla::record_accept_contribution(r, people().owner, ghost, kNow));
+  // Accepted: the record says so, and so it stays after the owner edits the entry (the agency's
+  // attestation is what marks it), while another contribution of the same entry is not.
+  CHECK(kartla::record_contribution_accepted(r, people().owner, ghost, kNow));
+  const std::string again = kartla::contribution_create(
+      people().agency, people().owner_card, r.id(), "interventions",
+      intervention_json(kRegisterAssertion + R"(, "parallel_with": ["i9"])"), {}, kNow + 1);
+  CHECK_FALSE(kartla::record_contribution_accepted(r, people().owner, again, kNow + 1));
   const std::string merged = r.section_json("interventions").str();
   CHECK(contains(merged, "af-1"));
   CHECK(failure_of([&] { r.set_section_json("interventions", merged); }).status == KARTLA_OK);

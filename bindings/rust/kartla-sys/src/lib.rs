@@ -502,6 +502,14 @@ extern "C" {
         now: i64,
         added: *mut c_int,
     ) -> kartla_status;
+    pub fn kartla_record_contribution_accepted(
+        record: *const kartla_record,
+        owner: *const kartla_identity,
+        contribution: *const u8,
+        contribution_len: usize,
+        now: i64,
+        accepted: *mut c_int,
+    ) -> kartla_status;
 
     // kartla/experimental/receipt.h
     pub fn kartla_record_receipt(
