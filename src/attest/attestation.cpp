@@ -123,18 +123,30 @@ Finding issuer_trust(const VerifiedTrustList* trust, const format::Card& issuer,
   return Finding::ok;
 }
 
-AttestationCheck verify_attestation(ByteView signed_attestation, const EntryRef& expected, ByteView entry_bytes,
-                                    int64_t now, const VerifiedTrustList* trust) {
-  AttestationCheck check;
+// The checks that need no entry: an attestation that decoded and whose signature held is judged
+// on its times, its claim and its issuer's place on the trust list (SPEC §13.2 steps g to j).
+static AttestationCheck& judge_signed(AttestationCheck& check, int64_t now, const VerifiedTrustList* trust);
+
+// Decodes the attestation and checks its issuer's card and signature into `check`; false (with
+// the finding set) if that fails.
+static bool decode_signed(AttestationCheck& check, ByteView signed_attestation) {
   try {
     check.attestation = format::decode_signed_attestation(signed_attestation);
   } catch (const Error& e) {
     const bool signature = e.code() == Code::signature;
-    return invalid(check, signature ? Finding::bad_signature : Finding::malformed, e.code(), e.what());
+    invalid(check, signature ? Finding::bad_signature : Finding::malformed, e.code(), e.what());
+    return false;
   }
-  const format::Attestation& a = check.attestation->attestation;
   const format::Card& issuer = check.attestation->issuer.card;
   check.issuer_fingerprint = format::fingerprint(issuer.signing_key, issuer.encryption_key);
+  return true;
+}
+
+AttestationCheck verify_attestation(ByteView signed_attestation, const EntryRef& expected, ByteView entry_bytes,
+                                    int64_t now, const VerifiedTrustList* trust) {
+  AttestationCheck check;
+  if (!decode_signed(check, signed_attestation)) return check;
+  const format::Attestation& a = check.attestation->attestation;
 
   // Binding first: an attestation that is about something else says nothing about this entry,
   // whatever its times or issuer.
@@ -154,6 +166,18 @@ AttestationCheck verify_attestation(ByteView signed_attestation, const EntryRef&
   if (!crypto::equal_constant_time(a.entry_hash, format::attested_entry_hash(entry_bytes)))
     return invalid(check, Finding::content_changed, Code::integrity,
                    "the entry has changed since it was attested");
+  return judge_signed(check, now, trust);
+}
+
+AttestationCheck inspect_attestation(ByteView signed_attestation, int64_t now, const VerifiedTrustList* trust) {
+  AttestationCheck check;
+  if (!decode_signed(check, signed_attestation)) return check;
+  return judge_signed(check, now, trust);
+}
+
+static AttestationCheck& judge_signed(AttestationCheck& check, int64_t now, const VerifiedTrustList* trust) {
+  const format::Attestation& a = check.attestation->attestation;
+  const format::Card& issuer = check.attestation->issuer.card;
   if (a.expires_at != 0 && now >= a.expires_at)
     return invalid(check, Finding::expired, Code::expired,
                    "the attestation has expired");
@@ -163,7 +187,7 @@ AttestationCheck verify_attestation(ByteView signed_attestation, const EntryRef&
     return invalid(check, Finding::not_yet_valid, Code::expired,
                    "the attestation is dated in the future");
   // Last of the checks that make it invalid: a claim is only worth judging once the attestation
-  // is known to be about this entry and current. Its signature proves who said it, not that it
+  // is known to be about this entry (when there is one to check it against) and current. Its signature proves who said it, not that it
   // means anything: a level or method no code system knows, or a date that never was, is refused
   // here as the owner's own content would be (SPEC §13.2 step i).
   if (const std::vector<model::Violation> violations = claim_violations(a.claim); !violations.empty())

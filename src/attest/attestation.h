@@ -100,6 +100,13 @@ struct AttestationCheck {
 AttestationCheck verify_attestation(ByteView signed_attestation, const EntryRef& expected, ByteView entry_bytes,
                                     int64_t now, const VerifiedTrustList* trust);
 
+// An attestation on its own, before anyone relies on it (`kartla attest show`): the issuer's card
+// and signature, the times at `now`, the claim's content rules and the issuer's place on the
+// optional trust list, as verify_attestation judges them; but not what it is about, which needs
+// the entry. Findings: ok, malformed, bad_signature, expired, not_yet_valid, bad_claim and the
+// untrusted ones. Never throws for what the attestation contains.
+AttestationCheck inspect_attestation(ByteView signed_attestation, int64_t now, const VerifiedTrustList* trust);
+
 // The trust half on its own: is the agency with this card vouched for at time `at`?
 // (Finding::ok, no_trust_list, issuer_not_listed, issuer_not_yet_listed or issuer_no_longer_listed.)
 Finding issuer_trust(const VerifiedTrustList* trust, const format::Card& issuer, int64_t at,

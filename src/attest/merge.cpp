@@ -75,4 +75,12 @@ MergeOutcome accept_contribution(model::Record& record, const model::OwnerKeys& 
   return MergeOutcome::added;
 }
 
+bool contribution_accepted(const model::Record& record, const model::OwnerKeys& owner, ByteView contribution_file,
+                           int64_t now) {
+  const VerifiedContribution c = open_contribution(owner, contribution_file, now, record.record_id());
+  if (!record.has_section(*c.section)) return false;
+  const crypto::SecretBuffer plaintext = record.read_section(*c.section);
+  return holds(stored_attestations(*c.section, plaintext.view()), c.attestation);
+}
+
 }  // namespace kartla::attest

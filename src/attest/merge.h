@@ -34,4 +34,11 @@ MergeOutcome attach_attestation(model::Record& record, const model::OwnerKeys& o
 MergeOutcome accept_contribution(model::Record& record, const model::OwnerKeys& owner, ByteView contribution_file,
                                  int64_t now);
 
+// Has this contribution been accepted into `record`: does its section hold the agency's
+// attestation from it (what makes accepting again change nothing, §13.5 step 1)? Every error of
+// open_contribution, with the record's id as the expected one. Reads only: an inbox marks what
+// was accepted without a trial merge.
+bool contribution_accepted(const model::Record& record, const model::OwnerKeys& owner, ByteView contribution_file,
+                           int64_t now);
+
 }  // namespace kartla::attest

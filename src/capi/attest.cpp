@@ -14,6 +14,7 @@
 #include "capi/handles.h"
 #include "crypto/encoding.h"
 #include "format/attestation_codec.h"
+#include "format/fingerprint.h"
 #include "format/framing.h"
 #include "format/limits.h"
 #include "model/section_registry.h"
@@ -108,6 +109,35 @@ kartla_status kartla_attestation_verify(const uint8_t* attestation, size_t attes
     kartla::v1::AttestationReport result;
     kartla::capi::fill_attestation_report(check, &result);
     kartla::capi::emit(result, encoding, report);
+    if (check.verdict == attest::Verdict::invalid) fail(check.code, check.message);
+  });
+}
+
+kartla_status kartla_attestation_describe(const uint8_t* attestation, size_t attestation_len,
+                                          const uint8_t* trust_list, size_t trust_list_len, int64_t now,
+                                          kartla_encoding encoding, kartla_buffer* out) {
+  return guarded([&] {
+    kartla::capi::require_encoding(encoding);
+    require_empty(out, "out");
+    const ByteView file =
+        bounded_input(attestation, attestation_len, framed_limit(format::kMaxAttestationBytes), "attestation");
+    const ByteView list_file =
+        bounded_input(trust_list, trust_list_len, framed_limit(format::kMaxTrustListBytes), "trust_list");
+    const int64_t at = time_or_now(now);
+    std::optional<attest::VerifiedTrustList> trust;
+    if (list_file.size != 0) trust = attest::verify_trust_list(list_file, {at, std::nullopt, ""});
+    const attest::AttestationCheck check =
+        attest::inspect_attestation(attest::attestation_from_file(file), at, trust ? &*trust : nullptr);
+    kartla::v1::AttestationDescription result;
+    kartla::capi::fill_attestation_report(check, result.mutable_report());
+    if (check.attestation) {
+      const format::Attestation& a = check.attestation->attestation;
+      result.set_owner_fingerprint(format::fingerprint(a.owner_signing_key, a.owner_encryption_key));
+      result.set_record_id(kartla::crypto::to_hex(a.record_id));
+      if (const kartla::model::SectionInfo* section = kartla::model::section_by_id(a.section_id))
+        result.set_section(std::string(section->name));
+    }
+    kartla::capi::emit(result, encoding, out);
     if (check.verdict == attest::Verdict::invalid) fail(check.code, check.message);
   });
 }

@@ -142,4 +142,18 @@ kartla_status kartla_record_accept_contribution(kartla_record* record, const kar
   });
 }
 
+kartla_status kartla_record_contribution_accepted(const kartla_record* record, const kartla_identity* owner,
+                                                  const uint8_t* contribution, size_t contribution_len, int64_t now,
+                                                  int* accepted) {
+  if (accepted != nullptr) *accepted = 0;
+  return guarded([&] {
+    require_output(record, "record");
+    require_output(accepted, "accepted");
+    const auto keys = keys_of(owner);
+    record->record.check_owner(keys);
+    const ByteView file = contribution_input(contribution, contribution_len);
+    *accepted = attest::contribution_accepted(record->record, keys, file, time_or_now(now)) ? 1 : 0;
+  });
+}
+
 }  // extern "C"

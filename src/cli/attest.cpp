@@ -19,6 +19,7 @@
 #include "args.h"
 #include "cli_files.pb.h"
 #include "commands.h"
+#include "file_kinds.h"
 #include "files.h"
 #include "kartla/kartla.hpp"
 #include "messages.h"
@@ -121,9 +122,10 @@ Exit run_attest(const Args& args) {
   const auto expires = args.value("--expires");
   const int64_t expires_at = expires ? parse_time_arg(*expires, "--expires", DateMeaning::through_day) : 0;
   check_readable(from);
+  expect_file_kind(from, FileKind::record);
   check_new_output(out);
   const std::string claim = std::string(read_input(claim_path, kClaimReadLimit).view());
-  const std::string owner_card = std::string(read_input(owner_card_path, kSmallFileReadLimit).view());
+  const std::string owner_card = std::string(read_kartla_file(owner_card_path, FileKind::card, kSmallFileReadLimit).view());
 
   const kartla::identity agency = unlock_identity(args.required("--as"), args);
   const kartla::share share = kartla::share::open_file(from, agency);
@@ -154,7 +156,8 @@ Exit run_attest(const Args& args) {
 Exit run_record_attach(const Args& args) {
   args.expect_positionals({"REC.kartla"});
   const std::string path = args.positional(0);
-  const std::string attestation = std::string(read_input(args.required("--attestation"), kAttestationReadLimit).view());
+  const std::string attestation = std::string(
+      read_kartla_file(args.required("--attestation"), FileKind::attestation, kAttestationReadLimit).view());
   OwnedRecord owned = open_record_with_owner(path, args);
   const bool added = kartla::record_attach_attestation(owned.record, owned.owner, attestation);
   if (added) owned.save(path);
@@ -191,7 +194,7 @@ Exit run_trust_add(const Args& args) {
   if (draft.sequence == 0) usage_error(T("--sequence must be at least 1"));
 
   DraftAgency added;
-  added.card = std::string(read_input(card_path, kSmallFileReadLimit).view());
+  added.card = std::string(read_kartla_file(card_path, FileKind::card, kSmallFileReadLimit).view());
   added.role = role;
   added.valid_from = from ? parse_time_arg(*from, "--valid-from", DateMeaning::start_of_day)
                           : static_cast<int64_t>(std::time(nullptr));

@@ -87,6 +87,11 @@ Exit run_agent_start(const Args& args);
 Exit run_agent_status(const Args& args);
 Exit run_agent_stop(const Args& args);
 Exit run_agent_forget(const Args& args);
+// attest_show.cpp: a signed object inspected before anyone relies on it
+Exit run_attest_show(const Args& args);
+// `verify` of an attestation or trust list (and a clear refusal for other kinds): false if `path`
+// is a record or bundle (or not a Kartla file), which run_verify checks itself.
+bool verify_signed_object(const Args& args, const std::string& path);
 // contribute.cpp: contributions written by agencies
 Exit run_contribute(const Args& args);
 Exit run_inbox(const Args& args);

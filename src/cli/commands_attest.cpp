@@ -33,6 +33,20 @@ std::vector<Command> attest_commands() {
       {"--expires", "DATE", N_("the attestation's expiry (default: none)")},
       kPassphraseFile},
      run_attest},
+    {"attest", "show", "A.att [--trust TRUST.list [--trust-root ROOT.card]] [--json]",
+     N_("inspect an attestation before relying on it: who signed it, what it claims"),
+     N_("Checks the issuer's card and signature and shows who signed it (name, organisation, role\n"
+        "and fingerprint, as the issuer's own card says), whose record, which section and entry it is\n"
+        "about, what it claims (kind, level, method, date, credits, assessor), when it was issued and\n"
+        "expires, and with --trust whether a trust list vouches for the issuer (a root not pinned with\n"
+        "--trust-root is warned about). Whether it holds for the entry needs the entry: `record\n"
+        "attach` and `record provenance` check that. `kartla verify A.att` does the same. A bad\n"
+        "signature exits 4, an expired attestation 3, a claim breaking a rule 2, after the report."),
+     {{"--trust", "TRUST.list", N_("judge the issuer by this trust list")},
+      kTrustRoot,
+      {"--last-seen-trust", "N", N_("with --trust: an older trust list than sequence N is an error")},
+      {"--json", "", N_("print the description as JSON")}},
+     run_attest_show},
     {"record", "attach", "REC.kartla --owner OWNER.id --attestation A.att",
      N_("store an agency's attestation with the entry it is about"),
      N_("Checks the attestation against the entry it names (this person, this record, the entry's\n"

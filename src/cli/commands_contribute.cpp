@@ -65,7 +65,7 @@ std::vector<Command> contribute_commands() {
       kPassphraseFile},
      run_report},
     {"", "verify", "FILE [--json] [--last-seen N] [--trust TRUST.list]",
-     N_("check a record's signature and integrity, without any key"),
+     N_("check a signed file (record, bundle, attestation, trust list) without any key"),
      N_("Checks the owner's signature over the exact manifest bytes and the hash of every section\n"
         "present, then prints the record id, owner fingerprint, sequence number, previous-manifest\n"
         "hash and sections. Anyone holding the file can run it; no passphrase is needed. With\n"
@@ -73,7 +73,10 @@ std::vector<Command> contribute_commands() {
         "code 7. --trust TRUST.list also verifies the trust list (root, sequence, expiry, agencies):\n"
         "older than --last-seen-trust, or than the newest list of its root this computer has verified,\n"
         "exits 7; expired 3, not signed by --trust-root 4. Entries are\n"
-        "encrypted, so per-entry provenance needs a key: `record provenance` or `open --trust`."),
+        "encrypted, so per-entry provenance needs a key: `record provenance` or `open --trust`.\n"
+        "An attestation is shown as `kartla attest show` shows it (--trust judges its issuer), a\n"
+        "trust list as `kartla trust show` shows it. A contribution is sealed to the person it is\n"
+        "for (`kartla inbox`); any other kind of file is a usage error (exit 2)."),
      {{"--json", "", N_("print the report as JSON")},
       {"--last-seen", "N", N_("the highest sequence number seen before: an older copy is an error")},
       {"--trust", "TRUST.list", N_("also verify this trust list and report its state")},

@@ -12,12 +12,14 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "args.h"
 #include "cli_output.pb.h"
 #include "commands.h"
+#include "file_kinds.h"
 #include "files.h"
 #include "kartla/kartla.hpp"
 #include "messages.h"
@@ -137,6 +139,40 @@ std::string entry_lines(const v1::ContributionDescription& description) {
   return text;
 }
 
+// "what it adds", as the owner's own record view would show it (coded values in words, dates as
+// dates, nested parts as nested lines, in the run's language): the contributed section, holding
+// only this entry, in a record made in memory for the purpose and never saved. An entry the view
+// cannot take on its own (a rule relating it to entries the record holds) falls back to its
+// fields, one per line.
+std::string entry_view(const kartla::identity& owner, const v1::ContributionDescription& description) {
+  const v1::SectionContent& content = description.content();
+  const auto* member = content.GetDescriptor()->FindFieldByNumber(static_cast<int>(content.content_case()));
+  if (member == nullptr) return entry_lines(description);
+  std::string bytes;
+  if (!content.GetReflection()->GetMessage(content, member).SerializeToString(&bytes)) return entry_lines(description);
+  try {
+    kartla::record scratch = kartla::record::create(owner);
+    scratch.set_section(description.section(), bytes);
+    kartla::view_options options;
+    options.language = language();
+    const kartla::buffer text = scratch.show_text(description.section(), options);
+    std::string out;
+    // Indented under "adds:"; the view's own heading lines stay as they are.
+    std::string_view view = text.view();
+    while (!view.empty()) {
+      const size_t end = view.find('\n');
+      const std::string_view line = view.substr(0, end);
+      if (!line.empty()) out += "    " + std::string(line);
+      out += "\n";
+      if (end == std::string_view::npos) break;
+      view.remove_prefix(end + 1);
+    }
+    return out;
+  } catch (const kartla::error&) {
+    return entry_lines(description);
+  }
+}
+
 std::string sender_text(const v1::ContributionDescription& description) {
   if (!description.has_sender()) return "?";
   const v1::Party& sender = description.sender();
@@ -145,11 +181,12 @@ std::string sender_text(const v1::ContributionDescription& description) {
          "\n    " + fill(T("fingerprint %s"), {sender.fingerprint()});
 }
 
-std::string describe_text(const std::string& file, const v1::ContributionDescription& d) {
+std::string describe_text(const kartla::identity& owner, const std::string& file,
+                          const v1::ContributionDescription& d) {
   return file + "\n  " + fill(T("from %s"), {sender_text(d)}) + "\n  " +
          fill(T("for record %1$s, section %2$s, entry %3$s"), {d.record_id(), d.section(), printable(d.entry_id())}) +
          "\n  " + fill(T("written %s"), {format_utc(d.created_at())}) +
-         (d.has_claim() ? ", " + claim_text(d.claim()) : std::string()) + "\n  " + T("adds:") + "\n" + entry_lines(d);
+         (d.has_claim() ? ", " + claim_text(d.claim()) : std::string()) + "\n  " + T("adds:") + "\n" + entry_view(owner, d);
 }
 
 v1::ContributionDescription described(const kartla::identity& owner, const std::string& bytes,
@@ -162,7 +199,7 @@ v1::ContributionDescription described(const kartla::identity& owner, const std::
 
 Exit run_contribute(const Args& args) {
   args.expect_positionals({});
-  const std::string owner_card = std::string(read_input(args.required("--to"), kSmallFileReadLimit).view());
+  const std::string owner_card = std::string(read_kartla_file(args.required("--to"), FileKind::card, kSmallFileReadLimit).view());
   const std::string record_id = args.required("--record-id");
   const std::string section = args.required("--section");
   const std::string entry = std::string(read_input(renamed_required(args, "--in", "--json"), kEntryReadLimit).view());
@@ -183,10 +220,14 @@ Exit run_contribute(const Args& args) {
 Exit run_inbox(const Args& args) {
   const std::vector<std::string> files = inbox_files(args);
   std::string record_id;
+  // With --record, the record too: what it already holds is marked, so the owner does not accept
+  // the same entry twice in their mind (accepting again would change nothing).
+  std::optional<kartla::record> record;
   const kartla::identity owner = [&] {
     if (const auto rec = args.value("--record")) {
       OwnedRecord owned = open_record_with_owner(*rec, args);
       record_id = owned.record.id();
+      record.emplace(std::move(owned.record));
       return std::move(owned.owner);
     }
     return unlock_identity(args.required("--owner"), args);
@@ -199,16 +240,22 @@ Exit run_inbox(const Args& args) {
   size_t listed = 0;
   for (const std::string& file : files) {
     v1::ContributionDescription d;
+    bool accepted = false;
     try {
       const std::string bytes = std::string(read_input(file, kContributionReadLimit).view());
+      // Only files named on the command line get here with another kind (a folder's are sorted
+      // out by looks_like_contribution): naming a card as a contribution is a usage error.
+      expect_kind(bytes, file, FileKind::contribution);
       d = described(owner, bytes, record_id);
+      accepted = record && kartla::record_contribution_accepted(*record, owner, bytes);
     } catch (const kartla::error& e) {
       if (single) throw;
       warn(fill(T("%1$s refused: %2$s (%3$s)"), {file, printable(e.what()), e.status_name()}));
       continue;
     }
     *listing.add_contributions() = d;
-    text += describe_text(file, d);
+    text += describe_text(owner, file, d);
+    if (accepted) text += std::string("  ") + T("already accepted into the record: accepting it again changes nothing") + "\n";
     ++listed;
   }
   if (!args.flag("--json") && listed == 0) text = std::string(T("No contributions waiting")) + "\n";
@@ -219,7 +266,8 @@ Exit run_inbox(const Args& args) {
 Exit run_accept(const Args& args) {
   args.expect_positionals({"REC.kartla", "CONTRIBUTION"});
   const std::string path = args.positional(0);
-  const std::string bytes = std::string(read_input(args.positional(1), kContributionReadLimit).view());
+  const std::string bytes =
+      std::string(read_kartla_file(args.positional(1), FileKind::contribution, kContributionReadLimit).view());
   OwnedRecord owned = open_record_with_owner(path, args);
   const v1::ContributionDescription d = described(owned.owner, bytes, owned.record.id());
   const bool added = kartla::record_accept_contribution(owned.record, owned.owner, bytes);

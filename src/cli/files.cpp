@@ -23,6 +23,7 @@
 
 #include "args.h"
 #include "cli_files.pb.h"
+#include "file_kinds.h"
 #include "kartla/kartla.hpp"
 #include "messages.h"
 #include "output.h"
@@ -335,9 +336,9 @@ std::string state_folder() {
 
 TrustListInput read_trust_list(const Args& args, const std::string& path) {
   TrustListInput out;
-  out.bytes = std::string(read_input(path, kTrustListReadLimit).view());
+  out.bytes = std::string(read_kartla_file(path, FileKind::trust_list, kTrustListReadLimit).view());
   std::string root;
-  if (const auto root_path = args.value("--trust-root")) root = std::string(read_input(*root_path, kSmallFileReadLimit).view());
+  if (const auto root_path = args.value("--trust-root")) root = std::string(read_kartla_file(*root_path, FileKind::card, kSmallFileReadLimit).view());
   uint64_t last_seen = 0;
   if (const auto n = args.value("--last-seen-trust")) last_seen = parse_unsigned(*n, "--last-seen-trust", UINT64_MAX);
   // The newest list of this root that this computer has verified counts as seen too, so an older

@@ -10,6 +10,7 @@
 #include "args.h"
 #include "cli_output.pb.h"
 #include "commands.h"
+#include "file_kinds.h"
 #include "files.h"
 #include "kartla/kartla.hpp"
 #include "messages.h"
@@ -177,7 +178,7 @@ void set_new_passphrase(kartla::identity& identity, const Args& args, const Secr
 Exit run_identity_recover(const Args& args) {
   args.expect_positionals({"OWNER.id"});
   const std::string& path = args.positional(0);
-  const Secret file = read_input(path, kSmallFileReadLimit);
+  const Secret file = read_kartla_file(path, FileKind::identity, kSmallFileReadLimit);
   const Secret code = recovery_code(args, path);
   kartla::identity identity = kartla::identity::recover(file.view(), code.view());
   const Secret passphrase = replacement_passphrase(args);
@@ -248,7 +249,7 @@ Exit run_agency_card(const Args& args) {
 
 Exit run_agency_show(const Args& args) {
   args.expect_positionals({"AGENCY.card"});
-  const Secret card = read_input(args.positional(0), kSmallFileReadLimit);
+  const Secret card = read_kartla_file(args.positional(0), FileKind::card, kSmallFileReadLimit);
   const auto described = parse_result<v1::CardDescription>(kartla::card_describe(card.view(), KARTLA_ENCODING_PROTOBUF));
   write_stdout(args.flag("--json") ? json_text(described) : card_report(described));
   return Exit::ok;

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <limits>
 
+#include "file_kinds.h"
 #include "messages.h"
 #include "output.h"
 #include "secrets.h"
@@ -36,6 +37,7 @@ void OwnedRecord::save(const std::string& record_path) {
 
 OwnedRecord open_record_with_owner(const std::string& path, const Args& args) {
   check_readable(path);
+  expect_file_kind(path, FileKind::record);
   kartla::identity owner = unlock_owner(args);
   kartla_record_open_options options;
   kartla_record_open_options_init(&options);
@@ -47,6 +49,8 @@ OwnedRecord open_record_with_owner(const std::string& path, const Args& args) {
     try {
       return kartla::record::open_file(path, owner, options);
     } catch (const kartla::error& e) {
+      if (e.status() == KARTLA_E_FORMAT && is_share_bundle(path))
+        usage_error(fill(T("%s is a share bundle, not the owner's record file"), {path}));
       if (e.status() != KARTLA_E_ROLLBACK) throw;
       throw kartla::error(e.status(),
                           fill(T("%s (to read it anyway, or to continue from it if the newer copy is lost, add "

@@ -15,6 +15,7 @@
 #include "args.h"
 #include "cli_output.pb.h"
 #include "commands.h"
+#include "file_kinds.h"
 #include "files.h"
 #include "kartla/kartla.hpp"
 #include "kartla/v1/sharing_ledger.pb.h"
@@ -182,7 +183,9 @@ Exit run_record_set(const Args& args) {
   args.expect_positionals({"REC.kartla"});
   const std::string& path = args.positional(0);
   const std::string section = section_option(args);
-  const Secret json = read_input(renamed_required(args, "--in", "--json"), kSectionJsonReadLimit);
+  const std::string json_path = renamed_required(args, "--in", "--json");
+  const Secret json = read_input(json_path, kSectionJsonReadLimit);
+  expect_section_content(json.view(), json_path);
 
   OwnedRecord owned = open_record_with_owner(path, args);
   kartla::record& record = owned.record;

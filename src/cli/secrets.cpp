@@ -18,6 +18,7 @@
 
 #include "agent_client.h"
 #include "args.h"
+#include "file_kinds.h"
 #include "files.h"
 #include "messages.h"
 #include "output.h"
@@ -284,7 +285,7 @@ Secret recovery_code(const Args& args, const std::string& identity_path) {
 }
 
 kartla::identity unlock_identity(const std::string& path, const Args& args, AgentUse agent_use) {
-  const Secret file = read_input(path, kSmallFileReadLimit);
+  const Secret file = read_kartla_file(path, FileKind::identity, kSmallFileReadLimit);
   const bool use_agent = agent_use == AgentUse::unless_no_agent && !args.flag("--no-agent");
   // A running agent that holds this file's key spares the person the prompt and Argon2id.
   if (use_agent)

@@ -20,6 +20,7 @@
 #include "args.h"
 #include "cli_output.pb.h"
 #include "commands.h"
+#include "file_kinds.h"
 #include "files.h"
 #include "kartla/kartla.hpp"
 #include "kartla/v1/sharing_ledger.pb.h"
@@ -35,7 +36,7 @@ namespace kartla::cli {
 // its self-signature fails or it is not a card at all.
 AgencyCard read_agency_card(const std::string& path) {
   AgencyCard card;
-  card.bytes = read_input(path, kSmallFileReadLimit);
+  card.bytes = read_kartla_file(path, FileKind::card, kSmallFileReadLimit);
   const auto described =
       parse_result<v1::CardDescription>(kartla::card_describe(card.bytes.view(), KARTLA_ENCODING_PROTOBUF));
   const std::string& kind = described.kind();
@@ -275,7 +276,7 @@ std::string statement(const v1::ReceiptDescription& d, const std::string& owner_
 }
 
 std::string read_card(const std::optional<std::string>& path) {
-  return path ? std::string(read_input(*path, kSmallFileReadLimit).view()) : std::string();
+  return path ? std::string(read_kartla_file(*path, FileKind::card, kSmallFileReadLimit).view()) : std::string();
 }
 
 }  // namespace
@@ -452,7 +453,7 @@ Exit run_receipt_show(const Args& args) {
   const std::string& path = args.positional(0);
   const auto owner_card_path = args.value("--owner-card");
   const auto agency_card_path = args.value("--agency-card");
-  const std::string receipt = std::string(read_input(path, kSmallFileReadLimit).view());
+  const std::string receipt = std::string(read_kartla_file(path, FileKind::receipt, kSmallFileReadLimit).view());
   const std::string owner_card = read_card(owner_card_path);
   const std::string agency_card = read_card(agency_card_path);
   const auto d = parse_result<v1::ReceiptDescription>(

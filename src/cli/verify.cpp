@@ -13,6 +13,7 @@
 #include "args.h"
 #include "cli_output.pb.h"
 #include "commands.h"
+#include "file_kinds.h"
 #include "files.h"
 #include "kartla/kartla.hpp"
 #include "messages.h"
@@ -77,6 +78,7 @@ Exit run_verify(const Args& args) {
   if (auto text = args.value("--last-seen"))
     last_seen = parse_unsigned(*text, "--last-seen", std::numeric_limits<uint64_t>::max());
 
+  if (verify_signed_object(args, args.positional(0))) return Exit::ok;
   const kartla::verification v = kartla::verification::of_file(args.positional(0));
   // Checked before anything is printed: an older copy prints nothing on stdout.
   if (last_seen) v.check_last_seen(*last_seen);

@@ -16,6 +16,7 @@
 #include "cli_output.pb.h"
 #include "commands.h"
 #include "documents.h"
+#include "file_kinds.h"
 #include "files.h"
 #include "messages.h"
 #include "kartla/kartla.hpp"
@@ -48,8 +49,9 @@ AgencyArgs agency_args(const std::string& path, const Args& args) {
   if (auto text = args.value("--at")) out.at = parse_time_arg(*text, "--at", DateMeaning::start_of_day);
   if (auto text = args.value("--last-seen"))
     out.last_seen = parse_unsigned(*text, "--last-seen", std::numeric_limits<uint64_t>::max());
-  if (auto card = args.value("--owner-card")) out.owner_card = read_input(*card, kSmallFileReadLimit);
+  if (auto card = args.value("--owner-card")) out.owner_card = read_kartla_file(*card, FileKind::card, kSmallFileReadLimit);
   check_readable(path);
+  expect_file_kind(path, FileKind::record);
   return out;
 }
 

@@ -1231,6 +1231,21 @@ static void attestations(const struct fixture *f) {
   bad.version = 0;
   EXPECT_MISUSE(kartla_attestation_verify(attestation.data, attestation.len, &bad, NULL, 0, 0, KARTLA_ENCODING_JSON, &buf));
   EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_attestation_describe(NULL, 4, NULL, 0, 0, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_attestation_describe(attestation.data, SIZE_MAX, NULL, 0, 0, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_attestation_describe(attestation.data, attestation.len, NULL, 4, 0, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_EMPTY(buf);
+  /* An attestation is not a trust list. */
+  EXPECT_STATUS(KARTLA_E_FORMAT, kartla_attestation_describe(attestation.data, attestation.len, attestation.data,
+                                                             attestation.len, 0, KARTLA_ENCODING_JSON, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_attestation_describe(attestation.data, attestation.len, NULL, 0, 0, KARTLA_ENCODING_JSON, NULL));
+  EXPECT_MISUSE(kartla_attestation_describe(attestation.data, attestation.len, NULL, 0, 0, BAD_ENCODING, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_attestation_describe(attestation.data, attestation.len, NULL, 0, 0, KARTLA_ENCODING_JSON, &full));
+  EXPECT_UNTOUCHED(full, copy);
   /* The documented exception: an attestation judged invalid comes with its report. */
   bad = ref;
   bad.entry_id = "n2";
@@ -1417,6 +1432,16 @@ static void trust_and_contributions(const struct fixture *f) {
   EXPECT_MISUSE(kartla_record_accept_contribution(record, f->owner, NULL, 4, 0, &flag));
   EXPECT_STATUS(KARTLA_E_LIMIT, kartla_record_accept_contribution(record, f->owner, contribution.data, SIZE_MAX, 0, &flag));
   EXPECT_MISUSE(kartla_record_accept_contribution(record, f->owner, contribution.data, contribution.len, 0, NULL));
+
+  flag = 7;
+  EXPECT_MISUSE(kartla_record_contribution_accepted(NULL, f->owner, contribution.data, contribution.len, 0, &flag));
+  EXPECT_ZERO(flag);
+  flag = 7;
+  EXPECT_MISUSE(kartla_record_contribution_accepted(record, NULL, contribution.data, contribution.len, 0, &flag));
+  EXPECT_ZERO(flag);
+  EXPECT_MISUSE(kartla_record_contribution_accepted(record, f->owner, NULL, 4, 0, &flag));
+  EXPECT_STATUS(KARTLA_E_LIMIT, kartla_record_contribution_accepted(record, f->owner, contribution.data, SIZE_MAX, 0, &flag));
+  EXPECT_MISUSE(kartla_record_contribution_accepted(record, f->owner, contribution.data, contribution.len, 0, NULL));
 
   flag = 7;
   EXPECT_MISUSE(kartla_record_attach_attestation(NULL, f->owner, contribution.data, contribution.len, 0, &flag));

@@ -1359,6 +1359,77 @@ func (x *AttestationReport) GetExpiresAt() int64 {
 	return 0
 }
 
+// kartla_attestation_describe: an attestation on its own, before anyone relies on it. `report`
+// judges what needs no entry (issuer, signature, times, claim, trust list); the fields after it
+// say what the attestation is about, set once it decoded and its signature held.
+type AttestationDescription struct {
+	state            protoimpl.MessageState `protogen:"open.v1"`
+	Report           *AttestationReport     `protobuf:"bytes,1,opt,name=report,proto3" json:"report,omitempty"`
+	OwnerFingerprint string                 `protobuf:"bytes,2,opt,name=owner_fingerprint,json=ownerFingerprint,proto3" json:"owner_fingerprint,omitempty"` // of the person whose record it is about (their card's)
+	RecordId         string                 `protobuf:"bytes,3,opt,name=record_id,json=recordId,proto3" json:"record_id,omitempty"`                         // 32 hex digits
+	Section          string                 `protobuf:"bytes,4,opt,name=section,proto3" json:"section,omitempty"`                                           // the section's name
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
+}
+
+func (x *AttestationDescription) Reset() {
+	*x = AttestationDescription{}
+	mi := &file_kartla_v1_results_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AttestationDescription) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AttestationDescription) ProtoMessage() {}
+
+func (x *AttestationDescription) ProtoReflect() protoreflect.Message {
+	mi := &file_kartla_v1_results_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AttestationDescription.ProtoReflect.Descriptor instead.
+func (*AttestationDescription) Descriptor() ([]byte, []int) {
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *AttestationDescription) GetReport() *AttestationReport {
+	if x != nil {
+		return x.Report
+	}
+	return nil
+}
+
+func (x *AttestationDescription) GetOwnerFingerprint() string {
+	if x != nil {
+		return x.OwnerFingerprint
+	}
+	return ""
+}
+
+func (x *AttestationDescription) GetRecordId() string {
+	if x != nil {
+		return x.RecordId
+	}
+	return ""
+}
+
+func (x *AttestationDescription) GetSection() string {
+	if x != nil {
+		return x.Section
+	}
+	return ""
+}
+
 // kartla_trust_list_verify: a trust list that verified.
 type TrustListDescription struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -1373,7 +1444,7 @@ type TrustListDescription struct {
 
 func (x *TrustListDescription) Reset() {
 	*x = TrustListDescription{}
-	mi := &file_kartla_v1_results_proto_msgTypes[14]
+	mi := &file_kartla_v1_results_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1385,7 +1456,7 @@ func (x *TrustListDescription) String() string {
 func (*TrustListDescription) ProtoMessage() {}
 
 func (x *TrustListDescription) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_results_proto_msgTypes[14]
+	mi := &file_kartla_v1_results_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1398,7 +1469,7 @@ func (x *TrustListDescription) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TrustListDescription.ProtoReflect.Descriptor instead.
 func (*TrustListDescription) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_results_proto_rawDescGZIP(), []int{14}
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *TrustListDescription) GetRoot() *Party {
@@ -1462,7 +1533,7 @@ type SectionContent struct {
 
 func (x *SectionContent) Reset() {
 	*x = SectionContent{}
-	mi := &file_kartla_v1_results_proto_msgTypes[15]
+	mi := &file_kartla_v1_results_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1474,7 +1545,7 @@ func (x *SectionContent) String() string {
 func (*SectionContent) ProtoMessage() {}
 
 func (x *SectionContent) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_results_proto_msgTypes[15]
+	mi := &file_kartla_v1_results_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1487,7 +1558,7 @@ func (x *SectionContent) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SectionContent.ProtoReflect.Descriptor instead.
 func (*SectionContent) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_results_proto_rawDescGZIP(), []int{15}
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *SectionContent) GetContent() isSectionContent_Content {
@@ -1714,7 +1785,7 @@ type ContributionDescription struct {
 
 func (x *ContributionDescription) Reset() {
 	*x = ContributionDescription{}
-	mi := &file_kartla_v1_results_proto_msgTypes[16]
+	mi := &file_kartla_v1_results_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1726,7 +1797,7 @@ func (x *ContributionDescription) String() string {
 func (*ContributionDescription) ProtoMessage() {}
 
 func (x *ContributionDescription) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_results_proto_msgTypes[16]
+	mi := &file_kartla_v1_results_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1739,7 +1810,7 @@ func (x *ContributionDescription) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ContributionDescription.ProtoReflect.Descriptor instead.
 func (*ContributionDescription) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_results_proto_rawDescGZIP(), []int{16}
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *ContributionDescription) GetContributionId() string {
@@ -1813,7 +1884,7 @@ type ProvenanceReport struct {
 
 func (x *ProvenanceReport) Reset() {
 	*x = ProvenanceReport{}
-	mi := &file_kartla_v1_results_proto_msgTypes[17]
+	mi := &file_kartla_v1_results_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1825,7 +1896,7 @@ func (x *ProvenanceReport) String() string {
 func (*ProvenanceReport) ProtoMessage() {}
 
 func (x *ProvenanceReport) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_results_proto_msgTypes[17]
+	mi := &file_kartla_v1_results_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1838,7 +1909,7 @@ func (x *ProvenanceReport) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ProvenanceReport.ProtoReflect.Descriptor instead.
 func (*ProvenanceReport) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_results_proto_rawDescGZIP(), []int{17}
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *ProvenanceReport) GetSection() string {
@@ -1881,7 +1952,7 @@ type TrustListSummary struct {
 
 func (x *TrustListSummary) Reset() {
 	*x = TrustListSummary{}
-	mi := &file_kartla_v1_results_proto_msgTypes[18]
+	mi := &file_kartla_v1_results_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1893,7 +1964,7 @@ func (x *TrustListSummary) String() string {
 func (*TrustListSummary) ProtoMessage() {}
 
 func (x *TrustListSummary) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_results_proto_msgTypes[18]
+	mi := &file_kartla_v1_results_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1906,7 +1977,7 @@ func (x *TrustListSummary) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TrustListSummary.ProtoReflect.Descriptor instead.
 func (*TrustListSummary) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_results_proto_rawDescGZIP(), []int{18}
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *TrustListSummary) GetRoot() string {
@@ -1950,7 +2021,7 @@ type EntryProvenance struct {
 
 func (x *EntryProvenance) Reset() {
 	*x = EntryProvenance{}
-	mi := &file_kartla_v1_results_proto_msgTypes[19]
+	mi := &file_kartla_v1_results_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1962,7 +2033,7 @@ func (x *EntryProvenance) String() string {
 func (*EntryProvenance) ProtoMessage() {}
 
 func (x *EntryProvenance) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_results_proto_msgTypes[19]
+	mi := &file_kartla_v1_results_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1975,7 +2046,7 @@ func (x *EntryProvenance) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EntryProvenance.ProtoReflect.Descriptor instead.
 func (*EntryProvenance) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_results_proto_rawDescGZIP(), []int{19}
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *EntryProvenance) GetEntryId() string {
@@ -2017,7 +2088,7 @@ type FollowupReport struct {
 
 func (x *FollowupReport) Reset() {
 	*x = FollowupReport{}
-	mi := &file_kartla_v1_results_proto_msgTypes[20]
+	mi := &file_kartla_v1_results_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2029,7 +2100,7 @@ func (x *FollowupReport) String() string {
 func (*FollowupReport) ProtoMessage() {}
 
 func (x *FollowupReport) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_results_proto_msgTypes[20]
+	mi := &file_kartla_v1_results_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2042,7 +2113,7 @@ func (x *FollowupReport) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use FollowupReport.ProtoReflect.Descriptor instead.
 func (*FollowupReport) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_results_proto_rawDescGZIP(), []int{20}
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *FollowupReport) GetProgrammeName() string {
@@ -2127,7 +2198,7 @@ type FollowupCell struct {
 
 func (x *FollowupCell) Reset() {
 	*x = FollowupCell{}
-	mi := &file_kartla_v1_results_proto_msgTypes[21]
+	mi := &file_kartla_v1_results_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2139,7 +2210,7 @@ func (x *FollowupCell) String() string {
 func (*FollowupCell) ProtoMessage() {}
 
 func (x *FollowupCell) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_results_proto_msgTypes[21]
+	mi := &file_kartla_v1_results_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2152,7 +2223,7 @@ func (x *FollowupCell) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use FollowupCell.ProtoReflect.Descriptor instead.
 func (*FollowupCell) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_results_proto_rawDescGZIP(), []int{21}
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *FollowupCell) GetKey() string {
@@ -2196,7 +2267,7 @@ type SkippedBundle struct {
 
 func (x *SkippedBundle) Reset() {
 	*x = SkippedBundle{}
-	mi := &file_kartla_v1_results_proto_msgTypes[22]
+	mi := &file_kartla_v1_results_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2208,7 +2279,7 @@ func (x *SkippedBundle) String() string {
 func (*SkippedBundle) ProtoMessage() {}
 
 func (x *SkippedBundle) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_results_proto_msgTypes[22]
+	mi := &file_kartla_v1_results_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2221,7 +2292,7 @@ func (x *SkippedBundle) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SkippedBundle.ProtoReflect.Descriptor instead.
 func (*SkippedBundle) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_results_proto_rawDescGZIP(), []int{22}
+	return file_kartla_v1_results_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *SkippedBundle) GetIndex() uint32 {
@@ -2381,7 +2452,12 @@ const file_kartla_v1_results_proto_rawDesc = "" +
 	"\x05claim\x18\a \x01(\v2\x1b.kartla.v1.AttestationClaimR\x05claim\x12\x1b\n" +
 	"\tissued_at\x18\b \x01(\x03R\bissuedAt\x12\x1d\n" +
 	"\n" +
-	"expires_at\x18\t \x01(\x03R\texpiresAt\"\xc9\x01\n" +
+	"expires_at\x18\t \x01(\x03R\texpiresAt\"\xb2\x01\n" +
+	"\x16AttestationDescription\x124\n" +
+	"\x06report\x18\x01 \x01(\v2\x1c.kartla.v1.AttestationReportR\x06report\x12+\n" +
+	"\x11owner_fingerprint\x18\x02 \x01(\tR\x10ownerFingerprint\x12\x1b\n" +
+	"\trecord_id\x18\x03 \x01(\tR\brecordId\x12\x18\n" +
+	"\asection\x18\x04 \x01(\tR\asection\"\xc9\x01\n" +
 	"\x14TrustListDescription\x12$\n" +
 	"\x04root\x18\x01 \x01(\v2\x10.kartla.v1.PartyR\x04root\x12\x1a\n" +
 	"\bsequence\x18\x02 \x01(\x04R\bsequence\x12\x1b\n" +
@@ -2472,7 +2548,7 @@ func file_kartla_v1_results_proto_rawDescGZIP() []byte {
 }
 
 var file_kartla_v1_results_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_kartla_v1_results_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
+var file_kartla_v1_results_proto_msgTypes = make([]protoimpl.MessageInfo, 24)
 var file_kartla_v1_results_proto_goTypes = []any{
 	(AttestationClaim_Kind)(0),      // 0: kartla.v1.AttestationClaim.Kind
 	(*SectionList)(nil),             // 1: kartla.v1.SectionList
@@ -2489,72 +2565,74 @@ var file_kartla_v1_results_proto_goTypes = []any{
 	(*VerificationReport)(nil),      // 12: kartla.v1.VerificationReport
 	(*AttestationClaim)(nil),        // 13: kartla.v1.AttestationClaim
 	(*AttestationReport)(nil),       // 14: kartla.v1.AttestationReport
-	(*TrustListDescription)(nil),    // 15: kartla.v1.TrustListDescription
-	(*SectionContent)(nil),          // 16: kartla.v1.SectionContent
-	(*ContributionDescription)(nil), // 17: kartla.v1.ContributionDescription
-	(*ProvenanceReport)(nil),        // 18: kartla.v1.ProvenanceReport
-	(*TrustListSummary)(nil),        // 19: kartla.v1.TrustListSummary
-	(*EntryProvenance)(nil),         // 20: kartla.v1.EntryProvenance
-	(*FollowupReport)(nil),          // 21: kartla.v1.FollowupReport
-	(*FollowupCell)(nil),            // 22: kartla.v1.FollowupCell
-	(*SkippedBundle)(nil),           // 23: kartla.v1.SkippedBundle
-	(*InvolvedAgencyNotice)(nil),    // 24: kartla.v1.InvolvedAgencyNotice
-	(*Profile)(nil),                 // 25: kartla.v1.Profile
-	(*Education)(nil),               // 26: kartla.v1.Education
-	(*WorkExperience)(nil),          // 27: kartla.v1.WorkExperience
-	(*Competences)(nil),             // 28: kartla.v1.Competences
-	(*Languages)(nil),               // 29: kartla.v1.Languages
-	(*WorkAbility)(nil),             // 30: kartla.v1.WorkAbility
-	(*ActionPlan)(nil),              // 31: kartla.v1.ActionPlan
-	(*Progress)(nil),                // 32: kartla.v1.Progress
-	(*Interventions)(nil),           // 33: kartla.v1.Interventions
-	(*Documents)(nil),               // 34: kartla.v1.Documents
-	(*Notes)(nil),                   // 35: kartla.v1.Notes
-	(*SharingLedger)(nil),           // 36: kartla.v1.SharingLedger
-	(*ProgrammeFollowup)(nil),       // 37: kartla.v1.ProgrammeFollowup
+	(*AttestationDescription)(nil),  // 15: kartla.v1.AttestationDescription
+	(*TrustListDescription)(nil),    // 16: kartla.v1.TrustListDescription
+	(*SectionContent)(nil),          // 17: kartla.v1.SectionContent
+	(*ContributionDescription)(nil), // 18: kartla.v1.ContributionDescription
+	(*ProvenanceReport)(nil),        // 19: kartla.v1.ProvenanceReport
+	(*TrustListSummary)(nil),        // 20: kartla.v1.TrustListSummary
+	(*EntryProvenance)(nil),         // 21: kartla.v1.EntryProvenance
+	(*FollowupReport)(nil),          // 22: kartla.v1.FollowupReport
+	(*FollowupCell)(nil),            // 23: kartla.v1.FollowupCell
+	(*SkippedBundle)(nil),           // 24: kartla.v1.SkippedBundle
+	(*InvolvedAgencyNotice)(nil),    // 25: kartla.v1.InvolvedAgencyNotice
+	(*Profile)(nil),                 // 26: kartla.v1.Profile
+	(*Education)(nil),               // 27: kartla.v1.Education
+	(*WorkExperience)(nil),          // 28: kartla.v1.WorkExperience
+	(*Competences)(nil),             // 29: kartla.v1.Competences
+	(*Languages)(nil),               // 30: kartla.v1.Languages
+	(*WorkAbility)(nil),             // 31: kartla.v1.WorkAbility
+	(*ActionPlan)(nil),              // 32: kartla.v1.ActionPlan
+	(*Progress)(nil),                // 33: kartla.v1.Progress
+	(*Interventions)(nil),           // 34: kartla.v1.Interventions
+	(*Documents)(nil),               // 35: kartla.v1.Documents
+	(*Notes)(nil),                   // 36: kartla.v1.Notes
+	(*SharingLedger)(nil),           // 37: kartla.v1.SharingLedger
+	(*ProgrammeFollowup)(nil),       // 38: kartla.v1.ProgrammeFollowup
 }
 var file_kartla_v1_results_proto_depIdxs = []int32{
 	2,  // 0: kartla.v1.SectionList.sections:type_name -> kartla.v1.SectionListing
 	9,  // 1: kartla.v1.ShareDescription.grants:type_name -> kartla.v1.SharedSection
-	24, // 2: kartla.v1.ShareDescription.involved:type_name -> kartla.v1.InvolvedAgencyNotice
+	25, // 2: kartla.v1.ShareDescription.involved:type_name -> kartla.v1.InvolvedAgencyNotice
 	11, // 3: kartla.v1.ValidationReport.violations:type_name -> kartla.v1.Violation
 	0,  // 4: kartla.v1.AttestationClaim.kind:type_name -> kartla.v1.AttestationClaim.Kind
 	5,  // 5: kartla.v1.AttestationReport.issuer:type_name -> kartla.v1.Party
 	6,  // 6: kartla.v1.AttestationReport.listed:type_name -> kartla.v1.ListedAgency
 	13, // 7: kartla.v1.AttestationReport.claim:type_name -> kartla.v1.AttestationClaim
-	5,  // 8: kartla.v1.TrustListDescription.root:type_name -> kartla.v1.Party
-	6,  // 9: kartla.v1.TrustListDescription.agencies:type_name -> kartla.v1.ListedAgency
-	25, // 10: kartla.v1.SectionContent.profile:type_name -> kartla.v1.Profile
-	26, // 11: kartla.v1.SectionContent.education:type_name -> kartla.v1.Education
-	27, // 12: kartla.v1.SectionContent.work_experience:type_name -> kartla.v1.WorkExperience
-	28, // 13: kartla.v1.SectionContent.competences:type_name -> kartla.v1.Competences
-	29, // 14: kartla.v1.SectionContent.languages:type_name -> kartla.v1.Languages
-	30, // 15: kartla.v1.SectionContent.work_ability:type_name -> kartla.v1.WorkAbility
-	31, // 16: kartla.v1.SectionContent.action_plan:type_name -> kartla.v1.ActionPlan
-	32, // 17: kartla.v1.SectionContent.progress:type_name -> kartla.v1.Progress
-	33, // 18: kartla.v1.SectionContent.interventions:type_name -> kartla.v1.Interventions
-	34, // 19: kartla.v1.SectionContent.documents:type_name -> kartla.v1.Documents
-	35, // 20: kartla.v1.SectionContent.notes:type_name -> kartla.v1.Notes
-	36, // 21: kartla.v1.SectionContent.sharing_ledger:type_name -> kartla.v1.SharingLedger
-	37, // 22: kartla.v1.SectionContent.programme_followup:type_name -> kartla.v1.ProgrammeFollowup
-	5,  // 23: kartla.v1.ContributionDescription.sender:type_name -> kartla.v1.Party
-	13, // 24: kartla.v1.ContributionDescription.claim:type_name -> kartla.v1.AttestationClaim
-	16, // 25: kartla.v1.ContributionDescription.content:type_name -> kartla.v1.SectionContent
-	19, // 26: kartla.v1.ProvenanceReport.trust_list:type_name -> kartla.v1.TrustListSummary
-	20, // 27: kartla.v1.ProvenanceReport.entries:type_name -> kartla.v1.EntryProvenance
-	14, // 28: kartla.v1.ProvenanceReport.unmatched:type_name -> kartla.v1.AttestationReport
-	14, // 29: kartla.v1.EntryProvenance.attestations:type_name -> kartla.v1.AttestationReport
-	22, // 30: kartla.v1.FollowupReport.by_gender:type_name -> kartla.v1.FollowupCell
-	22, // 31: kartla.v1.FollowupReport.by_highest_phase:type_name -> kartla.v1.FollowupCell
-	22, // 32: kartla.v1.FollowupReport.by_status:type_name -> kartla.v1.FollowupCell
-	22, // 33: kartla.v1.FollowupReport.at_exit:type_name -> kartla.v1.FollowupCell
-	22, // 34: kartla.v1.FollowupReport.six_months_after_exit:type_name -> kartla.v1.FollowupCell
-	23, // 35: kartla.v1.FollowupReport.skipped:type_name -> kartla.v1.SkippedBundle
-	36, // [36:36] is the sub-list for method output_type
-	36, // [36:36] is the sub-list for method input_type
-	36, // [36:36] is the sub-list for extension type_name
-	36, // [36:36] is the sub-list for extension extendee
-	0,  // [0:36] is the sub-list for field type_name
+	14, // 8: kartla.v1.AttestationDescription.report:type_name -> kartla.v1.AttestationReport
+	5,  // 9: kartla.v1.TrustListDescription.root:type_name -> kartla.v1.Party
+	6,  // 10: kartla.v1.TrustListDescription.agencies:type_name -> kartla.v1.ListedAgency
+	26, // 11: kartla.v1.SectionContent.profile:type_name -> kartla.v1.Profile
+	27, // 12: kartla.v1.SectionContent.education:type_name -> kartla.v1.Education
+	28, // 13: kartla.v1.SectionContent.work_experience:type_name -> kartla.v1.WorkExperience
+	29, // 14: kartla.v1.SectionContent.competences:type_name -> kartla.v1.Competences
+	30, // 15: kartla.v1.SectionContent.languages:type_name -> kartla.v1.Languages
+	31, // 16: kartla.v1.SectionContent.work_ability:type_name -> kartla.v1.WorkAbility
+	32, // 17: kartla.v1.SectionContent.action_plan:type_name -> kartla.v1.ActionPlan
+	33, // 18: kartla.v1.SectionContent.progress:type_name -> kartla.v1.Progress
+	34, // 19: kartla.v1.SectionContent.interventions:type_name -> kartla.v1.Interventions
+	35, // 20: kartla.v1.SectionContent.documents:type_name -> kartla.v1.Documents
+	36, // 21: kartla.v1.SectionContent.notes:type_name -> kartla.v1.Notes
+	37, // 22: kartla.v1.SectionContent.sharing_ledger:type_name -> kartla.v1.SharingLedger
+	38, // 23: kartla.v1.SectionContent.programme_followup:type_name -> kartla.v1.ProgrammeFollowup
+	5,  // 24: kartla.v1.ContributionDescription.sender:type_name -> kartla.v1.Party
+	13, // 25: kartla.v1.ContributionDescription.claim:type_name -> kartla.v1.AttestationClaim
+	17, // 26: kartla.v1.ContributionDescription.content:type_name -> kartla.v1.SectionContent
+	20, // 27: kartla.v1.ProvenanceReport.trust_list:type_name -> kartla.v1.TrustListSummary
+	21, // 28: kartla.v1.ProvenanceReport.entries:type_name -> kartla.v1.EntryProvenance
+	14, // 29: kartla.v1.ProvenanceReport.unmatched:type_name -> kartla.v1.AttestationReport
+	14, // 30: kartla.v1.EntryProvenance.attestations:type_name -> kartla.v1.AttestationReport
+	23, // 31: kartla.v1.FollowupReport.by_gender:type_name -> kartla.v1.FollowupCell
+	23, // 32: kartla.v1.FollowupReport.by_highest_phase:type_name -> kartla.v1.FollowupCell
+	23, // 33: kartla.v1.FollowupReport.by_status:type_name -> kartla.v1.FollowupCell
+	23, // 34: kartla.v1.FollowupReport.at_exit:type_name -> kartla.v1.FollowupCell
+	23, // 35: kartla.v1.FollowupReport.six_months_after_exit:type_name -> kartla.v1.FollowupCell
+	24, // 36: kartla.v1.FollowupReport.skipped:type_name -> kartla.v1.SkippedBundle
+	37, // [37:37] is the sub-list for method output_type
+	37, // [37:37] is the sub-list for method input_type
+	37, // [37:37] is the sub-list for extension type_name
+	37, // [37:37] is the sub-list for extension extendee
+	0,  // [0:37] is the sub-list for field type_name
 }
 
 func init() { file_kartla_v1_results_proto_init() }
@@ -2575,7 +2653,7 @@ func file_kartla_v1_results_proto_init() {
 	file_kartla_v1_sharing_ledger_proto_init()
 	file_kartla_v1_work_ability_proto_init()
 	file_kartla_v1_work_experience_proto_init()
-	file_kartla_v1_results_proto_msgTypes[15].OneofWrappers = []any{
+	file_kartla_v1_results_proto_msgTypes[16].OneofWrappers = []any{
 		(*SectionContent_Profile)(nil),
 		(*SectionContent_Education)(nil),
 		(*SectionContent_WorkExperience)(nil),
@@ -2596,7 +2674,7 @@ func file_kartla_v1_results_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_kartla_v1_results_proto_rawDesc), len(file_kartla_v1_results_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   23,
+			NumMessages:   24,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -181,6 +181,7 @@ const PROTOTYPES = [
   "kartla_status kartla_section_entry(const char *section, const uint8_t *content, size_t content_len, const char *entry_id, kartla_buffer *out)",
   "kartla_status kartla_attestation_issue(const kartla_identity *agency, const kartla_entry_ref *ref, const char *claim_json, int64_t issued_at, int64_t expires_at, kartla_buffer *out)",
   "kartla_status kartla_attestation_verify(const uint8_t *attestation, size_t attestation_len, const kartla_entry_ref *ref, const uint8_t *trust_list, size_t trust_list_len, int64_t now, kartla_encoding encoding, kartla_buffer *report)",
+  "kartla_status kartla_attestation_describe(const uint8_t *attestation, size_t attestation_len, const uint8_t *trust_list, size_t trust_list_len, int64_t now, kartla_encoding encoding, kartla_buffer *out)",
   "kartla_status kartla_record_attach_attestation(kartla_record *record, const kartla_identity *owner, const uint8_t *attestation, size_t attestation_len, int64_t now, _Out_ int *added)",
   "kartla_status kartla_record_provenance(const kartla_record *record, const kartla_identity *owner, const char *section, const uint8_t *trust_list, size_t trust_list_len, int64_t now, kartla_encoding encoding, kartla_buffer *out)",
   "kartla_status kartla_share_provenance(const kartla_share *share, const char *section, const uint8_t *trust_list, size_t trust_list_len, int64_t now, kartla_encoding encoding, kartla_buffer *out)",
@@ -204,6 +205,7 @@ const PROTOTYPES = [
   "kartla_status kartla_buffer_copy(const uint8_t *data, size_t len, kartla_buffer *out)",
   // experimental/identity.h
   "kartla_status kartla_identity_set_passphrase_with_options(kartla_identity *identity, const kartla_identity_options *options, const uint8_t *passphrase, size_t passphrase_len)",
+  "kartla_status kartla_record_contribution_accepted(const kartla_record *record, const kartla_identity *owner, const uint8_t *contribution, size_t contribution_len, int64_t now, _Out_ int *accepted)",
   // experimental/receipt.h
   "kartla_status kartla_record_receipt(const kartla_record *record, const char *grant_id, kartla_buffer *out)",
   "kartla_status kartla_receipt_describe(const uint8_t *receipt, size_t receipt_len, const uint8_t *owner_card, size_t owner_card_len, const uint8_t *agency_card, size_t agency_card_len, kartla_encoding encoding, kartla_buffer *out)",

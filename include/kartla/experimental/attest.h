@@ -88,6 +88,25 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_attestation_verify(const uint8
                                                                      int64_t now, kartla_encoding encoding,
                                                                      kartla_buffer *report);
 
+/* Describes an attestation file on its own, before anyone relies on it: who signed it (the
+ * issuer's card and the signature are checked), whose record, section and entry it is about, what
+ * it claims, and, at `now` (Unix seconds, 0 = now), whether it is current, its claim obeys the
+ * content rules and its issuer is on the optional trust list (length 0: none; verified first, as
+ * for kartla_attestation_verify). It cannot say whether the attestation holds for an entry: that
+ * needs the entry (kartla_attestation_verify).
+ *
+ * The same EXCEPTION on outputs as kartla_attestation_verify: *out receives
+ * kartla.v1.AttestationDescription whenever the attestation was judged, and the status is
+ * KARTLA_OK for a signed, current attestation (trusted or not: the report's verdict says which),
+ * else the class of the first check that failed: KARTLA_E_FORMAT / _LIMIT / _VERSION (malformed),
+ * KARTLA_E_SIGNATURE (the issuer's card or the signature), KARTLA_E_EXPIRED (expired, or dated in
+ * the future), KARTLA_E_SCHEMA (the claim breaks a content rule). */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_attestation_describe(const uint8_t *attestation,
+                                                                       size_t attestation_len,
+                                                                       const uint8_t *trust_list, size_t trust_list_len,
+                                                                       int64_t now, kartla_encoding encoding,
+                                                                       kartla_buffer *out);
+
 /* ---------------------------------------------------------------------------------------------
  * Attestations and contributions in the owner's record, and provenance (docs/SPEC.md §13.4-13.6).
  *

@@ -84,6 +84,22 @@ inline attestation_check attestation_verify(std::string_view attestation, const 
   return out;
 }
 
+// An attestation on its own (kartla_attestation_describe): as attestation_verify, the report is
+// kartla.v1.AttestationDescription.
+inline attestation_check attestation_describe(std::string_view attestation, std::string_view trust_list = {},
+                                              int64_t now = 0, kartla_encoding encoding = KARTLA_ENCODING_JSON) {
+  buffer report;
+  const kartla_status status = kartla_attestation_describe(detail::bytes(attestation), attestation.size(),
+                                                           detail::bytes(trust_list), trust_list.size(), now, encoding,
+                                                           report.out());
+  if (status != KARTLA_OK && report.size() == 0) throw error(status, kartla_last_error());
+  attestation_check out;
+  out.status = status;
+  out.report = std::move(report);
+  if (status != KARTLA_OK) out.message = kartla_last_error();
+  return out;
+}
+
 // Stores an attestation with its entry in the owner's record: true if the record changed,
 // false if it already held it.
 inline bool record_attach_attestation(record& r, const identity& owner, std::string_view attestation,

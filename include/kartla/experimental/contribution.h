@@ -71,6 +71,16 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_accept_contribution(kar
                                                                              size_t contribution_len, int64_t now,
                                                                              int *added);
 
+/* Whether a contribution was already accepted into the owner's record: *accepted = 1 if the
+ * record holds the agency's attestation from it (accepting it again would change nothing), else
+ * 0. Reads only. Every check of kartla_contribution_describe, with this record's id;
+ * KARTLA_E_AUTH if `owner` is not the record's owner. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_contribution_accepted(const kartla_record *record,
+                                                                               const kartla_identity *owner,
+                                                                               const uint8_t *contribution,
+                                                                               size_t contribution_len, int64_t now,
+                                                                               int *accepted);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

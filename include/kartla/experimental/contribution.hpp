@@ -28,6 +28,15 @@ inline bool record_accept_contribution(record& r, const identity& owner, std::st
   return added != 0;
 }
 
+// Whether the record already holds this contribution (accepting it again would change nothing).
+inline bool record_contribution_accepted(const record& r, const identity& owner, std::string_view contribution,
+                                         int64_t now = 0) {
+  int accepted = 0;
+  check(kartla_record_contribution_accepted(r.get(), owner.get(), detail::bytes(contribution), contribution.size(),
+                                            now, &accepted));
+  return accepted != 0;
+}
+
 // The contribution file's bytes. An empty claim_json means the default claim (CONTRIBUTED).
 inline std::string contribution_create(const identity& agency, std::string_view owner_card, const std::string& record_id,
                                        const std::string& section, std::string_view entry_json,

@@ -140,6 +140,52 @@ TEST_CASE("capi: expiry, damage and unusable trust lists", "[capi][attest]") {
   }
 }
 
+TEST_CASE("capi: an attestation described on its own says what it is about, and judges what needs no entry",
+          "[capi][attest]") {
+  kartla::record r = kartla::record::create(people().owner);
+  r.set_section_json("competences", competences("MIG-svetsning"));
+  const kartla::entry_ref c2 = ref_to(r, "c2");
+  const std::string file = kartla::attestation_issue(people().agency, c2, kClaim, kNow, kNow + 60);
+
+  const kartla::attestation_check ok = kartla::attestation_describe(file, {}, kNow + 59);
+  CHECK(ok.status == KARTLA_OK);
+  CHECK(contains(ok.report, R"("finding": "no_trust_list")"));
+  CHECK(contains(ok.report, R"("entry_id": "c2")"));
+  CHECK(contains(ok.report, R"("section": "competences")"));
+  CHECK(contains(ok.report, R"("record_id": ")" + r.id() + "\""));
+  CHECK(contains(ok.report, R"("owner_fingerprint": ")" + people().owner.fingerprint() + "\""));
+  CHECK(contains(ok.report, R"("fingerprint": ")" + people().agency.fingerprint() + "\""));
+  CHECK(contains(ok.report, R"("level_code": "3")"));
+
+  const kartla::attestation_check expired = kartla::attestation_describe(file, {}, kNow + 60);
+  CHECK(expired.status == KARTLA_E_EXPIRED);
+  CHECK(contains(expired.report, R"("finding": "expired")"));
+  // Still says what it was about: a reader sees what expired.
+  CHECK(contains(expired.report, R"("entry_id": "c2")"));
+  const kartla::attestation_check early = kartla::attestation_describe(file, {}, kNow - 3600);
+  CHECK(early.status == KARTLA_E_EXPIRED);
+  CHECK(contains(early.report, R"("finding": "not_yet_valid")"));
+
+  // Any flipped byte of the signed part: never described as if it held.
+  for (size_t i = 12; i < file.size(); i += 7) {
+    std::string damaged = file;
+    damaged[i] = static_cast<char>(damaged[i] ^ 0x20);
+    kartla_status status = KARTLA_OK;
+    try {
+      status = kartla::attestation_describe(damaged, {}, kNow).status;
+    } catch (const kartla::error& e) {
+      status = e.status();
+    }
+    CHECK(status != KARTLA_OK);
+  }
+  try {
+    (void)kartla::attestation_describe(file, file, kNow);
+    FAIL("accepted an attestation as a trust list");
+  } catch (const kartla::error& e) {
+    CHECK(e.status() == KARTLA_E_FORMAT);
+  }
+}
+
 // Issue 10 item 7 through the C ABI: what an agency writes obeys the rules the owner's writes
 // obey. (Verifying a claim an agency signed without these checks needs a forged attestation,
 // which the public API cannot make: tests/vectors/attest_negative.json carries such attestations
@@ -263,7 +309,15 @@ TEST_CASE("capi: accept validates the whole merged section; refused, the record 
     "assertion": {"source": "SELF_REPORTED", "asserted_at": "2025-10-01T00:00:00Z"}},
     {"id": "i9", "title": "SFI", "status": "ONGOING",
     "assertion": {"source": "SELF_REPORTED", "asserted_at": "2025-10-01T00:00:00Z"}}]})");
+  CHECK_FALSE(kartla::record_contribution_accepted(r, people().owner, ghost, kNow));
   CHECK(kartla::record_accept_contribution(r, people().owner, ghost, kNow));
+  // Accepted: the record says so, and so it stays after the owner edits the entry (the agency's
+  // attestation is what marks it), while another contribution of the same entry is not.
+  CHECK(kartla::record_contribution_accepted(r, people().owner, ghost, kNow));
+  const std::string again = kartla::contribution_create(
+      people().agency, people().owner_card, r.id(), "interventions",
+      intervention_json(kRegisterAssertion + R"(, "parallel_with": ["i9"])"), {}, kNow + 1);
+  CHECK_FALSE(kartla::record_contribution_accepted(r, people().owner, again, kNow + 1));
   const std::string merged = r.section_json("interventions").str();
   CHECK(contains(merged, "af-1"));
   CHECK(failure_of([&] { r.set_section_json("interventions", merged); }).status == KARTLA_OK);

@@ -458,6 +458,15 @@ extern "C" {
         encoding: kartla_encoding,
         report: *mut kartla_buffer,
     ) -> kartla_status;
+    pub fn kartla_attestation_describe(
+        attestation: *const u8,
+        attestation_len: usize,
+        trust_list: *const u8,
+        trust_list_len: usize,
+        now: i64,
+        encoding: kartla_encoding,
+        out: *mut kartla_buffer,
+    ) -> kartla_status;
     pub fn kartla_record_attach_attestation(
         record: *mut kartla_record,
         owner: *const kartla_identity,
@@ -515,6 +524,14 @@ extern "C" {
         contribution_len: usize,
         now: i64,
         added: *mut c_int,
+    ) -> kartla_status;
+    pub fn kartla_record_contribution_accepted(
+        record: *const kartla_record,
+        owner: *const kartla_identity,
+        contribution: *const u8,
+        contribution_len: usize,
+        now: i64,
+        accepted: *mut c_int,
     ) -> kartla_status;
 
     // kartla/experimental/documents.h

@@ -1,7 +1,8 @@
 . "$CASES/lib.sh"
 # agency card refuses an owner identity; agency show describes any card (an owner's has no name);
-# a card never overwrites a file or the identity; a card whose signed name was changed, or a file
-# that is not a card, fails verification (exit 4); the genuine card still shows.
+# a card never overwrites a file or the identity; a card whose signed name was changed fails
+# verification (exit 4), a Kartla file of another kind is a usage error (exit 2); the genuine
+# card still shows.
 from_once owner.id a.id a.card
 kartla agency card owner.id --out owner.card
 exists owner.card

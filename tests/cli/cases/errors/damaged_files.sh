@@ -1,6 +1,7 @@
 . "$CASES/lib.sh"
 # A flipped byte anywhere (framing, header, manifest, signature, ciphertext), a cut-off file, a
-# byte too many, a file that is not Kartla's, an identity where a record belongs: exit 4. The
+# byte too many, a file that is not Kartla's: exit 4 (an identity where a record belongs is a usage
+# error, exit 2: attest/wrong_kind_of_file.sh shows the others). The
 # record and its owner are the test vectors' (tests/vectors/record.json, identity.json), so that
 # each flipped byte is the same byte in every run, and so is what it breaks.
 _tool hexfile "$VECTORS/identity.json" identity_file owner.id

@@ -1,8 +1,8 @@
 . "$CASES/lib.sh"
 . "$CASES/receipt/_receipt.sh"
 # receipt show pins the owner (exit 5 for another) and the agency (exit 4: not to this agency);
-# cards of the wrong kind are usage errors; altered bytes, a cut-off file and other kinds of file
-# fail verification (exit 4).
+# cards of the wrong kind and other kinds of Kartla file are usage errors (exit 2); altered bytes
+# and a cut-off file fail verification (exit 4).
 record_with profile
 quiet kartla share rec.kartla "${OWNER[@]}" --to a.card --sections profile --purpose P --out a.bundle --receipt a.receipt
 unset KARTLA_PASSPHRASE

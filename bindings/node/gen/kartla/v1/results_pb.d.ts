@@ -829,6 +829,47 @@ export declare type AttestationReport = Message<"kartla.v1.AttestationReport"> &
 export declare const AttestationReportSchema: GenMessage<AttestationReport>;
 
 /**
+ * kartla_attestation_describe: an attestation on its own, before anyone relies on it. `report`
+ * judges what needs no entry (issuer, signature, times, claim, trust list); the fields after it
+ * say what the attestation is about, set once it decoded and its signature held.
+ *
+ * @generated from message kartla.v1.AttestationDescription
+ */
+export declare type AttestationDescription = Message<"kartla.v1.AttestationDescription"> & {
+  /**
+   * @generated from field: kartla.v1.AttestationReport report = 1;
+   */
+  report?: AttestationReport | undefined;
+
+  /**
+   * of the person whose record it is about (their card's)
+   *
+   * @generated from field: string owner_fingerprint = 2;
+   */
+  ownerFingerprint: string;
+
+  /**
+   * 32 hex digits
+   *
+   * @generated from field: string record_id = 3;
+   */
+  recordId: string;
+
+  /**
+   * the section's name
+   *
+   * @generated from field: string section = 4;
+   */
+  section: string;
+};
+
+/**
+ * Describes the message kartla.v1.AttestationDescription.
+ * Use `create(AttestationDescriptionSchema)` to create a new message.
+ */
+export declare const AttestationDescriptionSchema: GenMessage<AttestationDescription>;
+
+/**
  * kartla_trust_list_verify: a trust list that verified.
  *
  * @generated from message kartla.v1.TrustListDescription
