@@ -186,22 +186,22 @@ TEST_CASE("the record view shows every section held, with labels and sources", "
       "assertion": {"source": "SELF_REPORTED", "asserted_at": "2024-01-01T00:00:00Z"}})");
   const std::string all = r.show_text().str();
   CHECK(all.rfind("Record " + r.id() + ", version 0\n", 0) == 0);
-  CHECK(contains(all, "== Languages ==\n  - Language: iso-639-3 swe\n"));
+  CHECK(contains(all, "Languages\n=========\n  - Language: swe\n"));
   CHECK_FALSE(contains(all, "l1"));  // an entry's id is bookkeeping, not shown
   CHECK(contains(all, "Listening: B1 threshold\n"));
   CHECK(contains(all, "Source: written by the participant, 2024-01-01\n"));
-  CHECK(contains(all, "== Action plan ==\n"));
+  CHECK(contains(all, "Action plan\n===========\n"));
   // The same view in Swedish and Finnish: the catalogue is inside the library, no locale needed.
   kartla::view_options sv;
   sv.language = "sv_SE.UTF-8";
   const std::string swedish = r.show_text("languages", sv).str();
-  CHECK(contains(swedish, "== Språk ==\n  - Språk: iso-639-3 swe\n    Hörförståelse: B1 tröskelnivå\n"));
+  CHECK(contains(swedish, "Språk\n=====\n  - Språk: swe\n    Hörförståelse: B1 tröskelnivå\n"));
   CHECK(contains(swedish, "Källa: skrivet av deltagaren, 2024-01-01\n"));
   kartla::view_options fi;
   fi.language = "fi";
   CHECK(contains(r.show_text("languages", fi).str(), "Kuullun ymmärtäminen: B1 kynnystaso\n"));
   const std::string one = r.show_text("languages").str();
-  CHECK(one.rfind("== Languages ==\n", 0) == 0);
+  CHECK(one.rfind("Languages\n=========\n", 0) == 0);
   CHECK_FALSE(contains(one, "Action plan"));
   CHECK(contains(r.plan_text().view(), "Goal: A job\n"));
   CHECK(contains(r.plan().view(), "\"text\":\"A job\""));

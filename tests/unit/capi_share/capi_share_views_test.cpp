@@ -99,7 +99,7 @@ TEST_CASE("C ABI: an agency's whole-record view shows what it may read, nothing 
   const kartla::share share = kartla::share::open_file(f.bundle, f.agency_a);
   const std::string all = share.show_text({}, {}, kNow).str();
   CHECK(all.rfind("Record " + f.record.id() + ", version ", 0) == 0);
-  CHECK(contains(all, "== Progress ==\n"));
+  CHECK(contains(all, "Progress\n========\n"));
   CHECK_FALSE(contains(all, "Action plan"));
   CHECK_FALSE(contains(all, "not for A"));
 }
