@@ -40,6 +40,7 @@
     work_ability: N_('Health and work ability'),
     notes: N_('Notes'),
     sharing_ledger: N_('Who I share with'),
+    programme_followup: N_('Follow-up for my programme'),
   };
   const sectionLabel = (name) => (SECTION_LABELS[name] ? t(SECTION_LABELS[name]) : name);
 
@@ -383,7 +384,10 @@
     const list = $('share-sections');
     list.textContent = '';
     for (const name of state.view.sections) {
-      if (name === 'sharing_ledger') continue;
+      // The follow-up section goes only to the programme's project owner, under the legal basis of
+      // its reporting duty (GDPR Art. 6(1)(c) or (e), docs/MODEL.md), which this form does not
+      // offer: the caseworker shares it with `kartla share --art6-basis`.
+      if (name === 'sharing_ledger' || name === 'programme_followup') continue;
       const label = document.createElement('label');
       label.className = 'check';
       const box = document.createElement('input');
