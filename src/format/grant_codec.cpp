@@ -46,16 +46,7 @@ std::string encode_terms(const Grant& grant) {
     out->set_section_id(s.section_id);
     out->set_generation(s.generation);
   }
-  for (const InvolvedNotice& n : grant.terms.involved) {
-    auto* out = msg.add_involved();
-    out->set_name(n.name);
-    out->set_organisation_number(n.organisation_number);
-    out->set_role(n.role);
-    out->set_since(n.since);
-    out->set_contact_name(n.contact_name);
-    out->set_contact_pseudonym(n.contact_pseudonym);
-    out->set_lead(n.lead);
-  }
+  for (const InvolvedNotice& n : grant.terms.involved) write_involved_notice(n, *msg.add_involved());
   return msg.SerializeAsString();
 }
 
@@ -148,9 +139,7 @@ std::optional<Grant> open_grant(const crypto::BoxKeyPair& recipient, const std::
   // The count is bounded before anything is copied (the terms as a whole are already bounded by
   // the 64 KiB grant limit, so this only keeps the list to what a meeting can hold).
   require(static_cast<size_t>(msg.involved_size()) <= kMaxInvolvedNotices, "more than 32 involved agencies");
-  for (const auto& n : msg.involved())
-    grant.terms.involved.push_back({n.name(), n.organisation_number(), n.role(), n.since(), n.contact_name(),
-                                    n.contact_pseudonym(), n.lead()});
+  for (const auto& n : msg.involved()) grant.terms.involved.push_back(read_involved_notice(n));
   if (const std::string problem = involved_list_problem(grant.terms.involved); !problem.empty())
     require(false, problem.c_str());
   for (const auto& s : msg.sections()) {

@@ -35,4 +35,22 @@ inline constexpr size_t kMaxInvolvedRoleBytes = 64;
 // The reason the list breaks a rule of SPEC §7.9, or "" if it keeps them all.
 std::string involved_list_problem(const std::vector<InvolvedNotice>& list);
 
+// The list is carried by two messages with the same fields: the grant's terms (container.proto)
+// and the owner's sharing ledger (sharing_ledger.proto). One copy in each direction for both.
+template <class Message>
+void write_involved_notice(const InvolvedNotice& n, Message& out) {
+  out.set_name(n.name);
+  out.set_organisation_number(n.organisation_number);
+  out.set_role(n.role);
+  out.set_since(n.since);
+  out.set_contact_name(n.contact_name);
+  out.set_contact_pseudonym(n.contact_pseudonym);
+  out.set_lead(n.lead);
+}
+
+template <class Message>
+InvolvedNotice read_involved_notice(const Message& n) {
+  return {n.name(), n.organisation_number(), n.role(), n.since(), n.contact_name(), n.contact_pseudonym(), n.lead()};
+}
+
 }  // namespace kartla::format

@@ -64,23 +64,12 @@ std::vector<format::InvolvedNotice> involved_from_record(const model::Record& re
 
 void record_told(const std::vector<format::InvolvedNotice>& list, v1::ShareGrantRecord& entry) {
   entry.clear_told_involved();
-  for (const format::InvolvedNotice& n : list) {
-    v1::InvolvedAgencyNotice* out = entry.add_told_involved();
-    out->set_name(n.name);
-    out->set_organisation_number(n.organisation_number);
-    out->set_role(n.role);
-    out->set_since(n.since);
-    out->set_contact_name(n.contact_name);
-    out->set_contact_pseudonym(n.contact_pseudonym);
-    out->set_lead(n.lead);
-  }
+  for (const format::InvolvedNotice& n : list) format::write_involved_notice(n, *entry.add_told_involved());
 }
 
 std::vector<format::InvolvedNotice> told_in(const v1::ShareGrantRecord& entry) {
   std::vector<format::InvolvedNotice> list;
-  for (const v1::InvolvedAgencyNotice& n : entry.told_involved())
-    list.push_back({n.name(), n.organisation_number(), n.role(), n.since(), n.contact_name(), n.contact_pseudonym(),
-                    n.lead()});
+  for (const v1::InvolvedAgencyNotice& n : entry.told_involved()) list.push_back(format::read_involved_notice(n));
   return list;
 }
 
