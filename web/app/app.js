@@ -315,7 +315,9 @@
       if (run.length) {
         const pre = document.createElement('pre');
         pre.className = 'view-text';
-        pre.dir = 'auto';
+        // The page's direction, not 'auto': with 'auto' every line picks its own, so in Arabic a
+        // list line holding only a Swedish word ("- svenska") jumps to the left margin.
+        pre.dir = document.documentElement.dir || 'ltr';
         pre.textContent = run.join('\n');
         nodes.push(pre);
       }

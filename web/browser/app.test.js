@@ -351,6 +351,22 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
         assert.match(competences, /الوصف: /, 'the core labels the description in Arabic');
         assert.match(competences, /المصدر: /, 'and the source of each entry');
         assert.doesNotMatch(competences, /Description: |Source: |Self rating: /, 'no English label is left in the record text');
+        // Every line of record text takes the page's direction, so a list line holding only a
+        // Swedish word ("- svenska") stays at the right-hand margin with the rest of its list
+        // (with dir="auto" each line would pick its own direction and jump to the left).
+        const gap = await page.$eval('[data-section="profile"] .view-text', (pre) => {
+          const node = pre.firstChild;
+          const at = node.textContent.indexOf('svenska');
+          if (at < 0) return null;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 'svenska'.length);
+          const line = range.getBoundingClientRect();
+          const block = pre.getBoundingClientRect();
+          return { right: block.right - line.right, left: line.left - block.left };
+        });
+        assert.ok(gap, 'the profile lists the preferred language svenska');
+        assert.ok(gap.right < gap.left, `the Swedish list line sits at the right, not the left: ${JSON.stringify(gap)}`);
         await snap(page, viewportName, 'ar', 'record');
         await axeCheck(page, 'the record screen in Arabic');
         await page.click('#go-share');
