@@ -94,7 +94,7 @@ void require_valid(const SectionInfo& info, const std::vector<Violation>& violat
   // The violation itself (field path, rule, what is wrong) is an argument: the rules' own
   // sentences are not in the catalogue yet (docs/I18N.md).
   if (violations.size() == 1) fail(Code::schema, "%1$s section refused: %2$s", {name, first});
-  if (violations.size() == 2) fail(Code::schema, "%1$s section refused: %2$s (and one more violation)", {name, first});
+  if (violations.size() == 2) fail(Code::schema, "%1$s section refused: %2$s (and 1 more violation)", {name, first});
   fail(Code::schema, "%1$s section refused: %2$s (and %3$s more violations)",
        {name, first, std::to_string(violations.size() - 1)});
 }
