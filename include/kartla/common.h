@@ -112,9 +112,11 @@ typedef enum kartla_status {
  * values this version does not know. Thread-safe. */
 KARTLA_API const char *kartla_status_name(kartla_status status);
 
-/* A message describing the most recent failure on the calling thread. Owned by the library,
- * valid until the next Kartla call on this thread; never NULL ("" before any failure). See
- * "Errors and threads" above for runtimes that move work between OS threads. */
+/* A message describing the most recent failure on the calling thread, in English (its wording is
+ * stable for logs; kartla_last_error_localized in kartla/experimental/errors.h gives the same
+ * message in a person's language). Owned by the library, valid until the next Kartla call on this
+ * thread; never NULL ("" before any failure). See "Errors and threads" above for runtimes that
+ * move work between OS threads. */
 KARTLA_API const char *kartla_last_error(void);
 
 /* ---------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@
  *   kartla/experimental/contribution.h  agencies' contributions
  *   kartla/experimental/coordination.h  case-conference bundles
  *   kartla/experimental/documents.h     documents as files: bytes in and out, never JSON
+ *   kartla/experimental/errors.h        the last error in the reader's language
  *   kartla/experimental/followup.h      a programme's follow-up figures
  *   kartla/experimental/identity.h      identity additions (a passphrase at a new Argon2id cost)
  *   kartla/experimental/receipt.h       receipts of grants and their end
@@ -50,6 +51,7 @@
 #include "kartla/experimental/contribution.h"
 #include "kartla/experimental/coordination.h"
 #include "kartla/experimental/documents.h"
+#include "kartla/experimental/errors.h"
 #include "kartla/experimental/followup.h"
 #include "kartla/experimental/identity.h"
 #include "kartla/experimental/receipt.h"

@@ -13,12 +13,20 @@ namespace {
 
 // Takes the check by reference: messages are built from fields of check.attestation, which a
 // by-value parameter could have moved from before the message was evaluated.
-AttestationCheck& invalid(AttestationCheck& check, Finding finding, Code code, std::string message) {
+// `msgid` is a catalogue message (xgettext extracts invalid's fourth argument), so the failure
+// reads in the reader's language when it is raised (kartla_last_error_localized).
+AttestationCheck& invalid(AttestationCheck& check, Finding finding, const Error& failure) {
   check.verdict = Verdict::invalid;
   check.finding = finding;
-  check.code = code;
-  check.message = std::move(message);
+  check.code = failure.code();
+  check.message = failure.what();
+  check.failure = failure;
   return check;
+}
+
+AttestationCheck& invalid(AttestationCheck& check, Finding finding, Code code, const char* msgid,
+                          std::vector<std::string> args = {}) {
+  return invalid(check, finding, Error(code, msgid, std::move(args)));
 }
 
 std::string trust_message(Finding finding, const format::Card& issuer) {
@@ -49,14 +57,14 @@ std::string issue_attestation(const identity::Identity& agency, const EntryRef& 
   if (agency.card().card.kind != format::CardKind::agency)
     fail(Code::invalid_argument, "only an agency identity issues attestations");
   const model::SectionInfo* section = model::section_by_id(subject.section_id);
-  if (section == nullptr) fail(Code::invalid_argument, "unknown section id " + std::to_string(subject.section_id));
+  if (section == nullptr) fail(Code::invalid_argument, "unknown section id %s", {std::to_string(subject.section_id)});
   if (!section_holds_attestations(*section))
-    fail(Code::invalid_argument, "section '" + std::string(section->name) + "' holds no attestations");
+    fail(Code::invalid_argument, "section '%s' holds no attestations", {std::string(section->name)});
   // Catches the agency's own mix-ups (the wrong file, the wrong id) before it signs something
   // that can never match.
   if (!is_entry_with_id(*section, entry_bytes, subject.entry_id))
-    fail(Code::invalid_argument, "these bytes are not entry '" + subject.entry_id + "' of section '" +
-                                     std::string(section->name) + "'");
+    fail(Code::invalid_argument, "these bytes are not entry '%1$s' of section '%2$s'",
+         {subject.entry_id, std::string(section->name)});
   format::Attestation a;
   a.issuer_card = format::encode_signed_card(agency.card());
   a.owner_signing_key = subject.record.owner_signing_key;
@@ -134,7 +142,7 @@ static bool decode_signed(AttestationCheck& check, ByteView signed_attestation) 
     check.attestation = format::decode_signed_attestation(signed_attestation);
   } catch (const Error& e) {
     const bool signature = e.code() == Code::signature;
-    invalid(check, signature ? Finding::bad_signature : Finding::malformed, e.code(), e.what());
+    invalid(check, signature ? Finding::bad_signature : Finding::malformed, e);
     return false;
   }
   const format::Card& issuer = check.attestation->issuer.card;
@@ -162,7 +170,7 @@ AttestationCheck verify_attestation(ByteView signed_attestation, const EntryRef&
                    "the attestation was made for another section");
   if (a.entry_id != expected.entry_id)
     return invalid(check, Finding::wrong_entry, Code::signature,
-                   "the attestation was made for entry '" + a.entry_id + "', not '" + expected.entry_id + "'");
+                   "the attestation was made for entry '%1$s', not '%2$s'", {a.entry_id, expected.entry_id});
   if (!crypto::equal_constant_time(a.entry_hash, format::attested_entry_hash(entry_bytes)))
     return invalid(check, Finding::content_changed, Code::integrity,
                    "the entry has changed since it was attested");
@@ -192,7 +200,7 @@ static AttestationCheck& judge_signed(AttestationCheck& check, int64_t now, cons
   // here as the owner's own content would be (SPEC §13.2 step i).
   if (const std::vector<model::Violation> violations = claim_violations(a.claim); !violations.empty())
     return invalid(check, Finding::bad_claim, Code::schema,
-                   "the attestation's claim breaks a rule: " + describe_violations(nullptr, violations));
+                   "the attestation's claim breaks a rule: %s", {describe_violations(nullptr, violations)});
 
   check.finding = issuer_trust(trust, issuer, a.issued_at, &check.listed);
   check.verdict = check.finding == Finding::ok ? Verdict::trusted : Verdict::untrusted;

@@ -88,7 +88,8 @@ struct AttestationCheck {
   Verdict verdict = Verdict::invalid;
   Finding finding = Finding::malformed;
   Code code = Code::format;  // Code::ok unless the verdict is invalid; then the failure's class
-  std::string message;       // one sentence for people
+  std::string message;       // one sentence for people, in English
+  std::optional<Error> failure;  // when invalid: the failure, with its catalogue message, to raise
   std::optional<format::SignedAttestation> attestation;  // set once it decoded and its signature held
   std::string issuer_fingerprint;                        // of the issuer's card, once decoded
   std::optional<ListedAgency> listed;                    // the trust list's entry, if the issuer is on it

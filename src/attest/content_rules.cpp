@@ -34,20 +34,21 @@ void require_valid_entry(const model::SectionInfo& section, ByteView entry) {
   for (model::Violation& v : model::check_section_bytes_content(section, alone.view()))
     if (!model::rule_needs_whole_section(v.rule)) violations.push_back(std::move(v));
   if (!violations.empty())
-    fail(Code::schema, "the entry breaks a rule of section '" + std::string(section.name) +
-                           "' (as entries[0]): " + describe_violations(&section, violations));
+    fail(Code::schema, "the entry breaks a rule of section '%1$s' (as entries[0]): %2$s",
+         {std::string(section.name), describe_violations(&section, violations)});
 }
 
 void require_valid_content(const model::SectionInfo& section, ByteView content, const std::string& what) {
   const std::vector<model::Violation> violations = model::check_section_bytes_content(section, content);
-  if (!violations.empty()) fail(Code::schema, what + ": " + describe_violations(&section, violations));
+  if (!violations.empty()) fail(Code::schema, "%1$s: %2$s", {what, describe_violations(&section, violations)});
 }
 
 std::vector<model::Violation> claim_violations(const format::Claim& claim) { return model::validate_claim(claim); }
 
 void require_valid_claim(const format::Claim& claim) {
   const std::vector<model::Violation> violations = claim_violations(claim);
-  if (!violations.empty()) fail(Code::schema, "the claim breaks a rule: " + describe_violations(nullptr, violations));
+  if (!violations.empty()) fail(Code::schema, "the claim breaks a rule: %s",
+                                {describe_violations(nullptr, violations)});
 }
 
 }  // namespace kartla::attest

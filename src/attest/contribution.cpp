@@ -14,9 +14,9 @@ namespace {
 
 const model::SectionInfo& contributable_section(uint32_t section_id, Code unknown) {
   const model::SectionInfo* section = model::section_by_id(section_id);
-  if (section == nullptr) fail(unknown, "section id " + std::to_string(section_id) + " is not one this library knows");
+  if (section == nullptr) fail(unknown, "section id %s is not one this library knows", {std::to_string(section_id)});
   if (!section_takes_contributions(*section))
-    fail(Code::invalid_argument, "section '" + std::string(section->name) + "' takes no contributed entries");
+    fail(Code::invalid_argument, "section '%s' takes no contributed entries", {std::string(section->name)});
   return *section;
 }
 
@@ -66,7 +66,7 @@ VerifiedContribution open_contribution(const model::OwnerKeys& owner, ByteView f
   const EntryRef subject{RecordRef{owner.signing.public_key, owner.box.public_key, c.record_id}, section.id, entry_id};
   AttestationCheck check = verify_attestation(c.attestation, subject, opened.entry.view(), now, nullptr);
   if (check.verdict == Verdict::invalid)
-    fail(check.code, "the contribution's attestation does not hold: " + check.message);
+    fail(check.code, "the contribution's attestation does not hold: %s", {check.message});
   // The attestation kept with the entry must be the sender's own, or the owner would store one
   // agency's words under another's name.
   if (check.attestation->attestation.issuer_card != c.sender_card)

@@ -31,13 +31,13 @@ MergeOutcome attach_attestation(model::Record& record, const model::OwnerKeys& o
   const format::Attestation& a = decoded.attestation;
   const model::SectionInfo* section = model::section_by_id(a.section_id);
   if (section == nullptr || !record.has_section(*section))
-    fail(Code::not_found, "the record has no section " + std::to_string(a.section_id) + " for this attestation");
+    fail(Code::not_found, "the record has no section %s for this attestation", {std::to_string(a.section_id)});
   const crypto::SecretBuffer plaintext = record.read_section(*section);
   const crypto::SecretBuffer entry = entry_bytes(*section, plaintext.view(), a.entry_id);
 
   const AttestationCheck check = verify_attestation(signed_attestation, EntryRef{record_ref(record, owner), section->id, a.entry_id},
                                                     entry.view(), now, nullptr);
-  if (check.verdict == Verdict::invalid) fail(check.code, check.message);
+  if (check.verdict == Verdict::invalid) fail(check.code, *check.failure);
   if (holds(stored_attestations(*section, plaintext.view()), signed_attestation)) return MergeOutcome::already_present;
   record.write_section(*section, with_attestation(*section, plaintext.view(), signed_attestation).view());
   return MergeOutcome::added;
@@ -58,8 +58,8 @@ MergeOutcome accept_contribution(model::Record& record, const model::OwnerKeys& 
   try {
     const crypto::SecretBuffer existing = entry_bytes(section, plaintext.view(), c.entry_id);
     if (!crypto::equal_constant_time(existing.view(), c.entry.view()))
-      fail(Code::invalid_argument, "section '" + std::string(section.name) + "' already holds a different entry '" +
-                                       c.entry_id + "'; the contribution was not merged");
+      fail(Code::invalid_argument, "section '%1$s' already holds a different entry '%2$s'; the contribution was not "
+           "merged", {std::string(section.name), c.entry_id});
     content = with_attestation(section, plaintext.view(), c.attestation);  // the same entry, now attested
   } catch (const Error& e) {
     if (e.code() != Code::not_found) throw;

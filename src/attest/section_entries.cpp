@@ -57,7 +57,7 @@ std::unique_ptr<Message> parse(const model::SectionInfo& info, ByteView plaintex
   if (plaintext.size > format::kMaxSectionPlaintext) fail(Code::limit, "section content is larger than 256 MiB");
   auto message = model::new_section_message(info);
   if (!format::parse_bounded(plaintext, *message))
-    fail(Code::schema, "content is not a valid " + std::string(info.name) + " section");
+    fail(Code::schema, "content is not a valid %s section", {std::string(info.name)});
   return message;
 }
 
@@ -105,13 +105,13 @@ void entry_types(const Descriptor& d, std::set<const Descriptor*>& seen, std::ve
 
 const Descriptor& entries_type(const model::SectionInfo& info) {
   const FieldDescriptor* f = entries_field(model::section_descriptor(info));
-  if (f == nullptr) fail(Code::invalid_argument, "section '" + std::string(info.name) + "' has no list of entries");
+  if (f == nullptr) fail(Code::invalid_argument, "section '%s' has no list of entries", {std::string(info.name)});
   return *f->message_type();
 }
 
 std::unique_ptr<Message> new_message(const Descriptor& type) {
   const Message* prototype = google::protobuf::MessageFactory::generated_factory()->GetPrototype(&type);
-  if (prototype == nullptr) fail(Code::internal, "no message type for " + type.full_name());
+  if (prototype == nullptr) fail(Code::internal, "no message type for %s", {type.full_name()});
   return std::unique_ptr<Message>(prototype->New());
 }
 
@@ -153,11 +153,11 @@ crypto::SecretBuffer entry_bytes(const model::SectionInfo& info, ByteView plaint
   for (const auto& e : entries_of(*root)) {
     if (e.id != entry_id) continue;
     // Two entries with one id: an attestation could not say which one it vouches for.
-    if (found != nullptr) fail(Code::schema, "two entries have the id '" + std::string(entry_id) + "'");
+    if (found != nullptr) fail(Code::schema, "two entries have the id '%s'", {std::string(entry_id)});
     found = e.message;
   }
   if (found == nullptr)
-    fail(Code::not_found, "section '" + std::string(info.name) + "' has no entry '" + std::string(entry_id) + "'");
+    fail(Code::not_found, "section '%1$s' has no entry '%2$s'", {std::string(info.name), std::string(entry_id)});
   return serialize(*found);
 }
 
@@ -166,7 +166,7 @@ std::string entry_id_of(const model::SectionInfo& info, ByteView entry) {
   const Descriptor& type = entries_type(info);
   auto message = new_message(type);
   if (!format::parse_bounded(entry, *message))
-    fail(Code::schema, "this is not an entry of section '" + std::string(info.name) + "'");
+    fail(Code::schema, "this is not an entry of section '%s'", {std::string(info.name)});
   if (!is_canonical(*message, entry)) fail(Code::schema, "the entry is not in its canonical encoding");
   const FieldDescriptor* id = entry_id_field(type);
   const std::string value = id != nullptr ? message->GetReflection()->GetString(*message, id) : std::string();
@@ -182,8 +182,8 @@ crypto::SecretBuffer entry_from_json(const model::SectionInfo& info, ByteView js
   google::protobuf::LogSilencer silence;
   const auto status = google::protobuf::util::JsonStringToMessage(json.as_string_view(), message.get(), options);
   if (!status.ok())
-    fail(Code::schema, "JSON does not match an entry of section '" + std::string(info.name) +
-                           "': " + std::string(status.message()));
+    fail(Code::schema, "JSON does not match an entry of section '%1$s': %2$s",
+         {std::string(info.name), std::string(status.message())});
   return serialize(*message);
 }
 
@@ -213,7 +213,7 @@ std::vector<std::string> stored_attestations(const model::SectionInfo& info, Byt
 
 crypto::SecretBuffer with_attestation(const model::SectionInfo& info, ByteView plaintext, ByteView attestation) {
   if (!section_holds_attestations(info))
-    fail(Code::invalid_argument, "section '" + std::string(info.name) + "' holds no attestations");
+    fail(Code::invalid_argument, "section '%s' holds no attestations", {std::string(info.name)});
   auto root = parse(info, plaintext);
   root->GetReflection()->AddString(root.get(), attestations_field(*root->GetDescriptor()), attestation.to_string());
   return serialize(*root);
@@ -221,11 +221,11 @@ crypto::SecretBuffer with_attestation(const model::SectionInfo& info, ByteView p
 
 crypto::SecretBuffer with_entry(const model::SectionInfo& info, ByteView plaintext, ByteView entry) {
   if (!section_takes_contributions(info))
-    fail(Code::invalid_argument, "section '" + std::string(info.name) + "' takes no contributed entries");
+    fail(Code::invalid_argument, "section '%s' takes no contributed entries", {std::string(info.name)});
   auto root = parse(info, plaintext);
   Message* added = root->GetReflection()->AddMessage(root.get(), entries_field(*root->GetDescriptor()));
   if (!format::parse_bounded(entry, *added))
-    fail(Code::schema, "this is not an entry of section '" + std::string(info.name) + "'");
+    fail(Code::schema, "this is not an entry of section '%s'", {std::string(info.name)});
   return serialize(*root);
 }
 

@@ -14,8 +14,8 @@ void add_agency(TrustListDraft& draft, ByteView agency_card_file, uint32_t role,
   const format::SignedCard card = format::decode_card_file(agency_card_file);
   if (card.card.kind != format::CardKind::agency) fail(Code::invalid_argument, "only agency cards go on a trust list");
   if (identity::agency_role_by_number(role) == nullptr)
-    fail(Code::invalid_argument, "unknown agency role " + std::to_string(role) + " (roles: " +
-                                     identity::agency_role_names() + ")");
+    fail(Code::invalid_argument, "unknown agency role %1$s (roles: %2$s)",
+         {std::to_string(role), identity::agency_role_names()});
   if (valid_until != 0 && valid_until <= valid_from)
     fail(Code::invalid_argument, "the agency's validity must end after it begins");
   for (const auto& listed : draft.agencies)
@@ -67,8 +67,8 @@ VerifiedTrustList verify_trust_list(ByteView file, const TrustListCheck& check) 
     fail(Code::signature, "the trust list is signed by another trust root than the expected one");
   // Rollback before expiry (as TUF does): an old list is reported as old even once it has expired.
   if (check.last_seen && list.sequence < *check.last_seen)
-    fail(Code::rollback, "this trust list (sequence " + std::to_string(list.sequence) +
-                             ") is older than one already seen (sequence " + std::to_string(*check.last_seen) + ")");
+    fail(Code::rollback, "this trust list (sequence %1$s) is older than one already seen (sequence %2$s)",
+         {std::to_string(list.sequence), std::to_string(*check.last_seen)});
   if (check.now >= list.expires_at) fail(Code::expired, "the trust list has expired");
 
   VerifiedTrustList out;

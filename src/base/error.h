@@ -1,11 +1,27 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 // The one error type every layer throws. The C ABI catches it at the boundary and turns its
 // code into a kartla_status (the numeric values are the same and must never change).
+//
+// An error's text is a message of the catalogue (docs/I18N.md, "The library's errors"): a msgid,
+// written as a literal at the place that fails so that xgettext extracts it, plus its arguments
+// (section names, sizes, paths, the operating system's words), which are values and never
+// translated. what() is the English text, formatted once here; the C ABI keeps the msgid and
+// the arguments so that kartla_last_error_localized() can say the same in the reader's language.
+//
+//   fail(Code::not_found, "section '%s' is not in this record", {name});
+//
+// An Error made from a std::string (not a literal) has no msgid: its text is read in English in
+// every language, and the ctest library_error_messages counts such places so that none is added.
 #pragma once
 
 #include <exception>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
+
+#include "base/message_format.h"
 
 namespace kartla {
 
@@ -32,17 +48,53 @@ enum class Code : int {
 
 class Error : public std::exception {
  public:
+  // Text without a msgid: read in English whatever the language (see above).
   Error(Code code, std::string message) : code_(code), message_(std::move(message)) {}
+  // A catalogue message: `msgid` is a string literal, `args` fill its %s / %N$s directives.
+  Error(Code code, const char* msgid, std::vector<std::string> args = {})
+      : code_(code),
+        message_(format_message(msgid, args.begin(), args.end())),
+        msgid_(msgid),
+        args_(std::move(args)) {}
+  // The same message under another code (a layer that knows better what the failure means).
+  Error(Code code, const Error& other) : Error(other) { code_ = code; }
+
   Code code() const noexcept { return code_; }
   const char* what() const noexcept override { return message_.c_str(); }
+  // The catalogue msgid, empty for text without one; and its arguments.
+  const std::string& msgid() const noexcept { return msgid_; }
+  const std::vector<std::string>& args() const noexcept { return args_; }
 
  private:
   Code code_;
   std::string message_;
+  std::string msgid_;
+  std::vector<std::string> args_;
 };
 
 [[noreturn]] inline void fail(Code code, std::string message) {
   throw Error(code, std::move(message));
 }
 
+// xgettext extracts the second argument of fail and of Error (src/i18n/update-catalogue.sh).
+[[noreturn]] inline void fail(Code code, const char* msgid) {
+  throw Error(code, msgid);
+}
+
+[[noreturn]] inline void fail(Code code, const char* msgid, std::initializer_list<std::string_view> args) {
+  std::vector<std::string> values;
+  values.reserve(args.size());
+  for (const std::string_view a : args) values.emplace_back(a);
+  throw Error(code, msgid, std::move(values));
+}
+
+// Rethrows `error` under `code`, keeping its message (and its msgid and arguments).
+[[noreturn]] inline void fail(Code code, const Error& error) {
+  throw Error(code, error);
+}
+
 }  // namespace kartla
+
+// Marks a catalogue message kept in a table and raised elsewhere with fail(code, row.message):
+// xgettext extracts it (src/i18n/update-catalogue.sh) and the code sees the literal alone.
+#define KARTLA_ERROR_N_(msgid) msgid

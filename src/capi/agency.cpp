@@ -62,8 +62,8 @@ kartla_status kartla_identity_new_agency(const kartla_agency_info* info, const k
     const std::string role_name = input_text(info->role, "info.role");
     const auto* role = kartla::identity::agency_role_by_name(role_name);
     if (role == nullptr)
-      fail(Code::invalid_argument, "unknown agency role '" + role_name + "' (roles: " +
-                                       std::string(kartla::identity::agency_role_names()) + ")");
+      fail(Code::invalid_argument, "unknown agency role '%1$s' (roles: %2$s)",
+           {role_name, std::string(kartla::identity::agency_role_names())});
     params.kind = kartla::format::CardKind::agency;
     params.name = input_text(info->name, "info.name");
     params.organisation_number = input_text(info->organisation_number, "info.organisation_number");

@@ -109,7 +109,7 @@ kartla_status kartla_attestation_verify(const uint8_t* attestation, size_t attes
     kartla::v1::AttestationReport result;
     kartla::capi::fill_attestation_report(check, &result);
     kartla::capi::emit(result, encoding, report);
-    if (check.verdict == attest::Verdict::invalid) fail(check.code, check.message);
+    if (check.verdict == attest::Verdict::invalid) fail(check.code, *check.failure);
   });
 }
 
@@ -138,7 +138,7 @@ kartla_status kartla_attestation_describe(const uint8_t* attestation, size_t att
         result.set_section(std::string(section->name));
     }
     kartla::capi::emit(result, encoding, out);
-    if (check.verdict == attest::Verdict::invalid) fail(check.code, check.message);
+    if (check.verdict == attest::Verdict::invalid) fail(check.code, *check.failure);
   });
 }
 

@@ -11,7 +11,7 @@
 namespace kartla::capi {
 
 ByteView bounded_input(const uint8_t* data, size_t len, uint64_t max, const char* name) {
-  if (len > max) fail(Code::limit, std::string(name) + " is larger than its limit");
+  if (len > max) fail(Code::limit, "%s is larger than its limit", {std::string(name)});
   return input_bytes(data, len, name);
 }
 
@@ -27,7 +27,8 @@ int64_t time_or_now(int64_t t) { return t != 0 ? t : static_cast<int64_t>(std::t
 
 std::string record_id_input(const char* hex, const char* name) {
   const auto id = crypto::from_hex(input_text(hex, name));
-  if (!id || id->size() != format::kRecordIdBytes) fail(Code::invalid_argument, std::string(name) + " is not 32 hex digits");
+  if (!id || id->size() != format::kRecordIdBytes) fail(Code::invalid_argument, "%s is not 32 hex digits",
+                                                        {std::string(name)});
   return *id;
 }
 

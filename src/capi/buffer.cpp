@@ -7,31 +7,31 @@ namespace kartla::capi {
 
 ByteView input_bytes(const uint8_t* data, size_t len, const char* name) {
   if (len == 0) return {};
-  if (data == nullptr) fail(Code::invalid_argument, std::string(name) + " is NULL but its length is not 0");
+  if (data == nullptr) fail(Code::invalid_argument, "%s is NULL but its length is not 0", {std::string(name)});
   return {data, len};
 }
 
 std::string input_text(const char* text, const char* name) {
-  if (text == nullptr) fail(Code::invalid_argument, std::string(name) + " is NULL");
+  if (text == nullptr) fail(Code::invalid_argument, "%s is NULL", {std::string(name)});
   return text;
 }
 
 uint8_t* output_bytes(uint8_t* out, size_t capacity, const char* name) {
   static uint8_t nowhere[1];
   if (out != nullptr) return out;
-  if (capacity != 0) fail(Code::invalid_argument, std::string(name) + " is NULL but its capacity is not 0");
+  if (capacity != 0) fail(Code::invalid_argument, "%s is NULL but its capacity is not 0", {std::string(name)});
   return nowhere;
 }
 
 void require_output(const void* out, const char* name) {
-  if (out == nullptr) fail(Code::invalid_argument, std::string(name) + " is NULL");
+  if (out == nullptr) fail(Code::invalid_argument, "%s is NULL", {std::string(name)});
 }
 
 void require_empty(const kartla_buffer* out, const char* name) {
   require_output(out, name);
   // A non-empty buffer would leak (and leave unwiped) what it holds if we overwrote it.
   if (out->data != nullptr || out->len != 0 || out->internal != nullptr)
-    fail(Code::invalid_argument, std::string(name) + " is not empty (initialise it with KARTLA_BUFFER_INIT)");
+    fail(Code::invalid_argument, "%s is not empty (initialise it with KARTLA_BUFFER_INIT)", {std::string(name)});
 }
 
 void put_secret(kartla_buffer* out, crypto::SecretBuffer&& bytes) {

@@ -1,28 +1,75 @@
 // SPDX-License-Identifier: Apache-2.0
-// kartla/common.h: versions, status names, the thread's last error and the list of sections
+// kartla/common.h: versions, status names, the thread's last error (in English, and through
+// kartla/experimental/errors.h in the reader's language) and the list of sections
 // (buffers, also declared there, are in buffer.cpp with the guarded allocation behind them).
 #include <cstring>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "capi/guard.h"
+#include "i18n/messages.h"
 #include "model/section_registry.h"
 
 namespace kartla::capi {
 namespace {
-thread_local std::string t_last_error;
-}
+// The thread's last failure: its English text (kartla_last_error) and, for a catalogue message,
+// the msgid and arguments to say it again in another language (kartla_last_error_localized).
+struct LastError {
+  std::string english;
+  std::string msgid;  // empty: the text has no msgid and reads the same in every language
+  std::vector<std::string> args;
+  std::string localized;  // the most recent kartla_last_error_localized answer
+};
+thread_local LastError t_last_error;
 
-kartla_status record_failure(kartla_status status, const char* message) noexcept {
+kartla_status remember(kartla_status status, const char* english, const char* msgid,
+                       const std::vector<std::string>* args) noexcept {
+  LastError& last = t_last_error;
   try {
-    t_last_error = message;
+    last.english = english;
+    last.msgid = msgid;
+    if (args != nullptr) {
+      last.args = *args;
+    } else {
+      last.args.clear();
+    }
   } catch (...) {
-    t_last_error.clear();  // out of memory for the message itself: an empty message, still a status
+    // Out of memory for the message itself: an empty message, still a status.
+    last.english.clear();
+    last.msgid.clear();
+    last.args.clear();
   }
   return status;
 }
+}  // namespace
 
-const char* last_error_text() noexcept { return t_last_error.c_str(); }
+kartla_status record_failure(kartla_status status, const char* message) noexcept {
+  return remember(status, message, "", nullptr);
+}
+
+kartla_status record_failure_message(kartla_status status, const char* msgid) noexcept {
+  return remember(status, msgid, msgid, nullptr);
+}
+
+kartla_status record_failure(kartla_status status, const Error& error) noexcept {
+  return remember(status, error.what(), error.msgid().c_str(), &error.args());
+}
+
+const char* last_error_text() noexcept { return t_last_error.english.c_str(); }
+
+const char* last_error_localized(const char* language) noexcept {
+  LastError& last = t_last_error;
+  if (last.msgid.empty() || language == nullptr) return last.english.c_str();
+  try {
+    const std::string_view pattern = i18n::text(i18n::language_from_tag(language), "", last.msgid);
+    std::vector<std::string_view> args(last.args.begin(), last.args.end());
+    last.localized = format_message(pattern, args.begin(), args.end());
+    return last.localized.c_str();
+  } catch (...) {
+    return last.english.c_str();  // out of memory: the English text is still the message
+  }
+}
 
 }  // namespace kartla::capi
 
@@ -66,6 +113,10 @@ const char* kartla_status_name(kartla_status status) {
 }
 
 const char* kartla_last_error(void) { return kartla::capi::last_error_text(); }
+
+const char* kartla_last_error_localized(const char* language) {
+  return kartla::capi::last_error_localized(language);
+}
 
 size_t kartla_section_count(void) { return kartla::model::all_sections().size(); }
 

@@ -97,7 +97,7 @@ void emit(const google::protobuf::Message& message, kartla_encoding encoding, ka
   SecretOutput json;
   const std::string type_url = std::string(kTypeUrlPrefix) + "/" + message.GetDescriptor()->full_name();
   const auto status = google::protobuf::util::BinaryToJsonStream(&resolver(), type_url, &input, &json, options);
-  if (!status.ok()) fail(Code::internal, "cannot write the result as JSON: " + std::string(status.message()));
+  if (!status.ok()) fail(Code::internal, "cannot write the result as JSON: %s", {std::string(status.message())});
   put_secret(out, json.take_text());
 }
 

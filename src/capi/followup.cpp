@@ -72,8 +72,8 @@ kartla_status kartla_followup_report(const kartla_identity* agency, const char* 
     if (bundle_count != 0 && bundle_paths == nullptr) fail(Code::invalid_argument, "bundle_paths is NULL");
     // Bounded before any path is copied: a count no programme has must not size an allocation.
     if (bundle_count > kartla::share::kMaxFollowupBundles)
-      fail(Code::limit, "a follow-up report reads at most " + std::to_string(kartla::share::kMaxFollowupBundles) +
-                            " bundles");
+      fail(Code::limit, "a follow-up report reads at most %s bundles",
+           {std::to_string(kartla::share::kMaxFollowupBundles)});
     std::vector<std::string> paths;
     for (size_t i = 0; i < bundle_count; ++i) paths.push_back(input_text(bundle_paths[i], "bundle_paths[i]"));
     const auto open_bundle = [&paths](size_t i) -> std::shared_ptr<const kartla::format::ByteSource> {

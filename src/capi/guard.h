@@ -13,8 +13,14 @@
 
 namespace kartla::capi {
 
+// The thread's last error: text without a msgid (the guard's own fallbacks), or a catalogue
+// message whose msgid and arguments let kartla_last_error_localized say it in another language.
 kartla_status record_failure(kartla_status status, const char* message) noexcept;
+kartla_status record_failure(kartla_status status, const Error& error) noexcept;
+// A catalogue message without arguments, recorded without building an Error (out of memory).
+kartla_status record_failure_message(kartla_status status, const char* msgid) noexcept;
 const char* last_error_text() noexcept;
+const char* last_error_localized(const char* language) noexcept;
 
 template <typename Body>
 kartla_status guarded(Body&& body) noexcept {
@@ -22,13 +28,13 @@ kartla_status guarded(Body&& body) noexcept {
     body();
     return KARTLA_OK;
   } catch (const Error& e) {
-    return record_failure(static_cast<kartla_status>(e.code()), e.what());
+    return record_failure(static_cast<kartla_status>(e.code()), e);
   } catch (const std::bad_alloc&) {
-    return record_failure(KARTLA_E_NO_MEMORY, "out of memory");
+    return record_failure_message(KARTLA_E_NO_MEMORY, "out of memory");
   } catch (const std::exception& e) {
     return record_failure(KARTLA_E_INTERNAL, e.what());
   } catch (...) {
-    return record_failure(KARTLA_E_INTERNAL, "unknown internal error");
+    return record_failure_message(KARTLA_E_INTERNAL, "unknown internal error");
   }
 }
 

@@ -119,7 +119,7 @@ kartla_status kartla_identity_set_passphrase_with_options(kartla_identity* ident
     } catch (const kartla::Error& e) {
       // Nothing was parsed: a cost outside the policy is the caller's argument, as at creation
       // (while an over-long passphrase stays E_LIMIT, as in kartla_identity_set_passphrase).
-      fail(Code::invalid_argument, e.what());
+      fail(Code::invalid_argument, e);
     }
     identity->identity.set_passphrase(new_passphrase, ops, mem);
   });
@@ -141,7 +141,7 @@ kartla_status kartla_identity_save(const kartla_identity* identity, const char* 
     const std::string target = input_text(path, "path");
     if ((flags & ~KARTLA_SAVE_CREATE_ONLY) != 0) fail(Code::invalid_argument, "unknown save flags");
     if ((flags & KARTLA_SAVE_CREATE_ONLY) != 0 && exists(target))
-      fail(Code::invalid_argument, "refusing to overwrite " + target + ": it already exists");
+      fail(Code::invalid_argument, "refusing to overwrite %s: it already exists", {target});
     kartla::io::write_file_atomically(target, identity->identity.file_bytes());
   });
 }

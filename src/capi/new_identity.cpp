@@ -26,7 +26,7 @@ void create_identity_for_caller(const identity::NewIdentity& params, const uint8
     try {
       return identity::Identity::create(params, input_bytes(passphrase, passphrase_len, "passphrase"));
     } catch (const Error& e) {
-      if (e.code() == Code::format || e.code() == Code::limit) fail(Code::invalid_argument, e.what());
+      if (e.code() == Code::format || e.code() == Code::limit) fail(Code::invalid_argument, e);
       throw;
     }
   }();

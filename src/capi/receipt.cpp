@@ -30,7 +30,7 @@ namespace {
 // is read (SPEC §3.1, §9).
 ByteView small_file(const uint8_t* data, size_t len, size_t max_payload, const char* name) {
   if (len > kartla::format::kFramePrefixBytes + max_payload)
-    fail(Code::limit, std::string(name) + " is larger than the 64 KiB limit");
+    fail(Code::limit, "%s is larger than the 64 KiB limit", {std::string(name)});
   return input_bytes(data, len, name);
 }
 

@@ -34,10 +34,12 @@ namespace {
 kartla::model::OwnerKeys owner_keys(const kartla_identity* owner) {
   require_output(owner, "owner");
   const kartla::format::CardKind kind = owner->identity.card().card.kind;
+  if (kind == kartla::format::CardKind::agency)
+    fail(Code::invalid_argument,
+         "owner is an agency's identity: only an owner identity (card kind 1) can own a record");
   if (kind != kartla::format::CardKind::owner)
-    fail(Code::invalid_argument, std::string("owner is ") +
-                                     (kind == kartla::format::CardKind::agency ? "an agency's" : "a trust root's") +
-                                     " identity: only an owner identity (card kind 1) can own a record");
+    fail(Code::invalid_argument,
+         "owner is a trust root's identity: only an owner identity (card kind 1) can own a record");
   return {owner->identity.signing_keys(), owner->identity.box_keys()};
 }
 
@@ -64,14 +66,16 @@ kartla_record* open_checked(std::shared_ptr<const kartla::format::ByteSource> so
   const std::string sequence = std::to_string(record.sequence());
   if (state == kartla::identity::VersionSeen::fork || record.sequence() < highest) {
     if (o.accept_older == 0)
-      fail(Code::rollback, state == kartla::identity::VersionSeen::fork
-                               ? "another version with sequence " + sequence +
-                                     " was already seen: this copy forks the record's history (someone may have "
-                                     "changed an old copy); it can be opened only when accepted explicitly"
-                               : "this is an older copy of the record (sequence " + sequence +
-                                     ") than one already seen (sequence " + std::to_string(highest) +
-                                     "): someone may have put back an old copy; it can be opened only when "
-                                     "accepted explicitly");
+    {
+      if (state == kartla::identity::VersionSeen::fork)
+        fail(Code::rollback,
+             "another version with sequence %s was already seen: this copy forks the record's history (someone "
+             "may have changed an old copy); it can be opened only when accepted explicitly", {sequence});
+      fail(Code::rollback,
+           "this is an older copy of the record (sequence %1$s) than one already seen (sequence %2$s): someone may "
+           "have put back an old copy; it can be opened only when accepted explicitly",
+           {sequence, std::to_string(highest)});
+    }
     record.continue_after(highest);
   } else {
     seen->remember(record.record_id(), record.sequence(), record.manifest_hash());
@@ -149,9 +153,8 @@ kartla_status kartla_record_save(kartla_record* record, const char* path) {
     // Saving over a fork: a later version of this record was seen since this one was opened.
     if (const auto mark = record->seen->mark(record->record.record_id());
         mark && record->record.sequence() != 0 && mark->sequence >= record->record.next_sequence())
-      fail(Code::rollback, "a later version of this record (sequence " + std::to_string(mark->sequence) +
-                               ") was seen since this copy was opened: saving it would fork the record; open the "
-                               "latest version instead");
+      fail(Code::rollback, "a later version of this record (sequence %s) was seen since this copy was opened: saving "
+           "it would fork the record; open the latest version instead", {std::to_string(mark->sequence)});
     kartla::share::expire_grants(record->record, kartla::capi::record_now(*record));
     record->record.save(target);
     record->seen->remember(record->record.record_id(), record->record.sequence(), record->record.manifest_hash());

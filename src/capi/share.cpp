@@ -35,7 +35,7 @@ int64_t or_now(int64_t t) { return t != 0 ? t : static_cast<int64_t>(std::time(n
 
 std::string basis(const char* text, const char* field) {
   std::string value = input_text(text, field);
-  if (value.empty()) fail(Code::invalid_argument, std::string("options.") + field + " is empty: pass NULL for none");
+  if (value.empty()) fail(Code::invalid_argument, "options.%s is empty: pass NULL for none", {field});
   return value;
 }
 
@@ -251,8 +251,8 @@ kartla_status kartla_share_check_last_seen(const kartla_share* share, uint64_t l
     require_output(share, "share");
     const uint64_t sequence = share->view.container().manifest.sequence;
     if (sequence < last_seen)
-      fail(Code::rollback, "this copy is older than one already seen: sequence " + std::to_string(sequence) + " < " +
-                               std::to_string(last_seen));
+      fail(Code::rollback, "this copy is older than one already seen: sequence %1$s < %2$s",
+           {std::to_string(sequence), std::to_string(last_seen)});
   });
 }
 
@@ -267,10 +267,9 @@ kartla_status kartla_share_check_owner(const kartla_share* share, const uint8_t*
     // the expected owner's record either.
     if (manifest.owner_signing_key != expected.card.signing_key ||
         manifest.owner_encryption_key != expected.card.encryption_key)
-      fail(Code::auth, "this file is signed by owner " + kartla::format::fingerprint(manifest.owner_signing_key,
-                                                                                     manifest.owner_encryption_key) +
-                           ", not by the expected owner " +
-                           kartla::format::fingerprint(expected.card.signing_key, expected.card.encryption_key));
+      fail(Code::auth, "this file is signed by owner %1$s, not by the expected owner %2$s",
+           {kartla::format::fingerprint(manifest.owner_signing_key,
+                                                                                     manifest.owner_encryption_key), kartla::format::fingerprint(expected.card.signing_key, expected.card.encryption_key)});
   });
 }
 

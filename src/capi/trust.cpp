@@ -92,8 +92,8 @@ kartla_status kartla_trust_draft_add(kartla_trust_draft* draft, const uint8_t* c
     const std::string role_name = input_text(role, "role");
     const auto* known = kartla::identity::agency_role_by_name(role_name);
     if (known == nullptr)
-      fail(Code::invalid_argument, "unknown agency role '" + role_name + "' (roles: " +
-                                       std::string(kartla::identity::agency_role_names()) + ")");
+      fail(Code::invalid_argument, "unknown agency role '%1$s' (roles: %2$s)",
+           {role_name, std::string(kartla::identity::agency_role_names())});
     attest::add_agency(draft->draft, card_file, known->number, valid_from, valid_until);
   });
 }
@@ -162,8 +162,8 @@ kartla_status kartla_trust_list_verify(const uint8_t* trust_list, size_t trust_l
       kartla::capi::emit(result, encoding, out);
     } catch (const kartla::Error& e) {
       if (e.code() != Code::signature || not_a_root == nullptr) throw;
-      fail(Code::signature,
-           std::string(e.what()) + " (expected_root_card is " + not_a_root + " card, not a trust root's)");
+      fail(Code::signature, "%1$s (expected_root_card is %2$s card, not a trust root's)",
+           {std::string(e.what()), not_a_root});
     }
   });
 }

@@ -95,8 +95,8 @@ kartla_status kartla_verification_check_last_seen(const kartla_verification* v, 
   return guarded([&] {
     require_output(v, "verification");
     if (v->report.sequence < last_seen)
-      fail(Code::rollback, "this copy is older than one already seen: sequence " + std::to_string(v->report.sequence) +
-                               " < " + std::to_string(last_seen));
+      fail(Code::rollback, "this copy is older than one already seen: sequence %1$s < %2$s",
+           {std::to_string(v->report.sequence), std::to_string(last_seen)});
   });
 }
 

@@ -25,7 +25,7 @@ std::unique_ptr<google::protobuf::Message> ViewSections::required(const model::S
   std::unique_ptr<google::protobuf::Message> message = model::new_section_message(info);
   const crypto::SecretBuffer plaintext = read_(info);
   if (!format::parse_bounded(plaintext.view(), *message))
-    fail(Code::schema, "section '" + std::string(info.name) + "' does not parse as its schema");
+    fail(Code::schema, "section '%s' does not parse as its schema", {std::string(info.name)});
   return message;
 }
 

@@ -76,7 +76,7 @@ views::ProgressSummary progress_of(const ViewSections& sections, const views::Vi
     if (!options.include_work_ability) throw *progress_unreadable;
     if (progress_unreadable->code() == Code::not_found)
       fail(Code::not_found, "the record holds neither a progress nor a work_ability section");
-    throw Error(progress_unreadable->code(), std::string(progress_unreadable->what()) + "; work_ability cannot be read either");
+    throw Error(progress_unreadable->code(), "%s; work_ability cannot be read either", {std::string(progress_unreadable->what())});
   }
   const std::optional<v1::ActionPlan> plan = sections.optional<v1::ActionPlan>("action_plan");
   return views::summarize_progress(progress ? &*progress : nullptr, work_ability ? &*work_ability : nullptr,
@@ -137,11 +137,11 @@ std::string show_text_of(const ViewSections& sections, const model::SectionInfo*
     held.push_back(std::move(message));
   }
   if (shown.empty() && sections.is_share())
-    fail(first_unreadable && first_unreadable->code() == Code::expired ? Code::expired : Code::not_shared,
-         "no section in this file can be read by this agency" +
-             std::string(first_unreadable && first_unreadable->code() == Code::expired
-                             ? ": every grant covering one has expired"
-                             : ""));
+  {
+    if (first_unreadable && first_unreadable->code() == Code::expired)
+      fail(Code::expired, "no section in this file can be read by this agency: every grant covering one has expired");
+    fail(Code::not_shared, "no section in this file can be read by this agency");
+  }
   return views::record_text(sections.record_id_hex(), sections.sequence(), shown,
                             views::step_models(progress, work_ability), options);
 }

@@ -143,7 +143,7 @@ Exit run_case_share(const Args& args) {
   } catch (const kartla::error& e) {
     throw kartla::error(e.status(), fill(T("%1$s; the grants are saved in %2$s: write one agency's bundle with "
                                            "'kartla bundle %2$s --owner OWNER.id --grant GRANT_ID --out BUNDLE.kartla'"),
-                                         {e.what(), path}));
+                                         {library_error_text(e), path}));
   }
   for (size_t i = 0; i < receipt_files.size(); ++i)
     (void)write_receipt(record, seats[i].grant_id, receipt_files[i], path);

@@ -250,7 +250,7 @@ Exit run_inbox(const Args& args) {
       accepted = record && kartla::record_contribution_accepted(*record, owner, bytes);
     } catch (const kartla::error& e) {
       if (single) throw;
-      warn(fill(T("%1$s refused: %2$s (%3$s)"), {file, printable(e.what()), e.status_name()}));
+      warn(fill(T("%1$s refused: %2$s (%3$s)"), {file, printable(library_error_text(e)), e.status_name()}));
       continue;
     }
     *listing.add_contributions() = d;

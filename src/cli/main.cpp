@@ -282,9 +282,11 @@ int main(int argc, char** argv) {
     return static_cast<int>(dispatch(words));
   } catch (const kartla::error& e) {
     const Exit code = exit_for(e.status());
+    // The library's own words in the person's language (kartla_last_error_localized); a message
+    // the CLI built around the library's has them already and is printed as it is.
     if (code == Exit::internal)
-      return report(code, fill(T("%1$s (%2$s; please report this)"), {e.what(), e.status_name()}));
-    return report(code, e.what());
+      return report(code, fill(T("%1$s (%2$s; please report this)"), {library_error_text(e), e.status_name()}));
+    return report(code, library_error_text(e));
   } catch (const Failure& f) {
     return report(f.code(), f.what());
   } catch (const std::bad_alloc&) {

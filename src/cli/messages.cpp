@@ -2,6 +2,7 @@
 #include "messages.h"
 
 #include <cstdlib>
+#include <string_view>
 
 #include "kartla/kartla.hpp"
 
@@ -59,6 +60,13 @@ void choose_language(const std::vector<std::string>& words) {
 }
 
 const std::string& language() { return chosen(); }
+
+std::string library_error_text(const kartla::error& e) {
+  if (std::string_view(kartla_last_error()) != e.what()) return e.what();
+  return library_error_text();
+}
+
+std::string library_error_text() { return kartla_last_error_localized(chosen().c_str()); }
 
 const char* T(const char* msgid) { return kartla_message(chosen().c_str(), nullptr, msgid); }
 const char* TC(const char* context, const char* msgid) { return kartla_message(chosen().c_str(), context, msgid); }

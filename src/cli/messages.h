@@ -12,6 +12,10 @@
 #include <string_view>
 #include <vector>
 
+namespace kartla {
+class error;
+}
+
 namespace kartla::cli {
 
 // The language of this run: the value of --language in `words` if there is one, else
@@ -33,6 +37,14 @@ const char* T(const char* msgid);
 constexpr const char* N_(const char* msgid) { return msgid; }
 const char* TC(const char* context, const char* msgid);
 const char* TN(const char* singular, const char* plural, uint64_t n);
+
+// The library's message of a failure, in the chosen language (kartla_last_error_localized). The
+// library says its thread's last failure again; that is `e`'s only while kartla_last_error() is
+// still the English `e` carries, so anything else (a later failure handled on the way, a message
+// the CLI built) is returned as `e` has it.
+std::string library_error_text(const kartla::error& e);
+// The same for a failure the CLI sees as a status: the thread's last error, localized.
+std::string library_error_text();
 
 // `pattern` with each %s replaced by the next argument and %N$s by argument N: the directives
 // the catalogue's c-format messages use (msgfmt --check proves a translation takes the same).

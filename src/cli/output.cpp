@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "args.h"
+#include "display_width.h"
 #include "messages.h"
 
 namespace kartla::cli {
@@ -418,24 +419,17 @@ std::string one_line(std::string text) {
   return text;
 }
 
-namespace {
-// Characters, not bytes: a translated label ("ägarens fingeravtryck:") lines up as its English does.
-size_t characters(std::string_view text) {
-  size_t n = 0;
-  for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
-}  // namespace
-
+// Columns, not bytes: a translated label ("ägarens fingeravtryck:") or a name in Arabic or
+// Tigrinya (whose marks take no column) lines up as its English does.
 std::string padded(std::string_view text, size_t width) {
   std::string out(text);
-  const size_t length = characters(text);
+  const size_t length = display_width(text);
   out.append(width > length ? width - length : 1, ' ');
   return out;
 }
 
 std::string aligned(const std::vector<Row>& rows, size_t width, std::string_view indent) {
-  for (const Row& row : rows) width = std::max(width, characters(row.first) + 2);
+  for (const Row& row : rows) width = std::max(width, display_width(row.first) + 2);
   std::string out;
   for (const Row& row : rows) out += std::string(indent) + padded(row.first, width) + row.second + "\n";
   return out;

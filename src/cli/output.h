@@ -137,8 +137,8 @@ std::string gdpr_basis_label(const std::string& code);
 // level 3 (seqf), method OCN validation, on 2025-11-20, 7.5 credits, assessor OCN-bedömare".
 std::string claim_text(const kartla::v1::AttestationClaim& claim);
 
-// `text` padded with spaces to `width` characters (at least one space after it): the left column
-// of a table.
+// `text` padded with spaces to `width` terminal columns (display_width.h: combining marks take
+// none, wide characters two; at least one space after it): the left column of a table.
 std::string padded(std::string_view text, size_t width);
 
 // Rows "label  value", one a line after `indent`, with the values in one column: at `width`

@@ -55,7 +55,7 @@ OwnedRecord open_record_with_owner(const std::string& path, const Args& args) {
       throw kartla::error(e.status(),
                           fill(T("%s (to read it anyway, or to continue from it if the newer copy is lost, add "
                                  "--accept-older)"),
-                               {e.what()}));
+                               {library_error_text(e)}));
     }
   }();
   if (const int64_t at = owner_clock(); at != 0) record.set_clock(at);

@@ -152,7 +152,7 @@ Exit run_report(const Args& args) {
                                                       KARTLA_ENCODING_PROTOBUF, out.out());
   // The only E_LIMIT left (the count was checked above) is a group too small to report on: the
   // figures are not available, the files are fine.
-  if (status == KARTLA_E_LIMIT) throw Failure(Exit::not_available, kartla_last_error());
+  if (status == KARTLA_E_LIMIT) throw Failure(Exit::not_available, library_error_text());
   kartla::check(status);
   const auto report = parse_result<v1::FollowupReport>(out.view());
   switch (format) {

@@ -298,7 +298,7 @@ kartla::identity unlock_identity(const std::string& path, const Args& args, Agen
   } catch (const kartla::error& e) {
     // The one failure a person can do something about on their own.
     if (e.status() != KARTLA_E_AUTH) throw;
-    throw kartla::error(e.status(), fill(T("%1$s (forgot it? 'kartla identity recover %2$s')"), {e.what(), path}));
+    throw kartla::error(e.status(), fill(T("%1$s (forgot it? 'kartla identity recover %2$s')"), {library_error_text(e), path}));
   }
 }
 

@@ -78,7 +78,7 @@ size_t write_receipt(const kartla::record& record, const std::string& grant_id, 
     write_file_atomically(path, receipt.view(), /*overwrite=*/false, kPrivateFile);
     return receipt.size();
   } catch (const kartla::error& e) {
-    throw kartla::error(e.status(), std::string(e.what()) + again);
+    throw kartla::error(e.status(), library_error_text(e) + again);
   } catch (const Failure& f) {
     throw Failure(f.code(), std::string(f.what()) + again);
   }
@@ -188,7 +188,7 @@ void export_or_explain(const kartla::record& record, const std::string& grant_id
     throw kartla::error(e.status(),
                         fill(T("%1$s; the grant %2$s is saved in %3$s: write its bundle with 'kartla bundle %3$s "
                                "--owner OWNER.id --grant %2$s --out BUNDLE.kartla'"),
-                             {e.what(), grant_id, record_path}));
+                             {library_error_text(e), grant_id, record_path}));
   }
 }
 

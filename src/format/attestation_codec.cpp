@@ -27,10 +27,10 @@ constexpr uint32_t kLastClaimKind = static_cast<uint32_t>(ClaimKind::confirmed);
 struct Rules {
   Code bad;
   void require(bool ok, const char* what) const {
-    if (!ok) fail(bad, std::string("attestation: ") + what);
+    if (!ok) fail(bad, "attestation: %s", {what});
   }
   void within(size_t size, size_t max, const char* what) const {
-    if (size > max) fail(Code::limit, std::string("attestation: ") + what + " is longer than " + std::to_string(max) + " bytes");
+    if (size > max) fail(Code::limit, "attestation: %1$s is longer than %2$s bytes", {what, std::to_string(max)});
   }
 };
 
@@ -182,7 +182,8 @@ Claim claim_from_json(std::string_view json) {
   options.ignore_unknown_fields = false;
   google::protobuf::LogSilencer silence;
   const auto status = google::protobuf::util::JsonStringToMessage(json, &msg, options);
-  if (!status.ok()) fail(Code::schema, "the claim JSON does not match its schema: " + std::string(status.message()));
+  if (!status.ok()) fail(Code::schema, "the claim JSON does not match its schema: %s",
+                         {std::string(status.message())});
   check_claim(msg, Rules{Code::invalid_argument});
   return from_pb(msg);
 }
@@ -193,7 +194,7 @@ std::string claim_to_json(const Claim& claim) {
   options.preserve_proto_field_names = true;
   std::string json;
   const auto status = google::protobuf::util::MessageToJsonString(to_pb(claim), &json, options);
-  if (!status.ok()) fail(Code::internal, "cannot render the claim as JSON: " + std::string(status.message()));
+  if (!status.ok()) fail(Code::internal, "cannot render the claim as JSON: %s", {std::string(status.message())});
   return json;
 }
 

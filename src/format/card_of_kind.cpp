@@ -22,8 +22,8 @@ const char* kind_name(CardKind kind) {
 SignedCard decode_card_of_kind(ByteView signed_card_bytes, CardKind expected, std::string_view role) {
   SignedCard card = decode_signed_card(signed_card_bytes);
   if (card.card.kind != expected)
-    fail(Code::format, std::string(role) + "'s card is " + kind_name(card.card.kind) + " card, not " +
-                           kind_name(expected) + " card");
+    fail(Code::format, "%1$s's card is %2$s card, not %3$s card",
+         {std::string(role), kind_name(card.card.kind), kind_name(expected)});
   return card;
 }
 

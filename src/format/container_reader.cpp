@@ -140,8 +140,8 @@ size_t open_section_into(const ByteSource& source, const ContainerSection& secti
                          size_t capacity) {
   const uint64_t length = section_plaintext_size(section.entry);
   if (length > capacity)
-    fail(Code::invalid_argument, "the buffer holds " + std::to_string(capacity) + " bytes; the section needs " +
-                                     std::to_string(length));
+    fail(Code::invalid_argument, "the buffer holds %1$s bytes; the section needs %2$s",
+         {std::to_string(capacity), std::to_string(length)});
   check_key_commitment(section_key, slot, section.entry);
   const auto text_length = static_cast<size_t>(length);
   uint8_t nonce[crypto::kAeadNonceBytes];

@@ -27,7 +27,7 @@ std::string payload_prefix() {
 // Error(format) when reading and Error(invalid_argument) when writing.
 void check_contribution(const pb::Contribution& m, Code bad) {
   const auto require = [bad](bool ok, const char* what) {
-    if (!ok) fail(bad, std::string("contribution: ") + what);
+    if (!ok) fail(bad, "contribution: %s", {what});
   };
   require(m.contribution_id().size() == kContributionIdBytes, "the contribution id has an invalid length");
   require(!m.sender_card().empty(), "the sender's card is missing");

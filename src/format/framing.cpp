@@ -57,10 +57,9 @@ uint32_t read_frame_prefix(ByteView prefix, FileType expected, size_t max_payloa
     fail(Code::format, "not a Kartla file");
   const char type = static_cast<char>(prefix.data[6]);
   if (type != static_cast<char>(expected))
-    fail(Code::format, std::string("expected ") + type_name(static_cast<char>(expected)) +
-                           ", but this is " + type_name(type));
+    fail(Code::format, "expected %1$s, but this is %2$s", {type_name(static_cast<char>(expected)), type_name(type)});
   if (prefix.data[7] != kMajorVersion)
-    fail(Code::version, "written by an incompatible Kartla format version " + std::to_string(prefix.data[7]));
+    fail(Code::version, "written by an incompatible Kartla format version %s", {std::to_string(prefix.data[7])});
   uint32_t length = 0;
   for (int i = 0; i < 4; ++i) length |= static_cast<uint32_t>(prefix.data[8 + i]) << (8 * i);
   if (length > max_payload) fail(Code::limit, "header length exceeds the limit");

@@ -51,7 +51,7 @@ std::string encode_terms(const Grant& grant) {
 }
 
 void require(bool ok, const char* what) {
-  if (!ok) fail(Code::format, std::string("grant: ") + what);
+  if (!ok) fail(Code::format, "grant: %s", {what});
 }
 
 }  // namespace
@@ -68,7 +68,7 @@ std::string seal_grant(const Grant& grant) {
   if (!grant.terms.gdpr_art9_basis.empty() && !is_gdpr_art9_basis(grant.terms.gdpr_art9_basis))
     fail(Code::invalid_argument, "a GDPR Art. 9(2) basis is one of 9.2.a to 9.2.j");
   if (const std::string problem = involved_list_problem(grant.terms.involved); !problem.empty())
-    fail(Code::invalid_argument, "grant: " + problem);
+    fail(Code::invalid_argument, "grant: %s", {problem});
   const std::string terms = encode_terms(grant);
   const std::string prefix = plaintext_prefix();
   const size_t content = prefix.size() + 4 + terms.size() + kPerSectionBytes * grant.sections.size();

@@ -28,10 +28,10 @@ constexpr std::string_view kWorkAbility = "work_ability";
 struct Rules {
   Code bad;
   void require(bool ok, const char* what) const {
-    if (!ok) fail(bad, std::string("receipt: ") + what);
+    if (!ok) fail(bad, "receipt: %s", {what});
   }
   void within(size_t size, size_t max, const char* what) const {
-    if (size > max) fail(Code::limit, std::string("receipt: ") + what + " is longer than " + std::to_string(max) + " bytes");
+    if (size > max) fail(Code::limit, "receipt: %1$s is longer than %2$s bytes", {what, std::to_string(max)});
   }
 };
 
@@ -47,7 +47,7 @@ bool is_section_name(const std::string& name) {
 void check_sections(const pb::Receipt& m, const Rules& r) {
   r.require(m.sections_size() >= 1, "it names no section");
   if (static_cast<size_t>(m.sections_size()) > kMaxSections)
-    fail(Code::limit, "receipt: it names more than " + std::to_string(kMaxSections) + " sections");
+    fail(Code::limit, "receipt: it names more than %s sections", {std::to_string(kMaxSections)});
   for (int i = 0; i < m.sections_size(); ++i) {
     const std::string& name = m.sections(i);
     r.require(is_section_name(name), "a section name is not a section name");

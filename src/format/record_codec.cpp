@@ -16,7 +16,7 @@ namespace {
 namespace pb = kartla::v1::container;
 
 void require_size(const std::string& field, size_t size, const char* what) {
-  if (field.size() != size) fail(Code::format, std::string(what) + " has an invalid length");
+  if (field.size() != size) fail(Code::format, "%s has an invalid length", {std::string(what)});
 }
 
 void require_ascending(const std::vector<std::string>& digests, const char* what) {
@@ -24,7 +24,7 @@ void require_ascending(const std::vector<std::string>& digests, const char* what
     require_size(digests[i], kDigestBytes, what);
     // Strict order makes the list canonical and rules out duplicates.
     if (i > 0 && !(digests[i - 1] < digests[i]))
-      fail(Code::format, std::string(what) + " are not in strictly ascending order");
+      fail(Code::format, "%s are not in strictly ascending order", {std::string(what)});
   }
 }
 
@@ -72,7 +72,7 @@ Manifest decode_manifest(ByteView bytes) {
   pb::Manifest msg;
   parse_strict(bytes, msg, "manifest", kMaxHeaderBytes);
   if (msg.format_version() != kFormatVersion)
-    fail(Code::version, "manifest format version " + std::to_string(msg.format_version()) + " is not supported");
+    fail(Code::version, "manifest format version %s is not supported", {std::to_string(msg.format_version())});
   Manifest m;
   m.record_id = msg.record_id();
   m.owner_signing_key = msg.owner_signing_key();
@@ -187,7 +187,7 @@ RecordHeader decode_record_header(ByteView bytes) {
   pb::RecordHeader msg;
   parse_strict(bytes, msg, "record header", kMaxHeaderBytes);
   if (msg.format_version() != kFormatVersion)
-    fail(Code::version, "record format version " + std::to_string(msg.format_version()) + " is not supported");
+    fail(Code::version, "record format version %s is not supported", {std::to_string(msg.format_version())});
   if (static_cast<size_t>(msg.section_entries_size()) > kMaxSections)
     fail(Code::limit, "record holds more sections than the limit");
   if (static_cast<size_t>(msg.grants_size()) > kMaxGrants)

@@ -63,7 +63,7 @@ struct TypeRules {
   const char* label;
   const char* what;  // names the type in parse errors and the messages below
   size_t max_bytes;
-  const char* bad_length;
+  const char* bad_length;     // catalogue messages (KARTLA_ERROR_N_), raised as they are
   const char* bad_signature;
   std::string (*encode)(ByteView, ByteView);
   Envelope (*decode)(ByteView, std::string_view, size_t);
@@ -72,19 +72,24 @@ struct TypeRules {
 // One row per signature label: who signs (SPEC), under which label, in which message, how large.
 const TypeRules kRules[] = {
     {SignedType::card, label::kCardSignature, "card", kMaxSmallFileBytes,  // by the card's own key, §4.2
-     "card signature is not 64 bytes", "the card's self-signature does not verify",  //
+     KARTLA_ERROR_N_("card signature is not 64 bytes"),
+     KARTLA_ERROR_N_("the card's self-signature does not verify"),
      CardEnvelope::encode, CardEnvelope::decode},
     {SignedType::attestation, label::kAttestationSignature, "attestation", kMaxAttestationBytes,  // the issuer, §13.2
-     "attestation: the signature has an invalid length", "the attestation's signature does not verify",  //
+     KARTLA_ERROR_N_("attestation: the signature has an invalid length"),
+     KARTLA_ERROR_N_("the attestation's signature does not verify"),
      AttestationEnvelope::encode, AttestationEnvelope::decode},
     {SignedType::trust_list, label::kTrustListSignature, "trust list", kMaxTrustListBytes,  // the trust root, §13.3
-     "trust list: the signature has an invalid length", "the trust list's signature does not verify",  //
+     KARTLA_ERROR_N_("trust list: the signature has an invalid length"),
+     KARTLA_ERROR_N_("the trust list's signature does not verify"),
      TrustListEnvelope::encode, TrustListEnvelope::decode},
     {SignedType::contribution, label::kContributionSignature, "contribution", kMaxContributionBytes,  // the sender, §13.4
-     "contribution: the signature has an invalid length", "the contribution's signature does not verify",  //
+     KARTLA_ERROR_N_("contribution: the signature has an invalid length"),
+     KARTLA_ERROR_N_("the contribution's signature does not verify"),
      ContributionEnvelope::encode, ContributionEnvelope::decode},
     {SignedType::receipt, label::kReceiptSignature, "receipt", kMaxReceiptBytes,  // the owner, §7.6
-     "receipt: the signature has an invalid length", "the receipt's signature does not verify",  //
+     KARTLA_ERROR_N_("receipt: the signature has an invalid length"),
+     KARTLA_ERROR_N_("the receipt's signature does not verify"),
      ReceiptEnvelope::encode, ReceiptEnvelope::decode},
 };
 

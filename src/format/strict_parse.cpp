@@ -50,12 +50,12 @@ bool parse_with_limits(ByteView bytes, Message& message) {
 
 void parse_strict(ByteView bytes, Message& message, std::string_view what, size_t max_bytes) {
   const std::string name(what);
-  if (bytes.size > max_bytes) fail(Code::limit, name + " is larger than the limit");
-  if (!parse_with_limits(bytes, message)) fail(Code::format, name + " is malformed");
-  if (has_unknown_fields(message)) fail(Code::format, name + " has unknown fields");
+  if (bytes.size > max_bytes) fail(Code::limit, "%s is larger than the limit", {name});
+  if (!parse_with_limits(bytes, message)) fail(Code::format, "%s is malformed", {name});
+  if (has_unknown_fields(message)) fail(Code::format, "%s has unknown fields", {name});
   std::string again;
   if (!message.SerializeToString(&again) || again != bytes.as_string_view())
-    fail(Code::format, name + " is not canonically encoded");
+    fail(Code::format, "%s is not canonically encoded", {name});
 }
 
 bool parse_bounded(ByteView bytes, Message& message) { return parse_with_limits(bytes, message); }

@@ -20,14 +20,14 @@ namespace pb = kartla::v1::container;
 // Error(format) when reading and Error(invalid_argument) when writing.
 void check_list(const pb::TrustList& m, Code bad) {
   const auto require = [bad](bool ok, const char* what) {
-    if (!ok) fail(bad, std::string("trust list: ") + what);
+    if (!ok) fail(bad, "trust list: %s", {what});
   };
   require(!m.root_card().empty(), "the trust root's card is missing");
   require(m.sequence() != 0, "the sequence number is missing");
   require(m.issued_at() > 0, "the issue time is missing");
   require(m.expires_at() > m.issued_at(), "it must expire after it is issued");
   if (static_cast<size_t>(m.agencies_size()) > kMaxTrustedAgencies)
-    fail(Code::limit, "trust list: more than " + std::to_string(kMaxTrustedAgencies) + " agencies");
+    fail(Code::limit, "trust list: more than %s agencies", {std::to_string(kMaxTrustedAgencies)});
   for (const auto& a : m.agencies()) {
     require(!a.agency_card().empty(), "an agency's card is missing");
     require(a.role() != 0, "an agency's role is missing");
@@ -69,7 +69,7 @@ std::string encode_trust_list(const TrustList& list) {
     agency_cards(msg, Code::invalid_argument);
   } catch (const Error& e) {
     // A card that does not decode is the caller's mistake here, not a damaged file.
-    fail(e.code() == Code::limit ? Code::limit : Code::invalid_argument, e.what());
+    fail(e.code() == Code::limit ? Code::limit : Code::invalid_argument, e);
   }
   return msg.SerializeAsString();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "i18n/messages.h"
 
+#include "base/message_format.h"
 #include "i18n/embedded.h"
 #include "i18n/mo_reader.h"
 
@@ -108,37 +109,7 @@ bool has_translation(Language language, std::string_view context, std::string_vi
 }
 
 std::string format(std::string_view pattern, std::initializer_list<std::string_view> args) {
-  std::string out;
-  size_t next = 0;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] != '%' || i + 1 >= pattern.size()) {
-      out += pattern[i];
-      continue;
-    }
-    if (pattern[i + 1] == '%') {
-      out += '%';
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    size_t position = 0;
-    while (j < pattern.size() && pattern[j] >= '0' && pattern[j] <= '9' && position < 100)
-      position = position * 10 + static_cast<size_t>(pattern[j++] - '0');
-    size_t index = next;
-    if (position > 0 && j + 1 < pattern.size() && pattern[j] == '$' && pattern[j + 1] == 's') {
-      index = position - 1;
-      j += 2;
-    } else if (position == 0 && j < pattern.size() && pattern[j] == 's') {
-      ++next;
-      ++j;
-    } else {
-      out += pattern[i];  // not a directive this formatter knows: kept as written
-      continue;
-    }
-    if (index < args.size()) out += *(args.begin() + index);
-    i = j - 1;
-  }
-  return out;
+  return format_message(pattern, args.begin(), args.end());
 }
 
 }  // namespace kartla::i18n

@@ -23,9 +23,22 @@ find src/views src/cli \( -name '*.cpp' -o -name '*.h' \) | LC_ALL=C sort >"$wor
 xgettext --from-code=UTF-8 --language=C++ --no-wrap --sort-output --add-comments=TRANSLATORS: \
   --keyword=tr:2 --keyword=trc:2c,3 --keyword=trn:2,3 --keyword=T:1 --keyword=TC:1c,2 --keyword=TN:1,2 --keyword=N_:1 \
   --package-name=kartla --msgid-bugs-address=kartla --files-from="$work/files" -o "$work/code.pot"
+# The library's errors (docs/I18N.md, "The library's errors"): the message of every fail(code,
+# "msgid", {args}), Error(code, "msgid"), record_failure_message(status, "msgid"), attest's
+# invalid(check, finding, code, "msgid"), io's fail_os(code, errno, "msgid", path) and
+# abandon_and_fail(errno, "msgid"), and KARTLA_ERROR_N_("msgid") in a table, below the CLI and
+# the views, which kartla_last_error_localized translates. -k alone drops xgettext's default
+# keywords (gettext, _, ...), which the library does not use. src/codes records no errors (its
+# own fail() returns an identifier check's reason).
+find src -path src/cli -prune -o -path src/views -prune -o -path src/codes -prune -o \( -name '*.cpp' -o -name '*.h' \) -print | LC_ALL=C sort >"$work/library"
+xgettext --from-code=UTF-8 --language=C++ --no-wrap --sort-output -k --keyword=fail:2 --keyword=Error:2 \
+  --keyword=record_failure_message:2 --keyword=invalid:4 --keyword=fail_os:3 --keyword=abandon_and_fail:2 \
+  --keyword=KARTLA_ERROR_N_:1 \
+  --package-name=kartla --msgid-bugs-address=kartla \
+  --files-from="$work/library" -o "$work/library.pot"
 "$build/tests/i18n/kartla_schema_messages" >"$work/schema.pot"
 # The schema entries have no header; msgcat takes the code template's.
-msgcat --no-wrap --sort-output --use-first "$work/code.pot" "$work/schema.pot" -o "$work/all.pot"
+msgcat --no-wrap --sort-output --use-first "$work/code.pot" "$work/library.pot" "$work/schema.pot" -o "$work/all.pot"
 # POT-Creation-Date changes on every run; a fixed value keeps the template's diff to real changes.
 sed -e 's/^"POT-Creation-Date: .*\\n"$/"POT-Creation-Date: 2026-01-01 00:00+0000\\n"/' \
     -e 's/^"Content-Type: text\/plain; charset=CHARSET\\n"$/"Content-Type: text\/plain; charset=UTF-8\\n"/' \

@@ -11,7 +11,7 @@ std::string normalized_organisation_number(std::string_view text) {
   // A Finnish Y-tunnus keeps its hyphen (that is its stored form); a Swedish one drops it.
   if (text.size() == 9 && text[7] == '-') {
     const auto check = codes::check_fi_ytunnus(text);
-    if (!check) fail(Code::invalid_argument, "not a valid Finnish business id (Y-tunnus): " + check.reason);
+    if (!check) fail(Code::invalid_argument, "not a valid Finnish business id (Y-tunnus): %s", {check.reason});
     return std::string(text);
   }
   std::string digits(text);
@@ -19,7 +19,7 @@ std::string normalized_organisation_number(std::string_view text) {
   const auto check = codes::check_se_orgnr(digits);
   if (!check)
     fail(Code::invalid_argument, "not a valid Swedish organisation number (NNNNNN-NNNN) or Finnish Y-tunnus "
-                                 "(NNNNNNN-N): " + check.reason);
+         "(NNNNNNN-N): %s", {check.reason});
   return digits;
 }
 
@@ -33,7 +33,7 @@ void check_card_details(NewIdentity& options) {
       if (options.name.empty()) fail(Code::invalid_argument, "an agency needs a name");
       options.organisation_number = normalized_organisation_number(options.organisation_number);
       if (agency_role_by_number(options.role) == nullptr)
-        fail(Code::invalid_argument, "unknown agency role (roles: " + std::string(agency_role_names()) + ")");
+        fail(Code::invalid_argument, "unknown agency role (roles: %s)", {std::string(agency_role_names())});
       return;
     case format::CardKind::trust_root:
       if (options.name.empty()) fail(Code::invalid_argument, "a trust root needs a name");

@@ -80,7 +80,8 @@ Identity Identity::unlock_with_wrapping_key(format::IdentityFile file, const cry
   try {
     dek = crypto::aead_open(wrapping_key, wrap, wrap_ad(wrap_label, file.signed_card));
   } catch (const Error&) {
-    fail(Code::auth, use_recovery_wrap ? "wrong recovery code" : "wrong passphrase");
+    if (use_recovery_wrap) fail(Code::auth, "wrong recovery code");
+    fail(Code::auth, "wrong passphrase");
   }
   format::SignedCard card = format::decode_signed_card(file.signed_card);
   crypto::SecretBuffer secrets =

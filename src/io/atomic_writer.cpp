@@ -18,8 +18,6 @@
 namespace kartla::io {
 namespace {
 
-constexpr const char* kNotSaved = "; the record was not saved and the previous copy is unchanged";
-
 // O_EXCL collisions are possible (two writers in one process in the same nanosecond, a stale file
 // from a crashed process that had the same pid); a few fresh names make one vanishingly unlikely.
 constexpr int kTempNameAttempts = 16;
@@ -43,7 +41,7 @@ SplitPath split_path(const std::string& path) {
   }
   // Renaming onto "." or ".." would target a folder, not the record.
   if (out.name.empty() || out.name == "." || out.name == "..") {
-    fail(Code::invalid_argument, "not a file path: \"" + path + "\"");
+    fail(Code::invalid_argument, "not a file path: \"%s\"", {path});
   }
   return out;
 }
@@ -69,7 +67,7 @@ AtomicWriter::AtomicWriter(std::string final_path, const FileSystem& fs) : fs_(&
   try {
     final_path_ = resolve_final_symlinks(final_path, fs);
   } catch (const Error& e) {
-    fail(e.code(), e.what() + std::string(kNotSaved));
+    fail(e.code(), "%s; the record was not saved and the previous copy is unchanged", {e.what()});
   }
   SplitPath split = split_path(final_path_);
   final_name_ = std::move(split.name);
@@ -82,7 +80,9 @@ AtomicWriter::AtomicWriter(std::string final_path, const FileSystem& fs) : fs_(&
     dir_fd_ = fs_->open_directory(split.dir.c_str());
   } while (dir_fd_ < 0 && errno == EINTR);
   if (dir_fd_ < 0) {
-    fail_os(Code::io, errno, "could not open the folder of", final_path_, kNotSaved);
+    fail_os(Code::io, errno,
+            "could not open the folder of %1$s: %2$s; the record was not saved and the previous copy is unchanged",
+            final_path_);
   }
 
   int err = 0;
@@ -98,7 +98,9 @@ AtomicWriter::AtomicWriter(std::string final_path, const FileSystem& fs) : fs_(&
   if (fd_ < 0) {
     fs_->close(dir_fd_);
     dir_fd_ = -1;
-    fail_os(Code::io, err, "could not create a temporary file next to", final_path_, kNotSaved);
+    fail_os(Code::io, err,
+            "could not create a temporary file next to %1$s: %2$s; the record was not saved and the previous copy "
+            "is unchanged", final_path_);
   }
   state_ = State::writing;
 }
@@ -131,10 +133,11 @@ AtomicWriter& AtomicWriter::operator=(AtomicWriter&& other) noexcept {
 void AtomicWriter::require_writing(const char* operation) const {
   if (state_ == State::writing) return;
   // A caller retrying commit() after a failed fsync is exactly the fsyncgate bug; refuse it.
-  const char* why = state_ == State::failed      ? "this save already failed; start a new one"
-                    : state_ == State::committed ? "this save is already committed"
-                                                 : "this writer was moved from";
-  fail(Code::invalid_argument, std::string(operation) + " " + final_path_ + ": " + why);
+  if (state_ == State::failed)
+    fail(Code::invalid_argument, "%1$s %2$s: this save already failed; start a new one", {operation, final_path_});
+  if (state_ == State::committed)
+    fail(Code::invalid_argument, "%1$s %2$s: this save is already committed", {operation, final_path_});
+  fail(Code::invalid_argument, "%1$s %2$s: this writer was moved from", {operation, final_path_});
 }
 
 void AtomicWriter::write(ByteView bytes) {
@@ -145,10 +148,13 @@ void AtomicWriter::write(ByteView bytes) {
     const ssize_t n = fs_->write(fd_, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      abandon_and_fail(errno, "could not write the new copy of", kNotSaved);
+      abandon_and_fail(errno, "could not write the new copy of %1$s: %2$s; the record was not saved and the "
+                       "previous copy is unchanged");
     }
     // A regular file that accepts no bytes is full; looping would spin forever.
-    if (n == 0) abandon_and_fail(ENOSPC, "could not write the new copy of", kNotSaved);
+    if (n == 0)
+      abandon_and_fail(ENOSPC, "could not write the new copy of %1$s: %2$s; the record was not saved and the "
+                       "previous copy is unchanged");
     p += n;
     left -= static_cast<size_t>(n);
   }
@@ -159,27 +165,31 @@ void AtomicWriter::commit(Replace replace) {
 
   // Not retried, not even on EINTR: once fsync has failed the kernel may have marked the lost
   // pages clean, so a retry can report success for data that never reached the disk.
-  if (fs_->fsync(fd_) != 0) abandon_and_fail(errno, "could not flush the new copy of", kNotSaved);
+  if (fs_->fsync(fd_) != 0)
+    abandon_and_fail(errno, "could not flush the new copy of %1$s: %2$s; the record was not saved and the "
+                     "previous copy is unchanged");
 
   // Network and FUSE file systems may report a deferred write error only at close. The descriptor
   // is gone whatever close returns, so it is never closed twice.
   const int fd = std::exchange(fd_, -1);
   if (fs_->close(fd) != 0) {
-    abandon_and_fail(errno, "could not finish writing the new copy of", kNotSaved);
+    abandon_and_fail(errno, "could not finish writing the new copy of %1$s: %2$s; the record was not saved and the "
+                     "previous copy is unchanged");
   }
 
   if (replace == Replace::never) {
     if (fs_->linkat(dir_fd_, temp_name_.c_str(), dir_fd_, final_name_.c_str(), 0) != 0) {
       const int err = errno;
       abandon();
-      if (err == EEXIST) fail(Code::invalid_argument, final_path_ + " already exists; refusing to replace it");
-      fail_os(Code::io, err, "could not create", final_path_, "; nothing was written");
+      if (err == EEXIST) fail(Code::invalid_argument, "%s already exists; refusing to replace it", {final_path_});
+      fail_os(Code::io, err, "could not create %1$s: %2$s; nothing was written", final_path_);
     }
     // The file is in place under its final name; the temporary name goes (best effort: a hidden
     // name left behind is never read as anything).
     fs_->unlinkat(dir_fd_, temp_name_.c_str(), 0);
   } else if (fs_->renameat(dir_fd_, temp_name_.c_str(), dir_fd_, final_name_.c_str()) != 0) {
-    abandon_and_fail(errno, "could not replace", kNotSaved);
+    abandon_and_fail(errno, "could not replace %1$s: %2$s; the record was not saved and the "
+                     "previous copy is unchanged");
   }
   // The temporary name no longer exists; from here nothing may unlink it.
   temp_name_.clear();
@@ -189,17 +199,18 @@ void AtomicWriter::commit(Replace replace) {
   if (fs_->fsync(dir_fd_) != 0) {
     const int err = errno;
     abandon();
-    fail_os(Code::io, err, "could not flush the folder of", final_path_,
-            "; the record may or may not be saved: the new copy is in place but may not survive "
-            "a power cut or a removed drive, so save again before unplugging");
+    fail_os(Code::io, err,
+            "could not flush the folder of %1$s: %2$s; the record may or may not be saved: the new copy is in "
+            "place but may not survive a power cut or a removed drive, so save again before unplugging",
+            final_path_);
   }
   fs_->close(std::exchange(dir_fd_, -1));  // nothing left to lose: the save is durable
   state_ = State::committed;
 }
 
-void AtomicWriter::abandon_and_fail(int err, const char* doing, const char* consequence) {
+void AtomicWriter::abandon_and_fail(int err, const char* msgid) {
   abandon();
-  fail_os(Code::io, err, doing, final_path_, consequence);
+  fail_os(Code::io, err, msgid, final_path_);
 }
 
 void AtomicWriter::abandon() noexcept {

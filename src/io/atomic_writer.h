@@ -60,7 +60,7 @@ class AtomicWriter {
  private:
   enum class State { writing, failed, committed, moved_from };
 
-  [[noreturn]] void abandon_and_fail(int err, const char* doing, const char* consequence);
+  [[noreturn]] void abandon_and_fail(int err, const char* msgid);  // msgid as fail_os takes it
   void abandon() noexcept;
   void require_writing(const char* operation) const;
 

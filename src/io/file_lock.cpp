@@ -26,8 +26,8 @@ FileLock FileLock::acquire(const std::string& record_path, const FileSystem& fs)
     fd = fs.open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW, 0600);
   } while (fd < 0 && errno == EINTR);
   if (fd < 0 && errno == ELOOP)
-    fail(Code::io, "refusing to lock through a symbolic link at " + lock_path + "; remove it and save again");
-  if (fd < 0) fail_os(Code::io, errno, "could not open the lock file", lock_path);
+    fail(Code::io, "refusing to lock through a symbolic link at %s; remove it and save again", {lock_path});
+  if (fd < 0) fail_os(Code::io, errno, "could not open the lock file %1$s: %2$s", lock_path);
 
   // Constructed now so that every exit below closes the descriptor exactly once.
   FileLock lock(fs, std::move(lock_path), fd);
@@ -38,7 +38,7 @@ FileLock FileLock::acquire(const std::string& record_path, const FileSystem& fs)
   } while (rc != 0 && errno == EINTR);
   if (rc != 0) {
     if (errno == EWOULDBLOCK) fail(Code::busy, "another program is saving this record");
-    fail_os(Code::io, errno, "could not lock", lock.lock_path_);
+    fail_os(Code::io, errno, "could not lock %1$s: %2$s", lock.lock_path_);
   }
   return lock;
 }

@@ -31,7 +31,7 @@ int open_read_only(const FileSystem& fs, const std::string& path) {
 InputFile::InputFile(std::string path, uint64_t max_size, const FileSystem& fs)
     : fs_(&fs), path_(std::move(path)) {
   fd_ = open_read_only(fs, path_);
-  if (fd_ < 0) fail_os(Code::io, errno, "could not open", path_);
+  if (fd_ < 0) fail_os(Code::io, errno, "could not open %1$s: %2$s", path_);
   check_and_measure(max_size);
 }
 
@@ -40,7 +40,7 @@ std::optional<InputFile> InputFile::open_if_exists(std::string path, uint64_t ma
   const int fd = open_read_only(fs, path);
   if (fd < 0) {
     if (errno == ENOENT) return std::nullopt;
-    fail_os(Code::io, errno, "could not open", path);
+    fail_os(Code::io, errno, "could not open %1$s: %2$s", path);
   }
   InputFile file(fs, std::move(path), fd);
   file.check_and_measure(max_size);
@@ -54,16 +54,16 @@ void InputFile::check_and_measure(uint64_t max_size) {
   if (fs_->fstat(fd_, &st) != 0) {
     const int err = errno;
     release();
-    fail_os(Code::io, err, "could not inspect", path_);
+    fail_os(Code::io, err, "could not inspect %1$s: %2$s", path_);
   }
   if (!S_ISREG(st.st_mode)) {
     release();
-    fail(Code::invalid_argument, path_ + " is not a regular file");
+    fail(Code::invalid_argument, "%s is not a regular file", {path_});
   }
   if (st.st_size < 0 || static_cast<uint64_t>(st.st_size) > max_size) {
     release();
-    fail(Code::limit, path_ + " is " + std::to_string(st.st_size) + " bytes, more than the " +
-                          std::to_string(max_size) + " allowed");
+    fail(Code::limit, "%1$s is %2$s bytes, more than the %3$s allowed",
+         {path_, std::to_string(st.st_size), std::to_string(max_size)});
   }
   size_ = static_cast<uint64_t>(st.st_size);
 }
@@ -95,9 +95,8 @@ void InputFile::read_exact(uint64_t offset, uint8_t* dst, size_t n) const {
   if (fd_ < 0) fail(Code::invalid_argument, "read from a moved-from InputFile");
   // Written so that offset + n cannot overflow: a hostile length field must not wrap around.
   if (offset > size_ || n > size_ - offset) {
-    fail(Code::format, path_ + " is truncated: wanted " + std::to_string(n) + " bytes at offset " +
-                           std::to_string(offset) + " of a " + std::to_string(size_) +
-                           "-byte file");
+    fail(Code::format, "%1$s is truncated: wanted %2$s bytes at offset %3$s of a %4$s-byte file",
+         {path_, std::to_string(n), std::to_string(offset), std::to_string(size_)});
   }
   size_t done = 0;
   while (done < n) {
@@ -106,12 +105,12 @@ void InputFile::read_exact(uint64_t offset, uint8_t* dst, size_t n) const {
     const ssize_t got = fs_->pread(fd_, dst + done, n - done, static_cast<off_t>(at));
     if (got < 0) {
       if (errno == EINTR) continue;
-      fail_os(Code::io, errno, "could not read", path_);
+      fail_os(Code::io, errno, "could not read %1$s: %2$s", path_);
     }
     // The file shrank after we opened it (someone truncated it in place).
     if (got == 0) {
-      fail(Code::format, path_ + " is truncated: it ended at byte " + std::to_string(at) +
-                             " while " + std::to_string(n - done) + " more were expected");
+      fail(Code::format, "%1$s is truncated: it ended at byte %2$s while %3$s more were expected",
+           {path_, std::to_string(at), std::to_string(n - done)});
     }
     done += static_cast<size_t>(got);
   }
@@ -120,7 +119,7 @@ void InputFile::read_exact(uint64_t offset, uint8_t* dst, size_t n) const {
 std::string read_all_bounded(const std::string& path, uint64_t max_size, const FileSystem& fs) {
   InputFile file(path, max_size, fs);
   if (file.size() > std::numeric_limits<size_t>::max()) {
-    fail(Code::limit, path + " is too large to hold in memory");
+    fail(Code::limit, "%s is too large to hold in memory", {path});
   }
   std::string out(static_cast<size_t>(file.size()), '\0');
   if (!out.empty()) file.read_exact(0, reinterpret_cast<uint8_t*>(out.data()), out.size());

@@ -22,9 +22,8 @@ std::string errno_text(int err) {
   return text;
 }
 
-void fail_os(Code code, int err, const std::string& doing, const std::string& path,
-             const std::string& consequence) {
-  fail(code, doing + " " + path + ": " + errno_text(err) + consequence);
+void fail_os(Code code, int err, const char* msgid, const std::string& path) {
+  throw Error(code, msgid, {path, errno_text(err)});
 }
 
 }  // namespace kartla::io

@@ -12,8 +12,8 @@ namespace kartla::io {
 // strerror() may share a static buffer between threads; this does not.
 std::string errno_text(int err);
 
-// Throws Error(code, "<doing> <path>: <strerror(err)><consequence>").
-[[noreturn]] void fail_os(Code code, int err, const std::string& doing, const std::string& path,
-                          const std::string& consequence = "");
+// Throws Error(code, msgid) with `path` as its %1$s and strerror(err) as its %2$s: msgid is a
+// catalogue message (xgettext extracts fail_os's third argument), "could not open %1$s: %2$s".
+[[noreturn]] void fail_os(Code code, int err, const char* msgid, const std::string& path);
 
 }  // namespace kartla::io

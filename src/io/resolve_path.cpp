@@ -23,11 +23,11 @@ std::string resolve_final_symlinks(const std::string& path, const FileSystem& fs
     if (n < 0) {
       // EINVAL: not a symlink, this is the file. ENOENT: nothing there yet, the save creates it.
       if (errno == EINVAL || errno == ENOENT) return current;
-      fail_os(Code::io, errno, "could not follow the link", current);
+      fail_os(Code::io, errno, "could not follow the link %1$s: %2$s", current);
     }
     // readlink does not say whether it truncated; a full buffer may be a cut-off target.
     if (static_cast<size_t>(n) >= sizeof target || n == 0) {
-      fail_os(Code::io, ENAMETOOLONG, "could not follow the link", current);
+      fail_os(Code::io, ENAMETOOLONG, "could not follow the link %1$s: %2$s", current);
     }
     std::string next(target, static_cast<size_t>(n));
     if (next[0] != '/') {
@@ -36,7 +36,7 @@ std::string resolve_final_symlinks(const std::string& path, const FileSystem& fs
     }
     current = std::move(next);
   }
-  fail_os(Code::io, ELOOP, "could not follow the link", path);
+  fail_os(Code::io, ELOOP, "could not follow the link %1$s: %2$s", path);
 }
 
 }  // namespace kartla::io

@@ -29,7 +29,7 @@ constexpr uint64_t kMaxKeptSha256 = 64;
 }  // namespace
 
 void DocumentExtractor::malformed(const char* why) {
-  fail(Code::format, std::string("the documents section is not well formed: ") + why);
+  fail(Code::format, "the documents section is not well formed: %s", {why});
 }
 
 void DocumentExtractor::write(ByteView piece) {
@@ -173,13 +173,13 @@ void DocumentExtractor::close_entry() {
 
 void DocumentExtractor::finish() {
   if (state_ != State::tag || varint_shift_ != 0 || in_entry_) malformed("it ends inside a field");
-  if (!found_) fail(Code::not_found, "no document with id " + wanted_ + " in the documents section");
+  if (!found_) fail(Code::not_found, "no document with id %s in the documents section", {wanted_});
   if (!found_has_content_)
-    fail(Code::not_found, "document " + wanted_ + " has no content in the record (it refers to a copy kept elsewhere)");
+    fail(Code::not_found, "document %s has no content in the record (it refers to a copy kept elsewhere)", {wanted_});
   const crypto::Sha256 digest = hasher_.finish();
   if (found_size_ != streamed_ ||
       !crypto::equal_constant_time(ByteView(found_sha256_), ByteView(digest.data(), digest.size())))
-    fail(Code::integrity, "document " + wanted_ + " does not match its recorded size and SHA-256");
+    fail(Code::integrity, "document %s does not match its recorded size and SHA-256", {wanted_});
 }
 
 void stream_document(const Record& record, const std::string& id, format::ContentSink& out) {

@@ -43,14 +43,14 @@ void parse_documents(ByteView plaintext, Documents& out) {
 const DocumentEntry& entry_named(const Documents& documents, std::string_view id) {
   for (const DocumentEntry& entry : documents.entries())
     if (entry.id() == id) return entry;
-  fail(Code::not_found, "no document with id " + std::string(id) + " in the documents section");
+  fail(Code::not_found, "no document with id %s in the documents section", {std::string(id)});
 }
 
 DocumentEntry::Kind kind_named(const std::string& name) {
   if (name.empty()) return DocumentEntry::OTHER;
   DocumentEntry::Kind kind = DocumentEntry::KIND_UNSPECIFIED;
   if (!DocumentEntry::Kind_Parse(name, &kind) || kind == DocumentEntry::KIND_UNSPECIFIED)
-    fail(Code::invalid_argument, "kind " + name + " is not a document kind (DIPLOMA, GRADE, OTHER, ...)");
+    fail(Code::invalid_argument, "kind %s is not a document kind (DIPLOMA, GRADE, OTHER, ...)", {name});
   return kind;
 }
 
@@ -71,8 +71,8 @@ void store(Record& record, const Documents& documents) {
 std::string add_document(Record& record, ByteView content, const DocumentDetails& details) {
   // From the length alone, before a byte is read: the section that would hold it is bounded.
   if (content.size > format::kMaxSectionPlaintext)
-    fail(Code::limit, "a document of " + std::to_string(content.size) + " bytes exceeds the section size limit (" +
-                          std::to_string(format::kMaxSectionPlaintext) + " bytes)");
+    fail(Code::limit, "a document of %1$s bytes exceeds the section size limit (%2$s bytes)",
+         {std::to_string(content.size), std::to_string(format::kMaxSectionPlaintext)});
   const DocumentEntry::Kind kind = kind_named(details.kind);
   WipedDocuments documents;
   if (record.has_section(documents_info())) parse_documents(record.read_section(documents_info()).view(), documents.message);
@@ -108,7 +108,7 @@ void remove_document(Record& record, std::string_view id) {
     store(record, documents.message);
     return;
   }
-  fail(Code::not_found, "no document with id " + std::string(id) + " in the documents section");
+  fail(Code::not_found, "no document with id %s in the documents section", {std::string(id)});
 }
 
 crypto::SecretBuffer document_content(ByteView documents_plaintext, std::string_view id) {
@@ -116,14 +116,15 @@ crypto::SecretBuffer document_content(ByteView documents_plaintext, std::string_
   parse_documents(documents_plaintext, documents.message);
   const DocumentEntry& entry = entry_named(documents.message, id);
   if (entry.content_case() != DocumentEntry::kInlineContent)
-    fail(Code::not_found, "document " + std::string(id) + " has no content in the record (it refers to a copy kept elsewhere)");
+    fail(Code::not_found, "document %s has no content in the record (it refers to a copy kept elsewhere)",
+         {std::string(id)});
   const std::string& bytes = entry.inline_content();
   // The section was authenticated as a whole; this checks that the entry describes the bytes it
   // carries, so what a reader gets is the file the metadata (and any attestation of it) names.
   const crypto::Sha256 digest = crypto::sha256(bytes);
   if (entry.size_bytes() != bytes.size() ||
       !crypto::equal_constant_time(ByteView(entry.sha256()), ByteView(digest.data(), digest.size())))
-    fail(Code::integrity, "document " + std::string(id) + " does not match its recorded size and SHA-256");
+    fail(Code::integrity, "document %s does not match its recorded size and SHA-256", {std::string(id)});
   return crypto::SecretBuffer::copy_of(bytes);
 }
 

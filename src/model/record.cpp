@@ -32,9 +32,8 @@ bool file_exists(const std::string& path, const io::FileSystem& fs) {
 
 void refuse_owner_only(const SectionInfo& info) {
   if (info.owner_only)
-    fail(Code::invalid_argument, "section '" + std::string(info.name) +
-                                     "' is kept by the library (share, revoke and expiry write it) and cannot be "
-                                     "set or removed directly");
+    fail(Code::invalid_argument, "section '%s' is kept by the library (share, revoke and expiry write it) and cannot "
+         "be set or removed directly", {std::string(info.name)});
 }
 
 // Before the content is parsed: a section without a slot is refused whatever it holds.
@@ -125,7 +124,7 @@ format::ContainerSection Record::located(const Section& section) {
 
 crypto::SecretBuffer Record::read_section(const SectionInfo& info) const {
   auto it = sections_.find(info.id);
-  if (it == sections_.end()) fail(Code::not_found, "section '" + std::string(info.name) + "' is not in this record");
+  if (it == sections_.end()) fail(Code::not_found, "section '%s' is not in this record", {std::string(info.name)});
   const Section& s = it->second;
   const auto key = format::derive_section_key(master_key_, info.id, s.generation);
   if (s.new_body) return format::open_section(key, slot(info.id, s.generation), s.entry, s.new_body->view());
@@ -134,7 +133,7 @@ crypto::SecretBuffer Record::read_section(const SectionInfo& info) const {
 
 const Record::Section& Record::present(const SectionInfo& info) const {
   auto it = sections_.find(info.id);
-  if (it == sections_.end()) fail(Code::not_found, "section '" + std::string(info.name) + "' is not in this record");
+  if (it == sections_.end()) fail(Code::not_found, "section '%s' is not in this record", {std::string(info.name)});
   return it->second;
 }
 
@@ -148,12 +147,12 @@ size_t Record::read_section_into(const SectionInfo& info, uint8_t* out, size_t c
     // Written since the last save: the ciphertext is in memory, not in a file to read from. The
     // capacity rule is the same as for a saved section: the padded length (SPEC §5.4).
     if (format::section_plaintext_size(s.entry) > capacity)
-      fail(Code::invalid_argument, "the buffer holds " + std::to_string(capacity) + " bytes; the section needs " +
-                                       std::to_string(format::section_plaintext_size(s.entry)));
+      fail(Code::invalid_argument, "the buffer holds %1$s bytes; the section needs %2$s",
+           {std::to_string(capacity), std::to_string(format::section_plaintext_size(s.entry))});
     const crypto::SecretBuffer text = read_section(info);
     if (text.size() > capacity)
-      fail(Code::invalid_argument, "the buffer holds " + std::to_string(capacity) + " bytes; the section needs " +
-                                       std::to_string(text.size()));
+      fail(Code::invalid_argument, "the buffer holds %1$s bytes; the section needs %2$s",
+           {std::to_string(capacity), std::to_string(text.size())});
     if (!text.empty()) std::memcpy(out, text.data(), text.size());
     return text.size();
   }
@@ -227,7 +226,7 @@ void Record::store_section(ParsedSection content) {
 void Record::remove_section(const SectionInfo& info) {
   refuse_owner_only(info);
   if (sections_.erase(info.id) == 0)
-    fail(Code::not_found, "section '" + std::string(info.name) + "' is not in this record");
+    fail(Code::not_found, "section '%s' is not in this record", {std::string(info.name)});
   unsaved_ = true;
 }
 
@@ -239,7 +238,7 @@ const format::ByteSource& Record::saved_file() const {
 
 void Record::rotate_section(const SectionInfo& info) {
   auto it = sections_.find(info.id);
-  if (it == sections_.end()) fail(Code::not_found, "section '" + std::string(info.name) + "' is not in this record");
+  if (it == sections_.end()) fail(Code::not_found, "section '%s' is not in this record", {std::string(info.name)});
   const crypto::SecretBuffer plaintext = read_section(info);
   seal_into(info, issue_generation(), plaintext.view());
 }
@@ -254,10 +253,10 @@ void Record::check_save_target(const std::string& path, const io::FileSystem& fs
     if (e.code() == Code::io) throw;  // could not read it: say so, not "it is not this record"
   }
   if (!existing || existing->manifest.record_id != manifest_.record_id)
-    fail(Code::invalid_argument, "refusing to overwrite " + path + ": it is not this record");
+    fail(Code::invalid_argument, "refusing to overwrite %s: it is not this record", {path});
   // Lost-update guard: someone saved a newer version since we read ours.
   if (existing->manifest_bytes != manifest_bytes_)
-    fail(Code::busy, path + " was changed by another program since it was opened; open it again");
+    fail(Code::busy, "%s was changed by another program since it was opened; open it again", {path});
 }
 
 void Record::adopt_if_in_place(const std::string& path, const io::FileSystem& fs,
@@ -279,7 +278,7 @@ void Record::adopt_if_in_place(const std::string& path, const io::FileSystem& fs
 
 void Record::save(const std::string& path, const io::FileSystem& fs) {
   if (!unsafe_to_save_.empty())
-    fail(Code::invalid_argument, "not saved: " + unsafe_to_save_ + " failed halfway; open the record again");
+    fail(Code::invalid_argument, "not saved: %s failed halfway; open the record again", {unsafe_to_save_});
   io::FileLock lock = io::FileLock::acquire(path, fs);
   // Holding the lock, no other saver of this file is alive: what a killed save left is litter.
   io::remove_abandoned_temporary_files(path, fs);

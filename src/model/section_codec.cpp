@@ -20,13 +20,13 @@ struct WipedString {
   ~WipedString() { crypto::wipe(value.data(), value.size()); }
 };
 
-std::string not_valid(const SectionInfo& info) {
-  return "content is not a valid " + std::string(info.name) + " section";
+[[noreturn]] void fail_not_valid(const SectionInfo& info) {
+  fail(Code::schema, "content is not a valid %s section", {info.name});
 }
 
 std::unique_ptr<google::protobuf::Message> parse_section(const SectionInfo& info, ByteView plaintext) {
   auto message = new_section_message(info);
-  if (!format::parse_bounded(plaintext, *message)) fail(Code::schema, not_valid(info));
+  if (!format::parse_bounded(plaintext, *message)) fail_not_valid(info);
   return message;
 }
 
@@ -49,7 +49,7 @@ std::optional<ParsedSection> ParsedSection::try_parse(const SectionInfo& info, B
 
 ParsedSection ParsedSection::parse(const SectionInfo& info, ByteView plaintext) {
   std::optional<ParsedSection> parsed = try_parse(info, plaintext);
-  if (!parsed) fail(Code::schema, not_valid(info));
+  if (!parsed) fail_not_valid(info);
   return std::move(*parsed);
 }
 
@@ -72,8 +72,8 @@ crypto::SecretBuffer section_from_json(const SectionInfo& info, ByteView json) {
   google::protobuf::LogSilencer silence;
   const auto status = google::protobuf::util::JsonStringToMessage(json.as_string_view(), message.get(), options);
   if (!status.ok())
-    fail(Code::schema, "JSON does not match the " + std::string(info.name) + " schema: " +
-                           std::string(status.message()));
+    fail(Code::schema, "JSON does not match the %1$s schema: %2$s",
+         {std::string(info.name), std::string(status.message())});
   WipedString bytes;
   if (!message->SerializeToString(&bytes.value)) fail(Code::internal, "cannot serialize section");
   return crypto::SecretBuffer::copy_of(bytes.value);
@@ -86,7 +86,7 @@ crypto::SecretBuffer section_to_json(const SectionInfo& info, ByteView plaintext
   options.preserve_proto_field_names = true;
   WipedString json;
   const auto status = google::protobuf::util::MessageToJsonString(*message, &json.value, options);
-  if (!status.ok()) fail(Code::internal, "cannot render section as JSON: " + std::string(status.message()));
+  if (!status.ok()) fail(Code::internal, "cannot render section as JSON: %s", {std::string(status.message())});
   return crypto::SecretBuffer::copy_of(json.value);
 }
 

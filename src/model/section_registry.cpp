@@ -78,7 +78,7 @@ const SectionInfo& section_by_name(std::string_view name) {
     if (info.name == name) return info;
   std::string known;
   for (const SectionInfo& info : all_sections()) known += (known.empty() ? "" : ", ") + std::string(info.name);
-  fail(Code::invalid_argument, "unknown section '" + std::string(name) + "' (sections: " + known + ")");
+  fail(Code::invalid_argument, "unknown section '%1$s' (sections: %2$s)", {std::string(name), known});
 }
 
 const SectionInfo* section_by_id(uint32_t id) {

@@ -111,9 +111,9 @@ AgencyView::Readable AgencyView::readable(const model::SectionInfo& info, int64_
   }
   if (usable == nullptr) {
     if (matches_but_expired)
-      fail(Code::expired, "the grant for section '" + std::string(info.name) + "' expired on " +
-                              format_utc(latest_expiry));
-    fail(Code::not_shared, "section '" + std::string(info.name) + "' is not shared with you (" + shared_names() + ")");
+      fail(Code::expired, "the grant for section '%1$s' expired on %2$s",
+           {std::string(info.name), format_utc(latest_expiry)});
+    fail(Code::not_shared, "section '%1$s' is not shared with you (%2$s)", {std::string(info.name), shared_names()});
   }
   return {section, usable, format::SectionSlot{container_.manifest.record_id, info.id, usable->generation}};
 }

@@ -35,14 +35,14 @@ void write_bundle(const format::ByteSource& record, const std::vector<std::strin
 
 void require_exportable(const v1::ShareGrantRecord& entry, int64_t now) {
   if (entry.has_revoked_at())
-    fail(Code::not_found, "grant " + entry.id() + " was revoked on " + format_utc(entry.revoked_at().seconds()) +
-                              ": an ended grant is never exported");
+    fail(Code::not_found, "grant %1$s was revoked on %2$s: an ended grant is never exported",
+         {entry.id(), format_utc(entry.revoked_at().seconds())});
   const int64_t expiry = entry.has_expired_at()   ? entry.expired_at().seconds()
                          : entry.has_expires_at() ? entry.expires_at().seconds()
                                                   : 0;
   if (entry.has_expired_at() || (expiry != 0 && expiry <= now))
-    fail(Code::expired, "grant " + entry.id() + " expired on " + format_utc(entry.expires_at().seconds()) +
-                            ": an ended grant is never exported");
+    fail(Code::expired, "grant %1$s expired on %2$s: an ended grant is never exported",
+         {entry.id(), format_utc(entry.expires_at().seconds())});
 }
 
 void export_grant_bundle(const model::Record& record, const std::string& grant_id_hex, int64_t now,
@@ -57,7 +57,7 @@ void export_grant_bundle(const model::Record& record, const std::string& grant_i
     write_bundle(saved, tags, {entry.grant_digest()}, out_path, fs);
     return;
   }
-  fail(Code::not_found, "no grant with id " + grant_id_hex);
+  fail(Code::not_found, "no grant with id %s", {grant_id_hex});
 }
 
 }  // namespace kartla::share

@@ -89,9 +89,8 @@ void suppress_small_cells(std::vector<FollowupCell>& cells, uint32_t base, bool 
 
 FollowupFigures tally_followup(const std::vector<v1::ProgrammeFollowup>& entries) {
   if (entries.size() < kFollowupMinimumGroup)
-    fail(Code::limit, "follow-up figures need at least " + std::to_string(kFollowupMinimumGroup) +
-                          " participants, so that no one can be picked out; there are " +
-                          std::to_string(entries.size()));
+    fail(Code::limit, "follow-up figures need at least %1$s participants, so that no one can be picked out; there "
+         "are %2$s", {std::to_string(kFollowupMinimumGroup), std::to_string(entries.size())});
   FollowupFigures f;
   f.programme_name = entries.front().programme_name();
   f.funding_ref = entries.front().funding_ref();

@@ -81,7 +81,7 @@ FollowupReport followup_report(size_t count, const BundleOpener& open_bundle, co
                                const std::string& agency_signing_key, int64_t now) {
   if (count == 0) fail(Code::invalid_argument, "name the bundles shared for the follow-up");
   if (count > kMaxFollowupBundles)
-    fail(Code::limit, "a follow-up report reads at most " + std::to_string(kMaxFollowupBundles) + " bundles");
+    fail(Code::limit, "a follow-up report reads at most %s bundles", {std::to_string(kMaxFollowupBundles)});
   FollowupReport report;
   std::vector<Counted> read;
   for (size_t i = 0; i < count; ++i)
@@ -118,10 +118,15 @@ FollowupReport followup_report(size_t count, const BundleOpener& open_bundle, co
     for (const SkippedBundle& s : report.skipped) ++why[s.reason];
     std::string reasons;
     for (const auto& [reason, n] : why) reasons += (reasons.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
-    fail(Code::limit, "follow-up figures need at least " + std::to_string(kFollowupMinimumGroup) +
-                          " participants, so that no one can be picked out; " + std::to_string(entries.size()) +
-                          " of " + std::to_string(count) + " bundles can be counted" +
-                          (reasons.empty() ? "" : " (skipped: " + reasons + ")"));
+    const std::string minimum = std::to_string(kFollowupMinimumGroup);
+    if (reasons.empty())
+      fail(Code::limit,
+           "follow-up figures need at least %1$s participants, so that no one can be picked out; %2$s of %3$s "
+           "bundles can be counted", {minimum, std::to_string(entries.size()), std::to_string(count)});
+    fail(Code::limit,
+         "follow-up figures need at least %1$s participants, so that no one can be picked out; %2$s of %3$s "
+         "bundles can be counted (skipped: %4$s)",
+         {minimum, std::to_string(entries.size()), std::to_string(count), reasons});
   }
   report.figures = tally_followup(entries);
   return report;

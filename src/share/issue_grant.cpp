@@ -24,8 +24,8 @@ std::vector<uint32_t> resolve_sections(const model::Record& record, const std::v
   std::set<uint32_t> seen;
   for (const auto& name : names) {
     const model::SectionInfo& info = model::section_by_name(name);
-    if (info.owner_only) fail(Code::invalid_argument, "section '" + name + "' is the owner's own and is never shared");
-    if (!record.has_section(info)) fail(Code::not_found, "section '" + name + "' is not in this record");
+    if (info.owner_only) fail(Code::invalid_argument, "section '%s' is the owner's own and is never shared", {name});
+    if (!record.has_section(info)) fail(Code::not_found, "section '%s' is not in this record", {name});
     if (seen.insert(info.id).second) ids.push_back(info.id);
   }
   return ids;
@@ -114,8 +114,8 @@ IssuedGrant share_sections(model::Record& record, const ShareRequest& request) {
   for (uint32_t id : ids)
     if (is_special_category(record, *model::section_by_id(id))) special.emplace_back(model::section_by_id(id)->name);
   if (!special.empty() && request.gdpr_art9_basis.empty())
-    fail(Code::invalid_argument, "'" + special.front() +
-                                     "' holds health data: sharing it needs a GDPR Art. 9(2) basis (9.2.a to 9.2.j)");
+    fail(Code::invalid_argument, "'%s' holds health data: sharing it needs a GDPR Art. 9(2) basis (9.2.a to 9.2.j)",
+         {special.front()});
   if (special.empty() && !request.gdpr_art9_basis.empty())
     fail(Code::invalid_argument, "an Art. 9(2) basis is for health data, and none of these sections holds any");
   // The follow-up section serves only the funder's report (docs/SPEC.md §7.8): the project owner

@@ -16,14 +16,15 @@ namespace {
 const v1::ShareGrantRecord& ledger_entry(const v1::SharingLedger& ledger, const std::string& grant_id_hex) {
   for (const auto& entry : ledger.grants())
     if (entry.id() == grant_id_hex) return entry;
-  fail(Code::not_found, "no grant with id " + grant_id_hex + " in this record's sharing ledger");
+  fail(Code::not_found, "no grant with id %s in this record's sharing ledger", {grant_id_hex});
 }
 
 // The pinned card, decoded (self-signature checked) and of the kind its role needs.
 format::Card pinned_card(ByteView card_file, format::CardKind kind, const char* what) {
   format::SignedCard card = format::decode_card_file(card_file);
-  if (card.card.kind != kind) fail(Code::invalid_argument, std::string(what) + " is not " +
-                                                               (kind == format::CardKind::owner ? "an owner's card" : "an agency's card"));
+  if (card.card.kind != kind && kind == format::CardKind::owner)
+    fail(Code::invalid_argument, "%s is not an owner's card", {what});
+  if (card.card.kind != kind) fail(Code::invalid_argument, "%s is not an agency's card", {what});
   return std::move(card.card);
 }
 
@@ -44,9 +45,8 @@ std::string make_receipt_file(const model::Record& record, const std::string& gr
   format::Receipt r;
   const bool live = is_active(entry);
   if (live && entry.has_expires_at() && entry.expires_at().seconds() <= now)
-    fail(Code::expired, "grant " + grant_id_hex + " is past its expiry (" + format_utc(entry.expires_at().seconds()) +
-                            ") but still in the record: it ends at the next save, and its termination receipt can "
-                            "be made then");
+    fail(Code::expired, "grant %1$s is past its expiry (%2$s) but still in the record: it ends at the next save, and "
+         "its termination receipt can be made then", {grant_id_hex, format_utc(entry.expires_at().seconds())});
   r.kind = live ? format::ReceiptKind::grant : format::ReceiptKind::termination;
   if (entry.has_revoked_at()) {
     r.ended_at = entry.revoked_at().seconds();
@@ -91,13 +91,12 @@ format::SignedReceipt verify_receipt(ByteView receipt_file, ByteView owner_card_
   // Step 5. A valid signature only says that *some* owner signed: both keys, as
   // kartla_share_check_owner compares them.
   if (owner && (r.owner_signing_key != owner->signing_key || r.owner_encryption_key != owner->encryption_key))
-    fail(Code::auth, "this receipt is signed by owner " + format::fingerprint(r.owner_signing_key, r.owner_encryption_key) +
-                         ", not by the expected owner " + format::fingerprint(owner->signing_key, owner->encryption_key));
+    fail(Code::auth, "this receipt is signed by owner %1$s, not by the expected owner %2$s",
+         {format::fingerprint(r.owner_signing_key, r.owner_encryption_key), format::fingerprint(owner->signing_key, owner->encryption_key)});
   // Step 6. A receipt for another agency's grant says nothing about this agency's.
   if (agency && (r.recipient_signing_key != agency->signing_key || r.recipient_encryption_key != agency->encryption_key))
-    fail(Code::signature, "this receipt is about a grant to agency " +
-                              format::fingerprint(r.recipient_signing_key, r.recipient_encryption_key) +
-                              ", not to this agency (" + format::fingerprint(agency->signing_key, agency->encryption_key) + ")");
+    fail(Code::signature, "this receipt is about a grant to agency %1$s, not to this agency (%2$s)",
+         {format::fingerprint(r.recipient_signing_key, r.recipient_encryption_key), format::fingerprint(agency->signing_key, agency->encryption_key)});
   return signed_receipt;
 }
 

@@ -141,6 +141,12 @@ static void frees_and_inits_accept_null_and_empty(void) {
     misuse_fail(__LINE__, "kartla_agency_role_name(out of range)", "did not return NULL");
   if (kartla_status_name((kartla_status)-1) == NULL || kartla_last_error() == NULL)
     misuse_fail(__LINE__, "static text", "returned NULL");
+  /* The localized last error takes NULL or any language and is never NULL; with NULL or a
+   * language the catalogue does not hold it is the English text, byte for byte. */
+  if (kartla_last_error_localized(NULL) == NULL || strcmp(kartla_last_error_localized(NULL), kartla_last_error()) != 0 ||
+      strcmp(kartla_last_error_localized("xx-unknown"), kartla_last_error()) != 0 ||
+      kartla_last_error_localized("") == NULL)
+    misuse_fail(__LINE__, "kartla_last_error_localized(NULL or unknown)", "did not give the English text");
 }
 
 static void identities(const struct fixture *f) {

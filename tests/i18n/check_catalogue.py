@@ -8,7 +8,8 @@ Fails when
   - a catalogue lacks an entry of the template, or holds one that is not in it;
   - sv.po or fi.po leaves an entry untranslated or fuzzy (msgattrib --untranslated / --only-fuzzy);
   - ar.po, so.po, ti.po or fa_AF.po (the web app's further languages) leaves untranslated or fuzzy
-    an entry the views use: any entry but those only the CLI's own code refers to (#: src/cli/);
+    an entry the views use: one that src/views/, src/codes/ or the schemas (proto/) refer to, not
+    those only the CLI's code or the library's errors refer to;
   - msgfmt --check rejects a catalogue (a c-format translation whose directives differ from the
     English, a broken header or plural form);
   - a catalogue's plural rule is not the one the runtime evaluates (src/i18n/messages.cpp).
@@ -23,9 +24,12 @@ import tempfile
 
 REQUIRED_COMPLETE = ("sv", "fi")
 # Complete for what a participant reads in the record views and code labels; the CLI's messages
-# (a caseworker's or developer's tool) may stay English in these.
+# (a caseworker's or developer's tool) and the library's error messages may stay English in these.
 REQUIRED_FOR_VIEWS = ("ar", "so", "ti", "fa_AF")
 LANGUAGES = ("sv", "fi", "en") + REQUIRED_FOR_VIEWS
+# Where the messages the views show come from (the other references are the CLI's and the
+# library's errors).
+VIEW_SOURCES = ("src/views/", "src/codes/", "proto/")
 PLURAL_RULE = "nplurals=2; plural=(n != 1);"
 MACHINE_MARK = "# unchecked: machine-made"
 
@@ -61,14 +65,14 @@ def entries(path):
 
 
 def lacking(po, flag):
-    """(msgid, used only by the CLI) of every entry msgattrib selects with `flag`."""
+    """(msgid, not used by the views) of every entry msgattrib selects with `flag`."""
     r = run(["msgattrib", flag, "--no-obsolete", "--no-wrap", po])
     found = []
     for block in r.stdout.split("\n\n"):
         refs = [ref for line in block.splitlines() if line.startswith("#:") for ref in line[2:].split()]
         m = re.search(r'^msgid "(.+)"$', block, re.M)
         if m:
-            found.append((m.group(1), bool(refs) and all(ref.startswith("src/cli/") for ref in refs)))
+            found.append((m.group(1), bool(refs) and not any(ref.startswith(VIEW_SOURCES) for ref in refs)))
     return found
 
 
@@ -117,8 +121,8 @@ def main(source, build):
             failures.append(f"{lang}.po: plural rule is not '{PLURAL_RULE}', the one messages.cpp evaluates")
         if lang in REQUIRED_COMPLETE or lang in REQUIRED_FOR_VIEWS:
             for flag, what in (("--untranslated", "untranslated"), ("--only-fuzzy", "fuzzy")):
-                for msgid, cli_only in lacking(po, flag):
-                    if lang in REQUIRED_COMPLETE or not cli_only:
+                for msgid, not_in_views in lacking(po, flag):
+                    if lang in REQUIRED_COMPLETE or not not_in_views:
                         failures.append(f"{lang}.po: {what}: {msgid}")
         print(f"{lang}.po: {len(keys)} entries, {machine} machine-made and unchecked")
     for f in failures:

@@ -47,8 +47,8 @@ def main(source, build):
     with tempfile.TemporaryDirectory() as work:
         for label, path, old, new, expected in [("untouched", None, None, None, None)] + faults:
             root = os.path.join(work, re.sub(r"\W", "_", label))
-            for d in ("src/i18n", "src/views", "src/cli"):
-                shutil.copytree(os.path.join(source, d), os.path.join(root, d))
+            # All of src/: the template holds the library's error messages too (update-catalogue.sh).
+            shutil.copytree(os.path.join(source, "src"), os.path.join(root, "src"))
             if path:
                 edit(os.path.join(root, path), old, new)
             code, out = run(root, build)

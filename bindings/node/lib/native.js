@@ -189,6 +189,8 @@ const PROTOTYPES = [
   "kartla_status kartla_contribution_create(const kartla_identity *agency, const uint8_t *owner_card, size_t owner_card_len, const char *record_id, const char *section, const uint8_t *entry_json, size_t entry_json_len, const char *claim_json, int64_t now, kartla_buffer *out)",
   "kartla_status kartla_contribution_describe(const kartla_identity *owner, const uint8_t *contribution, size_t contribution_len, const char *record_id, int64_t now, kartla_encoding encoding, kartla_buffer *out)",
   "kartla_status kartla_record_accept_contribution(kartla_record *record, const kartla_identity *owner, const uint8_t *contribution, size_t contribution_len, int64_t now, _Out_ int *added)",
+  // experimental/errors.h (declared so the header check holds; not wrapped yet)
+  "const char *kartla_last_error_localized(const char *language)",
   // experimental/documents.h
   "kartla_status kartla_record_add_document(kartla_record *record, const uint8_t *content, size_t len, const kartla_document_options *options, kartla_buffer *id)",
   "kartla_status kartla_record_document(const kartla_record *record, const char *id, kartla_buffer *out)",

@@ -89,12 +89,14 @@ std::string describe_violation(const SectionInfo& info, const Violation& violati
 
 void require_valid(const SectionInfo& info, const std::vector<Violation>& violations) {
   if (violations.empty()) return;
-  std::string message = std::string(info.name) + " section refused: " + describe_violation(info, violations.front());
-  if (violations.size() > 1) {
-    const size_t more = violations.size() - 1;
-    message += " (and " + std::to_string(more) + " more violation" + (more == 1 ? "" : "s") + ")";
-  }
-  fail(Code::schema, message);
+  const std::string first = describe_violation(info, violations.front());
+  const std::string name(info.name);
+  // The violation itself (field path, rule, what is wrong) is an argument: the rules' own
+  // sentences are not in the catalogue yet (docs/I18N.md).
+  if (violations.size() == 1) fail(Code::schema, "%1$s section refused: %2$s", {name, first});
+  if (violations.size() == 2) fail(Code::schema, "%1$s section refused: %2$s (and 1 more violation)", {name, first});
+  fail(Code::schema, "%1$s section refused: %2$s (and %3$s more violations)",
+       {name, first, std::to_string(violations.size() - 1)});
 }
 
 }  // namespace kartla::model

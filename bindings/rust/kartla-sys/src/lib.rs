@@ -759,4 +759,8 @@ extern "C" {
         n: u64,
     ) -> *const c_char;
     pub fn kartla_code_label(language: *const c_char, system: *const c_char, code: *const c_char) -> *const c_char;
+
+    // kartla/experimental/errors.h: the thread's last error in `language`, with the lifetime of
+    // kartla_last_error()'s (until the next Kartla call on this thread).
+    pub fn kartla_last_error_localized(language: *const c_char) -> *const c_char;
 }
