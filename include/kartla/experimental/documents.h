@@ -83,7 +83,8 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_document_to_file(const 
 /* Reading a document into a callback, with nothing released before it is authentic (docs/SPEC.md
  * §5.6, "Streamed reading into a callback"). The callback receives events in this order:
  *  - KARTLA_DOCUMENT_DATA (len > 0): the next bytes of the document, in order, with no gaps. The
- *    bytes are borrowed: valid during the call only (they are wiped after it).
+ *    bytes are borrowed: valid during the call only (the library's guarded buffer is reused for
+ *    the next piece and wiped at the end).
  *  - KARTLA_DOCUMENT_DISCARD (data NULL, len 0), at most once and last: the read failed after
  *    DATA was delivered; what was delivered is an incomplete prefix of the document and must be
  *    thrown away. Its return value is ignored.
@@ -97,7 +98,9 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_document_to_file(const 
  * So every byte DATA delivers was authenticated and belongs where it is delivered, even if the
  * file changes while it is read; a file changed between or during the passes stops the read with
  * KARTLA_E_INTEGRITY (then DISCARD), a file cut short with KARTLA_E_FORMAT or KARTLA_E_IO.
- * Memory: two 64 KiB pieces and 32 bytes per piece of the section, whatever the document's size.
+ * Memory: one 64 KiB piece at a time and 32 bytes per 64 KiB of the section, whatever the
+ * document's size. Time: about twice a read to a file (the document is read, hashed and
+ * decrypted twice); kartla_record_document_to_file is the one-pass way when a file is wanted.
  * Errors otherwise as kartla_record_document. The callback must not call Kartla functions on the
  * same handle. A document added since the last save is read from memory. */
 typedef enum kartla_document_event {
