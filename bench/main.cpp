@@ -18,6 +18,7 @@
 
 #include "agency_side.h"
 #include "calibrate.h"
+#include "documents.h"
 #include "kartla_side.h"
 #include "options.h"
 #include "payload.h"
@@ -397,6 +398,7 @@ int run(const Options& o) {
   if (!threads.empty()) print_thread_rows(threads);
   if (bundle) print_bundle_row(*bundle);
   print_goals(rows, threads, bundle ? &*bundle : nullptr, largest);
+  if (o.run_documents) run_documents(owner, raw, dir, o.document_size, o.thread_ops < 10 ? 3 : 5, o.peak);
   std::printf("\nload average: %s at the start, %s at the end\n", load_start.c_str(), load_average().c_str());
   const Calibration cal = calibrate();
   std::printf("this machine: one sodium_malloc + sodium_free costs %.1f us of CPU, one first touch of a "

@@ -10,7 +10,7 @@ namespace bench {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: kartla_bench [--smoke] [--sizes 1K,1M,64M] [--reps 200,20,5] [--only save|read|threads|bundle]\n"
+    "usage: kartla_bench [--smoke] [--sizes 1K,1M,64M] [--reps 200,20,5] [--only save|read|threads|bundle|documents]\n"
     "                    [--kartla-only] [--no-peak] [--dir DIR] [--keep]\n"
     "Measures saving a record holding one section and reading that section back, through the\n"
     "Kartla C ABI and with libsodium directly, and prints the median times and their ratio.\n"
@@ -18,7 +18,8 @@ constexpr const char* kUsage =
     "  --sizes LIST   section sizes (suffix K = KiB, M = MiB)\n"
     "  --reps LIST    repetitions per size (default 200 up to 16 KiB, 20 up to 4 MiB, else 5)\n"
     "  --only OP      run only the saves, the reads (owner and agency), the two-thread reads\n"
-    "                 (64 KiB and 1 MiB) or the bundle opens (10 KiB and 100 MiB records)\n"
+    "                 (64 KiB and 1 MiB), the bundle opens (10 KiB and 100 MiB records) or the\n"
+    "                 document reads (a 64 MiB document to a file and into a callback)\n"
     "  --kartla-only  skip the raw libsodium baseline (for profiling Kartla alone)\n"
     "  --no-peak      skip the peak-memory measurement at the largest size\n"
     "  --dir DIR      write record files in DIR (default: a new folder under $TMPDIR or /tmp)\n"
@@ -64,6 +65,7 @@ Options parse_options(int argc, char** argv) {
   o.thread_ops = 400;
   o.bundle_small = size_t{10} << 10;
   o.bundle_large = size_t{100} << 20;
+  o.document_size = size_t{64} << 20;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     auto value = [&]() -> std::string {
@@ -76,6 +78,7 @@ Options parse_options(int argc, char** argv) {
       o.thread_sizes = {size_t{64} << 10};
       o.thread_ops = 4;
       o.bundle_large = size_t{1} << 20;
+      o.document_size = size_t{1} << 20;
     }
     else if (arg == "--sizes") sizes = value();
     else if (arg == "--reps") reps = value();
@@ -85,12 +88,13 @@ Options parse_options(int argc, char** argv) {
     else if (arg == "--kartla-only") o.run_raw = false;
     else if (arg == "--only") {
       const std::string op = value();
-      if (op != "save" && op != "read" && op != "threads" && op != "bundle")
-        usage("--only takes save, read, threads or bundle");
+      if (op != "save" && op != "read" && op != "threads" && op != "bundle" && op != "documents")
+        usage("--only takes save, read, threads, bundle or documents");
       o.run_save = op == "save";
       o.run_read = op == "read";
       o.run_threads = op == "threads";
       o.run_bundle = op == "bundle";
+      o.run_documents = op == "documents";
     } else {
       usage(("unknown argument: " + arg).c_str());
     }

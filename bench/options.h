@@ -16,6 +16,8 @@ struct Options {
   bool run_read = true;       // also the agency's read of the same section from its bundle
   bool run_threads = true;    // kartla_record_section, two threads against one
   bool run_bundle = true;     // opening a bundle of a small record against one of a large record
+  bool run_documents = true;  // a document out to a file, streamed and into a callback (documents.h)
+  size_t document_size = 0;   // its size
   std::vector<size_t> thread_sizes;  // sizes of the two-thread measurement
   int thread_ops = 0;                // reads per thread per round at the smallest thread size
   size_t bundle_small = 0, bundle_large = 0;  // record sizes of the bundle-open comparison

@@ -58,6 +58,42 @@ class FileSink final : public kartla::format::ContentSink {
   kartla::io::AtomicWriter& writer_;
 };
 
+// The caller's callback as the second pass's sink (SPEC §5.6, "Streamed reading into a
+// callback"). It sees only bytes the first pass authenticated; if the read fails after it saw
+// any, it is told to discard them.
+class CallbackSink final : public kartla::format::ContentSink {
+ public:
+  CallbackSink(kartla_document_callback callback, void* context) : callback_(callback), context_(context) {}
+  void write(kartla::ByteView piece) override {
+    if (piece.size == 0) return;
+    delivered_ = true;
+    const int32_t answer = callback_(context_, KARTLA_DOCUMENT_DATA, piece.data, piece.size);
+    if (answer != 0)
+      fail(Code::io, "the receiver refused the bytes (the callback returned %s)", {std::to_string(answer)});
+  }
+  void discard_if_delivered() noexcept {
+    if (delivered_) static_cast<void>(callback_(context_, KARTLA_DOCUMENT_DISCARD, nullptr, 0));
+  }
+
+ private:
+  kartla_document_callback callback_;
+  void* context_;
+  bool delivered_ = false;
+};
+
+// Runs a two-pass read into the callback; on any failure after DATA, DISCARD goes last.
+template <typename Read>
+void into_callback(kartla_document_callback callback, void* context, Read&& read) {
+  if (callback == nullptr) fail(Code::invalid_argument, "callback is NULL");
+  CallbackSink sink(callback, context);
+  try {
+    read(sink);
+  } catch (...) {
+    sink.discard_if_delivered();
+    throw;
+  }
+}
+
 kartla::io::AtomicWriter::Replace replace_mode(int replace) {
   if (replace != 0 && replace != 1) fail(Code::invalid_argument, "replace must be 0 or 1");
   return replace == 1 ? kartla::io::AtomicWriter::Replace::existing : kartla::io::AtomicWriter::Replace::never;
@@ -150,6 +186,29 @@ kartla_status kartla_share_document_to_file(const kartla_share* share, const cha
     share->view.stream_section(documents_section(), or_now(at), extractor);
     extractor.finish();
     writer.commit(mode);
+  });
+}
+
+kartla_status kartla_record_document_to_callback(const kartla_record* record, const char* id,
+                                                 kartla_document_callback callback, void* context) {
+  return guarded([&] {
+    require_output(record, "record");
+    const std::string wanted = input_text(id, "id");
+    into_callback(callback, context,
+                  [&](CallbackSink& sink) { kartla::model::release_document(record->record, wanted, sink); });
+  });
+}
+
+kartla_status kartla_share_document_to_callback(const kartla_share* share, const char* id, int64_t at,
+                                                kartla_document_callback callback, void* context) {
+  return guarded([&] {
+    require_output(share, "share");
+    const std::string wanted = input_text(id, "id");
+    into_callback(callback, context, [&](CallbackSink& sink) {
+      kartla::model::DiscardingSink judged_only;
+      kartla::model::DocumentExtractor extractor(wanted, judged_only);
+      share->view.stream_section_checked(documents_section(), or_now(at), extractor, sink);
+    });
   });
 }
 

@@ -50,6 +50,25 @@ std::string listing_text(const std::string& path, const v1::Documents& listing) 
 
 }  // namespace
 
+std::string documents_json(const kartla::record& record) {
+  return json_text(parse_result<v1::Documents>(kartla::documents(record, KARTLA_ENCODING_PROTOBUF).view()));
+}
+
+std::string documents_json(const kartla::share& share, int64_t at) {
+  return json_text(parse_result<v1::Documents>(kartla::documents(share, at, KARTLA_ENCODING_PROTOBUF).view()));
+}
+
+void refuse_documents_listing(std::string_view json, const std::string& from) {
+  v1::Documents given;
+  if (!parse_own_json(json, &given)) return;  // the library says what is wrong with it
+  for (const v1::DocumentEntry& entry : given.entries()) {
+    if (entry.content_case() != v1::DocumentEntry::CONTENT_NOT_SET || entry.size_bytes() == 0) continue;
+    usage_error(fill(T("%1$s: document %2$s has a size but no content: a listing of documents cannot be set back "
+                       "(it would drop their bytes); add a document with 'kartla document add'"),
+                     {from, printable(entry.id())}));
+  }
+}
+
 std::string document_output(const Args& args) {
   const std::string out = args.required("--out");
   check_output(out, args.flag("--force"));
@@ -93,8 +112,12 @@ Exit run_document_list(const Args& args) {
   args.expect_positionals({"REC.kartla"});
   const std::string& path = args.positional(0);
   const OwnedRecord owned = open_record_with_owner(path, args);
+  if (args.flag("--json")) {
+    write_stdout(documents_json(owned.record));
+    return Exit::ok;
+  }
   const auto listing = parse_result<v1::Documents>(kartla::documents(owned.record, KARTLA_ENCODING_PROTOBUF).view());
-  write_stdout(args.flag("--json") ? json_text(listing) : listing_text(path, listing));
+  write_stdout(listing_text(path, listing));
   return Exit::ok;
 }
 

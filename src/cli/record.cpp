@@ -17,6 +17,7 @@
 #include "commands.h"
 #include "file_kinds.h"
 #include "files.h"
+#include "documents.h"
 #include "kartla/kartla.hpp"
 #include "kartla/v1/sharing_ledger.pb.h"
 #include "messages.h"
@@ -35,6 +36,7 @@ std::string saved_line(const std::string& path, const std::string& what, const k
 }
 
 constexpr const char* kLedgerSection = "sharing_ledger";
+constexpr const char* kDocumentsSection = "documents";
 
 // A Timestamp as protobuf JSON writes it (RFC 3339 in UTC, "...Z"), "" when unset: the texts
 // compare in time order as long as they have the same shape, which the ledger's whole seconds
@@ -186,6 +188,7 @@ Exit run_record_set(const Args& args) {
   const std::string json_path = renamed_required(args, "--in", "--json");
   const Secret json = read_input(json_path, kSectionJsonReadLimit);
   expect_section_content(json.view(), json_path);
+  if (section == kDocumentsSection) refuse_documents_listing(json.view(), json_path);
 
   OwnedRecord owned = open_record_with_owner(path, args);
   kartla::record& record = owned.record;
@@ -203,15 +206,23 @@ Exit run_record_get(const Args& args) {
     // Before the passphrase: a bad, older or expired trust list is the caller's to fix first.
     const std::optional<TrustListInput> trust = trust_list_option(args);
     const OwnedRecord owned = open_record_with_owner(path, args);
-    const kartla::buffer json = owned.record.section_json(section);
     SectionWithProvenance out;
-    read_json_object(json.view(), out.mutable_content());
+    if (section == kDocumentsSection) {
+      read_json_object(documents_json(owned.record), out.mutable_content());
+    } else {
+      const kartla::buffer json = owned.record.section_json(section);
+      read_json_object(json.view(), out.mutable_content());
+    }
     *out.mutable_provenance() = provenance_for(owned, section, trust);
     write_stdout(json_text(out));
     return Exit::ok;
   }
 
   const kartla::record record = std::move(open_record_with_owner(path, args).record);
+  if (section == kDocumentsSection) {
+    write_stdout(documents_json(record));
+    return Exit::ok;
+  }
   const kartla::buffer json = record.section_json(section);
   write_stdout_json(json.view());
   return Exit::ok;

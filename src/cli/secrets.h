@@ -36,9 +36,11 @@ class Secret {
   size_t size() const noexcept { return size_; }
   bool empty() const noexcept { return size_ == 0; }
   char back() const noexcept { return data_[size_ - 1]; }
+  // Room for `capacity` bytes at once (a file whose size is known), so appending up to it does
+  // not grow by doubling, which would hold the old and the new copy together for a moment.
+  void reserve(size_t capacity);
 
  private:
-  void reserve(size_t capacity);
   void release() noexcept;
 
   char* data_ = nullptr;

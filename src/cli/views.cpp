@@ -266,13 +266,17 @@ Exit run_open(const Args& args) {
     return Exit::ok;
   }
 
+  const bool documents = section && *section == "documents";
   if (trust && section) {
-    const kartla::buffer json = share.section_json(*section, at);
     const auto provenance = parse_result<v1::ProvenanceReport>(
         kartla::share_provenance(share, *section, trust->bytes, at, KARTLA_ENCODING_PROTOBUF).view());
     if (args.flag("--json")) {
       SectionWithProvenance out;
-      read_json_object(json.view(), out.mutable_content());
+      if (documents) {
+        read_json_object(documents_json(share, at), out.mutable_content());
+      } else {
+        read_json_object(share.section_json(*section, at).view(), out.mutable_content());
+      }
       *out.mutable_provenance() = provenance;
       write_stdout(json_text(out));
     } else {
@@ -287,7 +291,9 @@ Exit run_open(const Args& args) {
   if (section) {
     // One rule for every form of `open` (docs/CASEWORKER-GUIDE.md): text for a person unless --json asks for
     // the section's JSON, and then JSON alone.
-    if (args.flag("--json")) {
+    if (args.flag("--json") && documents) {
+      write_stdout(documents_json(share, at));
+    } else if (args.flag("--json")) {
       write_stdout_json(share.section_json(*section, at).view());
     } else {
       write_stdout(share.show_text(*section, view_options_from(args), at).view());

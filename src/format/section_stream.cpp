@@ -9,6 +9,7 @@
 #include "crypto/aead_stream_open.h"
 #include "crypto/hash.h"
 #include "crypto/padding.h"
+#include "crypto/piece_macs.h"
 #include "format/labels.h"
 
 namespace kartla::format {
@@ -66,26 +67,26 @@ class Unpadder {
   uint64_t content_ = 0;
 };
 
-}  // namespace
-
-void stream_section_from_source(const ByteSource& source, const ContainerSection& section,
-                                const crypto::SecretBuffer& section_key, const SectionSlot& slot, ContentSink& sink) {
+// The one pass of stream_section_from_source; with `macs`, it also records each piece's tag for a
+// second pass, and `nonce` keeps the nonce it read (the second pass must not read it again).
+void one_pass(const ByteSource& source, const ContainerSection& section, const crypto::SecretBuffer& section_key,
+              const SectionSlot& slot, ContentSink& sink, crypto::PieceMacs* macs, uint8_t* nonce) {
   check_key_commitment(section_key, slot, section.entry);
   const uint64_t body_length = section.entry.ciphertext_length;  // >= nonce + tag, checked when decoded
   const uint64_t text_length = body_length - crypto::kAeadOverhead;
-  uint8_t nonce[crypto::kAeadNonceBytes];
-  source.read_exact(section.body_offset, nonce, sizeof nonce);
+  source.read_exact(section.body_offset, nonce, crypto::kAeadNonceBytes);
   crypto::LabelledHasher hasher(label::kSectionCiphertext);
-  hasher.update({nonce, sizeof nonce});
-  crypto::StreamOpen opener(section_key, {nonce, sizeof nonce}, section_associated_data(slot), text_length);
+  hasher.update({nonce, crypto::kAeadNonceBytes});
+  crypto::StreamOpen opener(section_key, {nonce, crypto::kAeadNonceBytes}, section_associated_data(slot), text_length);
   Unpadder unpadder(sink);
   crypto::SecretBuffer piece(kStreamPieceBytes, crypto::SecretBuffer::Uninitialized{});
   std::exception_ptr refused;
   for (uint64_t offset = 0; offset < text_length; offset += kStreamPieceBytes) {
     const auto n = static_cast<size_t>(std::min<uint64_t>(kStreamPieceBytes, text_length - offset));
-    source.read_exact(section.body_offset + sizeof nonce + offset, piece.data(), n);
+    source.read_exact(section.body_offset + crypto::kAeadNonceBytes + offset, piece.data(), n);
     hasher.update({piece.data(), n});
     opener.authenticate({piece.data(), n});
+    if (macs != nullptr) macs->record({piece.data(), n});
     if (refused) continue;  // the rest is still hashed and authenticated, not decrypted
     opener.decrypt(offset, {piece.data(), n}, piece.data());
     try {
@@ -98,7 +99,7 @@ void stream_section_from_source(const ByteSource& source, const ContainerSection
     }
   }
   uint8_t tag[crypto::kAeadTagBytes];
-  source.read_exact(section.body_offset + sizeof nonce + text_length, tag, sizeof tag);
+  source.read_exact(section.body_offset + crypto::kAeadNonceBytes + text_length, tag, sizeof tag);
   hasher.update({tag, sizeof tag});
   const crypto::Digest hash = hasher.finish();
   // The same order and the same single message as open_section_from_source: no oracle.
@@ -107,6 +108,49 @@ void stream_section_from_source(const ByteSource& source, const ContainerSection
   if (!opener.finish({tag, sizeof tag})) fail(Code::integrity, "ciphertext failed authentication");
   if (refused) std::rethrow_exception(refused);
   unpadder.finish(text_length);
+}
+
+// Pass 2: the content bytes [begin, end), each piece of ciphertext that holds some of them read
+// again and released only if it is the very piece pass 1 authenticated.
+void release_range(const ByteSource& source, const ContainerSection& section, const crypto::SecretBuffer& section_key,
+                   const SectionSlot& slot, const crypto::PieceMacs& macs, const uint8_t* nonce, uint64_t begin,
+                   uint64_t end, ContentSink& sink) {
+  const uint64_t text_length = section.entry.ciphertext_length - crypto::kAeadOverhead;
+  // The content is the padded plaintext's first bytes, and a stream cipher keeps offsets: content
+  // byte i is ciphertext byte i.
+  if (begin > end || end > text_length) fail(Code::internal, "release_range outside the section's content");
+  const crypto::StreamOpen decryptor(section_key, {nonce, crypto::kAeadNonceBytes}, section_associated_data(slot),
+                                     text_length);
+  crypto::SecretBuffer piece(kStreamPieceBytes, crypto::SecretBuffer::Uninitialized{});
+  for (uint64_t first = begin - begin % kStreamPieceBytes; first < end; first += kStreamPieceBytes) {
+    const auto n = static_cast<size_t>(std::min<uint64_t>(kStreamPieceBytes, text_length - first));
+    source.read_exact(section.body_offset + crypto::kAeadNonceBytes + first, piece.data(), n);
+    if (!macs.matches(static_cast<size_t>(first / kStreamPieceBytes), {piece.data(), n}))
+      fail(Code::integrity, "the section changed while it was being read");
+    decryptor.decrypt(first, {piece.data(), n}, piece.data());
+    const uint64_t from = std::max(begin, first);
+    const uint64_t to = std::min(end, first + n);
+    sink.write({piece.data() + (from - first), static_cast<size_t>(to - from)});
+  }
+}
+
+}  // namespace
+
+void stream_section_from_source(const ByteSource& source, const ContainerSection& section,
+                                const crypto::SecretBuffer& section_key, const SectionSlot& slot, ContentSink& sink) {
+  uint8_t nonce[crypto::kAeadNonceBytes];
+  one_pass(source, section, section_key, slot, sink, nullptr, nonce);
+}
+
+void stream_section_checked(const ByteSource& source, const ContainerSection& section,
+                            const crypto::SecretBuffer& section_key, const SectionSlot& slot, ContentCheck& check,
+                            ContentSink& release) {
+  crypto::PieceMacs macs;
+  uint8_t nonce[crypto::kAeadNonceBytes];
+  one_pass(source, section, section_key, slot, check, &macs, nonce);
+  check.finish();
+  const ContentRange range = check.released_range();
+  release_range(source, section, section_key, slot, macs, nonce, range.begin, range.end, release);
 }
 
 }  // namespace kartla::format

@@ -34,4 +34,35 @@ inline constexpr size_t kStreamPieceBytes = size_t{64} << 10;
 void stream_section_from_source(const ByteSource& source, const ContainerSection& section,
                                 const crypto::SecretBuffer& section_key, const SectionSlot& slot, ContentSink& sink);
 
+// Content bytes [begin, end) of a section (offsets into its plaintext, padding removed).
+struct ContentRange {
+  uint64_t begin = 0;
+  uint64_t end = 0;
+};
+
+// A sink that judges a section's content in the first of two passes and then says which part of
+// it the second pass releases (model/document_stream.h: one document's bytes).
+class ContentCheck : public ContentSink {
+ public:
+  // Called once the whole body authenticated: throws unless the content it saw is acceptable.
+  virtual void finish() = 0;
+  // After finish(): what to release.
+  virtual ContentRange released_range() const = 0;
+};
+
+// A section's content handed to `release`, with nothing released before the whole body passed
+// every check, and without holding the content in memory (docs/SPEC.md §5.6, "Streamed reading
+// into a callback"):
+//  1. one pass as stream_section_from_source, with `check` as the sink, that also records a keyed
+//     BLAKE2b tag (crypto/piece_macs.h) of each 64 KiB piece of ciphertext; then check.finish();
+//  2. a second pass over the pieces that hold check.released_range(): each is read again, compared
+//     with its tag (Error(integrity) "changed while it was being read" if it differs), and only
+//     then decrypted with pass 1's nonce and handed to `release`.
+// A body changed between or during the passes therefore releases only bytes that pass 1
+// authenticated, at their place, and stops at the first changed piece: what `release` received
+// before a throw is a prefix of the authenticated range and must be discarded.
+void stream_section_checked(const ByteSource& source, const ContainerSection& section,
+                            const crypto::SecretBuffer& section_key, const SectionSlot& slot, ContentCheck& check,
+                            ContentSink& release);
+
 }  // namespace kartla::format

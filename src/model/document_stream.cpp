@@ -130,6 +130,7 @@ void DocumentExtractor::on_byte_field_start(uint64_t length) {
     if (entry_id_seen_ && !entry_id_long_ && entry_id_ == wanted_) {
       if (found_) malformed("two entries have the wanted id");
       entry_streaming_ = true;
+      content_begin_ = pos_;
       state_ = State::stream;
     } else if (!entry_id_seen_) {
       entry_content_unclaimed_ = true;
@@ -188,6 +189,18 @@ void stream_document(const Record& record, const std::string& id, format::Conten
   DocumentExtractor extractor(id, out);
   record.stream_section(info, extractor);
   extractor.finish();
+}
+
+}  // namespace kartla::model
+
+namespace kartla::model {
+
+void release_document(const Record& record, const std::string& id, format::ContentSink& release) {
+  const SectionInfo& info = section_by_name("documents");
+  if (!record.has_section(info)) fail(Code::not_found, "the record holds no documents");
+  DiscardingSink judged_only;
+  DocumentExtractor extractor(id, judged_only);
+  record.stream_section_checked(info, extractor, release);
 }
 
 }  // namespace kartla::model

@@ -13,7 +13,7 @@
 
 namespace kartla::model {
 
-class DocumentExtractor final : public format::ContentSink {
+class DocumentExtractor final : public format::ContentCheck {
  public:
   DocumentExtractor(std::string id, format::ContentSink& out) : wanted_(std::move(id)), out_(out) {}
   // Error(format) for a section that is not a well-framed Documents message, or whose wanted
@@ -22,7 +22,9 @@ class DocumentExtractor final : public format::ContentSink {
   // After the whole section: Error(format) if it ended inside a field; Error(not_found) if no
   // entry has the id or it has no inline content; Error(integrity) if the content is not the
   // size and SHA-256 its entry records. What went to `out` counts only if this returns.
-  void finish();
+  void finish() override;
+  // After finish(): where the wanted content lies in the section's content (for a second pass).
+  format::ContentRange released_range() const override { return {content_begin_, content_begin_ + streamed_}; }
 
  private:
   enum class State { tag, varint_value, length, skip, collect, stream };
@@ -54,6 +56,7 @@ class DocumentExtractor final : public format::ContentSink {
   bool entry_content_unclaimed_ = false;  // inline_content came before any id
   bool entry_streaming_ = false;           // this entry's content went to `out`
   uint64_t streamed_ = 0;
+  uint64_t content_begin_ = 0;             // offset of the wanted content's first byte
 
   bool found_ = false;
   bool found_has_content_ = false;
@@ -64,5 +67,18 @@ class DocumentExtractor final : public format::ContentSink {
 // The document `id` of the record's documents section, handed to `out` piece by piece with a
 // fixed amount of memory; nothing is authentic, and `out` must discard it, unless this returns.
 void stream_document(const Record& record, const std::string& id, format::ContentSink& out);
+
+// A sink that keeps nothing: the first pass of a two-pass read only judges the content.
+class DiscardingSink final : public format::ContentSink {
+ public:
+  void write(ByteView) override {}
+};
+
+// The document `id` handed to `release` only after the whole section authenticated and the
+// document matched its size and SHA-256 (SPEC §5.6, "Streamed reading into a callback"), with a
+// fixed amount of memory: a first pass checks everything, a second releases the document's bytes,
+// each 64 KiB piece of ciphertext checked to be the one the first pass authenticated. If this
+// throws after `release` received bytes, they are a prefix of the authentic document, incomplete.
+void release_document(const Record& record, const std::string& id, format::ContentSink& release);
 
 }  // namespace kartla::model

@@ -58,11 +58,18 @@ DocumentEntry::Kind kind_named(const std::string& name) {
 // says nothing of the file (docs/MODEL.md: entry-id-shape allows letters, digits and '-').
 std::string new_document_id() { return "doc-" + crypto::to_hex(crypto::random_public_bytes(8)); }
 
-// The new section's bytes land in secure memory; the parsed message they came from is wiped.
-void store(Record& record, const Documents& documents) {
+// The new section's bytes land in secure memory. The message they came from is spent: its
+// contents are wiped and freed at once, before the bytes are validated and sealed, so a large
+// document is not held by the message, the bytes, the padded copy and the ciphertext together.
+void store(Record& record, Documents& documents) {
   crypto::SecretBuffer bytes(documents.ByteSizeLong(), crypto::SecretBuffer::Uninitialized{});
   if (!documents.SerializeWithCachedSizesToArray(bytes.data()) && bytes.size() != 0)
     fail(Code::internal, "could not encode the documents section");
+  for (DocumentEntry& entry : *documents.mutable_entries()) {
+    if (entry.content_case() != DocumentEntry::kInlineContent) continue;
+    crypto::wipe(entry.mutable_inline_content()->data(), entry.inline_content().size());
+    entry.clear_inline_content();
+  }
   record.write_section(require_valid_bytes(documents_info(), bytes.view()));
 }
 

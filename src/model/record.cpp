@@ -171,6 +171,20 @@ void Record::stream_section(const SectionInfo& info, format::ContentSink& sink) 
   format::stream_section_from_source(*source_, located(s), key, slot(info.id, s.generation), sink);
 }
 
+void Record::stream_section_checked(const SectionInfo& info, format::ContentCheck& check,
+                                    format::ContentSink& release) const {
+  const Section& s = present(info);
+  const auto key = format::derive_section_key(master_key_, info.id, s.generation);
+  if (s.new_body) {
+    // The body is in memory and nobody else can change it: the same two passes over it, at offset 0.
+    const format::MemorySource body(s.new_body->view());
+    format::stream_section_checked(body, format::ContainerSection{s.entry, s.entry_bytes, 0}, key,
+                                   slot(info.id, s.generation), check, release);
+    return;
+  }
+  format::stream_section_checked(*source_, located(s), key, slot(info.id, s.generation), check, release);
+}
+
 void Record::seal_into(const SectionInfo& info, uint32_t generation, ByteView plaintext) {
   const auto key = format::derive_section_key(master_key_, info.id, generation);
   format::SealedBody sealed = format::seal_section_body(key, slot(info.id, generation), tag_of(info.id), plaintext);

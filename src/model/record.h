@@ -85,6 +85,11 @@ class Record {
   // saved section with a fixed amount of memory (format/section_stream.h; nothing is authentic
   // until this returns), one written since the last save from memory, whole.
   void stream_section(const SectionInfo& info, format::ContentSink& sink) const;
+  // The section read in two passes (format::stream_section_checked): `check` judges the whole
+  // content first, then the range it names goes to `release`, piece by piece, each piece checked
+  // to be the one authenticated. A section written since the last save is read from memory.
+  void stream_section_checked(const SectionInfo& info, format::ContentCheck& check,
+                              format::ContentSink& release) const;
   // Error(schema) if the bytes are not a message of the section's type. Error(invalid_argument)
   // for an owner-only section (the sharing ledger): only the sharing layer writes it, through
   // write_owner_only_section, so no caller can erase or invent the record of who holds keys.

@@ -140,4 +140,10 @@ void AgencyView::stream_section(const model::SectionInfo& info, int64_t now, for
   format::stream_section_from_source(*source_, *r.section, r.grant->key, r.slot, sink);
 }
 
+void AgencyView::stream_section_checked(const model::SectionInfo& info, int64_t now, format::ContentCheck& check,
+                                        format::ContentSink& release) const {
+  const Readable r = readable(info, now);
+  format::stream_section_checked(*source_, *r.section, r.grant->key, r.slot, check, release);
+}
+
 }  // namespace kartla::share

@@ -61,6 +61,9 @@ class AgencyView {
   // The same checks, the content handed to `sink` piece by piece with a fixed amount of memory
   // (format/section_stream.h: nothing is authentic until this returns).
   void stream_section(const model::SectionInfo& info, int64_t now, format::ContentSink& sink) const;
+  // The same in two passes, as model::Record::stream_section_checked.
+  void stream_section_checked(const model::SectionInfo& info, int64_t now, format::ContentCheck& check,
+                              format::ContentSink& release) const;
 
  private:
   AgencyView(std::shared_ptr<const format::ByteSource> source, format::VerifiedContainer container,

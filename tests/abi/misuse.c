@@ -944,6 +944,15 @@ static void shares(const struct fixture *f) {
 
 /* Documents: bytes in and out. Run last: adding one leaves the fixture's record with unsaved
  * changes. The fixture's agency was granted profile only, so its documents are not shared. */
+/* A callback that counts what it is given: misuse must never reach it. */
+static int32_t count_calls(void *context, kartla_document_event event, const uint8_t *data, size_t len) {
+  (void)event;
+  (void)data;
+  (void)len;
+  ++*(int *)context;
+  return 0;
+}
+
 static void documents(const struct fixture *f) {
   static const uint8_t kContent[] = {0x25, 0x50, 0x44, 0x46, 0x00, 0xff};
   kartla_document_options options;
@@ -1015,6 +1024,21 @@ static void documents(const struct fixture *f) {
     EXPECT_MISUSE(kartla_share_document_to_file(f->share, (const char *)id.data, 0, out_path, -1));
     EXPECT_STATUS(KARTLA_E_NOT_SHARED, kartla_share_document_to_file(f->share, (const char *)id.data, 0, out_path, 0));
     if (fopen(out_path, "rb") != NULL) misuse_fail(__LINE__, "kartla_*_document_to_file", "wrote a file on failure");
+  }
+
+  /* Into a callback: refused before the callback is ever called. */
+  {
+    int calls = 0;
+    EXPECT_MISUSE(kartla_record_document_to_callback(NULL, (const char *)id.data, count_calls, &calls));
+    EXPECT_MISUSE(kartla_record_document_to_callback(f->record, NULL, count_calls, &calls));
+    EXPECT_MISUSE(kartla_record_document_to_callback(f->record, (const char *)id.data, NULL, &calls));
+    EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_document_to_callback(f->record, "doc-none", count_calls, &calls));
+    EXPECT_MISUSE(kartla_share_document_to_callback(NULL, (const char *)id.data, 0, count_calls, &calls));
+    EXPECT_MISUSE(kartla_share_document_to_callback(f->share, NULL, 0, count_calls, &calls));
+    EXPECT_MISUSE(kartla_share_document_to_callback(f->share, (const char *)id.data, 0, NULL, &calls));
+    EXPECT_STATUS(KARTLA_E_NOT_SHARED,
+                  kartla_share_document_to_callback(f->share, (const char *)id.data, 0, count_calls, &calls));
+    if (calls != 0) misuse_fail(__LINE__, "kartla_*_document_to_callback", "called the callback on failure");
   }
 
   EXPECT_MISUSE(kartla_record_documents(NULL, KARTLA_ENCODING_JSON, &buf));

@@ -61,6 +61,11 @@ koffi.opaque("kartla_verification");
 koffi.opaque("kartla_trust_draft");
 koffi.alias("kartla_status", "int");
 koffi.alias("kartla_encoding", "int");
+koffi.alias("kartla_document_event", "int");
+// experimental/documents.h: the callback a document is read into (declared, not wrapped yet).
+export const DocumentCallback = koffi.proto(
+  "int32_t kartla_document_callback(void *context, kartla_document_event event, const uint8_t *data, size_t len)",
+);
 // Output buffers are passed as 24 bytes of memory the binding owns (core.js), read in place: no
 // struct conversion into and out of every call. The struct is declared for the layout test.
 export const Buffer = koffi.struct("kartla_buffer", { data: "uint8_t *", len: "size_t", internal: "void *" });
@@ -195,10 +200,12 @@ const PROTOTYPES = [
   "kartla_status kartla_record_add_document(kartla_record *record, const uint8_t *content, size_t len, const kartla_document_options *options, kartla_buffer *id)",
   "kartla_status kartla_record_document(const kartla_record *record, const char *id, kartla_buffer *out)",
   "kartla_status kartla_record_document_to_file(const kartla_record *record, const char *id, const char *path, int replace)",
+  "kartla_status kartla_record_document_to_callback(const kartla_record *record, const char *id, kartla_document_callback *callback, void *context)",
   "kartla_status kartla_record_documents(const kartla_record *record, kartla_encoding encoding, kartla_buffer *out)",
   "kartla_status kartla_record_remove_document(kartla_record *record, const char *id)",
   "kartla_status kartla_share_document(const kartla_share *share, const char *id, int64_t at, kartla_buffer *out)",
   "kartla_status kartla_share_document_to_file(const kartla_share *share, const char *id, int64_t at, const char *path, int replace)",
+  "kartla_status kartla_share_document_to_callback(const kartla_share *share, const char *id, int64_t at, kartla_document_callback *callback, void *context)",
   "kartla_status kartla_share_documents(const kartla_share *share, int64_t at, kartla_encoding encoding, kartla_buffer *out)",
   // experimental/agent.h (declared so the header check holds; the agent is the CLI's)
   "kartla_status kartla_identity_passphrase_key_tag(const uint8_t *file, size_t file_len, kartla_buffer *out)",

@@ -80,6 +80,39 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_remove_document(kartla_
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_document_to_file(const kartla_record *record, const char *id,
                                                                           const char *path, int replace);
 
+/* Reading a document into a callback, with nothing released before it is authentic (docs/SPEC.md
+ * §5.6, "Streamed reading into a callback"). The callback receives events in this order:
+ *  - KARTLA_DOCUMENT_DATA (len > 0): the next bytes of the document, in order, with no gaps. The
+ *    bytes are borrowed: valid during the call only (the library's guarded buffer is reused for
+ *    the next piece and wiped at the end).
+ *  - KARTLA_DOCUMENT_DISCARD (data NULL, len 0), at most once and last: the read failed after
+ *    DATA was delivered; what was delivered is an incomplete prefix of the document and must be
+ *    thrown away. Its return value is ignored.
+ * The callback returns 0 to go on; any other value stops the read, which then returns
+ * KARTLA_E_IO ("the receiver refused the bytes"; kartla_last_error says which value it returned),
+ * after the DISCARD event. An empty document makes no call at all.
+ * Why a callback needs more than one pass: the library first reads the whole saved section,
+ * authenticates it and checks the document's size and SHA-256, remembering a keyed hash of each
+ * 64 KiB piece of ciphertext (no plaintext is kept); only then does it read the pieces that hold
+ * the document again, and releases each only if it is byte for byte the piece it authenticated.
+ * So every byte DATA delivers was authenticated and belongs where it is delivered, even if the
+ * file changes while it is read; a file changed between or during the passes stops the read with
+ * KARTLA_E_INTEGRITY (then DISCARD), a file cut short with KARTLA_E_FORMAT or KARTLA_E_IO.
+ * Memory: one 64 KiB piece at a time and 32 bytes per 64 KiB of the section, whatever the
+ * document's size. Time: about twice a read to a file (the document is read, hashed and
+ * decrypted twice); kartla_record_document_to_file is the one-pass way when a file is wanted.
+ * Errors otherwise as kartla_record_document. The callback must not call Kartla functions on the
+ * same handle. A document added since the last save is read from memory. */
+typedef enum kartla_document_event {
+  KARTLA_DOCUMENT_DATA = 1,
+  KARTLA_DOCUMENT_DISCARD = 2
+} kartla_document_event;
+typedef int32_t (*kartla_document_callback)(void *context, kartla_document_event event, const uint8_t *data,
+                                            size_t len);
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_document_to_callback(const kartla_record *record, const char *id,
+                                                                       kartla_document_callback callback,
+                                                                       void *context);
+
 /* The agency's side, with the checks and errors of kartla_share_section for the documents
  * section (KARTLA_E_NOT_SHARED, KARTLA_E_EXPIRED, KARTLA_E_INTEGRITY), at time `at` (Unix
  * seconds; 0 = now), then as kartla_record_document and kartla_record_documents. */
@@ -88,6 +121,10 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_document(const kartla_sh
 /* As kartla_record_document_to_file, for an agency. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_document_to_file(const kartla_share *share, const char *id,
                                                                          int64_t at, const char *path, int replace);
+/* As kartla_record_document_to_callback, for an agency. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_document_to_callback(const kartla_share *share, const char *id,
+                                                                      int64_t at, kartla_document_callback callback,
+                                                                      void *context);
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_share_documents(const kartla_share *share, int64_t at,
                                                                   kartla_encoding encoding, kartla_buffer *out);
 

@@ -124,6 +124,15 @@ pub struct kartla_document_options {
     pub health_data: u32,
 }
 
+/// kartla/experimental/documents.h: what a kartla_document_callback call carries.
+pub type kartla_document_event = c_int;
+pub const KARTLA_DOCUMENT_DATA: kartla_document_event = 1;
+pub const KARTLA_DOCUMENT_DISCARD: kartla_document_event = 2;
+/// Returns 0 to go on; anything else stops the read (KARTLA_E_IO).
+pub type kartla_document_callback = Option<
+    unsafe extern "C" fn(context: *mut c_void, event: kartla_document_event, data: *const u8, len: usize) -> i32,
+>;
+
 pub const KARTLA_ENTRY_REF_VERSION: u32 = 1;
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
@@ -554,6 +563,12 @@ extern "C" {
         path: *const c_char,
         replace: c_int,
     ) -> kartla_status;
+    pub fn kartla_record_document_to_callback(
+        record: *const kartla_record,
+        id: *const c_char,
+        callback: kartla_document_callback,
+        context: *mut c_void,
+    ) -> kartla_status;
     pub fn kartla_record_documents(
         record: *const kartla_record,
         encoding: kartla_encoding,
@@ -572,6 +587,13 @@ extern "C" {
         at: i64,
         path: *const c_char,
         replace: c_int,
+    ) -> kartla_status;
+    pub fn kartla_share_document_to_callback(
+        share: *const kartla_share,
+        id: *const c_char,
+        at: i64,
+        callback: kartla_document_callback,
+        context: *mut c_void,
     ) -> kartla_status;
     pub fn kartla_share_documents(
         share: *const kartla_share,

@@ -10,6 +10,8 @@ add_document rapport.pdf RAPPORT --kind ocn_certificate --media-type application
 grant=$(output kartla share rec.kartla --owner owner.id --to a.card --sections documents --purpose validering --out a.bundle --json | json - grant_id)
 name_value "$grant" GRANT
 kartla open a.bundle --as a.id --document "$doc_id" --out got.pdf
+# The agency's JSON view of the section: metadata and sizes, never base64 of the bytes.
+kartla open a.bundle --as a.id --section documents --json
 same "agency's copy" rapport.pdf got.pdf
 mode got.pdf
 kartla open a.bundle --as a.id --document "$doc_id" --section documents --out x.pdf

@@ -21,6 +21,11 @@ kartla document add rec.kartla --owner owner.id --file betyg.txt --kind no_such_
 kartla document add rec.kartla --owner owner.id --file betyg.txt --kind medical_statement
 kartla document add rec.kartla --owner owner.id --file nowhere.pdf
 compare_copy rec.kartla
+# The section's JSON view (a listing, without the bytes) set back would drop every document's
+# bytes: refused, and the record is unchanged.
+output kartla record get rec.kartla --owner owner.id --section documents >listing.json
+kartla record set rec.kartla --owner owner.id --section documents --in listing.json
+compare_copy rec.kartla
 kartla document remove rec.kartla --owner owner.id "$doc_id"
 kartla document remove rec.kartla --owner owner.id "$doc_id"
 kartla document list rec.kartla --owner owner.id

@@ -13,6 +13,8 @@ add_document intyg.txt INTYG --kind employment_certificate --media-type text/pla
 intyg=$doc_id
 kartla document list rec.kartla --owner owner.id
 kartla document list rec.kartla --owner owner.id --json
+# The section's JSON view is that listing too: metadata and sizes, never base64 of the bytes.
+kartla record get rec.kartla --owner owner.id --section documents
 kartla document get rec.kartla --owner owner.id "$cv" --out back.pdf
 same "5 MiB round trip" cv.pdf back.pdf
 mode back.pdf
