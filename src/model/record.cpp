@@ -337,6 +337,7 @@ void Record::save(const std::string& path, const io::FileSystem& fs) {
   }
   // Only now is source_ the file this version describes (a bundle is exported from it).
   unsaved_ = false;
+  source_written_here_ = true;
 }
 
 }  // namespace kartla::model

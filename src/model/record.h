@@ -129,6 +129,10 @@ class Record {
   // The file this record was last opened from or saved to. Error(invalid_argument) if there is
   // none or the record has unsaved changes (a bundle must carry what the owner signed).
   const format::ByteSource& saved_file() const;
+  // True when saved_file() is the file this Record's last save wrote: every body in it was hashed
+  // on its way into that file (a new one when it was sealed, an unchanged one as it was copied
+  // from the old file), so an export from it need not hash them again (share/bundle.h).
+  bool saved_file_hashed_when_written() const { return !unsaved_ && source_written_here_; }
 
   // Writes the next version atomically (temp file, fsync, rename, directory fsync) under an
   // exclusive lock. Refuses (Error(busy)) if the file at `path` has changed since this record was
@@ -166,6 +170,7 @@ class Record {
   std::vector<std::string> grants_;
   std::shared_ptr<const format::ByteSource> source_;
   bool unsaved_ = true;
+  bool source_written_here_ = false;  // source_ is the file save() wrote (not one opened)
   std::string unsafe_to_save_;  // why, if a change of several steps failed halfway
   uint64_t sequence_floor_ = 0;  // continue_after
 };
