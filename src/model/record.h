@@ -101,6 +101,13 @@ class Record {
   uint32_t generation(const SectionInfo& info) const;
   // The public tag of the section's slot (whether or not the record holds it; SPEC §5.3).
   const std::string& slot_tag(const SectionInfo& info) const { return tag_of(info.id); }
+  // A yes/no fact derived from a section's content (share/issue_grant.cpp: whether it holds health
+  // data), remembered with the ciphertext hash of the content it was derived from, which every
+  // write, rotation or removal changes: nullopt unless the fact is for the content there now. It
+  // spares a second pass over a large section when one handle asks twice (`kartla share` checks
+  // before it shares, and the sharing layer checks again). Not thread-safe, like the Record.
+  std::optional<bool> remembered_fact(const SectionInfo& info) const;
+  void remember_fact(const SectionInfo& info, bool fact) const;
   // Re-encrypts the section under a key of a new generation (revocation).
   void rotate_section(const SectionInfo& info);
 
@@ -173,6 +180,8 @@ class Record {
   bool source_written_here_ = false;  // source_ is the file save() wrote (not one opened)
   std::string unsafe_to_save_;  // why, if a change of several steps failed halfway
   uint64_t sequence_floor_ = 0;  // continue_after
+  // remembered_fact: by section id, the ciphertext hash the fact was derived from, and the fact.
+  mutable std::map<uint32_t, std::pair<std::string, bool>> facts_;
 };
 
 }  // namespace kartla::model

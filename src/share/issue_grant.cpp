@@ -74,10 +74,12 @@ bool is_special_category(const model::Record& record, const model::SectionInfo& 
     return false;
   // Streamed: a documents section of 64 MiB is scanned with a fixed amount of memory, its
   // documents' bytes skipped, instead of decrypted whole into memory and parsed (copied) again.
+  if (const std::optional<bool> known = record.remembered_fact(info)) return *known;
   FlagScan scan = info.name == std::string_view("notes")
                       ? FlagScan(v1::Notes::kEntriesFieldNumber, v1::NoteEntry::kContainsHealthInfoFieldNumber)
                       : FlagScan(v1::Documents::kEntriesFieldNumber, v1::DocumentEntry::kHealthDataFieldNumber);
   record.stream_section(info, scan);  // authenticated when it returns; a failure throws
+  record.remember_fact(info, scan.flagged_or_unreadable());
   return scan.flagged_or_unreadable();
 }
 

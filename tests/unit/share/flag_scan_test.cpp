@@ -11,6 +11,8 @@
 #include "kartla/v1/documents.pb.h"
 #include "kartla/v1/notes.pb.h"
 #include "share/flag_scan.h"
+#include "share/issue_grant.h"
+#include "share_fixture.h"
 
 using namespace kartla;
 
@@ -100,4 +102,35 @@ TEST_CASE("the flag's last value wins, as in protobuf", "[flag_scan]") {
   v1::Documents parsed;
   REQUIRE(parsed.ParseFromString(bytes));
   CHECK_FALSE(documents_flag(parsed));
+}
+
+TEST_CASE("whether a section holds health data follows every write, and is scanned once per content",
+          "[flag_scan][issue17]") {
+  model::Record r = model::Record::create(sharetest::owner_keys());
+  const model::SectionInfo& documents = model::section_by_name("documents");
+  auto documents_with = [](bool health) {
+    v1::Documents d;
+    v1::DocumentEntry* e = d.add_entries();
+    e->set_id("doc-1");
+    e->set_inline_content(std::string(100000, 'c'));
+    e->set_size_bytes(100000);
+    e->set_health_data(health);
+    return d.SerializeAsString();
+  };
+  std::mt19937 random(4);
+  for (int step = 0; step < 12; ++step) {
+    const bool health = random() % 2 == 0;
+    r.write_section(documents, documents_with(health));
+    INFO("step " << step);
+    CHECK_FALSE(r.remembered_fact(documents).has_value());  // a write forgets what was derived before
+    CHECK(share::is_special_category(r, documents) == health);
+    REQUIRE(r.remembered_fact(documents).has_value());
+    CHECK(*r.remembered_fact(documents) == health);
+    CHECK(share::is_special_category(r, documents) == health);  // the remembered answer
+    if (step % 4 == 3) {
+      r.rotate_section(documents);  // new key, new ciphertext: derived again
+      CHECK_FALSE(r.remembered_fact(documents).has_value());
+      CHECK(share::is_special_category(r, documents) == health);
+    }
+  }
 }
