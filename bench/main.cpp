@@ -327,28 +327,37 @@ void print_bundle_row(const BundleRow& b) {
   }
 }
 
-// Issue 17's goals that this benchmark measures, each as a ratio, in CPU time and wall-clock time.
+const char* verdict(bool met) { return met ? "met" : "not met"; }
+
+// Issue 17's goals that this benchmark measures, each as a ratio, in CPU time and wall-clock time,
+// with whether each column meets the goal (the CPU column is the steadier one on a loaded machine).
 void print_goals(const std::vector<Row>& rows, const std::vector<ThreadRow>& threads, const BundleRow* bundle,
                  size_t largest) {
-  std::printf("\ngoals (issue 17)                                      goal     cpu     wall\n");
-  auto ratio_line = [&](const char* what, const char* goal, const char* op, const std::vector<Sample> Row::*raw) {
+  std::printf("\ngoals (issue 17)                                      goal     cpu     wall  verdict (cpu / wall)\n");
+  auto ratio_line = [&](const char* what, const char* goal_text, double goal, const char* op,
+                        const std::vector<Sample> Row::*raw) {
     const Row* r = find_row(rows, op, largest);
     if (r == nullptr) return;
     const double cpu = median(pick(r->kartla, true)) / median(pick(r->*raw, true));
     const double wall = median(pick(r->kartla, false)) / median(pick(r->*raw, false));
-    std::printf("  %-30s %7s  %-10s %6.2fx %7.2fx\n", what, size_label(largest).c_str(), goal, cpu, wall);
+    std::printf("  %-30s %7s  %-10s %6.2fx %7.2fx  %s / %s\n", what, size_label(largest).c_str(), goal_text, cpu, wall,
+                verdict(cpu <= goal), verdict(wall <= goal));
   };
-  ratio_line("owner save vs raw +io", "<= 1.5x", "save", &Row::raw_io);
-  ratio_line("agency open+read vs raw +io", "<= 1.15x", "agcy>", &Row::raw_io);
+  ratio_line("owner save vs raw +io", "<= 1.5x", 1.5, "save", &Row::raw_io);
+  ratio_line("agency open+read vs raw +io", "<= 1.15x", 1.15, "agcy>", &Row::raw_io);
   if (bundle != nullptr) {
     const double cpu = median(pick(bundle->large_samples, true)) / median(pick(bundle->small_samples, true));
     const double wall = median(pick(bundle->large_samples, false)) / median(pick(bundle->small_samples, false));
-    std::printf("  %-30s %7s  %-10s %6.2fx %7.2fx\n", "bundle open, large vs small", size_label(bundle->large).c_str(),
-                "1+-0.05x", cpu, wall);
+    const auto within = [](double r) { return r >= 0.95 && r <= 1.05; };
+    std::printf("  %-30s %7s  %-10s %6.2fx %7.2fx  %s / %s\n", "bundle open, large vs small",
+                size_label(bundle->large).c_str(), "1+-0.05x", cpu, wall, verdict(within(cpu)), verdict(within(wall)));
   }
   for (const ThreadRow& t : threads)
-    std::printf("  %-30s %7s  %-10s %7s %7.2fx  (control, caller's buffer: %.2fx)\n", "section, 2 threads vs 1",
-                size_label(t.size).c_str(), ">= 1.8x", "-", t.section.speedup(), t.into.speedup());
+    std::printf("  %-30s %7s  %-10s %7s %7.2fx  - / %s  (control, caller's buffer: %.2fx)\n",
+                "section, 2 threads vs 1", size_label(t.size).c_str(), ">= 1.8x", "-", t.section.speedup(),
+                verdict(t.section.speedup() >= 1.8), t.into.speedup());
+  std::printf("  not measured here: CLI open of a document to a file vs raw, CLI peak memory (the documents row),\n"
+              "  share + open vs age (bench/cli_vs_age.py)\n");
 }
 
 // Removes the folder kartla_bench created (and the identity in it) however the run ends.

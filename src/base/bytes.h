@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/large_pages.h"
+
 namespace kartla {
 
 struct ByteView {
@@ -30,18 +32,37 @@ struct ByteView {
 
 // Public bytes (a ciphertext) in a buffer that is allocated but not filled, for an output written
 // whole at once. A std::string of that size zero-fills itself first: for a 64 MiB section that is
-// a pass over memory, and the first touch of every page, before the cipher writes it again.
+// a pass over memory, and the first touch of every page, before the cipher writes it again. Large
+// ones come in 2 MiB pages (large_pages.h), which makes that first touch a fraction as dear.
 class UnfilledBytes {
  public:
   UnfilledBytes() = default;
-  explicit UnfilledBytes(size_t size) : data_(size == 0 ? nullptr : new uint8_t[size]), size_(size) {}
-  uint8_t* data() { return data_.get(); }
-  const uint8_t* data() const { return data_.get(); }
+  explicit UnfilledBytes(size_t size) : data_(large_pages::allocate(size)), size_(size) {}
+  ~UnfilledBytes() { large_pages::release(data_, size_); }
+  UnfilledBytes(UnfilledBytes&& other) noexcept : data_(other.data_), size_(other.size_) {
+    other.data_ = nullptr;
+    other.size_ = 0;
+  }
+  UnfilledBytes& operator=(UnfilledBytes&& other) noexcept {
+    if (this != &other) {
+      large_pages::release(data_, size_);
+      data_ = other.data_;
+      size_ = other.size_;
+      other.data_ = nullptr;
+      other.size_ = 0;
+    }
+    return *this;
+  }
+  UnfilledBytes(const UnfilledBytes&) = delete;
+  UnfilledBytes& operator=(const UnfilledBytes&) = delete;
+
+  uint8_t* data() { return data_; }
+  const uint8_t* data() const { return data_; }
   size_t size() const { return size_; }
-  ByteView view() const { return {data_.get(), size_}; }
+  ByteView view() const { return {data_, size_}; }
 
  private:
-  std::unique_ptr<uint8_t[]> data_;  // new uint8_t[n] default-initialises: no fill
+  uint8_t* data_ = nullptr;  // uninitialised: no fill
   size_t size_ = 0;
 };
 

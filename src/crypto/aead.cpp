@@ -38,6 +38,25 @@ void aead_seal_into(const SecretBuffer& key, ByteView plaintext, ByteView associ
   if (written != plaintext.size + kAeadTagBytes) fail(Code::internal, "AEAD wrote an unexpected length");
 }
 
+void aead_seal_in_place(const SecretBuffer& key, uint8_t* sealed, size_t plaintext_size, ByteView associated_data) {
+  ensure_initialized();
+  if (key.size() != kAeadKeyBytes) {
+    wipe(sealed, plaintext_size + kAeadOverhead);
+    fail(Code::internal, "AEAD key has an invalid length");
+  }
+  if (plaintext_size > crypto_aead_xchacha20poly1305_ietf_MESSAGEBYTES_MAX - kAeadOverhead) {
+    wipe(sealed, plaintext_size + kAeadOverhead);
+    fail(Code::limit, "plaintext too large to encrypt");
+  }
+  random_bytes(sealed, kAeadNonceBytes);
+  uint8_t* text = sealed + kAeadNonceBytes;
+  // libsodium allows c == m for its AEADs: the stream is applied block by block and Poly1305 reads
+  // the ciphertext after it is written, so in place gives the same bytes as two buffers.
+  crypto_aead_xchacha20poly1305_ietf_encrypt_detached(text, text + plaintext_size, nullptr, text, plaintext_size,
+                                                      associated_data.data, associated_data.size, nullptr, sealed,
+                                                      key.data());
+}
+
 SecretBuffer aead_open(const SecretBuffer& key, ByteView sealed, ByteView associated_data) {
   ensure_initialized();
   if (key.size() != kAeadKeyBytes) fail(Code::internal, "AEAD key has an invalid length");

@@ -23,6 +23,12 @@ std::string aead_seal(const SecretBuffer& key, ByteView plaintext, ByteView asso
 // initialised (every byte is written): a large section is sealed without a zero-filled copy.
 void aead_seal_into(const SecretBuffer& key, ByteView plaintext, ByteView associated_data, uint8_t* out);
 
+// The same in place: `sealed` holds kAeadNonceBytes of space, then the plaintext_size bytes of
+// plaintext, then kAeadTagBytes of space. The nonce is written in front, the plaintext becomes
+// the ciphertext and the tag is written after it: the bytes of aead_seal, without a second
+// buffer the size of the content. On failure the whole of `sealed` is wiped.
+void aead_seal_in_place(const SecretBuffer& key, uint8_t* sealed, size_t plaintext_size, ByteView associated_data);
+
 // All or nothing: returns the plaintext only if the tag verifies. Any failure throws
 // Error(integrity) with one fixed message, whatever the cause (no oracle).
 SecretBuffer aead_open(const SecretBuffer& key, ByteView sealed, ByteView associated_data);

@@ -44,9 +44,9 @@ SecretBuffer::SecretBuffer(size_t size, Uninitialized)
 SecretBuffer::~SecretBuffer() { release(); }
 
 SecretBuffer::SecretBuffer(SecretBuffer&& other) noexcept
-    : data_(std::exchange(other.data_, nullptr)),
-      size_(std::exchange(other.size_, 0)),
-      cached_capacity_(std::exchange(other.cached_capacity_, 0)) {}
+    : cached_capacity_(std::exchange(other.cached_capacity_, 0)),
+      data_(std::exchange(other.data_, nullptr)),
+      size_(std::exchange(other.size_, 0)) {}
 
 SecretBuffer& SecretBuffer::operator=(SecretBuffer&& other) noexcept {
   if (this != &other) {

@@ -42,9 +42,12 @@ class SecretBuffer {
 
  private:
   void release();
+  // Declared first: the constructors' allocation writes it through a pointer while data_ is
+  // initialised, and a member declared after data_ would then be reset by its own initialiser
+  // (which is how every cached block once went back to sodium_free unseen).
+  size_t cached_capacity_ = 0;  // non-zero: a block of the per-thread cache (secret_cache.h)
   uint8_t* data_ = nullptr;
   size_t size_ = 0;
-  size_t cached_capacity_ = 0;  // non-zero: a block of the per-thread cache (secret_cache.h)
 };
 
 // Constant-time equality of two equally long byte strings (sodium_memcmp); unequal lengths are

@@ -19,6 +19,7 @@ namespace kartla::crypto::detail {
 #if defined(KARTLA_CACHE_OFF)
 void* cache_take(size_t, size_t*) { return nullptr; }
 void cache_give_back(void* block, size_t) { sodium_free(block); }
+int cached_blocks_on_this_thread() { return 0; }
 #else
 namespace {
 
@@ -85,6 +86,8 @@ void* cache_take(size_t size, size_t* capacity) {
   *capacity = bytes;
   return p;
 }
+
+int cached_blocks_on_this_thread() { return shelf.closed ? 0 : shelf.count; }
 
 void cache_give_back(void* block, size_t capacity) {
   if (shelf.closed) {

@@ -34,4 +34,8 @@ void* cache_take(size_t size, size_t* capacity);
 // kept for this thread or, if the thread already keeps enough, freed with sodium_free.
 void cache_give_back(void* block, size_t capacity);
 
+// How many blocks this thread keeps now (0 where the cache is off): what tests check reuse by,
+// since an address seen twice can also be a fresh mapping at a freed one's place.
+int cached_blocks_on_this_thread();
+
 }  // namespace kartla::crypto::detail

@@ -92,19 +92,25 @@ std::string read_section_body(const ByteSource& source, const ContainerSection& 
   return body;
 }
 
-void for_each_body_chunk(const ByteSource& source, const ContainerSection& section,
-                         const std::function<void(ByteView)>& visit) {
-  crypto::LabelledHasher hasher(label::kSectionCiphertext);
-  std::string chunk(static_cast<size_t>(std::min<uint64_t>(section.entry.ciphertext_length, 1u << 20)), '\0');
+void for_each_body_chunk_unhashed(const ByteSource& source, const ContainerSection& section,
+                                  const std::function<void(ByteView)>& visit) {
+  UnfilledBytes chunk(static_cast<size_t>(std::min<uint64_t>(section.entry.ciphertext_length, 1u << 20)));
   uint64_t done = 0;
   while (done < section.entry.ciphertext_length) {
     const size_t n = static_cast<size_t>(std::min<uint64_t>(chunk.size(), section.entry.ciphertext_length - done));
-    source.read_exact(section.body_offset + done, reinterpret_cast<uint8_t*>(chunk.data()), n);
-    const ByteView piece{reinterpret_cast<const uint8_t*>(chunk.data()), n};
-    hasher.update(piece);
-    visit(piece);
+    source.read_exact(section.body_offset + done, chunk.data(), n);
+    visit({chunk.data(), n});
     done += n;
   }
+}
+
+void for_each_body_chunk(const ByteSource& source, const ContainerSection& section,
+                         const std::function<void(ByteView)>& visit) {
+  crypto::LabelledHasher hasher(label::kSectionCiphertext);
+  for_each_body_chunk_unhashed(source, section, [&](ByteView piece) {
+    hasher.update(piece);
+    visit(piece);
+  });
   const crypto::Digest hash = hasher.finish();
   if (!crypto::equal_constant_time({hash.data(), hash.size()}, section.entry.ciphertext_hash))
     fail(Code::integrity, "section ciphertext does not match the signed manifest");

@@ -77,6 +77,10 @@ crypto::Digest grant_digest(ByteView grant_bytes);
 // One chunked pass over a body; used by check_section_body and copy_section_body.
 void for_each_body_chunk(const ByteSource& source, const ContainerSection& section,
                          const std::function<void(ByteView)>& visit);
+// The same pass without the hash: only for a body this process hashed as it wrote it to `source`
+// (container_writer.h, OutgoingSection::hashed_when_written).
+void for_each_body_chunk_unhashed(const ByteSource& source, const ContainerSection& section,
+                                  const std::function<void(ByteView)>& visit);
 
 template <typename Sink>
 void copy_section_body(const ByteSource& source, const ContainerSection& section, Sink&& sink) {

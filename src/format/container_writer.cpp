@@ -34,7 +34,11 @@ std::vector<uint64_t> write_container(const ContainerContents& contents, const s
       writer.write(*s.body);
     } else {
       if (s.from == nullptr) fail(Code::internal, "a section to write has no body");
-      copy_section_body(*s.from, s.placed, [&](ByteView chunk) { writer.write(chunk); });
+      const auto write = [&](ByteView chunk) { writer.write(chunk); };
+      if (s.hashed_when_written)
+        for_each_body_chunk_unhashed(*s.from, s.placed, write);
+      else
+        copy_section_body(*s.from, s.placed, write);
     }
     offsets[i] = offset;
     offset += s.placed.entry.ciphertext_length;

@@ -76,14 +76,18 @@ crypto::Digest ciphertext_hash(ByteView body) {
 SealedBody seal_section_body(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
                              const std::string& slot_tag, ByteView plaintext) {
   if (plaintext.size > kMaxSectionPlaintext) fail(Code::limit, "section content is larger than 256 MiB");
-  // The padded plaintext is in secure memory (the one copy padding needs); the body is public
-  // ciphertext, allocated unfilled because the AEAD writes every byte of it.
-  crypto::SecretBuffer padded(static_cast<size_t>(crypto::padded_size(plaintext.size)), crypto::SecretBuffer::Uninitialized{});
-  if (plaintext.size != 0) std::memcpy(padded.data(), plaintext.data, plaintext.size);
-  crypto::pad_in_place(padded.data(), plaintext.size);
+  // The content is padded and encrypted in place in the body buffer (docs/SPEC.md §10): no
+  // padded copy in a sodium_malloc'ed block (a fill, mlock, wipe and munmap of the whole section)
+  // and no second pass. The body is public ciphertext once sealed; until then it holds what the
+  // caller's own memory already held, and it is wiped if sealing fails.
+  const std::string associated_data = section_associated_data(slot);  // may throw: before any copy
+  const auto padded = static_cast<size_t>(crypto::padded_size(plaintext.size));
   SealedBody out;
-  out.body = UnfilledBytes(padded.size() + crypto::kAeadOverhead);
-  crypto::aead_seal_into(section_key, padded.view(), section_associated_data(slot), out.body.data());
+  out.body = UnfilledBytes(padded + crypto::kAeadOverhead);
+  uint8_t* text = out.body.data() + crypto::kAeadNonceBytes;
+  if (plaintext.size != 0) std::memcpy(text, plaintext.data, plaintext.size);
+  crypto::pad_in_place(text, plaintext.size);
+  crypto::aead_seal_in_place(section_key, out.body.data(), padded, associated_data);
   out.entry.slot_tag = slot_tag;
   out.entry.ciphertext_length = out.body.size();
   out.entry.ciphertext_hash = crypto::digest_bytes(ciphertext_hash(out.body.view()));

@@ -185,6 +185,18 @@ void Record::stream_section_checked(const SectionInfo& info, format::ContentChec
   format::stream_section_checked(*source_, located(s), key, slot(info.id, s.generation), check, release);
 }
 
+std::optional<bool> Record::remembered_fact(const SectionInfo& info) const {
+  const auto section = sections_.find(info.id);
+  const auto fact = facts_.find(info.id);
+  if (section == sections_.end() || fact == facts_.end() || fact->second.first != section->second.entry.ciphertext_hash)
+    return std::nullopt;
+  return fact->second.second;
+}
+
+void Record::remember_fact(const SectionInfo& info, bool fact) const {
+  facts_[info.id] = {present(info).entry.ciphertext_hash, fact};
+}
+
 void Record::seal_into(const SectionInfo& info, uint32_t generation, ByteView plaintext) {
   const auto key = format::derive_section_key(master_key_, info.id, generation);
   format::SealedBody sealed = format::seal_section_body(key, slot(info.id, generation), tag_of(info.id), plaintext);
@@ -350,6 +362,7 @@ void Record::save(const std::string& path, const io::FileSystem& fs) {
   }
   // Only now is source_ the file this version describes (a bundle is exported from it).
   unsaved_ = false;
+  source_written_here_ = true;
 }
 
 }  // namespace kartla::model

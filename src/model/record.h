@@ -106,6 +106,13 @@ class Record {
   uint32_t generation(const SectionInfo& info) const;
   // The public tag of the section's slot (whether or not the record holds it; SPEC §5.3).
   const std::string& slot_tag(const SectionInfo& info) const { return tag_of(info.id); }
+  // A yes/no fact derived from a section's content (share/issue_grant.cpp: whether it holds health
+  // data), remembered with the ciphertext hash of the content it was derived from, which every
+  // write, rotation or removal changes: nullopt unless the fact is for the content there now. It
+  // spares a second pass over a large section when one handle asks twice (`kartla share` checks
+  // before it shares, and the sharing layer checks again). Not thread-safe, like the Record.
+  std::optional<bool> remembered_fact(const SectionInfo& info) const;
+  void remember_fact(const SectionInfo& info, bool fact) const;
   // Re-encrypts the section under a key of a new generation (revocation).
   void rotate_section(const SectionInfo& info);
 
@@ -134,6 +141,10 @@ class Record {
   // The file this record was last opened from or saved to. Error(invalid_argument) if there is
   // none or the record has unsaved changes (a bundle must carry what the owner signed).
   const format::ByteSource& saved_file() const;
+  // True when saved_file() is the file this Record's last save wrote: every body in it was hashed
+  // on its way into that file (a new one when it was sealed, an unchanged one as it was copied
+  // from the old file), so an export from it need not hash them again (share/bundle.h).
+  bool saved_file_hashed_when_written() const { return !unsaved_ && source_written_here_; }
 
   // Writes the next version atomically (temp file, fsync, rename, directory fsync) under an
   // exclusive lock. Refuses (Error(busy)) if the file at `path` has changed since this record was
@@ -171,8 +182,11 @@ class Record {
   std::vector<std::string> grants_;
   std::shared_ptr<const format::ByteSource> source_;
   bool unsaved_ = true;
+  bool source_written_here_ = false;  // source_ is the file save() wrote (not one opened)
   std::string unsafe_to_save_;  // why, if a change of several steps failed halfway
   uint64_t sequence_floor_ = 0;  // continue_after
+  // remembered_fact: by section id, the ciphertext hash the fact was derived from, and the fact.
+  mutable std::map<uint32_t, std::pair<std::string, bool>> facts_;
 };
 
 }  // namespace kartla::model

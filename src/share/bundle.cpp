@@ -13,7 +13,7 @@ namespace kartla::share {
 
 void write_bundle(const format::ByteSource& record, const std::vector<std::string>& slot_tags,
                   const std::vector<std::string>& grant_digests, const std::string& out_path,
-                  const io::FileSystem& fs) {
+                  const io::FileSystem& fs, Bodies bodies) {
   const format::VerifiedContainer c = format::read_container(record);
   format::ContainerContents contents;
   contents.manifest = c.manifest_bytes;  // the owner's exact signed bytes: never re-encoded
@@ -21,7 +21,7 @@ void write_bundle(const format::ByteSource& record, const std::vector<std::strin
   for (const auto& tag : slot_tags) {
     const format::ContainerSection* s = c.find_slot(tag);
     if (s == nullptr) fail(Code::not_found, "the record file does not hold a section to export");
-    contents.sections.push_back({*s, std::nullopt, &record});
+    contents.sections.push_back({*s, std::nullopt, &record, bodies == Bodies::hashed_when_written});
   }
   for (const auto& wanted : grant_digests) {
     const auto it = std::find_if(c.grants.begin(), c.grants.end(), [&](const std::string& g) {
@@ -31,6 +31,10 @@ void write_bundle(const format::ByteSource& record, const std::vector<std::strin
     contents.grants.push_back(*it);
   }
   format::write_container(contents, out_path, fs);
+}
+
+Bodies bodies_of(const model::Record& record) {
+  return record.saved_file_hashed_when_written() ? Bodies::hashed_when_written : Bodies::rehash;
 }
 
 void require_exportable(const v1::ShareGrantRecord& entry, int64_t now) {
@@ -54,7 +58,7 @@ void export_grant_bundle(const model::Record& record, const std::string& grant_i
     require_exportable(entry, now);
     std::vector<std::string> tags;
     for (uint32_t id : covered_sections(record, entry)) tags.push_back(record.slot_tag(*model::section_by_id(id)));
-    write_bundle(saved, tags, {entry.grant_digest()}, out_path, fs);
+    write_bundle(saved, tags, {entry.grant_digest()}, out_path, fs, bodies_of(record));
     return;
   }
   fail(Code::not_found, "no grant with id %s", {grant_id_hex});

@@ -19,9 +19,16 @@ namespace kartla::share {
 // Reads the saved record file `record`, verifies it, and writes the bundle of the entries under
 // `slot_tags` and the grants with `grant_digests` atomically to out_path. Error(not_found) if a
 // section or grant is not in the record file.
+// `bodies` says whether the bodies are hashed again as they are copied: `hashed_when_written`
+// only when `record` is the file this process has just saved (model::Record::
+// saved_file_hashed_when_written), whose every body was hashed on its way in. The agency's reader
+// checks every body against the signed manifest either way.
+enum class Bodies { rehash, hashed_when_written };
 void write_bundle(const format::ByteSource& record, const std::vector<std::string>& slot_tags,
                   const std::vector<std::string>& grant_digests, const std::string& out_path,
-                  const io::FileSystem& fs = io::real_file_system());
+                  const io::FileSystem& fs = io::real_file_system(), Bodies bodies = Bodies::rehash);
+// The Bodies to ask for when exporting from `record.saved_file()`.
+Bodies bodies_of(const model::Record& record);
 
 // Error(not_found) if the grant was revoked, Error(expired) if it ended at expiry or is past its
 // expiry at `now`: an ended grant is never exported (SPEC §7.2).

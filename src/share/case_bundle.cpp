@@ -52,7 +52,7 @@ void export_case_bundle(const model::Record& record, const std::vector<std::stri
   }
   std::vector<std::string> tags;
   for (uint32_t id : sections) tags.push_back(record.slot_tag(*model::section_by_id(id)));
-  write_bundle(saved, tags, digests, out_path, fs);
+  write_bundle(saved, tags, digests, out_path, fs, bodies_of(record));
 }
 
 }  // namespace kartla::share

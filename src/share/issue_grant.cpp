@@ -12,6 +12,7 @@
 #include "identity/agency_role.h"
 #include "kartla/v1/documents.pb.h"
 #include "kartla/v1/notes.pb.h"
+#include "share/flag_scan.h"
 #include "share/involved_list.h"
 #include "share/ledger.h"
 
@@ -71,17 +72,15 @@ bool is_special_category(const model::Record& record, const model::SectionInfo& 
   if (info.special_category) return true;
   if (!record.has_section(info) || (info.name != std::string_view("notes") && info.name != std::string_view("documents")))
     return false;
-  const crypto::SecretBuffer bytes = record.read_section(info);
-  if (info.name == std::string_view("notes")) {
-    v1::Notes notes;
-    if (!notes.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) return true;  // cannot tell: assume so
-    return std::any_of(notes.entries().begin(), notes.entries().end(),
-                       [](const v1::NoteEntry& e) { return e.contains_health_info(); });
-  }
-  v1::Documents documents;
-  if (!documents.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) return true;
-  return std::any_of(documents.entries().begin(), documents.entries().end(),
-                     [](const v1::DocumentEntry& e) { return e.health_data(); });
+  // Streamed: a documents section of 64 MiB is scanned with a fixed amount of memory, its
+  // documents' bytes skipped, instead of decrypted whole into memory and parsed (copied) again.
+  if (const std::optional<bool> known = record.remembered_fact(info)) return *known;
+  FlagScan scan = info.name == std::string_view("notes")
+                      ? FlagScan(v1::Notes::kEntriesFieldNumber, v1::NoteEntry::kContainsHealthInfoFieldNumber)
+                      : FlagScan(v1::Documents::kEntriesFieldNumber, v1::DocumentEntry::kHealthDataFieldNumber);
+  record.stream_section(info, scan);  // authenticated when it returns; a failure throws
+  record.remember_fact(info, scan.flagged_or_unreadable());
+  return scan.flagged_or_unreadable();
 }
 
 std::string build_grant(const model::Record& record, const format::Card& card, const std::vector<uint32_t>& section_ids,

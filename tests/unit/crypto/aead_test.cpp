@@ -102,3 +102,22 @@ TEST_CASE("AEAD refuses a key of the wrong size as a programming error", "[crypt
   REQUIRE_THROWS_MATCHES(aead_seal(short_key, kPlaintext, kAd), Error,
                          Catch::Predicate<Error>([](const Error& e) { return e.code() == Code::internal; }));
 }
+
+TEST_CASE("AEAD sealed in place gives what the one-shot open accepts", "[crypto][aead]") {
+  const SecretBuffer key = random_secret(kAeadKeyBytes);
+  // Sizes around ChaCha20's 64-byte block and Poly1305's 16-byte block, and a large one.
+  for (const size_t size : {size_t{0}, size_t{1}, size_t{15}, size_t{16}, size_t{63}, size_t{64}, size_t{65},
+                            size_t{1000}, size_t{1} << 20}) {
+    std::string plaintext(size, '\0');
+    for (size_t i = 0; i < size; ++i) plaintext[i] = static_cast<char>((i * 7 + 3) & 0xff);
+    std::string sealed(kAeadNonceBytes, '\0');
+    sealed += plaintext;
+    sealed.append(kAeadTagBytes, '\0');
+    aead_seal_in_place(key, reinterpret_cast<uint8_t*>(sealed.data()), size, kAd);
+    INFO("size " << size);
+    if (size >= 16) REQUIRE(sealed.find(plaintext.substr(0, 16)) == std::string::npos);
+    // aead_open is libsodium's one-shot decryption: only the standard construction opens there.
+    REQUIRE(aead_open(key, sealed, kAd).view().as_string_view() == plaintext);
+    REQUIRE(open_error(key, sealed, kOtherAd) == Code::integrity);
+  }
+}

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <random>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "crypto/secret_buffer.h"
@@ -85,6 +86,23 @@ TEST_CASE("a released block is reused by the same thread", "[crypto][secret][cac
   }).join();
   CHECK(reused);
   CHECK(distinct_while_live);
+
+  // Counted, not inferred from addresses (a fresh mapping can land where a freed one was): a
+  // released buffer's block stays with the thread, and the next buffer takes it from there.
+  int kept_after_release = -1, kept_while_reused = -1, kept_at_end = -1;
+  std::thread([&] {
+    { const SecretBuffer a(65536, SecretBuffer::Uninitialized{}); }
+    kept_after_release = detail::cached_blocks_on_this_thread();
+    {
+      SecretBuffer b(40000, SecretBuffer::Uninitialized{});
+      kept_while_reused = detail::cached_blocks_on_this_thread();
+      const SecretBuffer moved(std::move(b));  // as put_secret hands it to the ABI
+    }
+    kept_at_end = detail::cached_blocks_on_this_thread();
+  }).join();
+  CHECK(kept_after_release == 1);
+  CHECK(kept_while_reused == 0);
+  CHECK(kept_at_end == 1);
 #endif
 }
 
