@@ -125,8 +125,6 @@ TEST_CASE("a long chain of sub-goals is cut into bounded trees, every goal kept"
   CHECK(count(plan_text(plan, {}, {}), "oal: ") == kGoals);
 }
 
-}  // namespace kartla::views
-
 // An agency's bundle may share the plan but not progress, where the step model is pinned: the
 // step then reads in words, never as the model's id ("test-steps step 2").
 TEST_CASE("a step whose model is not shown reads in words, not as the model's id", "[plan]") {
@@ -138,3 +136,5 @@ TEST_CASE("a step whose model is not shown reads in words, not as the model's id
   sv.language = "sv";
   CHECK(plan_text(plan, {}, sv).find("test-steps") == std::string::npos);
 }
+
+}  // namespace kartla::views
