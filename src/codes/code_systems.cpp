@@ -313,6 +313,20 @@ std::vector<CodeSystem> build_registry() {
                 {"other", "other (annat, muu)"},
                 {"unknown", "unknown (okänt, ei tiedossa)"}},
                V::optional, "", "docs/MODEL.md"});
+  // The five participation steps of the Vasa ESF project (Delaktighetssteg för
+  // sysselsättningsstigar / Osallisuuden askeleet, 2017-2020): steps of the service a person takes
+  // part in, several at once or more than once, not a ladder a person stands on (docs/MODEL.md).
+  r.push_back({"vasa-participation-step", "Vasa participation step (steps of the service)",
+               "vasa-participation-step-code", "outreach, life-skills, resources-and-goals, guidance-onward or "
+               "cross-sector-network", nullptr,
+               {{"outreach", "step 1: outreach in everyday surroundings"},
+                {"life-skills", "step 2: life skills and well-being"},
+                {"resources-and-goals", "step 3: resources, skills, needs and wishes (goal-directed paths)"},
+                {"guidance-onward", "step 4: guidance towards rehabilitation, education or work"},
+                {"cross-sector-network", "step 5: the cross-sector cooperation network"}},
+               V::pinned, "1",
+               "https://www.vaasa.fi/sv/utvecklande-av-staden/projekt/"
+               "delaktighetssteg-for-sysselsattningsstigar-esf-projekt-2017-2020"});
   // The agencies' roles, the same names as the agency cards' roles (docs/SPEC.md §4.2).
   r.push_back({"kartla-agency-role", "Kartla agency role", "kartla-agency-role-code", "a Kartla agency role",
                nullptr,

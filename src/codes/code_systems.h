@@ -15,6 +15,10 @@ enum class VersionRule {
   required,  // living code lists (JobTech, ESCO, instruments): a code means nothing without it
   optional,  // stable closed frameworks (CEFR, EQF levels): may be given, any value
   implied,   // the key names the edition (ssyk-2012): may be empty, else must equal `edition`
+  // A programme's own list that Kartla writes down and may revise (the Vasa participation steps):
+  // required, and must equal `edition`, the one edition this library knows, so a code of another
+  // edition is never read with this edition's words.
+  pinned,
 };
 
 struct CodeLabel {
@@ -31,7 +35,7 @@ struct CodeSystem {
   bool (*accepts)(std::string_view code);
   std::vector<CodeLabel> closed;
   VersionRule version_rule;
-  std::string_view edition;     // for VersionRule::implied
+  std::string_view edition;     // for VersionRule::implied and VersionRule::pinned
   std::string_view source;      // where the code list is published
 };
 

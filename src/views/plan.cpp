@@ -33,6 +33,7 @@ void set_activity(v1::PlanActivity& out, const v1::Activity& a, const Instrument
   if (a.has_responsible()) out.set_responsible(org_text(a.responsible()));
   out.set_responsible_role(a.responsible_role());
   if (a.has_step()) set_step(*out.mutable_step(), a.step(), models, options);
+  if (a.has_service_step()) out.set_service_step(coding_text(a.service_step(), language_of(options)));
   out.set_status(status_text(a.status()));
   if (a.has_planned()) out.set_planned(period_text(a.planned()));
   if (a.has_actual()) out.set_actual(period_text(a.actual()));
@@ -99,6 +100,7 @@ class TextPlan {
     if (!who.empty()) line(depth + 1, fill(tr(l_, "Responsible: %s"), {who}));
     if (a.has_type()) line(depth + 1, fill(tr(l_, "Type: %s"), {coding_text(a.type(), l_)}));
     if (a.has_step()) line(depth + 1, fill(tr(l_, "Phase: %s"), {step_text(a.step(), models_, options_)}));
+    if (a.has_service_step()) line(depth + 1, fill(tr(l_, "Service step: %s"), {coding_text(a.service_step(), l_)}));
     if (a.has_planned() && !period_text(a.planned(), l_).empty())
       line(depth + 1, fill(tr(l_, "Planned: %s"), {period_text(a.planned(), l_)}));
     if (a.has_actual() && !period_text(a.actual(), l_).empty())

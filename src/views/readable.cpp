@@ -10,6 +10,7 @@
 
 #include "kartla/v1/action_plan.pb.h"
 #include "kartla/v1/instruments.pb.h"
+#include "kartla/v1/interventions.pb.h"
 #include "kartla/v1/types.pb.h"
 #include "kartla/v1/work_ability.pb.h"
 #include "views/labels.h"
@@ -207,6 +208,15 @@ class Renderer {
     if (t == v1::ProgrammeStep::descriptor()) return step_text(static_cast<const v1::ProgrammeStep&>(m), models_, options_);
     if (t == google::protobuf::Timestamp::descriptor()) return date_text(static_cast<const google::protobuf::Timestamp&>(m));
     if (t == v1::NationalId::descriptor()) return national_id_text(static_cast<const v1::NationalId&>(m));
+    if (t == v1::ServiceStepParticipation::descriptor()) {
+      // One line per step taken part in: the step in words and when, so a return to a step reads
+      // as a second line with the same step.
+      const auto& p = static_cast<const v1::ServiceStepParticipation&>(m);
+      std::string text = p.has_step() ? coding_text(p.step(), lang_) : std::string();
+      const std::string when = p.has_period() ? period_text(p.period(), lang_) : std::string();
+      if (!when.empty()) text += (text.empty() ? "" : ", ") + when;
+      return text;
+    }
     if (t == v1::InstrumentRef::descriptor()) {
       const auto& ref = static_cast<const v1::InstrumentRef&>(m);
       if (ref.version().empty()) return one_line(ref.id());
@@ -315,7 +325,8 @@ bool value_type(const Descriptor* t) {
            t == v1::ProgrammeStep::descriptor() || t == google::protobuf::Timestamp::descriptor() ||
            t == v1::NationalId::descriptor() || t == v1::InstrumentRef::descriptor() ||
            t == v1::InstrumentDefinition::descriptor() || t == v1::GasLevel::descriptor() ||
-           t == v1::IcfObservation::descriptor() || t == v1::Score::descriptor();
+           t == v1::IcfObservation::descriptor() || t == v1::Score::descriptor() ||
+           t == v1::ServiceStepParticipation::descriptor();
 }
 
 // A section's title as a heading a reader sees as one: the title on its own line, underlined with

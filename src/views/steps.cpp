@@ -32,10 +32,16 @@ std::string step_label(const v1::ProgrammeStep& step, const InstrumentDefinition
 }
 
 std::string step_text(const v1::ProgrammeStep& step, const InstrumentDefinitions& models, const ViewOptions& options) {
-  const std::string reference = fill(tr(language_of(options), "%s step %s"),
-                                     {one_line(step.instrument_id()), std::to_string(step.step())});
+  const Language language = language_of(options);
   const std::string label = step_label(step, models, options);
-  return label.empty() ? reference : label + " (" + reference + ")";
+  // Without its step model (pinned in progress or work_ability, which a bundle may not share) the
+  // step has no name here: say so in words rather than show the model's id, a key, as if it were
+  // one ("stega-phase step 3").
+  if (label.empty())
+    return fill(tr(language, "step %s (its name is in a section not shown here)"), {std::to_string(step.step())});
+  const std::string reference =
+      fill(tr(language, "%s step %s"), {one_line(step.instrument_id()), std::to_string(step.step())});
+  return label + " (" + reference + ")";
 }
 
 }  // namespace kartla::views

@@ -25,7 +25,8 @@ InstrumentDefinitions step_models(const v1::Progress* progress, const v1::WorkAb
 // when the model is not among `models` or has no label for that step.
 std::string step_label(const v1::ProgrammeStep& step, const InstrumentDefinitions& models, const ViewOptions& options);
 
-// "Phase 2: parallel efforts (stega-phase step 2)", or "stega-phase step 2" without a label.
+// "Phase 2: parallel efforts (stega-phase step 2)"; without the step model "step 2 (its name is in a
+// section not shown here)", never the model's id alone.
 std::string step_text(const v1::ProgrammeStep& step, const InstrumentDefinitions& models, const ViewOptions& options);
 
 }  // namespace kartla::views

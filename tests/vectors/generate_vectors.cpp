@@ -94,6 +94,9 @@ void generate(const fs::path& out_dir) {
   // Receipts are deterministic (Ed25519): no seed is drawn, but one is set for any later use.
   testing::use_deterministic_rng(9);
   write_file(out_dir / "receipt.json", kv::receipt_vectors(owner, sharing).render());
+
+  // Content is fixed text: no seed is drawn.
+  write_file(out_dir / "content.json", kv::content_vectors().render());
 }
 
 }  // namespace

@@ -101,6 +101,9 @@ Json attest_vectors(const Owner& owner, const Attesting& attesting);
 Json attest_negative_vectors(const Owner& owner, const Attesting& attesting);
 Json receipt_vectors(const Owner& owner, const Sharing& sharing);
 
+// content.json: section content and the violations a validating reader must report (no keys).
+Json content_vectors();
+
 // Shared by the builders.
 std::string read_file(const std::string& path);
 // The owner index of a manifest, opened with the record master key, with every intermediate

@@ -15,7 +15,7 @@ if(NOT rc EQUAL 0)
 endif()
 
 set(differ "")
-foreach(name primitives.json identity.json record.json negative.json bundle.json bundle_negative.json attest.json attest_negative.json receipt.json)
+foreach(name primitives.json identity.json record.json negative.json bundle.json bundle_negative.json attest.json attest_negative.json receipt.json content.json)
   execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files "${OUT_DIR}/${name}" "${EXPECTED_DIR}/${name}"
                   RESULT_VARIABLE same)
   if(NOT same EQUAL 0)

@@ -457,8 +457,12 @@ type Activity struct {
 	Actual          *Period                `protobuf:"bytes,11,opt,name=actual,proto3" json:"actual,omitempty"`
 	InterventionId  string                 `protobuf:"bytes,12,opt,name=intervention_id,json=interventionId,proto3" json:"intervention_id,omitempty"` // the Interventions entry that carries it out, if any
 	Assertion       *Assertion             `protobuf:"bytes,13,opt,name=assertion,proto3" json:"assertion,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// The step of the programme's service this activity is part of (the Vasa participation steps),
+	// its dates being `planned` and `actual`; unlike `step`, not where the person stands (added
+	// after 1.0; an older reader keeps it as an unknown field and shows nothing of it).
+	ServiceStep   *Coding `protobuf:"bytes,14,opt,name=service_step,json=serviceStep,proto3" json:"service_step,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Activity) Reset() {
@@ -578,6 +582,13 @@ func (x *Activity) GetInterventionId() string {
 func (x *Activity) GetAssertion() *Assertion {
 	if x != nil {
 		return x.Assertion
+	}
+	return nil
+}
+
+func (x *Activity) GetServiceStep() *Coding {
+	if x != nil {
+		return x.ServiceStep
 	}
 	return nil
 }
@@ -936,7 +947,7 @@ const file_kartla_v1_action_plan_proto_rawDesc = "" +
 	"\x04LONG\x10\x03:\x04\xd0\xf3\x18\x01\"B\n" +
 	"\bGasLevel\x12\x14\n" +
 	"\x05level\x18\x01 \x01(\x05R\x05level\x12 \n" +
-	"\vdescription\x18\x02 \x01(\tR\vdescription\"\xaa\x04\n" +
+	"\vdescription\x18\x02 \x01(\tR\vdescription\"\xfd\x04\n" +
 	"\bActivity\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x14\n" +
 	"\x05title\x18\x02 \x01(\tR\x05title\x12 \n" +
@@ -951,7 +962,8 @@ const file_kartla_v1_action_plan_proto_rawDesc = "" +
 	" \x01(\v2\x11.kartla.v1.PeriodR\aplanned\x12)\n" +
 	"\x06actual\x18\v \x01(\v2\x11.kartla.v1.PeriodR\x06actual\x12'\n" +
 	"\x0fintervention_id\x18\f \x01(\tR\x0einterventionId\x122\n" +
-	"\tassertion\x18\r \x01(\v2\x14.kartla.v1.AssertionR\tassertion:\x04\xd0\xf3\x18\x01\"\xbc\x02\n" +
+	"\tassertion\x18\r \x01(\v2\x14.kartla.v1.AssertionR\tassertion\x12Q\n" +
+	"\fservice_step\x18\x0e \x01(\v2\x11.kartla.v1.CodingB\x1b\xca\xf3\x18\x17vasa-participation-stepR\vserviceStep:\x04\xd0\xf3\x18\x01\"\xbc\x02\n" +
 	"\x0eInvolvedAgency\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12)\n" +
 	"\x06agency\x18\x02 \x01(\v2\x11.kartla.v1.OrgRefR\x06agency\x12=\n" +
@@ -1044,22 +1056,23 @@ var file_kartla_v1_action_plan_proto_depIdxs = []int32{
 	16, // 19: kartla.v1.Activity.planned:type_name -> kartla.v1.Period
 	16, // 20: kartla.v1.Activity.actual:type_name -> kartla.v1.Period
 	13, // 21: kartla.v1.Activity.assertion:type_name -> kartla.v1.Assertion
-	10, // 22: kartla.v1.InvolvedAgency.agency:type_name -> kartla.v1.OrgRef
-	14, // 23: kartla.v1.InvolvedAgency.role:type_name -> kartla.v1.Coding
-	15, // 24: kartla.v1.InvolvedAgency.since:type_name -> kartla.v1.PartialDate
-	7,  // 25: kartla.v1.InvolvedAgency.contacts:type_name -> kartla.v1.ContactPerson
-	13, // 26: kartla.v1.InvolvedAgency.assertion:type_name -> kartla.v1.Assertion
-	15, // 27: kartla.v1.ContactPerson.since:type_name -> kartla.v1.PartialDate
-	15, // 28: kartla.v1.CoordinationMeeting.date:type_name -> kartla.v1.PartialDate
-	9,  // 29: kartla.v1.CoordinationMeeting.next_steps:type_name -> kartla.v1.NextStep
-	15, // 30: kartla.v1.CoordinationMeeting.next_meeting:type_name -> kartla.v1.PartialDate
-	13, // 31: kartla.v1.CoordinationMeeting.assertion:type_name -> kartla.v1.Assertion
-	15, // 32: kartla.v1.NextStep.due:type_name -> kartla.v1.PartialDate
-	33, // [33:33] is the sub-list for method output_type
-	33, // [33:33] is the sub-list for method input_type
-	33, // [33:33] is the sub-list for extension type_name
-	33, // [33:33] is the sub-list for extension extendee
-	0,  // [0:33] is the sub-list for field type_name
+	14, // 22: kartla.v1.Activity.service_step:type_name -> kartla.v1.Coding
+	10, // 23: kartla.v1.InvolvedAgency.agency:type_name -> kartla.v1.OrgRef
+	14, // 24: kartla.v1.InvolvedAgency.role:type_name -> kartla.v1.Coding
+	15, // 25: kartla.v1.InvolvedAgency.since:type_name -> kartla.v1.PartialDate
+	7,  // 26: kartla.v1.InvolvedAgency.contacts:type_name -> kartla.v1.ContactPerson
+	13, // 27: kartla.v1.InvolvedAgency.assertion:type_name -> kartla.v1.Assertion
+	15, // 28: kartla.v1.ContactPerson.since:type_name -> kartla.v1.PartialDate
+	15, // 29: kartla.v1.CoordinationMeeting.date:type_name -> kartla.v1.PartialDate
+	9,  // 30: kartla.v1.CoordinationMeeting.next_steps:type_name -> kartla.v1.NextStep
+	15, // 31: kartla.v1.CoordinationMeeting.next_meeting:type_name -> kartla.v1.PartialDate
+	13, // 32: kartla.v1.CoordinationMeeting.assertion:type_name -> kartla.v1.Assertion
+	15, // 33: kartla.v1.NextStep.due:type_name -> kartla.v1.PartialDate
+	34, // [34:34] is the sub-list for method output_type
+	34, // [34:34] is the sub-list for method input_type
+	34, // [34:34] is the sub-list for extension type_name
+	34, // [34:34] is the sub-list for extension extendee
+	0,  // [0:34] is the sub-list for field type_name
 }
 
 func init() { file_kartla_v1_action_plan_proto_init() }

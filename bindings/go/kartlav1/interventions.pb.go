@@ -250,22 +250,27 @@ func (x *Interventions) GetAttestations() [][]byte {
 }
 
 type InterventionEntry struct {
-	state         protoimpl.MessageState     `protogen:"open.v1"`
-	Id            string                     `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
-	Title         string                     `protobuf:"bytes,2,opt,name=title,proto3" json:"title,omitempty"`
-	Type          *Coding                    `protobuf:"bytes,3,opt,name=type,proto3" json:"type,omitempty"`
-	Category      InterventionEntry_Category `protobuf:"varint,4,opt,name=category,proto3,enum=kartla.v1.InterventionEntry_Category" json:"category,omitempty"`
-	Provider      *OrgRef                    `protobuf:"bytes,5,opt,name=provider,proto3" json:"provider,omitempty"`
-	Commissioner  *OrgRef                    `protobuf:"bytes,6,opt,name=commissioner,proto3" json:"commissioner,omitempty"`
-	FundingRef    string                     `protobuf:"bytes,7,opt,name=funding_ref,json=fundingRef,proto3" json:"funding_ref,omitempty"` // ESF diarienummer "23-073-S02", EURA code "S20930"
-	Period        *Period                    `protobuf:"bytes,8,opt,name=period,proto3" json:"period,omitempty"`
-	HoursPerWeek  float64                    `protobuf:"fixed64,9,opt,name=hours_per_week,json=hoursPerWeek,proto3" json:"hours_per_week,omitempty"` // 0–60
-	ParallelWith  []string                   `protobuf:"bytes,10,rep,name=parallel_with,json=parallelWith,proto3" json:"parallel_with,omitempty"`    // ids of other entries running at the same time
-	Placement     *WorkPlacement             `protobuf:"bytes,11,opt,name=placement,proto3" json:"placement,omitempty"`                              // for praktik, arbetsträning, työkokeilu, kuntouttava työtoiminta
-	Status        InterventionEntry_Status   `protobuf:"varint,12,opt,name=status,proto3,enum=kartla.v1.InterventionEntry_Status" json:"status,omitempty"`
-	Results       []InterventionEntry_Result `protobuf:"varint,13,rep,packed,name=results,proto3,enum=kartla.v1.InterventionEntry_Result" json:"results,omitempty"`
-	OutcomeNote   string                     `protobuf:"bytes,14,opt,name=outcome_note,json=outcomeNote,proto3" json:"outcome_note,omitempty"`
-	Assertion     *Assertion                 `protobuf:"bytes,15,opt,name=assertion,proto3" json:"assertion,omitempty"`
+	state        protoimpl.MessageState     `protogen:"open.v1"`
+	Id           string                     `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	Title        string                     `protobuf:"bytes,2,opt,name=title,proto3" json:"title,omitempty"`
+	Type         *Coding                    `protobuf:"bytes,3,opt,name=type,proto3" json:"type,omitempty"`
+	Category     InterventionEntry_Category `protobuf:"varint,4,opt,name=category,proto3,enum=kartla.v1.InterventionEntry_Category" json:"category,omitempty"`
+	Provider     *OrgRef                    `protobuf:"bytes,5,opt,name=provider,proto3" json:"provider,omitempty"`
+	Commissioner *OrgRef                    `protobuf:"bytes,6,opt,name=commissioner,proto3" json:"commissioner,omitempty"`
+	FundingRef   string                     `protobuf:"bytes,7,opt,name=funding_ref,json=fundingRef,proto3" json:"funding_ref,omitempty"` // ESF diarienummer "23-073-S02", EURA code "S20930"
+	Period       *Period                    `protobuf:"bytes,8,opt,name=period,proto3" json:"period,omitempty"`
+	HoursPerWeek float64                    `protobuf:"fixed64,9,opt,name=hours_per_week,json=hoursPerWeek,proto3" json:"hours_per_week,omitempty"` // 0–60
+	ParallelWith []string                   `protobuf:"bytes,10,rep,name=parallel_with,json=parallelWith,proto3" json:"parallel_with,omitempty"`    // ids of other entries running at the same time
+	Placement    *WorkPlacement             `protobuf:"bytes,11,opt,name=placement,proto3" json:"placement,omitempty"`                              // for praktik, arbetsträning, työkokeilu, kuntouttava työtoiminta
+	Status       InterventionEntry_Status   `protobuf:"varint,12,opt,name=status,proto3,enum=kartla.v1.InterventionEntry_Status" json:"status,omitempty"`
+	Results      []InterventionEntry_Result `protobuf:"varint,13,rep,packed,name=results,proto3,enum=kartla.v1.InterventionEntry_Result" json:"results,omitempty"`
+	OutcomeNote  string                     `protobuf:"bytes,14,opt,name=outcome_note,json=outcomeNote,proto3" json:"outcome_note,omitempty"`
+	Assertion    *Assertion                 `protobuf:"bytes,15,opt,name=assertion,proto3" json:"assertion,omitempty"`
+	// The steps of the programme's service this intervention belongs to, each with the dates the
+	// person took part in it (added after 1.0; an older reader keeps it as an unknown field and
+	// shows nothing of it). A step of the service is not a place a person stands: several may run
+	// at once, and a person may return to a step, which is a second item with the same step.
+	ServiceSteps  []*ServiceStepParticipation `protobuf:"bytes,16,rep,name=service_steps,json=serviceSteps,proto3" json:"service_steps,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -405,6 +410,67 @@ func (x *InterventionEntry) GetAssertion() *Assertion {
 	return nil
 }
 
+func (x *InterventionEntry) GetServiceSteps() []*ServiceStepParticipation {
+	if x != nil {
+		return x.ServiceSteps
+	}
+	return nil
+}
+
+// Taking part in one step of a programme's service, e.g. the Vasa participation steps'
+// "life skills and well-being" (code system `vasa-participation-step`, docs/MODEL.md).
+type ServiceStepParticipation struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Step          *Coding                `protobuf:"bytes,1,opt,name=step,proto3" json:"step,omitempty"`
+	Period        *Period                `protobuf:"bytes,2,opt,name=period,proto3" json:"period,omitempty"` // when the person took part; the start is required, no end = still taking part
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ServiceStepParticipation) Reset() {
+	*x = ServiceStepParticipation{}
+	mi := &file_kartla_v1_interventions_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ServiceStepParticipation) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ServiceStepParticipation) ProtoMessage() {}
+
+func (x *ServiceStepParticipation) ProtoReflect() protoreflect.Message {
+	mi := &file_kartla_v1_interventions_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ServiceStepParticipation.ProtoReflect.Descriptor instead.
+func (*ServiceStepParticipation) Descriptor() ([]byte, []int) {
+	return file_kartla_v1_interventions_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *ServiceStepParticipation) GetStep() *Coding {
+	if x != nil {
+		return x.Step
+	}
+	return nil
+}
+
+func (x *ServiceStepParticipation) GetPeriod() *Period {
+	if x != nil {
+		return x.Period
+	}
+	return nil
+}
+
 type WorkPlacement struct {
 	state          protoimpl.MessageState `protogen:"open.v1"`
 	Workplace      *OrgRef                `protobuf:"bytes,1,opt,name=workplace,proto3" json:"workplace,omitempty"`
@@ -416,7 +482,7 @@ type WorkPlacement struct {
 
 func (x *WorkPlacement) Reset() {
 	*x = WorkPlacement{}
-	mi := &file_kartla_v1_interventions_proto_msgTypes[2]
+	mi := &file_kartla_v1_interventions_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -428,7 +494,7 @@ func (x *WorkPlacement) String() string {
 func (*WorkPlacement) ProtoMessage() {}
 
 func (x *WorkPlacement) ProtoReflect() protoreflect.Message {
-	mi := &file_kartla_v1_interventions_proto_msgTypes[2]
+	mi := &file_kartla_v1_interventions_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -441,7 +507,7 @@ func (x *WorkPlacement) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WorkPlacement.ProtoReflect.Descriptor instead.
 func (*WorkPlacement) Descriptor() ([]byte, []int) {
-	return file_kartla_v1_interventions_proto_rawDescGZIP(), []int{2}
+	return file_kartla_v1_interventions_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *WorkPlacement) GetWorkplace() *OrgRef {
@@ -472,7 +538,7 @@ const file_kartla_v1_interventions_proto_rawDesc = "" +
 	"\x1dkartla/v1/interventions.proto\x12\tkartla.v1\x1a\x15kartla/v1/types.proto\"k\n" +
 	"\rInterventions\x126\n" +
 	"\aentries\x18\x01 \x03(\v2\x1c.kartla.v1.InterventionEntryR\aentries\x12\"\n" +
-	"\fattestations\x18d \x03(\fR\fattestations\"\x8a\b\n" +
+	"\fattestations\x18d \x03(\fR\fattestations\"\xd4\b\n" +
 	"\x11InterventionEntry\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x14\n" +
 	"\x05title\x18\x02 \x01(\tR\x05title\x12C\n" +
@@ -490,7 +556,8 @@ const file_kartla_v1_interventions_proto_rawDesc = "" +
 	"\x06status\x18\f \x01(\x0e2#.kartla.v1.InterventionEntry.StatusR\x06status\x12=\n" +
 	"\aresults\x18\r \x03(\x0e2#.kartla.v1.InterventionEntry.ResultR\aresults\x12!\n" +
 	"\foutcome_note\x18\x0e \x01(\tR\voutcomeNote\x122\n" +
-	"\tassertion\x18\x0f \x01(\v2\x14.kartla.v1.AssertionR\tassertion\"]\n" +
+	"\tassertion\x18\x0f \x01(\v2\x14.kartla.v1.AssertionR\tassertion\x12H\n" +
+	"\rservice_steps\x18\x10 \x03(\v2#.kartla.v1.ServiceStepParticipationR\fserviceSteps\"]\n" +
 	"\bCategory\x12\x18\n" +
 	"\x14CATEGORY_UNSPECIFIED\x10\x00\x12\x10\n" +
 	"\fJOB_ORIENTED\x10\x01\x12\r\n" +
@@ -510,7 +577,10 @@ const file_kartla_v1_interventions_proto_rawDesc = "" +
 	"\rJOB_SEARCHING\x10\x01\x12\x1c\n" +
 	"\x18IN_EDUCATION_OR_TRAINING\x10\x02\x12\x18\n" +
 	"\x14GAINED_QUALIFICATION\x10\x03\x12\x11\n" +
-	"\rIN_EMPLOYMENT\x10\x04:\x04\xd0\xf3\x18\x01\"\xc1\x01\n" +
+	"\rIN_EMPLOYMENT\x10\x04:\x04\xd0\xf3\x18\x01\"\x89\x01\n" +
+	"\x18ServiceStepParticipation\x12B\n" +
+	"\x04step\x18\x01 \x01(\v2\x11.kartla.v1.CodingB\x1b\xca\xf3\x18\x17vasa-participation-stepR\x04step\x12)\n" +
+	"\x06period\x18\x02 \x01(\v2\x11.kartla.v1.PeriodR\x06period\"\xc1\x01\n" +
 	"\rWorkPlacement\x12/\n" +
 	"\tworkplace\x18\x01 \x01(\v2\x11.kartla.v1.OrgRefR\tworkplace\x12V\n" +
 	"\n" +
@@ -531,37 +601,41 @@ func file_kartla_v1_interventions_proto_rawDescGZIP() []byte {
 }
 
 var file_kartla_v1_interventions_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
-var file_kartla_v1_interventions_proto_msgTypes = make([]protoimpl.MessageInfo, 3)
+var file_kartla_v1_interventions_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
 var file_kartla_v1_interventions_proto_goTypes = []any{
-	(InterventionEntry_Category)(0), // 0: kartla.v1.InterventionEntry.Category
-	(InterventionEntry_Status)(0),   // 1: kartla.v1.InterventionEntry.Status
-	(InterventionEntry_Result)(0),   // 2: kartla.v1.InterventionEntry.Result
-	(*Interventions)(nil),           // 3: kartla.v1.Interventions
-	(*InterventionEntry)(nil),       // 4: kartla.v1.InterventionEntry
-	(*WorkPlacement)(nil),           // 5: kartla.v1.WorkPlacement
-	(*Coding)(nil),                  // 6: kartla.v1.Coding
-	(*OrgRef)(nil),                  // 7: kartla.v1.OrgRef
-	(*Period)(nil),                  // 8: kartla.v1.Period
-	(*Assertion)(nil),               // 9: kartla.v1.Assertion
+	(InterventionEntry_Category)(0),  // 0: kartla.v1.InterventionEntry.Category
+	(InterventionEntry_Status)(0),    // 1: kartla.v1.InterventionEntry.Status
+	(InterventionEntry_Result)(0),    // 2: kartla.v1.InterventionEntry.Result
+	(*Interventions)(nil),            // 3: kartla.v1.Interventions
+	(*InterventionEntry)(nil),        // 4: kartla.v1.InterventionEntry
+	(*ServiceStepParticipation)(nil), // 5: kartla.v1.ServiceStepParticipation
+	(*WorkPlacement)(nil),            // 6: kartla.v1.WorkPlacement
+	(*Coding)(nil),                   // 7: kartla.v1.Coding
+	(*OrgRef)(nil),                   // 8: kartla.v1.OrgRef
+	(*Period)(nil),                   // 9: kartla.v1.Period
+	(*Assertion)(nil),                // 10: kartla.v1.Assertion
 }
 var file_kartla_v1_interventions_proto_depIdxs = []int32{
 	4,  // 0: kartla.v1.Interventions.entries:type_name -> kartla.v1.InterventionEntry
-	6,  // 1: kartla.v1.InterventionEntry.type:type_name -> kartla.v1.Coding
+	7,  // 1: kartla.v1.InterventionEntry.type:type_name -> kartla.v1.Coding
 	0,  // 2: kartla.v1.InterventionEntry.category:type_name -> kartla.v1.InterventionEntry.Category
-	7,  // 3: kartla.v1.InterventionEntry.provider:type_name -> kartla.v1.OrgRef
-	7,  // 4: kartla.v1.InterventionEntry.commissioner:type_name -> kartla.v1.OrgRef
-	8,  // 5: kartla.v1.InterventionEntry.period:type_name -> kartla.v1.Period
-	5,  // 6: kartla.v1.InterventionEntry.placement:type_name -> kartla.v1.WorkPlacement
+	8,  // 3: kartla.v1.InterventionEntry.provider:type_name -> kartla.v1.OrgRef
+	8,  // 4: kartla.v1.InterventionEntry.commissioner:type_name -> kartla.v1.OrgRef
+	9,  // 5: kartla.v1.InterventionEntry.period:type_name -> kartla.v1.Period
+	6,  // 6: kartla.v1.InterventionEntry.placement:type_name -> kartla.v1.WorkPlacement
 	1,  // 7: kartla.v1.InterventionEntry.status:type_name -> kartla.v1.InterventionEntry.Status
 	2,  // 8: kartla.v1.InterventionEntry.results:type_name -> kartla.v1.InterventionEntry.Result
-	9,  // 9: kartla.v1.InterventionEntry.assertion:type_name -> kartla.v1.Assertion
-	7,  // 10: kartla.v1.WorkPlacement.workplace:type_name -> kartla.v1.OrgRef
-	6,  // 11: kartla.v1.WorkPlacement.occupation:type_name -> kartla.v1.Coding
-	12, // [12:12] is the sub-list for method output_type
-	12, // [12:12] is the sub-list for method input_type
-	12, // [12:12] is the sub-list for extension type_name
-	12, // [12:12] is the sub-list for extension extendee
-	0,  // [0:12] is the sub-list for field type_name
+	10, // 9: kartla.v1.InterventionEntry.assertion:type_name -> kartla.v1.Assertion
+	5,  // 10: kartla.v1.InterventionEntry.service_steps:type_name -> kartla.v1.ServiceStepParticipation
+	7,  // 11: kartla.v1.ServiceStepParticipation.step:type_name -> kartla.v1.Coding
+	9,  // 12: kartla.v1.ServiceStepParticipation.period:type_name -> kartla.v1.Period
+	8,  // 13: kartla.v1.WorkPlacement.workplace:type_name -> kartla.v1.OrgRef
+	7,  // 14: kartla.v1.WorkPlacement.occupation:type_name -> kartla.v1.Coding
+	15, // [15:15] is the sub-list for method output_type
+	15, // [15:15] is the sub-list for method input_type
+	15, // [15:15] is the sub-list for extension type_name
+	15, // [15:15] is the sub-list for extension extendee
+	0,  // [0:15] is the sub-list for field type_name
 }
 
 func init() { file_kartla_v1_interventions_proto_init() }
@@ -576,7 +650,7 @@ func file_kartla_v1_interventions_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_kartla_v1_interventions_proto_rawDesc), len(file_kartla_v1_interventions_proto_rawDesc)),
 			NumEnums:      3,
-			NumMessages:   3,
+			NumMessages:   4,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -1038,8 +1038,11 @@ type PlanActivity struct {
 	InterventionId  string                 `protobuf:"bytes,11,opt,name=intervention_id,json=interventionId,proto3" json:"intervention_id,omitempty"`
 	Goals           []string               `protobuf:"bytes,12,rep,name=goals,proto3" json:"goals,omitempty"`
 	Provenance      string                 `protobuf:"bytes,13,opt,name=provenance,proto3" json:"provenance,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// The step of the programme's service the activity is part of, in words ("Life skills and
+	// well-being"); empty when it names none.
+	ServiceStep   string `protobuf:"bytes,14,opt,name=service_step,json=serviceStep,proto3" json:"service_step,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *PlanActivity) Reset() {
@@ -1159,6 +1162,13 @@ func (x *PlanActivity) GetGoals() []string {
 func (x *PlanActivity) GetProvenance() string {
 	if x != nil {
 		return x.Provenance
+	}
+	return ""
+}
+
+func (x *PlanActivity) GetServiceStep() string {
+	if x != nil {
+		return x.ServiceStep
 	}
 	return ""
 }
@@ -1349,7 +1359,7 @@ const file_kartla_v1_views_proto_rawDesc = "" +
 	"\tsub_goals\x18\v \x03(\v2\x13.kartla.v1.PlanGoalR\bsubGoals\"F\n" +
 	"\fPlanGasLevel\x12\x14\n" +
 	"\x05level\x18\x01 \x01(\x05R\x05level\x12 \n" +
-	"\vdescription\x18\x02 \x01(\tR\vdescription\"\x89\x03\n" +
+	"\vdescription\x18\x02 \x01(\tR\vdescription\"\xac\x03\n" +
 	"\fPlanActivity\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x14\n" +
 	"\x05title\x18\x02 \x01(\tR\x05title\x12 \n" +
@@ -1366,7 +1376,8 @@ const file_kartla_v1_views_proto_rawDesc = "" +
 	"\x05goals\x18\f \x03(\tR\x05goals\x12\x1e\n" +
 	"\n" +
 	"provenance\x18\r \x01(\tR\n" +
-	"provenance\"\x83\x01\n" +
+	"provenance\x12!\n" +
+	"\fservice_step\x18\x0e \x01(\tR\vserviceStep\"\x83\x01\n" +
 	"\bPlanStep\x12\x1e\n" +
 	"\n" +
 	"instrument\x18\x01 \x01(\tR\n" +

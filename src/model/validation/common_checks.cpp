@@ -65,11 +65,14 @@ void check_coding(const Visit& v) {
               quote(c.code()) + " is not a " + std::string(system->key) + " code: expected " +
                   std::string(system->expected));
   }
-  if (system->version_rule == codes::VersionRule::required && c.version().empty()) {
+  const bool version_needed =
+      system->version_rule == codes::VersionRule::required || system->version_rule == codes::VersionRule::pinned;
+  const bool edition_fixed =
+      system->version_rule == codes::VersionRule::implied || system->version_rule == codes::VersionRule::pinned;
+  if (version_needed && c.version().empty()) {
     v.out.add(v.path, "coding-version-required",
               std::string(system->key) + " codes change between versions: give the version");
-  } else if (system->version_rule == codes::VersionRule::implied && !c.version().empty() &&
-             c.version() != system->edition) {
+  } else if (edition_fixed && !c.version().empty() && c.version() != system->edition) {
     v.out.add(v.path, "coding-version-mismatch",
               std::string(system->key) + " is edition " + std::string(system->edition) +
                   ", not " + quote(c.version()));

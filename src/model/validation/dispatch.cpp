@@ -54,6 +54,7 @@ Table build_table() {
       {v1::CoordinationMeeting::descriptor(), check_coordination_meeting},
       {v1::Interventions::descriptor(), check_interventions},
       {v1::InterventionEntry::descriptor(), check_intervention_entry},
+      {v1::ServiceStepParticipation::descriptor(), check_service_step},
       {v1::DocumentEntry::descriptor(), check_document_entry},
       {v1::NoteEntry::descriptor(), check_note_entry},
       {v1::ShareGrantRecord::descriptor(), check_share_grant},

@@ -56,6 +56,17 @@ void check_intervention_entry(const Visit& v) {
   }
 }
 
+// A step of the service taken part in (docs/MODEL.md, `ServiceStepParticipation`): which step, and
+// from when; the code itself is checked by the Coding rules (vasa-participation-step-code).
+void check_service_step(const Visit& v) {
+  const auto& s = static_cast<const v1::ServiceStepParticipation&>(v.msg);
+  if (!s.has_step()) v.out.add(field_path(v.path, "step"), "service-step-required", "name the step of the service");
+  if (!s.has_period() || !s.period().has_start() || is_empty(s.period().start())) {
+    v.out.add(field_path(field_path(v.path, "period"), "start"), "service-step-start-required",
+              "say when the person began taking part in this step");
+  }
+}
+
 void check_document_entry(const Visit& v) {
   using D = v1::DocumentEntry;
   const auto& d = static_cast<const D&>(v.msg);

@@ -58,6 +58,7 @@ void check_coordination(const Visit& v, const v1::ActionPlan& plan);
 // record_checks.cpp — interventions, documents, notes.
 void check_interventions(const Visit& v);
 void check_intervention_entry(const Visit& v);
+void check_service_step(const Visit& v);
 void check_document_entry(const Visit& v);
 void check_note_entry(const Visit& v);
 

@@ -67,6 +67,9 @@ const std::map<std::string, CodeCase>& code_cases() {
       {"kartla-gender", {{"woman", "man", "non-binary", "not-stated"}, {"female", "Woman", "nonbinary", ""}}},
       {"kartla-followup-outcome",
        {{"employed", "studies", "job-seeking", "other", "unknown"}, {"work", "Employed", "job_seeking", ""}}},
+      {"vasa-participation-step",
+       {{"outreach", "life-skills", "resources-and-goals", "guidance-onward", "cross-sector-network"},
+        {"step-3", "Outreach", "3", "life_skills", ""}}},
   };
   return cases;
 }
@@ -88,6 +91,7 @@ TEST_CASE("every registered code system has valid and invalid cases", "[code-sys
       }
       CHECK_FALSE(system.code_rule.empty());
       CHECK((system.version_rule != codes::VersionRule::implied || !system.edition.empty()));
+      CHECK((system.version_rule != codes::VersionRule::pinned || !system.edition.empty()));
     }
   }
 }

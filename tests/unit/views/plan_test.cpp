@@ -125,4 +125,16 @@ TEST_CASE("a long chain of sub-goals is cut into bounded trees, every goal kept"
   CHECK(count(plan_text(plan, {}, {}), "oal: ") == kGoals);
 }
 
+// An agency's bundle may share the plan but not progress, where the step model is pinned: the
+// step then reads in words, never as the model's id ("test-steps step 2").
+TEST_CASE("a step whose model is not shown reads in words, not as the model's id", "[plan]") {
+  const auto plan = from_json<v1::ActionPlan>(kPlan);
+  const std::string text = plan_text(plan, {}, {});
+  CHECK(text.find("Current phase: step 2 (its name is in a section not shown here)\n") != std::string::npos);
+  CHECK(text.find("test-steps") == std::string::npos);
+  ViewOptions sv;
+  sv.language = "sv";
+  CHECK(plan_text(plan, {}, sv).find("test-steps") == std::string::npos);
+}
+
 }  // namespace kartla::views

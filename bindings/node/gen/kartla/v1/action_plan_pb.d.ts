@@ -306,6 +306,15 @@ export declare type Activity = Message<"kartla.v1.Activity"> & {
    * @generated from field: kartla.v1.Assertion assertion = 13;
    */
   assertion?: Assertion | undefined;
+
+  /**
+   * The step of the programme's service this activity is part of (the Vasa participation steps),
+   * its dates being `planned` and `actual`; unlike `step`, not where the person stands (added
+   * after 1.0; an older reader keeps it as an unknown field and shows nothing of it).
+   *
+   * @generated from field: kartla.v1.Coding service_step = 14;
+   */
+  serviceStep?: Coding | undefined;
 };
 
 /**

@@ -128,6 +128,16 @@ export declare type InterventionEntry = Message<"kartla.v1.InterventionEntry"> &
    * @generated from field: kartla.v1.Assertion assertion = 15;
    */
   assertion?: Assertion | undefined;
+
+  /**
+   * The steps of the programme's service this intervention belongs to, each with the dates the
+   * person took part in it (added after 1.0; an older reader keeps it as an unknown field and
+   * shows nothing of it). A step of the service is not a place a person stands: several may run
+   * at once, and a person may return to a step, which is a second item with the same step.
+   *
+   * @generated from field: repeated kartla.v1.ServiceStepParticipation service_steps = 16;
+   */
+  serviceSteps: ServiceStepParticipation[];
 };
 
 /**
@@ -247,6 +257,32 @@ export enum InterventionEntry_Result {
  * Describes the enum kartla.v1.InterventionEntry.Result.
  */
 export declare const InterventionEntry_ResultSchema: GenEnum<InterventionEntry_Result>;
+
+/**
+ * Taking part in one step of a programme's service, e.g. the Vasa participation steps'
+ * "life skills and well-being" (code system `vasa-participation-step`, docs/MODEL.md).
+ *
+ * @generated from message kartla.v1.ServiceStepParticipation
+ */
+export declare type ServiceStepParticipation = Message<"kartla.v1.ServiceStepParticipation"> & {
+  /**
+   * @generated from field: kartla.v1.Coding step = 1;
+   */
+  step?: Coding | undefined;
+
+  /**
+   * when the person took part; the start is required, no end = still taking part
+   *
+   * @generated from field: kartla.v1.Period period = 2;
+   */
+  period?: Period | undefined;
+};
+
+/**
+ * Describes the message kartla.v1.ServiceStepParticipation.
+ * Use `create(ServiceStepParticipationSchema)` to create a new message.
+ */
+export declare const ServiceStepParticipationSchema: GenMessage<ServiceStepParticipation>;
 
 /**
  * @generated from message kartla.v1.WorkPlacement

@@ -649,6 +649,14 @@ export declare type PlanActivity = Message<"kartla.v1.PlanActivity"> & {
    * @generated from field: string provenance = 13;
    */
   provenance: string;
+
+  /**
+   * The step of the programme's service the activity is part of, in words ("Life skills and
+   * well-being"); empty when it names none.
+   *
+   * @generated from field: string service_step = 14;
+   */
+  serviceStep: string;
 };
 
 /**
