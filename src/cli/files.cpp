@@ -282,22 +282,24 @@ void check_not_stdout(const std::string& path, std::string_view what) {
     usage_error(fill(T("%s is saved in place and read again later: --out needs a file name, not -"), {what}));
 }
 
-void write_through_path(const std::string& out, const std::function<void(const std::string&)>& write) {
+uint64_t write_through_path(const std::string& out, const std::function<void(const std::string&)>& write) {
   if (out != "-") {
     write(out);
-    return;
+    struct stat st {};
+    return ::stat(out.c_str(), &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0;
   }
   refuse_binary_to_terminal();
   const char* tmpdir = std::getenv("TMPDIR");
   std::string folder = std::string(tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp") + "/kartla-out-XXXXXX";
   if (::mkdtemp(folder.data()) == nullptr) io_failure("write", folder, errno);  // made 0700
   const std::string file = folder + "/out.kartla";
+  uint64_t copied = 0;
   try {
     write(file);
     // Copied in pieces: a bundle is ciphertext (nothing to wipe) and may be large.
     Fd in(open_for_reading(file));
     char chunk[65536];
-    for (size_t n; (n = read_some(in.get(), chunk, sizeof chunk, file)) != 0;)
+    for (size_t n; (n = read_some(in.get(), chunk, sizeof chunk, file)) != 0; copied += n)
       write_all(1, std::string_view(chunk, n), T("standard output"));
   } catch (...) {
     remove_file(file);
@@ -306,6 +308,7 @@ void write_through_path(const std::string& out, const std::function<void(const s
   }
   remove_file(file);
   ::rmdir(folder.c_str());
+  return copied;
 }
 
 void write_file_atomically(const std::string& path, std::string_view data, bool overwrite, unsigned mode) {

@@ -8,6 +8,7 @@
 #include <google/protobuf/message.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -62,7 +63,8 @@ void check_not_stdout(const std::string& path, std::string_view what);
 // For a library function that writes only to a path (a bundle's export): `write` is called with
 // `out`, or, for '-', with a file in a new private temporary folder whose bytes are then copied to
 // standard output (refused on a terminal, as every Kartla file is) and which is then removed.
-void write_through_path(const std::string& out, const std::function<void(const std::string&)>& write);
+// Returns the file's size in bytes (0 if a named file cannot be read back).
+uint64_t write_through_path(const std::string& out, const std::function<void(const std::string&)>& write);
 
 // Writes `path` only once all of it is on disk: temporary file in the same directory, fsync,
 // then an atomic rename (or, without `overwrite`, a link that fails if `path` appeared). A Kartla

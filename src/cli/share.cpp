@@ -160,11 +160,6 @@ std::optional<uint64_t> file_size(const std::string& path) {
   return static_cast<uint64_t>(st.st_size);
 }
 
-std::string file_size_text(const std::string& path) {
-  const std::optional<uint64_t> size = file_size(path);
-  return size ? std::to_string(*size) : std::string("?");
-}
-
 std::string expiry_text(int64_t expires_at) {
   if (expires_at == 0) return T("never (until revoked)");
   const std::string day = last_valid_day(expires_at);
@@ -177,10 +172,10 @@ namespace {
 
 // After the grant is saved the bundle is only a copy of it: a failure to write it must not hide
 // that the grant exists, or how to write the bundle again.
-void export_or_explain(const kartla::record& record, const std::string& grant_id, const std::string& record_path,
+uint64_t export_or_explain(const kartla::record& record, const std::string& grant_id, const std::string& record_path,
                        const std::string& out) {
   try {
-    write_through_path(out, [&](const std::string& file) { record.export_bundle(grant_id, file); });
+    return write_through_path(out, [&](const std::string& file) { record.export_bundle(grant_id, file); });
   } catch (const kartla::error& e) {
     throw kartla::error(e.status(),
                         fill(T("%1$s; the grant %2$s is saved in %3$s: write its bundle with 'kartla bundle %3$s "
@@ -309,7 +304,7 @@ Exit run_share(const Args& args) {
   const std::string grant_id = record.share(card.bytes.view(), sections, purpose, expires_at, 0, art9, art6,
                                               args.flag("--tell-involved"));
   owned.save(path);
-  export_or_explain(record, grant_id, path, out);
+  const uint64_t bundle_bytes = export_or_explain(record, grant_id, path, out);
   // Made from the version just saved, which holds the grant (SPEC §7.6).
   const size_t receipt_bytes = receipt ? write_receipt(record, grant_id, *receipt, path) : 0;
 
@@ -338,7 +333,7 @@ Exit run_share(const Args& args) {
       {T("expires:"), expiry_text(expires_at)},
       {T("basis:"), "GDPR Art. " + (art6.empty() ? std::string("6.1.a") : art6) + (art9.empty() ? std::string() : ", Art. " + art9)},
       {T("record:"), fill(T("%1$s (sequence %2$s)"), {path, std::to_string(record.sequence())})},
-      {T("bundle:"), out == "-" ? output_name(out) : fill(T("%1$s (%2$s bytes)"), {out, file_size_text(out)})}};
+      {T("bundle:"), fill(T("%1$s (%2$s bytes)"), {output_name(out), std::to_string(bundle_bytes)})}};
   if (receipt)
     rows.push_back({T("receipt:"), fill(T("%1$s (%2$s bytes)"), {output_name(*receipt), std::to_string(receipt_bytes)})});
   inform(fill(T("Shared with %1$s (%2$s)"), {printable(card.name), card.fingerprint}) + "\n" + aligned(rows, 11));
@@ -347,7 +342,8 @@ Exit run_share(const Args& args) {
 
 Exit run_bundle(const Args& args) {
   const auto [path, grant_id, out, record] = open_for_grant_file(args);
-  write_through_path(out, [&](const std::string& file) { record.export_bundle(grant_id, file); });
+  const uint64_t bundle_bytes =
+      write_through_path(out, [&](const std::string& file) { record.export_bundle(grant_id, file); });
   if (args.flag("--json")) {
     BundleSummary summary;
     summary.set_grant_id(grant_id);
@@ -358,7 +354,7 @@ Exit run_bundle(const Args& args) {
     write_stdout(json_text(summary));
   } else {
     inform(fill(T("Bundle of grant %1$s written to %2$s (%3$s bytes, record sequence %4$s)"),
-                      {grant_id, output_name(out), file_size_text(out), std::to_string(record.sequence())}) +
+                      {grant_id, output_name(out), std::to_string(bundle_bytes), std::to_string(record.sequence())}) +
                  "\n");
   }
   return Exit::ok;
