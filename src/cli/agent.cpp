@@ -17,6 +17,7 @@
 #include "agent_socket.h"
 #include "commands.h"
 #include "files.h"
+#include "info_text.h"
 #include "messages.h"
 #include "output.h"
 
@@ -146,7 +147,7 @@ Exit run_agent_start(const Args& args) {
   }
   ::close(fd);
   // The socket listened before the fork, so the agent answers from this moment on.
-  write_stdout(fill(T("Agent started (process %1$s), listening at %2$s.\n"
+  inform(fill(T("Agent started (process %1$s), listening at %2$s.\n"
                       "It keeps each passphrase key %3$s after a command gives it; 'kartla agent stop' ends it.\n"),
                     {std::to_string(child), path, lifetime_text(lifetime)}));
   return Exit::ok;
@@ -168,14 +169,14 @@ Exit run_agent_status(const Args& args) {
 Exit run_agent_stop(const Args& args) {
   args.expect_positionals({});
   ask(agent::stop_agent);
-  write_stdout(T("Agent stopped; every key it held is wiped.\n"));
+  inform(T("Agent stopped; every key it held is wiped.\n"));
   return Exit::ok;
 }
 
 Exit run_agent_forget(const Args& args) {
   args.expect_positionals({});
   ask(agent::forget_all);
-  write_stdout(T("The agent has wiped every key it held; the next command asks for the passphrase.\n"));
+  inform(T("The agent has wiped every key it held; the next command asks for the passphrase.\n"));
   return Exit::ok;
 }
 

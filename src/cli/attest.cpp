@@ -22,6 +22,7 @@
 #include "file_kinds.h"
 #include "files.h"
 #include "kartla/kartla.hpp"
+#include "info_text.h"
 #include "messages.h"
 #include "output.h"
 #include "owner.h"
@@ -143,10 +144,10 @@ Exit run_attest(const Args& args) {
   ref.entry = kartla::section_entry(section, share.section(section).view(), entry_id);
   const std::string file = kartla::attestation_issue(agency, ref, claim, 0, expires_at);
   write_file_atomically(out, file, false);
-  write_stdout(fill(T("Attested entry %1$s of section %2$s in record %3$s"), {printable(entry_id), section, bundle_record}) +
+  inform(fill(T("Attested entry %1$s of section %2$s in record %3$s"), {printable(entry_id), section, bundle_record}) +
                "\n  " +
-               (expires_at ? fill(T("written to %1$s; valid until %2$s"), {out, format_utc(expires_at)})
-                           : fill(T("written to %s"), {out})) +
+               (expires_at ? fill(T("written to %1$s; valid until %2$s"), {output_name(out), format_utc(expires_at)})
+                           : fill(T("written to %s"), {output_name(out)})) +
                "\n  " +
                fill(T("the owner stores it with: kartla record attach REC --owner OWNER.id --attestation %s"), {out}) +
                "\n");
@@ -161,7 +162,7 @@ Exit run_record_attach(const Args& args) {
   OwnedRecord owned = open_record_with_owner(path, args);
   const bool added = kartla::record_attach_attestation(owned.record, owned.owner, attestation);
   if (added) owned.save(path);
-  write_stdout((added ? fill(T("Attached the attestation; saved %1$s (sequence %2$s)"),
+  inform((added ? fill(T("Attached the attestation; saved %1$s (sequence %2$s)"),
                              {path, std::to_string(owned.record.sequence())})
                       : std::string(T("The record already holds this attestation; nothing changed"))) +
                "\n");
@@ -208,7 +209,7 @@ Exit run_trust_add(const Args& args) {
     write_stdout(draft_json(draft));
   } else {
     const auto agencies = static_cast<uint64_t>(draft.agencies.size());
-    write_stdout(fill(TN("Added %1$s as %2$s, %3$s, to %4$s (sequence %5$s, %6$s agency)",
+    inform(fill(TN("Added %1$s as %2$s, %3$s, to %4$s (sequence %5$s, %6$s agency)",
                          "Added %1$s as %2$s, %3$s, to %4$s (sequence %5$s, %6$s agencies)", agencies),
                       {printable(added.name), role, period_text(added.valid_from, added.valid_until), path,
                        std::to_string(draft.sequence), std::to_string(agencies)}) +

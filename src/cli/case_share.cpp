@@ -13,6 +13,7 @@
 #include "cli_output.pb.h"
 #include "commands.h"
 #include "files.h"
+#include "info_text.h"
 #include "messages.h"
 #include "output.h"
 #include "owner.h"
@@ -138,8 +139,9 @@ Exit run_case_share(const Args& args) {
   owned.save(path);
   std::vector<std::string> ids;
   for (const Seat& seat : seats) ids.push_back(seat.grant_id);
+  uint64_t bundle_bytes = 0;
   try {
-    record.export_case_bundle(ids, out);
+    bundle_bytes = write_through_path(out, [&](const std::string& file) { record.export_case_bundle(ids, file); });
   } catch (const kartla::error& e) {
     throw kartla::error(e.status(), fill(T("%1$s; the grants are saved in %2$s: write one agency's bundle with "
                                            "'kartla bundle %2$s --owner OWNER.id --grant GRANT_ID --out BUNDLE.kartla'"),
@@ -180,9 +182,9 @@ Exit run_case_share(const Args& args) {
             (receipt_files.empty() ? std::string() : "    " + padded(T("receipt:"), 11) + receipt_files[i] + "\n");
   text += padded(T("purpose:"), 11) + printable(purpose) + "\n" + padded(T("expires:"), 11) + expiry_text(expires_at) +
           "\n" + padded(T("record:"), 11) + fill(T("%1$s (sequence %2$s)"), {path, std::to_string(record.sequence())}) +
-          "\n" + padded(T("bundle:"), 11) + fill(T("%1$s (%2$s bytes)"), {out, file_size_text(out)}) + "\n" +
+          "\n" + padded(T("bundle:"), 11) + fill(T("%1$s (%2$s bytes)"), {output_name(out), std::to_string(bundle_bytes)}) + "\n" +
           T("Each agency opens the bundle with its own identity and reads only its own sections.") + "\n";
-  write_stdout(text);
+  inform(text);
   return Exit::ok;
 }
 

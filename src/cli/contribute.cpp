@@ -22,6 +22,7 @@
 #include "file_kinds.h"
 #include "files.h"
 #include "kartla/kartla.hpp"
+#include "info_text.h"
 #include "messages.h"
 #include "output.h"
 #include "owner.h"
@@ -210,7 +211,7 @@ Exit run_contribute(const Args& args) {
   const kartla::identity agency = unlock_identity(args.required("--as"), args);
   const std::string file = kartla::contribution_create(agency, owner_card, record_id, section, entry, claim);
   write_file_atomically(out, file, false);
-  write_stdout(fill(T("Wrote a contribution to section %1$s of record %2$s to %3$s"), {section, record_id, out}) +
+  inform(fill(T("Wrote a contribution to section %1$s of record %2$s to %3$s"), {section, record_id, output_name(out)}) +
                "\n  " +
                fill(T("sealed to the owner alone; they accept it with: kartla accept REC --owner OWNER.id %s"), {out}) +
                "\n");
@@ -272,7 +273,7 @@ Exit run_accept(const Args& args) {
   const v1::ContributionDescription d = described(owned.owner, bytes, owned.record.id());
   const bool added = kartla::record_accept_contribution(owned.record, owned.owner, bytes);
   if (added) owned.save(path);
-  write_stdout(fill(added ? T("Accepted entry %1$s into section %2$s from %3$s")
+  inform(fill(added ? T("Accepted entry %1$s into section %2$s from %3$s")
                           : T("Already accepted, nothing changed: entry %1$s into section %2$s from %3$s"),
                     {printable(d.entry_id()), d.section(), sender_text(d)}) +
                "\n" +

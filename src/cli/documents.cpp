@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "files.h"
 #include "kartla/v1/documents.pb.h"
+#include "info_text.h"
 #include "messages.h"
 #include "output.h"
 #include "owner.h"
@@ -94,7 +95,7 @@ Exit run_document_add(const Args& args) {
   const Secret content = read_input(file, kDocumentReadLimit);
   const std::string id = kartla::add_document(owned.record, content.view(), options);
   owned.save(path);
-  write_stdout(saved(T("%1$s: document %2$s added (sequence %3$s)"), path, id, owned.record));
+  inform(saved(T("%1$s: document %2$s added (sequence %3$s)"), path, id, owned.record));
   return Exit::ok;
 }
 
@@ -128,7 +129,7 @@ Exit run_document_remove(const Args& args) {
   OwnedRecord owned = open_record_with_owner(path, args);
   kartla::remove_document(owned.record, id);
   owned.save(path);
-  write_stdout(saved(T("%1$s: document %2$s removed (sequence %3$s)"), path, id, owned.record));
+  inform(saved(T("%1$s: document %2$s removed (sequence %3$s)"), path, id, owned.record));
   return Exit::ok;
 }
 

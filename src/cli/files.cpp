@@ -24,6 +24,8 @@
 #include "args.h"
 #include "cli_files.pb.h"
 #include "file_kinds.h"
+#include "info_text.h"
+#include "json_times.h"
 #include "kartla/kartla.hpp"
 #include "messages.h"
 #include "output.h"
@@ -200,7 +202,8 @@ Secret read_input(const std::string& path, size_t max_bytes) {
 Secret read_first_line(const std::string& path, std::string_view what) {
   // Passphrases and recovery codes are short; a longer "line" is the wrong file.
   constexpr size_t kMaxLine = 4096;
-  Fd fd(open_for_reading(path));
+  Fd fd(path == "-" ? ::dup(0) : open_for_reading(path));
+  if (fd.get() < 0) io_failure("read", path, errno);
   Secret line;
   char c = 0;
   while (read_some(fd.get(), &c, 1, path) == 1 && c != '\n') {
@@ -211,6 +214,10 @@ Secret read_first_line(const std::string& path, std::string_view what) {
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
 }
+
+bool names_stdin(const std::string& path) { return path == "-" || path == "/dev/stdin" || path == "/dev/fd/0"; }
+
+std::string output_name(const std::string& path) { return path == "-" ? std::string(T("standard output")) : path; }
 
 bool path_exists(const std::string& path) {
   struct stat st {};
@@ -249,7 +256,12 @@ bool is_kartla_file(const std::string& path) {
 }
 
 void check_output_path(const std::string& path, bool force, bool force_offered) {
-  if (path == "-") return;
+  if (path == "-") {
+    // check_new_output's outputs are Kartla files, binary: refused on a terminal now, before any
+    // passphrase is asked for (write_file_atomically checks again from the bytes).
+    if (!force_offered) refuse_binary_to_terminal();
+    return;
+  }
   if (path_exists(path)) {
     // An identity file is the only copy of its keys, and a record, bundle or attestation may be
     // too: one mistyped path (`--svg owner.id`) must not destroy it, --force or not.
@@ -269,8 +281,43 @@ void check_output(const std::string& path, bool force) { check_output_path(path,
 
 void check_new_output(const std::string& path) { check_output_path(path, false, false); }
 
+void check_not_stdout(const std::string& path, std::string_view what) {
+  if (path == "-")
+    usage_error(fill(T("%s is saved in place and read again later: --out needs a file name, not -"), {what}));
+}
+
+uint64_t write_through_path(const std::string& out, const std::function<void(const std::string&)>& write) {
+  if (out != "-") {
+    write(out);
+    struct stat st {};
+    return ::stat(out.c_str(), &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0;
+  }
+  refuse_binary_to_terminal();
+  const char* tmpdir = std::getenv("TMPDIR");
+  std::string folder = std::string(tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp") + "/kartla-out-XXXXXX";
+  if (::mkdtemp(folder.data()) == nullptr) io_failure("write", folder, errno);  // made 0700
+  const std::string file = folder + "/out.kartla";
+  uint64_t copied = 0;
+  try {
+    write(file);
+    // Copied in pieces: a bundle is ciphertext (nothing to wipe) and may be large.
+    Fd in(open_for_reading(file));
+    char chunk[65536];
+    for (size_t n; (n = read_some(in.get(), chunk, sizeof chunk, file)) != 0; copied += n)
+      write_all(1, std::string_view(chunk, n), T("standard output"));
+  } catch (...) {
+    remove_file(file);
+    ::rmdir(folder.c_str());
+    throw;
+  }
+  remove_file(file);
+  ::rmdir(folder.c_str());
+  return copied;
+}
+
 void write_file_atomically(const std::string& path, std::string_view data, bool overwrite, unsigned mode) {
   if (path == "-") {
+    if (data.substr(0, 6) == "KARTLA") refuse_binary_to_terminal();
     write_stdout_bytes(data);
     return;
   }
@@ -319,12 +366,8 @@ void write_stdout_json(std::string_view json) {
 }
 
 bool parse_own_json(std::string_view text, google::protobuf::Message* message) {
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = true;
-  google::protobuf::LogSilencer silence;
-  return google::protobuf::util::JsonStringToMessage(google::protobuf::StringPiece(text.data(), text.size()), message,
-                                                     options)
-      .ok();
+  // Times as the CLI prints them (RFC 3339), or as numbers from a file an older CLI wrote.
+  return parse_json_with_rfc3339_times(text, message);
 }
 
 std::string state_folder() {

@@ -8,6 +8,8 @@
 #include <google/protobuf/message.h>
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +33,12 @@ Secret read_input(const std::string& path, size_t max_bytes);
 // The first line of a file (passphrase and recovery-code files), without its line ending.
 Secret read_first_line(const std::string& path, std::string_view what);
 
+// '-', /dev/stdin or /dev/fd/0: standard input, read by the CLI itself (the library reads only
+// regular files by name, and a pipe is not one).
+bool names_stdin(const std::string& path);
+// How an output is named in a summary: "standard output" for '-', else the path.
+std::string output_name(const std::string& path);
+
 bool path_exists(const std::string& path);
 // An I/O Failure unless `path` is a file this process can open for reading.
 void check_readable(const std::string& path);
@@ -40,13 +48,23 @@ bool same_file(const std::string& a, const std::string& b);
 void remove_file(const std::string& path) noexcept;
 // Does `path` hold a Kartla file (docs/SPEC.md §3.1: it starts with "KARTLA")?
 bool is_kartla_file(const std::string& path);
-// Before any expensive work, for a file a command is about to write ('-' is stdout and always
-// fine): a usage Failure if `path` is a Kartla file (never overwritten, whatever the options), or
+// Before any expensive work, for a file a command is about to write ('-' is stdout: fine unless
+// check_new_output is asked and stdout is a terminal, since every such output is a binary Kartla
+// file): a usage Failure if `path` is a Kartla file (never overwritten, whatever the options), or
 // exists and `force` is false (--force); an I/O Failure if its directory does not exist. The
 // writer re-checks, so this is for early, clear messages.
 void check_output(const std::string& path, bool force);
 // check_output(path, false): for outputs that are never replaced.
 void check_new_output(const std::string& path);
+// For a file that must stay a file on disk (an identity, a record: saved again in place later): a
+// usage Failure if `path` is '-'.
+void check_not_stdout(const std::string& path, std::string_view what);
+
+// For a library function that writes only to a path (a bundle's export): `write` is called with
+// `out`, or, for '-', with a file in a new private temporary folder whose bytes are then copied to
+// standard output (refused on a terminal, as every Kartla file is) and which is then removed.
+// Returns the file's size in bytes (0 if a named file cannot be read back).
+uint64_t write_through_path(const std::string& out, const std::function<void(const std::string&)>& write);
 
 // Writes `path` only once all of it is on disk: temporary file in the same directory, fsync,
 // then an atomic rename (or, without `overwrite`, a link that fails if `path` appeared). A Kartla

@@ -13,6 +13,8 @@
 #include "file_kinds.h"
 #include "files.h"
 #include "kartla/kartla.hpp"
+#include "info_text.h"
+#include "info_text.h"
 #include "messages.h"
 #include "output.h"
 #include "secrets.h"
@@ -42,7 +44,9 @@ Secret new_identity_output(const Args& args, const std::string& path, const char
     wipe(held->data(), held->size());
     return out;
   }
-  out.append(fill(T(created_line), {path}) + "\n" + fill(T("Fingerprint: %s"), {fingerprint}) + "\n\n");
+  // -q drops the summary, never the code: it exists only in this process now, and an identity
+  // whose code nobody saw is a trap for later (docs/CLI.md).
+  if (!quiet()) out.append(fill(T(created_line), {path}) + "\n" + fill(T("Fingerprint: %s"), {fingerprint}) + "\n\n");
   out.append(
       std::string(T("RECOVERY CODE: write it down now. It is shown only this once and cannot be shown again.\n"
                     "It unlocks your identity without the passphrase (kartla identity recover), so keep it\n"
@@ -86,6 +90,7 @@ void save_new_identity(const Args& args, const std::string& path, kartla::identi
 template <typename Create>
 void create_identity(const Args& args, const std::string& path, const char* created_line, Create create) {
   const kartla_identity_options options = identity_options(args);
+  check_not_stdout(path, T("an identity"));
   check_new_output(path);
   const Secret passphrase = first_passphrase(args);
   const SlowStep deriving(T("Protecting the new keys with your passphrase (Argon2id: a few seconds)..."));
@@ -114,7 +119,7 @@ void write_identity_card(const Args& args, std::string_view required_kind) {
                        {path, kind, required_kind}));
   }
   write_file_atomically(out, card.view(), force);
-  write_stdout(fill(T("Card written to %s"), {out}) + "\n" + fill(T("Fingerprint: %s"), {identity.fingerprint()}) + "\n");
+  inform(fill(T("Card written to %s"), {output_name(out)}) + "\n" + fill(T("Fingerprint: %s"), {identity.fingerprint()}) + "\n");
 }
 
 std::string role_list() {
@@ -184,7 +189,7 @@ Exit run_identity_recover(const Args& args) {
   const Secret passphrase = replacement_passphrase(args);
   set_new_passphrase(identity, args, passphrase);
   identity.save(path);
-  write_stdout(fill(T("New passphrase set for %s. The recovery code stays valid."), {path}) + "\n");
+  inform(fill(T("New passphrase set for %s. The recovery code stays valid."), {path}) + "\n");
   return Exit::ok;
 }
 
@@ -195,7 +200,7 @@ Exit run_identity_passwd(const Args& args) {
   const Secret passphrase = replacement_passphrase(args);
   set_new_passphrase(identity, args, passphrase);
   identity.save(path);
-  write_stdout(fill(T("Passphrase changed for %s. The recovery code stays valid."), {path}) + "\n");
+  inform(fill(T("Passphrase changed for %s. The recovery code stays valid."), {path}) + "\n");
   return Exit::ok;
 }
 

@@ -15,6 +15,7 @@
 #include "args.h"
 #include "commands.h"
 #include "files.h"
+#include "info_text.h"
 #include "messages.h"
 #include "kartla/kartla.hpp"
 #include "output.h"
@@ -109,6 +110,14 @@ std::string main_help() {
   out += T("Every command takes --language LANG (sv, fi or en); without it the language is the\n"
            "locale's (LANGUAGE, LC_ALL, LC_MESSAGES or LANG), else English.\n"
            "\n");
+  out += T("Every command takes -q (--quiet): no progress lines, notes or summaries of what was\n"
+           "written. Errors, warnings, what a command is asked to print (--json included) and the\n"
+           "recovery code of a new identity are printed all the same.\n"
+           "\n"
+           "Wherever a command writes a file (--out, --svg, --receipt), '-' is standard output: the\n"
+           "summary then goes to standard error, and a Kartla file is not written to a terminal.\n"
+           "Wherever a file is read, '-' (or /dev/stdin) is standard input.\n"
+           "\n");
   out += T("Passphrases come from --passphrase-file FILE (its first line), the KARTLA_PASSPHRASE\n"
            "environment variable, or a prompt on the terminal (never echoed), in that order. A running\n"
            "agent (kartla agent start) is asked first, and remembers what the passphrase unlocked;\n"
@@ -140,6 +149,7 @@ std::string command_help(const Command& command) {
     if (o.takes_value()) left += " " + std::string(o.metavar);
     out += "  " + padded(left, 28) + translated(o.help) + "\n";
   }
+  out += "  " + padded("-q, --quiet", 28) + T("no progress, notes or summaries (never errors, warnings or what was asked for)") + "\n";
   out += "  " + padded("-h, --help", 28) + T("show this help") + "\n";
   // A command that is also a group (`receipt`, `receipt show`) names its group's commands.
   bool group = false;
@@ -171,29 +181,55 @@ bool is_group(std::string_view word) {
   return false;
 }
 
-// --language is every command's (choose_language has read it): a command whose options do not
-// name it (the views' do, to pass it on) is given its words without it.
-std::vector<std::string> without_language(const std::vector<std::string>& words, const Command& command) {
-  for (const Option& o : command.options)
-    if (o.name == "--language") return words;
+// --language and -q/--quiet are every command's (choose_language and set_quiet have read them):
+// the command is given its words without them (but --language stays for a command whose options
+// name it: the views pass it on to the library).
+std::vector<std::string> without_global_options(const std::vector<std::string>& words, const Command& command) {
+  bool keep_language = false;
+  for (const Option& o : command.options) keep_language = keep_language || o.name == "--language";
   std::vector<std::string> out;
   for (size_t i = 0; i < words.size(); ++i) {
     if (words[i] == "--") {
       out.insert(out.end(), words.begin() + static_cast<std::ptrdiff_t>(i), words.end());
       break;
     }
-    if (words[i] == "--language") {
+    if (words[i] == "-q" || words[i] == "--quiet") continue;
+    if (!keep_language && words[i] == "--language") {
       ++i;  // and its value
       continue;
     }
-    if (words[i].rfind("--language=", 0) == 0) continue;
+    if (!keep_language && words[i].rfind("--language=", 0) == 0) continue;
     out.push_back(words[i]);
   }
   return out;
 }
 
-Exit dispatch(const std::vector<std::string>& argv) {
+// -q/--quiet and --language LANG may also come before the command (`kartla -q share ...`, as
+// `git -C` does): they are taken from the front and given to the command with its own words.
+std::vector<std::string> leading_global_options(std::vector<std::string>* argv) {
+  std::vector<std::string> leading;
+  size_t i = 0;
+  while (i < argv->size()) {
+    const std::string& w = (*argv)[i];
+    if (w == "-q" || w == "--quiet" || w.rfind("--language=", 0) == 0) {
+      leading.push_back(w);
+      i += 1;
+    } else if (w == "--language" && i + 1 < argv->size()) {
+      leading.push_back(w);
+      leading.push_back((*argv)[i + 1]);
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  argv->erase(argv->begin(), argv->begin() + static_cast<std::ptrdiff_t>(i));
+  return leading;
+}
+
+Exit dispatch(std::vector<std::string> argv) {
   choose_language(argv);
+  set_quiet(quiet_requested(argv));
+  const std::vector<std::string> leading = leading_global_options(&argv);
   if (argv.empty()) usage_error(T("no command given; run 'kartla --help'"));
   const std::string& first = argv[0];
   if (first == "--help" || first == "-h" || (first == "help" && argv.size() == 1)) {
@@ -211,6 +247,7 @@ Exit dispatch(const std::vector<std::string>& argv) {
   if (first == "help") {
     // `kartla help share` is `kartla share --help` (as git and go do).
     std::vector<std::string> words(argv.begin() + 1, argv.end());
+    words.insert(words.end(), leading.begin(), leading.end());
     words.push_back("--help");
     return dispatch(words);
   }
@@ -241,12 +278,15 @@ Exit dispatch(const std::vector<std::string>& argv) {
     if (command == nullptr) usage_error(fill(T("unknown command '%s'; run 'kartla --help'"), {first}));
   }
 
-  const std::vector<std::string> rest(argv.begin() + static_cast<std::ptrdiff_t>(consumed), argv.end());
+  std::vector<std::string> rest(leading);
+  rest.insert(rest.end(), argv.begin() + static_cast<std::ptrdiff_t>(consumed), argv.end());
   if (wants_help(rest)) {
     write_stdout(command_help(*command));
     return Exit::ok;
   }
-  return command->run(Args(without_language(rest, *command), command->options));
+  const Args args(without_global_options(rest, *command), command->options);
+  claim_stdout_for_output(args);
+  return command->run(args);
 }
 
 int report(Exit code, const std::string& message) {

@@ -62,7 +62,7 @@ std::string bash_function() {
   // Commands of a group: their options once the command is named.
   for (const Command& c : commands()) {
     if (c.group.empty()) continue;
-    std::string options = "--help";
+    std::string options = "--help --quiet";
     for (const Option& o : c.options) options += " " + std::string(o.name);
     out += "    '" + std::string(c.group) + " " + std::string(c.name) + "') opts='" + options + "' ;;\n";
   }
@@ -80,7 +80,7 @@ std::string bash_function() {
     if (!c.group.empty()) continue;
     bool is_group = groups.count(std::string(c.name)) != 0;
     if (is_group) continue;
-    std::string options = "--help";
+    std::string options = "--help --quiet";
     for (const Option& o : c.options) options += " " + std::string(o.name);
     out += "    '" + std::string(c.name) + " '*) opts='" + options + "' ;;\n";
   }

@@ -20,6 +20,7 @@
 
 #include "args.h"
 #include "display_width.h"
+#include "json_times.h"
 #include "messages.h"
 
 namespace kartla::cli {
@@ -145,7 +146,10 @@ void repair_utf8(google::protobuf::Message* message) {
 }
 
 // Deterministic serialization (map entries in key order), then protobuf's JSON printer.
-void print(const google::protobuf::Message& message, bool whitespace, std::string* bytes, std::string* json) {
+void print(const google::protobuf::Message& given, bool whitespace, std::string* bytes, std::string* json) {
+  // Times as RFC 3339, absent when unset (json_times.h).
+  const std::unique_ptr<google::protobuf::Message> timed = with_rfc3339_times(given);
+  const google::protobuf::Message& message = timed ? *timed : given;
   {
     google::protobuf::io::StringOutputStream stream(bytes);
     google::protobuf::io::CodedOutputStream coded(&stream);
@@ -157,7 +161,9 @@ void print(const google::protobuf::Message& message, bool whitespace, std::strin
   options.always_print_primitive_fields = true;
   options.add_whitespace = whitespace;
   const std::string type_url = std::string(kTypeUrlPrefix) + "/" + message.GetDescriptor()->full_name();
-  if (!google::protobuf::util::BinaryToJsonString(&resolver(), type_url, *bytes, json, options).ok())
+  if (!google::protobuf::util::BinaryToJsonString(timed ? &rfc3339_resolver() : &resolver(), type_url, *bytes, json,
+                                                  options)
+           .ok())
     cannot_print(message);
   if (whitespace) {
     std::string text = laid_out(*json);

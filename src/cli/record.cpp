@@ -20,6 +20,7 @@
 #include "documents.h"
 #include "kartla/kartla.hpp"
 #include "kartla/v1/sharing_ledger.pb.h"
+#include "info_text.h"
 #include "messages.h"
 #include "output.h"
 #include "owner.h"
@@ -160,6 +161,7 @@ Exit run_record_new(const Args& args) {
   args.expect_positionals({});
   const std::string owner_path = args.required("--owner");
   const std::string path = args.required("--out");
+  check_not_stdout(path, T("a record"));
   check_new_output(path);
   check_readable(owner_path);
 
@@ -175,7 +177,7 @@ Exit run_record_new(const Args& args) {
     created.set_sequence(record.sequence());
     write_stdout(json_text(created));
   } else {
-    write_stdout(fill(T("Created record %s"), {path}) + "\n" + padded(T("record id:"), 11) + record.id() + "\n" +
+    inform(fill(T("Created record %s"), {path}) + "\n" + padded(T("record id:"), 11) + record.id() + "\n" +
                  padded(T("sequence:"), 11) + std::to_string(record.sequence()) + "\n");
   }
   return Exit::ok;
@@ -194,7 +196,7 @@ Exit run_record_set(const Args& args) {
   kartla::record& record = owned.record;
   record.set_section_json(section, json.view());
   owned.save(path);
-  write_stdout(saved_line(path, fill(T("section %s saved"), {section}), record));
+  inform(saved_line(path, fill(T("section %s saved"), {section}), record));
   return Exit::ok;
 }
 
@@ -262,7 +264,7 @@ Exit run_record_remove(const Args& args) {
   kartla::record& record = owned.record;
   record.remove_section(section);
   owned.save(path);
-  write_stdout(saved_line(path, fill(T("section %s removed"), {section}), record));
+  inform(saved_line(path, fill(T("section %s removed"), {section}), record));
   return Exit::ok;
 }
 

@@ -20,8 +20,10 @@
 #include "args.h"
 #include "file_kinds.h"
 #include "files.h"
+#include "info_text.h"
 #include "messages.h"
 #include "output.h"
+#include "passphrase_strength.h"
 
 namespace kartla::cli {
 namespace {
@@ -159,8 +161,44 @@ struct Source {
   const char* file_option;  // "--passphrase-file"
   const char* env;          // "KARTLA_PASSPHRASE"
   std::string prompt;
-  bool confirm;             // ask twice on a terminal
+  bool confirm;             // ask twice on a terminal; a new passphrase, judged for weakness
 };
+
+// A question on /dev/tty answered with a visible line: true for y or yes (in the run's language:
+// the catalogue gives the word). Anything else, or no terminal, is no.
+bool ask_yes(const std::string& question) {
+  const int fd = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return false;
+  write_text(fd, question.c_str());
+  std::string answer;
+  char c = 0;
+  for (;;) {
+    const ssize_t n = ::read(fd, &c, 1);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0 || c == '\n' || c == '\r' || answer.size() > 16) break;
+    answer.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+  }
+  ::close(fd);
+  return answer == "y" || answer == "yes" || answer == TC("answer to a yes/no question", "y") ||
+         answer == TC("answer to a yes/no question", "yes");
+}
+
+// A new passphrase that was not typed (a file, an environment variable: a script) is used, with a
+// warning when it is weak: nobody is there to answer a question.
+void warn_if_weak(const Secret& passphrase) {
+  if (const std::optional<std::string> weakness = passphrase_weakness(passphrase.view()))
+    warn(fill(T("the new passphrase is weak: %s (it is used, since it was not typed; change it with "
+                "'kartla identity passwd')"),
+              {*weakness}));
+}
+
+// A typed new passphrase that is weak: the person chooses (true: keep it).
+bool keep_weak_typed(const Secret& passphrase) {
+  const std::optional<std::string> weakness = passphrase_weakness(passphrase.view());
+  if (!weakness) return true;
+  write_text_to_tty(fill(T("This passphrase is weak: %s."), {*weakness}) + "\n");
+  return ask_yes(T("Use it anyway? [y/N] "));
+}
 
 Secret non_empty(Secret secret, const Source& source, const std::string& from) {
   if (secret.empty()) usage_error(fill(T(source.words.empty), {from}));
@@ -168,14 +206,28 @@ Secret non_empty(Secret secret, const Source& source, const std::string& from) {
 }
 
 Secret obtain(const Args& args, const Source& source) {
-  if (auto file = args.value(source.file_option))
-    return non_empty(read_first_line(*file, T(source.words.what)), source, *file);
-  if (const char* env = std::getenv(source.env)) return non_empty(Secret(env), source, source.env);
+  if (auto file = args.value(source.file_option)) {
+    Secret given = non_empty(read_first_line(*file, T(source.words.what)), source, *file);
+    if (source.confirm) warn_if_weak(given);
+    return given;
+  }
+  if (const char* env = std::getenv(source.env)) {
+    Secret given = non_empty(Secret(env), source, source.env);
+    if (source.confirm) warn_if_weak(given);
+    return given;
+  }
 
   std::optional<Secret> typed = prompt_hidden(source.prompt.c_str());
   if (!typed)
     usage_error(fill(T(source.words.none), {source.env, source.file_option}));
   Secret first = non_empty(std::move(*typed), source, T("the terminal"));
+  // A weak one is said before it is repeated; choosing another costs one question.
+  for (int attempt = 1; source.confirm && !keep_weak_typed(first); ++attempt) {
+    if (attempt == kConfirmAttempts) usage_error(T("no passphrase chosen; run the command again"));
+    std::optional<Secret> other = prompt_hidden(source.prompt.c_str());
+    if (!other) usage_error(fill(T(source.words.none), {source.env, source.file_option}));
+    first = non_empty(std::move(*other), source, T("the terminal"));
+  }
   // A mistyped repetition costs the person a retry, not the whole command (as passwd(1) does);
   // after a few mismatches something else is wrong, and the command stops.
   for (int attempt = 1; source.confirm; ++attempt) {
@@ -255,7 +307,7 @@ void Secret::release() noexcept {
 }
 
 SlowStep::SlowStep(const std::string& what) {
-  if (::isatty(2) != 1) return;
+  if (quiet() || ::isatty(2) != 1) return;
   write_text(2, terminal_safe(what).c_str());
   shown_ = true;
 }

@@ -24,6 +24,7 @@
 #include "files.h"
 #include "kartla/kartla.hpp"
 #include "kartla/v1/sharing_ledger.pb.h"
+#include "info_text.h"
 #include "messages.h"
 #include "output.h"
 #include "owner.h"
@@ -59,6 +60,9 @@ AgencyCard read_agency_card(const std::string& path) {
 //
 // The files for `count` receipts asked for as FILE: FILE, then FILE.2, FILE.3, ...
 std::vector<std::string> receipt_paths(const std::string& file, size_t count) {
+  // Standard output carries one file: "-.2" would be a file named so in this folder.
+  if (file == "-" && count > 1)
+    usage_error(fill(T("--receipt - can carry one receipt, and %s are written: name a file"), {std::to_string(count)}));
   std::vector<std::string> out;
   for (size_t i = 0; i < count; ++i) out.push_back(i == 0 ? file : file + "." + std::to_string(i + 1));
   return out;
@@ -126,21 +130,14 @@ std::vector<std::string> wildcard_sections(const kartla::record& record) {
     (record.section_is_special(name) ? held_back : out).push_back(name);
   }
   if (followup_held_back) {
-    std::fputs("kartla: note: not shared: programme_followup (name it with --art6-basis 6.1.c or 6.1.e to share it "
-               "for a programme's report)\n",
-               stderr);
-    std::fflush(stderr);
+    note(T("not shared: programme_followup (name it with --art6-basis 6.1.c or 6.1.e to share it for a programme's "
+           "report)"));
   }
   if (out.empty())
     usage_error(T("the record holds no section that --sections all shares (health data must be named to be shared)"));
   if (!held_back.empty()) {
-    const std::string line =
-        "kartla: note: " +
-        fill(T("not shared, because it holds health data: %s (name it and give --art9-basis to share it)"),
-             {joined(held_back)}) +
-        "\n";
-    std::fputs(line.c_str(), stderr);
-    std::fflush(stderr);
+    note(fill(T("not shared, because it holds health data: %s (name it and give --art9-basis to share it)"),
+              {joined(held_back)}));
   }
   return out;
 }
@@ -163,11 +160,6 @@ std::optional<uint64_t> file_size(const std::string& path) {
   return static_cast<uint64_t>(st.st_size);
 }
 
-std::string file_size_text(const std::string& path) {
-  const std::optional<uint64_t> size = file_size(path);
-  return size ? std::to_string(*size) : std::string("?");
-}
-
 std::string expiry_text(int64_t expires_at) {
   if (expires_at == 0) return T("never (until revoked)");
   const std::string day = last_valid_day(expires_at);
@@ -180,10 +172,10 @@ namespace {
 
 // After the grant is saved the bundle is only a copy of it: a failure to write it must not hide
 // that the grant exists, or how to write the bundle again.
-void export_or_explain(const kartla::record& record, const std::string& grant_id, const std::string& record_path,
+uint64_t export_or_explain(const kartla::record& record, const std::string& grant_id, const std::string& record_path,
                        const std::string& out) {
   try {
-    record.export_bundle(grant_id, out);
+    return write_through_path(out, [&](const std::string& file) { record.export_bundle(grant_id, file); });
   } catch (const kartla::error& e) {
     throw kartla::error(e.status(),
                         fill(T("%1$s; the grant %2$s is saved in %3$s: write its bundle with 'kartla bundle %3$s "
@@ -312,7 +304,7 @@ Exit run_share(const Args& args) {
   const std::string grant_id = record.share(card.bytes.view(), sections, purpose, expires_at, 0, art9, art6,
                                               args.flag("--tell-involved"));
   owned.save(path);
-  export_or_explain(record, grant_id, path, out);
+  const uint64_t bundle_bytes = export_or_explain(record, grant_id, path, out);
   // Made from the version just saved, which holds the grant (SPEC §7.6).
   const size_t receipt_bytes = receipt ? write_receipt(record, grant_id, *receipt, path) : 0;
 
@@ -341,15 +333,17 @@ Exit run_share(const Args& args) {
       {T("expires:"), expiry_text(expires_at)},
       {T("basis:"), "GDPR Art. " + (art6.empty() ? std::string("6.1.a") : art6) + (art9.empty() ? std::string() : ", Art. " + art9)},
       {T("record:"), fill(T("%1$s (sequence %2$s)"), {path, std::to_string(record.sequence())})},
-      {T("bundle:"), fill(T("%1$s (%2$s bytes)"), {out, file_size_text(out)})}};
-  if (receipt) rows.push_back({T("receipt:"), fill(T("%1$s (%2$s bytes)"), {*receipt, std::to_string(receipt_bytes)})});
-  write_stdout(fill(T("Shared with %1$s (%2$s)"), {printable(card.name), card.fingerprint}) + "\n" + aligned(rows, 11));
+      {T("bundle:"), fill(T("%1$s (%2$s bytes)"), {output_name(out), std::to_string(bundle_bytes)})}};
+  if (receipt)
+    rows.push_back({T("receipt:"), fill(T("%1$s (%2$s bytes)"), {output_name(*receipt), std::to_string(receipt_bytes)})});
+  inform(fill(T("Shared with %1$s (%2$s)"), {printable(card.name), card.fingerprint}) + "\n" + aligned(rows, 11));
   return Exit::ok;
 }
 
 Exit run_bundle(const Args& args) {
   const auto [path, grant_id, out, record] = open_for_grant_file(args);
-  record.export_bundle(grant_id, out);
+  const uint64_t bundle_bytes =
+      write_through_path(out, [&](const std::string& file) { record.export_bundle(grant_id, file); });
   if (args.flag("--json")) {
     BundleSummary summary;
     summary.set_grant_id(grant_id);
@@ -359,8 +353,8 @@ Exit run_bundle(const Args& args) {
     if (const std::optional<uint64_t> size = file_size(out)) summary.set_bundle_bytes(*size);
     write_stdout(json_text(summary));
   } else {
-    write_stdout(fill(T("Bundle of grant %1$s written to %2$s (%3$s bytes, record sequence %4$s)"),
-                      {grant_id, out, file_size_text(out), std::to_string(record.sequence())}) +
+    inform(fill(T("Bundle of grant %1$s written to %2$s (%3$s bytes, record sequence %4$s)"),
+                      {grant_id, output_name(out), std::to_string(bundle_bytes), std::to_string(record.sequence())}) +
                  "\n");
   }
   return Exit::ok;
@@ -416,7 +410,7 @@ Exit run_revoke(const Args& args) {
       {T("record:"), fill(T("%1$s (sequence %2$s)"), {path, std::to_string(record.sequence())})}};
   for (size_t i = 0; i < written.size(); ++i)
     rows.push_back({T("receipt:"), fill(T("%1$s (grant %2$s)"), {written[i], ended[i]})});
-  write_stdout(fill(T("Revoked every grant to %1$s (%2$s)"), {printable(card.name), card.fingerprint}) + "\n" +
+  inform(fill(T("Revoked every grant to %1$s (%2$s)"), {printable(card.name), card.fingerprint}) + "\n" +
                aligned(rows, 19) + "\n" +
                fill(T("%s cannot read what is written from now on. What it has already read or copied\n"
                       "cannot be unshared."),
@@ -444,7 +438,7 @@ Exit run_receipt(const Args& args) {
                                 "give it to the agency, which reads it with 'kartla receipt show'.")
                             : T("Grant receipt of grant %1$s written to %2$s (%3$s bytes, record sequence %4$s): give "
                                 "it to the agency, which reads it with 'kartla receipt show'.");
-  write_stdout(fill(written, {grant_id, out, std::to_string(receipt.size()), std::to_string(record.sequence())}) + "\n");
+  inform(fill(written, {grant_id, output_name(out), std::to_string(receipt.size()), std::to_string(record.sequence())}) + "\n");
   return Exit::ok;
 }
 

@@ -52,7 +52,6 @@ std::vector<std::string> receipt_paths(const std::string& file, size_t count);
 size_t write_receipt(const kartla::record& record, const std::string& grant_id, const std::string& path,
                      const std::string& record_path);
 
-std::string file_size_text(const std::string& path);
 std::string expiry_text(int64_t expires_at);
 
 }  // namespace kartla::cli

@@ -59,6 +59,8 @@ std::string verification_with_trust_json(const kartla::verification& v, const v1
 
 // As `record set`: protobuf JSON of a section can be larger than its binary form.
 constexpr size_t kContentReadLimit = size_t{512} << 20;
+// A record file is at most 1 GiB (docs/SPEC.md §9); one byte more lets the library say so.
+constexpr size_t kRecordReadLimit = size_t{1} << 30;
 
 // The library's report, one violation per line, with an empty field shown as the section.
 std::string violation_lines(const std::string& section, const v1::ValidationReport& report) {
@@ -78,8 +80,22 @@ Exit run_verify(const Args& args) {
   if (auto text = args.value("--last-seen"))
     last_seen = parse_unsigned(*text, "--last-seen", std::numeric_limits<uint64_t>::max());
 
-  if (verify_signed_object(args, args.positional(0))) return Exit::ok;
-  const kartla::verification v = kartla::verification::of_file(args.positional(0));
+  const std::string& path = args.positional(0);
+  std::optional<kartla::verification> piped;
+  if (names_stdin(path)) {
+    // Standard input is read once: a record or share bundle (`kartla share ... --out - | kartla
+    // verify -`). An attestation or trust list is checked from a file, where its kind is seen first.
+    const Secret bytes = read_input(path, kRecordReadLimit);
+    const std::optional<FileKind> kind = kind_of(bytes.view());
+    if (kind && *kind != FileKind::record)
+      usage_error(fill(T("standard input is %s; kartla verify - checks records and share bundles (give other "
+                         "files by name)"),
+                       {kind_name(*kind)}));
+    piped = kartla::verification::of_bytes(bytes.view());
+  } else if (verify_signed_object(args, path)) {
+    return Exit::ok;
+  }
+  const kartla::verification v = piped ? std::move(*piped) : kartla::verification::of_file(path);
   // Checked before anything is printed: an older copy prints nothing on stdout.
   if (last_seen) v.check_last_seen(*last_seen);
   // Without a key no entry can be read: --trust reports the trust list's own state only (the

@@ -18,6 +18,7 @@
 #include "documents.h"
 #include "file_kinds.h"
 #include "files.h"
+#include "info_text.h"
 #include "messages.h"
 #include "kartla/kartla.hpp"
 #include "kartla/v1/views.pb.h"
@@ -40,7 +41,11 @@ struct AgencyArgs {
   int64_t at = 0;  // --at, or 0: the library's "now"
   std::optional<uint64_t> last_seen;
   std::optional<Secret> owner_card;
+  std::optional<Secret> piped;  // FILE is '-': the bundle read from standard input (ciphertext)
 };
+
+// A record file is at most 1 GiB (docs/SPEC.md §9); one byte more lets the library say so.
+constexpr size_t kRecordReadLimit = size_t{1} << 30;
 
 AgencyArgs agency_args(const std::string& path, const Args& args) {
   AgencyArgs out;
@@ -50,6 +55,11 @@ AgencyArgs agency_args(const std::string& path, const Args& args) {
   if (auto text = args.value("--last-seen"))
     out.last_seen = parse_unsigned(*text, "--last-seen", std::numeric_limits<uint64_t>::max());
   if (auto card = args.value("--owner-card")) out.owner_card = read_kartla_file(*card, FileKind::card, kSmallFileReadLimit);
+  if (names_stdin(path)) {
+    // Read now, before the passphrase is asked for: `kartla share ... --out - | kartla open - ...`.
+    out.piped = read_kartla_file(path, FileKind::record, kRecordReadLimit);
+    return out;
+  }
   check_readable(path);
   expect_file_kind(path, FileKind::record);
   return out;
@@ -64,7 +74,8 @@ struct AgencyInput {
 // Unlocks the agency's identity, opens FILE, and checks the owner and the sequence.
 AgencyInput open_as_agency(const AgencyArgs& given, const Args& args) {
   kartla::identity agency = unlock_identity(given.agency_path, args);
-  kartla::share share = kartla::share::open_file(given.path, agency);
+  kartla::share share =
+      given.piped ? kartla::share::open(given.piped->view(), agency) : kartla::share::open_file(given.path, agency);
   // Both checks come before anything is printed: a stranger's or an older copy prints nothing.
   if (given.owner_card) share.check_owner(given.owner_card->view());
   if (given.last_seen) share.check_last_seen(*given.last_seen);
@@ -337,8 +348,13 @@ Exit run_progress(const Args& args) {
   }
   // The chart is plaintext: readable by its owner only, like the decrypted record.
   if (svg_path) write_file_atomically(*svg_path, out.svg->view(), args.flag("--force"), kPrivateFile);
-  write_stdout(out.summary);
-  if (svg_path && !args.flag("--json")) write_stdout("\n" + fill(T("Chart written to %s (not encrypted)."), {*svg_path}) + "\n");
+  // With --svg - the chart is what standard output carries, and the summary informs (info_text.h).
+  if (svg_path == "-") {
+    inform(out.summary);
+  } else {
+    write_stdout(out.summary);
+  }
+  if (svg_path && !args.flag("--json")) inform("\n" + fill(T("Chart written to %s (not encrypted)."), {output_name(*svg_path)}) + "\n");
   return Exit::ok;
 }
 

@@ -49,6 +49,15 @@ std::string date_text(int64_t unix_seconds) {
 
 std::string date_text(const google::protobuf::Timestamp& t) { return date_text(t.seconds()); }
 
+std::string utc_time_text(const google::protobuf::Timestamp& t) {
+  if (t.seconds() == 0) return {};
+  const int64_t rest = ((t.seconds() % 86400) + 86400) % 86400;
+  char text[16];
+  std::snprintf(text, sizeof text, "T%02u:%02u:%02uZ", static_cast<unsigned>(rest / 3600),
+                static_cast<unsigned>(rest / 60 % 60), static_cast<unsigned>(rest % 60));
+  return date_text(t.seconds()) + text;
+}
+
 std::string date_text(const v1::PartialDate& d) {
   if (d.year() == 0 && d.month() == 0 && d.day() == 0) return {};
   auto two = [](int n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };

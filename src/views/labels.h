@@ -18,6 +18,9 @@ namespace kartla::views {
 // "2024-09-16" (UTC) for Unix seconds; "" for 0 (unset).
 std::string date_text(int64_t unix_seconds);
 std::string date_text(const google::protobuf::Timestamp& t);
+// "2025-03-01T09:00:00Z" (RFC 3339, UTC): a time in a view's structured result, as every time in
+// JSON is; "" unset.
+std::string utc_time_text(const google::protobuf::Timestamp& t);
 std::string date_text(const v1::PartialDate& d);  // "2019-08", "2019-08-15", "2019"; "" unset
 // "2019-08 – 2021-06", "since 2019-08", "until 2021-06"; "" when both ends are unset.
 std::string period_text(const v1::Period& p, i18n::Language language = i18n::Language::en);

@@ -124,7 +124,7 @@ v1::PlanView plan_view(const v1::ActionPlan& plan, const InstrumentDefinitions& 
   const PlanTree tree = plan_tree(plan);
   v1::PlanView view;
   view.set_revision(plan.revision());
-  if (plan.has_agreed_at()) view.set_agreed_at(date_text(plan.agreed_at()));
+  if (plan.has_agreed_at()) view.set_agreed_at(utc_time_text(plan.agreed_at()));
   view.set_participant_agreed(plan.participant_agreed());
   if (plan.has_current_step()) set_step(*view.mutable_current_step(), plan.current_step(), step_models, options);
   for (const v1::OrgRef& o : plan.co_owners()) view.add_co_owners(org_text(o));

@@ -33,6 +33,9 @@ import tempfile
 import threading
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import json_times  # noqa: E402  (the check of times in JSON, beside this file)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES = os.path.join(HERE, "cases")
 CASE_TIMEOUT = 300  # seconds; the slowest case takes a few under ASan
@@ -257,6 +260,11 @@ class Runner:
                          if line.startswith("!!! ")]
         if failed_checks:
             problems.append("a check in the case failed:\n  " + "\n  ".join(failed_checks))
+        # Every time in every JSON document the case printed, before placeholders hide its form.
+        bad_times = json_times.problems_in_transcript(out)
+        if bad_times:
+            failed_checks += bad_times  # never written into a golden file either
+            problems.append("a time in JSON breaks the rule (docs/CLI.md, Times in JSON):\n  " + "\n  ".join(bad_times))
         for stream in ("stdout", "stderr", "exit"):
             exact, glob = base + "." + stream, base + "." + stream + ".glob"
             if os.path.exists(glob) and os.path.exists(exact):

@@ -132,29 +132,29 @@ def mismatched_repetition_asks_again(binary, workdir):
     alike is the one used."""
     t = Terminal(binary, workdir, "identity", "new", "--out", "owner.id", *KDF)
     t.expect("New passphrase: ")
-    t.type("first try")
+    t.type("first try at a phrase")
     t.expect("Repeat the passphrase: ")
     t.seen = ""
     t.type("second try")
     t.expect("The two passphrases do not match; type them again.")
     t.expect("New passphrase: ")
-    t.type("third try")
+    t.type("third try, a longer phrase")
     t.expect("Repeat the passphrase: ")
-    t.type("third try")
+    t.type("third try, a longer phrase")
     status = t.finish()
     check(os.waitstatus_to_exitcode(status) == 0, "exit 0; saw %r" % t.seen)
     t.close()
-    kartla(binary, workdir, "third try", "identity", "fingerprint", "owner.id")
+    kartla(binary, workdir, "third try, a longer phrase", "identity", "fingerprint", "owner.id")
 
 
 def three_mismatches_are_a_usage_error_and_write_nothing(binary, workdir):
     t = Terminal(binary, workdir, "identity", "new", "--out", "owner.id", *KDF)
     for attempt in range(3):
         t.expect("New passphrase: ")
-        t.type("try %d" % attempt)
+        t.type("attempt number %d of a phrase" % attempt)
         t.expect("Repeat the passphrase: ")
         t.seen = ""  # what follows is the answer to this attempt
-        t.type("other %d" % attempt)
+        t.type("another number %d of a phrase" % attempt)
     status = t.finish()
     check(os.waitstatus_to_exitcode(status) == USAGE, "exit 2; saw %r" % t.seen)
     check("kartla: error: the two passphrases do not match" in t.seen, "says why: %r" % t.seen)
@@ -163,12 +163,12 @@ def three_mismatches_are_a_usage_error_and_write_nothing(binary, workdir):
 
 
 def existing_identity_prompt_names_the_file(binary, workdir):
-    kartla(binary, workdir, "known", "identity", "new", "--out", "owner.id", *KDF)
+    kartla(binary, workdir, "a known long passphrase", "identity", "new", "--out", "owner.id", *KDF)
     t = Terminal(binary, workdir, "identity", "fingerprint", "owner.id")
     t.expect("Passphrase for owner.id: ")
-    t.type("known")
+    t.type("a known long passphrase")
     status = t.finish()
-    check(os.waitstatus_to_exitcode(status) == 0 and "known" not in t.seen, "unlocked, not echoed: %r" % t.seen)
+    check(os.waitstatus_to_exitcode(status) == 0 and "known long" not in t.seen, "unlocked, not echoed: %r" % t.seen)
     check("Unlocking owner.id (Argon2id" in t.seen, "says what it does while unlocking: %r" % t.seen)
     t.close()
 
@@ -208,10 +208,67 @@ def no_core_dump_and_no_ptrace_while_secrets_are_in_memory(binary, workdir):
         t.close()
 
 
+def weak_typed_passphrase_is_said_and_another_chosen(binary, workdir):
+    """A weak new passphrase typed on a terminal is called weak, in the catalogue's words, before
+    it is repeated; answering no (the default) asks for another, and the one kept is used."""
+    t = Terminal(binary, workdir, "identity", "new", "--out", "owner.id", *KDF)
+    t.expect("New passphrase: ")
+    t.type("password")
+    t.expect("This passphrase is weak: it is a common word")
+    t.expect("Use it anyway? [y/N] ")
+    check(t.echo_on(), "the yes/no answer is visible")
+    t.seen = ""
+    t.type("")  # no
+    t.expect("New passphrase: ")
+    check("Repeat the passphrase" not in t.seen, "a refused weak passphrase is not repeated: %r" % t.seen)
+    check(not t.echo_on(), "echo is off again for the next passphrase")
+    t.type("kanelbulle-regn-cykel-Malmö-42")
+    t.expect("Repeat the passphrase: ")
+    t.type("kanelbulle-regn-cykel-Malmö-42")
+    status = t.finish()
+    check(os.waitstatus_to_exitcode(status) == 0, "exit 0; saw %r" % t.seen)
+    check("is weak" not in t.seen and "Malmö" not in t.seen, "the strong one is not called weak, nor echoed: %r" % t.seen)
+    t.close()
+    kartla(binary, workdir, "kanelbulle-regn-cykel-Malmö-42", "identity", "fingerprint", "owner.id")
+
+
+def weak_typed_passphrase_kept_when_the_person_says_so(binary, workdir):
+    t = Terminal(binary, workdir, "identity", "new", "--out", "owner.id", "--language", "sv", *KDF)
+    t.expect("Ny lösenfras: ")
+    t.type("sommar2024")
+    t.expect("Lösenfrasen är svag: ")
+    t.expect("[j/N] ")
+    t.type("j")
+    t.expect("Upprepa lösenfrasen: ")
+    t.type("sommar2024")
+    status = t.finish()
+    check(os.waitstatus_to_exitcode(status) == 0, "exit 0; saw %r" % t.seen)
+    t.close()
+    proc = subprocess.run([binary, "identity", "fingerprint", "owner.id"], cwd=workdir,
+                          env=child_env(KARTLA_PASSPHRASE="sommar2024"), stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, start_new_session=True)
+    check(proc.returncode == 0, "the weak passphrase the person kept is the one used: %r" % proc.stderr)
+
+
+def kartla_file_to_a_terminal_is_refused(binary, workdir):
+    """`--out -` on a terminal: a binary Kartla file is refused (exit 2) before any passphrase is
+    asked for, and nothing is written; an SVG chart (text) would be allowed."""
+    kartla(binary, workdir, "a known long passphrase", "identity", "new", "--out", "owner.id", *KDF)
+    t = Terminal(binary, workdir, "identity", "card", "owner.id", "--out", "-")
+    status = t.finish()
+    check(os.waitstatus_to_exitcode(status) == USAGE, "exit 2; saw %r" % t.seen)
+    check("refusing to write a Kartla file (binary) to the terminal" in t.seen, "says why: %r" % t.seen)
+    check("Passphrase for" not in t.seen and "KARTLA" not in t.seen, "asked nothing, wrote nothing: %r" % t.seen)
+    t.close()
+
+
 CASES = [identity_new_asks_twice_without_echo, mismatched_repetition_asks_again,
          three_mismatches_are_a_usage_error_and_write_nothing,
          existing_identity_prompt_names_the_file, ctrl_c_at_the_prompt_restores_the_terminal,
-         no_core_dump_and_no_ptrace_while_secrets_are_in_memory]
+         no_core_dump_and_no_ptrace_while_secrets_are_in_memory,
+         weak_typed_passphrase_is_said_and_another_chosen, weak_typed_passphrase_kept_when_the_person_says_so,
+         kartla_file_to_a_terminal_is_refused]
+
 
 
 def main():

@@ -33,7 +33,7 @@ ALLOWED = {
     # README as what scripts match (as git's "fatal:"); the message after them is translated.
     ("main.cpp", "kartla: error: "): "machine-matched prefix",
     ("output.cpp", "kartla: warning: "): "machine-matched prefix",
-    ("share.cpp", "kartla: note: "): "machine-matched prefix",
+    ("info_text.cpp", "kartla: note: "): "machine-matched prefix",
     # The bash/zsh completion script (manual.cpp) is shell code, not text for a person.
     ("manual.cpp", "_kartla() {\n"): "shell code",
     ("manual.cpp", "' -- \"$cur\"))\n"): "shell code",

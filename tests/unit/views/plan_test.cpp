@@ -69,6 +69,8 @@ TEST_CASE("the plan reads as goals, sub-goals and their activities", "[plan]") {
 TEST_CASE("the typed plan nests sub-goals and lists every activity", "[plan]") {
   const auto plan = from_json<v1::ActionPlan>(kPlan);
   const v1::PlanView view = plan_view(plan, {}, {});
+  // A time in a structured result is RFC 3339 in UTC, to the second (the text view shows the day).
+  CHECK(view.agreed_at() == "2025-03-01T09:00:00Z");
   REQUIRE(view.has_current_step());
   CHECK(view.current_step().instrument() == "test-steps");
   CHECK(view.current_step().instrument_version() == "1");

@@ -1,3 +1,3 @@
 . "$CASES/lib.sh"
 make_owner owner
-KARTLA_PASSPHRASE=other make_owner other
+KARTLA_PASSPHRASE='another owner passphrase' make_owner other

@@ -32,7 +32,7 @@ python3 - later.json end.receipt.json end.receipt.2.json <<'PY'
 import json, sys
 later, first, second = (json.load(open(p)) for p in sys.argv[1:])
 for d in (first, second):
-    if int(d["ended_at"]) < int(d["granted_at"]):
+    if d["ended_at"] < d["granted_at"]:  # RFC 3339 in UTC: text order is time order
         print("!!! grant %s ended before it was granted" % d["grant_id"])
 print("the later receipt: the same end, one version later" if later["ended_at"] == first["ended_at"]
       and int(later["sequence"]) == int(first["sequence"]) + 1 else "!!! the later receipt differs")
