@@ -3,12 +3,14 @@ package kartla_test
 
 // The reading vectors of tests/vectors (README.md there), through the Go binding: every check
 // tests/vectors/check_library.cpp makes through the C ABI for identity.json, record.json,
-// negative.json, bundle.json, bundle_negative.json, attest.json, attest_negative.json and
-// receipt.json. A negative vector must give exactly its status class.
+// negative.json, bundle.json, bundle_negative.json, attest.json, attest_negative.json,
+// receipt.json and content.json. A negative vector must give exactly its status class; a content
+// vector exactly its violations, in order.
 
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sync"
 	"testing"
@@ -603,4 +605,43 @@ func TestVectorReceipt(t *testing.T) {
 			t.Errorf("%s (%s): %v", text(t, v, "name"), text(t, v, "comment"), err)
 		}
 	}
+}
+
+// TestVectorContent validates every content.json vector through ValidateSection, one subtest per
+// vector (named "NofM_tcID_name"): the violations, field path and rule id, must be exactly the
+// vector's, in order, and a vector is valid exactly when it has none.
+func TestVectorContent(t *testing.T) {
+	vectors := list(t, loadJSON(t, "tests/vectors/content.json"), "vectors")
+	if len(vectors) == 0 {
+		t.Fatal("content.json holds no vectors")
+	}
+	for i, vector := range vectors {
+		name := fmt.Sprintf("%dof%d_tc%d_%s", i+1, len(vectors), num(t, vector, "tc_id"), text(t, vector, "name"))
+		t.Run(name, func(t *testing.T) {
+			report, err := kartla.ValidateSection(text(t, vector, "section"), hexOf(t, vector, "content"))
+			if report == nil {
+				t.Fatalf("no report: %v", err)
+			}
+			var want, got []string
+			for _, v := range list(t, vector, "violations") {
+				want = append(want, text(t, v, "field")+" "+text(t, v, "rule"))
+			}
+			for _, v := range report.GetViolations() {
+				got = append(got, v.GetField()+" "+v.GetRule())
+			}
+			valid, isBool := vector["valid"].(bool)
+			if !isBool {
+				t.Fatal("no boolean \"valid\"")
+			}
+			// The binding's error says the same as the report: ErrSchema exactly when something is broken.
+			if report.GetValid() != valid || report.GetValid() != (len(got) == 0) ||
+				errors.Is(err, kartla.ErrSchema) == valid || (err != nil && !errors.Is(err, kartla.ErrSchema)) {
+				t.Errorf("%s: valid %v, error %v, violations %q", text(t, vector, "comment"), report.GetValid(), err, got)
+			}
+			if report.GetSection() != text(t, vector, "section") || fmt.Sprintf("%q", got) != fmt.Sprintf("%q", want) {
+				t.Errorf("%s: section %q, violations %q, want %q", text(t, vector, "comment"), report.GetSection(), got, want)
+			}
+		})
+	}
+	t.Logf("%d content vectors", len(vectors))
 }

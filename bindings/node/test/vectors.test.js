@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The reading vectors of tests/vectors through the Node binding: what
 // tests/vectors/check_library.cpp checks through the C ABI, for identity.json, record.json,
-// negative.json, bundle.json, bundle_negative.json, attest.json, attest_negative.json and
-// receipt.json. A negative vector must give exactly its status class, as the binding's typed error.
+// negative.json, bundle.json, bundle_negative.json, attest.json, attest_negative.json,
+// receipt.json and content.json. A negative vector must give exactly its status class, as the
+// binding's typed error; a content vector exactly its violations, in order.
 
 import assert from "node:assert/strict";
 import { test, before, after } from "node:test";
@@ -402,5 +403,24 @@ test("receipt.json: the negative receipts give their status", () => {
     const got = statusOf(() => experimental.describeReceipt(hexed(v, "input"),
       { ownerCard: hexed(v, "owner_card"), agencyCard: hexed(v, "agency_card") }));
     assert.equal(got, v.result, `${v.name}: ${v.comment}`);
+  }
+});
+
+// -- content.json -----------------------------------------------------------------------------
+
+test("content.json: every vector gives exactly its violations, in order", async (t) => {
+  const vectors = doc("content.json").vectors; // a missing file throws here: a failure, not a skip
+  assert.ok(Array.isArray(vectors) && vectors.length > 0, "content.json holds no vectors");
+  t.diagnostic(`${vectors.length} content vectors`);
+  for (const [i, v] of vectors.entries()) {
+    await t.test(`${i + 1} of ${vectors.length}: tc ${v.tc_id} ${v.name}`, () => {
+      const report = kartla.validateSection(v.section, hexed(v, "content"));
+      const got = report.violations.map(({ field, rule }) => ({ field, rule }));
+      assert.equal(typeof v.valid, "boolean");
+      assert.equal(report.section, v.section);
+      assert.equal(report.valid, v.valid, v.comment);
+      assert.equal(report.valid, got.length === 0, v.comment); // valid exactly when nothing is broken
+      assert.deepEqual(got, v.violations, v.comment); // field path and rule id, in field order
+    });
   }
 });

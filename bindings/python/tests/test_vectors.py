@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """The reading vectors of tests/vectors through the Python binding: what
 tests/vectors/check_library.cpp checks through the C ABI, for identity.json, record.json,
-negative.json, bundle.json, bundle_negative.json, attest.json, attest_negative.json and
-receipt.json. A negative vector must give exactly its status class, as the binding's typed error.
+negative.json, bundle.json, bundle_negative.json, attest.json, attest_negative.json,
+receipt.json and content.json. A negative vector must give exactly its status class, as the
+binding's typed error; a content vector exactly its violations, in order.
 """
 
 from __future__ import annotations
@@ -375,3 +376,30 @@ def test_receipt_negatives() -> None:
         got = status_of(lambda: experimental.receipt_describe(hexed(v, "input"), hexed(v, "owner_card"),
                                                               hexed(v, "agency_card")))
         assert got == v["result"], f"{v['name']}: {v['comment']}"
+
+
+# -- content.json ----------------------------------------------------------------------------------
+
+# Read when the module is collected, so each vector is a test of its own; a missing or unreadable
+# file fails collection, never skips.
+CONTENT_VECTORS: list[dict[str, Any]] = doc("content.json")["vectors"]
+
+
+def test_content_vectors_are_there() -> None:
+    # An empty list would parametrize the test below into a single skip: fail here instead.
+    assert CONTENT_VECTORS, "content.json holds no vectors"
+    ids = [v["tc_id"] for v in CONTENT_VECTORS]
+    assert len(set(ids)) == len(ids), "content.json repeats a tc_id"
+
+
+@pytest.mark.parametrize(
+    "vector", CONTENT_VECTORS,
+    ids=[f"{i}of{len(CONTENT_VECTORS)}-tc{v['tc_id']}-{v['name']}" for i, v in enumerate(CONTENT_VECTORS, 1)])
+def test_content_vector(vector: dict[str, Any]) -> None:
+    report = kartla.validate_section(vector["section"], hexed(vector, "content"))
+    got = [{"field": v.field, "rule": v.rule} for v in report.violations]
+    where = f"tc {vector['tc_id']} {vector['name']}: {vector['comment']}"
+    assert report.section == vector["section"], where
+    assert report.valid == vector["valid"], where
+    assert report.valid == (not got), where  # valid exactly when nothing is broken
+    assert got == vector["violations"], where  # field path and rule id, in field order
