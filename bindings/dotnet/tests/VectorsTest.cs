@@ -2,7 +2,9 @@
 // The reading vectors of tests/vectors/ through the .NET binding: the same checks as
 // tests/vectors/check_library.cpp (the reference reader through the C ABI) for identity.json,
 // record.json, negative.json, bundle.json, bundle_negative.json, attest.json,
-// attest_negative.json and receipt.json. A negative vector must give exactly its status class.
+// attest_negative.json and receipt.json, and those of tests/vectors/check_library_content.cpp for
+// content.json. A negative vector must give exactly its status class; a content vector exactly its
+// violations.
 // Results are compared as protobuf JSON (every field present, 64-bit integers as strings).
 using System;
 using System.Collections.Generic;
@@ -494,6 +496,57 @@ namespace Kartla.Tests
                 string status = Support.StatusOf(() => Receipts.DescribeJson(v["input"].Hex, v["owner_card"].Hex, v["agency_card"].Hex));
                 Assert.AreEqual(v["result"].Str, status, where);
             }
+        }
+
+        // ---- content.json (docs/MODEL.md, Validation rules) ----------------------------------------
+
+        // Violations as content.json names them: "field path: rule id", in order.
+        private static List<string> Violations(Json list)
+        {
+            return list.Array.Select(v => v["field"].Str + ": " + v["rule"].Str).ToList();
+        }
+
+        // Why one vector's content, validated through Library.ValidateSection, disagrees with the
+        // vector; null when it agrees.
+        private static string ContentMismatch(Json v)
+        {
+            string section = v["section"].Str;
+            bool valid = v["valid"].Bool;
+            List<string> expected = Violations(v["violations"]);
+            // The file's own promise, so that a vector cannot contradict itself unnoticed.
+            if (valid != (expected.Count == 0)) return "the vector says valid " + valid + " with " + expected.Count + " violations";
+            ValidationResult result;
+            try
+            {
+                result = Library.ValidateSection(section, v["content"].Hex);
+            }
+            catch (KartlaException e)
+            {
+                return "ValidateSection threw " + e.Status + ": " + e.Message;
+            }
+            Json report = Json.Parse(result.ReportJson);
+            List<string> found = Violations(report["violations"]);
+            bool agrees = report["section"].Str == section && result.IsValid == valid && report["valid"].Bool == valid
+                && found.SequenceEqual(expected) && (result.Message.Length == 0) == valid;
+            if (agrees) return null;
+            return "section " + report["section"].Str + ", valid " + result.IsValid + ", violations [" + string.Join("; ", found)
+                + "], message \"" + result.Message + "\"; expected section " + section + ", valid " + valid + ", violations ["
+                + string.Join("; ", expected) + "]";
+        }
+
+        [Test]
+        public void Content_EveryVectorGivesExactlyItsViolations()
+        {
+            List<Json> vectors = Repo.Load("tests/vectors/content.json")["vectors"].Array.ToList();
+            Assert.Greater(vectors.Count, 0, "content.json holds no vectors");
+            var wrong = new List<string>();
+            foreach (Json v in vectors)
+            {
+                string why = ContentMismatch(v);
+                if (why != null) wrong.Add("tc_id " + v["tc_id"].Long + " " + v["name"].Str + " (" + v["comment"].Str + "): " + why);
+            }
+            Assert.AreEqual(0, wrong.Count, "content.json: " + wrong.Count + " of " + vectors.Count + " vectors disagree:\n" + string.Join("\n", wrong));
+            Console.WriteLine("content.json: " + vectors.Count + " vectors, each with exactly its violations");
         }
     }
 }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 //! The reading vectors of tests/vectors through the Rust binding: what
 //! tests/vectors/check_library.cpp checks through the C ABI, for identity.json, record.json,
-//! negative.json, bundle.json, bundle_negative.json, attest.json, attest_negative.json and
-//! receipt.json. A positive vector must give its expected output; a negative one exactly its
-//! status, as a typed error. (primitives.json tests building blocks under the ABI, which no
+//! negative.json, bundle.json, bundle_negative.json, attest.json, attest_negative.json,
+//! receipt.json and content.json. A positive vector must give its expected output; a negative one
+//! exactly its status, as a typed error (or, for content.json, exactly its violations). (primitives.json tests building blocks under the ABI, which no
 //! binding can reach.)
 
 mod support;
@@ -460,4 +460,54 @@ fn receipt_negatives() {
         let got = experimental::describe_receipt(&hex(v, "input"), &hex(v, "owner_card"), &hex(v, "agency_card"));
         assert_eq!(status_of(&got), text(v, "result"), "{}: {}", text(v, "name"), text(v, "comment"));
     }
+}
+
+// -- content.json -----------------------------------------------------------------------------------------
+
+/// A violation as content.json names it: (field path, rule id).
+type Found = Vec<(String, String)>;
+
+/// What one content.json vector gives through `kartla::validate_section`, or why it disagrees
+/// with the vector; `None` when it agrees.
+fn content_mismatch(v: &Value) -> Option<String> {
+    let section = text(v, "section");
+    let valid = v["valid"].as_bool().unwrap_or_else(|| panic!("valid is not a bool in {v}"));
+    let expected: Found =
+        list(v, "violations").iter().map(|e| (text(e, "field").to_string(), text(e, "rule").to_string())).collect();
+    // The file's own promise, checked so a vector cannot contradict itself unnoticed.
+    assert_eq!(valid, expected.is_empty(), "{}: valid must mean no violations", text(v, "name"));
+    let report = match kartla::validate_section(section, &hex(v, "content")) {
+        Ok(report) => report,
+        Err(e) => return Some(format!("validate_section failed: {e}")),
+    };
+    let found: Found = report.violations.iter().map(|x| (x.field.clone(), x.rule.clone())).collect();
+    if report.section != section || report.valid != valid || report.valid != found.is_empty() || found != expected {
+        return Some(format!(
+            "section {:?}, valid {}, violations {found:?}; expected section {section:?}, valid {valid}, violations {expected:?}",
+            report.section, report.valid
+        ));
+    }
+    None
+}
+
+#[test]
+fn content_vectors_give_exactly_their_violations() {
+    let d = doc("content.json");
+    let vectors = list(&d, "vectors");
+    assert!(!vectors.is_empty(), "content.json holds no vectors");
+    let wrong: Vec<String> = vectors
+        .iter()
+        .filter_map(|v| {
+            content_mismatch(v)
+                .map(|why| format!("tc_id {} {} ({}): {why}", num(v, "tc_id"), text(v, "name"), text(v, "comment")))
+        })
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "content.json: {} of {} vectors disagree:\n{}",
+        wrong.len(),
+        vectors.len(),
+        wrong.join("\n")
+    );
+    println!("content.json: {} vectors, each with exactly its violations", vectors.len());
 }

@@ -79,6 +79,12 @@ final class Json {
     return HexFormat.of().parseHex(text(key));
   }
 
+  boolean flag(String key) {
+    Value v = at(key).value;
+    if (v.getKindCase() != Value.KindCase.BOOL_VALUE) throw new IllegalStateException("\"" + key + "\" is not a boolean");
+    return v.getBoolValue();
+  }
+
   long number(String key) {
     Value v = at(key).value;
     if (v.getKindCase() != Value.KindCase.NUMBER_VALUE) throw new IllegalStateException("\"" + key + "\" is not a number");

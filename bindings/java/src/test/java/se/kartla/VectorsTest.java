@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -33,13 +35,17 @@ import se.kartla.v1.ReceiptDescription;
 import se.kartla.v1.ShareDescription;
 import se.kartla.v1.SharedSection;
 import se.kartla.v1.TrustListDescription;
+import se.kartla.v1.ValidationReport;
 import se.kartla.v1.VerificationReport;
+import se.kartla.v1.Violation;
 
 /**
  * The reading vectors of tests/vectors through the Java binding: what tests/vectors/check_library.cpp
  * checks through the C ABI, for identity.json, record.json, negative.json, bundle.json,
- * bundle_negative.json, attest.json, attest_negative.json and receipt.json. A negative vector must
- * give exactly its status class, as a {@link KartlaException} of that {@link Status}.
+ * bundle_negative.json, attest.json, attest_negative.json and receipt.json, and what
+ * check_library_content.cpp checks for content.json. A negative vector must give exactly its status
+ * class, as a {@link KartlaException} of that {@link Status}; a content vector exactly its
+ * violations.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VectorsTest {
@@ -547,5 +553,44 @@ class VectorsTest {
       }));
     }
     return tests;
+  }
+
+  // ---- content.json
+
+  /** Violations as content.json names them: "field path: rule id", in order. */
+  private static List<String> violations(List<Json> expected) {
+    List<String> out = new ArrayList<>();
+    for (Json e : expected) out.add(e.text("field") + ": " + e.text("rule"));
+    return out;
+  }
+
+  private static List<String> violationsOf(ValidationReport report) {
+    List<String> out = new ArrayList<>();
+    for (Violation v : report.getViolationsList()) out.add(v.getField() + ": " + v.getRule());
+    return out;
+  }
+
+  @TestFactory
+  @DisplayName("content.json: every vector's content gives exactly its violations through validateSection")
+  DynamicContainer content() {
+    List<Json> vectors = Json.repoFile(DIR + "content.json").list("vectors");
+    assertFalse(vectors.isEmpty(), "content.json holds no vectors");
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Json v : vectors) {
+      String title = "tc_id " + v.number("tc_id") + " " + v.text("name");
+      tests.add(dynamicTest(title, () -> {
+        String where = title + " (" + v.text("comment") + ")";
+        String section = v.text("section");
+        boolean valid = v.flag("valid");
+        List<String> expected = violations(v.list("violations"));
+        assertEquals(valid, expected.isEmpty(), where + ": the vector's valid must mean no violations");
+        ValidationReport report = Kartla.validateSection(section, v.bytes("content"));
+        assertEquals(section, report.getSection(), where);
+        assertEquals(valid, report.getValid(), where);
+        assertEquals(expected, violationsOf(report), where);
+      }));
+    }
+    // The count is in the container's name, so the test report says how many vectors ran.
+    return dynamicContainer("content.json: " + tests.size() + " vectors", tests);
   }
 }
