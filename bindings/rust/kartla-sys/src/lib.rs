@@ -602,8 +602,11 @@ extern "C" {
         out: *mut kartla_buffer,
     ) -> kartla_status;
     // kartla/experimental/agent.h: the passphrase key an agent keeps (docs/AGENT.md).
-    pub fn kartla_identity_passphrase_key_tag(file: *const u8, file_len: usize, out: *mut kartla_buffer)
-        -> kartla_status;
+    pub fn kartla_identity_passphrase_key_tag(
+        file: *const u8,
+        file_len: usize,
+        out: *mut kartla_buffer,
+    ) -> kartla_status;
     pub fn kartla_identity_open_insecure_export_key(
         file: *const u8,
         file_len: usize,
