@@ -200,7 +200,7 @@ static AttestationCheck& judge_signed(AttestationCheck& check, int64_t now, cons
   // here as the owner's own content would be (SPEC §13.2 step i).
   if (const std::vector<model::Violation> violations = claim_violations(a.claim); !violations.empty())
     return invalid(check, Finding::bad_claim, Code::schema,
-                   "the attestation's claim breaks a rule: %s", {describe_violations(nullptr, violations)});
+                   "the attestation's claim breaks a rule: %s", {describe_violations(nullptr, violations).english()});
 
   check.finding = issuer_trust(trust, issuer, a.issued_at, &check.listed);
   check.verdict = check.finding == Finding::ok ? Verdict::trusted : Verdict::untrusted;
