@@ -45,22 +45,28 @@ std::string level_systems_text() {
 void check_level(const format::Claim& c, Findings& out) {
   if (c.level_system.empty() && c.level_code.empty()) return;
   if (c.level_system.empty()) {
-    out.report_violation("claim.level_system", "coding-system-required", "a level must name its code system (e.g. \"seqf\")");
+    out.report_violation("claim.level_system", "coding-system-required",
+                         "a level must name its code system (e.g. \"seqf\")");
     return;
   }
   const codes::CodeSystem* system = codes::find_code_system(c.level_system);
   if (system == nullptr) {
-    out.report_violation("claim.level_system", "coding-system-unknown", "unknown code system %s (see docs/MODEL.md)", {quote(c.level_system)});
+    out.report_violation("claim.level_system", "coding-system-unknown",
+                         "unknown code system %s (see docs/MODEL.md)", {quote(c.level_system)});
     return;
   }
   if (!is_level_system(c.level_system)) {
-    out.report_violation("claim.level_system", "coding-system-not-allowed", "a claim's level takes %1$s, not %2$s", {level_systems_text(), quote(c.level_system)});
+    out.report_violation("claim.level_system", "coding-system-not-allowed",
+                         "a claim's level takes %1$s, not %2$s",
+                         {level_systems_text(), quote(c.level_system)});
     return;
   }
   if (c.level_code.empty()) {
     out.report_violation("claim.level_code", "coding-code-required", "a level must have a code");
   } else if (!codes::code_is_valid(*system, c.level_code)) {
-    out.report_violation("claim.level_code", system->code_rule, "%1$s is not a %2$s code: expected %3$s", {quote(c.level_code), system->key, system->expected});
+    out.report_violation("claim.level_code", system->code_rule,
+                         "%1$s is not a %2$s code: expected %3$s",
+                         {quote(c.level_code), system->key, system->expected});
   }
 }
 
@@ -104,7 +110,8 @@ void check_date(const format::Claim& c, Findings& out) {
   }
   const int year = number(d.substr(0, 4));
   if (year < 1800 || year > 2199) {
-    out.report_violation("claim.date", "date-real", "year must be a four-digit year 1800–2199, not %s", {quote(d.substr(0, 4))});
+    out.report_violation("claim.date", "date-real",
+                         "year must be a four-digit year 1800–2199, not %s", {quote(d.substr(0, 4))});
     return;
   }
   if (d.size() == 4) return;
@@ -119,7 +126,8 @@ void check_date(const format::Claim& c, Findings& out) {
 
 void check_credits(const format::Claim& c, Findings& out) {
   if (c.credits_hundredths > kMaxCreditsHundredths)
-    out.report_violation("claim.credits_hundredths", "validation-credits-range", "credits must be between 0 and 1000 (credits_hundredths at most 100000)");
+    out.report_violation("claim.credits_hundredths", "validation-credits-range",
+                         "credits must be between 0 and 1000 (credits_hundredths at most 100000)");
 }
 
 }  // namespace

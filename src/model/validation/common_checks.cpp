@@ -49,25 +49,33 @@ void check_coding(const Visit& v) {
   }
   const codes::CodeSystem* system = codes::find_code_system(c.system());
   if (system == nullptr) {
-    v.out.report_violation(v.path, "coding-system-unknown", "unknown code system %s (see docs/MODEL.md)", {quote(c.system())});
+    v.out.report_violation(v.path, "coding-system-unknown",
+                           "unknown code system %s (see docs/MODEL.md)", {quote(c.system())});
     return;
   }
   if (v.via != nullptr && !system_allowed(v.via->options(), c.system())) {
-    v.out.report_violation(v.path, "coding-system-not-allowed", "this field takes %1$s, not %2$s", {allowed_systems_text(v.via->options()), quote(c.system())});
+    v.out.report_violation(v.path, "coding-system-not-allowed",
+                           "this field takes %1$s, not %2$s",
+                           {allowed_systems_text(v.via->options()), quote(c.system())});
   }
   if (c.code().empty()) {
     v.out.report_violation(v.path, "coding-code-required", "a coded value must have a code");
   } else if (!codes::code_is_valid(*system, c.code())) {
-    v.out.report_violation(v.path, system->code_rule, "%1$s is not a %2$s code: expected %3$s", {quote(c.code()), system->key, system->expected});
+    v.out.report_violation(v.path, system->code_rule,
+                           "%1$s is not a %2$s code: expected %3$s",
+                           {quote(c.code()), system->key, system->expected});
   }
   const bool version_needed =
       system->version_rule == codes::VersionRule::required || system->version_rule == codes::VersionRule::pinned;
   const bool edition_fixed =
       system->version_rule == codes::VersionRule::implied || system->version_rule == codes::VersionRule::pinned;
   if (version_needed && c.version().empty()) {
-    v.out.report_violation(v.path, "coding-version-required", "%s codes change between versions: give the version", {system->key});
+    v.out.report_violation(v.path, "coding-version-required",
+                           "%s codes change between versions: give the version", {system->key});
   } else if (edition_fixed && !c.version().empty() && c.version() != system->edition) {
-    v.out.report_violation(v.path, "coding-version-mismatch", "%1$s is edition %2$s, not %3$s", {system->key, system->edition, quote(c.version())});
+    v.out.report_violation(v.path, "coding-version-mismatch",
+                           "%1$s is edition %2$s, not %3$s",
+                           {system->key, system->edition, quote(c.version())});
   }
 }
 
@@ -89,7 +97,8 @@ void check_partial_date(const Visit& v) {
 void check_period(const Visit& v) {
   const auto& p = static_cast<const v1::Period&>(v.msg);
   if (p.has_start() && p.has_end() && compare_partial(p.end(), p.start()) < 0) {
-    v.out.report_violation(field_path(v.path, "end"), "period-order", "ends %1$s, before it starts %2$s", {to_text(p.end()), to_text(p.start())});
+    v.out.report_violation(field_path(v.path, "end"), "period-order",
+                           "ends %1$s, before it starts %2$s", {to_text(p.end()), to_text(p.start())});
   }
 }
 
@@ -126,7 +135,8 @@ void check_org_ref(const Visit& v) {
     case v1::OrgRef::kForeignId:
       // A bare foreign number is ambiguous without the registry's country.
       if (!org.has_country()) {
-        v.out.report_violation(field_path(v.path, "country"), "orgref-foreign-country", "a foreign organisation id needs the country of its registry");
+        v.out.report_violation(field_path(v.path, "country"), "orgref-foreign-country",
+                               "a foreign organisation id needs the country of its registry");
       }
       break;
     case v1::OrgRef::ID_NOT_SET:
@@ -143,21 +153,26 @@ void check_assertion(const Visit& v) {
   using S = v1::Assertion;
   const auto& a = static_cast<const S&>(v.msg);
   if (a.source() == S::SOURCE_UNSPECIFIED) {
-    v.out.report_violation(field_path(v.path, "source"), "assertion-source-required", "say where the statement comes from (self-reported, observed, validated, …)");
+    v.out.report_violation(field_path(v.path, "source"), "assertion-source-required",
+                           "say where the statement comes from (self-reported, observed, validated, …)");
   }
   if (!a.has_asserted_at()) {
-    v.out.report_violation(field_path(v.path, "asserted_at"), "assertion-time-required", "say when the statement was made");
+    v.out.report_violation(field_path(v.path, "asserted_at"), "assertion-time-required",
+                           "say when the statement was made");
   }
   const bool by_org = a.source() == S::PROFESSIONAL_OBSERVED || a.source() == S::VALIDATED ||
                       a.source() == S::CREDENTIAL || a.source() == S::REGISTER;
   if (by_org && !(a.has_asserted_by_org() && names_an_org(a.asserted_by_org()))) {
-    v.out.report_violation(field_path(v.path, "asserted_by_org"), "assertion-org-required", "a statement not made by the participant names the organisation behind it");
+    v.out.report_violation(field_path(v.path, "asserted_by_org"), "assertion-org-required",
+                           "a statement not made by the participant names the organisation behind it");
   }
   if ((a.source() == S::ASSESSED_INSTRUMENT || a.source() == S::VALIDATED) && !a.has_method()) {
-    v.out.report_violation(field_path(v.path, "method"), "assertion-method-required", "an instrument result or validation names its method");
+    v.out.report_violation(field_path(v.path, "method"), "assertion-method-required",
+                           "an instrument result or validation names its method");
   }
   if (a.source() == S::CREDENTIAL && a.evidence_document_ids().empty()) {
-    v.out.report_violation(field_path(v.path, "evidence_document_ids"), "assertion-evidence-required", "a statement copied from a credential names the document it comes from");
+    v.out.report_violation(field_path(v.path, "evidence_document_ids"), "assertion-evidence-required",
+                           "a statement copied from a credential names the document it comes from");
   }
 }
 

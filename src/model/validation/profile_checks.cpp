@@ -35,14 +35,16 @@ void check_contact(const Visit& v) {
     v.out.report_violation(field_path(v.path, "email"), "contact-email-shape", "not an e-mail address");
   }
   if (!c.phone().empty() && !is_e164(c.phone())) {
-    v.out.report_violation(field_path(v.path, "phone"), "contact-phone-e164", "write the number in international form, e.g. +46701740605");
+    v.out.report_violation(field_path(v.path, "phone"), "contact-phone-e164",
+                           "write the number in international form, e.g. +46701740605");
   }
 }
 
 void check_interpreter(const Visit& v) {
   const auto& i = static_cast<const v1::Interpreter&>(v.msg);
   if (i.needed() && !i.has_language()) {
-    v.out.report_violation(field_path(v.path, "language"), "interpreter-language-required", "an interpreter need must say for which language");
+    v.out.report_violation(field_path(v.path, "language"), "interpreter-language-required",
+                           "an interpreter need must say for which language");
   }
 }
 

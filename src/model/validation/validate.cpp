@@ -63,14 +63,17 @@ class Walker {
       if (value.empty()) {
         out_.report_violation(id_path, "entry-id-required", "every entry needs a stable id");
       } else if (!is_safe_id(value)) {
-        out_.report_violation(id_path, "entry-id-shape", "ids are 1–64 letters, digits, '.', '_', ':' or '-'");
+        out_.report_violation(id_path, "entry-id-shape",
+                              "ids are 1–64 letters, digits, '.', '_', ':' or '-'");
       } else if (const auto [it, fresh] = ids_.emplace(value, id_path); !fresh) {
-        out_.report_violation(id_path, "entry-id-unique", "id %1$s is already used at %2$s", {quote(value), it->second});
+        out_.report_violation(id_path, "entry-id-unique",
+                              "id %1$s is already used at %2$s", {quote(value), it->second});
       }
     }
     if (const FieldDescriptor* a = type->FindFieldByName("assertion");
         a != nullptr && a->message_type() == v1::Assertion::descriptor() && !r->HasField(msg, a)) {
-      out_.report_violation(field_path(path, "assertion"), "assertion-required", "every entry says who stated it, how and when");
+      out_.report_violation(field_path(path, "assertion"), "assertion-required",
+                            "every entry says who stated it, how and when");
     }
   }
 
@@ -89,7 +92,8 @@ class Walker {
     const Reflection* r = msg.GetReflection();
     const auto report_if_unknown = [&](int value, const std::string& at) {
       if (f->enum_type()->FindValueByNumber(value) == nullptr) {
-        out_.report_violation(at, "enum-known-value", "%1$s is not a value of %2$s", {std::to_string(value), f->enum_type()->name()});
+        out_.report_violation(at, "enum-known-value",
+                              "%1$s is not a value of %2$s", {std::to_string(value), f->enum_type()->name()});
       }
     };
     if (f->is_repeated()) {

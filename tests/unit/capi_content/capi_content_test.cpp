@@ -261,7 +261,8 @@ std::string catalogue(const char* language, const char* msgid, const std::vector
 TEST_CASE("a refused section in the reader's language: frame, line and the rule's own sentence", "[capi][validate]") {
   // An identifier check's reason (src/codes) and a rule's sentence with values: both translated,
   // the values (field path, rule id, quoted input) kept as they were.
-  const std::string profile = R"({"national_id": {"se_personnummer": "196408233235"}})";
+  const std::string profile = R"({"national_id": {"se_personnummer": "196408233235"},
+    "assertion": {"source": "SELF_REPORTED", "asserted_at": "2024-01-01T00:00:00Z"}})";
   kartla_buffer report = KARTLA_BUFFER_INIT;
   REQUIRE(kartla_validate_section_json("profile", reinterpret_cast<const uint8_t*>(profile.data()), profile.size(),
                                        KARTLA_ENCODING_JSON, &report) == KARTLA_E_SCHEMA);
