@@ -199,8 +199,9 @@ static AttestationCheck& judge_signed(AttestationCheck& check, int64_t now, cons
   // means anything: a level or method no code system knows, or a date that never was, is refused
   // here as the owner's own content would be (SPEC §13.2 step i).
   if (const std::vector<model::Violation> violations = claim_violations(a.claim); !violations.empty())
-    return invalid(check, Finding::bad_claim, Code::schema,
-                   "the attestation's claim breaks a rule: %s", {describe_violations(nullptr, violations)});
+    return invalid(check, Finding::bad_claim,
+                   Error(Code::schema, localizable("the attestation's claim breaks a rule: %s",
+                                                   {describe_violations(nullptr, violations)})));
 
   check.finding = issuer_trust(trust, issuer, a.issued_at, &check.listed);
   check.verdict = check.finding == Finding::ok ? Verdict::trusted : Verdict::untrusted;

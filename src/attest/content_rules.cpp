@@ -9,23 +9,16 @@
 
 namespace kartla::attest {
 
-std::string describe_violations(const model::SectionInfo* section, const std::vector<model::Violation>& violations) {
-  if (violations.empty()) return {};
+Message describe_violations(const model::SectionInfo* section, const std::vector<model::Violation>& violations) {
+  if (violations.empty()) return Message::value("");
   const model::Violation& first = violations.front();
-  std::string text;
-  if (section != nullptr) {
-    text = model::describe_violation(*section, first);
-  } else {
-    // The same one-line form as describe_violation, for a claim (no section to name).
-    text = first.field_path + ": " + first.rule + ": " + first.message;
-    for (char& c : text)
-      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
-  }
-  if (violations.size() > 1) {
-    const size_t more = violations.size() - 1;
-    text += " (and " + std::to_string(more) + " more violation" + (more == 1 ? "" : "s") + ")";
-  }
-  return text;
+  // A claim has no section to name; its field paths always start with "claim.".
+  const Message line =
+      section != nullptr ? model::violation_line(*section, first) : model::violation_line(first.field_path, first);
+  if (violations.size() == 1) return line;
+  if (violations.size() == 2) return localizable("%s (and 1 more violation)", {line});
+  return localizable("%1$s (and %2$s more violations)",
+                     {line, Message::value(std::to_string(violations.size() - 1))});
 }
 
 void require_valid_entry(const model::SectionInfo& section, ByteView entry) {
@@ -34,21 +27,21 @@ void require_valid_entry(const model::SectionInfo& section, ByteView entry) {
   for (model::Violation& v : model::check_section_bytes_content(section, alone.view()))
     if (!model::rule_needs_whole_section(v.rule)) violations.push_back(std::move(v));
   if (!violations.empty())
-    fail(Code::schema, "the entry breaks a rule of section '%1$s' (as entries[0]): %2$s",
-         {std::string(section.name), describe_violations(&section, violations)});
+    fail(Code::schema, localizable("the entry breaks a rule of section '%1$s' (as entries[0]): %2$s",
+                                   {Message::value(std::string(section.name)), describe_violations(&section, violations)}));
 }
 
 void require_valid_content(const model::SectionInfo& section, ByteView content, const std::string& what) {
   const std::vector<model::Violation> violations = model::check_section_bytes_content(section, content);
-  if (!violations.empty()) fail(Code::schema, "%1$s: %2$s", {what, describe_violations(&section, violations)});
+  if (!violations.empty()) fail(Code::schema, localizable("%1$s: %2$s", {Message::value(what), describe_violations(&section, violations)}));
 }
 
 std::vector<model::Violation> claim_violations(const format::Claim& claim) { return model::validate_claim(claim); }
 
 void require_valid_claim(const format::Claim& claim) {
   const std::vector<model::Violation> violations = claim_violations(claim);
-  if (!violations.empty()) fail(Code::schema, "the claim breaks a rule: %s",
-                                {describe_violations(nullptr, violations)});
+  if (!violations.empty())
+    fail(Code::schema, localizable("the claim breaks a rule: %s", {describe_violations(nullptr, violations)}));
 }
 
 }  // namespace kartla::attest

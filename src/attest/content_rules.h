@@ -29,6 +29,6 @@ std::vector<model::Violation> claim_violations(const format::Claim& claim);
 void require_valid_claim(const format::Claim& claim);
 
 // "claim.method: kartla-method-code: ..." for the first violation, "(and N more ...)" after it.
-std::string describe_violations(const model::SectionInfo* section, const std::vector<model::Violation>& violations);
+Message describe_violations(const model::SectionInfo* section, const std::vector<model::Violation>& violations);
 
 }  // namespace kartla::attest

@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/message.h"
 #include "base/message_format.h"
 
 namespace kartla {
@@ -49,13 +50,25 @@ enum class Code : int {
 class Error : public std::exception {
  public:
   // Text without a msgid: read in English whatever the language (see above).
-  Error(Code code, std::string message) : code_(code), message_(std::move(message)) {}
+  Error(Code code, std::string message)
+      : code_(code), message_(std::move(message)), localizable_(Message::value(message_)) {}
   // A catalogue message: `msgid` is a string literal, `args` fill its %s / %N$s directives.
   Error(Code code, const char* msgid, std::vector<std::string> args = {})
       : code_(code),
         message_(format_message(msgid, args.begin(), args.end())),
         msgid_(msgid),
-        args_(std::move(args)) {}
+        args_(std::move(args)) {
+    std::vector<Message> values;
+    values.reserve(args_.size());
+    for (const std::string& a : args_) values.push_back(Message::value(a));
+    localizable_ = localizable(msgid, std::move(values));
+  }
+  // A catalogue message whose arguments may themselves be messages (a refused section's rule
+  // sentence inside its frame): every level is translated by kartla_last_error_localized.
+  Error(Code code, const Message& message)
+      : code_(code), message_(message.english()), msgid_(message.msgid()), localizable_(message) {
+    for (const Message& a : message.args()) args_.push_back(a.english());
+  }
   // The same message under another code (a layer that knows better what the failure means).
   Error(Code code, const Error& other) : Error(other) { code_ = code; }
 
@@ -64,12 +77,15 @@ class Error : public std::exception {
   // The catalogue msgid, empty for text without one; and its arguments.
   const std::string& msgid() const noexcept { return msgid_; }
   const std::vector<std::string>& args() const noexcept { return args_; }
+  // The whole message, nested arguments included, to format in another language.
+  const Message& message() const noexcept { return localizable_; }
 
  private:
   Code code_;
   std::string message_;
   std::string msgid_;
   std::vector<std::string> args_;
+  Message localizable_;
 };
 
 [[noreturn]] inline void fail(Code code, std::string message) {
@@ -86,6 +102,10 @@ class Error : public std::exception {
   values.reserve(args.size());
   for (const std::string_view a : args) values.emplace_back(a);
   throw Error(code, msgid, std::move(values));
+}
+
+[[noreturn]] inline void fail(Code code, const Message& message) {
+  throw Error(code, message);
 }
 
 // Rethrows `error` under `code`, keeping its message (and its msgid and arguments).

@@ -13,58 +13,56 @@
 
 namespace kartla::capi {
 namespace {
-// The thread's last failure: its English text (kartla_last_error) and, for a catalogue message,
-// the msgid and arguments to say it again in another language (kartla_last_error_localized).
+// The thread's last failure: its English text (kartla_last_error) and the catalogue message,
+// msgid and arguments (themselves messages where they nest), to say it again in another
+// language (kartla_last_error_localized).
 struct LastError {
   std::string english;
-  std::string msgid;  // empty: the text has no msgid and reads the same in every language
-  std::vector<std::string> args;
+  Message message;  // a value (no msgid): the text reads the same in every language
   std::string localized;  // the most recent kartla_last_error_localized answer
 };
 thread_local LastError t_last_error;
 
-kartla_status remember(kartla_status status, const char* english, const char* msgid,
-                       const std::vector<std::string>* args) noexcept {
+kartla_status remember(kartla_status status, const char* english, const Message* message) noexcept {
   LastError& last = t_last_error;
   try {
     last.english = english;
-    last.msgid = msgid;
-    if (args != nullptr) {
-      last.args = *args;
-    } else {
-      last.args.clear();
-    }
+    last.message = message != nullptr ? *message : Message::value(english);
   } catch (...) {
     // Out of memory for the message itself: an empty message, still a status.
     last.english.clear();
-    last.msgid.clear();
-    last.args.clear();
+    last.message = Message();
   }
   return status;
 }
 }  // namespace
 
 kartla_status record_failure(kartla_status status, const char* message) noexcept {
-  return remember(status, message, "", nullptr);
+  return remember(status, message, nullptr);
 }
 
 kartla_status record_failure_message(kartla_status status, const char* msgid) noexcept {
-  return remember(status, msgid, msgid, nullptr);
+  try {
+    const Message message = localizable(msgid);
+    return remember(status, msgid, &message);
+  } catch (...) {
+    return remember(status, msgid, nullptr);
+  }
 }
 
 kartla_status record_failure(kartla_status status, const Error& error) noexcept {
-  return remember(status, error.what(), error.msgid().c_str(), &error.args());
+  return remember(status, error.what(), &error.message());
 }
 
 const char* last_error_text() noexcept { return t_last_error.english.c_str(); }
 
 const char* last_error_localized(const char* language) noexcept {
   LastError& last = t_last_error;
-  if (last.msgid.empty() || language == nullptr) return last.english.c_str();
+  if (last.message.is_value() || language == nullptr) return last.english.c_str();
   try {
-    const std::string_view pattern = i18n::text(i18n::language_from_tag(language), "", last.msgid);
-    std::vector<std::string_view> args(last.args.begin(), last.args.end());
-    last.localized = format_message(pattern, args.begin(), args.end());
+    const i18n::Language lang = i18n::language_from_tag(language);
+    last.localized =
+        last.message.localized([lang](std::string_view msgid) { return i18n::text(lang, "", msgid); });
     return last.localized.c_str();
   } catch (...) {
     return last.english.c_str();  // out of memory: the English text is still the message

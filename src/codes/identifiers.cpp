@@ -19,7 +19,9 @@ int digits_value(std::string_view s) {
   return v;
 }
 
-IdCheck fail(std::string_view rule, std::string reason) { return IdCheck{rule, std::move(reason)}; }
+// `reason` is a catalogue msgid (xgettext extracts fail's second argument here as in the rest of
+// the library, src/i18n/update-catalogue.sh), so content validation can say it in any language.
+IdCheck fail(std::string_view rule, const char* reason) { return IdCheck{rule, reason}; }
 
 // Personnummer and samordningsnummer share everything but the day offset (Skatteverket:
 // samordningsnummer "day of birth + 60").
@@ -35,8 +37,8 @@ IdCheck check_swedish_person(std::string_view s, int day_offset, std::string_vie
   const int month = digits_value(s.substr(4, 2));
   const int day = digits_value(s.substr(6, 2)) - day_offset;
   if (!is_real_date(year, month, day)) {
-    return fail(date_rule, day_offset == 0 ? "the date of birth does not exist"
-                                           : "day minus 60 is not a real date of birth");
+    if (day_offset == 0) return fail(date_rule, "the date of birth does not exist");
+    return fail(date_rule, "day minus 60 is not a real date of birth");
   }
   // Luhn runs over the 10-digit form YYMMDDNNNC, without the century.
   if (!luhn_ok(s.substr(2))) return fail(luhn_rule, "check digit does not match (Luhn)");

@@ -11,10 +11,11 @@
 namespace kartla::codes {
 
 // The outcome of an identifier check: valid, or the stable id of the first rule it breaks and
-// a reason a person can act on.
+// a reason a person can act on: a msgid of the catalogue (docs/I18N.md), English as written and
+// translated where it is shown, a literal with static lifetime.
 struct IdCheck {
   std::string_view rule;  // empty when valid, e.g. "se-personnummer-luhn"
-  std::string reason;
+  const char* reason = "";
 
   bool ok() const { return rule.empty(); }
   explicit operator bool() const { return ok(); }

@@ -27,13 +27,16 @@ xgettext --from-code=UTF-8 --language=C++ --no-wrap --sort-output --add-comments
 # "msgid", {args}), Error(code, "msgid"), record_failure_message(status, "msgid"), attest's
 # invalid(check, finding, code, "msgid"), io's fail_os(code, errno, "msgid", path) and
 # abandon_and_fail(errno, "msgid"), and KARTLA_ERROR_N_("msgid") in a table, below the CLI and
-# the views, which kartla_last_error_localized translates. -k alone drops xgettext's default
-# keywords (gettext, _, ...), which the library does not use. src/codes records no errors (its
-# own fail() returns an identifier check's reason).
-find src -path src/cli -prune -o -path src/views -prune -o -path src/codes -prune -o \( -name '*.cpp' -o -name '*.h' \) -print | LC_ALL=C sort >"$work/library"
+# the views, which kartla_last_error_localized translates; with them the content rules' sentences,
+# report_violation(path, rule, "msgid", {values}), a message nested in another, localizable("msgid",
+# {args}) and localizable_with_values, and src/codes' reasons, its own fail(rule, "msgid"), which a
+# refused section shows inside its frame. -k alone drops xgettext's default keywords (gettext,
+# _, ...), which the library does not use.
+find src -path src/cli -prune -o -path src/views -prune -o \( -name '*.cpp' -o -name '*.h' \) -print | LC_ALL=C sort >"$work/library"
 xgettext --from-code=UTF-8 --language=C++ --no-wrap --sort-output -k --keyword=fail:2 --keyword=Error:2 \
   --keyword=record_failure_message:2 --keyword=invalid:4 --keyword=fail_os:3 --keyword=abandon_and_fail:2 \
-  --keyword=KARTLA_ERROR_N_:1 \
+  --keyword=KARTLA_ERROR_N_:1 --keyword=localizable:1 --keyword=localizable_with_values:1 \
+  --keyword=report_violation:3 \
   --package-name=kartla --msgid-bugs-address=kartla \
   --files-from="$work/library" -o "$work/library.pot"
 "$build/tests/i18n/kartla_schema_messages" >"$work/schema.pot"

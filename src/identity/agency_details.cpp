@@ -11,15 +11,17 @@ std::string normalized_organisation_number(std::string_view text) {
   // A Finnish Y-tunnus keeps its hyphen (that is its stored form); a Swedish one drops it.
   if (text.size() == 9 && text[7] == '-') {
     const auto check = codes::check_fi_ytunnus(text);
-    if (!check) fail(Code::invalid_argument, "not a valid Finnish business id (Y-tunnus): %s", {check.reason});
+    if (!check)
+      fail(Code::invalid_argument,
+           localizable("not a valid Finnish business id (Y-tunnus): %s", {localizable(check.reason)}));
     return std::string(text);
   }
   std::string digits(text);
   if (digits.size() == 11 && digits[6] == '-') digits.erase(6, 1);
   const auto check = codes::check_se_orgnr(digits);
   if (!check)
-    fail(Code::invalid_argument, "not a valid Swedish organisation number (NNNNNN-NNNN) or Finnish Y-tunnus "
-         "(NNNNNNN-N): %s", {check.reason});
+    fail(Code::invalid_argument, localizable("not a valid Swedish organisation number (NNNNNN-NNNN) or Finnish "
+                                             "Y-tunnus (NNNNNNN-N): %s", {localizable(check.reason)}));
   return digits;
 }
 

@@ -2,8 +2,10 @@
 """Finds the places where the library records an error message (docs/I18N.md, "The library's
 errors"): every fail(code, MESSAGE...), throw Error(code, MESSAGE...), attest's
 invalid(check, finding, code, MESSAGE...), io's fail_os(code, err, MESSAGE, path) and
-abandon_and_fail(err, MESSAGE), and KARTLA_ERROR_N_(MESSAGE) in a table, in src/ below the CLI and the views (and src/codes,
-whose own fail() returns an identifier check's reason, not an error), with MESSAGE as written. Shared by the check (check_library_errors.py) and its self-test.
+abandon_and_fail(err, MESSAGE), KARTLA_ERROR_N_(MESSAGE) in a table, localizable(MESSAGE, {args})
+(a message nested in another) and the content rules' report_violation(path, rule, MESSAGE,
+{values}), in src/ below the CLI and the views (src/codes included: its own fail(rule, MESSAGE)
+gives an identifier check's reason, which a refused section shows), with MESSAGE as written. Shared by the check (check_library_errors.py) and its self-test.
 
 A reader of C++ this small is enough because it only needs to tell a string literal (which
 xgettext extracts whole) from anything else (which it would extract as a fragment, or not at all).
@@ -11,9 +13,15 @@ xgettext extracts whole) from anything else (which it would extract as a fragmen
 import os
 import re
 
-CALL = re.compile(r"\b(fail|throw\s+Error|invalid|record_failure_message|fail_os|abandon_and_fail|KARTLA_ERROR_N_)\(")
-# Which argument is the message (0-based); 1 for the others.
-MESSAGE_ARGUMENT = {"invalid": 3, "fail_os": 2, "KARTLA_ERROR_N_": 0}
+CALL = re.compile(r"\b(fail|throw\s+Error|invalid|record_failure_message|fail_os|abandon_and_fail|KARTLA_ERROR_N_"
+                  r"|localizable|localizable_with_values|report_violation)\(")
+# Which argument is the message (0-based); 1 for the others. localizable("msgid", {args}) is a
+# message whose arguments may be messages (base/message.h); report_violation(path, rule, "msgid",
+# {values}) a content rule's sentence (model/validation/findings.h).
+MESSAGE_ARGUMENT = {"invalid": 3, "fail_os": 2, "KARTLA_ERROR_N_": 0, "localizable": 0,
+                    "localizable_with_values": 0, "report_violation": 2}
+# A message given as one of these calls is checked where the call itself is found.
+NESTED_MESSAGE = re.compile(r"^(localizable|localizable_with_values)\(")
 LITERAL = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 
 
@@ -23,7 +31,7 @@ def library_sources(source):
     src = os.path.join(source, "src")
     for root, dirs, files in os.walk(src):
         rel = os.path.relpath(root, src)
-        if rel.split(os.sep)[0] in ("cli", "views", "codes"):
+        if rel.split(os.sep)[0] in ("cli", "views"):
             dirs[:] = []
             continue
         for name in files:

@@ -2,8 +2,10 @@
 """Self-test of check_library_errors.py (ctest i18n_library_errors_selftest): on a copy of src/, the
 untouched sources pass; a message built by concatenation, one passed in a variable, one passed as
 a caught exception's what() and a new literal message without Swedish and Finnish each fail the
-check naming the place; a new literal message with both translations passes, and so does a caught
-Error rethrown under another code."""
+check naming the place; so do a content rule's sentence built by concatenation or left
+untranslated, a nested message untranslated, and an identifier check's reason in src/codes left
+untranslated; a new literal message with both translations passes, as an error and as a rule's
+sentence, and so does a caught Error rethrown under another code."""
 import contextlib
 import io
 import os
@@ -16,6 +18,7 @@ import check_library_errors  # noqa: E402
 
 PLANTED = "// SPDX-License-Identifier: Apache-2.0\nvoid planted() {\n%s\n}\n"
 NEW_MESSAGE = "a planted message nobody translated"
+NEW_RULE = "a planted rule sentence nobody translated"
 TRANSLATED = "a planted message with its translations"
 
 
@@ -46,6 +49,16 @@ def main(source):
         ("untranslated", f'  fail(Code::io, "{NEW_MESSAGE}");', False, f"{NEW_MESSAGE!r} is not in kartla.pot"),
         ("translated", f'  fail(Code::io, "{TRANSLATED} %s", {{path}});', True, None),
         ("rethrown", "  try { f(); } catch (const Error& e) { fail(Code::io, e); }", False, None),
+        ("concatenated rule sentence", '  v.out.report_violation(v.path, "date-real", to_text(d) + " is not a real date");',
+         False, "src/model/planted.cpp:3: the message is not a string literal"),
+        ("untranslated rule sentence", f'  v.out.report_violation(v.path, "date-real", "{NEW_RULE}");', False,
+         f"{NEW_RULE!r} is not in kartla.pot"),
+        ("untranslated nested message", f'  fail(Code::schema, localizable("the claim breaks a rule: %s", {{localizable("{NEW_MESSAGE}")}}));',
+         False, f"{NEW_MESSAGE!r} is not in kartla.pot"),
+        ("translated rule sentence", f'  v.out.report_violation(v.path, "date-real", "{TRANSLATED} %s", {{x}});', True,
+         None),
+        (os.path.join("codes", "planted.cpp") + ": untranslated identifier reason",
+         f'  return fail("se-orgnr-luhn", "{NEW_MESSAGE}");', False, f"{NEW_MESSAGE!r} is not in kartla.pot"),
     ]
     failures = 0
     for label, body, translate, expected in cases:
@@ -53,7 +66,9 @@ def main(source):
             root = os.path.join(work, "repo")
             shutil.copytree(os.path.join(source, "src"), os.path.join(root, "src"))
             if body is not None:
-                with open(os.path.join(root, "src", "model", "planted.cpp"), "w", encoding="utf-8") as f:
+                # A label "DIR/planted.cpp: ..." plants the file in src/DIR; the others in src/model.
+                where = label.split(":")[0] if label.endswith("identifier reason") else os.path.join("model", "planted.cpp")
+                with open(os.path.join(root, "src", where), "w", encoding="utf-8") as f:
                     f.write(PLANTED % body)
             if translate:
                 add_translation(root, f"{TRANSLATED} %s")

@@ -52,9 +52,10 @@ void check_action_plan(const Visit& v) {
     if (parent.empty()) continue;
     const std::string path = field_path(item_path(v.path, "goals", i), "parent_goal_id");
     if (goal_index.count(parent) == 0) {
-      v.out.add(path, "goal-parent-unknown", "no goal has id " + quote(parent));
+      v.out.report_violation(path, "goal-parent-unknown", "no goal has id %s", {quote(parent)});
     } else if (cyclic[static_cast<size_t>(i)]) {
-      v.out.add(path, "goal-parent-cycle", "this goal is, through its parents, its own sub-goal");
+      v.out.report_violation(path, "goal-parent-cycle",
+                             "this goal is, through its parents, its own sub-goal");
     }
   }
   for (int i = 0; i < plan.activities_size(); ++i) {
@@ -62,14 +63,14 @@ void check_action_plan(const Visit& v) {
     const std::string path = item_path(v.path, "activities", i);
     for (int g = 0; g < a.goal_ids_size(); ++g) {
       if (goal_index.count(a.goal_ids(g)) == 0) {
-        v.out.add(item_path(path, "goal_ids", g), "activity-goal-unknown",
-                  "no goal has id " + quote(a.goal_ids(g)));
+        v.out.report_violation(item_path(path, "goal_ids", g), "activity-goal-unknown",
+                               "no goal has id %s", {quote(a.goal_ids(g))});
       }
     }
     // A finished activity says when it finished, so the plan doubles as a history.
     if (a.status() == v1::PLAN_STATUS_DONE && !a.actual().has_end()) {
-      v.out.add(field_path(path, "actual"), "activity-done-needs-end",
-                "a done activity records when it ended (actual.end)");
+      v.out.report_violation(field_path(path, "actual"), "activity-done-needs-end",
+                             "a done activity records when it ended (actual.end)");
     }
   }
   check_coordination(v, plan);
@@ -82,8 +83,8 @@ void check_goal(const Visit& v) {
   for (int i = 0; i < goal.gas_levels_size(); ++i) {
     const int level = goal.gas_levels(i).level();
     if (level < -2 || level > 2 || !levels.insert(level).second) {
-      v.out.add(field_path(item_path(v.path, "gas_levels", i), "level"), "gas-level-range",
-                "GAS levels are −2 … +2, each once");
+      v.out.report_violation(field_path(item_path(v.path, "gas_levels", i), "level"), "gas-level-range",
+                             "GAS levels are −2 … +2, each once");
     }
   }
 }

@@ -45,26 +45,28 @@ std::string level_systems_text() {
 void check_level(const format::Claim& c, Findings& out) {
   if (c.level_system.empty() && c.level_code.empty()) return;
   if (c.level_system.empty()) {
-    out.add("claim.level_system", "coding-system-required", "a level must name its code system (e.g. \"seqf\")");
+    out.report_violation("claim.level_system", "coding-system-required",
+                         "a level must name its code system (e.g. \"seqf\")");
     return;
   }
   const codes::CodeSystem* system = codes::find_code_system(c.level_system);
   if (system == nullptr) {
-    out.add("claim.level_system", "coding-system-unknown",
-            "unknown code system " + quote(c.level_system) + " (see docs/MODEL.md)");
+    out.report_violation("claim.level_system", "coding-system-unknown",
+                         "unknown code system %s (see docs/MODEL.md)", {quote(c.level_system)});
     return;
   }
   if (!is_level_system(c.level_system)) {
-    out.add("claim.level_system", "coding-system-not-allowed",
-            "a claim's level takes " + level_systems_text() + ", not " + quote(c.level_system));
+    out.report_violation("claim.level_system", "coding-system-not-allowed",
+                         "a claim's level takes %1$s, not %2$s",
+                         {level_systems_text(), quote(c.level_system)});
     return;
   }
   if (c.level_code.empty()) {
-    out.add("claim.level_code", "coding-code-required", "a level must have a code");
+    out.report_violation("claim.level_code", "coding-code-required", "a level must have a code");
   } else if (!codes::code_is_valid(*system, c.level_code)) {
-    out.add("claim.level_code", system->code_rule,
-            quote(c.level_code) + " is not a " + std::string(system->key) + " code: expected " +
-                std::string(system->expected));
+    out.report_violation("claim.level_code", system->code_rule,
+                         "%1$s is not a %2$s code: expected %3$s",
+                         {quote(c.level_code), system->key, system->expected});
   }
 }
 
@@ -72,9 +74,13 @@ void check_method(const format::Claim& c, Findings& out) {
   if (c.method.empty()) return;
   const codes::CodeSystem* methods = codes::find_code_system(kMethodSystem);
   if (methods == nullptr || !codes::code_is_valid(*methods, c.method)) {
-    out.add("claim.method", methods != nullptr ? methods->code_rule : "kartla-method-code",
-            quote(c.method) + " is not a kartla-method code: expected " +
-                (methods != nullptr ? std::string(methods->expected) : std::string("a Kartla method key")));
+    if (methods != nullptr) {
+      out.report_violation("claim.method", methods->code_rule, "%1$s is not a kartla-method code: expected %2$s",
+                           {quote(c.method), methods->expected});
+    } else {
+      out.report_violation("claim.method", "kartla-method-code",
+                           "%s is not a kartla-method code: expected a Kartla method key", {quote(c.method)});
+    }
   }
 }
 
@@ -99,28 +105,29 @@ void check_date(const format::Claim& c, Findings& out) {
                       (d.size() < 7 || (d[4] == '-' && digits(d.substr(5, 2)))) &&
                       (d.size() < 10 || (d[7] == '-' && digits(d.substr(8, 2))));
   if (!shaped) {
-    out.add("claim.date", "date-real", quote(d) + " is not YYYY, YYYY-MM or YYYY-MM-DD");
+    out.report_violation("claim.date", "date-real", "%s is not YYYY, YYYY-MM or YYYY-MM-DD", {quote(d)});
     return;
   }
   const int year = number(d.substr(0, 4));
   if (year < 1800 || year > 2199) {
-    out.add("claim.date", "date-real", "year must be a four-digit year 1800–2199, not " + quote(d.substr(0, 4)));
+    out.report_violation("claim.date", "date-real",
+                         "year must be a four-digit year 1800–2199, not %s", {quote(d.substr(0, 4))});
     return;
   }
   if (d.size() == 4) return;
   const int month = number(d.substr(5, 2));
   if (month < 1 || month > 12) {
-    out.add("claim.date", "date-real", "month must be 1–12 in " + quote(d));
+    out.report_violation("claim.date", "date-real", "month must be 1–12 in %s", {quote(d)});
     return;
   }
   if (d.size() == 10 && !codes::is_real_date(year, month, number(d.substr(8, 2))))
-    out.add("claim.date", "date-real", quote(d) + " is not a real date");
+    out.report_violation("claim.date", "date-real", "%s is not a real date", {quote(d)});
 }
 
 void check_credits(const format::Claim& c, Findings& out) {
   if (c.credits_hundredths > kMaxCreditsHundredths)
-    out.add("claim.credits_hundredths", "validation-credits-range",
-            "credits must be between 0 and 1000 (credits_hundredths at most 100000)");
+    out.report_violation("claim.credits_hundredths", "validation-credits-range",
+                         "credits must be between 0 and 1000 (credits_hundredths at most 100000)");
 }
 
 }  // namespace

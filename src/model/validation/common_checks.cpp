@@ -34,7 +34,7 @@ bool system_allowed(const google::protobuf::FieldOptions& options, const std::st
 }
 
 void report_id(const codes::IdCheck& r, const std::string& path, Findings& out) {
-  if (!r.ok()) out.add(path, r.rule, r.reason);
+  if (!r.ok()) out.report_violation(path, r.rule, localizable(r.reason));
 }
 
 }  // namespace
@@ -44,38 +44,38 @@ void report_id(const codes::IdCheck& r, const std::string& path, Findings& out) 
 void check_coding(const Visit& v) {
   const auto& c = static_cast<const v1::Coding&>(v.msg);
   if (c.system().empty()) {
-    v.out.add(v.path, "coding-system-required", "a coded value must name its code system");
+    v.out.report_violation(v.path, "coding-system-required", "a coded value must name its code system");
     return;
   }
   const codes::CodeSystem* system = codes::find_code_system(c.system());
   if (system == nullptr) {
-    v.out.add(v.path, "coding-system-unknown",
-              "unknown code system " + quote(c.system()) + " (see docs/MODEL.md)");
+    v.out.report_violation(v.path, "coding-system-unknown",
+                           "unknown code system %s (see docs/MODEL.md)", {quote(c.system())});
     return;
   }
   if (v.via != nullptr && !system_allowed(v.via->options(), c.system())) {
-    v.out.add(v.path, "coding-system-not-allowed",
-              "this field takes " + allowed_systems_text(v.via->options()) + ", not " +
-                  quote(c.system()));
+    v.out.report_violation(v.path, "coding-system-not-allowed",
+                           "this field takes %1$s, not %2$s",
+                           {allowed_systems_text(v.via->options()), quote(c.system())});
   }
   if (c.code().empty()) {
-    v.out.add(v.path, "coding-code-required", "a coded value must have a code");
+    v.out.report_violation(v.path, "coding-code-required", "a coded value must have a code");
   } else if (!codes::code_is_valid(*system, c.code())) {
-    v.out.add(v.path, system->code_rule,
-              quote(c.code()) + " is not a " + std::string(system->key) + " code: expected " +
-                  std::string(system->expected));
+    v.out.report_violation(v.path, system->code_rule,
+                           "%1$s is not a %2$s code: expected %3$s",
+                           {quote(c.code()), system->key, system->expected});
   }
   const bool version_needed =
       system->version_rule == codes::VersionRule::required || system->version_rule == codes::VersionRule::pinned;
   const bool edition_fixed =
       system->version_rule == codes::VersionRule::implied || system->version_rule == codes::VersionRule::pinned;
   if (version_needed && c.version().empty()) {
-    v.out.add(v.path, "coding-version-required",
-              std::string(system->key) + " codes change between versions: give the version");
+    v.out.report_violation(v.path, "coding-version-required",
+                           "%s codes change between versions: give the version", {system->key});
   } else if (edition_fixed && !c.version().empty() && c.version() != system->edition) {
-    v.out.add(v.path, "coding-version-mismatch",
-              std::string(system->key) + " is edition " + std::string(system->edition) +
-                  ", not " + quote(c.version()));
+    v.out.report_violation(v.path, "coding-version-mismatch",
+                           "%1$s is edition %2$s, not %3$s",
+                           {system->key, system->edition, quote(c.version())});
   }
 }
 
@@ -84,21 +84,21 @@ void check_partial_date(const Visit& v) {
   // 1800–2199 is the span Swedish and Finnish identity numbers can express; anything else is a
   // typing error ("20" or "20190").
   if (d.year() < 1800 || d.year() > 2199) {
-    v.out.add(v.path, "date-real", "year must be a four-digit year 1800–2199");
+    v.out.report_violation(v.path, "date-real", "year must be a four-digit year 1800–2199");
   } else if (d.month() < 0 || d.month() > 12) {
-    v.out.add(v.path, "date-real", "month must be 1–12, or 0 when unknown");
+    v.out.report_violation(v.path, "date-real", "month must be 1–12, or 0 when unknown");
   } else if (d.day() != 0 && d.month() == 0) {
-    v.out.add(v.path, "date-real", "a day needs a month");
+    v.out.report_violation(v.path, "date-real", "a day needs a month");
   } else if (d.day() != 0 && !codes::is_real_date(d.year(), d.month(), d.day())) {
-    v.out.add(v.path, "date-real", to_text(d) + " is not a real date");
+    v.out.report_violation(v.path, "date-real", "%s is not a real date", {to_text(d)});
   }
 }
 
 void check_period(const Visit& v) {
   const auto& p = static_cast<const v1::Period&>(v.msg);
   if (p.has_start() && p.has_end() && compare_partial(p.end(), p.start()) < 0) {
-    v.out.add(field_path(v.path, "end"), "period-order",
-              "ends " + to_text(p.end()) + ", before it starts " + to_text(p.start()));
+    v.out.report_violation(field_path(v.path, "end"), "period-order",
+                           "ends %1$s, before it starts %2$s", {to_text(p.end()), to_text(p.start())});
   }
 }
 
@@ -118,7 +118,7 @@ void check_national_id(const Visit& v) {
                 field_path(v.path, "fi_henkilotunnus"), v.out);
       break;
     case v1::NationalId::ID_NOT_SET:
-      v.out.add(v.path, "national-id-empty", "an identity number is present but empty");
+      v.out.report_violation(v.path, "national-id-empty", "an identity number is present but empty");
       break;
   }
 }
@@ -135,15 +135,15 @@ void check_org_ref(const Visit& v) {
     case v1::OrgRef::kForeignId:
       // A bare foreign number is ambiguous without the registry's country.
       if (!org.has_country()) {
-        v.out.add(field_path(v.path, "country"), "orgref-foreign-country",
-                  "a foreign organisation id needs the country of its registry");
+        v.out.report_violation(field_path(v.path, "country"), "orgref-foreign-country",
+                               "a foreign organisation id needs the country of its registry");
       }
       break;
     case v1::OrgRef::ID_NOT_SET:
       break;
   }
   if (!names_an_org(org)) {
-    v.out.add(v.path, "orgref-empty", "an organisation needs an id or at least a name");
+    v.out.report_violation(v.path, "orgref-empty", "an organisation needs an id or at least a name");
   }
 }
 
@@ -153,26 +153,26 @@ void check_assertion(const Visit& v) {
   using S = v1::Assertion;
   const auto& a = static_cast<const S&>(v.msg);
   if (a.source() == S::SOURCE_UNSPECIFIED) {
-    v.out.add(field_path(v.path, "source"), "assertion-source-required",
-              "say where the statement comes from (self-reported, observed, validated, …)");
+    v.out.report_violation(field_path(v.path, "source"), "assertion-source-required",
+                           "say where the statement comes from (self-reported, observed, validated, …)");
   }
   if (!a.has_asserted_at()) {
-    v.out.add(field_path(v.path, "asserted_at"), "assertion-time-required",
-              "say when the statement was made");
+    v.out.report_violation(field_path(v.path, "asserted_at"), "assertion-time-required",
+                           "say when the statement was made");
   }
   const bool by_org = a.source() == S::PROFESSIONAL_OBSERVED || a.source() == S::VALIDATED ||
                       a.source() == S::CREDENTIAL || a.source() == S::REGISTER;
   if (by_org && !(a.has_asserted_by_org() && names_an_org(a.asserted_by_org()))) {
-    v.out.add(field_path(v.path, "asserted_by_org"), "assertion-org-required",
-              "a statement not made by the participant names the organisation behind it");
+    v.out.report_violation(field_path(v.path, "asserted_by_org"), "assertion-org-required",
+                           "a statement not made by the participant names the organisation behind it");
   }
   if ((a.source() == S::ASSESSED_INSTRUMENT || a.source() == S::VALIDATED) && !a.has_method()) {
-    v.out.add(field_path(v.path, "method"), "assertion-method-required",
-              "an instrument result or validation names its method");
+    v.out.report_violation(field_path(v.path, "method"), "assertion-method-required",
+                           "an instrument result or validation names its method");
   }
   if (a.source() == S::CREDENTIAL && a.evidence_document_ids().empty()) {
-    v.out.add(field_path(v.path, "evidence_document_ids"), "assertion-evidence-required",
-              "a statement copied from a credential names the document it comes from");
+    v.out.report_violation(field_path(v.path, "evidence_document_ids"), "assertion-evidence-required",
+                           "a statement copied from a credential names the document it comes from");
   }
 }
 
@@ -184,7 +184,7 @@ void check_timestamp(const Visit& v) {
   constexpr int64_t kMaxSeconds = 253402300799;  // 9999-12-31T23:59:59Z
   if (t.seconds() < kMinSeconds || t.seconds() > kMaxSeconds || t.nanos() < 0 ||
       t.nanos() > 999999999) {
-    v.out.add(v.path, "timestamp-range", "time is outside 0001-01-01 … 9999-12-31");
+    v.out.report_violation(v.path, "timestamp-range", "time is outside 0001-01-01 … 9999-12-31");
   }
 }
 

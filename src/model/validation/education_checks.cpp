@@ -15,15 +15,15 @@ void check_education(const Visit& v) {
     if (!e.highest_completed()) continue;
     const std::string path = field_path(item_path(v.path, "entries", i), "highest_completed");
     if (first_highest >= 0) {
-      v.out.add(path, "education-highest-completed",
-                "only one education can be the highest completed; entries[" +
-                    std::to_string(first_highest) + "] already is");
+      v.out.report_violation(path, "education-highest-completed",
+                             "only one education can be the highest completed; entries[%s] already is",
+                             {std::to_string(first_highest)});
     } else {
       first_highest = i;
     }
     if (e.status() != v1::EducationEntry::COMPLETED) {
-      v.out.add(path, "education-highest-completed",
-                "the highest completed education must have status COMPLETED");
+      v.out.report_violation(path, "education-highest-completed",
+                             "the highest completed education must have status COMPLETED");
     }
   }
 }
@@ -35,9 +35,9 @@ void check_education_entry(const Visit& v) {
   // level, but that is not confirmed (docs/MODEL.md, Known gaps), so it is not enforced.
   if (e.nqf_level().system() == "seqf" && e.has_eqf_level() &&
       e.nqf_level().code() != e.eqf_level().code()) {
-    v.out.add(field_path(v.path, "eqf_level"), "nqf-eqf-consistent",
-              "SeQF level " + quote(e.nqf_level().code()) + " is EQF level " +
-                  quote(e.nqf_level().code()) + ", not " + quote(e.eqf_level().code()));
+    v.out.report_violation(field_path(v.path, "eqf_level"), "nqf-eqf-consistent",
+                           "SeQF level %1$s is EQF level %2$s, not %3$s",
+                           {quote(e.nqf_level().code()), quote(e.nqf_level().code()), quote(e.eqf_level().code())});
   }
 }
 

@@ -3,6 +3,7 @@
 // field names (the names in the .proto files and in docs/MODEL.md), e.g. "entries[2].period.end".
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,8 +15,15 @@ namespace kartla::model {
 class Findings {
  public:
   explicit Findings(std::vector<Violation>& out) : out_(out) {}
-  void add(std::string path, std::string_view rule, std::string message) {
-    out_.push_back(Violation{std::move(path), std::string(rule), std::move(message)});
+  // `msgid` is a string literal (xgettext extracts it, src/i18n/update-catalogue.sh); `values`
+  // (field names, codes, numbers, limits, quoted input) fill its directives untranslated.
+  void report_violation(std::string path, std::string_view rule, const char* msgid,
+                        std::initializer_list<std::string_view> values = {}) {
+    report_violation(std::move(path), rule, localizable_with_values(msgid, values));
+  }
+  void report_violation(std::string path, std::string_view rule, Message text) {
+    std::string english = text.english();
+    out_.push_back(Violation{std::move(path), std::string(rule), std::move(english), std::move(text)});
   }
 
  private:

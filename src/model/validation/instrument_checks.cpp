@@ -34,9 +34,9 @@ void check_definitions_unique(const Definitions& defs, const std::string& path, 
   std::set<std::pair<std::string, std::string>> seen;
   for (int i = 0; i < defs.size(); ++i) {
     if (!seen.emplace(defs[i].id(), defs[i].version()).second) {
-      out.add(item_path(path, "instruments", i), "instrument-definition-unique",
-              "instrument " + quote(defs[i].id()) + " version " + quote(defs[i].version()) +
-                  " is defined twice");
+      out.report_violation(item_path(path, "instruments", i), "instrument-definition-unique",
+                           "instrument %1$s version %2$s is defined twice",
+                           {quote(defs[i].id()), quote(defs[i].version())});
     }
   }
 }
@@ -66,20 +66,20 @@ const v1::InstrumentDefinition* check_scores(
     const std::string& entry_path, Findings& out) {
   if (scores.empty()) return nullptr;
   if (!has_instrument) {
-    out.add(field_path(entry_path, "instrument"), "score-instrument-required",
-            "scores must name the instrument they were given under");
+    out.report_violation(field_path(entry_path, "instrument"), "score-instrument-required",
+                         "scores must name the instrument they were given under");
     return nullptr;
   }
   const v1::InstrumentDefinition* def = find_definition(defs, instrument.id(), instrument.version());
   if (def == nullptr) {
-    out.add(field_path(entry_path, "instrument"), "score-instrument-unknown",
-            "instrument " + quote(instrument.id()) + " version " + quote(instrument.version()) +
-                " is not among this section's instruments");
+    out.report_violation(field_path(entry_path, "instrument"), "score-instrument-unknown",
+                         "instrument %1$s version %2$s is not among this section's instruments",
+                         {quote(instrument.id()), quote(instrument.version())});
     return nullptr;
   }
   if (respondent == v1::RESPONDENT_UNSPECIFIED) {
-    out.add(field_path(entry_path, "respondent"), "respondent-required",
-            "say who gave the scores: the participant, a professional or both together");
+    out.report_violation(field_path(entry_path, "respondent"), "respondent-required",
+                         "say who gave the scores: the participant, a professional or both together");
   }
   std::set<std::pair<std::string, std::string>> seen;
   for (int j = 0; j < scores.size(); ++j) {
@@ -87,24 +87,25 @@ const v1::InstrumentDefinition* check_scores(
     const std::string path = item_path(entry_path, "scores", j);
     const v1::Indicator* ind = find_indicator(*def, s.indicator());
     if (ind == nullptr) {
-      out.add(field_path(path, "indicator"), "score-indicator-unknown",
-              quote(s.indicator()) + " is not an indicator of " + quote(def->id()));
+      out.report_violation(field_path(path, "indicator"), "score-indicator-unknown",
+                           "%1$s is not an indicator of %2$s", {quote(s.indicator()), quote(def->id())});
       continue;
     }
     if (!seen.emplace(s.indicator(), s.target_id()).second) {
-      out.add(path, "score-duplicate", "indicator " + quote(s.indicator()) + " is scored twice");
+      out.report_violation(path, "score-duplicate", "indicator %s is scored twice", {quote(s.indicator())});
     }
     if (s.has_value() && (s.value() < ind->scale().min() || s.value() > ind->scale().max())) {
-      out.add(field_path(path, "value"), "score-out-of-scale",
-              std::to_string(s.value()) + " is outside the scale " + range_text(ind->scale()));
+      out.report_violation(field_path(path, "value"), "score-out-of-scale",
+                           "%1$s is outside the scale %2$s",
+                           {std::to_string(s.value()), range_text(ind->scale())});
     }
     if (ind->per_target() && s.target_id().empty()) {
-      out.add(field_path(path, "target_id"), "score-target-required",
-              "indicator " + quote(s.indicator()) + " scores one target at a time: name it");
+      out.report_violation(field_path(path, "target_id"), "score-target-required",
+                           "indicator %s scores one target at a time: name it", {quote(s.indicator())});
     }
     if (rater_conflicts(ind->rater(), respondent)) {
-      out.add(path, "score-rater-mismatch",
-              "indicator " + quote(s.indicator()) + " is not rated by this respondent");
+      out.report_violation(path, "score-rater-mismatch",
+                           "indicator %s is not rated by this respondent", {quote(s.indicator())});
     }
   }
   return def;
@@ -116,37 +117,37 @@ void check_instrument_definition(const Visit& v) {
   const auto& def = static_cast<const v1::InstrumentDefinition&>(v.msg);
   const codes::CodeSystem* ids = codes::find_code_system("kartla-instrument");
   if (ids == nullptr || !codes::code_is_valid(*ids, def.id())) {
-    v.out.add(field_path(v.path, "id"), "instrument-id",
-              "an instrument id is lower-case words joined by hyphens, e.g. \"gas\"");
+    v.out.report_violation(field_path(v.path, "id"), "instrument-id",
+                           "an instrument id is lower-case words joined by hyphens, e.g. \"gas\"");
   }
   if (def.version().empty()) {
-    v.out.add(field_path(v.path, "version"), "instrument-version-required",
-              "an instrument definition must carry its version");
+    v.out.report_violation(field_path(v.path, "version"), "instrument-version-required",
+                           "an instrument definition must carry its version");
   }
   if (def.indicators().empty()) {
-    v.out.add(field_path(v.path, "indicators"), "instrument-indicators-required",
-              "an instrument needs at least one indicator");
+    v.out.report_violation(field_path(v.path, "indicators"), "instrument-indicators-required",
+                           "an instrument needs at least one indicator");
   }
   std::set<std::string> codes;
   for (int i = 0; i < def.indicators_size(); ++i) {
     const v1::Indicator& ind = def.indicators(i);
     const std::string path = item_path(v.path, "indicators", i);
     if (ind.code().empty() || !codes.insert(ind.code()).second) {
-      v.out.add(field_path(path, "code"), "instrument-indicator-code",
-                "indicator codes must be present and unique within the instrument");
+      v.out.report_violation(field_path(path, "code"), "instrument-indicator-code",
+                             "indicator codes must be present and unique within the instrument");
     }
     if (ind.scale().min() >= ind.scale().max()) {
-      v.out.add(field_path(path, "scale"), "instrument-scale-range",
-                "a scale needs min < max, got " + range_text(ind.scale()));
+      v.out.report_violation(field_path(path, "scale"), "instrument-scale-range",
+                             "a scale needs min < max, got %s", {range_text(ind.scale())});
       continue;
     }
     std::set<int> values;
     for (int p = 0; p < ind.scale().points_size(); ++p) {
       const int value = ind.scale().points(p).value();
       if (value < ind.scale().min() || value > ind.scale().max() || !values.insert(value).second) {
-        v.out.add(item_path(field_path(path, "scale"), "points", p), "instrument-scale-point",
-                  "scale point " + std::to_string(value) + " is outside " +
-                      range_text(ind.scale()) + " or repeated");
+        v.out.report_violation(item_path(field_path(path, "scale"), "points", p), "instrument-scale-point",
+                               "scale point %1$s is outside %2$s or repeated",
+                               {std::to_string(value), range_text(ind.scale())});
       }
     }
   }
@@ -163,22 +164,22 @@ void check_progress(const Visit& v) {
         defs, e.has_instrument(), e.instrument(), e.respondent(), e.scores(), path, v.out);
     // Health scores are special-category data and must stay in work_ability (docs/MODEL.md, Sensitivity).
     if (def != nullptr && def->health_data()) {
-      v.out.add(field_path(path, "instrument"), "health-instrument-outside-work-ability",
-                quote(def->id()) + " records health data: keep its scores in work_ability");
+      v.out.report_violation(field_path(path, "instrument"), "health-instrument-outside-work-ability",
+                             "%s records health data: keep its scores in work_ability", {quote(def->id())});
     }
     if (!e.has_step() || e.step().instrument_id().empty()) continue;
     // A step model is an instrument whose first indicator's scale lists the steps.
     const v1::InstrumentDefinition* model =
         find_definition(defs, e.step().instrument_id(), e.step().instrument_version());
     if (model == nullptr || model->indicators().empty()) {
-      v.out.add(field_path(path, "step"), "step-instrument-unknown",
-                "step model " + quote(e.step().instrument_id()) +
-                    " is not among this section's instruments");
+      v.out.report_violation(field_path(path, "step"), "step-instrument-unknown",
+                             "step model %s is not among this section's instruments",
+                             {quote(e.step().instrument_id())});
     } else if (e.step().step() < model->indicators(0).scale().min() ||
                e.step().step() > model->indicators(0).scale().max()) {
-      v.out.add(field_path(field_path(path, "step"), "step"), "step-out-of-scale",
-                "step " + std::to_string(e.step().step()) + " is outside " +
-                    range_text(model->indicators(0).scale()));
+      v.out.report_violation(field_path(field_path(path, "step"), "step"), "step-out-of-scale",
+                             "step %1$s is outside %2$s",
+                             {std::to_string(e.step().step()), range_text(model->indicators(0).scale())});
     }
   }
 }

@@ -29,9 +29,9 @@ void check_course_in_path(const v1::Coding& course, char first, const std::strin
   const char letter = course_letter(course);
   if (letter == 0 || first == 0) return;
   if (letter < first) {
-    out.add(path, "sfi-course-in-study-path",
-            "course " + quote(course.code()) + " is not part of study path " +
-                quote(study_path.code()) + " (path 1: A–D, 2: B–D, 3: C–D)");
+    out.report_violation(path, "sfi-course-in-study-path",
+                         "course %1$s is not part of study path %2$s (path 1: A–D, 2: B–D, 3: C–D)",
+                         {quote(course.code()), quote(study_path.code())});
   }
 }
 
@@ -40,7 +40,7 @@ void check_course_in_path(const v1::Coding& course, char first, const std::strin
 void check_language_entry(const Visit& v) {
   const auto& e = static_cast<const v1::LanguageEntry&>(v.msg);
   if (!e.has_language()) {
-    v.out.add(field_path(v.path, "language"), "language-required", "name the language");
+    v.out.report_violation(field_path(v.path, "language"), "language-required", "name the language");
   }
 }
 
@@ -48,8 +48,8 @@ void check_sfi_studies(const Visit& v) {
   const auto& s = static_cast<const v1::SfiStudies&>(v.msg);
   const bool has_courses = s.has_current_course() || !s.results().empty();
   if (has_courses && !s.has_study_path()) {
-    v.out.add(field_path(v.path, "study_path"), "sfi-study-path-required",
-              "SFI courses belong to a study path (1, 2 or 3)");
+    v.out.report_violation(field_path(v.path, "study_path"), "sfi-study-path-required",
+                           "SFI courses belong to a study path (1, 2 or 3)");
   }
   const char first = first_course_of_path(s.study_path());
   check_course_in_path(s.current_course(), first, field_path(v.path, "current_course"),
@@ -60,8 +60,8 @@ void check_sfi_studies(const Visit& v) {
     check_course_in_path(r.course(), first, field_path(path, "course"), s.study_path(), v.out);
     // National tests exist for courses B, C and D only (Skolverket).
     if (r.national_test_taken() && course_letter(r.course()) == 'A') {
-      v.out.add(field_path(path, "national_test_taken"), "sfi-national-test-course",
-                "there is no national test for SFI course A");
+      v.out.report_violation(field_path(path, "national_test_taken"), "sfi-national-test-course",
+                             "there is no national test for SFI course A");
     }
   }
 }

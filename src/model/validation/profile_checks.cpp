@@ -32,19 +32,19 @@ bool looks_like_email(const std::string& s) {
 void check_contact(const Visit& v) {
   const auto& c = static_cast<const v1::Contact&>(v.msg);
   if (!c.email().empty() && !looks_like_email(c.email())) {
-    v.out.add(field_path(v.path, "email"), "contact-email-shape", "not an e-mail address");
+    v.out.report_violation(field_path(v.path, "email"), "contact-email-shape", "not an e-mail address");
   }
   if (!c.phone().empty() && !is_e164(c.phone())) {
-    v.out.add(field_path(v.path, "phone"), "contact-phone-e164",
-              "write the number in international form, e.g. +46701740605");
+    v.out.report_violation(field_path(v.path, "phone"), "contact-phone-e164",
+                           "write the number in international form, e.g. +46701740605");
   }
 }
 
 void check_interpreter(const Visit& v) {
   const auto& i = static_cast<const v1::Interpreter&>(v.msg);
   if (i.needed() && !i.has_language()) {
-    v.out.add(field_path(v.path, "language"), "interpreter-language-required",
-              "an interpreter need must say for which language");
+    v.out.report_violation(field_path(v.path, "language"), "interpreter-language-required",
+                           "an interpreter need must say for which language");
   }
 }
 

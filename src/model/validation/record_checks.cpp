@@ -41,8 +41,8 @@ void check_interventions(const Visit& v) {
     for (int p = 0; p < e.parallel_with_size(); ++p) {
       const std::string& other = e.parallel_with(p);
       if (other == e.id() || ids.count(other) == 0) {
-        v.out.add(item_path(item_path(v.path, "entries", i), "parallel_with", p),
-                  "parallel-with-unknown", quote(other) + " is not another intervention here");
+        v.out.report_violation(item_path(item_path(v.path, "entries", i), "parallel_with", p),
+                  "parallel-with-unknown", "%s is not another intervention here", {quote(other)});
       }
     }
   }
@@ -51,8 +51,8 @@ void check_interventions(const Visit& v) {
 void check_intervention_entry(const Visit& v) {
   const auto& e = static_cast<const v1::InterventionEntry&>(v.msg);
   if (!std::isfinite(e.hours_per_week()) || e.hours_per_week() < 0 || e.hours_per_week() > 60) {
-    v.out.add(field_path(v.path, "hours_per_week"), "hours-per-week-range",
-              "hours per week must be between 0 and 60");
+    v.out.report_violation(field_path(v.path, "hours_per_week"), "hours-per-week-range",
+                           "hours per week must be between 0 and 60");
   }
 }
 
@@ -60,10 +60,11 @@ void check_intervention_entry(const Visit& v) {
 // from when; the code itself is checked by the Coding rules (vasa-participation-step-code).
 void check_service_step(const Visit& v) {
   const auto& s = static_cast<const v1::ServiceStepParticipation&>(v.msg);
-  if (!s.has_step()) v.out.add(field_path(v.path, "step"), "service-step-required", "name the step of the service");
+  if (!s.has_step()) v.out.report_violation(field_path(v.path, "step"), "service-step-required",
+                                            "name the step of the service");
   if (!s.has_period() || !s.period().has_start() || is_empty(s.period().start())) {
-    v.out.add(field_path(field_path(v.path, "period"), "start"), "service-step-start-required",
-              "say when the person began taking part in this step");
+    v.out.report_violation(field_path(field_path(v.path, "period"), "start"), "service-step-start-required",
+                           "say when the person began taking part in this step");
   }
 }
 
@@ -73,34 +74,34 @@ void check_document_entry(const Visit& v) {
   const bool has_content = d.content_case() != D::CONTENT_NOT_SET;
   // The hash binds this metadata to one exact file (and lets a reader detect a swapped one).
   if (!d.sha256().empty() && d.sha256().size() != 32) {
-    v.out.add(field_path(v.path, "sha256"), "document-sha256-length", "SHA-256 is 32 bytes");
+    v.out.report_violation(field_path(v.path, "sha256"), "document-sha256-length", "SHA-256 is 32 bytes");
   } else if (has_content && d.sha256().empty()) {
-    v.out.add(field_path(v.path, "sha256"), "document-sha256-length",
-              "a document with content records its SHA-256");
+    v.out.report_violation(field_path(v.path, "sha256"), "document-sha256-length",
+                           "a document with content records its SHA-256");
   }
   if (d.content_case() == D::kInlineContent && d.size_bytes() != d.inline_content().size()) {
-    v.out.add(field_path(v.path, "size_bytes"), "document-size-matches",
-              "size_bytes differs from the inline content's size");
+    v.out.report_violation(field_path(v.path, "size_bytes"), "document-size-matches",
+                           "size_bytes differs from the inline content's size");
   }
   if (!d.media_type().empty() && !is_media_type(d.media_type())) {
-    v.out.add(field_path(v.path, "media_type"), "document-media-type",
-              quote(d.media_type()) + " is not a media type like application/pdf");
+    v.out.report_violation(field_path(v.path, "media_type"), "document-media-type",
+                           "%s is not a media type like application/pdf", {quote(d.media_type())});
   }
   if (d.kind() == D::MEDICAL_STATEMENT && !d.health_data()) {
-    v.out.add(field_path(v.path, "health_data"), "document-health-flag",
-              "a medical statement is health data: set health_data");
+    v.out.report_violation(field_path(v.path, "health_data"), "document-health-flag",
+                           "a medical statement is health data: set health_data");
   }
 }
 
 void check_note_entry(const Visit& v) {
   const auto& n = static_cast<const v1::NoteEntry&>(v.msg);
   if (n.text().empty()) {
-    v.out.add(field_path(v.path, "text"), "note-text-required", "a note needs text");
+    v.out.report_violation(field_path(v.path, "text"), "note-text-required", "a note needs text");
   }
   if (n.has_delete_after() && n.assertion().has_asserted_at() &&
       !is_before(n.assertion().asserted_at(), n.delete_after())) {
-    v.out.add(field_path(v.path, "delete_after"), "note-retention-order",
-              "a note cannot be due for deletion before it was written");
+    v.out.report_violation(field_path(v.path, "delete_after"), "note-retention-order",
+                           "a note cannot be due for deletion before it was written");
   }
 }
 

@@ -14,13 +14,14 @@
 namespace kartla::model {
 namespace {
 
-std::vector<Violation> parse_failure(std::string message) {
-  return {Violation{"", kSchemaParseRule, std::move(message)}};
+std::vector<Violation> parse_failure(Message text) {
+  std::string english = text.english();
+  return {Violation{"", kSchemaParseRule, std::move(english), std::move(text)}};
 }
 
 // Error(limit) over the size limit comes from try_parse, before parsing (SPEC §9).
 std::vector<Violation> violations_of(const SectionInfo& info, const std::optional<ParsedSection>& parsed) {
-  if (!parsed) return parse_failure("content is not a valid " + std::string(info.name) + " section");
+  if (!parsed) return parse_failure(localizable_with_values("content is not a valid %s section", {info.name}));
   return validate_section(parsed->message());
 }
 
@@ -53,7 +54,7 @@ CheckedJson check_json(const SectionInfo& info, ByteView json, crypto::SecretBuf
     bytes = section_from_json(info, json);
   } catch (const Error& e) {
     if (e.code() != Code::schema) throw;
-    return {parse_failure(e.what()), std::nullopt};
+    return {parse_failure(e.message()), std::nullopt};
   }
   std::optional<ParsedSection> parsed = ParsedSection::try_parse(info, bytes.view());
   std::vector<Violation> violations = violations_of(info, parsed);
@@ -79,24 +80,35 @@ ParsedSection require_valid_json(const SectionInfo& info, ByteView json, crypto:
   return std::move(*checked.parsed);  // require_valid threw if it did not parse
 }
 
+Message violation_line(std::string_view place, const Violation& violation) {
+  // The frame of every violation's line; translators keep it as it is, or change the separators.
+  const Message line = localizable("%1$s: %2$s: %3$s",
+                                   {Message::value(std::string(place)), Message::value(violation.rule), violation.text});
+  // Content an agency wrote reaches the line quoted; a control character in it must not reach a
+  // terminal or a log as one.
+  return line.with_values_cleaned([](std::string& text) {
+    for (char& c : text)
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  });
+}
+
+Message violation_line(const SectionInfo& info, const Violation& violation) {
+  return violation_line(violation.field_path.empty() ? info.name : std::string_view(violation.field_path), violation);
+}
+
 std::string describe_violation(const SectionInfo& info, const Violation& violation) {
-  std::string line = violation.field_path.empty() ? std::string(info.name) : violation.field_path;
-  line += ": " + violation.rule + ": " + violation.message;
-  for (char& c : line)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
-  return line;
+  return violation_line(info, violation).english();
 }
 
 void require_valid(const SectionInfo& info, const std::vector<Violation>& violations) {
   if (violations.empty()) return;
-  const std::string first = describe_violation(info, violations.front());
-  const std::string name(info.name);
-  // The violation itself (field path, rule, what is wrong) is an argument: the rules' own
-  // sentences are not in the catalogue yet (docs/I18N.md).
-  if (violations.size() == 1) fail(Code::schema, "%1$s section refused: %2$s", {name, first});
-  if (violations.size() == 2) fail(Code::schema, "%1$s section refused: %2$s (and 1 more violation)", {name, first});
-  fail(Code::schema, "%1$s section refused: %2$s (and %3$s more violations)",
-       {name, first, std::to_string(violations.size() - 1)});
+  const Message first = violation_line(info, violations.front());
+  const Message name = Message::value(std::string(info.name));
+  if (violations.size() == 1) fail(Code::schema, localizable("%1$s section refused: %2$s", {name, first}));
+  if (violations.size() == 2)
+    fail(Code::schema, localizable("%1$s section refused: %2$s (and 1 more violation)", {name, first}));
+  fail(Code::schema, localizable("%1$s section refused: %2$s (and %3$s more violations)",
+                                 {name, first, Message::value(std::to_string(violations.size() - 1))}));
 }
 
 }  // namespace kartla::model

@@ -39,6 +39,10 @@ std::vector<Violation> check_section_json_content(const SectionInfo& info, ByteV
 // "FIELD: RULE: MESSAGE" on one line (control characters from hostile input become spaces); an
 // empty field path is shown as the section's name.
 std::string describe_violation(const SectionInfo& info, const Violation& violation);
+// The same line as a catalogue message (the rule's sentence nested in it), to say in any language;
+// `place` stands where the field path would (a claim has no section to name).
+Message violation_line(const SectionInfo& info, const Violation& violation);
+Message violation_line(std::string_view place, const Violation& violation);
 
 // Throws Error(schema) naming the first violation and how many follow; returns if there are none.
 void require_valid(const SectionInfo& info, const std::vector<Violation>& violations);

@@ -42,49 +42,49 @@ bool is_snake_case(const std::string& s) {
 void check_share_grant(const Visit& v) {
   const auto& g = static_cast<const v1::ShareGrantRecord&>(v.msg);
   if (g.agency_fingerprint().empty()) {
-    v.out.add(field_path(v.path, "agency_fingerprint"), "grant-fingerprint-required",
-              "a grant records the fingerprint of the agency's key");
+    v.out.report_violation(field_path(v.path, "agency_fingerprint"), "grant-fingerprint-required",
+                           "a grant records the fingerprint of the agency's key");
   }
   if (g.sections().empty()) {
-    v.out.add(field_path(v.path, "sections"), "grant-sections-required",
-              "a grant names the sections it covers");
+    v.out.report_violation(field_path(v.path, "sections"), "grant-sections-required",
+                           "a grant names the sections it covers");
   }
   std::set<std::string> seen;
   for (int i = 0; i < g.sections_size(); ++i) {
     if (!is_snake_case(g.sections(i)) || !seen.insert(g.sections(i)).second) {
-      v.out.add(item_path(v.path, "sections", i), "grant-section-name",
-                quote(g.sections(i)) + " is not a snake_case section name, or is repeated");
+      v.out.report_violation(item_path(v.path, "sections", i), "grant-section-name",
+                             "%s is not a snake_case section name, or is repeated", {quote(g.sections(i))});
     }
   }
   if (g.purpose().empty()) {
-    v.out.add(field_path(v.path, "purpose"), "grant-purpose-required",
-              "a grant states its purpose in plain words");
+    v.out.report_violation(field_path(v.path, "purpose"), "grant-purpose-required",
+                           "a grant states its purpose in plain words");
   }
   if (!g.has_granted_at()) {
-    v.out.add(field_path(v.path, "granted_at"), "grant-time-required", "when was it granted?");
+    v.out.report_violation(field_path(v.path, "granted_at"), "grant-time-required", "when was it granted?");
   } else {
     if (g.has_expires_at() && !is_before(g.granted_at(), g.expires_at())) {
-      v.out.add(field_path(v.path, "expires_at"), "grant-expiry-order",
-                "a grant expires after it is granted");
+      v.out.report_violation(field_path(v.path, "expires_at"), "grant-expiry-order",
+                             "a grant expires after it is granted");
     }
     if (g.has_revoked_at() && is_before(g.revoked_at(), g.granted_at())) {
-      v.out.add(field_path(v.path, "revoked_at"), "grant-revocation-order",
-                "a grant cannot be revoked before it is granted");
+      v.out.report_violation(field_path(v.path, "revoked_at"), "grant-revocation-order",
+                             "a grant cannot be revoked before it is granted");
     }
   }
   // Health data may be shared only under an explicit Art. 9(2) exception (docs/MODEL.md, rule grant-art9-basis).
   const std::string health_section = section_name_of(v1::WorkAbility::descriptor());
   if (seen.count(health_section) != 0 && !g.has_gdpr_art9_basis()) {
-    v.out.add(field_path(v.path, "gdpr_art9_basis"), "grant-art9-basis",
-              "sharing " + health_section + " needs a GDPR Art. 9(2) basis");
+    v.out.report_violation(field_path(v.path, "gdpr_art9_basis"), "grant-art9-basis",
+                           "sharing %s needs a GDPR Art. 9(2) basis", {health_section});
   }
   // Follow-up data is shared for the funder's report, a legal obligation or public task of the
   // project owner, never under consent to an authority (docs/MODEL.md, rule grant-followup-basis).
   const std::string followup_section = section_name_of(v1::ProgrammeFollowup::descriptor());
   const std::string& art6 = g.gdpr_art6_basis().code();
   if (seen.count(followup_section) != 0 && art6 != "6.1.c" && art6 != "6.1.e") {
-    v.out.add(field_path(v.path, "gdpr_art6_basis"), "grant-followup-basis",
-              "sharing " + followup_section + " needs GDPR Art. 6(1)(c) or 6(1)(e)");
+    v.out.report_violation(field_path(v.path, "gdpr_art6_basis"), "grant-followup-basis",
+                           "sharing %s needs GDPR Art. 6(1)(c) or 6(1)(e)", {followup_section});
   }
 }
 
@@ -101,32 +101,36 @@ void check_sharing_ledger(const Visit& v) {
     const std::string path = item_path(v.path, "access_events", i);
     const auto grant = grants.find(e.grant_id());
     if (grant == grants.end()) {
-      v.out.add(field_path(path, "grant_id"), "access-event-grant-unknown",
-                "no grant has id " + quote(e.grant_id()));
+      v.out.report_violation(field_path(path, "grant_id"), "access-event-grant-unknown",
+                             "no grant has id %s", {quote(e.grant_id())});
     } else {
       const auto& granted = grant->second->sections();
       for (int s = 0; s < e.sections_size(); ++s) {
         if (std::find(granted.begin(), granted.end(), e.sections(s)) == granted.end()) {
-          v.out.add(item_path(path, "sections", s), "access-event-section-not-granted",
-                    quote(e.sections(s)) + " is not in grant " + quote(e.grant_id()));
+          v.out.report_violation(item_path(path, "sections", s), "access-event-section-not-granted",
+                                 "%1$s is not in grant %2$s", {quote(e.sections(s)), quote(e.grant_id())});
         }
       }
     }
     if (!e.has_at()) {
-      v.out.add(field_path(path, "at"), "access-event-order", "an access event needs its time");
+      v.out.report_violation(field_path(path, "at"), "access-event-order", "an access event needs its time");
     } else if (i > 0 && ledger.access_events(i - 1).has_at() &&
                is_before(e.at(), ledger.access_events(i - 1).at())) {
-      v.out.add(field_path(path, "at"), "access-event-order",
-                "access events are appended in time order");
+      v.out.report_violation(field_path(path, "at"), "access-event-order",
+                             "access events are appended in time order");
     }
     if (!e.hash().empty() && e.hash().size() != 32) {
-      v.out.add(field_path(path, "hash"), "access-event-hash-length", "hashes are 32 bytes");
+      v.out.report_violation(field_path(path, "hash"), "access-event-hash-length", "hashes are 32 bytes");
     }
     const std::string& expected_prev = i == 0 ? std::string() : ledger.access_events(i - 1).hash();
     if (e.prev_hash() != expected_prev) {
-      v.out.add(field_path(path, "prev_hash"), "access-event-chain",
-                i == 0 ? "the first access event has no previous hash"
-                       : "prev_hash differs from the previous event's hash");
+      if (i == 0) {
+        v.out.report_violation(field_path(path, "prev_hash"), "access-event-chain",
+                               "the first access event has no previous hash");
+      } else {
+        v.out.report_violation(field_path(path, "prev_hash"), "access-event-chain",
+                               "prev_hash differs from the previous event's hash");
+      }
     }
   }
 }

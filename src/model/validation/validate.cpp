@@ -61,19 +61,19 @@ class Walker {
       const std::string value = r->GetString(msg, id);
       const std::string id_path = field_path(path, "id");
       if (value.empty()) {
-        out_.add(id_path, "entry-id-required", "every entry needs a stable id");
+        out_.report_violation(id_path, "entry-id-required", "every entry needs a stable id");
       } else if (!is_safe_id(value)) {
-        out_.add(id_path, "entry-id-shape",
-                 "ids are 1–64 letters, digits, '.', '_', ':' or '-'");
+        out_.report_violation(id_path, "entry-id-shape",
+                              "ids are 1–64 letters, digits, '.', '_', ':' or '-'");
       } else if (const auto [it, fresh] = ids_.emplace(value, id_path); !fresh) {
-        out_.add(id_path, "entry-id-unique",
-                 "id " + quote(value) + " is already used at " + it->second);
+        out_.report_violation(id_path, "entry-id-unique",
+                              "id %1$s is already used at %2$s", {quote(value), it->second});
       }
     }
     if (const FieldDescriptor* a = type->FindFieldByName("assertion");
         a != nullptr && a->message_type() == v1::Assertion::descriptor() && !r->HasField(msg, a)) {
-      out_.add(field_path(path, "assertion"), "assertion-required",
-               "every entry says who stated it, how and when");
+      out_.report_violation(field_path(path, "assertion"), "assertion-required",
+                            "every entry says who stated it, how and when");
     }
   }
 
@@ -92,8 +92,8 @@ class Walker {
     const Reflection* r = msg.GetReflection();
     const auto report_if_unknown = [&](int value, const std::string& at) {
       if (f->enum_type()->FindValueByNumber(value) == nullptr) {
-        out_.add(at, "enum-known-value",
-                 std::to_string(value) + " is not a value of " + f->enum_type()->name());
+        out_.report_violation(at, "enum-known-value",
+                              "%1$s is not a value of %2$s", {std::to_string(value), f->enum_type()->name()});
       }
     };
     if (f->is_repeated()) {
@@ -127,7 +127,7 @@ std::vector<Violation> validate_section(const Message& section) {
           ? google::protobuf::DescriptorPool::generated_pool()->FindMessageTypeByName(own_package + "." + relative_name)
           : nullptr;
   if (generated == nullptr) {
-    out.add("", "not-a-kartla-message", quote(shown_name) + " is not a Kartla section");
+    out.report_violation("", "not-a-kartla-message", "%s is not a Kartla section", {quote(shown_name)});
     return violations;
   }
   // A DynamicMessage may share the generated descriptor, so compare reflection too.
@@ -137,7 +137,7 @@ std::vector<Violation> validate_section(const Message& section) {
   if (generated != type || section.GetReflection() != prototype->GetReflection()) {
     copy.reset(prototype->New());
     if (!copy->ParseFromString(section.SerializeAsString())) {
-      out.add("", "not-a-kartla-message", "the message does not parse as " + shown_name);
+      out.report_violation("", "not-a-kartla-message", "the message does not parse as %s", {shown_name});
       return violations;
     }
     root = copy.get();

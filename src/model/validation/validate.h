@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "base/message.h"
+
 namespace google::protobuf {
 class Message;
 }
@@ -19,7 +21,8 @@ namespace kartla::model {
 struct Violation {
   std::string field_path;  // e.g. "entries[2].validation.level"; empty means the message itself
   std::string rule;        // stable short id, e.g. "se-personnummer-luhn"
-  std::string message;     // English, for a person to act on
+  std::string message;     // English, for a person to act on: text.english()
+  Message text;            // the same as a catalogue message, to say it in the reader's language
 };
 
 // Validates one section message (any of the kartla.v1 section messages) against every offline

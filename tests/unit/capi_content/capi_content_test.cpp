@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "../json_squeeze.h"
 #include "kartla/kartla.hpp"
@@ -231,4 +232,66 @@ TEST_CASE("the sharing ledger cannot be set or removed through the API; the reco
   CHECK_FALSE(r.has_section("sharing_ledger"));
   CHECK(r.section_json("languages").str() == before);
   CHECK_FALSE(r.has_section("profile"));
+}
+
+namespace {
+
+// The catalogue's pattern for `msgid` in `language` with `args` in its %s / %N$s directives,
+// formatted here independently of the library's formatter.
+std::string catalogue(const char* language, const char* msgid, const std::vector<std::string>& args) {
+  const std::string pattern = kartla_message(language, nullptr, msgid);
+  std::string out;
+  size_t next = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '%' && i + 1 < pattern.size() && pattern[i + 1] == 's') {
+      out += args.at(next++);
+      ++i;
+    } else if (pattern[i] == '%' && i + 3 < pattern.size() && pattern[i + 2] == '$' && pattern[i + 3] == 's') {
+      out += args.at(static_cast<size_t>(pattern[i + 1] - '1'));
+      i += 3;
+    } else {
+      out += pattern[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a refused section in the reader's language: frame, line and the rule's own sentence", "[capi][validate]") {
+  // An identifier check's reason (src/codes) and a rule's sentence with values: both translated,
+  // the values (field path, rule id, quoted input) kept as they were.
+  const std::string profile = R"({"national_id": {"se_personnummer": "196408233235"},
+    "assertion": {"source": "SELF_REPORTED", "asserted_at": "2024-01-01T00:00:00Z"}})";
+  kartla_buffer report = KARTLA_BUFFER_INIT;
+  REQUIRE(kartla_validate_section_json("profile", reinterpret_cast<const uint8_t*>(profile.data()), profile.size(),
+                                       KARTLA_ENCODING_JSON, &report) == KARTLA_E_SCHEMA);
+  kartla_buffer_free(&report);
+  const std::string english = kartla_last_error();
+  CHECK(english == "profile section refused: national_id.se_personnummer: se-personnummer-luhn: "
+                   "check digit does not match (Luhn)");
+  for (const char* language : {"sv", "fi"}) {
+    const std::string sentence = catalogue(language, "check digit does not match (Luhn)", {});
+    const std::string line =
+        catalogue(language, "%1$s: %2$s: %3$s", {"national_id.se_personnummer", "se-personnummer-luhn", sentence});
+    const std::string expected = catalogue(language, "%1$s section refused: %2$s", {"profile", line});
+    CHECK(kartla_last_error_localized(language) == expected);
+    CHECK(sentence != "check digit does not match (Luhn)");  // the catalogue translates it
+  }
+  CHECK(kartla_last_error() == english);
+
+  const std::string sfi = with(kValidLanguages, "2024-01-01T00:00:00Z\"}",
+                               "2024-01-01T00:00:00Z\"}, \"sfi\": {"
+                               "\"study_path\": {\"system\": \"sfi-studievag\", \"code\": \"2\"}, "
+                               "\"current_course\": {\"system\": \"sfi-kurs\", \"code\": \"A\"}}");
+  REQUIRE(kartla_validate_section_json("languages", reinterpret_cast<const uint8_t*>(sfi.data()), sfi.size(),
+                                       KARTLA_ENCODING_JSON, &report) == KARTLA_E_SCHEMA);
+  kartla_buffer_free(&report);
+  const char* msgid = "course %1$s is not part of study path %2$s (path 1: A\u2013D, 2: B\u2013D, 3: C\u2013D)";
+  const std::string sentence_en = catalogue("en", msgid, {"\"A\"", "\"2\""});
+  CHECK(std::string(kartla_last_error()).find(sentence_en) != std::string::npos);
+  const std::string sentence_sv = catalogue("sv", msgid, {"\"A\"", "\"2\""});
+  CHECK(sentence_sv != sentence_en);
+  CHECK(std::string(kartla_last_error_localized("sv")).find(": sfi-course-in-study-path: " + sentence_sv) !=
+        std::string::npos);
 }

@@ -63,7 +63,7 @@ TEST_CASE("se-personnummer-luhn", "[identifiers]") {
   CHECK(valid_se_personnummer("196408233234"));
   const IdCheck r = check_se_personnummer("196408233235");
   CHECK(r.rule == "se-personnummer-luhn");
-  CHECK_FALSE(r.reason.empty());
+  CHECK_FALSE(std::string_view(r.reason).empty());
 }
 
 TEST_CASE("se-samordningsnummer-format", "[identifiers]") {

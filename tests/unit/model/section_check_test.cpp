@@ -80,7 +80,7 @@ TEST_CASE("every violation is listed and the refusal names the first field and t
 
 TEST_CASE("a violation is one line whatever the input held", "[section_check]") {
   const auto& info = section_by_name("notes");
-  const std::string line = describe_violation(info, Violation{"", "schema-parse", "bad\nline\r\x01"});
+  const std::string line = describe_violation(info, Violation{"", "schema-parse", "bad\nline\r\x01", Message::value("bad\nline\r\x01")});
   CHECK(line == "notes: schema-parse: bad line  ");
 }
 
