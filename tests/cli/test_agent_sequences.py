@@ -25,6 +25,8 @@ import sys
 import tempfile
 import time
 
+from test_agent import Kartla
+
 USAGE = 2
 NOT_AVAILABLE = 3
 AUTH = 5
@@ -45,12 +47,12 @@ class Model:
         return self.running and (name, self.generation[name]) in self.held
 
 
-class World:
+class World(Kartla):
+    """test_agent.py's runner (its environment: a private runtime folder, no terminal), with two
+    identities and their records."""
+
     def __init__(self, binary, source, workdir):
-        self.binary = binary
-        self.workdir = workdir
-        self.runtime = os.path.join(workdir, "run")
-        os.mkdir(self.runtime, 0o700)
+        super().__init__(binary, workdir)
         self.passphrase = {}
         profile = os.path.join(source, "examples", "sections", "profile.json")
         for name in IDENTITIES:
@@ -61,21 +63,6 @@ class World:
                       self.passphrase[name])
             self.must(["record", "set", f"{name}.kartla", "--owner", f"{name}.id", "--section", "profile",
                        "--in", profile, "--no-agent"], self.passphrase[name])
-
-    def env(self, passphrase):
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": self.workdir,
-            "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC",
-            "XDG_RUNTIME_DIR": self.runtime,
-            "KARTLA_STATE_DIR": os.path.join(self.workdir, "state"),
-        }
-        for name in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "TMPDIR"):
-            if name in os.environ:
-                env[name] = os.environ[name]
-        if passphrase is not None:
-            env["KARTLA_PASSPHRASE"] = passphrase
-        return env
 
     def run(self, args, passphrase=None):
         return subprocess.run([self.binary, *args], cwd=self.workdir, env=self.env(passphrase),
