@@ -25,20 +25,6 @@
 namespace bench {
 namespace {
 
-[[noreturn]] void os_fail(const char* what, const std::string& path) {
-  throw std::runtime_error(std::string(what) + " " + path + ": " + std::strerror(errno));
-}
-
-void write_all(int fd, const uint8_t* p, size_t n, const std::string& path) {
-  while (n > 0) {
-    const ssize_t w = ::write(fd, p, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) os_fail("write", path);
-    p += w;
-    n -= static_cast<size_t>(w);
-  }
-}
-
 std::string folder_of(const std::string& path) {
   const size_t slash = path.rfind('/');
   return slash == std::string::npos ? "." : path.substr(0, slash);

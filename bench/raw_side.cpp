@@ -24,19 +24,6 @@ static_assert(kHashAt + crypto_generichash_BYTES <= kManifestBytes);
 // Associated data the size of Kartla's (label, format version, record id, section, generation).
 constexpr uint8_t kAd[46] = {'k', 'a', 'r', 't', 'l', 'a', '/', 'v', '1', '/', 's', 'e', 'c', 't', 'i', 'o', 'n'};
 
-[[noreturn]] void os_fail(const char* what, const std::string& path) {
-  throw std::runtime_error(std::string(what) + " " + path + ": " + std::strerror(errno));
-}
-
-void write_all(int fd, const uint8_t* p, size_t n, const std::string& path) {
-  while (n > 0) {
-    const ssize_t w = ::write(fd, p, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) os_fail("write", path);
-    p += w;
-    n -= static_cast<size_t>(w);
-  }
-}
 
 void read_all(int fd, uint8_t* p, size_t n, const std::string& path) {
   while (n > 0) {
@@ -54,6 +41,20 @@ std::string folder_of(const std::string& path) {
 }
 
 }  // namespace
+
+[[noreturn]] void os_fail(const char* what, const std::string& path) {
+  throw std::runtime_error(std::string(what) + " " + path + ": " + std::strerror(errno));
+}
+
+void write_all(int fd, const uint8_t* p, size_t n, const std::string& path) {
+  while (n > 0) {
+    const ssize_t w = ::write(fd, p, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) os_fail("write", path);
+    p += w;
+    n -= static_cast<size_t>(w);
+  }
+}
 
 RawOwner raw_owner_new() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");

@@ -56,4 +56,9 @@ void raw_open(const RawOwner& owner, const uint8_t* image, size_t image_len, uin
 int raw_read_file(const RawOwner& owner, const std::string& path, const std::vector<uint8_t>* check,
                   uint8_t* buffer, size_t capacity);
 
+// The file helpers both raw readers and writers use: an OS failure as an exception naming the
+// call and the path, and a write of every byte (retried on EINTR).
+[[noreturn]] void os_fail(const char* what, const std::string& path);
+void write_all(int fd, const uint8_t* p, size_t n, const std::string& path);
+
 }  // namespace bench
