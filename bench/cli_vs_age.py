@@ -1,27 +1,29 @@
 # SPDX-License-Identifier: Apache-2.0
-"""`kartla share` + `kartla open` of large content against `age` encrypting and decrypting the
-same bytes to one recipient (issue 17), with the passphrase's Argon2id included (each command
-unlocks its identity) and excluded (`kartla agent` holds both identities' keys).
+"""`kartla share` + `kartla open --document` of a large document against `age` encrypting and
+decrypting the same bytes to one recipient (issue 17), with the passphrase's Argon2id included
+(each command unlocks its identity) and excluded (`kartla agent` holds both identities' keys),
+and the peak memory of the commands that handle the document.
 
     python3 bench/cli_vs_age.py --kartla build/release/src/cli/kartla [--mib 64] [--reps 3]
 
-Two paths, each against age of the same bytes:
-- section as JSON: a `documents` section whose one entry holds MiB of random bytes as base64 in the
-  section's JSON, the form `record set --in` reads and `open --section` prints. One repetition is
-  `share --sections documents --out B` (grant, save, bundle) then `open B --as AGENCY.id --section
-  documents --json > out.json`; age's is `age -r KEY -o C in.json` then `age -d -i key -o out.json C`.
-- document as a file: MiB of random bytes added with `document add` (no JSON). One repetition is
-  the same `share`, then `open B --as AGENCY.id --document ID --out FILE`; age's is the same two
-  commands on the raw file.
-The owner sets the content once, before timing. Every output is compared with its input. The
-order alternates each repetition; the medians of wall-clock time are printed, their ratios to age,
-and issue 17's goal for them (unlock excluded <= 2x age) as met or not met.
-A measurement, not a test: it asserts no timing. Without age it stops and says so: it never
-prints a number it did not measure.
+Time. MiB of random bytes are added once with `document add`, before timing. One repetition is
+`share --sections documents --out B` (grant, save of the record, bundle) then `open B --as
+AGENCY.id --document ID --out FILE`; age's is `age -r KEY -o C FILE` then `age -d -i key -o OUT C`.
+A control row runs age and then fsyncs each file it wrote and their folder, as Kartla does for the
+record, the bundle and the opened document: it shows how much of the difference is durability.
+The order alternates each repetition; medians of wall-clock time are printed, with each command's
+share and their ratios to age. Every output is compared with the input (SHA-256).
+
+Memory. Peak resident memory (GNU time's %M) of `document add`, `open
+--section documents --json` (the section's JSON: a listing, its bytes never printed) and `open
+--document --out`, with the agent (so Argon2id's memory is not in it), for the large document and
+for a 1 KiB one; the growth is the difference, printed against the document's size.
+
+It ends with issue 17's goals that it measures, met or not met. A measurement, not a test: it
+asserts no timing. Without age it stops and says so: it never prints a number it did not measure.
 """
 
 import argparse
-import base64
 import hashlib
 import json
 import os
@@ -33,20 +35,10 @@ import tempfile
 import time
 
 PASSPHRASE = "bench passphrase, not secret"
-
-
-def document_json(size):
-    blob = os.urandom(size)
-    return {"entries": [{
-        "id": "bench-document",
-        "kind": "OTHER",
-        "title": "benchmark payload",
-        "media_type": "application/octet-stream",
-        "size_bytes": str(size),
-        "sha256": base64.b64encode(hashlib.sha256(blob).digest()).decode(),
-        "inline_content": base64.b64encode(blob).decode(),
-        "assertion": {"source": "SELF_REPORTED", "asserted_at": "2024-09-10T10:00:00Z"},
-    }]}
+GOAL_EXCLUDED = 2.0     # share + open, unlock excluded <= 2x age
+GOAL_JSON_PEAK = 2.0    # peak growth opening the section as JSON <= 2x the section
+GOAL_FILE_PEAK_MIB = 4  # peak growth opening the document to a file <= 4 MiB + a constant
+GOAL_ADD_PEAK = 2.0     # peak growth of document add <= 2x the document (bench/README.md, item 4)
 
 
 class Bench:
@@ -60,17 +52,38 @@ class Bench:
             "KARTLA_PASSPHRASE": PASSPHRASE,
         }
 
-    def run(self, *args, stdout=subprocess.DEVNULL, env=None):
+    def path(self, name):
+        return os.path.join(self.workdir, name)
+
+    def run(self, *args, stdout=subprocess.DEVNULL):
+        """Runs one command; returns its wall-clock seconds."""
         started = time.monotonic()
-        subprocess.run(list(args), cwd=self.workdir, env=env or self.env, stdin=subprocess.DEVNULL, stdout=stdout,
-                       stderr=subprocess.PIPE, check=True, start_new_session=True)
-        return time.monotonic() - started
+        done = subprocess.run(list(args), cwd=self.workdir, env=self.env, stdin=subprocess.DEVNULL, stdout=stdout,
+                              stderr=subprocess.PIPE, start_new_session=True)
+        elapsed = time.monotonic() - started
+        if done.returncode != 0:
+            sys.exit(f"cli_vs_age.py: {' '.join(args[:3])} ... failed ({done.returncode}):\n"
+                     f"{done.stderr.decode(errors='replace')}")
+        return elapsed
+
+    def peak_kib(self, *args, stdout=subprocess.DEVNULL):
+        """Runs one command under GNU time; returns its peak resident KiB. Not the kernel's
+        ru_maxrss of a child of this process: Linux carries the high-water mark across exec, so
+        every child would start at Python's own size. GNU time's child starts at time's."""
+        report = os.path.join(self.workdir, "peak.txt")
+        done = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report, *args], cwd=self.workdir, env=self.env,
+                              stdin=subprocess.DEVNULL, stdout=stdout, stderr=subprocess.PIPE, start_new_session=True)
+        if done.returncode != 0:
+            sys.exit(f"cli_vs_age.py: {' '.join(args[:3])} ... failed ({done.returncode}):\n"
+                     f"{done.stderr.decode(errors='replace')}")
+        with open(report) as f:
+            return int(f.read().split()[-1])
 
     def k(self, *args, **kw):
         return self.run(self.kartla, *args, **kw)
 
-
-GOAL_EXCLUDED = 2.0  # issue 17: share + open with the unlock excluded <= 2x age
+    def k_peak(self, *args, **kw):
+        return self.peak_kib(self.kartla, *args, **kw)
 
 
 def sha256_of(path):
@@ -81,6 +94,20 @@ def sha256_of(path):
     return digest.digest()
 
 
+def fsync_files(folder, *names):
+    for name in names:
+        fd = os.open(os.path.join(folder, name), os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--kartla", required=True)
@@ -89,101 +116,104 @@ def main():
     opts = parser.parse_args()
     if shutil.which("age") is None or shutil.which("age-keygen") is None:
         sys.exit("cli_vs_age.py: needs age and age-keygen on PATH (Debian: apt-get install age); nothing measured")
+    if not os.access("/usr/bin/time", os.X_OK):
+        sys.exit("cli_vs_age.py: needs GNU time for peak memory (Debian: apt-get install time); nothing measured")
     workdir = tempfile.mkdtemp(prefix="kbench-", dir="/tmp")
     b = Bench(os.path.abspath(opts.kartla), workdir)
-    path = lambda name: os.path.join(workdir, name)  # noqa: E731
+    size = opts.mib << 20
     try:
-        with open(path("in.json"), "w") as f:
-            json.dump(document_json(opts.mib << 20), f, indent=2)
-        with open(path("doc.bin"), "wb") as f:
-            f.write(os.urandom(opts.mib << 20))
-        doc_hash = sha256_of(path("doc.bin"))
+        with open(b.path("doc.bin"), "wb") as f:
+            f.write(os.urandom(size))
+        with open(b.path("small.bin"), "wb") as f:
+            f.write(os.urandom(1024))
+        doc_hash = sha256_of(b.path("doc.bin"))
         # Identities at the default Argon2id cost: what a person's unlock costs.
         b.k("identity", "new", "--out", "owner.id")
         b.k("agency", "new", "--name", "Landskrona stad", "--org", "212000-1140", "--role",
             "municipal_labour_unit", "--out", "agency.id")
         b.k("agency", "card", "agency.id", "--out", "agency.card")
-        b.k("record", "new", "--owner", "owner.id", "--out", "rec.kartla", "--no-agent")
-        b.k("record", "set", "rec.kartla", "--owner", "owner.id", "--section", "documents", "--in", "in.json",
-            "--no-agent")
-        b.k("record", "new", "--owner", "owner.id", "--out", "doc.kartla", "--no-agent")
-        b.k("document", "add", "doc.kartla", "--owner", "owner.id", "--file", "doc.bin", "--no-agent")
-        with open(path("docs.json"), "wb") as out:
-            b.k("document", "list", "doc.kartla", "--owner", "owner.id", "--json", "--no-agent", stdout=out)
-        with open(path("docs.json")) as f:
-            doc_id = json.load(f)["entries"][0]["id"]
         b.run("age-keygen", "-o", "age.key")
-        recipient = [line.split(": ")[1].strip() for line in open(path("age.key"))
+        recipient = [line.split(": ")[1].strip() for line in open(b.path("age.key"))
                      if line.startswith("# public key: ")][0]
 
-        def share(record, bundle, flag):
-            b.k("share", record, "--owner", "owner.id", "--to", "agency.card", "--sections", "documents",
-                "--purpose", "benchmark", "--out", bundle, *flag)
+        b.k("agent", "start", "--timeout", "1h")
+        # One unlock of each identity gives the agent their keys.
+        b.k("identity", "fingerprint", "owner.id")
+        b.k("identity", "fingerprint", "agency.id")
 
-        def section_once(i, tag, flag):
-            with open(path(f"out{i}{tag}.json"), "wb") as out:
-                started = time.monotonic()
-                share("rec.kartla", f"b{i}{tag}.kartla", flag)
-                b.k("open", f"b{i}{tag}.kartla", "--as", "agency.id", "--section", "documents", "--json", *flag,
-                    stdout=out)
-                elapsed = time.monotonic() - started
-            if not same_section(f"out{i}{tag}.json"):
-                sys.exit("kartla's section output differs from its input")
-            return elapsed
-
-        def document_once(i, tag, flag):
-            started = time.monotonic()
-            share("doc.kartla", f"d{i}{tag}.kartla", flag)
-            b.k("open", f"d{i}{tag}.kartla", "--as", "agency.id", "--document", doc_id, "--out", f"doc{i}{tag}.out",
-                *flag)
-            elapsed = time.monotonic() - started
-            if sha256_of(path(f"doc{i}{tag}.out")) != doc_hash:
-                sys.exit("kartla's document output differs from its input")
-            return elapsed
-
-        def age_once(i, source, check):
-            started = time.monotonic()
-            b.run("age", "-r", recipient, "-o", f"c{i}.age", source)
-            b.run("age", "-d", "-i", "age.key", "-o", f"age{i}.out", f"c{i}.age")
-            elapsed = time.monotonic() - started
-            if not check(f"age{i}.out"):
-                sys.exit("age's output differs from its input")
-            return elapsed
-
-        def same_section(name):
-            with open(path(name)) as f:
-                got = json.load(f)
-            with open(path("in.json")) as f:
-                want = json.load(f)
-            # `open --section documents --json` lists a document (metadata, size, SHA-256) and never
-            # prints its bytes, so the opened section is checked against the SHA-256 of the bytes set.
-            content = base64.b64decode(want["entries"][0]["inline_content"])
-            entry = got["entries"][0]
-            return (entry.get("sha256") == base64.b64encode(hashlib.sha256(content).digest()).decode()
-                    and int(entry.get("size_bytes", -1)) == len(content))
-
-        def kartla_timed(what, run, i):
-            agent = what.endswith("excluded")
+        def without_passphrase(fn):
+            """Runs fn with no passphrase at all, so the keys can only come from the agent."""
             saved = dict(b.env)
-            if agent:
-                # No passphrase at all: the keys can only come from the agent.
-                del b.env["KARTLA_PASSPHRASE"]
+            del b.env["KARTLA_PASSPHRASE"]
             try:
-                return run(i, "a" if agent else "", [] if agent else ["--no-agent"])
+                return fn()
             finally:
                 b.env = saved
 
-        b.k("agent", "start", "--timeout", "1h")
-        # One unlock of each identity gives the agent their keys; then the timed runs use them.
-        b.k("record", "list", "rec.kartla", "--owner", "owner.id")
-        b.k("identity", "fingerprint", "agency.id")
+        def share(record, bundle, flag):
+            return b.k("share", record, "--owner", "owner.id", "--to", "agency.card", "--sections", "documents",
+                       "--purpose", "benchmark", "--out", bundle, *flag)
+
+        def document_id(record):
+            with open(b.path("list.json"), "wb") as out:
+                b.k("document", "list", record, "--owner", "owner.id", "--json", stdout=out)
+            with open(b.path("list.json")) as f:
+                return json.load(f)["entries"][0]["id"]
+
+        # Memory first (agent, no passphrase): the add, then both ways of opening, large and small.
+        peaks = {}
+        for tag, source in (("large", "doc.bin"), ("small", "small.bin")):
+            record, bundle = f"{tag}.kartla", f"{tag}-bundle.kartla"
+            b.k("record", "new", "--owner", "owner.id", "--out", record)
+            peaks[("add", tag)] = without_passphrase(
+                lambda: b.k_peak("document", "add", record, "--owner", "owner.id", "--file", source))
+            ident = document_id(record)
+            without_passphrase(lambda: share(record, bundle, []))
+            with open(b.path(f"{tag}.json"), "wb") as out:
+                peaks[("json", tag)] = without_passphrase(
+                    lambda: b.k_peak("open", bundle, "--as", "agency.id", "--section", "documents", "--json",
+                                     stdout=out))
+            peaks[("file", tag)] = without_passphrase(
+                lambda: b.k_peak("open", bundle, "--as", "agency.id", "--document", ident, "--out", f"{tag}.out"))
+            if sha256_of(b.path(f"{tag}.out")) != sha256_of(b.path(source)):
+                sys.exit("kartla's document output differs from its input")
+        doc_id = document_id("large.kartla")
+
+        def document_once(i, excluded):
+            tag = "a" if excluded else ""
+            flag = [] if excluded else ["--no-agent"]
+
+            def go():
+                t_share = share("large.kartla", f"d{i}{tag}.kartla", flag)
+                t_open = b.k("open", f"d{i}{tag}.kartla", "--as", "agency.id", "--document", doc_id, "--out",
+                                f"doc{i}{tag}.out", *flag)
+                return t_share, t_open
+
+            t_share, t_open = without_passphrase(go) if excluded else go()
+            if sha256_of(b.path(f"doc{i}{tag}.out")) != doc_hash:
+                sys.exit("kartla's document output differs from its input")
+            return t_share, t_open
+
+        def age_once(i, durable):
+            t_enc = b.run("age", "-r", recipient, "-o", f"c{i}.age", "doc.bin")
+            started = time.monotonic()
+            if durable:
+                fsync_files(workdir, f"c{i}.age")
+            t_enc += time.monotonic() - started
+            t_dec = b.run("age", "-d", "-i", "age.key", "-o", f"age{i}.out", f"c{i}.age")
+            started = time.monotonic()
+            if durable:
+                fsync_files(workdir, f"age{i}.out")
+            t_dec += time.monotonic() - started
+            if sha256_of(b.path(f"age{i}.out")) != doc_hash:
+                sys.exit("age's output differs from its input")
+            return t_enc, t_dec
+
         runs = {
-            "section included": lambda i: kartla_timed("section included", section_once, i),
-            "section excluded": lambda i: kartla_timed("section excluded", section_once, i),
-            "section age": lambda i: age_once(i, "in.json", same_section),
-            "document included": lambda i: kartla_timed("document included", document_once, i),
-            "document excluded": lambda i: kartla_timed("document excluded", document_once, i),
-            "document age": lambda i: age_once(i, "doc.bin", lambda out: sha256_of(path(out)) == doc_hash),
+            "excluded": lambda i: document_once(i, True),
+            "included": lambda i: document_once(i, False),
+            "age": lambda i: age_once(i, False),
+            "age+fsync": lambda i: age_once(i, True),
         }
         times = {name: [] for name in runs}
         for i in range(opts.reps):
@@ -191,25 +221,45 @@ def main():
             for name in order:
                 times[name].append(runs[name](i))
         b.k("agent", "stop")
-        med = {k: statistics.median(v) for k, v in times.items()}
-        json_mib = os.path.getsize(path("in.json")) >> 20
-        print(f"share + open of {opts.mib} MiB, wall-clock s, median of {opts.reps}:")
-        rows = [("section as JSON", "section", f"{json_mib} MiB of JSON"),
-                ("document as a file", "document", f"{opts.mib} MiB file")]
-        for title, key, what in rows:
-            age = med[f"{key} age"]
-            print(f" {title} ({what}; age encrypts and decrypts the same bytes):")
-            print(f"  age encrypt + decrypt (one recipient)        {age:8.3f}")
-            for unlock in ("excluded", "included"):
-                t = med[f"{key} {unlock}"]
-                label = "unlock excluded (agent)" if unlock == "excluded" else "unlock included        "
-                print(f"  kartla share + open, {label} {t:8.3f}   {t / age:5.2f}x age")
-        print("goals (issue 17)                                             goal    wall")
-        for title, key, _ in rows:
-            ratio = med[f"{key} excluded"] / med[f"{key} age"]
-            verdict = "met" if ratio <= GOAL_EXCLUDED else "not met"
-            print(f"  share + open vs age, unlock excluded, {key:8s} {opts.mib:4d} MiB  <= {GOAL_EXCLUDED:.0f}x  "
-                  f"{ratio:5.2f}x  {verdict}")
+
+        med = {k: (statistics.median(t[0] for t in v), statistics.median(t[1] for t in v),
+                   statistics.median(t[0] + t[1] for t in v)) for k, v in times.items()}
+        age = med["age"][2]
+        print(f"share + open of a {opts.mib} MiB document, wall-clock s, median of {opts.reps} "
+              f"(first step / second step / both):")
+        labels = {
+            "age": "age encrypt + decrypt (one recipient)     ",
+            "age+fsync": "age, then fsync of what it wrote (control)",
+            "excluded": "kartla share + open, unlock excluded     ",
+            "included": "kartla share + open, unlock included     ",
+        }
+        for key in ("age", "age+fsync", "excluded", "included"):
+            first, second, both = med[key]
+            print(f"  {labels[key]} {first:7.3f} {second:7.3f} {both:7.3f}   {both / age:5.2f}x age")
+
+        mib = lambda kib: kib / 1024  # noqa: E731
+        print(f"peak resident memory with the agent, MiB (the {opts.mib} MiB document; a 1 KiB one; growth):")
+        growth = {}
+        for key, what in (("add", "document add"), ("json", "open --section documents --json"),
+                          ("file", "open --document --out FILE")):
+            large, small = peaks[(key, "large")], peaks[(key, "small")]
+            growth[key] = mib(large - small)
+            print(f"  {what:34s} {mib(large):8.1f} {mib(small):8.1f} {growth[key]:8.1f}  "
+                  f"= {growth[key] / opts.mib:4.2f}x the document")
+
+        print("goals (issue 17)                                                   goal        result")
+        verdict = lambda ok: "met" if ok else "not met"  # noqa: E731
+        ratio = med["excluded"][2] / age
+        print(f"  share + open vs age, unlock excluded     {opts.mib:4d} MiB            <= {GOAL_EXCLUDED:.0f}x age "
+              f"{ratio:7.2f}x  {verdict(ratio <= GOAL_EXCLUDED)}")
+        ratio_durable = med["excluded"][2] / med["age+fsync"][2]
+        print(f"    (the same against age with fsync, the control: {ratio_durable:.2f}x)")
+        print(f"  peak growth, section as JSON             {opts.mib:4d} MiB            <= {GOAL_JSON_PEAK:.0f}x      "
+              f"{growth['json'] / opts.mib:7.2f}x  {verdict(growth['json'] / opts.mib <= GOAL_JSON_PEAK)}")
+        print(f"  peak growth, document to a file          {opts.mib:4d} MiB            <= {GOAL_FILE_PEAK_MIB} MiB    "
+              f"{growth['file']:6.1f} MiB  {verdict(growth['file'] <= GOAL_FILE_PEAK_MIB)}")
+        print(f"  peak growth, document add                {opts.mib:4d} MiB            <= {GOAL_ADD_PEAK:.0f}x      "
+              f"{growth['add'] / opts.mib:7.2f}x  {verdict(growth['add'] / opts.mib <= GOAL_ADD_PEAK)}")
         print("  (unlock included has no goal: printed above)")
         print(f"load average at the end: {os.getloadavg()[0]:.2f}")
     finally:

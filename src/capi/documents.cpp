@@ -8,6 +8,7 @@
 #include "capi/guard.h"
 #include "capi/handles.h"
 #include "io/atomic_writer.h"
+#include "model/document_listing.h"
 #include "model/document_stream.h"
 #include "model/documents.h"
 
@@ -137,8 +138,11 @@ kartla_status kartla_record_documents(const kartla_record* record, kartla_encodi
     require_output(record, "record");
     require_empty(out, "out");
     kartla::v1::Documents listing;
-    if (record->record.has_section(documents_section()))
-      listing = kartla::model::document_listing(record->record.read_section(documents_section()).view());
+    if (record->record.has_section(documents_section())) {
+      kartla::model::DocumentListingScan scan;
+      record->record.stream_section(documents_section(), scan);
+      listing = scan.finish();
+    }
     kartla::capi::emit(listing, encoding, out);
   });
 }
@@ -218,8 +222,9 @@ kartla_status kartla_share_documents(const kartla_share* share, int64_t at, kart
     kartla::capi::require_encoding(encoding);
     require_output(share, "share");
     require_empty(out, "out");
-    const auto listing = kartla::model::document_listing(share->view.read_section(documents_section(), or_now(at)).view());
-    kartla::capi::emit(listing, encoding, out);
+    kartla::model::DocumentListingScan scan;
+    share->view.stream_section(documents_section(), or_now(at), scan);
+    kartla::capi::emit(scan.finish(), encoding, out);
   });
 }
 

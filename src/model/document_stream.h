@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "crypto/sha256.h"
+#include "crypto/sha256_background.h"
 #include "format/section_stream.h"
 #include "model/record.h"
 
@@ -35,7 +35,7 @@ class DocumentExtractor final : public format::ContentCheck {
 
   std::string wanted_;
   format::ContentSink& out_;
-  crypto::Sha256Hasher hasher_;
+  crypto::Sha256InBackground hasher_;  // the wanted content's SHA-256, on a second thread
 
   State state_ = State::tag;
   uint64_t pos_ = 0;           // bytes of the section consumed

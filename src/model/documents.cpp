@@ -135,19 +135,4 @@ crypto::SecretBuffer document_content(ByteView documents_plaintext, std::string_
   return crypto::SecretBuffer::copy_of(bytes);
 }
 
-Documents document_listing(ByteView documents_plaintext) {
-  WipedDocuments documents;
-  parse_documents(documents_plaintext, documents.message);
-  documents.message.clear_attestations();
-  // Every field but the content stays, including fields a newer schema adds.
-  for (DocumentEntry& entry : *documents.message.mutable_entries()) {
-    if (entry.content_case() != DocumentEntry::kInlineContent) continue;
-    crypto::wipe(entry.mutable_inline_content()->data(), entry.inline_content().size());
-    entry.clear_inline_content();
-  }
-  Documents listing;
-  listing.Swap(&documents.message);
-  return listing;
-}
-
 }  // namespace kartla::model

@@ -46,8 +46,7 @@ void remove_document(Record& record, std::string_view id);
 // outside the record).
 crypto::SecretBuffer document_content(ByteView documents_plaintext, std::string_view id);
 
-// The documents section without any content: its entries keep their metadata and size_bytes,
-// with inline_content and the attestations left out.
-v1::Documents document_listing(ByteView documents_plaintext);
+// The listing (metadata and size_bytes, no content, no attestations) is read as the section
+// streams: model/document_listing.h.
 
 }  // namespace kartla::model

@@ -26,6 +26,13 @@ extern "C" {
  *
  * Thread safety: as the handle they take (kartla_record: one thread at a time; kartla_share:
  * any number of threads at once).
+ *
+ * Threads of the library's own: the streamed reads (the *_to_file and *_to_callback functions)
+ * compute a document's SHA-256 on a second thread once more than 256 KiB of it has arrived, so
+ * that the check costs no wall-clock time on a second core. The thread is started and joined
+ * within the call: none is left running when a function returns, and none is ever started by
+ * any other function. If the system refuses a thread, the hash is computed on the caller's
+ * thread with the same result.
  */
 #define KARTLA_DOCUMENT_OPTIONS_VERSION 1
 typedef struct kartla_document_options {
@@ -61,7 +68,10 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_document(const kartla_r
                                                                   kartla_buffer *out);
 /* The documents without their content: *out receives kartla.v1.Documents whose entries hold
  * every field but inline_content (size_bytes and sha256 say what the content is); attestations are
- * left out. An empty list if the record holds no documents section. */
+ * left out. An empty list if the record holds no documents section. The section is read as it is
+ * decrypted (docs/SPEC.md §5.6, "Streamed reading"), keeping the metadata only: the memory it
+ * needs does not grow with the documents' sizes. A section that is not a documents message
+ * (or uses a protobuf group field, which no Kartla schema has) is KARTLA_E_SCHEMA. */
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_documents(const kartla_record *record,
                                                                    kartla_encoding encoding, kartla_buffer *out);
 /* Removes document `id`. KARTLA_E_NOT_FOUND if there is none. The change reaches the disk with
