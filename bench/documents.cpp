@@ -228,9 +228,12 @@ void run_documents(const KartlaOwner& owner, const RawOwner& raw, const std::str
   line("kartla_record_document_to_file (one pass)", file_samples);
   line("kartla_record_document_to_callback (two)", callback_samples);
 
-  std::printf("\ngoals (issue 17, documents)                        goal       cpu     wall\n");
-  std::printf("  %-40s %-10s %6.2fx %7.2fx\n", "document to a file vs raw", "<= 1.3x",
-              median(pick(file_samples, true)) / raw_cpu, median(pick(file_samples, false)) / raw_wall);
+  auto verdict = [](bool met) { return met ? "met" : "not met"; };
+  std::printf("\ngoals (issue 17, documents)                        goal       cpu     wall  verdict (cpu / wall)\n");
+  const double file_cpu_ratio = median(pick(file_samples, true)) / raw_cpu;
+  const double file_wall_ratio = median(pick(file_samples, false)) / raw_wall;
+  std::printf("  %-40s %-10s %6.2fx %7.2fx  %s / %s\n", "document to a file vs raw", "<= 1.3x", file_cpu_ratio,
+              file_wall_ratio, verdict(file_cpu_ratio <= 1.3), verdict(file_wall_ratio <= 1.3));
   const double sha_wall = median(pick(sha_samples, false)), sha_cpu = median(pick(sha_samples, true));
   std::printf("  %-40s %-10s %6.2fx %7.2fx\n", "  the same vs raw + SHA-256 (control)", "(print)",
               median(pick(file_samples, true)) / sha_cpu, median(pick(file_samples, false)) / sha_wall);
@@ -252,9 +255,15 @@ void run_documents(const KartlaOwner& owner, const RawOwner& raw, const std::str
     }
     std::printf("  %-44s %8.2f MiB  goal %s\n", what, mib(p->growth()), goal);
   };
+  // Judged on the whole growth, library pages included (README, "Peak memory"): stricter than the goal.
+  auto streamed_line = [&](const char* what, const std::optional<PeakRss>& p) {
+    if (!p) return peak_line(what, p, "");
+    std::printf("  %-44s %8.2f MiB  goal <= 4 MiB + constant: %s\n", what, mib(p->growth()),
+                verdict(mib(p->growth()) <= 4.0));
+  };
   peak_line("raw (the whole file in memory)", raw_peak, "-");
-  peak_line("kartla_record_document_to_file", file_peak, "<= 4 MiB + constant");
-  peak_line("kartla_record_document_to_callback", callback_peak, "<= 4 MiB + constant");
+  streamed_line("kartla_record_document_to_file", file_peak);
+  streamed_line("kartla_record_document_to_callback", callback_peak);
 }
 
 }  // namespace bench
