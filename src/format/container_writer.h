@@ -21,9 +21,10 @@ struct OutgoingSection {
   ContainerSection placed;             // entry, exact entry bytes, and the body's offset in `from`
   std::optional<ByteView> body;        // the body in memory (sealed since the last save), or else
   const ByteSource* from = nullptr;    // copied from here and re-hashed on the way, unless:
-  // `from` is the file this process has just written, hashing this body as it wrote it (a
-  // bundle exported from the record file just saved). The copy is then not hashed a second time:
-  // the bytes were checked on their way in, and the bundle's reader checks them again on its own.
+  // this process has already hashed this body in `from`: it wrote that file, hashing the body as
+  // it wrote it (a bundle exported from the record file just saved), or it read the body whole
+  // and matched its hash (model::Record's body_checked). The copy is then not hashed a second
+  // time: the bytes were checked once, and the new file's reader checks them again on its own.
   bool hashed_when_written = false;
 };
 

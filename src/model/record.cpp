@@ -128,7 +128,9 @@ crypto::SecretBuffer Record::read_section(const SectionInfo& info) const {
   const Section& s = it->second;
   const auto key = format::derive_section_key(master_key_, info.id, s.generation);
   if (s.new_body) return format::open_section(key, slot(info.id, s.generation), s.entry, s.new_body->view());
-  return format::open_section_from_source(*source_, located(s), key, slot(info.id, s.generation));
+  crypto::SecretBuffer text = format::open_section_from_source(*source_, located(s), key, slot(info.id, s.generation));
+  s.body_checked = true;
+  return text;
 }
 
 const Record::Section& Record::present(const SectionInfo& info) const {
@@ -169,6 +171,7 @@ void Record::stream_section(const SectionInfo& info, format::ContentSink& sink) 
     return;
   }
   format::stream_section_from_source(*source_, located(s), key, slot(info.id, s.generation), sink);
+  s.body_checked = true;
 }
 
 void Record::stream_section_checked(const SectionInfo& info, format::ContentCheck& check,
@@ -183,6 +186,7 @@ void Record::stream_section_checked(const SectionInfo& info, format::ContentChec
     return;
   }
   format::stream_section_checked(*source_, located(s), key, slot(info.id, s.generation), check, release);
+  s.body_checked = true;
 }
 
 std::optional<bool> Record::remembered_fact(const SectionInfo& info) const {
@@ -324,9 +328,14 @@ void Record::save(const std::string& path, const io::FileSystem& fs) {
   for (auto& [id, s] : sections_) {
     index.sections.push_back({id, s.generation});
     // An unchanged body is copied from the old file and re-hashed on the way: if the old file
-    // was damaged since it was opened, the save fails instead of signing the damage.
-    contents.sections.push_back(
-        {located(s), s.new_body ? std::optional<ByteView>(s.new_body->view()) : std::nullopt, source_.get()});
+    // was damaged since it was opened, the save fails instead of carrying the damage into the new
+    // version. Unless this process has already read that body whole and matched it with its hash
+    // (body_checked: `share` scans a section for health data just before it saves): the old file
+    // is one no Kartla save ever writes into (a save writes a new file and renames it), so
+    // hashing the same bytes twice in one command would only cost time, 77 ms per 64 MiB. What
+    // is copied is checked again by every reader of the new file.
+    contents.sections.push_back({located(s), s.new_body ? std::optional<ByteView>(s.new_body->view()) : std::nullopt,
+                                 source_.get(), !s.new_body && s.body_checked});
     in_contents.push_back(&s);
   }
   contents.grants = grants_;
@@ -359,6 +368,7 @@ void Record::save(const std::string& path, const io::FileSystem& fs) {
   for (size_t i = 0; i < in_contents.size(); ++i) {
     in_contents[i]->new_body.reset();
     in_contents[i]->source_offset = offsets[i];
+    in_contents[i]->body_checked = true;  // hashed as it was written, or copied from a checked body
   }
   // Only now is source_ the file this version describes (a bundle is exported from it).
   unsaved_ = false;

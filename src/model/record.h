@@ -158,6 +158,10 @@ class Record {
     std::string entry_bytes;
     std::optional<UnfilledBytes> new_body;  // written since the last save
     uint64_t source_offset = 0;           // otherwise: where the body is in source_
+    // The body at source_offset in source_ was read whole and matched its ciphertext hash in this
+    // process (a read, a streamed read, the health-data scan of `share`), or was hashed as this
+    // process wrote it: a save copies it without hashing it again (see save()).
+    mutable bool body_checked = false;
   };
 
   Record(crypto::SigningKeyPair signing, crypto::SecretBuffer master_key);
