@@ -45,9 +45,7 @@ struct Sha256InBackground::Shared {
   bool inline_only = false;  // a thread could not be started: hash on the caller's thread
   std::thread thread;
 
-  Shared() {
-    for (auto& s : slot) s = SecretBuffer(kSlotBytes, SecretBuffer::Uninitialized{});
-  }
+  uint64_t hashed_here = 0;  // bytes hashed on the caller's thread before the thread started
 
   void run() {
     size_t next = 0;
@@ -116,25 +114,29 @@ Sha256InBackground::~Sha256InBackground() {
 
 void Sha256InBackground::update(ByteView data) {
   Shared& s = *shared_;
-  if (s.inline_only) {
-    s.hasher.update(data);
-    return;
-  }
-  while (data.size > 0) {
-    const size_t take = std::min(data.size, kSlotBytes - s.filled);
-    std::memcpy(s.slot[s.filling].data() + s.filled, data.data, take);
-    s.filled += take;
-    data = {data.data + take, data.size - take};
-    if (s.filled < kSlotBytes) continue;
-    if (!s.threaded && !(s.threaded = s.thread_was_used = s.start_thread())) {
-      // No second thread: hash what was copied, and everything after it, here.
+  if (!s.threaded) {
+    // A small document, or no thread to be had: hash here, with no copy. The first 256 KiB are
+    // always hashed here; the thread then takes the state over with everything after them.
+    if (s.inline_only || s.hashed_here + data.size < kSlotBytes) {
+      s.hasher.update(data);
+      s.hashed_here += data.size;
+      return;
+    }
+    s.threaded = s.thread_was_used = s.start_thread();
+    if (!s.threaded) {
       s.inline_only = true;
-      s.hasher.update({s.slot[s.filling].data(), s.filled});
-      s.filled = 0;
       s.hasher.update(data);
       return;
     }
-    s.hand_over();
+  }
+  while (data.size > 0) {
+    SecretBuffer& slot = s.slot[s.filling];
+    if (slot.empty()) slot = SecretBuffer(kSlotBytes, SecretBuffer::Uninitialized{});  // first use
+    const size_t take = std::min(data.size, kSlotBytes - s.filled);
+    std::memcpy(slot.data() + s.filled, data.data, take);
+    s.filled += take;
+    data = {data.data + take, data.size - take};
+    if (s.filled == kSlotBytes) s.hand_over();
   }
 }
 
@@ -143,9 +145,6 @@ Sha256 Sha256InBackground::finish() {
   if (s.threaded) {
     if (s.filled > 0) s.hand_over();
     s.stop(/*give_up=*/false);
-  } else if (s.filled > 0) {
-    s.hasher.update({s.slot[s.filling].data(), s.filled});
-    s.filled = 0;
   }
   return s.hasher.finish();
 }
