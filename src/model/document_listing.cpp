@@ -6,6 +6,7 @@
 #include "base/error.h"
 #include "crypto/secret_buffer.h"
 #include "format/strict_parse.h"
+#include "format/wire_scan.h"
 
 namespace kartla::model {
 namespace {
@@ -14,7 +15,6 @@ namespace {
 constexpr uint32_t kEntries = 1;
 constexpr uint32_t kSectionAttestations = 100;
 constexpr uint32_t kEntryInlineContent = 9;
-constexpr uint32_t kLengthDelimited = 2;
 
 void append_varint(std::string& out, uint64_t value) {
   while (value >= 0x80) {
@@ -59,13 +59,10 @@ void DocumentListingScan::write(ByteView piece) {
     ++pos_;
     head_.push_back(static_cast<char>(b));
     if (in_entry_ && pos_ > entry_end_) malformed();
-    if (varint_shift_ > 63 || (varint_shift_ == 63 && (b & 0x7e) != 0)) malformed();
-    varint_ |= static_cast<uint64_t>(b & 0x7f) << varint_shift_;
-    varint_shift_ += 7;
-    if ((b & 0x80) != 0) continue;
-    const uint64_t value = varint_;
-    varint_ = 0;
-    varint_shift_ = 0;
+    const auto step = varint_.push(b);
+    if (step == format::wire::VarintReader::Step::too_long) malformed();
+    if (step == format::wire::VarintReader::Step::more) continue;
+    const uint64_t value = varint_.take();
     switch (state_) {
       case State::tag: on_tag(value); break;
       case State::length: on_length(value); break;
@@ -78,16 +75,17 @@ void DocumentListingScan::write(ByteView piece) {
   }
 }
 
-void DocumentListingScan::on_tag(uint64_t tag) {
-  if ((tag >> 3) == 0 || (tag >> 3) > 0x1fffffff) malformed();
-  field_ = static_cast<uint32_t>(tag >> 3);
+void DocumentListingScan::on_tag(uint64_t value) {
+  const auto tag = format::wire::decode_tag(value);
+  if (!tag) malformed();
+  field_ = tag->field;
   tag_bytes_ = head_.size();
-  switch (tag & 7) {
-    case 0: state_ = State::varint_value; break;
-    case kLengthDelimited: state_ = State::length; break;
-    case 1:
-    case 5:
-      left_ = (tag & 7) == 1 ? 8 : 4;
+  switch (tag->wire_type) {
+    case format::wire::kVarint: state_ = State::varint_value; break;
+    case format::wire::kLengthDelimited: state_ = State::length; break;
+    case format::wire::kFixed64:
+    case format::wire::kFixed32:
+      left_ = format::wire::fixed_size(tag->wire_type);
       if (in_entry_ && left_ > entry_end_ - pos_) malformed();
       destination() += head_;
       keep_payload_ = true;
@@ -129,14 +127,14 @@ void DocumentListingScan::end_of_field() {
   state_ = State::tag;
   if (!in_entry_ || pos_ != entry_end_) return;
   in_entry_ = false;
-  kept_.push_back(static_cast<char>(kEntries << 3 | kLengthDelimited));
+  kept_.push_back(static_cast<char>(kEntries << 3 | format::wire::kLengthDelimited));
   append_varint(kept_, entry_.size());
   kept_ += entry_;
   wipe_string(entry_);
 }
 
 v1::Documents DocumentListingScan::finish() {
-  if (state_ != State::tag || varint_shift_ != 0 || in_entry_) malformed();
+  if (state_ != State::tag || varint_.in_progress() || in_entry_) malformed();
   v1::Documents listing;
   const bool parsed = format::parse_bounded(ByteView(kept_), listing);
   wipe_string(kept_);

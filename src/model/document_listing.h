@@ -9,6 +9,7 @@
 #include <string>
 
 #include "format/section_stream.h"
+#include "format/wire_scan.h"
 #include "kartla/v1/documents.pb.h"
 
 namespace kartla::model {
@@ -48,8 +49,7 @@ class DocumentListingScan final : public format::ContentSink {
 
   State state_ = State::tag;
   uint64_t pos_ = 0;
-  uint64_t varint_ = 0;
-  int varint_shift_ = 0;
+  format::wire::VarintReader varint_;
   uint32_t field_ = 0;
   uint64_t left_ = 0;       // payload bytes left of the field being read
   bool keep_payload_ = true;

@@ -57,28 +57,25 @@ void DocumentExtractor::write(ByteView piece) {
     --n;
     ++pos_;
     if (in_entry_ && pos_ > entry_end_) malformed("a field runs past the end of its entry");
-    if (varint_shift_ > 63 || (varint_shift_ == 63 && (b & 0x7e) != 0)) malformed("a varint is longer than 64 bits");
-    varint_ |= static_cast<uint64_t>(b & 0x7f) << varint_shift_;
-    varint_shift_ += 7;
-    if ((b & 0x80) != 0) continue;
-    const uint64_t value = varint_;
-    varint_ = 0;
-    varint_shift_ = 0;
+    const auto step = varint_.push(b);
+    if (step == format::wire::VarintReader::Step::too_long) malformed("a varint is longer than 64 bits");
+    if (step == format::wire::VarintReader::Step::more) continue;
+    const uint64_t value = varint_.take();
     if (state_ == State::varint_value) {
       if (in_entry_ && field_ == kEntrySizeBytes) entry_size_ = value;
       end_of_field();
     } else if (state_ == State::length) {
       on_byte_field_start(value);
     } else {
-      if ((value >> 3) == 0 || (value >> 3) > 0x1fffffff) malformed("a field number is 0 or too large");
-      field_ = static_cast<uint32_t>(value >> 3);
-      wire_type_ = static_cast<uint32_t>(value & 7);
-      switch (wire_type_) {
-        case 0: state_ = State::varint_value; break;
-        case 2: state_ = State::length; break;
-        case 1:
-        case 5:
-          left_ = wire_type_ == 1 ? 8 : 4;
+      const auto tag = format::wire::decode_tag(value);
+      if (!tag) malformed("a field number is 0 or too large");
+      field_ = tag->field;
+      switch (tag->wire_type) {
+        case format::wire::kVarint: state_ = State::varint_value; break;
+        case format::wire::kLengthDelimited: state_ = State::length; break;
+        case format::wire::kFixed64:
+        case format::wire::kFixed32:
+          left_ = format::wire::fixed_size(tag->wire_type);
           if (in_entry_ && pos_ + left_ > entry_end_) malformed("a field runs past the end of its entry");
           state_ = State::skip;
           break;
@@ -173,7 +170,7 @@ void DocumentExtractor::close_entry() {
 }
 
 void DocumentExtractor::finish() {
-  if (state_ != State::tag || varint_shift_ != 0 || in_entry_) malformed("it ends inside a field");
+  if (state_ != State::tag || varint_.in_progress() || in_entry_) malformed("it ends inside a field");
   if (!found_) fail(Code::not_found, "no document with id %s in the documents section", {wanted_});
   if (!found_has_content_)
     fail(Code::not_found, "document %s has no content in the record (it refers to a copy kept elsewhere)", {wanted_});

@@ -9,6 +9,7 @@
 
 #include "crypto/sha256_background.h"
 #include "format/section_stream.h"
+#include "format/wire_scan.h"
 #include "model/record.h"
 
 namespace kartla::model {
@@ -39,10 +40,8 @@ class DocumentExtractor final : public format::ContentCheck {
 
   State state_ = State::tag;
   uint64_t pos_ = 0;           // bytes of the section consumed
-  uint64_t varint_ = 0;        // the varint being read
-  int varint_shift_ = 0;
-  uint32_t field_ = 0;         // the field being read, and its wire type
-  uint32_t wire_type_ = 0;
+  format::wire::VarintReader varint_;  // the tag, value or length being read
+  uint32_t field_ = 0;                  // the field being read
   uint64_t left_ = 0;          // bytes left of the field being skipped, collected or streamed
   std::string collected_;      // an id or a sha256 (bounded)
 

@@ -3,13 +3,11 @@
 
 #include <algorithm>
 
+#include "format/wire_scan.h"
+
 namespace kartla::share {
-namespace {
 
-constexpr uint32_t kVarint = 0, kFixed64 = 1, kLengthDelimited = 2, kFixed32 = 5;
-constexpr int kMaxVarintShift = 63;  // a varint is at most 10 bytes
-
-}  // namespace
+namespace wire = format::wire;
 
 void FlagScan::write(ByteView piece) {
   size_t i = 0;
@@ -25,16 +23,10 @@ void FlagScan::write(ByteView piece) {
     }
     const uint8_t b = piece.data[i++];
     ++pos_;
-    if (varint_shift_ > kMaxVarintShift) {
-      malformed();
-      return;
-    }
-    varint_ |= static_cast<uint64_t>(b & 0x7f) << varint_shift_;
-    varint_shift_ += 7;
-    if ((b & 0x80) != 0) continue;
-    const uint64_t value = varint_;
-    varint_ = 0;
-    varint_shift_ = 0;
+    const auto step = varint_.push(b);
+    if (step == wire::VarintReader::Step::too_long) return malformed();
+    if (step == wire::VarintReader::Step::more) continue;
+    const uint64_t value = varint_.take();
     switch (state_) {
       case State::tag: on_tag(value); break;
       case State::varint_value: on_varint_value(value); break;
@@ -44,16 +36,15 @@ void FlagScan::write(ByteView piece) {
   }
 }
 
-void FlagScan::on_tag(uint64_t tag) {
-  const uint64_t field = tag >> 3;
-  const auto wire_type = static_cast<uint32_t>(tag & 7);
-  if (field == 0 || field > 0x1fffffff) return malformed();
-  field_ = static_cast<uint32_t>(field);
-  switch (wire_type) {
-    case kVarint: state_ = State::varint_value; return;
-    case kLengthDelimited: state_ = State::length; return;
-    case kFixed64: left_ = 8; state_ = State::skip; return;
-    case kFixed32: left_ = 4; state_ = State::skip; return;
+void FlagScan::on_tag(uint64_t value) {
+  const auto tag = wire::decode_tag(value);
+  if (!tag) return malformed();
+  field_ = tag->field;
+  switch (tag->wire_type) {
+    case wire::kVarint: state_ = State::varint_value; return;
+    case wire::kLengthDelimited: state_ = State::length; return;
+    case wire::kFixed64:
+    case wire::kFixed32: left_ = wire::fixed_size(tag->wire_type); state_ = State::skip; return;
     default: return malformed();  // groups (3, 4) are not in Kartla's schemas; 6 and 7 are invalid
   }
 }
@@ -91,7 +82,7 @@ void FlagScan::end_of_field() {
 }
 
 bool FlagScan::flagged_or_unreadable() const {
-  const bool complete = state_ == State::tag && varint_shift_ == 0 && !in_entry_;
+  const bool complete = state_ == State::tag && !varint_.in_progress() && !in_entry_;
   return malformed_ || !complete || any_flag_;
 }
 

@@ -9,6 +9,7 @@
 
 #include "base/bytes.h"
 #include "format/section_stream.h"
+#include "format/wire_scan.h"
 
 namespace kartla::share {
 
@@ -35,8 +36,7 @@ class FlagScan final : public format::ContentSink {
   uint32_t flag_field_;
   State state_ = State::tag;
   uint64_t pos_ = 0;  // bytes consumed
-  uint64_t varint_ = 0;
-  int varint_shift_ = 0;
+  format::wire::VarintReader varint_;
   uint32_t field_ = 0;
   uint64_t left_ = 0;  // bytes left to skip
   bool in_entry_ = false;
