@@ -37,19 +37,23 @@ struct ByteView {
 class UnfilledBytes {
  public:
   UnfilledBytes() = default;
-  explicit UnfilledBytes(size_t size) : data_(large_pages::allocate(size)), size_(size) {}
-  ~UnfilledBytes() { large_pages::release(data_, size_); }
-  UnfilledBytes(UnfilledBytes&& other) noexcept : data_(other.data_), size_(other.size_) {
+  explicit UnfilledBytes(size_t size) : data_(large_pages::allocate(size)), size_(size), allocated_(size) {}
+  ~UnfilledBytes() { large_pages::release(data_, allocated_); }
+  UnfilledBytes(UnfilledBytes&& other) noexcept
+      : data_(other.data_), size_(other.size_), allocated_(other.allocated_) {
     other.data_ = nullptr;
     other.size_ = 0;
+    other.allocated_ = 0;
   }
   UnfilledBytes& operator=(UnfilledBytes&& other) noexcept {
     if (this != &other) {
-      large_pages::release(data_, size_);
+      large_pages::release(data_, allocated_);
       data_ = other.data_;
       size_ = other.size_;
+      allocated_ = other.allocated_;
       other.data_ = nullptr;
       other.size_ = 0;
+      other.allocated_ = 0;
     }
     return *this;
   }
@@ -60,10 +64,17 @@ class UnfilledBytes {
   const uint8_t* data() const { return data_; }
   size_t size() const { return size_; }
   ByteView view() const { return {data_, size_}; }
+  // Keeps the first `size` bytes as the buffer's content (no-op if size >= size()). For an output
+  // whose exact length is known only after the buffer was filled (a section built in place from
+  // another one whose length hides behind its padding); the memory is released whole, later.
+  void shrink_to(size_t size) {
+    if (size < size_) size_ = size;
+  }
 
  private:
   uint8_t* data_ = nullptr;  // uninitialised: no fill
   size_t size_ = 0;
+  size_t allocated_ = 0;     // what release() must be given
 };
 
 inline std::string as_string(const uint8_t* data, size_t size) {

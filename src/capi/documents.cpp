@@ -8,6 +8,7 @@
 #include "capi/guard.h"
 #include "capi/handles.h"
 #include "io/atomic_writer.h"
+#include "model/document_file.h"
 #include "model/document_listing.h"
 #include "model/document_stream.h"
 #include "model/documents.h"
@@ -119,6 +120,18 @@ kartla_status kartla_record_add_document(kartla_record* record, const uint8_t* c
     details.added_at = kartla::capi::record_now(*record);
     const std::string added = kartla::model::add_document(record->record, bytes, details);
     put_text(id, added);
+  });
+}
+
+kartla_status kartla_record_add_document_file(kartla_record* record, const char* path,
+                                              const kartla_document_options* options, kartla_buffer* id) {
+  return guarded([&] {
+    require_output(record, "record");
+    require_empty(id, "id");
+    const std::string file = input_text(path, "path");
+    kartla::model::DocumentDetails details = details_from(options);
+    details.added_at = kartla::capi::record_now(*record);
+    put_text(id, kartla::model::add_document_file(record->record, file, details));
   });
 }
 

@@ -92,8 +92,16 @@ Exit run_document_add(const Args& args) {
   options.health_data = args.flag("--health-data");
 
   OwnedRecord owned = open_record_with_owner(path, args);
-  const Secret content = read_input(file, kDocumentReadLimit);
-  const std::string id = kartla::add_document(owned.record, content.view(), options);
+  // A regular file the library reads itself, once, straight into the new section (issue 17: no
+  // copy of a large file in memory). Standard input, a pipe or a device has no size to go by and
+  // is read here first.
+  std::string id;
+  if (file != "-" && is_regular_file(file)) {
+    id = kartla::add_document_file(owned.record, file, options);
+  } else {
+    const Secret content = read_input(file, kDocumentReadLimit);
+    id = kartla::add_document(owned.record, content.view(), options);
+  }
   owned.save(path);
   inform(saved(T("%1$s: document %2$s added (sequence %3$s)"), path, id, owned.record));
   return Exit::ok;

@@ -44,6 +44,8 @@ bool path_exists(const std::string& path);
 void check_readable(const std::string& path);
 // Do both paths name the same existing file?
 bool same_file(const std::string& a, const std::string& b);
+// True if `path` names a regular file (symlinks followed); false for anything else or nothing.
+bool is_regular_file(const std::string& path);
 // Best effort: used only to take back a file this process has just created.
 void remove_file(const std::string& path) noexcept;
 // Does `path` hold a Kartla file (docs/SPEC.md §3.1: it starts with "KARTLA")?

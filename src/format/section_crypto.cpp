@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "format/section_crypto.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "base/error.h"
@@ -73,26 +74,62 @@ crypto::Digest ciphertext_hash(ByteView body) {
   return crypto::labelled_hash(label::kSectionCiphertext, body);
 }
 
+namespace {
+
+// The body that holds `content_size` bytes of content sealed: nonce || padded ciphertext || tag.
+size_t body_size(size_t content_size) {
+  return static_cast<size_t>(crypto::padded_size(content_size)) + crypto::kAeadOverhead;
+}
+
+}  // namespace
+
+UnsealedBody::UnsealedBody(size_t capacity) : body_(body_size(capacity)), capacity_(capacity) {}
+
+UnsealedBody::~UnsealedBody() {
+  if (body_.data() != nullptr && touched_ != 0) crypto::wipe(body_.data() + crypto::kAeadNonceBytes, touched_);
+}
+
+uint8_t* UnsealedBody::writable(size_t offset, size_t n) {
+  if (offset > capacity_ || n > capacity_ - offset) fail(Code::internal, "a section body was written past its capacity");
+  touched_ = std::max(touched_, offset + n);
+  return body_.data() + crypto::kAeadNonceBytes + offset;
+}
+
+ByteView UnsealedBody::written(size_t n) const {
+  if (n > touched_) fail(Code::internal, "a section body was read past what was written");
+  return {body_.data() + crypto::kAeadNonceBytes, n};
+}
+
 SealedBody seal_section_body(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
-                             const std::string& slot_tag, ByteView plaintext) {
-  if (plaintext.size > kMaxSectionPlaintext) fail(Code::limit, "section content is larger than 256 MiB");
+                             const std::string& slot_tag, UnsealedBody body, size_t plaintext_size) {
+  if (plaintext_size > kMaxSectionPlaintext) fail(Code::limit, "section content is larger than 256 MiB");
+  if (plaintext_size > body.touched_) fail(Code::internal, "a section body was read past what was written");
   // The content is padded and encrypted in place in the body buffer (docs/SPEC.md §10): no
   // padded copy in a sodium_malloc'ed block (a fill, mlock, wipe and munmap of the whole section)
   // and no second pass. The body is public ciphertext once sealed; until then it holds what the
-  // caller's own memory already held, and it is wiped if sealing fails.
-  const std::string associated_data = section_associated_data(slot);  // may throw: before any copy
-  const auto padded = static_cast<size_t>(crypto::padded_size(plaintext.size));
+  // caller's own memory already held, and it is wiped if sealing fails (`body` wipes itself if
+  // this throws before the cipher takes it; aead_seal_in_place wipes it if the cipher fails).
+  const std::string associated_data = section_associated_data(slot);
+  const auto padded = static_cast<size_t>(crypto::padded_size(plaintext_size));
   SealedBody out;
-  out.body = UnfilledBytes(padded + crypto::kAeadOverhead);
-  uint8_t* text = out.body.data() + crypto::kAeadNonceBytes;
-  if (plaintext.size != 0) std::memcpy(text, plaintext.data, plaintext.size);
-  crypto::pad_in_place(text, plaintext.size);
+  out.body = std::move(body.body_);
+  body.touched_ = 0;
+  out.body.shrink_to(padded + crypto::kAeadOverhead);  // a capacity above the content: never past it
+  crypto::pad_in_place(out.body.data() + crypto::kAeadNonceBytes, plaintext_size);
   crypto::aead_seal_in_place(section_key, out.body.data(), padded, associated_data);
   out.entry.slot_tag = slot_tag;
   out.entry.ciphertext_length = out.body.size();
   out.entry.ciphertext_hash = crypto::digest_bytes(ciphertext_hash(out.body.view()));
   out.entry.key_commitment = crypto::digest_bytes(key_commitment(section_key, slot));
   return out;
+}
+
+SealedBody seal_section_body(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
+                             const std::string& slot_tag, ByteView plaintext) {
+  if (plaintext.size > kMaxSectionPlaintext) fail(Code::limit, "section content is larger than 256 MiB");
+  UnsealedBody body(plaintext.size);
+  if (plaintext.size != 0) std::memcpy(body.writable(0, plaintext.size), plaintext.data, plaintext.size);
+  return seal_section_body(section_key, slot, slot_tag, std::move(body), plaintext.size);
 }
 
 SealedSection seal_section(const crypto::SecretBuffer& section_key, const SectionSlot& slot,

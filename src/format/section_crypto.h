@@ -49,6 +49,39 @@ struct SealedBody {
 };
 SealedBody seal_section_body(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
                              const std::string& slot_tag, ByteView plaintext);
+
+// A section's plaintext built straight in the buffer it will be sealed in: room for the nonce in
+// front and for the padding and tag behind, so a large section is never copied to be sealed.
+// Made for up to `capacity` bytes of content; the writer learns the exact length as it goes. Until
+// sealed it holds plaintext in ordinary (not locked) memory, like seal_section_body's body does
+// while it seals; whatever was written is wiped if it is dropped unsealed.
+class UnsealedBody {
+ public:
+  explicit UnsealedBody(size_t capacity);
+  ~UnsealedBody();
+  UnsealedBody(UnsealedBody&&) noexcept = default;
+  UnsealedBody& operator=(UnsealedBody&&) = delete;
+  UnsealedBody(const UnsealedBody&) = delete;
+  UnsealedBody& operator=(const UnsealedBody&) = delete;
+
+  size_t capacity() const { return capacity_; }
+  // Content bytes [offset, offset + n), to be written; Error(internal) past capacity().
+  uint8_t* writable(size_t offset, size_t n);
+  // Content bytes [0, n) as written so far; Error(internal) past what writable() handed out.
+  ByteView written(size_t n) const;
+
+ private:
+  friend SealedBody seal_section_body(const crypto::SecretBuffer&, const SectionSlot&, const std::string&,
+                                      UnsealedBody, size_t);
+  UnfilledBytes body_;
+  size_t capacity_ = 0;
+  size_t touched_ = 0;  // content bytes handed out for writing: what a drop wipes
+};
+
+// Seals the first `plaintext_size` content bytes of `body` in place, as seal_section_body above
+// (Error(limit) above the section size limit; Error(internal) past what was written).
+SealedBody seal_section_body(const crypto::SecretBuffer& section_key, const SectionSlot& slot,
+                             const std::string& slot_tag, UnsealedBody body, size_t plaintext_size);
 // The same with the body as a std::string (one more copy), for callers that build files by hand.
 struct SealedSection {
   SectionEntry entry;

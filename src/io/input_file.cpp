@@ -116,6 +116,14 @@ void InputFile::read_exact(uint64_t offset, uint8_t* dst, size_t n) const {
   }
 }
 
+void InputFile::require_unchanged_size() const {
+  if (fd_ < 0) fail(Code::invalid_argument, "read from a moved-from InputFile");
+  struct stat st {};
+  if (fs_->fstat(fd_, &st) != 0) fail_os(Code::io, errno, "could not inspect %1$s: %2$s", path_);
+  if (st.st_size < 0 || static_cast<uint64_t>(st.st_size) != size_)
+    fail(Code::format, "%s changed size while it was read", {path_});
+}
+
 std::string read_all_bounded(const std::string& path, uint64_t max_size, const FileSystem& fs) {
   InputFile file(path, max_size, fs);
   if (file.size() > std::numeric_limits<size_t>::max()) {

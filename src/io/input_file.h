@@ -42,6 +42,10 @@ class InputFile {
   // Fills dst[0, n) with the bytes at [offset, offset + n). Throws Error(format, "... is
   // truncated") if that range ends past size() or the file ends early, Error(io) on a read error.
   void read_exact(uint64_t offset, uint8_t* dst, size_t n) const;
+  // Error(format, "... changed size while it was read") unless the file still has size() bytes
+  // (fstat on the descriptor), Error(io) if that cannot be asked: for a reader that takes the
+  // whole file and must know it did not grow or shrink meanwhile.
+  void require_unchanged_size() const;
 
  private:
   InputFile(const FileSystem& fs, std::string path, int fd)

@@ -2,12 +2,11 @@
 #include "model/documents.h"
 
 #include "base/error.h"
-#include "crypto/encoding.h"
-#include "crypto/random.h"
 #include "crypto/sha256.h"
 #include "format/limits.h"
 #include "format/strict_parse.h"
 #include "kartla/v1/documents.pb.h"
+#include "model/document_entry.h"
 #include "model/validation/section_check.h"
 
 namespace kartla::model {
@@ -16,10 +15,7 @@ namespace {
 using v1::DocumentEntry;
 using v1::Documents;
 
-constexpr std::string_view kSectionName = "documents";
-constexpr const char* kDefaultMediaType = "application/octet-stream";
-
-const SectionInfo& documents_info() { return section_by_name(kSectionName); }
+const SectionInfo& documents_info() { return documents_section_info(); }
 
 // A parsed documents section holds every document's plaintext in ordinary heap strings; they are
 // wiped before the message releases them (docs/SPEC.md §10), whichever way the function leaves.
@@ -46,18 +42,6 @@ const DocumentEntry& entry_named(const Documents& documents, std::string_view id
   fail(Code::not_found, "no document with id %s in the documents section", {std::string(id)});
 }
 
-DocumentEntry::Kind kind_named(const std::string& name) {
-  if (name.empty()) return DocumentEntry::OTHER;
-  DocumentEntry::Kind kind = DocumentEntry::KIND_UNSPECIFIED;
-  if (!DocumentEntry::Kind_Parse(name, &kind) || kind == DocumentEntry::KIND_UNSPECIFIED)
-    fail(Code::invalid_argument, "kind %s is not a document kind (DIPLOMA, GRADE, OTHER, ...)", {name});
-  return kind;
-}
-
-// Ids are random, so two documents added on two copies of one record never collide, and an id
-// says nothing of the file (docs/MODEL.md: entry-id-shape allows letters, digits and '-').
-std::string new_document_id() { return "doc-" + crypto::to_hex(crypto::random_public_bytes(8)); }
-
 // The new section's bytes land in secure memory. The message they came from is spent: its
 // contents are wiped and freed at once, before the bytes are validated and sealed, so a large
 // document is not held by the message, the bytes, the padded copy and the ciphertext together.
@@ -80,23 +64,15 @@ std::string add_document(Record& record, ByteView content, const DocumentDetails
   if (content.size > format::kMaxSectionPlaintext)
     fail(Code::limit, "a document of %1$s bytes exceeds the section size limit (%2$s bytes)",
          {std::to_string(content.size), std::to_string(format::kMaxSectionPlaintext)});
-  const DocumentEntry::Kind kind = kind_named(details.kind);
+  DocumentEntry described = new_document_entry(details, content.size);
   WipedDocuments documents;
   if (record.has_section(documents_info())) parse_documents(record.read_section(documents_info()).view(), documents.message);
   DocumentEntry& entry = *documents.message.add_entries();
-  std::string id = new_document_id();
-  entry.set_id(id);
-  entry.set_kind(kind);
-  entry.set_title(details.title);
-  entry.set_media_type(details.media_type.empty() ? std::string(kDefaultMediaType) : details.media_type);
-  entry.set_size_bytes(content.size);
+  entry.Swap(&described);
+  std::string id = entry.id();
   const crypto::Sha256 digest = crypto::sha256(content);
   entry.set_sha256(digest.data(), digest.size());
   entry.set_inline_content(content.data, content.size);
-  entry.set_health_data(details.health_data);
-  v1::Assertion& assertion = *entry.mutable_assertion();
-  assertion.set_source(v1::Assertion::SELF_REPORTED);
-  assertion.mutable_asserted_at()->set_seconds(details.added_at);
   store(record, documents.message);
   return id;
 }

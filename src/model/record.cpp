@@ -203,7 +203,11 @@ void Record::remember_fact(const SectionInfo& info, bool fact) const {
 
 void Record::seal_into(const SectionInfo& info, uint32_t generation, ByteView plaintext) {
   const auto key = format::derive_section_key(master_key_, info.id, generation);
-  format::SealedBody sealed = format::seal_section_body(key, slot(info.id, generation), tag_of(info.id), plaintext);
+  store_sealed(info, generation,
+               format::seal_section_body(key, slot(info.id, generation), tag_of(info.id), plaintext));
+}
+
+void Record::store_sealed(const SectionInfo& info, uint32_t generation, format::SealedBody sealed) {
   std::string entry_bytes = format::encode_section_entry(sealed.entry);
   sections_[info.id] = Section{generation, sealed.entry, std::move(entry_bytes), std::move(sealed.body), 0};
   unsaved_ = true;
@@ -243,14 +247,28 @@ void Record::write_owner_only_section(const SectionInfo& info, ByteView plaintex
   store_section(ParsedSection::parse(info, plaintext));
 }
 
+// The same generation keeps the same key; a fresh random nonce makes the new ciphertext safe.
+uint32_t Record::generation_for_write(const SectionInfo& info) {
+  auto it = sections_.find(info.id);
+  return it == sections_.end() ? issue_generation() : it->second.generation;
+}
+
 // Takes a ParsedSection, so content that does not parse as its section never gets this far.
 void Record::store_section(ParsedSection content) {
   const SectionInfo& info = content.info();
   require_slot(info);
   content.drop_message();
-  auto it = sections_.find(info.id);
-  // The same generation keeps the same key; a fresh random nonce makes the new ciphertext safe.
-  seal_into(info, it == sections_.end() ? issue_generation() : it->second.generation, content.bytes());
+  seal_into(info, generation_for_write(info), content.bytes());
+}
+
+void Record::write_unparsed_section(const SectionInfo& info, format::UnsealedBody content, size_t size) {
+  refuse_owner_only(info);
+  require_slot(info);
+  if (size > format::kMaxSectionPlaintext) fail(Code::limit, "section content is larger than 256 MiB");
+  const uint32_t generation = generation_for_write(info);
+  const auto key = format::derive_section_key(master_key_, info.id, generation);
+  store_sealed(info, generation,
+               format::seal_section_body(key, slot(info.id, generation), tag_of(info.id), std::move(content), size));
 }
 
 void Record::remove_section(const SectionInfo& info) {

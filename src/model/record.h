@@ -97,6 +97,11 @@ class Record {
   // The same for content already parsed (require_valid_bytes parsed it to validate it): parsed
   // once, not again here. The parsed message is dropped before the content is encrypted.
   void write_section(ParsedSection content);
+  // Content its writer built in its sealing buffer and validated without parsing it whole:
+  // model/document_file.cpp, which adds a file to the documents section without ever holding the
+  // document in a protobuf message, checks the new entry's rules itself (every other writer
+  // passes a ParsedSection as proof). Sealed in place: no copy. Refusals as write_section's.
+  void write_unparsed_section(const SectionInfo& info, format::UnsealedBody content, size_t size);
   // The refusal write_section and remove_section make for an owner-only section, alone: callers
   // that validate content first ask this before, so the refusal wins over any content error.
   static void require_writable(const SectionInfo& info);
@@ -171,6 +176,8 @@ class Record {
   const Section& present(const SectionInfo& info) const;
   static format::ContainerSection located(const Section& section);
   void seal_into(const SectionInfo& info, uint32_t generation, ByteView plaintext);
+  void store_sealed(const SectionInfo& info, uint32_t generation, format::SealedBody sealed);
+  uint32_t generation_for_write(const SectionInfo& info);
   uint32_t issue_generation();
   void check_save_target(const std::string& path, const io::FileSystem& fs) const;
   void adopt_if_in_place(const std::string& path, const io::FileSystem& fs,

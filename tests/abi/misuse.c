@@ -989,6 +989,23 @@ static void documents(const struct fixture *f) {
   options.kind = "MEDICAL_STATEMENT";
   EXPECT_STATUS(KARTLA_E_SCHEMA, kartla_record_add_document(f->record, kContent, sizeof kContent, &options, &buf));
   EXPECT_EMPTY(buf);
+  /* From a file: the same checks, and a path that names no regular file. "." is a directory;
+   * options and id are checked before the path is opened. */
+  kartla_document_options_init(&options);
+  EXPECT_MISUSE(kartla_record_add_document_file(NULL, ".", &options, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_add_document_file(f->record, NULL, &options, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_MISUSE(kartla_record_add_document_file(f->record, ".", &options, NULL));
+  EXPECT_MISUSE(kartla_record_add_document_file(f->record, ".", &options, &full));
+  EXPECT_UNTOUCHED(full, copy);
+  EXPECT_MISUSE(kartla_record_add_document_file(f->record, ".", &options, &buf));
+  EXPECT_EMPTY(buf);
+  EXPECT_STATUS(KARTLA_E_IO, kartla_record_add_document_file(f->record, "./no such file, surely", &options, &buf));
+  EXPECT_EMPTY(buf);
+  options.version = 99;
+  EXPECT_MISUSE(kartla_record_add_document_file(f->record, "./no such file, surely", &options, &buf));
+  EXPECT_EMPTY(buf);
 
   EXPECT_STATUS(KARTLA_E_NOT_FOUND, kartla_record_document(f->record, "doc-none", &buf));
   EXPECT_EMPTY(buf);

@@ -198,6 +198,7 @@ const PROTOTYPES = [
   "const char *kartla_last_error_localized(const char *language)",
   // experimental/documents.h
   "kartla_status kartla_record_add_document(kartla_record *record, const uint8_t *content, size_t len, const kartla_document_options *options, kartla_buffer *id)",
+  "kartla_status kartla_record_add_document_file(kartla_record *record, const char *path, const kartla_document_options *options, kartla_buffer *id)",
   "kartla_status kartla_record_document(const kartla_record *record, const char *id, kartla_buffer *out)",
   "kartla_status kartla_record_document_to_file(const kartla_record *record, const char *id, const char *path, int replace)",
   "kartla_status kartla_record_document_to_callback(const kartla_record *record, const char *id, kartla_document_callback *callback, void *context)",

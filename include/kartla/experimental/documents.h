@@ -60,6 +60,24 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_add_document(kartla_rec
                                                                       size_t len,
                                                                       const kartla_document_options *options,
                                                                       kartla_buffer *id);
+/* As kartla_record_add_document with the content of the file at `path` (a regular file; symlinks
+ * are followed), read from disk once, straight into its place in the new documents section, which
+ * is then encrypted where it lies: the memory it takes is about one documents section, not the
+ * several copies that holding the file in memory and passing it to kartla_record_add_document
+ * costs. The section is the same, byte for byte, as kartla_record_add_document makes from the same
+ * bytes. The size comes from the open file (fstat) before anything is allocated, so a file above
+ * the section size limit is refused with KARTLA_E_LIMIT without a byte of it being read; the new
+ * entry's content rules are checked before the file is read as well. Errors as
+ * kartla_record_add_document, and: KARTLA_E_IO if the file cannot be opened or read;
+ * KARTLA_E_INVALID_ARGUMENT if it is not a regular file (a directory, a FIFO, a device: read those
+ * into memory and use kartla_record_add_document); KARTLA_E_FORMAT ("... changed size while it
+ * was read") if the file grows or shrinks while it is read. If its bytes change in place while it
+ * is read (the same size), the entry's SHA-256 and size are those of the bytes as read, so the
+ * document is always the content its entry describes, though perhaps neither the old file nor the
+ * new one. The record is unchanged on failure. */
+KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_add_document_file(kartla_record *record, const char *path,
+                                                                           const kartla_document_options *options,
+                                                                           kartla_buffer *id);
 /* The exact bytes of document `id`, in guarded memory, checked against the entry's size and
  * SHA-256. KARTLA_E_NOT_FOUND if the record holds no such document (or it holds only a reference
  * to a copy kept elsewhere); KARTLA_E_INTEGRITY if the section fails authentication or the bytes

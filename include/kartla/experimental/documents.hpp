@@ -32,16 +32,31 @@ namespace detail {
 inline const char* text_or_null(const std::string& text) { return text.empty() ? nullptr : text.c_str(); }
 }  // namespace detail
 
-// Adds a document's bytes to the record (saved with record::save); returns its id.
-inline std::string add_document(record& rec, std::string_view content, const document_options& options = {}) {
+namespace detail {
+// Refers to `options`' text, which must outlive it.
+inline kartla_document_options raw_options(const document_options& options) {
   kartla_document_options raw;
   kartla_document_options_init(&raw);
-  raw.title = detail::text_or_null(options.title);
-  raw.kind = detail::text_or_null(options.kind);
-  raw.media_type = detail::text_or_null(options.media_type);
+  raw.title = text_or_null(options.title);
+  raw.kind = text_or_null(options.kind);
+  raw.media_type = text_or_null(options.media_type);
   raw.health_data = options.health_data ? 1 : 0;
+  return raw;
+}
+}  // namespace detail
+
+// Adds a document's bytes to the record (saved with record::save); returns its id.
+inline std::string add_document(record& rec, std::string_view content, const document_options& options = {}) {
+  const kartla_document_options raw = detail::raw_options(options);
   buffer id;
   check(kartla_record_add_document(rec.get(), detail::bytes(content), content.size(), &raw, id.out()));
+  return id.str();
+}
+// The same from the regular file at `path`, read once into the new section (no copy in memory).
+inline std::string add_document_file(record& rec, const std::string& path, const document_options& options = {}) {
+  const kartla_document_options raw = detail::raw_options(options);
+  buffer id;
+  check(kartla_record_add_document_file(rec.get(), path.c_str(), &raw, id.out()));
   return id.str();
 }
 // The document's exact bytes, in wiped memory.

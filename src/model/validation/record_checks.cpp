@@ -68,6 +68,8 @@ void check_service_step(const Visit& v) {
   }
 }
 
+// model/document_file.cpp checks entries without their content (a stand-in keeps only whether
+// size_bytes matches it): a rule that reads inline_content, or size_bytes, must be taught there too.
 void check_document_entry(const Visit& v) {
   using D = v1::DocumentEntry;
   const auto& d = static_cast<const D&>(v.msg);

@@ -552,6 +552,12 @@ extern "C" {
         options: *const kartla_document_options,
         id: *mut kartla_buffer,
     ) -> kartla_status;
+    pub fn kartla_record_add_document_file(
+        record: *mut kartla_record,
+        path: *const c_char,
+        options: *const kartla_document_options,
+        id: *mut kartla_buffer,
+    ) -> kartla_status;
     pub fn kartla_record_document(
         record: *const kartla_record,
         id: *const c_char,
