@@ -2,6 +2,7 @@
 #include "crypto/secret_buffer.h"
 
 #include <sodium.h>
+#include <sys/mman.h>
 
 #include <cstring>
 #include <utility>
@@ -92,6 +93,19 @@ bool equal_constant_time(ByteView a, ByteView b) {
 
 void wipe(void* data, size_t size) {
   if (data != nullptr && size != 0) sodium_memzero(data, size);
+}
+
+bool keep_out_of_swap(void* data, size_t size) {
+  if (data == nullptr || size == 0) return false;
+  return sodium_mlock(data, size) == 0;  // MADV_DONTDUMP first, then mlock
+}
+
+void allow_swap_of_ciphertext(void* data, size_t size) {
+  if (data == nullptr || size == 0) return;
+  (void)munlock(data, size);
+#ifdef MADV_DODUMP
+  (void)madvise(data, size, MADV_DODUMP);
+#endif
 }
 
 }  // namespace kartla::crypto

@@ -57,4 +57,14 @@ bool equal_constant_time(ByteView a, ByteView b);
 // Wipes memory we do not own as a SecretBuffer (a std::string that briefly held plaintext).
 void wipe(void* data, size_t size);
 
+// For plaintext that must sit in a large public buffer for a while (a section built in the buffer
+// it is sealed in, format::UnsealedBody): what sodium_malloc does for its own blocks, without the
+// guard pages: out of core dumps (MADV_DONTDUMP) and, where RLIMIT_MEMLOCK allows, out of swap
+// (mlock). Best effort, as in sodium_malloc: a refused mlock is not an error. Returns whether the
+// pages are locked.
+bool keep_out_of_swap(void* data, size_t size);
+// Undoes keep_out_of_swap without wiping: for a buffer whose plaintext was encrypted in place and
+// is now public ciphertext. (sodium_munlock would zero it.)
+void allow_swap_of_ciphertext(void* data, size_t size);
+
 }  // namespace kartla::crypto

@@ -95,6 +95,12 @@ uint8_t* UnsealedBody::writable(size_t offset, size_t n) {
   return body_.data() + crypto::kAeadNonceBytes + offset;
 }
 
+void UnsealedBody::keep_out_of_swap() {
+  if (guarded_ != 0 || body_.data() == nullptr) return;
+  guarded_ = body_.size();
+  (void)crypto::keep_out_of_swap(body_.data(), guarded_);  // best effort, as sodium_malloc's mlock
+}
+
 ByteView UnsealedBody::written(size_t n) const {
   if (n > touched_) fail(Code::internal, "a section body was read past what was written");
   return {body_.data() + crypto::kAeadNonceBytes, n};
@@ -117,6 +123,9 @@ SealedBody seal_section_body(const crypto::SecretBuffer& section_key, const Sect
   out.body.shrink_to(padded + crypto::kAeadOverhead);  // a capacity above the content: never past it
   crypto::pad_in_place(out.body.data() + crypto::kAeadNonceBytes, plaintext_size);
   crypto::aead_seal_in_place(section_key, out.body.data(), padded, associated_data);
+  // Ciphertext from here on: the pages may be swapped and dumped like any public buffer. (If
+  // sealing threw, they stay locked until the buffer is unmapped, which unlocks them.)
+  if (body.guarded_ != 0) crypto::allow_swap_of_ciphertext(out.body.data(), body.guarded_);
   out.entry.slot_tag = slot_tag;
   out.entry.ciphertext_length = out.body.size();
   out.entry.ciphertext_hash = crypto::digest_bytes(ciphertext_hash(out.body.view()));

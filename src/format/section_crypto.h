@@ -69,6 +69,10 @@ class UnsealedBody {
   uint8_t* writable(size_t offset, size_t n);
   // Content bytes [0, n) as written so far; Error(internal) past what writable() handed out.
   ByteView written(size_t n) const;
+  // For a body that holds plaintext for longer than one call (a file read into it): its pages
+  // are kept out of core dumps and, where the system allows, out of swap (crypto::keep_out_of_swap)
+  // until it is sealed, as a SecretBuffer's would be. Call before writing anything.
+  void keep_out_of_swap();
 
  private:
   friend SealedBody seal_section_body(const crypto::SecretBuffer&, const SectionSlot&, const std::string&,
@@ -76,6 +80,7 @@ class UnsealedBody {
   UnfilledBytes body_;
   size_t capacity_ = 0;
   size_t touched_ = 0;  // content bytes handed out for writing: what a drop wipes
+  size_t guarded_ = 0;  // bytes from body_.data() given to keep_out_of_swap (0: none)
 };
 
 // Seals the first `plaintext_size` content bytes of `body` in place, as seal_section_body above

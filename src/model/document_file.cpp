@@ -201,6 +201,9 @@ std::string add_document_file(Record& record, const std::string& path, const Doc
   const bool had_documents = record.has_section(info);
   const auto old_capacity = static_cast<size_t>(had_documents ? record.section_size(info) : 0);
   format::UnsealedBody body(old_capacity + field_size);
+  // It holds the other documents' plaintext and this file's bytes while the file is read: out of
+  // swap and core dumps until sealed (docs/SPEC.md §10).
+  body.keep_out_of_swap();
   const size_t old_size =
       had_documents ? record.read_section_into(info, body.writable(0, old_capacity), old_capacity) : 0;
   ExistingDocuments existing;
