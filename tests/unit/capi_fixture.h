@@ -9,11 +9,14 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iterator>
+#include <random>
 #include <stdexcept>
 #include <string>
 
 #include "kartla/kartla.h"
+#include "kartla/kartla.hpp"
 
 namespace capi_test {
 
@@ -52,6 +55,33 @@ class TempDir {
 inline std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+inline void write_file(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// Every byte value, NULs and bytes that are not UTF-8 included, in a random order: what a PDF or
+// a scanned image holds and what a JSON or text path would mangle.
+inline std::string binary_file(size_t size, std::mt19937& rng) {
+  std::string out(size, '\0');
+  for (char& c : out) c = static_cast<char>(rng() & 0xff);
+  return out;
+}
+inline std::string binary_file(size_t size, uint32_t seed) {
+  std::mt19937 rng(seed);
+  return binary_file(size, rng);
+}
+
+// The status a C++ wrapper call failed with (its kartla::error), KARTLA_OK if it did not.
+inline kartla_status status_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const kartla::error& e) {
+    return e.status();
+  }
+  return KARTLA_OK;
 }
 
 }  // namespace capi_test

@@ -19,6 +19,8 @@
 
 namespace {
 
+using capi_test::binary_file;
+using capi_test::write_file;
 using capi_test::cheap_kdf;
 using capi_test::kNow;
 using capi_test::slurp;
@@ -41,16 +43,7 @@ const Pair& people() {
   return p;
 }
 
-std::string binary_file(size_t size, std::mt19937& rng) {
-  std::string out(size, '\0');
-  for (char& c : out) c = static_cast<char>(rng() & 0xff);
-  return out;
-}
 
-void write_file(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
 
 // Rewrites bytes of a file in place (the same inode, as an open record holds its descriptor).
 void overwrite_in_place(const std::string& path, size_t at, const std::string& bytes) {

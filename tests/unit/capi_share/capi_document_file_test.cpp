@@ -18,11 +18,15 @@
 #include <string>
 
 #include "capi_fixture.h"
+#include "peak_rss.h"
 #include "kartla/kartla.h"
 #include "kartla/kartla.hpp"
 
 namespace {
 
+using capi_test::binary_file;
+using capi_test::status_of;
+using capi_test::write_file;
 using capi_test::cheap_kdf;
 using capi_test::TempDir;
 
@@ -34,26 +38,8 @@ const kartla::identity& owner() {
   return id;
 }
 
-std::string binary_file(size_t size, uint32_t seed) {
-  std::mt19937 rng(seed);
-  std::string out(size, '\0');
-  for (char& c : out) c = static_cast<char>(rng() & 0xff);
-  return out;
-}
 
-void write_file(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
 
-kartla_status status_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const kartla::error& e) {
-    return e.status();
-  }
-  return KARTLA_OK;
-}
 
 }  // namespace
 
@@ -107,60 +93,6 @@ TEST_CASE("C ABI: a file that cannot be a document is refused, the record unchan
   CHECK(kartla::document(record, id.str()).view() == "abc");
 }
 
-namespace {
-
-// A "VmRSS:  1234 kB" line of /proc/self/status, in bytes; 0 if absent.
-uint64_t status_field(const char* name) {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  const size_t n = std::strlen(name);
-  while (std::getline(status, line))
-    if (line.compare(0, n, name) == 0 && line.size() > n && line[n] == ':') return std::stoull(line.substr(n + 1)) * 1024;
-  return 0;
-}
-
-// The growth of resident memory (VmHWM after - VmRSS before) while `operation` runs in a fresh
-// child, as bench/peak_rss.cpp measures it; nullopt where that cannot be measured (no
-// /proc/self/clear_refs) or the child failed.
-std::optional<uint64_t> peak_growth(const std::function<void()>& operation) {
-  int fds[2];
-  if (::pipe(fds) != 0) return std::nullopt;
-  std::fflush(nullptr);
-  const pid_t child = ::fork();
-  if (child < 0) return std::nullopt;
-  if (child == 0) {
-    ::close(fds[0]);
-    bool ok = false;
-    uint64_t growth = 0;
-    if (FILE* f = std::fopen("/proc/self/clear_refs", "w")) {
-      ok = std::fputs("5", f) >= 0;  // VmHWM := VmRSS
-      ok = std::fclose(f) == 0 && ok;
-    }
-    if (ok) {
-      const uint64_t before = status_field("VmRSS");
-      try {
-        operation();
-      } catch (...) {
-        ok = false;
-      }
-      const uint64_t peak = status_field("VmHWM");
-      growth = peak > before ? peak - before : 0;
-    }
-    if (ok) (void)!::write(fds[1], &growth, sizeof growth);
-    ::_exit(ok ? 0 : 1);
-  }
-  ::close(fds[1]);
-  uint64_t growth = 0;
-  const ssize_t got = ::read(fds[0], &growth, sizeof growth);
-  ::close(fds[0]);
-  int status = 0;
-  ::waitpid(child, &status, 0);
-  if (got != static_cast<ssize_t>(sizeof growth) || !WIFEXITED(status) || WEXITSTATUS(status) != 0) return std::nullopt;
-  return growth;
-}
-
-}  // namespace
-
 // Hidden ([.]): its own ctest (document_file_memory, tests/CMakeLists.txt), left out of builds with
 // AddressSanitizer, whose shadow memory and quarantine make resident memory mean something else.
 TEST_CASE("C ABI: adding a 64 MiB file grows peak memory by less than twice the file", "[.][memory]") {
@@ -172,23 +104,22 @@ TEST_CASE("C ABI: adding a 64 MiB file grows peak memory by less than twice the 
     kartla::record record = kartla::record::create(owner());
     if (existing != 0) kartla::add_document(record, binary_file(existing, 24));
     record.save(path);
-    const auto growth = peak_growth([&] {
+    const auto peak = bench::measure_peak_rss([&] {
       kartla::record opened = kartla::record::open_file(path, owner());
       kartla::add_document_file(opened, dir.file("big.bin"));
       opened.save(path);
     });
-    if (!growth) {
-      WARN("peak memory not measured (no /proc/self/clear_refs here)");
-      continue;
-    }
+    // Not skipped where it cannot be measured: this test is for Linux, which has clear_refs.
+    REQUIRE(peak.has_value());
+    const uint64_t growth = peak->growth();
     WARN("64 MiB file into a record with " << existing << " bytes of documents: peak growth "
-                                           << (*growth >> 20) << " MiB (open, add from the file, save)");
-    CHECK(*growth < 2 * kFile);
+                                           << (growth >> 20) << " MiB (open, add from the file, save)");
+    CHECK(growth < 2 * kFile);
   }
   // For comparison (not a promise), into an empty record: the file read into memory first and
   // added from there, as kartla document add did before.
   kartla::record::create(owner()).save(dir.file("m.kartla"));
-  const auto in_memory = peak_growth([&] {
+  const auto in_memory = bench::measure_peak_rss([&] {
     kartla::record opened = kartla::record::open_file(dir.file("m.kartla"), owner());
     std::ifstream in(dir.file("big.bin"), std::ios::binary);
     std::string bytes(kFile, '\0');
@@ -196,5 +127,6 @@ TEST_CASE("C ABI: adding a 64 MiB file grows peak memory by less than twice the 
     kartla::add_document(opened, bytes);
     opened.save(dir.file("m.kartla"));
   });
-  if (in_memory) WARN("the same from memory (read whole, then kartla_record_add_document): " << (*in_memory >> 20) << " MiB");
+  if (in_memory)
+    WARN("the same from memory (read whole, then kartla_record_add_document): " << (in_memory->growth() >> 20) << " MiB");
 }

@@ -21,20 +21,15 @@
 
 namespace {
 
+using capi_test::binary_file;
+using capi_test::status_of;
+using capi_test::write_file;
 using capi_test::cheap_kdf;
 using capi_test::kNow;
 using capi_test::slurp;
 using capi_test::TempDir;
 const std::string kPass = "document test passphrase";
 
-kartla_status status_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const kartla::error& e) {
-    return e.status();
-  }
-  return KARTLA_OK;
-}
 
 struct People {
   kartla::identity owner, agency, other_agency;
@@ -56,19 +51,7 @@ const People& people() {
   return p;
 }
 
-// Every byte value, NULs and bytes that are not UTF-8 included, in a random order: what a PDF or
-// a scanned image holds and what a JSON or text path would mangle.
-std::string binary_file(size_t size, uint32_t seed) {
-  std::mt19937 rng(seed);
-  std::string out(size, '\0');
-  for (char& c : out) c = static_cast<char>(rng() & 0xff);
-  return out;
-}
 
-void write_file(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
 
 }  // namespace
 
