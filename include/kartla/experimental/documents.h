@@ -85,8 +85,9 @@ KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_add_document_file(kartl
 KARTLA_MUST_CHECK KARTLA_API kartla_status kartla_record_document(const kartla_record *record, const char *id,
                                                                   kartla_buffer *out);
 /* The documents without their content: *out receives kartla.v1.Documents whose entries hold
- * every field but inline_content (size_bytes and sha256 say what the content is); attestations are
- * left out. An empty list if the record holds no documents section. The section is read as it is
+ * every field but inline_content (size_bytes and sha256 say what the content is, as the owner's
+ * signed entry records them: a listing reads no content, so they are checked against the bytes
+ * when the document itself is read); attestations are left out. An empty list if the record holds no documents section. The section is read as it is
  * decrypted (docs/SPEC.md §5.6, "Streamed reading"), keeping the metadata only: the memory it
  * needs does not grow with the documents' sizes. A section that is not a documents message
  * (or uses a protobuf group field, which no Kartla schema has) is KARTLA_E_SCHEMA. */
