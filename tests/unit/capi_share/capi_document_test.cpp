@@ -133,6 +133,59 @@ TEST_CASE("C ABI: an agency granted documents reads the exact bytes; another rea
   CHECK(out.len == 0);
 }
 
+// The listing is read as the section streams (model/document_listing.h): it must keep every check
+// of a whole read. Nothing is listed past the grant's end, to an agency without a grant, or from
+// a body that does not authenticate: not even the metadata read before the failure.
+TEST_CASE("C ABI: a streamed documents listing keeps the grant's time, its recipient and the body's checks",
+          "[capi][documents]") {
+  TempDir dir;
+  const std::string path = dir.file("r.kartla");
+  const std::string bundle = dir.file("a.bundle");
+  kartla::record record = kartla::record::create(people().owner);
+  record.set_clock(kNow);
+  kartla::document_options options;
+  options.title = "Betyg";
+  kartla::add_document(record, binary_file(200000, 6), options);
+  const std::string grant = record.share(people().agency_card, {"documents"}, "validering", kNow + 3600, kNow);
+  record.save(path);
+  record.export_bundle(grant, bundle);
+  const auto listing_status = [](const kartla::share& s, int64_t at) {
+    kartla_buffer out = KARTLA_BUFFER_INIT;
+    const kartla_status status = kartla_share_documents(s.get(), at, KARTLA_ENCODING_JSON, &out);
+    if (status != KARTLA_OK) CHECK((out.data == nullptr && out.len == 0));
+    kartla_buffer_free(&out);
+    return status;
+  };
+
+  const kartla::share shared = kartla::share::open_file(bundle, people().agency);
+  CHECK(listing_status(shared, kNow + 60) == KARTLA_OK);
+  CHECK(listing_status(shared, kNow + 7200) == KARTLA_E_EXPIRED);
+  const kartla::share stranger = kartla::share::open_file(path, people().other_agency);
+  CHECK(listing_status(stranger, kNow + 60) == KARTLA_E_NOT_SHARED);
+
+  // One byte of the document's ciphertext flipped: its title was already read when the tag fails.
+  std::string bytes = slurp(bundle);
+  bytes[bytes.size() - 100] = static_cast<char>(bytes[bytes.size() - 100] ^ 0x01);
+  write_file(dir.file("altered.bundle"), bytes);
+  const kartla::share altered = kartla::share::open_file(dir.file("altered.bundle"), people().agency);
+  CHECK(listing_status(altered, kNow + 60) == KARTLA_E_INTEGRITY);
+  // The owner's listing: a record holding the documents section only, so its body ends the file.
+  const kartla::record altered_record = [&] {
+    kartla::record only = kartla::record::create(people().owner);
+    kartla::add_document(only, binary_file(200000, 7), options);
+    only.save(dir.file("only.kartla"));
+    CHECK(kartla::documents(kartla::record::open_file(dir.file("only.kartla"), people().owner)).view().find("Betyg") !=
+          std::string::npos);
+    std::string r = slurp(dir.file("only.kartla"));
+    r[r.size() - 100] = static_cast<char>(r[r.size() - 100] ^ 0x01);
+    write_file(dir.file("altered.kartla"), r);
+    return kartla::record::open_file(dir.file("altered.kartla"), people().owner);
+  }();
+  kartla_buffer out = KARTLA_BUFFER_INIT;
+  CHECK(kartla_record_documents(altered_record.get(), KARTLA_ENCODING_JSON, &out) == KARTLA_E_INTEGRITY);
+  CHECK((out.data == nullptr && out.len == 0));
+}
+
 TEST_CASE("C ABI: a document whose section body was altered releases nothing", "[capi][documents]") {
   TempDir dir;
   const std::string path = dir.file("r.kartla");
