@@ -362,3 +362,73 @@ TEST_CASE("a file that changes size while it is read is refused, the record unch
   CHECK(model::document_content(r.read_section(documents()).view(), id).view().to_string() ==
         binary_file(static_cast<size_t>(kSize), 15));
 }
+
+// Random sequences of adds (each document added to one record from memory and to the other from
+// its file), removals, refused adds, saves and reopenings: after every step the two documents
+// sections are the same bytes once the ids are mapped, and a refused add changes neither.
+TEST_CASE("over random adds, removals, refusals and saves, both ways of adding keep the same section",
+          "[record][document_file][property]") {
+  std::mt19937 rng(20261207);
+  const char* const kinds[] = {"GRADE", "DIPLOMA", "OTHER", "MEDICAL_STATEMENT"};
+  int refused = 0, removed = 0, saved = 0;
+  for (int run = 0; run < 12; ++run) {
+    TempDir dir;
+    Record in_memory = Record::create(owner_keys());
+    Record from_file = Record::create(owner_keys());
+    std::vector<std::pair<std::string, std::string>> ids;  // (in memory, from file)
+    for (int step = 0; step < 10; ++step) {
+      INFO("run " << run << " step " << step);
+      const auto op = rng() % 5;
+      if (op <= 2) {
+        const size_t size = rng() % 4 == 0 ? rng() % (300u << 10) : rng() % 3000;
+        const std::string content = binary_file(size, static_cast<uint32_t>(rng()));
+        const std::string file = dir.file("d" + std::to_string(step));
+        write_plain(file, content);
+        model::DocumentDetails d = details("Dokument " + std::to_string(step), kinds[rng() % 4]);
+        d.health_data = rng() % 2 == 0;  // a medical statement without it is refused, both ways
+        const Snapshot before_memory(in_memory), before_file(from_file);
+        std::string id_memory, id_file;
+        const Failure memory = failure_of([&] { id_memory = model::add_document(in_memory, ByteView(content), d); });
+        const Failure file_way = failure_of([&] { id_file = model::add_document_file(from_file, file, d); });
+        REQUIRE(memory.code == file_way.code);
+        CHECK(memory.message == file_way.message);
+        if (memory.code != Code::ok) {
+          ++refused;
+          CHECK(Snapshot(in_memory) == before_memory);
+          CHECK(Snapshot(from_file) == before_file);
+        } else {
+          ids.emplace_back(id_memory, id_file);
+        }
+      } else if (op == 3 && !ids.empty()) {
+        const size_t which = rng() % ids.size();
+        model::remove_document(in_memory, ids[which].first);
+        model::remove_document(from_file, ids[which].second);
+        ids.erase(ids.begin() + static_cast<std::ptrdiff_t>(which));
+        ++removed;
+      } else {
+        ++saved;
+        in_memory.save(dir.file("m.kartla"));
+        from_file.save(dir.file("f.kartla"));
+        if (rng() % 2 == 0) {
+          in_memory = open_bytes(read_plain(dir.file("m.kartla")));
+          from_file = open_bytes(read_plain(dir.file("f.kartla")));
+        }
+      }
+      if (!in_memory.has_section(documents())) {
+        CHECK_FALSE(from_file.has_section(documents()));
+        continue;
+      }
+      std::string text = read_section_text(from_file, "documents");
+      for (const auto& [memory_id, file_id] : ids) {
+        const size_t at = text.find(file_id);
+        REQUIRE(at != std::string::npos);
+        text.replace(at, file_id.size(), memory_id);
+      }
+      CHECK(text == read_section_text(in_memory, "documents"));
+    }
+  }
+  // The sequences did reach each kind of step.
+  CHECK(refused > 0);
+  CHECK(removed > 0);
+  CHECK(saved > 0);
+}
