@@ -14,30 +14,41 @@ inline constexpr uint32_t kFixed64 = 1;
 inline constexpr uint32_t kLengthDelimited = 2;
 inline constexpr uint32_t kFixed32 = 5;
 
+// How long protobuf lets each kind of varint be (parse_context.cc: ReadTag, ReadSize,
+// VarintParse). A scanner that drops a field (a listing leaves out contents and attestations,
+// and re-encodes each entry's tag and length) must refuse what a parse of the whole message
+// refuses, or it would list a section that nothing else can read: so tags and lengths are held
+// to protobuf's 5 bytes, not the 10 a value may take.
+inline constexpr int kMaxTagOrLengthBytes = 5;
+inline constexpr int kMaxValueBytes = 10;
+// protobuf refuses a length above INT_MAX - 16 (it keeps 16 bytes of slop past a buffer's end).
+inline constexpr uint64_t kMaxLength = 0x7fffffff - 16;
+
 // A base-128 varint fed one byte at a time.
 class VarintReader {
  public:
   enum class Step { more, done, too_long };
-  // too_long: more than 64 bits (a tenth byte above 1), which protobuf refuses too.
-  Step push(uint8_t b) {
-    if (shift_ > 63 || (shift_ == 63 && (b & 0x7e) != 0)) return Step::too_long;
-    value_ |= static_cast<uint64_t>(b & 0x7f) << shift_;
-    shift_ += 7;
+  // too_long: more than max_bytes bytes, or more than 64 bits (a tenth byte above 1), which
+  // protobuf refuses too. Pass the same max_bytes for every byte of one varint.
+  Step push(uint8_t b, int max_bytes) {
+    if (bytes_ >= max_bytes || (bytes_ == 9 && (b & 0x7e) != 0)) return Step::too_long;
+    value_ |= static_cast<uint64_t>(b & 0x7f) << (7 * bytes_);
+    ++bytes_;
     return (b & 0x80) != 0 ? Step::more : Step::done;
   }
   // The value just completed; the reader starts the next varint.
   uint64_t take() {
     const uint64_t value = value_;
     value_ = 0;
-    shift_ = 0;
+    bytes_ = 0;
     return value;
   }
   // Part of a varint has been read (a message that ends here ends inside a field).
-  bool in_progress() const { return shift_ != 0; }
+  bool in_progress() const { return bytes_ != 0; }
 
  private:
   uint64_t value_ = 0;
-  int shift_ = 0;
+  int bytes_ = 0;
 };
 
 struct Tag {
@@ -45,7 +56,8 @@ struct Tag {
   uint32_t wire_type = 0;
 };
 
-// nullopt for field number 0 or one above protobuf's largest (2^29 - 1).
+// nullopt for field number 0 or one above protobuf's largest (2^29 - 1). protobuf truncates a
+// 5-byte tag to 32 bits instead; refusing it is stricter, never more lenient.
 inline std::optional<Tag> decode_tag(uint64_t tag) {
   const uint64_t field = tag >> 3;
   if (field == 0 || field > 0x1fffffff) return std::nullopt;

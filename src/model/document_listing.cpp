@@ -59,7 +59,8 @@ void DocumentListingScan::write(ByteView piece) {
     ++pos_;
     head_.push_back(static_cast<char>(b));
     if (in_entry_ && pos_ > entry_end_) malformed();
-    const auto step = varint_.push(b);
+    const auto step = varint_.push(b, state_ == State::varint_value ? format::wire::kMaxValueBytes
+                                                                    : format::wire::kMaxTagOrLengthBytes);
     if (step == format::wire::VarintReader::Step::too_long) malformed();
     if (step == format::wire::VarintReader::Step::more) continue;
     const uint64_t value = varint_.take();
@@ -96,7 +97,7 @@ void DocumentListingScan::on_tag(uint64_t value) {
 }
 
 void DocumentListingScan::on_length(uint64_t length) {
-  if (in_entry_ && length > entry_end_ - pos_) malformed();
+  if (length > format::wire::kMaxLength || (in_entry_ && length > entry_end_ - pos_)) malformed();
   if (!in_entry_ && field_ == kEntries) {
     in_entry_ = true;
     entry_end_ = pos_ + length;

@@ -19,8 +19,11 @@ namespace kartla::model {
 // message: a content after an external_ref still clears it) and the section-level attestations
 // dropped; every other field, of this schema or a newer one, is kept byte for byte. Then parses
 // that. finish() therefore returns what document_listing() of the whole plaintext returns.
-// Stricter than protobuf in one way: a group field (wire types 3 and 4, which no Kartla schema
-// has ever used) is refused.
+// What it drops or re-encodes (contents, attestations, each entry's tag and length) is still held
+// to protobuf's rules for tags and lengths (format/wire_scan.h), so it never lists a section a
+// whole parse refuses. Stricter than protobuf in two ways: a group field (wire types 3 and 4,
+// which no Kartla schema has ever used) is refused, and so is a 5-byte tag above 32 bits, which
+// protobuf truncates.
 class DocumentListingScan final : public format::ContentSink {
  public:
   DocumentListingScan() = default;

@@ -57,8 +57,9 @@ void DocumentExtractor::write(ByteView piece) {
     --n;
     ++pos_;
     if (in_entry_ && pos_ > entry_end_) malformed("a field runs past the end of its entry");
-    const auto step = varint_.push(b);
-    if (step == format::wire::VarintReader::Step::too_long) malformed("a varint is longer than 64 bits");
+    const auto step = varint_.push(b, state_ == State::varint_value ? format::wire::kMaxValueBytes
+                                                                    : format::wire::kMaxTagOrLengthBytes);
+    if (step == format::wire::VarintReader::Step::too_long) malformed("a varint is longer than protobuf reads");
     if (step == format::wire::VarintReader::Step::more) continue;
     const uint64_t value = varint_.take();
     if (state_ == State::varint_value) {
@@ -86,6 +87,7 @@ void DocumentExtractor::write(ByteView piece) {
 }
 
 void DocumentExtractor::on_byte_field_start(uint64_t length) {
+  if (length > format::wire::kMaxLength) malformed("a length is larger than protobuf reads");
   if (in_entry_ && length > entry_end_ - pos_) malformed("a field runs past the end of its entry");
   left_ = length;
   state_ = State::skip;

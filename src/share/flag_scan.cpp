@@ -23,7 +23,7 @@ void FlagScan::write(ByteView piece) {
     }
     const uint8_t b = piece.data[i++];
     ++pos_;
-    const auto step = varint_.push(b);
+    const auto step = varint_.push(b, state_ == State::varint_value ? wire::kMaxValueBytes : wire::kMaxTagOrLengthBytes);
     if (step == wire::VarintReader::Step::too_long) return malformed();
     if (step == wire::VarintReader::Step::more) continue;
     const uint64_t value = varint_.take();
@@ -55,6 +55,7 @@ void FlagScan::on_varint_value(uint64_t value) {
 }
 
 void FlagScan::on_length(uint64_t length) {
+  if (length > wire::kMaxLength) return malformed();
   if (!in_entry_ && field_ == entries_field_) {
     // An entry begins: its fields are read until its end.
     in_entry_ = true;
