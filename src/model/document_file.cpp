@@ -26,6 +26,7 @@
 #include "io/input_file.h"
 #include "kartla/v1/documents.pb.h"
 #include "model/document_entry.h"
+#include "model/document_listing.h"
 #include "model/validation/section_check.h"
 
 namespace kartla::model {
@@ -54,8 +55,9 @@ struct WipedString {
   ~WipedString() { crypto::wipe(value.data(), value.size()); }
 };
 
-// The walks below read the section as parse_bounded does: bounded, every field checked by
-// protobuf's own skipping, nothing left over at the end.
+// The walks below are bounded as parse_bounded is, every field checked by protobuf's own
+// skipping, nothing left over at the end. The encoding rules CodedInputStream relaxes (tags and
+// lengths in up to 10 bytes) are checked before them, by add_document_file.
 void bound(CodedInputStream& in, size_t size) {
   in.SetTotalBytesLimit(static_cast<int>(size));
   in.SetRecursionLimit(format::kMaxNesting);
@@ -206,6 +208,16 @@ std::string add_document_file(Record& record, const std::string& path, const Doc
   body.keep_out_of_swap();
   const size_t old_size =
       had_documents ? record.read_section_into(info, body.writable(0, old_capacity), old_capacity) : 0;
+  // The walk below reads tags and lengths with CodedInputStream, which takes up to 10 bytes for
+  // one where protobuf's parser takes 5, and it re-encodes what it copies: alone, it would extend
+  // a section that no parse accepts (add_document refuses it). The streamed listing holds every
+  // byte to the parser's rules without copying a content (model/document_listing.h): refused
+  // alike, in the same words.
+  if (old_size > 0) {
+    DocumentListingScan parser_rules;
+    parser_rules.write(body.written(old_size));
+    parser_rules.finish();
+  }
   ExistingDocuments existing;
   if (!describe_section(body.written(old_size), existing))
     fail(Code::schema, "content is not a valid documents section");

@@ -20,7 +20,9 @@ namespace kartla::model {
 // it is not a regular file (a directory, a FIFO, a device); Error(format, "... changed size while
 // it was read") if it grew or shrank while it was read. A file whose bytes change in place while
 // it is read (its size unchanged) gets an entry whose SHA-256 is of the bytes as read: the entry
-// always describes the content it carries. The record is unchanged on any failure.
+// always describes the content it carries. One refusal add_document does not make: an existing
+// section holding a group field (wire types 3 and 4, which no Kartla writer makes) is refused with
+// Error(schema), as the documents listing refuses it. The record is unchanged on any failure.
 std::string add_document_file(Record& record, const std::string& path, const DocumentDetails& details,
                               const io::FileSystem& fs = io::real_file_system());
 

@@ -10,6 +10,7 @@
 
 #include <google/protobuf/util/message_differencer.h>
 
+#include <cstring>
 #include <functional>
 #include <random>
 #include <string>
@@ -17,6 +18,7 @@
 
 #include "base/error.h"
 #include "format/limits.h"
+#include "format/section_crypto.h"
 #include "kartla/v1/documents.pb.h"
 #include "model/document_file.h"
 #include "model/documents.h"
@@ -274,6 +276,77 @@ TEST_CASE("what add_document refuses, the file path refuses alike, and the recor
     CHECK(got.code == expected.code);
     CHECK(got.message == expected.message);
     CHECK(Snapshot(from_file) == before);
+  }
+}
+
+namespace {
+
+// `value` as a varint of at least `bytes` bytes: the minimal encoding padded with zero groups.
+std::string varint_of_size(uint64_t value, int bytes) {
+  std::string out;
+  do {
+    out.push_back(static_cast<char>((value & 0x7f) | 0x80));
+    value >>= 7;
+  } while (value != 0 || static_cast<int>(out.size()) < bytes);
+  out.back() = static_cast<char>(out.back() & 0x7f);
+  return out;
+}
+
+enum class LongAt { nowhere, entry_tag, entry_length, title_length, content_length, attestation_length };
+
+// One entry and one attestation, with the tag or length at `where` in 6 bytes: protobuf's parser
+// reads a tag or a length in at most 5, its CodedInputStream in up to 10.
+std::string section_written_long(LongAt where) {
+  auto var = [&](LongAt here, uint64_t value) { return varint_of_size(value, where == here ? 6 : 1); };
+  v1::Documents docs;
+  v1::DocumentEntry& e = *docs.add_entries();
+  e.set_id("doc-00000000000000dd");
+  e.set_kind(v1::DocumentEntry::OTHER);
+  e.set_size_bytes(3);
+  e.set_sha256(std::string(32, '\x44'));
+  self_reported(e);
+  const std::string title = "Intyg";
+  std::string entry = e.SerializeAsString();
+  entry += "\x1a" + var(LongAt::title_length, title.size()) + title;
+  entry += "\x4a" + var(LongAt::content_length, 3) + "abc";
+  return var(LongAt::entry_tag, 0x0a) + var(LongAt::entry_length, entry.size()) + entry + "\xa2\x06" +
+         var(LongAt::attestation_length, 3) + "sig";
+}
+
+}  // namespace
+
+// A section no parse accepts cannot be read by anyone, but the file path used to walk it with
+// CodedInputStream alone and would have put the new document into it.
+TEST_CASE("an old section with a tag or length longer than protobuf's parser reads is refused both ways alike",
+          "[record][document_file]") {
+  for (LongAt where : {LongAt::nowhere, LongAt::entry_tag, LongAt::entry_length, LongAt::title_length,
+                       LongAt::content_length, LongAt::attestation_length}) {
+    INFO("long at " << static_cast<int>(where));
+    const std::string old = section_written_long(where);
+    TempDir dir;
+    {
+      Record r = Record::create(owner_keys());
+      format::UnsealedBody body(old.size());
+      std::memcpy(body.writable(0, old.size()), old.data(), old.size());
+      r.write_unparsed_section(documents(), std::move(body), old.size());
+      r.save(dir.file("r.kartla"));
+    }
+    const std::string record_bytes = read_plain(dir.file("r.kartla"));
+    const std::string content = binary_file(700, 15);
+    write_plain(dir.file("d"), content);
+    Record in_memory = open_bytes(record_bytes);
+    Record from_file = open_bytes(record_bytes);
+    const Snapshot before(from_file);
+    const Failure expected = failure_of([&] { model::add_document(in_memory, ByteView(content), details()); });
+    const Failure got = failure_of([&] { model::add_document_file(from_file, dir.file("d"), details()); });
+    CHECK(got.code == expected.code);
+    CHECK(got.message == expected.message);
+    if (where == LongAt::nowhere) {
+      CHECK(got.code == Code::ok);  // the same section written short is taken both ways
+    } else {
+      CHECK(got.code == Code::schema);
+      CHECK(Snapshot(from_file) == before);
+    }
   }
 }
 
