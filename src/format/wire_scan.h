@@ -28,8 +28,9 @@ inline constexpr uint64_t kMaxLength = 0x7fffffff - 16;
 class VarintReader {
  public:
   enum class Step { more, done, too_long };
-  // too_long: more than max_bytes bytes, or more than 64 bits (a tenth byte above 1), which
-  // protobuf refuses too. Pass the same max_bytes for every byte of one varint.
+  // too_long: more than max_bytes bytes, which protobuf refuses too, or a value above 64 bits (a
+  // tenth byte above 1), whose high bits protobuf drops: refusing it is stricter, never more
+  // lenient. Pass the same max_bytes for every byte of one varint.
   Step push(uint8_t b, int max_bytes) {
     if (bytes_ >= max_bytes || (bytes_ == 9 && (b & 0x7e) != 0)) return Step::too_long;
     value_ |= static_cast<uint64_t>(b & 0x7f) << (7 * bytes_);

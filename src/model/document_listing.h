@@ -21,9 +21,9 @@ namespace kartla::model {
 // that. finish() therefore returns what document_listing() of the whole plaintext returns.
 // What it drops or re-encodes (contents, attestations, each entry's tag and length) is still held
 // to protobuf's rules for tags and lengths (format/wire_scan.h), so it never lists a section a
-// whole parse refuses. Stricter than protobuf in two ways: a group field (wire types 3 and 4,
-// which no Kartla schema has ever used) is refused, and so is a 5-byte tag above 32 bits, which
-// protobuf truncates.
+// whole parse refuses. Stricter than protobuf in three ways: a group field (wire types 3 and 4,
+// which no Kartla schema has ever used) is refused, and so are a 5-byte tag above 32 bits and a
+// 10-byte value above 64 bits, which protobuf truncates.
 class DocumentListingScan final : public format::ContentSink {
  public:
   DocumentListingScan() = default;
